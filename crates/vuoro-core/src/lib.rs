@@ -1,0 +1,18 @@
+//! The domain of vuoro: what a dialogue process is, which states it moves through, which methods
+//! it can follow and who may do what. This crate does no I/O; the store and the web crates build
+//! on these types, so the rules here hold whatever the storage or the interface.
+
+pub mod ids;
+pub mod lang;
+pub mod method;
+pub mod order;
+pub mod permission;
+pub mod plan;
+pub mod process;
+pub mod text;
+
+pub use ids::{InvitationId, OrgId, ProcessId, UnitId, UserId};
+pub use lang::{Lang, Localized};
+pub use permission::{Action, Role, RoleSet};
+pub use process::{ProcessState, Transition, TransitionError};
+pub use text::{FieldError, FieldErrors};

@@ -1,0 +1,267 @@
+//! Who may do what. Roles are held per organisation; what a user may do with one process also
+//! depends on whether they ordered it or facilitate it. Every route of the web crate asks one of
+//! the two `can` functions here and nothing else, so the rules are read and tested in one place.
+
+use crate::process::{ProcessState, Transition};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Manages the organisation: units, staff, roles.
+    Admin,
+    /// Sees every process of the organisation, keeps the order queue and assigns facilitators.
+    Coordinator,
+    /// Orders dialogue processes, typically a supervisor.
+    Orderer,
+    /// A trained facilitator who can be assigned to processes.
+    Facilitator,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Admin,
+        Role::Coordinator,
+        Role::Orderer,
+        Role::Facilitator,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::Orderer => "orderer",
+            Role::Facilitator => "facilitator",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Self::ALL.into_iter().find(|r| r.code() == s)
+    }
+
+    fn bit(self) -> u8 {
+        match self {
+            Role::Admin => 1,
+            Role::Coordinator => 2,
+            Role::Orderer => 4,
+            Role::Facilitator => 8,
+        }
+    }
+}
+
+/// The roles one user holds in one organisation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RoleSet(u8);
+
+impl RoleSet {
+    pub fn empty() -> Self {
+        Self(0)
+    }
+    pub fn with(mut self, r: Role) -> Self {
+        self.0 |= r.bit();
+        self
+    }
+    pub fn has(&self, r: Role) -> bool {
+        self.0 & r.bit() != 0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+    pub fn roles(&self) -> impl Iterator<Item = Role> + '_ {
+        Role::ALL.into_iter().filter(|r| self.has(*r))
+    }
+}
+
+impl FromIterator<Role> for RoleSet {
+    fn from_iter<I: IntoIterator<Item = Role>>(iter: I) -> Self {
+        iter.into_iter().fold(RoleSet::empty(), RoleSet::with)
+    }
+}
+
+/// Things done within one organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Units, staff invitations and role assignments.
+    ManageOrganisation,
+    /// Fill in a new order.
+    CreateOrder,
+    /// See the order queue and every process of the organisation.
+    ViewAllProcesses,
+    AssignFacilitator,
+    /// Browse the method library and the organisation's pages.
+    ViewOrganisation,
+}
+
+/// A user as the permission rules see them in one organisation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Actor {
+    pub roles: RoleSet,
+    /// Site administrators create organisations and may manage any of them, but they do not see
+    /// processes unless they also hold a role: confidentiality outranks convenience.
+    pub site_admin: bool,
+}
+
+impl Actor {
+    pub fn can(&self, a: Action) -> bool {
+        let r = &self.roles;
+        match a {
+            Action::ManageOrganisation => self.site_admin || r.has(Role::Admin),
+            Action::CreateOrder => r.has(Role::Orderer) || r.has(Role::Coordinator),
+            Action::ViewAllProcesses | Action::AssignFacilitator => r.has(Role::Coordinator),
+            Action::ViewOrganisation => self.site_admin || !r.is_empty(),
+        }
+    }
+}
+
+/// A user's relation to one process.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProcessActor {
+    pub actor: Actor,
+    pub is_orderer: bool,
+    pub is_facilitator: bool,
+}
+
+/// Things done to one process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcessAction {
+    View,
+    EditPlan,
+    ApproveAsOrderer,
+    ApproveAsFacilitator,
+    AssignFacilitator,
+    Transition(Transition),
+}
+
+impl ProcessActor {
+    fn coordinator(&self) -> bool {
+        self.actor.roles.has(Role::Coordinator)
+    }
+
+    pub fn can(&self, a: ProcessAction, state: ProcessState) -> bool {
+        let involved = self.is_orderer || self.is_facilitator || self.coordinator();
+        match a {
+            ProcessAction::View => involved,
+            ProcessAction::EditPlan => involved && state.plan_is_editable(),
+            ProcessAction::ApproveAsOrderer => self.is_orderer && state == ProcessState::Ordered,
+            ProcessAction::ApproveAsFacilitator => {
+                self.is_facilitator && state == ProcessState::Ordered
+            }
+            ProcessAction::AssignFacilitator => {
+                self.coordinator() && matches!(state, ProcessState::Ordered | ProcessState::Agreed)
+            }
+            ProcessAction::Transition(t) => match t {
+                Transition::Agree => self.is_facilitator || self.coordinator(),
+                Transition::StartPhase1 | Transition::StartPhase2 | Transition::StartSummary => {
+                    self.is_facilitator
+                }
+                // The summary is the supervisor's; closing it is theirs too.
+                Transition::Close => self.is_orderer || self.coordinator(),
+                Transition::Cancel => self.is_orderer || self.coordinator(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ProcessState as S;
+
+    fn actor(roles: &[Role]) -> Actor {
+        Actor {
+            roles: roles.iter().copied().collect(),
+            site_admin: false,
+        }
+    }
+
+    #[test]
+    fn organisation_actions_by_role() {
+        let admin = actor(&[Role::Admin]);
+        let coord = actor(&[Role::Coordinator]);
+        let orderer = actor(&[Role::Orderer]);
+        let fac = actor(&[Role::Facilitator]);
+        let site = Actor {
+            roles: RoleSet::empty(),
+            site_admin: true,
+        };
+        let nobody = actor(&[]);
+
+        assert!(admin.can(Action::ManageOrganisation));
+        assert!(site.can(Action::ManageOrganisation));
+        for a in [coord, orderer, fac, nobody] {
+            assert!(!a.can(Action::ManageOrganisation));
+        }
+        assert!(orderer.can(Action::CreateOrder) && coord.can(Action::CreateOrder));
+        assert!(!fac.can(Action::CreateOrder) && !admin.can(Action::CreateOrder));
+        assert!(coord.can(Action::ViewAllProcesses));
+        for a in [admin, orderer, fac, site, nobody] {
+            assert!(!a.can(Action::ViewAllProcesses), "{a:?}");
+            assert!(!a.can(Action::AssignFacilitator), "{a:?}");
+        }
+        assert!(!nobody.can(Action::ViewOrganisation));
+    }
+
+    #[test]
+    fn process_actions_by_relation() {
+        let orderer = ProcessActor {
+            actor: actor(&[Role::Orderer]),
+            is_orderer: true,
+            ..Default::default()
+        };
+        let fac = ProcessActor {
+            actor: actor(&[Role::Facilitator]),
+            is_facilitator: true,
+            ..Default::default()
+        };
+        let coord = ProcessActor {
+            actor: actor(&[Role::Coordinator]),
+            ..Default::default()
+        };
+        let other_fac = ProcessActor {
+            actor: actor(&[Role::Facilitator]),
+            ..Default::default()
+        };
+        let admin = ProcessActor {
+            actor: Actor {
+                roles: actor(&[Role::Admin]).roles,
+                site_admin: true,
+            },
+            ..Default::default()
+        };
+
+        for p in [orderer, fac, coord] {
+            assert!(p.can(ProcessAction::View, S::Phase1));
+            assert!(p.can(ProcessAction::EditPlan, S::Ordered));
+            assert!(!p.can(ProcessAction::EditPlan, S::Closed));
+        }
+        for p in [other_fac, admin] {
+            assert!(!p.can(ProcessAction::View, S::Ordered), "{p:?}");
+            assert!(!p.can(ProcessAction::EditPlan, S::Ordered), "{p:?}");
+            for t in Transition::ALL {
+                assert!(!p.can(ProcessAction::Transition(t), S::Ordered), "{p:?}");
+            }
+        }
+        assert!(orderer.can(ProcessAction::ApproveAsOrderer, S::Ordered));
+        assert!(!orderer.can(ProcessAction::ApproveAsFacilitator, S::Ordered));
+        assert!(fac.can(ProcessAction::ApproveAsFacilitator, S::Ordered));
+        assert!(!fac.can(ProcessAction::ApproveAsFacilitator, S::Agreed));
+        assert!(coord.can(ProcessAction::AssignFacilitator, S::Ordered));
+        assert!(!orderer.can(ProcessAction::AssignFacilitator, S::Ordered));
+        assert!(!fac.can(ProcessAction::AssignFacilitator, S::Ordered));
+        assert!(fac.can(
+            ProcessAction::Transition(Transition::StartPhase1),
+            S::Agreed
+        ));
+        assert!(!orderer.can(
+            ProcessAction::Transition(Transition::StartPhase1),
+            S::Agreed
+        ));
+        assert!(!coord.can(
+            ProcessAction::Transition(Transition::StartPhase1),
+            S::Agreed
+        ));
+        assert!(orderer.can(ProcessAction::Transition(Transition::Close), S::Summary));
+        assert!(!fac.can(ProcessAction::Transition(Transition::Close), S::Summary));
+        assert!(!fac.can(ProcessAction::Transition(Transition::Cancel), S::Phase1));
+    }
+}

@@ -1,0 +1,303 @@
+//! Storage for vuoro. [`Store`] is the one trait every backend implements; the web crate holds an
+//! `Arc<dyn Store>` and never sees SQL. SQLite ([`sqlite::SqliteStore`]) is the default; a
+//! PostgreSQL backend joins behind the same trait.
+//!
+//! Every change to a process also appends a [`ProcessEvent`]: the event log is what later
+//! features (national rounds, notifications, e-mail) subscribe to, and what the process page shows
+//! as history.
+
+pub mod sqlite;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+use vuoro_core::order::Order;
+use vuoro_core::plan::Plan;
+use vuoro_core::{OrgId, ProcessId, ProcessState, RoleSet, UnitId, UserId};
+
+pub use sqlite::SqliteStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// Someone else changed the record first (a newer plan version, another state).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// A unique value is taken, e.g. an e-mail address.
+    #[error("already exists: {0}")]
+    Duplicate(&'static str),
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Backend(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organisation {
+    pub id: OrgId,
+    pub name: String,
+    pub created_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    pub id: UnitId,
+    pub org: OrgId,
+    pub name: String,
+}
+
+/// A staff account. The password hash is a PHC string (argon2id); the store never sees a
+/// password.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub site_admin: bool,
+    pub created_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub site_admin: bool,
+}
+
+/// A pending invitation of a staff member to an organisation, with the roles they will get.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    /// A random secret; only its hash is stored, so `token_hash` is what is looked up.
+    pub token_hash: String,
+    pub org: OrgId,
+    pub email: String,
+    pub roles: RoleSet,
+    pub invited_by: UserId,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+    pub accepted_at: Option<OffsetDateTime>,
+}
+
+/// One member of an organisation with their roles there.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user: User,
+    pub roles: RoleSet,
+}
+
+/// A login session. Only the token's hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginSession {
+    pub token_hash: String,
+    pub user: UserId,
+    pub csrf: String,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Process {
+    pub id: ProcessId,
+    pub org: OrgId,
+    pub unit: Option<UnitId>,
+    /// The community the dialogue is for, as the order named it; the process's title in lists.
+    pub title: String,
+    pub state: ProcessState,
+    pub orderer: UserId,
+    pub facilitator: Option<UserId>,
+    pub order: Order,
+    /// The library id of the plan's method, for filtering.
+    pub method_id: Option<String>,
+    pub plan_version: u32,
+    /// First and last session dates of the current plan, for filtering by date.
+    pub first_session: Option<Date>,
+    pub last_session: Option<Date>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewProcess {
+    pub org: OrgId,
+    pub orderer: UserId,
+    pub order: Order,
+    pub plan: Plan,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanVersion {
+    pub process: ProcessId,
+    pub version: u32,
+    pub plan: Plan,
+    pub author: UserId,
+    pub created_at: OffsetDateTime,
+}
+
+/// Which side approved a plan version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApprovalSide {
+    Orderer,
+    Facilitator,
+}
+
+impl ApprovalSide {
+    pub fn code(self) -> &'static str {
+        match self {
+            ApprovalSide::Orderer => "orderer",
+            ApprovalSide::Facilitator => "facilitator",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Approval {
+    pub process: ProcessId,
+    pub version: u32,
+    pub side: ApprovalSide,
+    pub user: UserId,
+    pub at: OffsetDateTime,
+}
+
+/// What happened to a process. Stored as JSON, so new kinds can be added without a migration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum EventKind {
+    Ordered,
+    FacilitatorAssigned {
+        facilitator: UserId,
+    },
+    PlanSaved {
+        version: u32,
+    },
+    Approved {
+        version: u32,
+        side: ApprovalSide,
+    },
+    StateChanged {
+        from: ProcessState,
+        to: ProcessState,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessEvent {
+    pub process: ProcessId,
+    pub seq: i64,
+    pub actor: UserId,
+    pub at: OffsetDateTime,
+    pub kind: EventKind,
+}
+
+/// Filters for process lists; `None` means any.
+#[derive(Debug, Clone, Default)]
+pub struct ProcessFilter {
+    pub org: Option<OrgId>,
+    pub state: Option<ProcessState>,
+    pub unit: Option<UnitId>,
+    pub method_id: Option<String>,
+    pub facilitator: Option<UserId>,
+    pub orderer: Option<UserId>,
+    /// Processes with a session on or after this date.
+    pub from: Option<Date>,
+    /// Processes with a session on or before this date.
+    pub to: Option<Date>,
+    /// Only processes in the order queue: ordered and without a facilitator.
+    pub unassigned: bool,
+}
+
+/// The storage every backend provides. Methods that change a process take the acting user, so
+/// the event log always says who did what.
+#[async_trait]
+pub trait Store: Send + Sync + std::fmt::Debug {
+    // Organisations and units.
+    async fn create_org(&self, name: &str) -> Result<Organisation>;
+    async fn org(&self, id: OrgId) -> Result<Organisation>;
+    async fn orgs(&self) -> Result<Vec<Organisation>>;
+    async fn create_unit(&self, org: OrgId, name: &str) -> Result<Unit>;
+    async fn units(&self, org: OrgId) -> Result<Vec<Unit>>;
+
+    // Users and roles.
+    async fn create_user(&self, u: NewUser) -> Result<User>;
+    async fn user(&self, id: UserId) -> Result<User>;
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
+    async fn user_count(&self) -> Result<u64>;
+    /// Replaces the user's roles in `org`; an empty set removes them from the organisation.
+    async fn set_roles(&self, org: OrgId, user: UserId, roles: RoleSet) -> Result<()>;
+    async fn roles(&self, org: OrgId, user: UserId) -> Result<RoleSet>;
+    /// Every organisation where the user holds a role, with the roles.
+    async fn memberships(&self, user: UserId) -> Result<Vec<(Organisation, RoleSet)>>;
+    async fn members(&self, org: OrgId) -> Result<Vec<Member>>;
+
+    // Invitations.
+    async fn create_invitation(&self, inv: &Invitation) -> Result<()>;
+    async fn invitation(&self, token_hash: &str) -> Result<Invitation>;
+    async fn invitations(&self, org: OrgId) -> Result<Vec<Invitation>>;
+    /// Creates the account (or reuses the one with the invitation's e-mail), grants the roles
+    /// and marks the invitation used, all in one transaction. `Conflict` if it was used already.
+    async fn accept_invitation(
+        &self,
+        token_hash: &str,
+        user: NewUser,
+        now: OffsetDateTime,
+    ) -> Result<User>;
+
+    // Login sessions.
+    async fn create_login(&self, s: &LoginSession) -> Result<()>;
+    /// The session and its user, if the session exists and has not expired at `now`.
+    async fn login(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<(LoginSession, User)>>;
+    async fn delete_login(&self, token_hash: &str) -> Result<()>;
+
+    // Processes.
+    /// Stores the order as a new process in state `ordered` with plan version 1.
+    async fn create_process(&self, p: NewProcess) -> Result<Process>;
+    async fn process(&self, id: ProcessId) -> Result<Process>;
+    async fn processes(&self, f: &ProcessFilter) -> Result<Vec<Process>>;
+    async fn assign_facilitator(
+        &self,
+        id: ProcessId,
+        facilitator: UserId,
+        actor: UserId,
+    ) -> Result<()>;
+    /// Saves a new plan version. `based_on` is the version the author edited; if another
+    /// version was saved meanwhile the save is refused with `Conflict`, so nobody overwrites a
+    /// change they have not seen. Returns the new version number.
+    async fn save_plan(
+        &self,
+        id: ProcessId,
+        based_on: u32,
+        plan: &Plan,
+        author: UserId,
+    ) -> Result<u32>;
+    async fn plan(&self, id: ProcessId, version: u32) -> Result<PlanVersion>;
+    /// Every version, newest first.
+    async fn plan_versions(&self, id: ProcessId) -> Result<Vec<PlanVersion>>;
+    /// Records an approval of `version`; `Conflict` if it is no longer the current version.
+    async fn approve(
+        &self,
+        id: ProcessId,
+        version: u32,
+        side: ApprovalSide,
+        user: UserId,
+    ) -> Result<()>;
+    async fn approvals(&self, id: ProcessId, version: u32) -> Result<Vec<Approval>>;
+    /// Moves the process from `from` to `to`; `Conflict` if it is no longer in `from`.
+    async fn set_state(
+        &self,
+        id: ProcessId,
+        from: ProcessState,
+        to: ProcessState,
+        actor: UserId,
+    ) -> Result<()>;
+    /// The event log of a process, oldest first.
+    async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>>;
+}

@@ -1,0 +1,1065 @@
+//! The SQLite backend: one database file in WAL mode, a small connection pool and the schema in
+//! `migrations/`, applied whenever the store is opened.
+//!
+//! Every write that touches more than one row runs in a `BEGIN IMMEDIATE` transaction. Taking
+//! the write lock up front means a transaction never has to upgrade a read snapshot to a write,
+//! which in WAL mode fails at once instead of waiting for the busy timeout.
+
+mod codec;
+mod rows;
+
+use crate::{
+    Approval, ApprovalSide, EventKind, Invitation, LoginSession, Member, NewProcess, NewUser,
+    Organisation, PlanVersion, Process, ProcessEvent, ProcessFilter, Result, Store, StoreError,
+    Unit, User,
+};
+use async_trait::async_trait;
+use codec::{date, db, db_unique, normalise_email, parse_role, role_set, timestamp, to_json};
+use rows::{
+    ApprovalRow, EventRow, InvitationRow, LoginRow, MemberRow, MembershipRow, OrgRow, PlanRow,
+    ProcessRow, UnitRow, UserRow,
+};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
+};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Duration;
+use time::OffsetDateTime;
+use vuoro_core::plan::Plan;
+use vuoro_core::{OrgId, ProcessId, ProcessState, RoleSet, UnitId, UserId};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Connections in the pool. SQLite allows one writer at a time anyway; a few connections let
+/// page loads read while a write is in progress.
+const MAX_CONNECTIONS: u32 = 4;
+
+/// How long a statement waits for another connection's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The columns of `processes` that [`ProcessRow`] reads, written once for every query.
+macro_rules! process_columns {
+    () => {
+        "id, org_id, unit_id, title, state, orderer_id, facilitator_id, order_json, method_id, \
+         plan_version, first_session, last_session, created_at, updated_at"
+    };
+}
+
+/// The columns of `users` (aliased `u`) that [`UserRow`] reads.
+macro_rules! user_columns {
+    () => {
+        "u.id, u.email, u.name, u.password_hash, u.site_admin, u.created_at"
+    };
+}
+
+/// A [`Store`] on one SQLite file.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (and creates, if missing) the database at `path` and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<SqliteStore> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT)
+            // In WAL mode NORMAL cannot corrupt the database; at worst a power cut loses the
+            // last commits, which is the usual trade for not syncing on every commit.
+            .synchronous(SqliteSynchronous::Normal);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(MAX_CONNECTIONS)
+            .connect_with(options)
+            .await
+            .map_err(db)?;
+        MIGRATOR
+            .run(&pool)
+            .await
+            .map_err(|e| StoreError::Backend(format!("migration failed: {e}")))?;
+        Ok(SqliteStore { pool })
+    }
+
+    /// Writes a consistent copy of the whole database to `dest`, which must not exist yet, so a
+    /// backup never overwrites an earlier one. The copy is a plain database file that
+    /// [`SqliteStore::open`] opens.
+    pub async fn backup_to(&self, dest: &Path) -> Result<()> {
+        let exists = dest
+            .try_exists()
+            .map_err(|e| StoreError::Backend(format!("cannot check the backup path: {e}")))?;
+        if exists {
+            return Err(StoreError::Duplicate("backup file"));
+        }
+        let dest = dest
+            .to_str()
+            .ok_or_else(|| StoreError::Backend("the backup path is not valid UTF-8".into()))?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(dest)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    /// Waits for running queries and closes every connection, so the WAL is checkpointed and
+    /// the file is complete on its own.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
+    }
+}
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+/// The columns of `processes` that are copied from the current plan.
+struct PlanColumns {
+    method_id: Option<String>,
+    first_session: Option<String>,
+    last_session: Option<String>,
+}
+
+impl PlanColumns {
+    fn of(plan: &Plan) -> Result<PlanColumns> {
+        // The adapted copy remembers the library method it came from; that id is what lists
+        // filter by. A method written for this process alone has only its own id.
+        let method_id = plan.method.as_ref().map(|m| {
+            m.adapted_from
+                .as_ref()
+                .map_or_else(|| m.id.clone(), |o| o.id.clone())
+        });
+        let first = plan.sessions.iter().map(|s| s.date).min();
+        let last = plan.sessions.iter().map(|s| s.date).max();
+        Ok(PlanColumns {
+            method_id,
+            first_session: first.map(date).transpose()?,
+            last_session: last.map(date).transpose()?,
+        })
+    }
+}
+
+async fn append_event(
+    conn: &mut SqliteConnection,
+    process: ProcessId,
+    actor: UserId,
+    at: OffsetDateTime,
+    kind: &EventKind,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO process_events (process_id, actor_id, at, kind_json) VALUES (?, ?, ?, ?)",
+    )
+    .bind(process.to_string())
+    .bind(actor.to_string())
+    .bind(timestamp(at)?)
+    .bind(to_json(kind, "event")?)
+    .execute(conn)
+    .await
+    .map_err(db)?;
+    Ok(())
+}
+
+async fn process_exists(conn: &mut SqliteConnection, id: ProcessId) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM processes WHERE id = ?")
+        .bind(id.to_string())
+        .fetch_optional(conn)
+        .await
+        .map_err(db)?;
+    Ok(found.is_some())
+}
+
+/// Tells a refused conditional update apart: `NotFound` when the process does not exist,
+/// otherwise `Conflict` with `why`.
+async fn refused(conn: &mut SqliteConnection, id: ProcessId, why: &'static str) -> StoreError {
+    match process_exists(conn, id).await {
+        Ok(true) => StoreError::Conflict(why),
+        Ok(false) => StoreError::NotFound,
+        Err(e) => e,
+    }
+}
+
+async fn insert_user(conn: &mut SqliteConnection, u: &User) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO users (id, email, name, password_hash, site_admin, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(u.id.to_string())
+    .bind(&u.email)
+    .bind(&u.name)
+    .bind(&u.password_hash)
+    .bind(u.site_admin)
+    .bind(timestamp(u.created_at)?)
+    .execute(conn)
+    .await
+    .map_err(db_unique("email"))?;
+    Ok(())
+}
+
+async fn user_by_email(conn: &mut SqliteConnection, email: &str) -> Result<Option<User>> {
+    let row: Option<UserRow> = sqlx::query_as(concat!(
+        "SELECT ",
+        user_columns!(),
+        " FROM users u WHERE u.email = ?"
+    ))
+    .bind(normalise_email(email))
+    .fetch_optional(conn)
+    .await
+    .map_err(db)?;
+    row.map(UserRow::into_user).transpose()
+}
+
+async fn invitation_roles(conn: &mut SqliteConnection, token_hash: &str) -> Result<RoleSet> {
+    let codes: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM invitation_roles WHERE token_hash = ?")
+            .bind(token_hash)
+            .fetch_all(conn)
+            .await
+            .map_err(db)?;
+    role_set(codes.iter().map(String::as_str))
+}
+
+async fn fetch_invitation(conn: &mut SqliteConnection, token_hash: &str) -> Result<Invitation> {
+    let row: InvitationRow = sqlx::query_as(
+        "SELECT token_hash, org_id, email, invited_by, created_at, expires_at, accepted_at \
+         FROM invitations WHERE token_hash = ?",
+    )
+    .bind(token_hash)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)?
+    .ok_or(StoreError::NotFound)?;
+    let roles = invitation_roles(conn, token_hash).await?;
+    row.into_invitation(roles)
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn create_org(&self, name: &str) -> Result<Organisation> {
+        let org = Organisation {
+            id: OrgId::new(),
+            name: name.to_owned(),
+            created_at: now(),
+        };
+        sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)")
+            .bind(org.id.to_string())
+            .bind(&org.name)
+            .bind(timestamp(org.created_at)?)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(org)
+    }
+
+    async fn org(&self, id: OrgId) -> Result<Organisation> {
+        let row: Option<OrgRow> =
+            sqlx::query_as("SELECT id, name, created_at FROM organisations WHERE id = ?")
+                .bind(id.to_string())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_org()
+    }
+
+    async fn orgs(&self) -> Result<Vec<Organisation>> {
+        let rows: Vec<OrgRow> = sqlx::query_as(
+            "SELECT id, name, created_at FROM organisations ORDER BY name COLLATE NOCASE, name, id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(OrgRow::into_org).collect()
+    }
+
+    async fn create_unit(&self, org: OrgId, name: &str) -> Result<Unit> {
+        let unit = Unit {
+            id: UnitId::new(),
+            org,
+            name: name.to_owned(),
+        };
+        sqlx::query("INSERT INTO units (id, org_id, name) VALUES (?, ?, ?)")
+            .bind(unit.id.to_string())
+            .bind(org.to_string())
+            .bind(&unit.name)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(unit)
+    }
+
+    async fn units(&self, org: OrgId) -> Result<Vec<Unit>> {
+        let rows: Vec<UnitRow> = sqlx::query_as(
+            "SELECT id, org_id, name FROM units WHERE org_id = ? \
+             ORDER BY name COLLATE NOCASE, name, id",
+        )
+        .bind(org.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(UnitRow::into_unit).collect()
+    }
+
+    async fn create_user(&self, u: NewUser) -> Result<User> {
+        let user = User {
+            id: UserId::new(),
+            email: normalise_email(&u.email),
+            name: u.name,
+            password_hash: u.password_hash,
+            site_admin: u.site_admin,
+            created_at: now(),
+        };
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        insert_user(&mut conn, &user).await?;
+        Ok(user)
+    }
+
+    async fn user(&self, id: UserId) -> Result<User> {
+        let row: Option<UserRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users u WHERE u.id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_user()
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        user_by_email(&mut conn, email).await
+    }
+
+    async fn user_count(&self) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
+        u64::try_from(n).map_err(|_| StoreError::Corrupt("negative user count".into()))
+    }
+
+    async fn set_roles(&self, org: OrgId, user: UserId, roles: RoleSet) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM org_roles WHERE org_id = ? AND user_id = ?")
+            .bind(org.to_string())
+            .bind(user.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        for role in roles.roles() {
+            sqlx::query("INSERT INTO org_roles (org_id, user_id, role) VALUES (?, ?, ?)")
+                .bind(org.to_string())
+                .bind(user.to_string())
+                .bind(role.code())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        tx.commit().await.map_err(db)
+    }
+
+    async fn roles(&self, org: OrgId, user: UserId) -> Result<RoleSet> {
+        let codes: Vec<String> =
+            sqlx::query_scalar("SELECT role FROM org_roles WHERE org_id = ? AND user_id = ?")
+                .bind(org.to_string())
+                .bind(user.to_string())
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db)?;
+        role_set(codes.iter().map(String::as_str))
+    }
+
+    async fn memberships(&self, user: UserId) -> Result<Vec<(Organisation, RoleSet)>> {
+        let rows: Vec<MembershipRow> = sqlx::query_as(
+            "SELECT o.id, o.name, o.created_at, r.role \
+             FROM org_roles r JOIN organisations o ON o.id = r.org_id \
+             WHERE r.user_id = ? \
+             ORDER BY o.name COLLATE NOCASE, o.name, o.id",
+        )
+        .bind(user.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        // Rows come sorted, so the roles of one organisation are adjacent.
+        let mut out: Vec<(Organisation, RoleSet)> = Vec::new();
+        for row in rows {
+            let role = parse_role(&row.role)?;
+            match out.last_mut() {
+                Some((org, roles)) if org.id.to_string() == row.org.id => {
+                    *roles = roles.with(role);
+                }
+                _ => out.push((row.org.into_org()?, RoleSet::empty().with(role))),
+            }
+        }
+        Ok(out)
+    }
+
+    async fn members(&self, org: OrgId) -> Result<Vec<Member>> {
+        let rows: Vec<MemberRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            user_columns!(),
+            ", r.role FROM org_roles r JOIN users u ON u.id = r.user_id \
+             WHERE r.org_id = ? \
+             ORDER BY u.name COLLATE NOCASE, u.name, u.id"
+        ))
+        .bind(org.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let mut out: Vec<Member> = Vec::new();
+        for row in rows {
+            let role = parse_role(&row.role)?;
+            match out.last_mut() {
+                Some(m) if m.user.id.to_string() == row.user.id => m.roles = m.roles.with(role),
+                _ => out.push(Member {
+                    user: row.user.into_user()?,
+                    roles: RoleSet::empty().with(role),
+                }),
+            }
+        }
+        Ok(out)
+    }
+
+    async fn create_invitation(&self, inv: &Invitation) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO invitations \
+             (token_hash, org_id, email, invited_by, created_at, expires_at, accepted_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&inv.token_hash)
+        .bind(inv.org.to_string())
+        .bind(normalise_email(&inv.email))
+        .bind(inv.invited_by.to_string())
+        .bind(timestamp(inv.created_at)?)
+        .bind(timestamp(inv.expires_at)?)
+        .bind(inv.accepted_at.map(timestamp).transpose()?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db_unique("invitation"))?;
+        for role in inv.roles.roles() {
+            sqlx::query("INSERT INTO invitation_roles (token_hash, role) VALUES (?, ?)")
+                .bind(&inv.token_hash)
+                .bind(role.code())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        tx.commit().await.map_err(db)
+    }
+
+    async fn invitation(&self, token_hash: &str) -> Result<Invitation> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        fetch_invitation(&mut conn, token_hash).await
+    }
+
+    async fn invitations(&self, org: OrgId) -> Result<Vec<Invitation>> {
+        let rows: Vec<InvitationRow> = sqlx::query_as(
+            "SELECT token_hash, org_id, email, invited_by, created_at, expires_at, accepted_at \
+             FROM invitations WHERE org_id = ? ORDER BY created_at DESC, token_hash",
+        )
+        .bind(org.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let role_rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT r.token_hash, r.role FROM invitation_roles r \
+             JOIN invitations i ON i.token_hash = r.token_hash WHERE i.org_id = ?",
+        )
+        .bind(org.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let mut roles: HashMap<String, RoleSet> = HashMap::new();
+        for (token, code) in role_rows {
+            let role = parse_role(&code)?;
+            let set = roles.entry(token).or_default();
+            *set = set.with(role);
+        }
+        rows.into_iter()
+            .map(|row| {
+                let r = roles.get(&row.token_hash).copied().unwrap_or_default();
+                row.into_invitation(r)
+            })
+            .collect()
+    }
+
+    async fn accept_invitation(
+        &self,
+        token_hash: &str,
+        user: NewUser,
+        now: OffsetDateTime,
+    ) -> Result<User> {
+        let mut tx = self.begin_write().await?;
+        let inv = fetch_invitation(&mut tx, token_hash).await?;
+        if inv.accepted_at.is_some() {
+            return Err(StoreError::Conflict("invitation already accepted"));
+        }
+        if inv.expires_at <= now {
+            return Err(StoreError::NotFound);
+        }
+        let account = match user_by_email(&mut tx, &inv.email).await? {
+            // The person already has an account, perhaps from another organisation: they keep
+            // it and its password, and only gain the roles.
+            Some(existing) => existing,
+            None => {
+                // The invitation was sent to this address, so the account gets that address
+                // whatever the form said; and an invitation grants roles in one organisation,
+                // never site administration.
+                let created = User {
+                    id: UserId::new(),
+                    email: inv.email.clone(),
+                    name: user.name,
+                    password_hash: user.password_hash,
+                    site_admin: false,
+                    created_at: now,
+                };
+                insert_user(&mut tx, &created).await?;
+                created
+            }
+        };
+        for role in inv.roles.roles() {
+            sqlx::query(
+                "INSERT INTO org_roles (org_id, user_id, role) VALUES (?, ?, ?) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(inv.org.to_string())
+            .bind(account.id.to_string())
+            .bind(role.code())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        let marked = sqlx::query(
+            "UPDATE invitations SET accepted_at = ? WHERE token_hash = ? AND accepted_at IS NULL",
+        )
+        .bind(timestamp(now)?)
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if marked.rows_affected() != 1 {
+            return Err(StoreError::Conflict("invitation already accepted"));
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(account)
+    }
+
+    async fn create_login(&self, s: &LoginSession) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO login_sessions (token_hash, user_id, csrf, created_at, expires_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&s.token_hash)
+        .bind(s.user.to_string())
+        .bind(&s.csrf)
+        .bind(timestamp(s.created_at)?)
+        .bind(timestamp(s.expires_at)?)
+        .execute(&self.pool)
+        .await
+        .map_err(db_unique("login session"))?;
+        // Sweeping expired sessions whenever someone logs in keeps the table small without a
+        // background task.
+        sqlx::query("DELETE FROM login_sessions WHERE expires_at <= ?")
+            .bind(timestamp(s.created_at)?)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn login(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<(LoginSession, User)>> {
+        let row: Option<LoginRow> = sqlx::query_as(concat!(
+            "SELECT s.token_hash, s.csrf, s.created_at AS session_created_at, s.expires_at, ",
+            user_columns!(),
+            " FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let (session, user) = row.into_login()?;
+        if session.expires_at <= now {
+            return Ok(None);
+        }
+        Ok(Some((session, user)))
+    }
+
+    async fn delete_login(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM login_sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn create_process(&self, p: NewProcess) -> Result<Process> {
+        let at = now();
+        let cols = PlanColumns::of(&p.plan)?;
+        let process = Process {
+            id: ProcessId::new(),
+            org: p.org,
+            unit: p.order.unit,
+            title: p.order.community.clone(),
+            state: ProcessState::Ordered,
+            orderer: p.orderer,
+            facilitator: None,
+            method_id: cols.method_id.clone(),
+            plan_version: 1,
+            first_session: p.plan.sessions.iter().map(|s| s.date).min(),
+            last_session: p.plan.sessions.iter().map(|s| s.date).max(),
+            created_at: at,
+            updated_at: at,
+            order: p.order,
+        };
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO processes (id, org_id, unit_id, title, state, orderer_id, facilitator_id, \
+             order_json, method_id, plan_version, first_session, last_session, created_at, \
+             updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 1, ?, ?, ?, ?)",
+        )
+        .bind(process.id.to_string())
+        .bind(process.org.to_string())
+        .bind(process.unit.map(|u| u.to_string()))
+        .bind(&process.title)
+        .bind(process.state.code())
+        .bind(process.orderer.to_string())
+        .bind(to_json(&process.order, "order")?)
+        .bind(cols.method_id)
+        .bind(cols.first_session)
+        .bind(cols.last_session)
+        .bind(timestamp(at)?)
+        .bind(timestamp(at)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        sqlx::query(
+            "INSERT INTO plan_versions (process_id, version, plan_json, author_id, created_at) \
+             VALUES (?, 1, ?, ?, ?)",
+        )
+        .bind(process.id.to_string())
+        .bind(to_json(&p.plan, "plan")?)
+        .bind(process.orderer.to_string())
+        .bind(timestamp(at)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        append_event(
+            &mut tx,
+            process.id,
+            process.orderer,
+            at,
+            &EventKind::Ordered,
+        )
+        .await?;
+        tx.commit().await.map_err(db)?;
+        Ok(process)
+    }
+
+    async fn process(&self, id: ProcessId) -> Result<Process> {
+        let row: Option<ProcessRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            process_columns!(),
+            " FROM processes WHERE id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_process()
+    }
+
+    async fn processes(&self, f: &ProcessFilter) -> Result<Vec<Process>> {
+        // Only the conditions that are set go into the SQL, so SQLite can pick the index that
+        // fits the one filter a list uses.
+        let mut q = QueryBuilder::<Sqlite>::new(concat!(
+            "SELECT ",
+            process_columns!(),
+            " FROM processes WHERE 1 = 1"
+        ));
+        if let Some(org) = f.org {
+            q.push(" AND org_id = ").push_bind(org.to_string());
+        }
+        if let Some(state) = f.state {
+            q.push(" AND state = ").push_bind(state.code());
+        }
+        if let Some(unit) = f.unit {
+            q.push(" AND unit_id = ").push_bind(unit.to_string());
+        }
+        if let Some(method) = &f.method_id {
+            q.push(" AND method_id = ").push_bind(method.clone());
+        }
+        if let Some(user) = f.facilitator {
+            q.push(" AND facilitator_id = ").push_bind(user.to_string());
+        }
+        if let Some(user) = f.orderer {
+            q.push(" AND orderer_id = ").push_bind(user.to_string());
+        }
+        // A process matches a date range when its sessions overlap it; one without sessions
+        // has no dates and matches no range.
+        if let Some(from) = f.from {
+            q.push(" AND last_session >= ").push_bind(date(from)?);
+        }
+        if let Some(to) = f.to {
+            q.push(" AND first_session <= ").push_bind(date(to)?);
+        }
+        if f.unassigned {
+            q.push(" AND state = 'ordered' AND facilitator_id IS NULL");
+        }
+        q.push(" ORDER BY created_at DESC, id DESC");
+        let rows: Vec<ProcessRow> = q.build_query_as().fetch_all(&self.pool).await.map_err(db)?;
+        rows.into_iter().map(ProcessRow::into_process).collect()
+    }
+
+    async fn assign_facilitator(
+        &self,
+        id: ProcessId,
+        facilitator: UserId,
+        actor: UserId,
+    ) -> Result<()> {
+        let at = now();
+        let mut tx = self.begin_write().await?;
+        let done =
+            sqlx::query("UPDATE processes SET facilitator_id = ?, updated_at = ? WHERE id = ?")
+                .bind(facilitator.to_string())
+                .bind(timestamp(at)?)
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        append_event(
+            &mut tx,
+            id,
+            actor,
+            at,
+            &EventKind::FacilitatorAssigned { facilitator },
+        )
+        .await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn save_plan(
+        &self,
+        id: ProcessId,
+        based_on: u32,
+        plan: &Plan,
+        author: UserId,
+    ) -> Result<u32> {
+        let at = now();
+        let cols = PlanColumns::of(plan)?;
+        let plan_json = to_json(plan, "plan")?;
+        let new_version = based_on
+            .checked_add(1)
+            .ok_or(StoreError::Conflict("plan version is not current"))?;
+        let mut tx = self.begin_write().await?;
+        // The version check and the bump are one statement, so of two authors who edited the
+        // same version exactly one wins, whatever the transaction mode.
+        let done = sqlx::query(
+            "UPDATE processes SET plan_version = ?, method_id = ?, first_session = ?, \
+             last_session = ?, updated_at = ? WHERE id = ? AND plan_version = ?",
+        )
+        .bind(i64::from(new_version))
+        .bind(cols.method_id)
+        .bind(cols.first_session)
+        .bind(cols.last_session)
+        .bind(timestamp(at)?)
+        .bind(id.to_string())
+        .bind(i64::from(based_on))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(refused(&mut tx, id, "plan version is not current").await);
+        }
+        sqlx::query(
+            "INSERT INTO plan_versions (process_id, version, plan_json, author_id, created_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id.to_string())
+        .bind(i64::from(new_version))
+        .bind(plan_json)
+        .bind(author.to_string())
+        .bind(timestamp(at)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        append_event(
+            &mut tx,
+            id,
+            author,
+            at,
+            &EventKind::PlanSaved {
+                version: new_version,
+            },
+        )
+        .await?;
+        tx.commit().await.map_err(db)?;
+        Ok(new_version)
+    }
+
+    async fn plan(&self, id: ProcessId, version: u32) -> Result<PlanVersion> {
+        let row: Option<PlanRow> = sqlx::query_as(
+            "SELECT process_id, version, plan_json, author_id, created_at FROM plan_versions \
+             WHERE process_id = ? AND version = ?",
+        )
+        .bind(id.to_string())
+        .bind(i64::from(version))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_plan_version()
+    }
+
+    async fn plan_versions(&self, id: ProcessId) -> Result<Vec<PlanVersion>> {
+        let rows: Vec<PlanRow> = sqlx::query_as(
+            "SELECT process_id, version, plan_json, author_id, created_at FROM plan_versions \
+             WHERE process_id = ? ORDER BY version DESC",
+        )
+        .bind(id.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(PlanRow::into_plan_version).collect()
+    }
+
+    async fn approve(
+        &self,
+        id: ProcessId,
+        version: u32,
+        side: ApprovalSide,
+        user: UserId,
+    ) -> Result<()> {
+        let at = now();
+        let mut tx = self.begin_write().await?;
+        let current: Option<i64> =
+            sqlx::query_scalar("SELECT plan_version FROM processes WHERE id = ?")
+                .bind(id.to_string())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        let current = current.ok_or(StoreError::NotFound)?;
+        if codec::version(current, "processes")? != version {
+            return Err(StoreError::Conflict("plan version is not current"));
+        }
+        // The write lock taken at BEGIN IMMEDIATE keeps the version from changing between the
+        // check above and this insert. A second approval of the same side keeps the first.
+        let done = sqlx::query(
+            "INSERT INTO approvals (process_id, version, side, user_id, at) VALUES (?, ?, ?, ?, ?) \
+             ON CONFLICT (process_id, version, side) DO NOTHING",
+        )
+        .bind(id.to_string())
+        .bind(i64::from(version))
+        .bind(side.code())
+        .bind(user.to_string())
+        .bind(timestamp(at)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 1 {
+            sqlx::query("UPDATE processes SET updated_at = ? WHERE id = ?")
+                .bind(timestamp(at)?)
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+            append_event(
+                &mut tx,
+                id,
+                user,
+                at,
+                &EventKind::Approved { version, side },
+            )
+            .await?;
+        }
+        tx.commit().await.map_err(db)
+    }
+
+    async fn approvals(&self, id: ProcessId, version: u32) -> Result<Vec<Approval>> {
+        let rows: Vec<ApprovalRow> = sqlx::query_as(
+            "SELECT process_id, version, side, user_id, at FROM approvals \
+             WHERE process_id = ? AND version = ? ORDER BY at, side",
+        )
+        .bind(id.to_string())
+        .bind(i64::from(version))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(ApprovalRow::into_approval).collect()
+    }
+
+    async fn set_state(
+        &self,
+        id: ProcessId,
+        from: ProcessState,
+        to: ProcessState,
+        actor: UserId,
+    ) -> Result<()> {
+        let at = now();
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE processes SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
+        )
+        .bind(to.code())
+        .bind(timestamp(at)?)
+        .bind(id.to_string())
+        .bind(from.code())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(refused(&mut tx, id, "process is not in the expected state").await);
+        }
+        append_event(
+            &mut tx,
+            id,
+            actor,
+            at,
+            &EventKind::StateChanged { from, to },
+        )
+        .await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>> {
+        let rows: Vec<EventRow> = sqlx::query_as(
+            "SELECT seq, process_id, actor_id, at, kind_json FROM process_events \
+             WHERE process_id = ? ORDER BY seq",
+        )
+        .bind(id.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(EventRow::into_event).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use vuoro_core::lang::ParticipantLang;
+    use vuoro_core::method::Format;
+    use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
+
+    /// Removes the database and its WAL files when the test ends.
+    struct TempDb(std::path::PathBuf);
+
+    impl TempDb {
+        fn new() -> TempDb {
+            let name = format!("vuoro-store-unit-{}.db", uuid::Uuid::new_v4());
+            TempDb(std::env::temp_dir().join(name))
+        }
+    }
+
+    impl Drop for TempDb {
+        fn drop(&mut self) {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = self.0.clone().into_os_string();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn connections_are_configured_as_intended() {
+        let db = TempDb::new();
+        let store = SqliteStore::open(&db.0).await.expect("open");
+        let mut conn = store.pool.acquire().await.expect("connection");
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("pragma");
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("pragma");
+        let timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("pragma");
+        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("pragma");
+        assert_eq!((mode.as_str(), fk, timeout, sync), ("wal", 1, 5000, 1));
+        let strict: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM pragma_table_list WHERE strict = 1")
+                .fetch_one(&mut *conn)
+                .await
+                .expect("table list");
+        assert_eq!(strict, 11, "every table of the schema is STRICT");
+        drop(conn);
+        store.close().await;
+    }
+
+    #[tokio::test]
+    async fn damaged_rows_read_as_corrupt() {
+        let db = TempDb::new();
+        let store = SqliteStore::open(&db.0).await.expect("open");
+        let org = store.create_org("Org").await.expect("org");
+        let user = store
+            .create_user(NewUser {
+                email: "a@b.fi".into(),
+                name: "A".into(),
+                password_hash: "x".into(),
+                site_admin: false,
+            })
+            .await
+            .expect("user");
+        let order = Order {
+            community: "Tiimi".into(),
+            unit: None,
+            reason: "r".into(),
+            outcome: "o".into(),
+            timing: "t".into(),
+            participant_count: 3,
+            participant_kinds: BTreeSet::from([ParticipantKind::Staff]),
+            languages: BTreeSet::from([ParticipantLang::Fi]),
+            format: Format::Online,
+            method: MethodChoice::AdviseMe,
+        };
+        let p = store
+            .create_process(NewProcess {
+                org: org.id,
+                orderer: user.id,
+                order,
+                plan: Plan::default(),
+            })
+            .await
+            .expect("process");
+        // Valid JSON of the wrong shape passes the CHECK but not the decoder.
+        sqlx::query("UPDATE processes SET order_json = '{\"community\": 1}'")
+            .execute(&store.pool)
+            .await
+            .expect("damage");
+        let read = store.process(p.id).await;
+        assert!(matches!(read, Err(StoreError::Corrupt(_))), "{read:?}");
+        sqlx::query("UPDATE users SET created_at = 'yesterday'")
+            .execute(&store.pool)
+            .await
+            .expect("damage");
+        let read = store.user(user.id).await;
+        assert!(matches!(read, Err(StoreError::Corrupt(_))), "{read:?}");
+        store.close().await;
+    }
+}

@@ -1,0 +1,245 @@
+//! Rows as SQLite returns them, and their checked conversion into the store's records.
+
+use super::codec::{
+    from_json, parse_id, parse_opt_date, parse_opt_id, parse_opt_timestamp, parse_timestamp,
+    version,
+};
+use crate::{
+    Approval, ApprovalSide, EventKind, Invitation, LoginSession, Organisation, PlanVersion,
+    Process, ProcessEvent, Result, StoreError, Unit, User,
+};
+use vuoro_core::{ProcessState, RoleSet};
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct OrgRow {
+    pub(crate) id: String,
+    name: String,
+    created_at: String,
+}
+
+impl OrgRow {
+    pub(crate) fn into_org(self) -> Result<Organisation> {
+        Ok(Organisation {
+            id: parse_id(&self.id, "organisations")?,
+            name: self.name,
+            created_at: parse_timestamp(&self.created_at, "organisations")?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct MembershipRow {
+    #[sqlx(flatten)]
+    pub(crate) org: OrgRow,
+    pub(crate) role: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct UnitRow {
+    id: String,
+    org_id: String,
+    name: String,
+}
+
+impl UnitRow {
+    pub(crate) fn into_unit(self) -> Result<Unit> {
+        Ok(Unit {
+            id: parse_id(&self.id, "units")?,
+            org: parse_id(&self.org_id, "units")?,
+            name: self.name,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct UserRow {
+    pub(crate) id: String,
+    email: String,
+    name: String,
+    password_hash: String,
+    site_admin: bool,
+    created_at: String,
+}
+
+impl UserRow {
+    pub(crate) fn into_user(self) -> Result<User> {
+        Ok(User {
+            id: parse_id(&self.id, "users")?,
+            email: self.email,
+            name: self.name,
+            password_hash: self.password_hash,
+            site_admin: self.site_admin,
+            created_at: parse_timestamp(&self.created_at, "users")?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct MemberRow {
+    #[sqlx(flatten)]
+    pub(crate) user: UserRow,
+    pub(crate) role: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct InvitationRow {
+    pub(crate) token_hash: String,
+    org_id: String,
+    email: String,
+    invited_by: String,
+    created_at: String,
+    expires_at: String,
+    accepted_at: Option<String>,
+}
+
+impl InvitationRow {
+    pub(crate) fn into_invitation(self, roles: RoleSet) -> Result<Invitation> {
+        Ok(Invitation {
+            org: parse_id(&self.org_id, "invitations")?,
+            email: self.email,
+            roles,
+            invited_by: parse_id(&self.invited_by, "invitations")?,
+            created_at: parse_timestamp(&self.created_at, "invitations")?,
+            expires_at: parse_timestamp(&self.expires_at, "invitations")?,
+            accepted_at: parse_opt_timestamp(self.accepted_at.as_deref(), "invitations")?,
+            token_hash: self.token_hash,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct LoginRow {
+    token_hash: String,
+    csrf: String,
+    session_created_at: String,
+    expires_at: String,
+    #[sqlx(flatten)]
+    user: UserRow,
+}
+
+impl LoginRow {
+    pub(crate) fn into_login(self) -> Result<(LoginSession, User)> {
+        let user = self.user.into_user()?;
+        let session = LoginSession {
+            token_hash: self.token_hash,
+            user: user.id,
+            csrf: self.csrf,
+            created_at: parse_timestamp(&self.session_created_at, "login_sessions")?,
+            expires_at: parse_timestamp(&self.expires_at, "login_sessions")?,
+        };
+        Ok((session, user))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ProcessRow {
+    id: String,
+    org_id: String,
+    unit_id: Option<String>,
+    title: String,
+    state: String,
+    orderer_id: String,
+    facilitator_id: Option<String>,
+    order_json: String,
+    method_id: Option<String>,
+    plan_version: i64,
+    first_session: Option<String>,
+    last_session: Option<String>,
+    created_at: String,
+    updated_at: String,
+}
+
+impl ProcessRow {
+    pub(crate) fn into_process(self) -> Result<Process> {
+        const T: &str = "processes";
+        Ok(Process {
+            id: parse_id(&self.id, T)?,
+            org: parse_id(&self.org_id, T)?,
+            unit: parse_opt_id(self.unit_id.as_deref(), T)?,
+            title: self.title,
+            state: ProcessState::parse(&self.state)
+                .ok_or_else(|| StoreError::Corrupt("unknown process state".into()))?,
+            orderer: parse_id(&self.orderer_id, T)?,
+            facilitator: parse_opt_id(self.facilitator_id.as_deref(), T)?,
+            order: from_json(&self.order_json, "order")?,
+            method_id: self.method_id,
+            plan_version: version(self.plan_version, T)?,
+            first_session: parse_opt_date(self.first_session.as_deref(), T)?,
+            last_session: parse_opt_date(self.last_session.as_deref(), T)?,
+            created_at: parse_timestamp(&self.created_at, T)?,
+            updated_at: parse_timestamp(&self.updated_at, T)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PlanRow {
+    process_id: String,
+    version: i64,
+    plan_json: String,
+    author_id: String,
+    created_at: String,
+}
+
+impl PlanRow {
+    pub(crate) fn into_plan_version(self) -> Result<PlanVersion> {
+        const T: &str = "plan_versions";
+        Ok(PlanVersion {
+            process: parse_id(&self.process_id, T)?,
+            version: version(self.version, T)?,
+            plan: from_json(&self.plan_json, "plan")?,
+            author: parse_id(&self.author_id, T)?,
+            created_at: parse_timestamp(&self.created_at, T)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ApprovalRow {
+    process_id: String,
+    version: i64,
+    side: String,
+    user_id: String,
+    at: String,
+}
+
+impl ApprovalRow {
+    pub(crate) fn into_approval(self) -> Result<Approval> {
+        const T: &str = "approvals";
+        let side = match self.side.as_str() {
+            "orderer" => ApprovalSide::Orderer,
+            "facilitator" => ApprovalSide::Facilitator,
+            _ => return Err(StoreError::Corrupt("unknown approval side".into())),
+        };
+        Ok(Approval {
+            process: parse_id(&self.process_id, T)?,
+            version: version(self.version, T)?,
+            side,
+            user: parse_id(&self.user_id, T)?,
+            at: parse_timestamp(&self.at, T)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct EventRow {
+    seq: i64,
+    process_id: String,
+    actor_id: String,
+    at: String,
+    kind_json: String,
+}
+
+impl EventRow {
+    pub(crate) fn into_event(self) -> Result<ProcessEvent> {
+        const T: &str = "process_events";
+        let kind: EventKind = from_json(&self.kind_json, "event")?;
+        Ok(ProcessEvent {
+            process: parse_id(&self.process_id, T)?,
+            seq: self.seq,
+            actor: parse_id(&self.actor_id, T)?,
+            at: parse_timestamp(&self.at, T)?,
+            kind,
+        })
+    }
+}

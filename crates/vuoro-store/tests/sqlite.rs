@@ -1,0 +1,1171 @@
+//! The SQLite store against real database files, one fresh directory per test.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use time::macros::{date, datetime, time};
+use time::{Date, Duration, OffsetDateTime};
+use vuoro_core::lang::ParticipantLang;
+use vuoro_core::method::{Format, MethodLibrary};
+use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
+use vuoro_core::plan::{Plan, PlanSession};
+use vuoro_core::{OrgId, ProcessId, ProcessState, Role, RoleSet, UnitId, UserId};
+use vuoro_store::{
+    ApprovalSide, EventKind, Invitation, LoginSession, NewProcess, NewUser, Organisation,
+    ProcessFilter, SqliteStore, Store, StoreError, Unit, User,
+};
+
+/// A directory under the system's temporary directory, removed when the test ends.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        let dir = std::env::temp_dir().join(format!("vuoro-store-test-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+async fn open(path: &Path) -> SqliteStore {
+    SqliteStore::open(path).await.expect("open store")
+}
+
+/// A store with one organisation, one unit and an orderer, a facilitator and a coordinator.
+struct Fixture {
+    _dir: TempDir,
+    store: SqliteStore,
+    org: Organisation,
+    unit: Unit,
+    orderer: User,
+    facilitator: User,
+    coordinator: User,
+}
+
+async fn fixture() -> Fixture {
+    let dir = TempDir::new();
+    let store = open(&dir.file("vuoro.db")).await;
+    let org = store.create_org("Vantaan kaupunki").await.expect("org");
+    let unit = store.create_unit(org.id, "Kotihoito").await.expect("unit");
+    let orderer = store
+        .create_user(new_user("esimies@vantaa.fi", "Eeva Esimies"))
+        .await
+        .expect("user");
+    let facilitator = store
+        .create_user(new_user("fasilitaattori@vantaa.fi", "Fanni Fasilitaattori"))
+        .await
+        .expect("user");
+    let coordinator = store
+        .create_user(new_user("koordinaattori@vantaa.fi", "Kalle Koordinaattori"))
+        .await
+        .expect("user");
+    store
+        .set_roles(org.id, orderer.id, RoleSet::empty().with(Role::Orderer))
+        .await
+        .expect("roles");
+    store
+        .set_roles(
+            org.id,
+            facilitator.id,
+            RoleSet::empty().with(Role::Facilitator),
+        )
+        .await
+        .expect("roles");
+    store
+        .set_roles(
+            org.id,
+            coordinator.id,
+            RoleSet::empty().with(Role::Coordinator),
+        )
+        .await
+        .expect("roles");
+    Fixture {
+        _dir: dir,
+        store,
+        org,
+        unit,
+        orderer,
+        facilitator,
+        coordinator,
+    }
+}
+
+fn new_user(email: &str, name: &str) -> NewUser {
+    NewUser {
+        email: email.into(),
+        name: name.into(),
+        password_hash: format!("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$hash-of-{name}"),
+        site_admin: false,
+    }
+}
+
+fn order(community: &str, unit: Option<UnitId>) -> Order {
+    Order {
+        community: community.into(),
+        unit,
+        reason: "Uusi toimintamalli".into(),
+        outcome: "Yhteinen ymmärrys".into(),
+        timing: "Helmikuu".into(),
+        participant_count: 14,
+        participant_kinds: BTreeSet::from([ParticipantKind::Staff]),
+        languages: BTreeSet::from([ParticipantLang::Fi, ParticipantLang::Sv]),
+        format: Format::FaceToFace,
+        method: MethodChoice::Method("eratauko".into()),
+    }
+}
+
+fn session(id: u32, date: Date) -> PlanSession {
+    PlanSession {
+        id,
+        title: format!("Tapaaminen {id}"),
+        phase: 1,
+        date,
+        start: time!(9:00),
+        end: time!(11:30),
+        format: Format::FaceToFace,
+        place: Some("Kaupungintalo, sali 2".into()),
+        online_link: None,
+    }
+}
+
+/// A plan following the library's Erätauko, adapted for the process, with the given sessions.
+fn plan_with(method: &str, dates: &[Date]) -> Plan {
+    let lib = MethodLibrary::builtin().expect("library loads");
+    Plan {
+        method: Some(lib.get(method).expect("method exists").adapt()),
+        sessions: dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| session(i as u32 + 1, *d))
+            .collect(),
+        invited: "Koko tiimi".into(),
+        ..Plan::default()
+    }
+}
+
+async fn create_process(
+    f: &Fixture,
+    community: &str,
+    unit: Option<UnitId>,
+    plan: Plan,
+) -> ProcessId {
+    f.store
+        .create_process(NewProcess {
+            org: f.org.id,
+            orderer: f.orderer.id,
+            order: order(community, unit),
+            plan,
+        })
+        .await
+        .expect("create process")
+        .id
+}
+
+async fn ids(store: &SqliteStore, filter: ProcessFilter) -> Vec<ProcessId> {
+    store
+        .processes(&filter)
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|p| p.id)
+        .collect()
+}
+
+#[tokio::test]
+async fn migrations_run_on_a_fresh_file_and_an_existing_file_reopens() {
+    let dir = TempDir::new();
+    let path = dir.file("nested-name.db");
+    assert!(!path.exists());
+    let store = open(&path).await;
+    assert!(path.exists(), "open creates the file");
+    assert_eq!(store.user_count().await.expect("count"), 0);
+    let org = store.create_org("Espoo").await.expect("org");
+    store.close().await;
+
+    // A second open finds the schema in place and runs no migration twice.
+    let again = open(&path).await;
+    assert_eq!(again.org(org.id).await.expect("org survives"), org);
+    again.close().await;
+    let third = open(&path).await;
+    assert_eq!(third.orgs().await.expect("orgs"), vec![org]);
+}
+
+#[tokio::test]
+async fn organisations_units_and_users() {
+    let dir = TempDir::new();
+    let store = open(&dir.file("vuoro.db")).await;
+
+    let vantaa = store.create_org("Vantaa").await.expect("org");
+    let espoo = store.create_org("espoo").await.expect("org");
+    let names: Vec<String> = store
+        .orgs()
+        .await
+        .expect("orgs")
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(names, ["espoo", "Vantaa"], "sorted by name, ignoring case");
+    assert_eq!(store.org(vantaa.id).await.expect("org"), vantaa);
+    assert!(matches!(
+        store.org(OrgId::new()).await,
+        Err(StoreError::NotFound)
+    ));
+
+    let b = store
+        .create_unit(vantaa.id, "Sivistystoimi")
+        .await
+        .expect("unit");
+    let a = store
+        .create_unit(vantaa.id, "Kaupunkiympäristö")
+        .await
+        .expect("unit");
+    store.create_unit(espoo.id, "Muu").await.expect("unit");
+    assert_eq!(store.units(vantaa.id).await.expect("units"), vec![a, b]);
+    assert!(matches!(
+        store.create_unit(OrgId::new(), "X").await,
+        Err(StoreError::NotFound)
+    ));
+
+    let u = store
+        .create_user(NewUser {
+            site_admin: true,
+            ..new_user("Maija.Meikalainen@Example.FI", "Maija")
+        })
+        .await
+        .expect("user");
+    assert_eq!(u.email, "maija.meikalainen@example.fi", "stored lower-case");
+    assert!(u.site_admin);
+    assert_eq!(store.user(u.id).await.expect("user"), u);
+    assert_eq!(
+        store
+            .user_by_email("MAIJA.meikalainen@example.fi")
+            .await
+            .expect("lookup"),
+        Some(u.clone())
+    );
+    assert_eq!(
+        store
+            .user_by_email("nobody@example.fi")
+            .await
+            .expect("lookup"),
+        None
+    );
+    assert!(matches!(
+        store.user(UserId::new()).await,
+        Err(StoreError::NotFound)
+    ));
+    store
+        .create_user(new_user("toinen@example.fi", "Toinen"))
+        .await
+        .expect("user");
+    assert_eq!(store.user_count().await.expect("count"), 2);
+}
+
+#[tokio::test]
+async fn a_taken_email_is_a_duplicate_whatever_its_case() {
+    let dir = TempDir::new();
+    let store = open(&dir.file("vuoro.db")).await;
+    store
+        .create_user(new_user("anna@example.fi", "Anna"))
+        .await
+        .expect("user");
+    let again = store
+        .create_user(new_user("Anna@Example.fi", "Toinen Anna"))
+        .await;
+    assert!(
+        matches!(again, Err(StoreError::Duplicate("email"))),
+        "{again:?}"
+    );
+    assert_eq!(store.user_count().await.expect("count"), 1);
+}
+
+#[tokio::test]
+async fn roles_are_set_replaced_and_removed() {
+    let f = fixture().await;
+    let s = &f.store;
+    let other = s.create_org("Aalto-kaupunki").await.expect("org");
+    let admin_orderer = RoleSet::empty().with(Role::Admin).with(Role::Orderer);
+    s.set_roles(f.org.id, f.facilitator.id, admin_orderer)
+        .await
+        .expect("set");
+    assert_eq!(
+        s.roles(f.org.id, f.facilitator.id).await.expect("roles"),
+        admin_orderer
+    );
+
+    let fac = RoleSet::empty().with(Role::Facilitator);
+    s.set_roles(f.org.id, f.facilitator.id, fac)
+        .await
+        .expect("replace");
+    assert_eq!(
+        s.roles(f.org.id, f.facilitator.id).await.expect("roles"),
+        fac
+    );
+    s.set_roles(other.id, f.facilitator.id, admin_orderer)
+        .await
+        .expect("set");
+
+    let memberships = s.memberships(f.facilitator.id).await.expect("memberships");
+    assert_eq!(
+        memberships,
+        vec![(other.clone(), admin_orderer), (f.org.clone(), fac)]
+    );
+
+    let members = s.members(f.org.id).await.expect("members");
+    let listed: Vec<(UserId, RoleSet)> = members.iter().map(|m| (m.user.id, m.roles)).collect();
+    assert_eq!(
+        listed,
+        vec![
+            (f.orderer.id, RoleSet::empty().with(Role::Orderer)),
+            (f.facilitator.id, fac),
+            (f.coordinator.id, RoleSet::empty().with(Role::Coordinator)),
+        ],
+        "sorted by name"
+    );
+
+    s.set_roles(f.org.id, f.facilitator.id, RoleSet::empty())
+        .await
+        .expect("remove");
+    assert!(
+        s.roles(f.org.id, f.facilitator.id)
+            .await
+            .expect("roles")
+            .is_empty()
+    );
+    assert_eq!(
+        s.memberships(f.facilitator.id).await.expect("memberships"),
+        vec![(other, admin_orderer)]
+    );
+    assert!(
+        s.members(f.org.id)
+            .await
+            .expect("members")
+            .iter()
+            .all(|m| m.user.id != f.facilitator.id)
+    );
+
+    let unknown = s.set_roles(f.org.id, UserId::new(), fac).await;
+    assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
+}
+
+fn invitation(
+    f: &Fixture,
+    token: &str,
+    email: &str,
+    roles: RoleSet,
+    now: OffsetDateTime,
+) -> Invitation {
+    Invitation {
+        token_hash: token.into(),
+        org: f.org.id,
+        email: email.into(),
+        roles,
+        invited_by: f.coordinator.id,
+        created_at: now,
+        expires_at: now + Duration::days(7),
+        accepted_at: None,
+    }
+}
+
+#[tokio::test]
+async fn invitations_create_or_reuse_accounts_once() {
+    let f = fixture().await;
+    let s = &f.store;
+    let now = datetime!(2027-01-10 12:00:00.123456789 UTC);
+    let fac = RoleSet::empty().with(Role::Facilitator);
+
+    // A new person gets an account with the invitation's address.
+    let inv = invitation(&f, "hash-new", "uusi@vantaa.fi", fac, now);
+    s.create_invitation(&inv).await.expect("invite");
+    assert_eq!(s.invitation("hash-new").await.expect("stored"), inv);
+    let user = s
+        .accept_invitation(
+            "hash-new",
+            new_user("uusi@vantaa.fi", "Uusi Ihminen"),
+            now + Duration::hours(1),
+        )
+        .await
+        .expect("accept");
+    assert_eq!(user.email, "uusi@vantaa.fi");
+    assert_eq!(user.name, "Uusi Ihminen");
+    assert_eq!(s.user(user.id).await.expect("created"), user);
+    assert_eq!(s.roles(f.org.id, user.id).await.expect("roles"), fac);
+    let stored = s.invitation("hash-new").await.expect("stored");
+    assert_eq!(stored.accepted_at, Some(now + Duration::hours(1)));
+
+    // Accepting twice is refused and changes nothing.
+    let twice = s
+        .accept_invitation(
+            "hash-new",
+            new_user("uusi@vantaa.fi", "Joku Muu"),
+            now + Duration::hours(2),
+        )
+        .await;
+    assert!(matches!(twice, Err(StoreError::Conflict(_))), "{twice:?}");
+    assert_eq!(
+        s.user(user.id).await.expect("unchanged").name,
+        "Uusi Ihminen"
+    );
+
+    // Someone with an account keeps it and its password and gains the roles on top of theirs.
+    let coord = RoleSet::empty().with(Role::Coordinator);
+    let inv = invitation(&f, "hash-existing", "ESIMIES@vantaa.fi", coord, now);
+    s.create_invitation(&inv).await.expect("invite");
+    let reused = s
+        .accept_invitation(
+            "hash-existing",
+            new_user("esimies@vantaa.fi", "Ignored"),
+            now,
+        )
+        .await
+        .expect("accept");
+    assert_eq!(reused, f.orderer, "same account, same password hash");
+    assert_eq!(
+        s.roles(f.org.id, f.orderer.id).await.expect("roles"),
+        RoleSet::empty().with(Role::Orderer).with(Role::Coordinator)
+    );
+
+    // Expired and unknown invitations are not found.
+    let inv = invitation(&f, "hash-expired", "myohassa@vantaa.fi", fac, now);
+    s.create_invitation(&inv).await.expect("invite");
+    let late = s
+        .accept_invitation(
+            "hash-expired",
+            new_user("myohassa@vantaa.fi", "Myöhässä"),
+            inv.expires_at,
+        )
+        .await;
+    assert!(matches!(late, Err(StoreError::NotFound)), "{late:?}");
+    assert_eq!(
+        s.user_by_email("myohassa@vantaa.fi").await.expect("lookup"),
+        None,
+        "nothing created"
+    );
+    let unknown = s
+        .accept_invitation("no-such-hash", new_user("x@vantaa.fi", "X"), now)
+        .await;
+    assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
+
+    let listed: Vec<String> = s
+        .invitations(f.org.id)
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|i| i.token_hash)
+        .collect();
+    assert_eq!(listed.len(), 3);
+    for token in ["hash-new", "hash-existing", "hash-expired"] {
+        assert!(listed.iter().any(|t| t == token), "{token} listed");
+    }
+    let dup = s
+        .create_invitation(&invitation(&f, "hash-new", "a@b.fi", fac, now))
+        .await;
+    assert!(matches!(dup, Err(StoreError::Duplicate(_))), "{dup:?}");
+}
+
+#[tokio::test]
+async fn login_sessions_expire() {
+    let f = fixture().await;
+    let s = &f.store;
+    let now = datetime!(2027-01-10 12:00:00.5 UTC);
+    let session = LoginSession {
+        token_hash: "session-hash".into(),
+        user: f.orderer.id,
+        csrf: "csrf-token".into(),
+        created_at: now,
+        expires_at: now + Duration::hours(8),
+    };
+    s.create_login(&session).await.expect("login");
+    let found = s
+        .login("session-hash", now + Duration::hours(1))
+        .await
+        .expect("lookup");
+    assert_eq!(found, Some((session.clone(), f.orderer.clone())));
+    assert_eq!(
+        s.login("session-hash", session.expires_at)
+            .await
+            .expect("lookup"),
+        None
+    );
+    assert_eq!(
+        s.login("session-hash", now + Duration::days(1))
+            .await
+            .expect("lookup"),
+        None
+    );
+    assert_eq!(s.login("other-hash", now).await.expect("lookup"), None);
+
+    s.delete_login("session-hash").await.expect("logout");
+    assert_eq!(s.login("session-hash", now).await.expect("lookup"), None);
+    s.delete_login("session-hash")
+        .await
+        .expect("logging out twice is fine");
+}
+
+#[tokio::test]
+async fn processes_are_created_read_and_filtered_by_every_field() {
+    let f = fixture().await;
+    let s = &f.store;
+
+    let plan = plan_with("eratauko", &[date!(2027 - 02 - 10), date!(2027 - 02 - 03)]);
+    let created = s
+        .create_process(NewProcess {
+            org: f.org.id,
+            orderer: f.orderer.id,
+            order: order("Kotihoidon tiimi 3", Some(f.unit.id)),
+            plan: plan.clone(),
+        })
+        .await
+        .expect("create");
+    assert_eq!(created.state, ProcessState::Ordered);
+    assert_eq!(created.plan_version, 1);
+    assert_eq!(created.title, "Kotihoidon tiimi 3");
+    assert_eq!(created.unit, Some(f.unit.id));
+    assert_eq!(created.method_id.as_deref(), Some("eratauko"));
+    assert_eq!(created.first_session, Some(date!(2027 - 02 - 03)));
+    assert_eq!(created.last_session, Some(date!(2027 - 02 - 10)));
+    assert_eq!(s.process(created.id).await.expect("get"), created);
+    let v1 = s.plan(created.id, 1).await.expect("plan v1");
+    assert_eq!((v1.plan, v1.author), (plan, f.orderer.id));
+    assert!(matches!(
+        s.process(ProcessId::new()).await,
+        Err(StoreError::NotFound)
+    ));
+
+    // Four more processes, each differing in one filtered field.
+    let p_a = created.id;
+    let p_b = create_process(
+        &f,
+        "Koulun opettajat",
+        None,
+        plan_with("learning-cafe", &[date!(2027 - 03 - 15)]),
+    )
+    .await;
+    let p_c = create_process(&f, "Nuorisotila", None, Plan::default()).await;
+    let p_d = create_process(
+        &f,
+        "Kirjasto",
+        Some(f.unit.id),
+        plan_with("eratauko", &[date!(2027 - 05 - 01)]),
+    )
+    .await;
+    s.assign_facilitator(p_b, f.facilitator.id, f.coordinator.id)
+        .await
+        .expect("assign");
+    s.assign_facilitator(p_d, f.facilitator.id, f.coordinator.id)
+        .await
+        .expect("assign");
+    s.set_state(
+        p_d,
+        ProcessState::Ordered,
+        ProcessState::Agreed,
+        f.facilitator.id,
+    )
+    .await
+    .expect("agree");
+
+    let other_org = s.create_org("Kerava").await.expect("org");
+    let other_orderer = s
+        .create_user(new_user("kerava@kerava.fi", "Kerava"))
+        .await
+        .expect("user");
+    let p_e = s
+        .create_process(NewProcess {
+            org: other_org.id,
+            orderer: other_orderer.id,
+            order: order("Keravan tiimi", None),
+            plan: plan_with("eratauko", &[date!(2027 - 02 - 05)]),
+        })
+        .await
+        .expect("create")
+        .id;
+
+    let all = ids(s, ProcessFilter::default()).await;
+    assert_eq!(all, vec![p_e, p_d, p_c, p_b, p_a], "newest first");
+    let org = |f2: ProcessFilter| ProcessFilter {
+        org: Some(f.org.id),
+        ..f2
+    };
+
+    assert_eq!(
+        ids(s, org(ProcessFilter::default())).await,
+        vec![p_d, p_c, p_b, p_a]
+    );
+    assert_eq!(
+        ids(
+            s,
+            ProcessFilter {
+                org: Some(other_org.id),
+                ..Default::default()
+            }
+        )
+        .await,
+        vec![p_e]
+    );
+    assert_eq!(
+        ids(
+            s,
+            org(ProcessFilter {
+                state: Some(ProcessState::Agreed),
+                ..Default::default()
+            })
+        )
+        .await,
+        vec![p_d]
+    );
+    assert_eq!(
+        ids(
+            s,
+            org(ProcessFilter {
+                state: Some(ProcessState::Ordered),
+                ..Default::default()
+            })
+        )
+        .await,
+        vec![p_c, p_b, p_a]
+    );
+    assert_eq!(
+        ids(
+            s,
+            org(ProcessFilter {
+                unit: Some(f.unit.id),
+                ..Default::default()
+            })
+        )
+        .await,
+        vec![p_d, p_a]
+    );
+    assert_eq!(
+        ids(
+            s,
+            org(ProcessFilter {
+                method_id: Some("eratauko".into()),
+                ..Default::default()
+            })
+        )
+        .await,
+        vec![p_d, p_a]
+    );
+    assert_eq!(
+        ids(
+            s,
+            ProcessFilter {
+                method_id: Some("learning-cafe".into()),
+                ..Default::default()
+            }
+        )
+        .await,
+        vec![p_b]
+    );
+    assert_eq!(
+        ids(
+            s,
+            ProcessFilter {
+                facilitator: Some(f.facilitator.id),
+                ..Default::default()
+            }
+        )
+        .await,
+        vec![p_d, p_b]
+    );
+    assert_eq!(
+        ids(
+            s,
+            ProcessFilter {
+                orderer: Some(other_orderer.id),
+                ..Default::default()
+            }
+        )
+        .await,
+        vec![p_e]
+    );
+    assert_eq!(
+        ids(
+            s,
+            ProcessFilter {
+                orderer: Some(f.orderer.id),
+                ..Default::default()
+            }
+        )
+        .await,
+        vec![p_d, p_c, p_b, p_a]
+    );
+    assert_eq!(
+        ids(
+            s,
+            org(ProcessFilter {
+                unassigned: true,
+                ..Default::default()
+            })
+        )
+        .await,
+        vec![p_c, p_a]
+    );
+
+    // Date ranges match processes whose sessions overlap them; p_c has no session at all.
+    let range = |from: Option<Date>, to: Option<Date>| {
+        org(ProcessFilter {
+            from,
+            to,
+            ..Default::default()
+        })
+    };
+    assert_eq!(
+        ids(s, range(Some(date!(2027 - 03 - 01)), None)).await,
+        vec![p_d, p_b]
+    );
+    assert_eq!(
+        ids(s, range(None, Some(date!(2027 - 02 - 03)))).await,
+        vec![p_a]
+    );
+    assert_eq!(
+        ids(
+            s,
+            range(Some(date!(2027 - 02 - 05)), Some(date!(2027 - 02 - 06)))
+        )
+        .await,
+        vec![p_a],
+        "a range between two sessions of a process still overlaps it"
+    );
+    assert_eq!(
+        ids(
+            s,
+            range(Some(date!(2027 - 02 - 11)), Some(date!(2027 - 03 - 14)))
+        )
+        .await,
+        vec![]
+    );
+    assert_eq!(
+        ids(
+            s,
+            range(Some(date!(2027 - 03 - 15)), Some(date!(2027 - 03 - 15)))
+        )
+        .await,
+        vec![p_b]
+    );
+    assert_eq!(
+        ids(
+            s,
+            ProcessFilter {
+                from: Some(date!(2027 - 01 - 01)),
+                to: Some(date!(2027 - 12 - 31)),
+                ..Default::default()
+            }
+        )
+        .await,
+        vec![p_e, p_d, p_b, p_a]
+    );
+
+    // Every field at once.
+    let narrow = ProcessFilter {
+        org: Some(f.org.id),
+        state: Some(ProcessState::Agreed),
+        unit: Some(f.unit.id),
+        method_id: Some("eratauko".into()),
+        facilitator: Some(f.facilitator.id),
+        orderer: Some(f.orderer.id),
+        from: Some(date!(2027 - 04 - 01)),
+        to: Some(date!(2027 - 06 - 01)),
+        unassigned: false,
+    };
+    assert_eq!(ids(s, narrow.clone()).await, vec![p_d]);
+    assert_eq!(
+        ids(
+            s,
+            ProcessFilter {
+                unassigned: true,
+                ..narrow
+            }
+        )
+        .await,
+        vec![]
+    );
+
+    let unknown_unit = s
+        .create_process(NewProcess {
+            org: f.org.id,
+            orderer: f.orderer.id,
+            order: order("X", Some(UnitId::new())),
+            plan: Plan::default(),
+        })
+        .await;
+    assert!(
+        matches!(unknown_unit, Err(StoreError::NotFound)),
+        "{unknown_unit:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_unit_of_another_organisation_is_refused() {
+    let f = fixture().await;
+    let other = f.store.create_org("Kerava").await.expect("org");
+    let foreign = f
+        .store
+        .create_unit(other.id, "Keravan yksikkö")
+        .await
+        .expect("unit");
+    let r = f
+        .store
+        .create_process(NewProcess {
+            org: f.org.id,
+            orderer: f.orderer.id,
+            order: order("X", Some(foreign.id)),
+            plan: Plan::default(),
+        })
+        .await;
+    assert!(r.is_err(), "{r:?}");
+    assert_eq!(ids(&f.store, ProcessFilter::default()).await, vec![]);
+}
+
+#[tokio::test]
+async fn plans_are_versioned_and_stale_saves_conflict() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let before = s.process(id).await.expect("get");
+    assert_eq!((before.method_id, before.first_session), (None, None));
+
+    let v2_plan = plan_with(
+        "learning-cafe",
+        &[date!(2027 - 04 - 20), date!(2027 - 04 - 01)],
+    );
+    assert_eq!(
+        s.save_plan(id, 1, &v2_plan, f.facilitator.id)
+            .await
+            .expect("save"),
+        2
+    );
+    let after = s.process(id).await.expect("get");
+    assert_eq!(after.plan_version, 2);
+    assert_eq!(after.method_id.as_deref(), Some("learning-cafe"));
+    assert_eq!(
+        (after.first_session, after.last_session),
+        (Some(date!(2027 - 04 - 01)), Some(date!(2027 - 04 - 20)))
+    );
+    assert!(after.updated_at >= before.updated_at);
+
+    // Someone who edited version 1 cannot overwrite version 2.
+    let stale = s.save_plan(id, 1, &Plan::default(), f.orderer.id).await;
+    assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
+    let ahead = s.save_plan(id, 5, &Plan::default(), f.orderer.id).await;
+    assert!(matches!(ahead, Err(StoreError::Conflict(_))), "{ahead:?}");
+    let missing = s
+        .save_plan(ProcessId::new(), 1, &Plan::default(), f.orderer.id)
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+
+    // Removing every session and the method clears the copied columns again.
+    assert_eq!(
+        s.save_plan(id, 2, &Plan::default(), f.orderer.id)
+            .await
+            .expect("save"),
+        3
+    );
+    let cleared = s.process(id).await.expect("get");
+    assert_eq!(
+        (
+            cleared.method_id,
+            cleared.first_session,
+            cleared.last_session
+        ),
+        (None, None, None)
+    );
+
+    let versions = s.plan_versions(id).await.expect("versions");
+    let listed: Vec<(u32, UserId)> = versions.iter().map(|v| (v.version, v.author)).collect();
+    assert_eq!(
+        listed,
+        vec![(3, f.orderer.id), (2, f.facilitator.id), (1, f.orderer.id)]
+    );
+    assert_eq!(versions[1].plan, v2_plan);
+    assert_eq!(s.plan(id, 2).await.expect("v2"), versions[1]);
+    assert!(matches!(s.plan(id, 4).await, Err(StoreError::NotFound)));
+}
+
+#[tokio::test]
+async fn only_one_of_two_concurrent_saves_wins() {
+    let f = fixture().await;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let (a, b) = (f.store.clone(), f.store.clone());
+    let plan_a = plan_with("eratauko", &[date!(2027 - 02 - 01)]);
+    let plan_b = plan_with("open-space", &[date!(2027 - 03 - 01)]);
+    let (fa, fb) = (f.orderer.id, f.facilitator.id);
+    let ta = tokio::spawn(async move { a.save_plan(id, 1, &plan_a, fa).await });
+    let tb = tokio::spawn(async move { b.save_plan(id, 1, &plan_b, fb).await });
+    let results = [ta.await.expect("task"), tb.await.expect("task")];
+    let wins = results.iter().filter(|r| matches!(r, Ok(2))).count();
+    let conflicts = results
+        .iter()
+        .filter(|r| matches!(r, Err(StoreError::Conflict(_))))
+        .count();
+    assert_eq!((wins, conflicts), (1, 1), "{results:?}");
+    assert_eq!(f.store.plan_versions(id).await.expect("versions").len(), 2);
+}
+
+#[tokio::test]
+async fn approvals_hold_for_one_version() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(
+        &f,
+        "Tiimi",
+        None,
+        plan_with("eratauko", &[date!(2027 - 02 - 01)]),
+    )
+    .await;
+    s.approve(id, 1, ApprovalSide::Orderer, f.orderer.id)
+        .await
+        .expect("approve");
+    s.approve(id, 1, ApprovalSide::Facilitator, f.facilitator.id)
+        .await
+        .expect("approve");
+    // Approving the same side again changes nothing, not even the approver.
+    s.approve(id, 1, ApprovalSide::Orderer, f.coordinator.id)
+        .await
+        .expect("idempotent");
+    let approvals = s.approvals(id, 1).await.expect("approvals");
+    let sides: Vec<(ApprovalSide, UserId)> = approvals.iter().map(|a| (a.side, a.user)).collect();
+    assert_eq!(
+        sides,
+        vec![
+            (ApprovalSide::Orderer, f.orderer.id),
+            (ApprovalSide::Facilitator, f.facilitator.id)
+        ]
+    );
+    assert!(approvals.iter().all(|a| a.process == id && a.version == 1));
+
+    // A new version needs new approvals, and the old version can no longer be approved.
+    s.save_plan(
+        id,
+        1,
+        &plan_with("eratauko", &[date!(2027 - 02 - 08)]),
+        f.facilitator.id,
+    )
+    .await
+    .expect("save");
+    assert!(s.approvals(id, 2).await.expect("approvals").is_empty());
+    let stale = s
+        .approve(id, 1, ApprovalSide::Facilitator, f.facilitator.id)
+        .await;
+    assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
+    assert_eq!(
+        s.approvals(id, 1).await.expect("old approvals kept").len(),
+        2
+    );
+    s.approve(id, 2, ApprovalSide::Orderer, f.orderer.id)
+        .await
+        .expect("approve v2");
+    assert_eq!(s.approvals(id, 2).await.expect("approvals").len(), 1);
+    let missing = s
+        .approve(ProcessId::new(), 1, ApprovalSide::Orderer, f.orderer.id)
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+
+    let approved_events = s
+        .events(id)
+        .await
+        .expect("events")
+        .into_iter()
+        .filter(|e| matches!(e.kind, EventKind::Approved { .. }))
+        .count();
+    assert_eq!(approved_events, 3, "the repeated approval is not logged");
+}
+
+#[tokio::test]
+async fn state_changes_are_conditional() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    s.set_state(
+        id,
+        ProcessState::Ordered,
+        ProcessState::Agreed,
+        f.facilitator.id,
+    )
+    .await
+    .expect("agree");
+    let stale = s
+        .set_state(
+            id,
+            ProcessState::Ordered,
+            ProcessState::Cancelled,
+            f.orderer.id,
+        )
+        .await;
+    assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
+    assert_eq!(
+        s.process(id).await.expect("get").state,
+        ProcessState::Agreed
+    );
+    s.set_state(
+        id,
+        ProcessState::Agreed,
+        ProcessState::Phase1,
+        f.facilitator.id,
+    )
+    .await
+    .expect("start");
+    assert_eq!(
+        s.process(id).await.expect("get").state,
+        ProcessState::Phase1
+    );
+    let missing = s
+        .set_state(
+            ProcessId::new(),
+            ProcessState::Ordered,
+            ProcessState::Agreed,
+            f.orderer.id,
+        )
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    let nobody = s
+        .assign_facilitator(ProcessId::new(), f.facilitator.id, f.coordinator.id)
+        .await;
+    assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
+}
+
+#[tokio::test]
+async fn the_event_log_records_every_change_in_order() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id)
+        .await
+        .expect("assign");
+    s.save_plan(
+        id,
+        1,
+        &plan_with("eratauko", &[date!(2027 - 02 - 01)]),
+        f.facilitator.id,
+    )
+    .await
+    .expect("save");
+    s.approve(id, 2, ApprovalSide::Facilitator, f.facilitator.id)
+        .await
+        .expect("approve");
+    s.approve(id, 2, ApprovalSide::Orderer, f.orderer.id)
+        .await
+        .expect("approve");
+    s.set_state(
+        id,
+        ProcessState::Ordered,
+        ProcessState::Agreed,
+        f.facilitator.id,
+    )
+    .await
+    .expect("agree");
+    s.set_state(
+        other,
+        ProcessState::Ordered,
+        ProcessState::Cancelled,
+        f.orderer.id,
+    )
+    .await
+    .expect("cancel");
+
+    let events = s.events(id).await.expect("events");
+    let log: Vec<(UserId, EventKind)> = events.iter().map(|e| (e.actor, e.kind.clone())).collect();
+    assert_eq!(
+        log,
+        vec![
+            (f.orderer.id, EventKind::Ordered),
+            (
+                f.coordinator.id,
+                EventKind::FacilitatorAssigned {
+                    facilitator: f.facilitator.id
+                }
+            ),
+            (f.facilitator.id, EventKind::PlanSaved { version: 2 }),
+            (
+                f.facilitator.id,
+                EventKind::Approved {
+                    version: 2,
+                    side: ApprovalSide::Facilitator
+                }
+            ),
+            (
+                f.orderer.id,
+                EventKind::Approved {
+                    version: 2,
+                    side: ApprovalSide::Orderer
+                }
+            ),
+            (
+                f.facilitator.id,
+                EventKind::StateChanged {
+                    from: ProcessState::Ordered,
+                    to: ProcessState::Agreed
+                }
+            ),
+        ]
+    );
+    assert!(events.iter().all(|e| e.process == id));
+    assert!(
+        events
+            .windows(2)
+            .all(|w| w[0].seq < w[1].seq && w[0].at <= w[1].at)
+    );
+    let others = s.events(other).await.expect("events");
+    assert_eq!(others.len(), 2);
+    assert!(
+        others[0].seq < events[1].seq,
+        "one sequence across processes"
+    );
+
+    let p = s.process(id).await.expect("get");
+    assert_eq!(
+        (p.facilitator, p.state, p.plan_version),
+        (Some(f.facilitator.id), ProcessState::Agreed, 2)
+    );
+    assert_eq!(p.updated_at, events[5].at);
+}
+
+#[tokio::test]
+async fn a_backup_opens_as_a_store_with_the_data() {
+    let f = fixture().await;
+    let id = create_process(
+        &f,
+        "Tiimi",
+        Some(f.unit.id),
+        plan_with("eratauko", &[date!(2027 - 02 - 01)]),
+    )
+    .await;
+    let dir = TempDir::new();
+    let dest = dir.file("backup.db");
+    f.store.backup_to(&dest).await.expect("backup");
+    let again = f.store.backup_to(&dest).await;
+    assert!(
+        matches!(again, Err(StoreError::Duplicate(_))),
+        "an existing file is not overwritten: {again:?}"
+    );
+
+    // Changes after the backup stay out of it.
+    f.store.create_org("Myöhempi").await.expect("org");
+
+    let copy = open(&dest).await;
+    assert_eq!(copy.orgs().await.expect("orgs"), vec![f.org.clone()]);
+    assert_eq!(
+        copy.units(f.org.id).await.expect("units"),
+        vec![f.unit.clone()]
+    );
+    assert_eq!(copy.user(f.orderer.id).await.expect("user"), f.orderer);
+    assert_eq!(
+        copy.process(id).await.expect("process"),
+        f.store.process(id).await.expect("process")
+    );
+    assert_eq!(
+        copy.events(id).await.expect("events"),
+        f.store.events(id).await.expect("events")
+    );
+    assert_eq!(copy.user_count().await.expect("count"), 3);
+    copy.close().await;
+}

@@ -1,0 +1,353 @@
+//! Organisations, units, staff invitations and roles.
+
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::fields::{Field, Kind, opts};
+use crate::form::FormData;
+use crate::util::{hash_token, random_token, redirect};
+use crate::{AppState, i18n};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use time::{Duration, OffsetDateTime};
+use vuoro_core::permission::Action;
+use vuoro_core::text::{self, limits};
+use vuoro_core::{FieldError, FieldErrors, Lang, OrgId, Role, RoleSet, UserId};
+use vuoro_store::{Invitation, Organisation};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/orgs", get(orgs_page).post(create_org))
+        .route("/orgs/{org}", get(org_page))
+        .route("/orgs/{org}/units", post(create_unit))
+        .route("/orgs/{org}/invitations", post(invite))
+        .route("/orgs/{org}/members/{user}/roles", post(set_roles))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin_orgs.html")]
+struct OrgsView {
+    c: Ctx,
+    orgs: Vec<Organisation>,
+    field: Field,
+}
+
+fn org_field(lang: Lang, value: &str, e: &FieldErrors) -> Field {
+    Field::new("name", i18n::t(lang, "org-name"), Kind::Text)
+        .value(value)
+        .required()
+        .max(limits::NAME)
+        .errors(lang, e)
+}
+
+async fn orgs_page(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
+    if !c.user()?.site_admin {
+        return Err(AppError::Forbidden);
+    }
+    let orgs = state.store.orgs().await?;
+    let field = org_field(c.lang, "", &FieldErrors::new());
+    Ok(OrgsView { c, orgs, field }.into_response())
+}
+
+async fn create_org(State(state): State<AppState>, c: Ctx, form: FormData) -> AppResult<Response> {
+    let user = c.user()?;
+    if !user.site_admin {
+        return Err(AppError::Forbidden);
+    }
+    let mut e = FieldErrors::new();
+    match e.take("name", text::bounded(form.get("name"), limits::NAME)) {
+        Some(name) => {
+            let org = state.store.create_org(&name).await?;
+            // The creator becomes the new organisation's first admin, so someone can manage it.
+            state
+                .store
+                .set_roles(org.id, user.id, RoleSet::empty().with(Role::Admin))
+                .await?;
+            Ok(redirect(&format!("/orgs/{}", org.id)))
+        }
+        None => {
+            let orgs = state.store.orgs().await?;
+            let field = org_field(c.lang, form.get("name"), &e);
+            let mut r = OrgsView { c, orgs, field }.into_response();
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(r)
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct MemberRow {
+    pub id: UserId,
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<(String, String, bool)>,
+}
+
+#[derive(Debug)]
+pub struct InvitationRow {
+    pub email: String,
+    pub roles: String,
+    pub state: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "org.html")]
+struct OrgView {
+    c: Ctx,
+    org: Organisation,
+    units: Vec<String>,
+    unit_field: Field,
+    members: Vec<MemberRow>,
+    invitations: Vec<InvitationRow>,
+    invite_fields: Vec<Field>,
+    /// The link of an invitation just made: shown once, since only its hash is stored.
+    new_link: Option<String>,
+}
+
+fn role_options(lang: Lang, selected: &[String]) -> Kind {
+    Kind::Checkboxes(opts(
+        Role::ALL.iter().map(|r| {
+            (
+                r.code().to_owned(),
+                i18n::t(lang, &format!("role-{}", r.code())),
+            )
+        }),
+        selected,
+    ))
+}
+
+struct OrgForms<'a> {
+    unit: (&'a str, FieldErrors),
+    invite: (&'a str, Vec<String>, FieldErrors),
+    new_link: Option<String>,
+}
+
+async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> AppResult<OrgView> {
+    let lang = c.lang;
+    let org = state.store.org(org_id).await?;
+    let units = state
+        .store
+        .units(org_id)
+        .await?
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    let members = state
+        .store
+        .members(org_id)
+        .await?
+        .into_iter()
+        .map(|m| MemberRow {
+            id: m.user.id,
+            name: m.user.name,
+            email: m.user.email,
+            roles: Role::ALL
+                .iter()
+                .map(|r| {
+                    (
+                        r.code().to_owned(),
+                        i18n::t(lang, &format!("role-{}", r.code())),
+                        m.roles.has(*r),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let now = OffsetDateTime::now_utc();
+    let invitations = state
+        .store
+        .invitations(org_id)
+        .await?
+        .into_iter()
+        .map(|i| InvitationRow {
+            email: i.email,
+            roles: i
+                .roles
+                .roles()
+                .map(|r| i18n::t(lang, &format!("role-{}", r.code())))
+                .collect::<Vec<_>>()
+                .join(", "),
+            state: i18n::t(
+                lang,
+                if i.accepted_at.is_some() {
+                    "invitation-accepted"
+                } else if i.expires_at < now {
+                    "invitation-expired"
+                } else {
+                    "invitation-pending"
+                },
+            ),
+        })
+        .collect();
+    let unit_field = Field::new("name", i18n::t(lang, "unit-name"), Kind::Text)
+        .value(f.unit.0)
+        .required()
+        .max(limits::NAME)
+        .prefix("u-")
+        .errors(lang, &f.unit.1);
+    let invite_fields = vec![
+        Field::new("email", i18n::t(lang, "field-email"), Kind::Email)
+            .value(f.invite.0)
+            .required()
+            .max(limits::EMAIL)
+            .prefix("i-")
+            .errors(lang, &f.invite.2),
+        Field::new(
+            "roles",
+            i18n::t(lang, "field-roles"),
+            role_options(lang, &f.invite.1),
+        )
+        .prefix("i-")
+        .errors(lang, &f.invite.2),
+    ];
+    Ok(OrgView {
+        c,
+        org,
+        units,
+        unit_field,
+        members,
+        invitations,
+        invite_fields,
+        new_link: f.new_link,
+    })
+}
+
+fn manageable(c: &Ctx, org: &str) -> AppResult<OrgId> {
+    let user = c.user()?;
+    let id = OrgId::parse(org).map_err(|_| AppError::NotFound)?;
+    if user.can(id, Action::ManageOrganisation) {
+        Ok(id)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+fn blank() -> OrgForms<'static> {
+    OrgForms {
+        unit: ("", FieldErrors::new()),
+        invite: ("", Vec::new(), FieldErrors::new()),
+        new_link: None,
+    }
+}
+
+async fn org_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(org): Path<String>,
+) -> AppResult<Response> {
+    let id = manageable(&c, &org)?;
+    Ok(org_view(&state, c, id, blank()).await?.into_response())
+}
+
+async fn create_unit(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(org): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let id = manageable(&c, &org)?;
+    let mut e = FieldErrors::new();
+    match e.take("name", text::bounded(form.get("name"), limits::NAME)) {
+        Some(name) => {
+            state.store.create_unit(id, &name).await?;
+            Ok(redirect(&format!("/orgs/{id}#units")))
+        }
+        None => {
+            let f = OrgForms {
+                unit: (form.get("name"), e),
+                ..blank()
+            };
+            let mut r = org_view(&state, c, id, f).await?.into_response();
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(r)
+        }
+    }
+}
+
+fn parse_roles(values: &[String]) -> Result<RoleSet, FieldError> {
+    values
+        .iter()
+        .map(|v| Role::parse(v).ok_or(FieldError::Invalid))
+        .collect::<Result<RoleSet, _>>()
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(org): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let id = manageable(&c, &org)?;
+    let user = c.user()?.id;
+    let mut e = FieldErrors::new();
+    let email = e.take("email", text::email(form.get("email")));
+    let role_values = form.all("roles");
+    let roles = e.take(
+        "roles",
+        parse_roles(&role_values).and_then(|r| {
+            if r.is_empty() {
+                Err(FieldError::Required)
+            } else {
+                Ok(r)
+            }
+        }),
+    );
+    let (Some(email), Some(roles)) = (email, roles) else {
+        let f = OrgForms {
+            invite: (form.get("email"), role_values, e),
+            ..blank()
+        };
+        let mut r = org_view(&state, c, id, f).await?.into_response();
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(r);
+    };
+    let token = random_token();
+    let now = OffsetDateTime::now_utc();
+    state
+        .store
+        .create_invitation(&Invitation {
+            token_hash: hash_token(&token),
+            org: id,
+            email,
+            roles,
+            invited_by: user,
+            created_at: now,
+            expires_at: now + Duration::days(state.config.invitation_days),
+            accepted_at: None,
+        })
+        .await?;
+    // No e-mail is sent yet: the admin hands the link over, so it is shown on the page.
+    let f = OrgForms {
+        new_link: Some(format!("/invite/{token}")),
+        ..blank()
+    };
+    Ok(org_view(&state, c, id, f).await?.into_response())
+}
+
+async fn set_roles(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((org, member)): Path<(String, String)>,
+    form: FormData,
+) -> AppResult<Response> {
+    let id = manageable(&c, &org)?;
+    let member = UserId::parse(&member).map_err(|_| AppError::NotFound)?;
+    // Only people already in the organisation; roles are granted to outsiders by invitation.
+    if state.store.roles(id, member).await?.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let roles =
+        parse_roles(&form.all("roles")).map_err(|_| AppError::BadRequest("error-invalid"))?;
+    let me = c.user()?;
+    // An admin cannot remove their own admin role, so an organisation never loses its last
+    // admin by a slip of the mouse.
+    if member == me.id && !roles.has(Role::Admin) && !me.site_admin {
+        return Err(AppError::Conflict("error-own-admin"));
+    }
+    state.store.set_roles(id, member, roles).await?;
+    Ok(redirect(&format!("/orgs/{id}#members")))
+}

@@ -1,0 +1,24 @@
+//! Static assets, compiled into the binary: no CDN, nothing to install beside the server.
+
+use axum::Router;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+
+const CSS: &str = include_str!("../assets/vuoro.css");
+
+pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Router::new().route(
+        "/assets/vuoro.css",
+        get(|| async {
+            (
+                [
+                    (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                    (header::CACHE_CONTROL, "public, max-age=3600"),
+                ],
+                CSS,
+            )
+                .into_response()
+        }),
+    )
+}

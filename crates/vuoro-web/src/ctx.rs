@@ -1,0 +1,182 @@
+//! The request context every page gets: language, signed-in user, CSRF token and the current
+//! path (for the language switch). Templates reach translations through it, so a template cannot
+//! print a string that does not come from the Fluent files.
+
+use crate::AppState;
+use crate::error::{AppError, AppResult};
+use crate::i18n;
+use crate::util::{cookie, hash_token};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use fluent_templates::fluent_bundle::FluentValue;
+use time::OffsetDateTime;
+use vuoro_core::permission::{Action, Actor};
+use vuoro_core::{Lang, OrgId, RoleSet, UserId};
+use vuoro_store::Organisation;
+
+pub const LANG_COOKIE: &str = "vuoro_lang";
+pub const SESSION_COOKIE: &str = "vuoro_session";
+pub const CSRF_COOKIE: &str = "vuoro_csrf";
+
+/// The CSRF token of this request, put in place by the CSRF layer.
+#[derive(Clone, Debug)]
+pub struct CsrfToken(pub String);
+
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub id: UserId,
+    pub name: String,
+    pub email: String,
+    pub site_admin: bool,
+    pub memberships: Vec<(Organisation, RoleSet)>,
+    pub session_hash: String,
+}
+
+impl CurrentUser {
+    pub fn roles_in(&self, org: OrgId) -> RoleSet {
+        self.memberships
+            .iter()
+            .find(|(o, _)| o.id == org)
+            .map(|(_, r)| *r)
+            .unwrap_or_default()
+    }
+
+    pub fn actor(&self, org: OrgId) -> Actor {
+        Actor {
+            roles: self.roles_in(org),
+            site_admin: self.site_admin,
+        }
+    }
+
+    pub fn can(&self, org: OrgId, a: Action) -> bool {
+        self.actor(org).can(a)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub user: Option<CurrentUser>,
+    pub csrf: String,
+    /// Path and query of this request, for links that come back here.
+    pub path: String,
+}
+
+/// The language a request asks for: the remembered choice, then the browser's wish, then
+/// Finnish.
+pub fn lang_of(headers: &HeaderMap) -> Lang {
+    cookie(headers, LANG_COOKIE)
+        .and_then(Lang::parse)
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+impl Ctx {
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(self.lang, key)
+    }
+
+    /// A message with one string argument.
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        i18n::t_args(self.lang, key, &[(name, i18n::s(value))])
+    }
+
+    /// A message with one number argument.
+    pub fn tn(&self, key: &str, name: &'static str, value: impl Count) -> String {
+        i18n::t_args(self.lang, key, &[(name, FluentValue::from(value.count()))])
+    }
+
+    pub fn user(&self) -> AppResult<&CurrentUser> {
+        self.user.as_ref().ok_or(AppError::LoginRequired)
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// The other interface languages, for the switch in the header.
+    pub fn other_langs(&self) -> Vec<Lang> {
+        Lang::ALL.into_iter().filter(|l| *l != self.lang).collect()
+    }
+
+    /// The link that switches to `lang` and comes back to this page.
+    pub fn switch_href(&self, lang: &Lang) -> String {
+        format!("/lang/{}?next={}", lang.code(), encode(&self.path))
+    }
+}
+
+/// Percent-encodes a value for a query string.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char);
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let lang = lang_of(&parts.headers);
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let path = parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+        let mut user = None;
+        if let Some(token) = cookie(&parts.headers, SESSION_COOKIE) {
+            let hash = hash_token(token);
+            if let Some((_, u)) = state.store.login(&hash, OffsetDateTime::now_utc()).await? {
+                let memberships = state.store.memberships(u.id).await?;
+                user = Some(CurrentUser {
+                    id: u.id,
+                    name: u.name,
+                    email: u.email,
+                    site_admin: u.site_admin,
+                    memberships,
+                    session_hash: hash,
+                });
+            }
+        }
+        Ok(Ctx {
+            lang,
+            user,
+            csrf,
+            path,
+        })
+    }
+}
+
+/// Numbers a template passes to [`Ctx::tn`]; templates hand over references or values
+/// depending on the expression, so both are accepted.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Count> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}

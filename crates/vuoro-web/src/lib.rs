@@ -1,0 +1,91 @@
+//! The HTTP interface of vuoro: one `router()` per feature module, merged in [`app`], with the
+//! layers every request passes (error pages, CSRF, body limits, security headers).
+//!
+//! [`serve`] takes a bound listener and a shutdown future, so tests bind port 0 and run the real
+//! server in-process.
+
+pub mod admin;
+pub mod assets;
+pub mod auth;
+pub mod ctx;
+pub mod error;
+pub mod fields;
+pub mod form;
+pub mod i18n;
+pub mod ics;
+pub mod layers;
+pub mod methods;
+pub mod orders;
+pub mod pages;
+pub mod processes;
+pub mod util;
+
+use axum::Router;
+use std::sync::Arc;
+use vuoro_core::method::MethodLibrary;
+use vuoro_store::Store;
+
+/// Settings of the web layer.
+#[derive(Clone, Debug)]
+pub struct WebConfig {
+    /// Mark cookies `Secure`: on whenever the server is reached over HTTPS.
+    pub secure_cookies: bool,
+    /// How long a login lasts.
+    pub session_hours: i64,
+    /// How long an invitation link stays valid.
+    pub invitation_days: i64,
+    /// The largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            session_hours: 12,
+            invitation_days: 14,
+            max_body_bytes: 64 * 1024,
+        }
+    }
+}
+
+/// What every handler can reach.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub methods: Arc<MethodLibrary>,
+    pub config: Arc<WebConfig>,
+}
+
+/// The whole application.
+pub fn app(state: AppState) -> Router {
+    let max_body = state.config.max_body_bytes;
+    Router::new()
+        .merge(pages::router())
+        .merge(auth::router())
+        .merge(admin::router())
+        .merge(methods::router())
+        .merge(orders::router())
+        .merge(processes::router())
+        .merge(assets::router())
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            layers::csrf,
+        ))
+        .layer(axum::extract::DefaultBodyLimit::max(max_body))
+        .layer(axum::middleware::from_fn(layers::render_errors))
+        .layer(axum::middleware::from_fn(layers::security_headers))
+        .with_state(state)
+}
+
+/// Serves `app` on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

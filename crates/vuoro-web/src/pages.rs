@@ -1,0 +1,122 @@
+//! The front page (each user's own overview), the language switch and health check.
+
+use crate::AppState;
+use crate::ctx::{Ctx, LANG_COOKIE};
+use crate::error::{AppError, AppResult};
+use crate::processes::{ProcessRow, rows};
+use crate::util::{local_path, redirect};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+use vuoro_core::permission::Action;
+use vuoro_core::{Lang, Role};
+use vuoro_store::{Organisation, ProcessFilter};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/lang/{code}", get(switch_lang))
+        .route("/healthz", get(|| async { "ok" }))
+}
+
+#[derive(Debug)]
+/// One organisation on the front page, with the links the user's roles open.
+pub struct OrgCard {
+    pub org: Organisation,
+    pub roles: Vec<String>,
+    pub can_order: bool,
+    pub can_coordinate: bool,
+    pub can_manage: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+struct HomeView {
+    c: Ctx,
+    orgs: Vec<OrgCard>,
+    ordered: Vec<ProcessRow>,
+    facilitating: Vec<ProcessRow>,
+}
+
+async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
+    let Some(user) = c.user.clone() else {
+        return Ok(redirect("/login"));
+    };
+    let orgs = user
+        .memberships
+        .iter()
+        .map(|(org, roles)| {
+            let actor = user.actor(org.id);
+            OrgCard {
+                org: org.clone(),
+                roles: roles
+                    .roles()
+                    .map(|r| c.t(&format!("role-{}", r.code())))
+                    .collect(),
+                can_order: actor.can(Action::CreateOrder),
+                can_coordinate: actor.can(Action::ViewAllProcesses),
+                can_manage: actor.can(Action::ManageOrganisation),
+            }
+        })
+        .collect();
+    let ordered = state
+        .store
+        .processes(&ProcessFilter {
+            orderer: Some(user.id),
+            ..Default::default()
+        })
+        .await?;
+    let is_facilitator = user
+        .memberships
+        .iter()
+        .any(|(_, r)| r.has(Role::Facilitator));
+    let facilitating = if is_facilitator {
+        state
+            .store
+            .processes(&ProcessFilter {
+                facilitator: Some(user.id),
+                ..Default::default()
+            })
+            .await?
+    } else {
+        Vec::new()
+    };
+    let ordered = rows(&state, &c, ordered).await?;
+    let facilitating = rows(&state, &c, facilitating).await?;
+    Ok(HomeView {
+        c,
+        orgs,
+        ordered,
+        facilitating,
+    }
+    .into_response())
+}
+
+#[derive(Deserialize)]
+struct Next {
+    next: Option<String>,
+}
+
+/// Remembers the chosen language for a year and returns to the page the user was on.
+async fn switch_lang(Path(code): Path<String>, Query(q): Query<Next>) -> AppResult<Response> {
+    let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
+    let to = q.next.as_deref().and_then(local_path).unwrap_or("/");
+    let mut r = redirect(to);
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(r)
+}
+
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}

@@ -1,0 +1,1422 @@
+//! Processes: the lists, the process page, the plan and its versions, approvals, facilitator
+//! assignment, state transitions and calendar files.
+
+use crate::ctx::{Ctx, CurrentUser};
+use crate::error::{AppError, AppResult};
+use crate::fields::{Field, Kind, Opt, opts};
+use crate::form::FormData;
+use crate::util::redirect;
+use crate::{AppState, i18n};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use std::collections::HashMap;
+use time::OffsetDateTime;
+use vuoro_core::method::Method;
+use vuoro_core::order::MethodChoice;
+use vuoro_core::permission::{Action, ProcessAction, ProcessActor};
+use vuoro_core::plan::{
+    Plan, PlanFieldsInput, SessionInput, StageInput, SummaryVisibility, adapt_method, parse_date,
+};
+use vuoro_core::process::{self, NextStep, Readiness};
+use vuoro_core::text::limits;
+use vuoro_core::{FieldErrors, Lang, OrgId, ProcessId, ProcessState, Role, Transition, UserId};
+use vuoro_store::{ApprovalSide, EventKind, Process, ProcessFilter};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/processes", get(list))
+        .route("/processes/{id}", get(page))
+        .route("/processes/{id}/assign", post(assign))
+        .route("/processes/{id}/plan", get(plan_page).post(save_fields))
+        .route("/processes/{id}/plan/method", post(choose_method))
+        .route(
+            "/processes/{id}/plan/adapt",
+            get(adapt_page).post(save_adapt),
+        )
+        .route("/processes/{id}/plan/sessions", post(add_session))
+        .route(
+            "/processes/{id}/plan/sessions/{sid}/delete",
+            post(delete_session),
+        )
+        .route("/processes/{id}/approve", post(approve))
+        .route("/processes/{id}/transition", post(transition))
+        .route("/processes/{id}/versions", get(versions))
+        .route("/processes/{id}/versions/{v}", get(version_page))
+        .route("/processes/{id}/sessions/{sid}/calendar.ics", get(calendar))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+#[derive(Debug)]
+/// One line of a process list.
+pub struct ProcessRow {
+    pub id: ProcessId,
+    pub title: String,
+    pub unit: Option<String>,
+    pub state: String,
+    pub state_code: &'static str,
+    pub method: String,
+    pub facilitator: String,
+    pub dates: String,
+}
+
+fn method_label(state: &AppState, lang: Lang, id: Option<&str>) -> String {
+    match id {
+        Some(id) => state
+            .methods
+            .get(id)
+            .map_or_else(|| id.to_owned(), |m| m.name_in(lang).to_owned()),
+        None => i18n::t(lang, "method-not-chosen"),
+    }
+}
+
+/// Names of users, fetched once per id.
+async fn names(
+    state: &AppState,
+    ids: impl IntoIterator<Item = UserId>,
+) -> AppResult<HashMap<UserId, String>> {
+    let mut out = HashMap::new();
+    for id in ids {
+        if let std::collections::hash_map::Entry::Vacant(e) = out.entry(id) {
+            e.insert(state.store.user(id).await?.name);
+        }
+    }
+    Ok(out)
+}
+
+pub fn format_date(d: time::Date) -> String {
+    format!("{}.{}.{}", d.day(), u8::from(d.month()), d.year())
+}
+
+pub async fn rows(state: &AppState, c: &Ctx, list: Vec<Process>) -> AppResult<Vec<ProcessRow>> {
+    let ids: Vec<UserId> = list.iter().filter_map(|p| p.facilitator).collect();
+    let who = names(state, ids).await?;
+    let mut units: HashMap<OrgId, Vec<vuoro_store::Unit>> = HashMap::new();
+    let mut out = Vec::with_capacity(list.len());
+    for p in list {
+        if !units.contains_key(&p.org) {
+            units.insert(p.org, state.store.units(p.org).await?);
+        }
+        let unit = p.unit.and_then(|u| {
+            units
+                .get(&p.org)
+                .and_then(|us| us.iter().find(|x| x.id == u))
+                .map(|x| x.name.clone())
+        });
+        let dates = match (p.first_session, p.last_session) {
+            (Some(a), Some(b)) if a == b => format_date(a),
+            (Some(a), Some(b)) => format!("{} – {}", format_date(a), format_date(b)),
+            _ => c.t("sessions-none"),
+        };
+        out.push(ProcessRow {
+            id: p.id,
+            title: p.title.clone(),
+            unit,
+            state: c.t(&format!("state-{}", p.state.code())),
+            state_code: p.state.code(),
+            method: method_label(state, c.lang, p.method_id.as_deref()),
+            facilitator: p
+                .facilitator
+                .and_then(|f| who.get(&f).cloned())
+                .unwrap_or_else(|| c.t("facilitator-none")),
+            dates,
+        });
+    }
+    Ok(out)
+}
+
+/// A process the user may see, with their relation to it. A process the user may not see is
+/// "not found", so its existence is not revealed.
+async fn load(state: &AppState, c: &Ctx, id: &str) -> AppResult<(Process, ProcessActor)> {
+    let user = c.user()?;
+    let id = ProcessId::parse(id).map_err(|_| AppError::NotFound)?;
+    let p = state.store.process(id).await?;
+    let pa = ProcessActor {
+        actor: user.actor(p.org),
+        is_orderer: p.orderer == user.id,
+        is_facilitator: p.facilitator == Some(user.id),
+    };
+    if !pa.can(ProcessAction::View, p.state) {
+        return Err(AppError::NotFound);
+    }
+    Ok((p, pa))
+}
+
+fn require(pa: &ProcessActor, a: ProcessAction, state: ProcessState) -> AppResult<()> {
+    if pa.can(a, state) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+async fn readiness(state: &AppState, p: &Process, plan: &Plan) -> AppResult<Readiness> {
+    let approvals = state.store.approvals(p.id, p.plan_version).await?;
+    Ok(Readiness {
+        facilitator_assigned: p.facilitator.is_some(),
+        has_method: plan.method.is_some(),
+        session_count: plan.sessions.len(),
+        orderer_approved: approvals.iter().any(|a| a.side == ApprovalSide::Orderer),
+        facilitator_approved: approvals
+            .iter()
+            .any(|a| a.side == ApprovalSide::Facilitator),
+        method_phases: plan.phase_count(),
+    })
+}
+
+/// Checks the version the form was based on and saves the new plan.
+async fn save(
+    state: &AppState,
+    p: &Process,
+    form: &FormData,
+    plan: &Plan,
+    user: &CurrentUser,
+) -> AppResult<()> {
+    let based_on: u32 = form
+        .get("version")
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
+    state
+        .store
+        .save_plan(p.id, based_on, plan, user.id)
+        .await
+        .map_err(|e| match e {
+            vuoro_store::StoreError::Conflict(_) => AppError::Conflict("error-plan-conflict"),
+            other => other.into(),
+        })?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The organisation's list
+
+#[derive(Deserialize, Default)]
+struct ListQuery {
+    state: Option<String>,
+    unit: Option<String>,
+    method: Option<String>,
+    facilitator: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    queue: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "process_list.html")]
+struct ListView {
+    c: Ctx,
+    org_id: OrgId,
+    org_name: String,
+    queue: bool,
+    filters: Vec<Field>,
+    list: Vec<ProcessRow>,
+    caption: String,
+    filter_error: bool,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(org): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    let user = c.user()?;
+    let org_id = OrgId::parse(&org).map_err(|_| AppError::NotFound)?;
+    if !user.can(org_id, Action::ViewAllProcesses) {
+        return Err(AppError::Forbidden);
+    }
+    let org = state.store.org(org_id).await?;
+    let units = state.store.units(org_id).await?;
+    let facilitators: Vec<_> = state
+        .store
+        .members(org_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.roles.has(Role::Facilitator))
+        .collect();
+    let lang = c.lang;
+    let val = |o: &Option<String>| o.clone().unwrap_or_default();
+    let queue = q.queue.as_deref() == Some("1");
+    let mut bad = false;
+    let mut f = ProcessFilter {
+        org: Some(org_id),
+        unassigned: queue,
+        ..Default::default()
+    };
+    if let Some(s) = q.state.as_deref().filter(|s| !s.is_empty()) {
+        f.state = ProcessState::parse(s);
+        bad |= f.state.is_none();
+    }
+    if let Some(s) = q.unit.as_deref().filter(|s| !s.is_empty()) {
+        f.unit = vuoro_core::UnitId::parse(s).ok();
+        bad |= f.unit.is_none();
+    }
+    if let Some(s) = q.method.as_deref().filter(|s| !s.is_empty()) {
+        f.method_id = Some(s.to_owned());
+    }
+    if let Some(s) = q.facilitator.as_deref().filter(|s| !s.is_empty()) {
+        f.facilitator = UserId::parse(s).ok();
+        bad |= f.facilitator.is_none();
+    }
+    if let Some(s) = q.from.as_deref().filter(|s| !s.is_empty()) {
+        f.from = parse_date(s).ok();
+        bad |= f.from.is_none();
+    }
+    if let Some(s) = q.to.as_deref().filter(|s| !s.is_empty()) {
+        f.to = parse_date(s).ok();
+        bad |= f.to.is_none();
+    }
+    let any = || (String::new(), i18n::t(lang, "filter-any"));
+    let filters = vec![
+        Field::new(
+            "state",
+            c.t("col-state"),
+            Kind::Select(opts(
+                std::iter::once(any()).chain(
+                    ProcessState::ALL
+                        .iter()
+                        .map(|s| (s.code().to_owned(), c.t(&format!("state-{}", s.code())))),
+                ),
+                &[val(&q.state)],
+            )),
+        ),
+        Field::new(
+            "unit",
+            c.t("col-unit"),
+            Kind::Select(opts(
+                std::iter::once(any())
+                    .chain(units.iter().map(|u| (u.id.to_string(), u.name.clone()))),
+                &[val(&q.unit)],
+            )),
+        ),
+        Field::new(
+            "method",
+            c.t("col-method"),
+            Kind::Select(opts(
+                std::iter::once(any()).chain(
+                    state
+                        .methods
+                        .all()
+                        .iter()
+                        .map(|m| (m.id.clone(), m.name_in(lang).to_owned())),
+                ),
+                &[val(&q.method)],
+            )),
+        ),
+        Field::new(
+            "facilitator",
+            c.t("col-facilitator"),
+            Kind::Select(opts(
+                std::iter::once(any()).chain(
+                    facilitators
+                        .iter()
+                        .map(|m| (m.user.id.to_string(), m.user.name.clone())),
+                ),
+                &[val(&q.facilitator)],
+            )),
+        ),
+        Field::new("from", c.t("filter-from"), Kind::Date).value(val(&q.from)),
+        Field::new("to", c.t("filter-to"), Kind::Date).value(val(&q.to)),
+    ];
+    let found = if bad {
+        Vec::new()
+    } else {
+        state.store.processes(&f).await?
+    };
+    let list = rows(&state, &c, found).await?;
+    let caption = c.t(if queue {
+        "list-queue-title"
+    } else {
+        "list-title"
+    });
+    Ok(ListView {
+        c,
+        org_id,
+        org_name: org.name,
+        queue,
+        filters,
+        list,
+        caption,
+        filter_error: bad,
+    }
+    .into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The process page
+
+#[derive(Debug)]
+/// A plan, ready to show.
+pub struct PlanView {
+    pub version: u32,
+    pub sessions: Vec<SessionRow>,
+    pub invited: String,
+    pub representatives: String,
+    pub note_taking: String,
+    pub summary_use: String,
+    pub summary_visibility: String,
+    pub method: Option<MethodView>,
+}
+
+#[derive(Debug)]
+pub struct SessionRow {
+    pub id: u32,
+    pub title: String,
+    pub phase: u32,
+    pub when: String,
+    pub format: String,
+    pub place: Option<String>,
+    pub online_link: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct MethodView {
+    pub name: String,
+    pub adapted_from: Option<String>,
+    pub total_min: u32,
+    pub phases: Vec<PhaseView>,
+    pub ground_rules: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct PhaseView {
+    pub name: String,
+    pub purpose: String,
+    pub stages: Vec<StageView>,
+}
+
+#[derive(Debug)]
+pub struct StageView {
+    pub index: usize,
+    pub name: String,
+    pub purpose: String,
+    pub duration_min: u32,
+    pub format: String,
+    pub prompts: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+pub fn method_view(state: &AppState, lang: Lang, m: &Method) -> MethodView {
+    let mut index = 0;
+    MethodView {
+        name: m.name_in(lang).to_owned(),
+        adapted_from: m.adapted_from.as_ref().map(|o| {
+            let name = state
+                .methods
+                .get(&o.id)
+                .map_or(o.id.as_str(), |lm| lm.name_in(lang));
+            i18n::t_args(
+                lang,
+                "method-adapted-from",
+                &[
+                    ("name", i18n::s(name)),
+                    ("version", i18n::n(i64::from(o.version))),
+                ],
+            )
+        }),
+        total_min: m.duration_min(),
+        ground_rules: m
+            .ground_rules
+            .iter()
+            .map(|r| r.get(lang).to_owned())
+            .collect(),
+        phases: m
+            .phases
+            .iter()
+            .map(|p| PhaseView {
+                name: p.name.get(lang).to_owned(),
+                purpose: p.purpose.get(lang).to_owned(),
+                stages: p
+                    .stages
+                    .iter()
+                    .map(|s| {
+                        index += 1;
+                        StageView {
+                            index: index - 1,
+                            name: s.name.get(lang).to_owned(),
+                            purpose: s.purpose.get(lang).to_owned(),
+                            duration_min: s.duration_min,
+                            format: i18n::t(lang, &format!("group-format-{}", s.format.code())),
+                            prompts: s.prompts.iter().map(|q| q.get(lang).to_owned()).collect(),
+                            roles: s
+                                .roles
+                                .iter()
+                                .map(|r| i18n::t(lang, &format!("session-role-{}", r.code())))
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+pub fn plan_view(state: &AppState, lang: Lang, version: u32, plan: &Plan) -> PlanView {
+    let fmt_time = |t: time::Time| format!("{:02}.{:02}", t.hour(), t.minute());
+    PlanView {
+        version,
+        sessions: plan
+            .sessions
+            .iter()
+            .map(|s| SessionRow {
+                id: s.id,
+                title: s.title.clone(),
+                phase: s.phase,
+                when: format!(
+                    "{} {}–{}",
+                    format_date(s.date),
+                    fmt_time(s.start),
+                    fmt_time(s.end)
+                ),
+                format: i18n::t(lang, &format!("format-{}", s.format.code())),
+                place: s.place.clone(),
+                online_link: s.online_link.clone(),
+            })
+            .collect(),
+        invited: plan.invited.clone(),
+        representatives: plan.representatives.clone(),
+        note_taking: plan.note_taking.clone(),
+        summary_use: plan.summary_use.clone(),
+        summary_visibility: i18n::t(
+            lang,
+            &format!("visibility-{}", plan.summary_visibility.code()),
+        ),
+        method: plan.method.as_ref().map(|m| method_view(state, lang, m)),
+    }
+}
+
+#[derive(Debug)]
+pub struct OrderView {
+    pub reason: String,
+    pub outcome: String,
+    pub timing: String,
+    pub count: u32,
+    pub kinds: String,
+    pub languages: String,
+    pub format: String,
+    pub method: String,
+    pub orderer: String,
+    pub unit: Option<String>,
+    pub created: String,
+}
+
+#[derive(Debug)]
+pub struct StepView {
+    pub label: String,
+    pub done: bool,
+    pub current: bool,
+}
+
+#[derive(Debug)]
+pub struct EventView {
+    pub at: String,
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub struct ButtonView {
+    pub code: &'static str,
+    pub label: String,
+    pub danger: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "process.html")]
+struct ProcessView {
+    c: Ctx,
+    id: ProcessId,
+    title: String,
+    state_code: &'static str,
+    state_label: String,
+    steps: Vec<StepView>,
+    next: String,
+    alert: Option<String>,
+    order: OrderView,
+    facilitator: Option<String>,
+    assign: Option<Field>,
+    plan: PlanView,
+    can_edit: bool,
+    approvals: Vec<String>,
+    approve_as: Option<&'static str>,
+    buttons: Vec<ButtonView>,
+    events: Vec<EventView>,
+}
+
+fn when(t: OffsetDateTime) -> String {
+    // Finland's own time: the users are there, and a stored UTC time would confuse them.
+    let t = t.to_offset(helsinki_offset(t));
+    format!(
+        "{} {:02}.{:02}",
+        format_date(t.date()),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// The UTC offset in Finland at `t`: +3 in summer time (last Sunday of March 01:00 UTC to last
+/// Sunday of October 01:00 UTC), +2 otherwise.
+pub fn helsinki_offset(t: OffsetDateTime) -> time::UtcOffset {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    let year = t.year();
+    let last_sunday = |month: time::Month| {
+        let mut d = time::Date::from_calendar_date(year, month, 31).unwrap_or(t.date());
+        while d.weekday() != time::Weekday::Sunday {
+            d = d.previous_day().unwrap_or(d);
+        }
+        d.with_hms(1, 0, 0).map(|x| x.assume_utc()).unwrap_or(t)
+    };
+    let summer = t >= last_sunday(time::Month::March) && t < last_sunday(time::Month::October);
+    time::UtcOffset::from_hms(if summer { 3 } else { 2 }, 0, 0).unwrap_or(time::UtcOffset::UTC)
+}
+
+async fn process_view(
+    state: &AppState,
+    c: Ctx,
+    p: Process,
+    pa: ProcessActor,
+    alert: Option<String>,
+) -> AppResult<ProcessView> {
+    let lang = c.lang;
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let ready = readiness(state, &p, &plan).await?;
+    let events = state.store.events(p.id).await?;
+    let approvals = state.store.approvals(p.id, p.plan_version).await?;
+    let mut ids: Vec<UserId> = vec![p.orderer];
+    ids.extend(p.facilitator);
+    ids.extend(events.iter().map(|e| e.actor));
+    ids.extend(approvals.iter().map(|a| a.user));
+    for e in &events {
+        if let EventKind::FacilitatorAssigned { facilitator } = e.kind {
+            ids.push(facilitator);
+        }
+    }
+    let who = names(state, ids).await?;
+    let name = |id: &UserId| who.get(id).cloned().unwrap_or_default();
+
+    let current_idx = ProcessState::PATH.iter().position(|s| *s == p.state);
+    let steps = ProcessState::PATH
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !(**s == ProcessState::Phase2 && plan.phase_count() == 1))
+        .map(|(i, s)| StepView {
+            label: c.t(&format!("state-{}", s.code())),
+            done: current_idx.is_some_and(|ci| i < ci) || p.state == ProcessState::Closed,
+            current: current_idx == Some(i) && p.state != ProcessState::Closed,
+        })
+        .collect();
+    let step = process::next_step(p.state, &ready);
+    let next = c.t(step.message_id());
+
+    let units = state.store.units(p.org).await?;
+    let join = |items: Vec<String>| items.join(", ");
+    let order = OrderView {
+        reason: p.order.reason.clone(),
+        outcome: p.order.outcome.clone(),
+        timing: p.order.timing.clone(),
+        count: p.order.participant_count,
+        kinds: join(
+            p.order
+                .participant_kinds
+                .iter()
+                .map(|k| c.t(&format!("kind-{}", k.code())))
+                .collect(),
+        ),
+        languages: join(
+            p.order
+                .languages
+                .iter()
+                .map(|l| c.t(&format!("plang-{}", l.code())))
+                .collect(),
+        ),
+        format: c.t(&format!("format-{}", p.order.format.code())),
+        method: match &p.order.method {
+            MethodChoice::AdviseMe => c.t("order-method-advise"),
+            MethodChoice::Method(id) => method_label(state, lang, Some(id)),
+        },
+        orderer: name(&p.orderer),
+        unit: p
+            .order
+            .unit
+            .and_then(|u| units.iter().find(|x| x.id == u).map(|x| x.name.clone())),
+        created: when(p.created_at),
+    };
+
+    let assign = if pa.can(ProcessAction::AssignFacilitator, p.state) {
+        let members = state.store.members(p.org).await?;
+        let current = p.facilitator.map(|f| f.to_string()).unwrap_or_default();
+        Some(
+            Field::new(
+                "facilitator",
+                c.t("assign-label"),
+                Kind::Select(opts(
+                    members
+                        .iter()
+                        .filter(|m| m.roles.has(Role::Facilitator))
+                        .map(|m| (m.user.id.to_string(), m.user.name.clone())),
+                    &[current],
+                )),
+            )
+            .required(),
+        )
+    } else {
+        None
+    };
+
+    let approve_as = if pa.can(ProcessAction::ApproveAsOrderer, p.state)
+        && !approvals.iter().any(|a| a.side == ApprovalSide::Orderer)
+    {
+        Some("orderer")
+    } else if pa.can(ProcessAction::ApproveAsFacilitator, p.state)
+        && !approvals
+            .iter()
+            .any(|a| a.side == ApprovalSide::Facilitator)
+    {
+        Some("facilitator")
+    } else {
+        None
+    };
+    let buttons = process::offered(p.state, plan.phase_count())
+        .into_iter()
+        .filter(|t| pa.can(ProcessAction::Transition(*t), p.state))
+        .map(|t| ButtonView {
+            code: t.code(),
+            label: c.t(&format!("transition-{}", t.code())),
+            danger: t == Transition::Cancel,
+        })
+        .collect();
+    let approvals_text = approvals
+        .iter()
+        .map(|a| {
+            i18n::t_args(
+                lang,
+                &format!("approved-by-{}", a.side.code()),
+                &[
+                    ("name", i18n::s(name(&a.user))),
+                    ("when", i18n::s(when(a.at))),
+                ],
+            )
+        })
+        .collect();
+    let events = events
+        .iter()
+        .rev()
+        .map(|e| {
+            let actor = i18n::s(name(&e.actor));
+            let text = match &e.kind {
+                EventKind::Ordered => i18n::t_args(lang, "event-ordered", &[("actor", actor)]),
+                EventKind::FacilitatorAssigned { facilitator } => i18n::t_args(
+                    lang,
+                    "event-assigned",
+                    &[
+                        ("actor", actor),
+                        ("facilitator", i18n::s(name(facilitator))),
+                    ],
+                ),
+                EventKind::PlanSaved { version } => i18n::t_args(
+                    lang,
+                    "event-plan-saved",
+                    &[("actor", actor), ("version", i18n::n(i64::from(*version)))],
+                ),
+                EventKind::Approved { version, side } => i18n::t_args(
+                    lang,
+                    &format!("event-approved-{}", side.code()),
+                    &[("actor", actor), ("version", i18n::n(i64::from(*version)))],
+                ),
+                EventKind::StateChanged { to, .. } => i18n::t_args(
+                    lang,
+                    "event-state",
+                    &[
+                        ("actor", actor),
+                        ("state", i18n::s(c.t(&format!("state-{}", to.code())))),
+                    ],
+                ),
+            };
+            EventView {
+                at: when(e.at),
+                text,
+            }
+        })
+        .collect();
+    let _ = NextStep::Nothing;
+    Ok(ProcessView {
+        id: p.id,
+        title: p.title.clone(),
+        state_code: p.state.code(),
+        state_label: c.t(&format!("state-{}", p.state.code())),
+        steps,
+        next,
+        alert,
+        order,
+        facilitator: p.facilitator.map(|f| name(&f)),
+        assign,
+        can_edit: pa.can(ProcessAction::EditPlan, p.state),
+        plan: plan_view(state, lang, p.plan_version, &plan),
+        approvals: approvals_text,
+        approve_as,
+        buttons,
+        events,
+        c,
+    })
+}
+
+async fn page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    Ok(process_view(&state, c, p, pa, None).await?.into_response())
+}
+
+async fn assign(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::AssignFacilitator, p.state)?;
+    let user = c.user()?;
+    let fac = UserId::parse(form.get("facilitator"))
+        .map_err(|_| AppError::BadRequest("error-invalid"))?;
+    // Only a facilitator of the same organisation can be assigned.
+    if !state.store.roles(p.org, fac).await?.has(Role::Facilitator) {
+        return Err(AppError::BadRequest("error-not-a-facilitator"));
+    }
+    state.store.assign_facilitator(p.id, fac, user.id).await?;
+    Ok(redirect(&format!("/processes/{}", p.id)))
+}
+
+async fn approve(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    let user = c.user()?;
+    let side = match form.get("as") {
+        "orderer" => {
+            require(&pa, ProcessAction::ApproveAsOrderer, p.state)?;
+            ApprovalSide::Orderer
+        }
+        "facilitator" => {
+            require(&pa, ProcessAction::ApproveAsFacilitator, p.state)?;
+            ApprovalSide::Facilitator
+        }
+        _ => return Err(AppError::BadRequest("error-malformed-form")),
+    };
+    let version: u32 = form
+        .get("version")
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
+    state
+        .store
+        .approve(p.id, version, side, user.id)
+        .await
+        .map_err(|e| match e {
+            vuoro_store::StoreError::Conflict(_) => AppError::Conflict("error-plan-conflict"),
+            other => other.into(),
+        })?;
+    Ok(redirect(&format!("/processes/{}", p.id)))
+}
+
+async fn transition(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    let t =
+        Transition::parse(form.get("to")).ok_or(AppError::BadRequest("error-malformed-form"))?;
+    require(&pa, ProcessAction::Transition(t), p.state)?;
+    let user = c.user()?.id;
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let ready = readiness(&state, &p, &plan).await?;
+    match process::apply(p.state, t, &ready) {
+        Ok(to) => {
+            state.store.set_state(p.id, p.state, to, user).await?;
+            Ok(redirect(&format!("/processes/{}", p.id)))
+        }
+        Err(e) => {
+            let alert = Some(c.t(e.message_id()));
+            let mut r = process_view(&state, c, p, pa, alert).await?.into_response();
+            *r.status_mut() = StatusCode::CONFLICT;
+            Ok(r)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing the plan
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plan_edit.html")]
+struct PlanEditView {
+    c: Ctx,
+    id: ProcessId,
+    title: String,
+    version: u32,
+    fields: Vec<Field>,
+    sessions: Vec<SessionRow>,
+    session_fields: Vec<Field>,
+    method_field: Field,
+    has_method: bool,
+}
+
+fn plan_fields(lang: Lang, input: &PlanFieldsInput, e: &FieldErrors) -> Vec<Field> {
+    let t = |k: &str| i18n::t(lang, k);
+    let area = |name: &'static str, label: &str, hint: &str, value: &str| {
+        Field::new(name, t(label), Kind::Textarea)
+            .hint(t(hint))
+            .value(value)
+            .max(limits::LONG)
+            .errors(lang, e)
+    };
+    vec![
+        area(
+            "invited",
+            "plan-invited",
+            "plan-invited-hint",
+            &input.invited,
+        ),
+        area(
+            "representatives",
+            "plan-representatives",
+            "plan-representatives-hint",
+            &input.representatives,
+        ),
+        area(
+            "note_taking",
+            "plan-note-taking",
+            "plan-note-taking-hint",
+            &input.note_taking,
+        ),
+        area(
+            "summary_use",
+            "plan-summary-use",
+            "plan-summary-use-hint",
+            &input.summary_use,
+        ),
+        Field::new(
+            "summary_visibility",
+            t("plan-summary-visibility"),
+            Kind::Radios(opts(
+                SummaryVisibility::ALL
+                    .iter()
+                    .map(|v| (v.code().to_owned(), t(&format!("visibility-{}", v.code())))),
+                &[input.summary_visibility.clone()],
+            )),
+        )
+        .required()
+        .errors(lang, e),
+    ]
+}
+
+fn session_fields(lang: Lang, s: &SessionInput, phases: usize, e: &FieldErrors) -> Vec<Field> {
+    let t = |k: &str| i18n::t(lang, k);
+    let phase_opts: Vec<(String, String)> = (1..=phases.max(1))
+        .map(|i| {
+            (
+                i.to_string(),
+                i18n::t_args(lang, "phase-n", &[("n", i18n::n(i as i64))]),
+            )
+        })
+        .collect();
+    vec![
+        Field::new("title", t("session-title"), Kind::Text)
+            .value(&s.title)
+            .required()
+            .max(limits::NAME)
+            .prefix("s-")
+            .errors(lang, e),
+        Field::new(
+            "phase",
+            t("session-phase"),
+            Kind::Select(opts(phase_opts, &[s.phase.clone()])),
+        )
+        .prefix("s-")
+        .errors(lang, e),
+        Field::new("date", t("session-date"), Kind::Date)
+            .value(&s.date)
+            .required()
+            .prefix("s-")
+            .errors(lang, e),
+        Field::new("start", t("session-start"), Kind::Time)
+            .value(&s.start)
+            .required()
+            .prefix("s-")
+            .errors(lang, e),
+        Field::new("end", t("session-end"), Kind::Time)
+            .value(&s.end)
+            .required()
+            .prefix("s-")
+            .errors(lang, e),
+        Field::new(
+            "format",
+            t("session-format"),
+            Kind::Radios(opts(
+                vuoro_core::method::Format::ALL
+                    .iter()
+                    .map(|f| (f.code().to_owned(), t(&format!("format-{}", f.code())))),
+                &[s.format.clone()],
+            )),
+        )
+        .required()
+        .prefix("s-")
+        .errors(lang, e),
+        Field::new("place", t("session-place"), Kind::Text)
+            .hint(t("session-place-hint"))
+            .value(&s.place)
+            .max(limits::SHORT)
+            .prefix("s-")
+            .errors(lang, e),
+        Field::new("online_link", t("session-link"), Kind::Url)
+            .hint(t("session-link-hint"))
+            .value(&s.online_link)
+            .max(limits::URL)
+            .prefix("s-")
+            .errors(lang, e),
+    ]
+}
+
+struct EditState<'a> {
+    fields: Option<(&'a PlanFieldsInput, &'a FieldErrors)>,
+    session: Option<(&'a SessionInput, &'a FieldErrors)>,
+}
+
+async fn plan_edit_view(
+    state: &AppState,
+    c: Ctx,
+    p: &Process,
+    es: EditState<'_>,
+) -> AppResult<PlanEditView> {
+    let lang = c.lang;
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let none = FieldErrors::new();
+    let current = PlanFieldsInput::from_plan(&plan);
+    let (fi, fe) = es.fields.unwrap_or((&current, &none));
+    let blank = SessionInput {
+        phase: "1".into(),
+        format: p.order.format.code().to_owned(),
+        ..Default::default()
+    };
+    let (si, se) = es.session.unwrap_or((&blank, &none));
+    let chosen = plan
+        .method
+        .as_ref()
+        .and_then(|m| m.adapted_from.as_ref().map(|o| o.id.clone()))
+        .unwrap_or_default();
+    let method_field = Field::new(
+        "method",
+        c.t("plan-method"),
+        Kind::Select(opts(
+            state
+                .methods
+                .all()
+                .iter()
+                .map(|m| (m.id.clone(), m.name_in(lang).to_owned())),
+            &[chosen],
+        )),
+    )
+    .hint(c.t("plan-method-hint"))
+    .required();
+    Ok(PlanEditView {
+        id: p.id,
+        title: p.title.clone(),
+        version: p.plan_version,
+        fields: plan_fields(lang, fi, fe),
+        sessions: plan_view(state, lang, p.plan_version, &plan).sessions,
+        session_fields: session_fields(lang, si, plan.phase_count(), se),
+        method_field,
+        has_method: plan.method.is_some(),
+        c,
+    })
+}
+
+fn unprocessable(r: impl IntoResponse) -> Response {
+    let mut r = r.into_response();
+    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    r
+}
+
+async fn plan_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::EditPlan, p.state)?;
+    let es = EditState {
+        fields: None,
+        session: None,
+    };
+    Ok(plan_edit_view(&state, c, &p, es).await?.into_response())
+}
+
+async fn save_fields(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::EditPlan, p.state)?;
+    let input = PlanFieldsInput {
+        invited: form.string("invited"),
+        representatives: form.string("representatives"),
+        note_taking: form.string("note_taking"),
+        summary_use: form.string("summary_use"),
+        summary_visibility: form.string("summary_visibility"),
+    };
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    match input.apply(&plan) {
+        Ok(new) => {
+            if new != plan {
+                save(&state, &p, &form, &new, c.user()?).await?;
+            }
+            Ok(redirect(&format!("/processes/{}", p.id)))
+        }
+        Err(e) => {
+            let es = EditState {
+                fields: Some((&input, &e)),
+                session: None,
+            };
+            Ok(unprocessable(plan_edit_view(&state, c, &p, es).await?))
+        }
+    }
+}
+
+async fn add_session(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::EditPlan, p.state)?;
+    let input = SessionInput {
+        title: form.string("title"),
+        phase: form.string("phase"),
+        date: form.string("date"),
+        start: form.string("start"),
+        end: form.string("end"),
+        format: form.string("format"),
+        place: form.string("place"),
+        online_link: form.string("online_link"),
+    };
+    let mut plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    match plan.add_session(input.clone()) {
+        Ok(()) => {
+            save(&state, &p, &form, &plan, c.user()?).await?;
+            Ok(redirect(&format!("/processes/{}/plan#sessions", p.id)))
+        }
+        Err(e) => {
+            let es = EditState {
+                fields: None,
+                session: Some((&input, &e)),
+            };
+            Ok(unprocessable(plan_edit_view(&state, c, &p, es).await?))
+        }
+    }
+}
+
+async fn delete_session(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((id, sid)): Path<(String, String)>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::EditPlan, p.state)?;
+    let sid: u32 = sid.parse().map_err(|_| AppError::NotFound)?;
+    let mut plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    if !plan.remove_session(sid) {
+        return Err(AppError::NotFound);
+    }
+    save(&state, &p, &form, &plan, c.user()?).await?;
+    Ok(redirect(&format!("/processes/{}/plan#sessions", p.id)))
+}
+
+async fn choose_method(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::EditPlan, p.state)?;
+    // Changing the method once the phases run would orphan the sessions' phase numbers.
+    if p.state != ProcessState::Ordered && p.state != ProcessState::Agreed {
+        return Err(AppError::Conflict("error-method-locked"));
+    }
+    let m = state
+        .methods
+        .get(form.get("method"))
+        .ok_or(AppError::BadRequest("error-invalid"))?;
+    let mut plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    plan.method = Some(m.adapt());
+    let phases = plan.phase_count() as u32;
+    for s in &mut plan.sessions {
+        s.phase = s.phase.min(phases.max(1));
+    }
+    save(&state, &p, &form, &plan, c.user()?).await?;
+    Ok(redirect(&format!("/processes/{}/plan", p.id)))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plan_adapt.html")]
+struct AdaptView {
+    c: Ctx,
+    id: ProcessId,
+    title: String,
+    version: u32,
+    method: MethodView,
+    /// Per stage: the duration and prompts as in the form, and errors.
+    inputs: Vec<(String, String, Option<String>)>,
+}
+
+impl AdaptView {
+    /// The form values of stage `i`.
+    fn input(&self, i: &usize) -> Option<&(String, String, Option<String>)> {
+        self.inputs.get(*i)
+    }
+}
+
+async fn adapt_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::EditPlan, p.state)?;
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let m = plan
+        .method
+        .as_ref()
+        .ok_or(AppError::Conflict("error-no-method"))?;
+    let inputs = m
+        .phases
+        .iter()
+        .flat_map(|ph| &ph.stages)
+        .map(|s| {
+            let prompts: Vec<&str> = s.prompts.iter().map(|q| q.get(c.lang)).collect();
+            (s.duration_min.to_string(), prompts.join("\n"), None)
+        })
+        .collect();
+    let method = method_view(&state, c.lang, m);
+    Ok(AdaptView {
+        id: p.id,
+        title: p.title.clone(),
+        version: p.plan_version,
+        method,
+        inputs,
+        c,
+    }
+    .into_response())
+}
+
+async fn save_adapt(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::EditPlan, p.state)?;
+    let mut plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let m = plan
+        .method
+        .clone()
+        .ok_or(AppError::Conflict("error-no-method"))?;
+    let stage_count = m.phases.iter().map(|ph| ph.stages.len()).sum::<usize>();
+    let inputs: Vec<StageInput> = (0..stage_count)
+        .map(|i| StageInput {
+            duration_min: form.string(&format!("duration_{i}")),
+            prompts: form.string(&format!("prompts_{i}")),
+        })
+        .collect();
+    match adapt_method(&m, &inputs, c.lang) {
+        Ok(adapted) => {
+            plan.method = Some(adapted);
+            save(&state, &p, &form, &plan, c.user()?).await?;
+            Ok(redirect(&format!("/processes/{}", p.id)))
+        }
+        Err(errors) => {
+            let lang = c.lang;
+            let inputs = inputs
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let err = errors.iter().find(|(j, _)| *j == i).map(|(_, e)| {
+                        e.0.iter()
+                            .map(|(field, fe)| {
+                                format!(
+                                    "{}: {}",
+                                    i18n::t(lang, &format!("adapt-{field}")),
+                                    crate::fields::message(lang, fe)
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    });
+                    (s.duration_min.clone(), s.prompts.clone(), err)
+                })
+                .collect();
+            let method = method_view(&state, lang, &m);
+            Ok(unprocessable(AdaptView {
+                id: p.id,
+                title: p.title.clone(),
+                version: p.plan_version,
+                method,
+                inputs,
+                c,
+            }))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Versions
+
+#[derive(Debug)]
+pub struct VersionRow {
+    pub version: u32,
+    pub author: String,
+    pub at: String,
+    pub current: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plan_versions.html")]
+struct VersionsView {
+    c: Ctx,
+    id: ProcessId,
+    title: String,
+    versions: Vec<VersionRow>,
+}
+
+async fn versions(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (p, _) = load(&state, &c, &id).await?;
+    let all = state.store.plan_versions(p.id).await?;
+    let ids: Vec<UserId> = all.iter().map(|v| v.author).collect();
+    let who = names(&state, ids).await?;
+    let versions = all
+        .iter()
+        .map(|v| VersionRow {
+            version: v.version,
+            author: who.get(&v.author).cloned().unwrap_or_default(),
+            at: when(v.created_at),
+            current: v.version == p.plan_version,
+        })
+        .collect();
+    Ok(VersionsView {
+        c,
+        id: p.id,
+        title: p.title,
+        versions,
+    }
+    .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plan_version.html")]
+struct VersionView {
+    c: Ctx,
+    id: ProcessId,
+    title: String,
+    author: String,
+    at: String,
+    plan: PlanView,
+}
+
+async fn version_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((id, v)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (p, _) = load(&state, &c, &id).await?;
+    let v: u32 = v.parse().map_err(|_| AppError::NotFound)?;
+    let pv = state.store.plan(p.id, v).await?;
+    let author = state.store.user(pv.author).await?.name;
+    let plan = plan_view(&state, c.lang, pv.version, &pv.plan);
+    Ok(VersionView {
+        id: p.id,
+        title: p.title,
+        author,
+        at: when(pv.created_at),
+        plan,
+        c,
+    }
+    .into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar
+
+async fn calendar(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((id, sid)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (p, _) = load(&state, &c, &id).await?;
+    let sid: u32 = sid.parse().map_err(|_| AppError::NotFound)?;
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let s = plan.session(sid).ok_or(AppError::NotFound)?;
+    let method = plan.method.as_ref().map(|m| m.name_in(c.lang).to_owned());
+    let description = [Some(p.title.clone()), method]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n");
+    let body = crate::ics::event(&crate::ics::Event {
+        uid: format!("{}-{}@vuoro", p.id, s.id),
+        sequence: p.plan_version,
+        stamp: OffsetDateTime::now_utc(),
+        date: s.date,
+        start: s.start,
+        end: s.end,
+        summary: format!("{}: {}", p.title, s.title),
+        location: s.place.clone().or_else(|| s.online_link.clone()),
+        url: s.online_link.clone(),
+        description,
+    });
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"vuoro-{}-{}.ics\"", p.id, s.id),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Needed by the orders module to show the user's choices of method.
+pub fn method_options(state: &AppState, lang: Lang) -> Vec<Opt> {
+    opts(
+        state
+            .methods
+            .all()
+            .iter()
+            .map(|m| (m.id.clone(), m.name_in(lang).to_owned())),
+        &[],
+    )
+}

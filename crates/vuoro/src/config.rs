@@ -1,0 +1,165 @@
+//! Configuration: built-in defaults, then a TOML file, then `VUORO_` environment variables, then
+//! command-line flags. Each layer only overrides what it sets.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub listen: String,
+    pub db: PathBuf,
+    pub secure_cookies: bool,
+    pub session_hours: i64,
+    pub invitation_days: i64,
+    pub max_body_bytes: usize,
+    /// A directory of extra method files that add to or replace the built-in ones.
+    pub methods_dir: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let web = vuoro_web::WebConfig::default();
+        Self {
+            listen: "127.0.0.1:8080".into(),
+            db: PathBuf::from("vuoro.db"),
+            secure_cookies: web.secure_cookies,
+            session_hours: web.session_hours,
+            invitation_days: web.invitation_days,
+            max_body_bytes: web.max_body_bytes,
+            methods_dir: None,
+        }
+    }
+}
+
+/// The file layer: every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<String>,
+    db: Option<PathBuf>,
+    secure_cookies: Option<bool>,
+    session_hours: Option<i64>,
+    invitation_days: Option<i64>,
+    max_body_bytes: Option<usize>,
+    methods_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {0}: {1}")]
+    Read(PathBuf, std::io::Error),
+    #[error("{0}: {1}")]
+    Parse(PathBuf, String),
+    #[error("environment variable {0} has an invalid value")]
+    Env(&'static str),
+}
+
+impl Config {
+    fn apply_file(&mut self, f: FileConfig) {
+        if let Some(v) = f.listen {
+            self.listen = v;
+        }
+        if let Some(v) = f.db {
+            self.db = v;
+        }
+        if let Some(v) = f.secure_cookies {
+            self.secure_cookies = v;
+        }
+        if let Some(v) = f.session_hours {
+            self.session_hours = v;
+        }
+        if let Some(v) = f.invitation_days {
+            self.invitation_days = v;
+        }
+        if let Some(v) = f.max_body_bytes {
+            self.max_body_bytes = v;
+        }
+        if let Some(v) = f.methods_dir {
+            self.methods_dir = Some(v);
+        }
+    }
+
+    fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        fn parse<T: std::str::FromStr>(v: String, name: &'static str) -> Result<T, ConfigError> {
+            v.trim().parse().map_err(|_| ConfigError::Env(name))
+        }
+        if let Some(v) = get("VUORO_LISTEN") {
+            self.listen = v;
+        }
+        if let Some(v) = get("VUORO_DB") {
+            self.db = PathBuf::from(v);
+        }
+        if let Some(v) = get("VUORO_SECURE_COOKIES") {
+            self.secure_cookies = parse(v, "VUORO_SECURE_COOKIES")?;
+        }
+        if let Some(v) = get("VUORO_SESSION_HOURS") {
+            self.session_hours = parse(v, "VUORO_SESSION_HOURS")?;
+        }
+        if let Some(v) = get("VUORO_INVITATION_DAYS") {
+            self.invitation_days = parse(v, "VUORO_INVITATION_DAYS")?;
+        }
+        if let Some(v) = get("VUORO_MAX_BODY_BYTES") {
+            self.max_body_bytes = parse(v, "VUORO_MAX_BODY_BYTES")?;
+        }
+        if let Some(v) = get("VUORO_METHODS_DIR") {
+            self.methods_dir = Some(PathBuf::from(v));
+        }
+        Ok(())
+    }
+
+    /// Defaults, then `file` if given (or `vuoro.toml` if present), then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut c = Config::default();
+        let implicit = Path::new("vuoro.toml");
+        let path = file.or_else(|| implicit.exists().then_some(implicit));
+        if let Some(p) = path {
+            let text =
+                std::fs::read_to_string(p).map_err(|e| ConfigError::Read(p.to_owned(), e))?;
+            let f: FileConfig = toml::from_str(&text)
+                .map_err(|e| ConfigError::Parse(p.to_owned(), e.to_string()))?;
+            c.apply_file(f);
+        }
+        c.apply_env(|k| std::env::var(k).ok())?;
+        Ok(c)
+    }
+
+    pub fn web(&self) -> vuoro_web::WebConfig {
+        vuoro_web::WebConfig {
+            secure_cookies: self.secure_cookies,
+            session_hours: self.session_hours,
+            invitation_days: self.invitation_days,
+            max_body_bytes: self.max_body_bytes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_override_in_order() {
+        let mut c = Config::default();
+        let f: FileConfig =
+            toml::from_str("listen = \"0.0.0.0:9000\"\nsession_hours = 2").expect("valid");
+        c.apply_file(f);
+        assert_eq!(c.listen, "0.0.0.0:9000");
+        assert_eq!(c.session_hours, 2);
+        c.apply_env(|k| (k == "VUORO_SESSION_HOURS").then(|| "5".to_owned()))
+            .expect("valid");
+        assert_eq!(c.session_hours, 5);
+        assert_eq!(
+            c.listen, "0.0.0.0:9000",
+            "unset variables leave the file's value"
+        );
+        assert!(
+            c.apply_env(|k| (k == "VUORO_SECURE_COOKIES").then(|| "perhaps".to_owned()))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        assert!(toml::from_str::<FileConfig>("lisen = \"x\"").is_err());
+    }
+}

@@ -1,0 +1,182 @@
+//! The `vuoro` command: runs the server and the maintenance commands.
+
+mod config;
+mod demo;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use config::Config;
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::sync::Arc;
+use vuoro_core::method::MethodLibrary;
+use vuoro_store::{NewUser, SqliteStore, Store};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vuoro",
+    version,
+    about = "Structured dialogues for municipalities and work communities"
+)]
+struct Cli {
+    /// A TOML configuration file (default: ./vuoro.toml if present).
+    #[arg(long, global = true, env = "VUORO_CONFIG")]
+    config: Option<PathBuf>,
+    /// The SQLite database file.
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Runs the server.
+    Serve {
+        /// Address and port to listen on, e.g. 127.0.0.1:8080.
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// Fills the database with demonstration data (once) and runs the server.
+    Demo {
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// Creates a site administrator; the password is read from standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Copies the database into a new file, consistent even while the server runs.
+    Backup {
+        /// The file to write; it must not exist yet.
+        to: PathBuf,
+    },
+}
+
+fn methods(cfg: &Config) -> anyhow::Result<MethodLibrary> {
+    let mut lib = MethodLibrary::builtin().context("built-in methods")?;
+    if let Some(dir) = &cfg.methods_dir {
+        let mut files: Vec<(String, String)> = Vec::new();
+        for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path)?;
+                files.push((path.display().to_string(), text));
+            }
+        }
+        let extra =
+            MethodLibrary::from_sources(files.iter().map(|(a, b)| (a.as_str(), b.as_str())))?;
+        lib.overlay(extra);
+    }
+    Ok(lib)
+}
+
+async fn open(cfg: &Config) -> anyhow::Result<SqliteStore> {
+    SqliteStore::open(&cfg.db)
+        .await
+        .with_context(|| format!("opening database {}", cfg.db.display()))
+}
+
+async fn run_server(
+    cfg: &Config,
+    store: SqliteStore,
+    banner: Option<String>,
+) -> anyhow::Result<()> {
+    let state = vuoro_web::AppState {
+        store: Arc::new(store.clone()),
+        methods: Arc::new(methods(cfg)?),
+        config: Arc::new(cfg.web()),
+    };
+    let listener = tokio::net::TcpListener::bind(&cfg.listen)
+        .await
+        .with_context(|| format!("listening on {}", cfg.listen))?;
+    let addr = listener.local_addr()?;
+    println!(
+        "vuoro is running at http://{addr}/  (database {})",
+        cfg.db.display()
+    );
+    if let Some(b) = banner {
+        println!("{b}");
+    }
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    vuoro_web::serve(listener, state, shutdown).await?;
+    store.close().await;
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("VUORO_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let mut cfg = Config::load(cli.config.as_deref())?;
+    if let Some(db) = cli.db {
+        cfg.db = db;
+    }
+    match cli.command {
+        Command::Serve { listen } => {
+            if let Some(l) = listen {
+                cfg.listen = l;
+            }
+            let store = open(&cfg).await?;
+            let banner = (store.user_count().await? == 0).then(|| {
+                "No accounts yet: create one with `vuoro create-admin --email … --name …`."
+                    .to_owned()
+            });
+            run_server(&cfg, store, banner).await
+        }
+        Command::Demo { listen } => {
+            if let Some(l) = listen {
+                cfg.listen = l;
+            }
+            let store = open(&cfg).await?;
+            let lib = methods(&cfg)?;
+            demo::seed(&store, &lib).await?;
+            run_server(&cfg, store, Some(demo::banner())).await
+        }
+        Command::CreateAdmin { email, name } => {
+            let email = vuoro_core::text::email(&email)
+                .map_err(|_| anyhow::anyhow!("not a valid e-mail address"))?;
+            let name = vuoro_core::text::bounded(&name, vuoro_core::text::limits::NAME)
+                .map_err(|_| anyhow::anyhow!("the name is empty or too long"))?;
+            eprintln!(
+                "Password (at least {} characters):",
+                vuoro_core::text::limits::PASSWORD_MIN
+            );
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            let password = vuoro_core::text::password(line.trim_end_matches(['\n', '\r']))
+                .map_err(|_| anyhow::anyhow!("the password is too short or too long"))?;
+            let store = open(&cfg).await?;
+            let hash =
+                vuoro_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let u = store
+                .create_user(NewUser {
+                    email,
+                    name,
+                    password_hash: hash,
+                    site_admin: true,
+                })
+                .await?;
+            println!("created site administrator {} ({})", u.name, u.email);
+            store.close().await;
+            Ok(())
+        }
+        Command::Backup { to } => {
+            let store = open(&cfg).await?;
+            store.backup_to(&to).await?;
+            println!("wrote {}", to.display());
+            store.close().await;
+            Ok(())
+        }
+    }
+}

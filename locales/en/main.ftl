@@ -1,0 +1,279 @@
+# vuoro: English interface texts (British spelling). Defines every key in fi/main.ftl.
+
+lang-name = English
+brand = vuoro
+skip-to-content = Skip to content
+nav-main = Main menu
+nav-language = Language
+nav-home = Home
+nav-methods = Methods
+nav-organisations = Organisations
+logout = Log out
+footer-text = vuoro – dialogues in municipalities and workplaces. Open source (EUPL-1.2).
+not-set = Not agreed yet
+minutes = { $minutes } min
+back-to = Back to: { $title }
+form-has-errors = The form has errors. Please correct the marked fields.
+
+## Errors
+error-title = Something went wrong
+error-home = Go to the home page
+error-not-found = The page was not found, or you do not have permission to see it.
+error-forbidden = You do not have permission to do this.
+error-login-required = Please log in first.
+error-bad-request = The request was not valid.
+error-malformed-form = The form data was not valid. Reload the page and try again.
+error-not-utf8 = The form contained characters that could not be read (not UTF-8). Check the text and try again.
+error-csrf = The form had expired or was sent from another website. Reload the page and try again.
+error-too-large = What you sent was too large.
+error-method = This action cannot be done at this address.
+error-internal = Something went wrong in the service. Nothing you had already saved was lost. Please try again in a moment.
+error-conflict = Someone else changed this information at the same time. Reload the page.
+error-duplicate = This already exists.
+error-plan-conflict = The plan was changed while you were editing it. Reload the page, check the latest version and make your changes to that.
+error-invitation-used = This invitation link has already been used or has expired. Ask an administrator for a new invitation.
+error-not-a-facilitator = The selected person is not a facilitator in this organisation.
+error-method-locked = The method can no longer be changed once the phases have started.
+error-no-method = No method has been chosen for the process yet.
+error-own-admin = You cannot remove your own administrator role.
+error-required = This is required.
+error-too-long = At most { $max } characters.
+error-too-short = At least { $min } characters.
+error-invalid = Please check this.
+error-out-of-range = Enter a number from { $min } to { $max }.
+
+## Log-in and invitations
+login-title = Log in
+login-submit = Log in
+login-failed = The email address or password was wrong.
+login-welcome = Your account is ready. Please log in.
+field-email = Email
+field-password = Password
+field-name = Name
+field-new-password = New password
+field-new-password-hint = At least { $min } characters. A long sentence makes a good password.
+field-roles = Roles
+invite-title = Invitation to vuoro
+invite-intro = You have been invited to the organisation { $org }.
+invite-email = You will log in with the email address { $email }.
+invite-existing = You already have an account. Accept the invitation to get your roles in this organisation.
+invite-accept = Accept invitation
+invite-staff = Invite staff
+invite-staff-intro = Invite a person by email address and choose their roles. You will get an invitation link to give to them.
+invite-send = Create invitation
+invite-created = The invitation has been created. Give this link to the person you are inviting. It is only shown now.
+invitations-title = Invitations
+invitation-pending = Pending
+invitation-accepted = Accepted
+invitation-expired = Expired
+
+## Roles
+role-admin = Administrator
+role-coordinator = Coordinator
+role-orderer = Orderer
+role-facilitator = Facilitator
+
+## Front page
+home-title = My home page
+home-no-roles = You do not have a role in any organisation yet. Ask an administrator for an invitation.
+home-your-roles = Your roles:
+home-order = Order a dialogue
+home-queue = Order queue
+home-all-processes = All processes
+home-manage = Manage organisation
+home-facilitating = Processes you facilitate
+home-ordered = Processes you ordered
+
+## Organisations
+orgs-none = There are no organisations yet.
+org-create = Create organisation
+org-name = Organisation name
+units-title = Units
+units-none = There are no units yet.
+unit-name = Unit name
+unit-create = Add unit
+members-title = Staff and roles
+roles-save = Save roles: { $name }
+
+## Methods
+methods-intro = Method library. The facilitator can adapt a method’s questions and durations for each process.
+method-phases = { $count ->
+    [one] { $count } phase
+   *[other] { $count } phases
+}
+method-total-minutes = Total duration about { $minutes } min.
+method-ground-rules = Ground rules
+method-version = Version { $version }
+method-group-size = Group size { $range } people
+method-not-chosen = The method is chosen when the plan is agreed
+method-adapted-from = Adapted from the method { $name } (version { $version })
+group-format-circle = whole circle
+group-format-pairs = pairs
+group-format-tables = small tables
+group-format-open_space = open space
+group-format-solo = on your own
+session-role-facilitator = facilitator
+session-role-note_taker = note-taker
+session-role-table_host = table host
+
+## Formats, participants, languages
+format-face_to_face = Face to face
+format-online = Online
+format-hybrid = Hybrid
+kind-staff = Staff
+kind-residents = Residents
+kind-pupils = Pupils
+kind-parents = Parents
+kind-clients = Clients
+kind-other = Others
+plang-fi = Finnish
+plang-sv = Swedish
+plang-en = English
+plang-ar = Arabic
+plang-so = Somali
+plang-other = Other language
+
+## Order
+order-title = Order a dialogue process
+order-intro = Tell us who the dialogue is for and why. The coordinator assigns a facilitator to the process, and together you agree how the dialogue will be run.
+order-community = Team, workplace or group
+order-community-hint = For example ‘Home care team 3’ or ‘Year 8 at the school’.
+order-unit = Unit
+order-unit-none = No unit
+order-reason = Why now?
+order-reason-hint = What situation or change makes the dialogue timely?
+order-outcome = What do you hope the dialogue will bring?
+order-outcome-hint = For example, shared understanding, good practices or things to improve.
+order-timing = Timing
+order-timing-hint = A rough idea, for example ‘February–March’.
+order-participant-count = Number of participants
+order-participant-count-hint = An estimate is enough.
+order-participant-kinds = Who are the participants?
+order-languages = Participants’ languages
+order-format = Format
+order-method = Method
+order-method-hint = If you are not sure, choose ‘Please advise me’: the facilitator will suggest a suitable method.
+order-method-advise = Please advise me
+order-submit = Send order
+
+## Process lists
+list-title = Processes in the organisation
+list-queue-title = Order queue: waiting for a facilitator
+list-count = { $count ->
+    [0] No processes.
+    [one] { $count } process.
+   *[other] { $count } processes.
+}
+filter-title = Filter processes
+filter-any = All
+filter-from = Sessions from
+filter-to = Sessions until
+filter-apply = Filter
+filter-error = The filter had an invalid value.
+col-process = Process
+col-state = Status
+col-unit = Unit
+col-method = Method
+col-facilitator = Facilitator
+col-sessions = Sessions
+facilitator-none = Not assigned yet
+sessions-none = No sessions yet
+
+## States and transitions
+state-ordered = Ordered
+state-agreed = Agreed
+state-phase1 = Phase 1
+state-phase2 = Phase 2
+state-summary = Summary
+state-closed = Closed
+state-cancelled = Cancelled
+transition-agree = Confirm agreement
+transition-start_phase1 = Start phase 1
+transition-start_phase2 = Start phase 2
+transition-start_summary = Move to summary
+transition-close = Close process
+transition-cancel = Cancel process
+transition-error-not-from = This step is not possible in the process’s current status.
+transition-error-no-facilitator = The process does not have a facilitator yet.
+transition-error-no-method = The plan has no method.
+transition-error-no-session = The plan has no sessions.
+transition-error-not-approved = Both the orderer and the facilitator must approve the current version of the plan.
+transition-error-single-phase = The method has only one phase. Go straight to the summary.
+next-assign-facilitator = The coordinator assigns a facilitator to the process.
+next-agree-plan = The orderer, the facilitator and the participants’ representatives agree on a plan. When it is ready, the orderer and the facilitator approve it.
+next-confirm-agreement = The plan has been approved. The facilitator confirms the agreement.
+next-run-phase1 = The facilitator runs the first-phase sessions and moves the process on.
+next-run-phase2 = The facilitator runs the second-phase sessions and moves the process to the summary.
+next-write-summary = The orderer sums up what was heard and closes the process.
+next-nothing = The process has ended.
+
+## Process page
+process-steps = Process steps
+process-next = What happens next
+process-people = People
+process-orderer = Orderer
+process-order = Order
+process-created = Ordered
+process-history = History
+assign-label = Facilitator
+assign-submit = Assign facilitator
+approve-plan = Approve plan (version { $version })
+approved-by-orderer = Orderer { $name } approved this version on { $when }.
+approved-by-facilitator = Facilitator { $name } approved this version on { $when }.
+event-ordered = { $actor } ordered the process.
+event-assigned = { $actor } assigned { $facilitator } as facilitator.
+event-plan-saved = { $actor } saved version { $version } of the plan.
+event-approved-orderer = { $actor } approved version { $version } of the plan as orderer.
+event-approved-facilitator = { $actor } approved version { $version } of the plan as facilitator.
+event-state = { $actor } changed the process status to: { $state }.
+
+## Plan
+plan-title-version = Plan, version { $version }
+plan-edit = Edit plan
+plan-edit-intro = Each time you save, the plan gets a new version. An approval only applies to the version that was approved.
+plan-adapt = Adapt the method’s questions and durations
+plan-history = Plan versions
+plan-fields = Participants, notes and summary
+plan-invited = Who is invited
+plan-invited-hint = Who takes part and how they are invited.
+plan-representatives = Participants’ representatives
+plan-representatives-hint = Which participants’ representatives helped agree the plan.
+plan-note-taking = How notes are taken
+plan-note-taking-hint = For example a note-taker, participants’ own notes or no notes. Notes do not include names.
+plan-summary-use = What happens to the summary
+plan-summary-use-hint = Who writes the summary, what it is used for and how participants hear about the results.
+plan-summary-visibility = Who can see the summary
+visibility-participants = Participants and the people running the process
+visibility-organisation = The whole organisation
+visibility-public = Public
+plan-method = Method
+plan-method-hint = The process gets its own copy of the method, which you can adapt. Changing the method replaces earlier adaptations.
+plan-method-choose = Choose method
+plan-save = Save
+plan-sessions = Sessions
+phase-n = Phase { $n }
+session-title = Session name
+session-phase = Phase
+session-date = Date
+session-start = Starts
+session-end = Ends
+session-format = Format
+session-place = Place
+session-place-hint = Needed when you meet face to face.
+session-link = Online meeting link
+session-link-hint = Needed for online and hybrid sessions. Starts with https://
+session-link-open = Open meeting link
+session-when = Time
+session-where = Place
+session-calendar = Calendar
+session-ics = Calendar file: { $title }
+session-add = Add session
+session-delete = Delete session { $title }
+adapt-intro = Change the phase durations and questions for this process. One question per line. The original method does not change.
+adapt-duration_min = Duration (min)
+adapt-prompts = Questions
+adapt-prompts-hint = One question per line.
+version = Version
+version-author = Saved by
+version-time = Time
+version-current = current

@@ -1,0 +1,279 @@
+# vuoro: Finnish interface texts. Finnish is the default language; sv and en define every key here.
+
+lang-name = suomi
+brand = vuoro
+skip-to-content = Siirry sisältöön
+nav-main = Päävalikko
+nav-language = Kieli
+nav-home = Etusivu
+nav-methods = Menetelmät
+nav-organisations = Organisaatiot
+logout = Kirjaudu ulos
+footer-text = vuoro – dialogit kunnissa ja työyhteisöissä. Avointa lähdekoodia (EUPL-1.2).
+not-set = Ei vielä sovittu
+minutes = { $minutes } min
+back-to = Takaisin: { $title }
+form-has-errors = Lomakkeessa on virheitä. Korjaa merkityt kentät.
+
+## Errors
+error-title = Jokin meni vikaan
+error-home = Etusivulle
+error-not-found = Sivua ei löytynyt, tai sinulla ei ole oikeutta nähdä sitä.
+error-forbidden = Sinulla ei ole oikeutta tähän toimintoon.
+error-login-required = Kirjaudu ensin sisään.
+error-bad-request = Pyyntö oli virheellinen.
+error-malformed-form = Lomakkeen tiedot olivat virheellisiä. Lataa sivu uudelleen ja yritä uudestaan.
+error-not-utf8 = Lomakkeessa oli merkkejä, joita ei voitu lukea (ei UTF-8). Tarkista teksti ja yritä uudelleen.
+error-csrf = Lomake oli vanhentunut tai se lähetettiin toiselta sivustolta. Lataa sivu uudelleen ja yritä uudestaan.
+error-too-large = Lähetetty tieto oli liian suuri.
+error-method = Tätä toimintoa ei voi tehdä tällä osoitteella.
+error-internal = Palvelussa tapahtui virhe. Mitään tallennettua ei menetetty. Yritä hetken päästä uudelleen.
+error-conflict = Joku muu muutti tietoja samaan aikaan. Lataa sivu uudelleen.
+error-duplicate = Tämä on jo olemassa.
+error-plan-conflict = Suunnitelmaa muutettiin sillä välin, kun muokkasit sitä. Lataa sivu uudelleen, tarkista uusin versio ja tee muutoksesi siihen.
+error-invitation-used = Kutsulinkki on jo käytetty tai vanhentunut. Pyydä ylläpitäjältä uusi kutsu.
+error-not-a-facilitator = Valittu henkilö ei ole tämän organisaation fasilitaattori.
+error-method-locked = Menetelmää ei voi vaihtaa enää, kun vaiheet ovat käynnissä.
+error-no-method = Prosessille ei ole vielä valittu menetelmää.
+error-own-admin = Et voi poistaa omaa ylläpitäjän rooliasi.
+error-required = Tämä tieto tarvitaan.
+error-too-long = Enintään { $max } merkkiä.
+error-too-short = Vähintään { $min } merkkiä.
+error-invalid = Tarkista tämä tieto.
+error-out-of-range = Anna luku väliltä { $min }–{ $max }.
+
+## Log-in and invitations
+login-title = Kirjaudu sisään
+login-submit = Kirjaudu
+login-failed = Sähköposti tai salasana oli väärin.
+login-welcome = Tunnuksesi on valmis. Kirjaudu sisään.
+field-email = Sähköposti
+field-password = Salasana
+field-name = Nimi
+field-new-password = Uusi salasana
+field-new-password-hint = Vähintään { $min } merkkiä. Pitkä lause on hyvä salasana.
+field-roles = Roolit
+invite-title = Kutsu vuoroon
+invite-intro = Sinut on kutsuttu organisaatioon { $org }.
+invite-email = Tunnuksesi on sähköpostiosoite { $email }.
+invite-existing = Sinulla on jo tunnus. Hyväksy kutsu, niin saat roolit tähän organisaatioon.
+invite-accept = Hyväksy kutsu
+invite-staff = Kutsu henkilöstöä
+invite-staff-intro = Kutsu henkilö sähköpostiosoitteella ja valitse roolit. Saat kutsulinkin, jonka annat hänelle.
+invite-send = Luo kutsu
+invite-created = Kutsu luotiin. Anna tämä linkki kutsutulle; se näytetään vain nyt.
+invitations-title = Kutsut
+invitation-pending = Odottaa
+invitation-accepted = Hyväksytty
+invitation-expired = Vanhentunut
+
+## Roles
+role-admin = Ylläpitäjä
+role-coordinator = Koordinaattori
+role-orderer = Tilaaja
+role-facilitator = Fasilitaattori
+
+## Front page
+home-title = Oma etusivu
+home-no-roles = Sinulla ei ole vielä rooleja missään organisaatiossa. Pyydä ylläpitäjältä kutsu.
+home-your-roles = Roolisi:
+home-order = Tilaa dialogi
+home-queue = Tilausjono
+home-all-processes = Kaikki prosessit
+home-manage = Hallinnoi organisaatiota
+home-facilitating = Fasilitoimasi prosessit
+home-ordered = Tilaamasi prosessit
+
+## Organisations
+orgs-none = Organisaatioita ei ole vielä.
+org-create = Luo organisaatio
+org-name = Organisaation nimi
+units-title = Yksiköt
+units-none = Yksiköitä ei ole vielä.
+unit-name = Yksikön nimi
+unit-create = Lisää yksikkö
+members-title = Henkilöstö ja roolit
+roles-save = Tallenna roolit: { $name }
+
+## Methods
+methods-intro = Menetelmäkirjasto. Fasilitaattori voi sovittaa menetelmän kysymykset ja kestot kullekin prosessille.
+method-phases = { $count ->
+    [one] { $count } vaihe
+   *[other] { $count } vaihetta
+}
+method-total-minutes = Kesto yhteensä noin { $minutes } min.
+method-ground-rules = Pelisäännöt
+method-version = Versio { $version }
+method-group-size = Ryhmän koko { $range } henkeä
+method-not-chosen = Menetelmä valitaan sopimisvaiheessa
+method-adapted-from = Sovitettu menetelmästä { $name } (versio { $version })
+group-format-circle = koko piiri
+group-format-pairs = parit
+group-format-tables = pöydät
+group-format-open_space = avoin tila
+group-format-solo = yksin
+session-role-facilitator = fasilitaattori
+session-role-note_taker = kirjuri
+session-role-table_host = pöytäisäntä
+
+## Formats, participants, languages
+format-face_to_face = Kasvokkain
+format-online = Verkossa
+format-hybrid = Hybridi
+kind-staff = Henkilöstö
+kind-residents = Asukkaat
+kind-pupils = Oppilaat
+kind-parents = Vanhemmat
+kind-clients = Asiakkaat
+kind-other = Muut
+plang-fi = suomi
+plang-sv = ruotsi
+plang-en = englanti
+plang-ar = arabia
+plang-so = somali
+plang-other = muu kieli
+
+## Order
+order-title = Tilaa dialogiprosessi
+order-intro = Kerro, kenelle dialogi on ja miksi. Koordinaattori osoittaa prosessille fasilitaattorin, ja sovitte yhdessä, miten dialogi toteutetaan.
+order-community = Työyhteisö tai ryhmä
+order-community-hint = Esimerkiksi ”Kotihoidon tiimi 3” tai ”Koulun 8. luokat”.
+order-unit = Yksikkö
+order-unit-none = Ei yksikköä
+order-reason = Miksi nyt?
+order-reason-hint = Mikä tilanne tai muutos tekee dialogista ajankohtaisen?
+order-outcome = Mitä toivotte dialogin tuovan?
+order-outcome-hint = Esimerkiksi yhteinen ymmärrys, hyvät käytännöt tai kehittämiskohteet.
+order-timing = Aikataulu
+order-timing-hint = Karkea toive, esimerkiksi ”helmi–maaliskuu”.
+order-participant-count = Osallistujien määrä
+order-participant-count-hint = Arvio riittää.
+order-participant-kinds = Keitä osallistujat ovat?
+order-languages = Osallistujien kielet
+order-format = Toteutustapa
+order-method = Menetelmä
+order-method-hint = Jos et tiedä, valitse ”Neuvokaa minua”: fasilitaattori ehdottaa sopivaa.
+order-method-advise = Neuvokaa minua
+order-submit = Lähetä tilaus
+
+## Process lists
+list-title = Organisaation prosessit
+list-queue-title = Tilausjono: fasilitaattoria odottavat
+list-count = { $count ->
+    [0] Ei prosesseja.
+    [one] { $count } prosessi.
+   *[other] { $count } prosessia.
+}
+filter-title = Rajaa prosesseja
+filter-any = Kaikki
+filter-from = Istuntoja alkaen
+filter-to = Istuntoja asti
+filter-apply = Rajaa
+filter-error = Rajauksessa oli virheellinen arvo.
+col-process = Prosessi
+col-state = Tila
+col-unit = Yksikkö
+col-method = Menetelmä
+col-facilitator = Fasilitaattori
+col-sessions = Istunnot
+facilitator-none = Ei vielä osoitettu
+sessions-none = Ei istuntoja vielä
+
+## States and transitions
+state-ordered = Tilattu
+state-agreed = Sovittu
+state-phase1 = Vaihe 1
+state-phase2 = Vaihe 2
+state-summary = Kooste
+state-closed = Päättynyt
+state-cancelled = Peruttu
+transition-agree = Vahvista sopimus
+transition-start_phase1 = Aloita vaihe 1
+transition-start_phase2 = Aloita vaihe 2
+transition-start_summary = Siirry koosteeseen
+transition-close = Päätä prosessi
+transition-cancel = Peru prosessi
+transition-error-not-from = Tätä siirtymää ei voi tehdä prosessin nykyisessä tilassa.
+transition-error-no-facilitator = Prosessilla ei ole vielä fasilitaattoria.
+transition-error-no-method = Suunnitelmasta puuttuu menetelmä.
+transition-error-no-session = Suunnitelmassa ei ole yhtään istuntoa.
+transition-error-not-approved = Tilaajan ja fasilitaattorin on molempien hyväksyttävä suunnitelman nykyinen versio.
+transition-error-single-phase = Menetelmässä on vain yksi vaihe; siirry suoraan koosteeseen.
+next-assign-facilitator = Koordinaattori osoittaa prosessille fasilitaattorin.
+next-agree-plan = Tilaaja, fasilitaattori ja osallistujien edustajat sopivat suunnitelmasta. Kun se on valmis, tilaaja ja fasilitaattori hyväksyvät sen.
+next-confirm-agreement = Suunnitelma on hyväksytty. Fasilitaattori vahvistaa sopimuksen.
+next-run-phase1 = Fasilitaattori vetää ensimmäisen vaiheen istunnot ja siirtää prosessin eteenpäin.
+next-run-phase2 = Fasilitaattori vetää toisen vaiheen istunnot ja siirtää prosessin koosteeseen.
+next-write-summary = Tilaaja vetää yhteen kuullun ja päättää prosessin.
+next-nothing = Prosessi on päättynyt.
+
+## Process page
+process-steps = Prosessin vaiheet
+process-next = Mitä seuraavaksi
+process-people = Henkilöt
+process-orderer = Tilaaja
+process-order = Tilaus
+process-created = Tilattu
+process-history = Tapahtumat
+assign-label = Fasilitaattori
+assign-submit = Osoita fasilitaattori
+approve-plan = Hyväksy suunnitelma (versio { $version })
+approved-by-orderer = Tilaaja { $name } hyväksyi tämän version { $when }.
+approved-by-facilitator = Fasilitaattori { $name } hyväksyi tämän version { $when }.
+event-ordered = { $actor } tilasi prosessin.
+event-assigned = { $actor } osoitti fasilitaattoriksi: { $facilitator }.
+event-plan-saved = { $actor } tallensi suunnitelman version { $version }.
+event-approved-orderer = { $actor } hyväksyi tilaajana suunnitelman version { $version }.
+event-approved-facilitator = { $actor } hyväksyi fasilitaattorina suunnitelman version { $version }.
+event-state = { $actor } siirsi prosessin tilaan: { $state }.
+
+## Plan
+plan-title-version = Suunnitelma, versio { $version }
+plan-edit = Muokkaa suunnitelmaa
+plan-edit-intro = Jokainen tallennus tekee suunnitelmasta uuden version. Aiemmat hyväksynnät koskevat vain sitä versiota, jonka ne hyväksyivät.
+plan-adapt = Sovita menetelmän kysymykset ja kestot
+plan-history = Suunnitelman versiot
+plan-fields = Osallistujat, kirjaaminen ja kooste
+plan-invited = Ketä kutsutaan
+plan-invited-hint = Ketkä osallistuvat ja miten heidät kutsutaan.
+plan-representatives = Osallistujien edustajat
+plan-representatives-hint = Ketkä osallistujien edustajat olivat mukana sopimassa.
+plan-note-taking = Miten kirjataan
+plan-note-taking-hint = Esimerkiksi kirjuri, osallistujien omat muistiinpanot tai ei kirjauksia. Kirjauksissa ei ole nimiä.
+plan-summary-use = Mitä koosteelle tapahtuu
+plan-summary-use-hint = Kuka koosteen tekee, mihin sitä käytetään ja miten osallistujat kuulevat tuloksista.
+plan-summary-visibility = Kuka saa nähdä koosteen
+visibility-participants = Osallistujat ja prosessin vetäjät
+visibility-organisation = Koko organisaatio
+visibility-public = Julkinen
+plan-method = Menetelmä
+plan-method-hint = Menetelmästä tehdään prosessille oma kopio, jota voi sovittaa. Menetelmän vaihtaminen korvaa aiemmat sovitukset.
+plan-method-choose = Valitse menetelmä
+plan-save = Tallenna
+plan-sessions = Istunnot
+phase-n = Vaihe { $n }
+session-title = Istunnon nimi
+session-phase = Vaihe
+session-date = Päivä
+session-start = Alkaa
+session-end = Päättyy
+session-format = Toteutustapa
+session-place = Paikka
+session-place-hint = Tarvitaan, kun tavataan kasvokkain.
+session-link = Verkkokokouksen linkki
+session-link-hint = Tarvitaan verkko- ja hybriditilaisuuksissa. Alkaa https://
+session-link-open = Avaa kokouslinkki
+session-when = Aika
+session-where = Paikka
+session-calendar = Kalenteri
+session-ics = Kalenteritiedosto: { $title }
+session-add = Lisää istunto
+session-delete = Poista istunto { $title }
+adapt-intro = Muuta vaiheiden kestoja ja kysymyksiä tätä prosessia varten. Yksi kysymys riville. Alkuperäinen menetelmä ei muutu.
+adapt-duration_min = Kesto (min)
+adapt-prompts = Kysymykset
+adapt-prompts-hint = Yksi kysymys riville.
+version = Versio
+version-author = Tekijä
+version-time = Aika
+version-current = nykyinen

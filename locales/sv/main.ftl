@@ -1,0 +1,279 @@
+# vuoro: Swedish interface texts (Finland Swedish, public-sector register). Defines every key in fi/main.ftl.
+
+lang-name = svenska
+brand = vuoro
+skip-to-content = Hoppa till innehållet
+nav-main = Huvudmeny
+nav-language = Språk
+nav-home = Startsida
+nav-methods = Metoder
+nav-organisations = Organisationer
+logout = Logga ut
+footer-text = vuoro – dialoger i kommuner och arbetsgemenskaper. Öppen källkod (EUPL-1.2).
+not-set = Inte avtalat ännu
+minutes = { $minutes } min
+back-to = Tillbaka: { $title }
+form-has-errors = Formuläret innehåller fel. Rätta de markerade fälten.
+
+## Errors
+error-title = Något gick fel
+error-home = Till startsidan
+error-not-found = Sidan hittades inte, eller så har du inte rätt att se den.
+error-forbidden = Du har inte rätt att göra det här.
+error-login-required = Logga in först.
+error-bad-request = Begäran var felaktig.
+error-malformed-form = Uppgifterna i formuläret var felaktiga. Ladda om sidan och försök igen.
+error-not-utf8 = Formuläret innehöll tecken som inte kunde läsas (inte UTF-8). Kontrollera texten och försök igen.
+error-csrf = Formuläret var för gammalt eller skickades från en annan webbplats. Ladda om sidan och försök igen.
+error-too-large = Det du skickade var för stort.
+error-method = Den här åtgärden går inte att göra på den här adressen.
+error-internal = Ett fel uppstod i tjänsten. Inget som redan sparats gick förlorat. Försök igen om en stund.
+error-conflict = Någon annan ändrade uppgifterna samtidigt. Ladda om sidan.
+error-duplicate = Det här finns redan.
+error-plan-conflict = Planen ändrades medan du redigerade den. Ladda om sidan, kontrollera den senaste versionen och gör dina ändringar i den.
+error-invitation-used = Inbjudningslänken har redan använts eller gått ut. Be administratören om en ny inbjudan.
+error-not-a-facilitator = Den valda personen är inte facilitator i den här organisationen.
+error-method-locked = Metoden kan inte längre bytas när faserna har börjat.
+error-no-method = Ingen metod har valts för processen ännu.
+error-own-admin = Du kan inte ta bort din egen administratörsroll.
+error-required = Den här uppgiften behövs.
+error-too-long = Högst { $max } tecken.
+error-too-short = Minst { $min } tecken.
+error-invalid = Kontrollera den här uppgiften.
+error-out-of-range = Ange ett tal mellan { $min } och { $max }.
+
+## Log-in and invitations
+login-title = Logga in
+login-submit = Logga in
+login-failed = E-postadressen eller lösenordet var fel.
+login-welcome = Ditt konto är klart. Logga in.
+field-email = E-post
+field-password = Lösenord
+field-name = Namn
+field-new-password = Nytt lösenord
+field-new-password-hint = Minst { $min } tecken. En lång mening är ett bra lösenord.
+field-roles = Roller
+invite-title = Inbjudan till vuoro
+invite-intro = Du har bjudits in till organisationen { $org }.
+invite-email = Du loggar in med e-postadressen { $email }.
+invite-existing = Du har redan ett konto. Godkänn inbjudan så får du roller i den här organisationen.
+invite-accept = Godkänn inbjudan
+invite-staff = Bjud in personal
+invite-staff-intro = Bjud in en person med e-postadress och välj roller. Du får en inbjudningslänk som du ger till personen.
+invite-send = Skapa inbjudan
+invite-created = Inbjudan har skapats. Ge den här länken till den du bjuder in. Länken visas bara nu.
+invitations-title = Inbjudningar
+invitation-pending = Väntar
+invitation-accepted = Godkänd
+invitation-expired = Utgången
+
+## Roles
+role-admin = Administratör
+role-coordinator = Koordinator
+role-orderer = Beställare
+role-facilitator = Facilitator
+
+## Front page
+home-title = Min startsida
+home-no-roles = Du har ännu inga roller i någon organisation. Be en administratör om en inbjudan.
+home-your-roles = Dina roller:
+home-order = Beställ en dialog
+home-queue = Beställningskö
+home-all-processes = Alla processer
+home-manage = Administrera organisationen
+home-facilitating = Processer där du är facilitator
+home-ordered = Processer som du har beställt
+
+## Organisations
+orgs-none = Det finns inga organisationer ännu.
+org-create = Skapa organisation
+org-name = Organisationens namn
+units-title = Enheter
+units-none = Det finns inga enheter ännu.
+unit-name = Enhetens namn
+unit-create = Lägg till enhet
+members-title = Personal och roller
+roles-save = Spara roller: { $name }
+
+## Methods
+methods-intro = Metodbibliotek. Facilitatorn kan anpassa metodens frågor och längd för varje process.
+method-phases = { $count ->
+    [one] { $count } fas
+   *[other] { $count } faser
+}
+method-total-minutes = Sammanlagd längd cirka { $minutes } min.
+method-ground-rules = Spelregler
+method-version = Version { $version }
+method-group-size = Gruppstorlek { $range } personer
+method-not-chosen = Metoden väljs när planen avtalas
+method-adapted-from = Anpassad från metoden { $name } (version { $version })
+group-format-circle = hela ringen
+group-format-pairs = par
+group-format-tables = bordsgrupper
+group-format-open_space = open space
+group-format-solo = enskilt
+session-role-facilitator = facilitator
+session-role-note_taker = protokollförare
+session-role-table_host = bordsvärd
+
+## Formats, participants, languages
+format-face_to_face = På plats
+format-online = På distans
+format-hybrid = Hybrid
+kind-staff = Personal
+kind-residents = Invånare
+kind-pupils = Elever
+kind-parents = Föräldrar
+kind-clients = Klienter
+kind-other = Övriga
+plang-fi = finska
+plang-sv = svenska
+plang-en = engelska
+plang-ar = arabiska
+plang-so = somaliska
+plang-other = annat språk
+
+## Order
+order-title = Beställ en dialogprocess
+order-intro = Berätta för vem dialogen är och varför. Koordinatorn utser en facilitator för processen, och ni kommer tillsammans överens om hur dialogen genomförs.
+order-community = Arbetsgemenskap eller grupp
+order-community-hint = Till exempel ”Hemvårdens team 3” eller ”Skolans årskurs 8”.
+order-unit = Enhet
+order-unit-none = Ingen enhet
+order-reason = Varför nu?
+order-reason-hint = Vilken situation eller förändring gör dialogen aktuell?
+order-outcome = Vad hoppas ni att dialogen ska ge?
+order-outcome-hint = Till exempel en gemensam förståelse, goda rutiner eller saker att utveckla.
+order-timing = Tidtabell
+order-timing-hint = En ungefärlig önskan, till exempel ”februari–mars”.
+order-participant-count = Antal deltagare
+order-participant-count-hint = En uppskattning räcker.
+order-participant-kinds = Vilka är deltagarna?
+order-languages = Deltagarnas språk
+order-format = Genomförande
+order-method = Metod
+order-method-hint = Om du inte vet, välj ”Ge mig råd”: facilitatorn föreslår en lämplig metod.
+order-method-advise = Ge mig råd
+order-submit = Skicka beställningen
+
+## Process lists
+list-title = Organisationens processer
+list-queue-title = Beställningskö: väntar på facilitator
+list-count = { $count ->
+    [0] Inga processer.
+    [one] { $count } process.
+   *[other] { $count } processer.
+}
+filter-title = Filtrera processer
+filter-any = Alla
+filter-from = Sammankomster från
+filter-to = Sammankomster till
+filter-apply = Filtrera
+filter-error = Filtret innehöll ett ogiltigt värde.
+col-process = Process
+col-state = Status
+col-unit = Enhet
+col-method = Metod
+col-facilitator = Facilitator
+col-sessions = Sammankomster
+facilitator-none = Inte utsedd ännu
+sessions-none = Inga sammankomster ännu
+
+## States and transitions
+state-ordered = Beställd
+state-agreed = Avtalad
+state-phase1 = Fas 1
+state-phase2 = Fas 2
+state-summary = Sammanfattning
+state-closed = Avslutad
+state-cancelled = Inställd
+transition-agree = Bekräfta avtalet
+transition-start_phase1 = Starta fas 1
+transition-start_phase2 = Starta fas 2
+transition-start_summary = Gå till sammanfattningen
+transition-close = Avsluta processen
+transition-cancel = Ställ in processen
+transition-error-not-from = Det här steget går inte att göra när processen har sin nuvarande status.
+transition-error-no-facilitator = Processen har ingen facilitator ännu.
+transition-error-no-method = Planen saknar metod.
+transition-error-no-session = Planen har inga sammankomster.
+transition-error-not-approved = Både beställaren och facilitatorn måste godkänna den nuvarande versionen av planen.
+transition-error-single-phase = Metoden har bara en fas. Gå direkt till sammanfattningen.
+next-assign-facilitator = Koordinatorn utser en facilitator för processen.
+next-agree-plan = Beställaren, facilitatorn och deltagarnas representanter kommer överens om planen. När planen är klar godkänner beställaren och facilitatorn den.
+next-confirm-agreement = Planen är godkänd. Facilitatorn bekräftar avtalet.
+next-run-phase1 = Facilitatorn leder sammankomsterna i den första fasen och för processen vidare.
+next-run-phase2 = Facilitatorn leder sammankomsterna i den andra fasen och för processen vidare till sammanfattningen.
+next-write-summary = Beställaren sammanfattar det som kom fram och avslutar processen.
+next-nothing = Processen är avslutad.
+
+## Process page
+process-steps = Processens steg
+process-next = Vad händer härnäst
+process-people = Personer
+process-orderer = Beställare
+process-order = Beställning
+process-created = Beställd
+process-history = Händelser
+assign-label = Facilitator
+assign-submit = Utse facilitator
+approve-plan = Godkänn planen (version { $version })
+approved-by-orderer = Beställaren { $name } godkände den här versionen { $when }.
+approved-by-facilitator = Facilitatorn { $name } godkände den här versionen { $when }.
+event-ordered = { $actor } beställde processen.
+event-assigned = { $actor } utsåg { $facilitator } till facilitator.
+event-plan-saved = { $actor } sparade version { $version } av planen.
+event-approved-orderer = { $actor } godkände version { $version } av planen som beställare.
+event-approved-facilitator = { $actor } godkände version { $version } av planen som facilitator.
+event-state = { $actor } ändrade processens status till: { $state }.
+
+## Plan
+plan-title-version = Plan, version { $version }
+plan-edit = Redigera planen
+plan-edit-intro = Varje gång du sparar blir planen en ny version. Ett godkännande gäller bara den version som godkändes.
+plan-adapt = Anpassa metodens frågor och längd
+plan-history = Planens versioner
+plan-fields = Deltagare, anteckningar och sammanfattning
+plan-invited = Vilka bjuds in
+plan-invited-hint = Vilka deltar och hur de bjuds in.
+plan-representatives = Deltagarnas representanter
+plan-representatives-hint = Vilka representanter för deltagarna var med och kom överens om planen.
+plan-note-taking = Hur antecknar ni
+plan-note-taking-hint = Till exempel en protokollförare, deltagarnas egna anteckningar eller inga anteckningar. Anteckningarna innehåller inga namn.
+plan-summary-use = Vad händer med sammanfattningen
+plan-summary-use-hint = Vem gör sammanfattningen, vad den används till och hur deltagarna får veta resultaten.
+plan-summary-visibility = Vem får se sammanfattningen
+visibility-participants = Deltagarna och de som leder processen
+visibility-organisation = Hela organisationen
+visibility-public = Offentlig
+plan-method = Metod
+plan-method-hint = Processen får en egen kopia av metoden, och den kan anpassas. Om du byter metod ersätts tidigare anpassningar.
+plan-method-choose = Välj metod
+plan-save = Spara
+plan-sessions = Sammankomster
+phase-n = Fas { $n }
+session-title = Sammankomstens namn
+session-phase = Fas
+session-date = Datum
+session-start = Börjar
+session-end = Slutar
+session-format = Genomförande
+session-place = Plats
+session-place-hint = Behövs när ni träffas på plats.
+session-link = Länk till distansmötet
+session-link-hint = Behövs för sammankomster på distans och hybridsammankomster. Börjar med https://
+session-link-open = Öppna möteslänken
+session-when = Tid
+session-where = Plats
+session-calendar = Kalender
+session-ics = Kalenderfil: { $title }
+session-add = Lägg till sammankomst
+session-delete = Ta bort sammankomsten { $title }
+adapt-intro = Ändra fasernas längd och frågor för den här processen. En fråga per rad. Den ursprungliga metoden ändras inte.
+adapt-duration_min = Längd (min)
+adapt-prompts = Frågor
+adapt-prompts-hint = En fråga per rad.
+version = Version
+version-author = Sparad av
+version-time = Tid
+version-current = aktuell

@@ -60,7 +60,7 @@ fn fields(
                 Kind::Select(opts(
                     std::iter::once((String::new(), t("order-unit-none")))
                         .chain(units.iter().map(|u| (u.id.to_string(), u.name.clone()))),
-                    &[i.unit.clone()],
+                    std::slice::from_ref(&i.unit),
                 )),
             )
             .errors(lang, e),
@@ -102,7 +102,7 @@ fn fields(
                 vuoro_core::method::Format::ALL
                     .iter()
                     .map(|f| (f.code().to_owned(), t(&format!("format-{}", f.code())))),
-                &[i.format.clone()],
+                std::slice::from_ref(&i.format),
             )),
         )
         .required()
@@ -118,7 +118,7 @@ fn fields(
                         .iter()
                         .map(|m| (m.id.clone(), m.name_in(lang).to_owned())),
                 ),
-                &[i.method.clone()],
+                std::slice::from_ref(&i.method),
             )),
         )
         .hint(t("order-method-hint"))

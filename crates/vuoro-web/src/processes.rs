@@ -101,8 +101,8 @@ pub async fn rows(state: &AppState, c: &Ctx, list: Vec<Process>) -> AppResult<Ve
     let mut units: HashMap<OrgId, Vec<vuoro_store::Unit>> = HashMap::new();
     let mut out = Vec::with_capacity(list.len());
     for p in list {
-        if !units.contains_key(&p.org) {
-            units.insert(p.org, state.store.units(p.org).await?);
+        if let std::collections::hash_map::Entry::Vacant(e) = units.entry(p.org) {
+            e.insert(state.store.units(p.org).await?);
         }
         let unit = p.unit.and_then(|u| {
             units
@@ -913,7 +913,7 @@ fn plan_fields(lang: Lang, input: &PlanFieldsInput, e: &FieldErrors) -> Vec<Fiel
                 SummaryVisibility::ALL
                     .iter()
                     .map(|v| (v.code().to_owned(), t(&format!("visibility-{}", v.code())))),
-                &[input.summary_visibility.clone()],
+                std::slice::from_ref(&input.summary_visibility),
             )),
         )
         .required()
@@ -941,7 +941,7 @@ fn session_fields(lang: Lang, s: &SessionInput, phases: usize, e: &FieldErrors) 
         Field::new(
             "phase",
             t("session-phase"),
-            Kind::Select(opts(phase_opts, &[s.phase.clone()])),
+            Kind::Select(opts(phase_opts, std::slice::from_ref(&s.phase))),
         )
         .prefix("s-")
         .errors(lang, e),
@@ -967,7 +967,7 @@ fn session_fields(lang: Lang, s: &SessionInput, phases: usize, e: &FieldErrors) 
                 vuoro_core::method::Format::ALL
                     .iter()
                     .map(|f| (f.code().to_owned(), t(&format!("format-{}", f.code())))),
-                &[s.format.clone()],
+                std::slice::from_ref(&s.format),
             )),
         )
         .required()

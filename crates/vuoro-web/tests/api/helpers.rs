@@ -1,0 +1,237 @@
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response, StatusCode};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use vuoro_core::method::MethodLibrary;
+use vuoro_core::{OrgId, Role, RoleSet};
+use vuoro_store::{NewUser, SqliteStore, Store};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A running server with its own database, an organisation and one user per role.
+pub struct TestApp {
+    pub base: String,
+    pub store: SqliteStore,
+    pub org: OrgId,
+    dir: PathBuf,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// E-mail of the test user holding `who`.
+pub fn email(who: &str) -> String {
+    format!("{who}@test.vuoro.fi")
+}
+
+pub async fn spawn() -> TestApp {
+    let dir = std::env::temp_dir().join(format!(
+        "vuoro-api-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let store = SqliteStore::open(&dir.join("test.db"))
+        .await
+        .expect("database opens");
+    let org = store.create_org("Testilän kunta").await.expect("org").id;
+    // One cheap hash for everyone: argon2 with default cost is slow enough to matter in tests.
+    let hash = vuoro_web::auth::hash_password(PASSWORD).expect("hash");
+    let people: &[(&str, &[Role], bool)] = &[
+        ("site", &[], true),
+        ("admin", &[Role::Admin], false),
+        ("coordinator", &[Role::Coordinator], false),
+        ("orderer", &[Role::Orderer], false),
+        ("facilitator", &[Role::Facilitator], false),
+        ("facilitator2", &[Role::Facilitator], false),
+        ("outsider", &[], false),
+    ];
+    for (who, roles, site_admin) in people {
+        let u = store
+            .create_user(NewUser {
+                email: email(who),
+                name: format!("Testi {who}"),
+                password_hash: hash.clone(),
+                site_admin: *site_admin,
+            })
+            .await
+            .expect("user");
+        if !roles.is_empty() {
+            let set: RoleSet = roles.iter().copied().collect();
+            store.set_roles(org, u.id, set).await.expect("roles");
+        }
+    }
+    let state = vuoro_web::AppState {
+        store: Arc::new(store.clone()),
+        methods: Arc::new(MethodLibrary::builtin().expect("methods")),
+        config: Arc::new(vuoro_web::WebConfig::default()),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(vuoro_web::serve(listener, state, async {
+        let _ = rx.await;
+    }));
+    TestApp {
+        base: format!("http://{addr}"),
+        store,
+        org,
+        dir,
+        shutdown: Some(tx),
+    }
+}
+
+/// A browser: keeps cookies, does not follow redirects (tests look at them).
+pub struct Browser {
+    pub client: Client,
+    pub base: String,
+}
+
+impl TestApp {
+    pub fn browser(&self) -> Browser {
+        Browser {
+            client: Client::builder()
+                .cookie_store(true)
+                .redirect(Policy::none())
+                .build()
+                .expect("client"),
+            base: self.base.clone(),
+        }
+    }
+
+    /// A browser logged in as the test user `who`.
+    pub async fn login(&self, who: &str) -> Browser {
+        let b = self.browser();
+        let r = b
+            .post_form("/login", &[("email", &email(who)), ("password", PASSWORD)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{who} logs in");
+        assert_eq!(location(&r), "/");
+        b
+    }
+
+    pub async fn user_id(&self, who: &str) -> vuoro_core::UserId {
+        self.store
+            .user_by_email(&email(who))
+            .await
+            .expect("query")
+            .expect("exists")
+            .id
+    }
+}
+
+pub fn location(r: &Response) -> String {
+    r.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The value of the first hidden CSRF field on a page.
+pub fn csrf_of(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("page has a form") + marker.len();
+    html[start..start + 64].to_owned()
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn text(&self, path: &str) -> (StatusCode, String) {
+        let r = self.get(path).await;
+        let s = r.status();
+        (s, r.text().await.expect("body"))
+    }
+
+    /// Fetches a page to get a CSRF token, as a browser would have one from the form it shows.
+    pub async fn csrf(&self) -> String {
+        let (_, html) = self.text("/login").await;
+        if html.contains("name=\"csrf\"") {
+            return csrf_of(&html);
+        }
+        let (_, html) = self.text("/").await;
+        csrf_of(&html)
+    }
+
+    /// Posts a form with a valid CSRF token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(&all)
+            .send()
+            .await
+            .expect("request")
+    }
+}
+
+/// The fields of a valid order.
+pub fn order_fields(
+    community: &'static str,
+    method: &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("community", community),
+        ("reason", "Organisaatiomuutos"),
+        ("outcome", "Yhteinen ymmärrys"),
+        ("timing", "Helmikuu"),
+        ("participant_count", "12"),
+        ("participant_kinds", "staff"),
+        ("languages", "fi"),
+        ("languages", "sv"),
+        ("format", "face_to_face"),
+        ("method", method),
+    ]
+}
+
+/// Orders a process as the orderer and returns its path.
+pub async fn order(
+    app: &TestApp,
+    b: &Browser,
+    community: &'static str,
+    method: &'static str,
+) -> String {
+    let r = b
+        .post_form(
+            &format!("/orgs/{}/orders/new", app.org),
+            &order_fields(community, method),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "order accepted");
+    let to = location(&r);
+    assert!(to.starts_with("/processes/"));
+    to
+}
+
+/// The plan version shown on a process page.
+pub fn plan_version(html: &str) -> String {
+    let marker = "name=\"version\" value=\"";
+    match html.find(marker) {
+        Some(i) => {
+            let rest = &html[i + marker.len()..];
+            rest[..rest.find('"').expect("closing quote")].to_owned()
+        }
+        None => panic!("no version field on page"),
+    }
+}

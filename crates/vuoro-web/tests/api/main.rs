@@ -1,0 +1,9 @@
+//! Integration tests: each test starts the real server on its own port with its own SQLite file
+//! and talks HTTP to it, as a browser without JavaScript would.
+
+mod helpers;
+
+mod auth;
+mod bad_input;
+mod flow;
+mod permissions;

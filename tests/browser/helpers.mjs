@@ -1,0 +1,288 @@
+// Shared machinery of the browser tests: a fresh demo server, Debian's Chromium driven by
+// playwright-core, one browser context per person, and an axe-core audit of every page that a
+// test opens. Pages are opened only through the helpers below (visit, follow, submit), which
+// wait for the new page and audit it; on top of that every context counts the documents it
+// loaded, and closing it fails if any document was never audited.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const AXE_SOURCE = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+export const DEMO_PASSWORD = 'vuoro-demo-2026';
+export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** How long one step may wait for the server or the browser. Debug builds hash slowly. */
+export const STEP_TIMEOUT_MS = 30_000;
+
+// ---------------------------------------------------------------------------------------------
+// The server
+
+/**
+ * Starts `$VUORO_BIN --db <fresh file> demo --listen 127.0.0.1:0` and waits for the line
+ * `vuoro is running at http://ADDR/`. Returns { url, stop, output }.
+ */
+export async function startServer() {
+  const bin = process.env.VUORO_BIN;
+  if (!bin) throw new Error('VUORO_BIN is not set: point it at the vuoro binary (target/debug/vuoro)');
+  const dir = mkdtempSync(join(tmpdir(), 'vuoro-e2e-'));
+  const db = join(dir, 'vuoro.db');
+  // Run in the empty temporary folder, so no ./vuoro.toml of the checkout is picked up.
+  const env = { ...process.env, VUORO_LOG: process.env.VUORO_LOG || 'warn' };
+  delete env.VUORO_CONFIG;
+  const child = spawn(bin, ['--db', db, 'demo', '--listen', '127.0.0.1:0'], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = [];
+  const keep = (line) => {
+    output.push(line);
+    if (output.length > 200) output.shift();
+  };
+  createInterface({ input: child.stderr }).on('line', keep);
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not say where it listens within 60 s:\n${output.join('\n')}`)),
+      60_000,
+    );
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      keep(line);
+      const m = line.match(/vuoro is running at (http:\/\/[^\s/]+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the server stopped (code ${code}, signal ${signal}) before listening:\n${output.join('\n')}`));
+    });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) {
+    child.kill('SIGKILL');
+    throw new Error(`the server listens at ${url}, not on 127.0.0.1`);
+  }
+
+  let stopped = false;
+  async function stop() {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT'); // the server shuts down gracefully on Ctrl-C
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { url, stop, output };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser
+
+/** Launches Debian's Chromium headless, with a fresh profile that playwright-core manages. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A new browser context: a person with their own cookies. The site's CSP (`script-src 'self'`)
+ * would refuse the injected axe-core, so the test contexts bypass CSP; the pages themselves run
+ * no script. Requests anywhere but the test server are refused, so nothing leaves the machine.
+ */
+export async function newPerson(browser, baseURL, who = 'vierailija') {
+  const context = await browser.newContext({
+    baseURL,
+    bypassCSP: true,
+    locale: 'fi-FI',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  const origin = new URL(baseURL).origin;
+  await context.route(
+    (u) => u.origin !== origin,
+    (route) => route.abort('blockedbyclient'),
+  );
+  const page = await context.newPage();
+  const track = { who, loads: [], audited: new Set() };
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) track.lastUrl = frame.url();
+  });
+  page.on('domcontentloaded', () => track.loads.push(track.lastUrl || page.url()));
+  page.__vuoro = track;
+  return {
+    who,
+    context,
+    page,
+    /** Closes the context; fails if a page it loaded was never audited. */
+    async close() {
+      const skipped = track.loads.length - track.audited.size;
+      await context.close();
+      if (skipped > 0) {
+        throw new Error(
+          `${who}: ${skipped} of ${track.loads.length} loaded pages were not checked with axe ` +
+            `(pages loaded: ${track.loads.join(', ')})`,
+        );
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and throws a readable list of the
+ * violations. Each document is audited once; the audit is recorded for the close() check.
+ */
+export async function audit(page) {
+  await page.waitForLoadState('load');
+  const origin = await page.evaluate(() => String(performance.timeOrigin));
+  const track = page.__vuoro;
+  if (track?.audited.has(origin)) return;
+  const has = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!has) await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(
+    async (tags) =>
+      window.axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
+    AXE_TAGS,
+  );
+  track?.audited.add(origin);
+  if (result.violations.length > 0) {
+    const lines = [];
+    for (const v of result.violations) {
+      lines.push(`- ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]`);
+      for (const n of v.nodes.slice(0, 8)) {
+        lines.push(`    at ${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`);
+      }
+      if (v.nodes.length > 8) lines.push(`    … and ${v.nodes.length - 8} more`);
+    }
+    throw new Error(`axe found ${result.violations.length} accessibility violation(s) on ${page.url()}:\n${lines.join('\n')}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving between pages; every new page is audited
+
+/** Opens a path by typing it in the address bar. Returns the response. */
+export async function visit(page, path) {
+  const res = await page.goto(path, { waitUntil: 'load' });
+  await audit(page);
+  return res;
+}
+
+/**
+ * Clicks something that loads a new page (a link or a submit button) and audits the page that
+ * comes. Returns the main document's response.
+ */
+export async function navigate(page, locator) {
+  const [res] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    locator.click(),
+  ]);
+  await audit(page);
+  return res;
+}
+
+/** Follows the link with this accessible name. */
+export async function follow(page, name, scope = page) {
+  return navigate(page, scope.getByRole('link', { name, exact: typeof name === 'string' }));
+}
+
+/** Presses the submit button with this accessible name. */
+export async function submit(page, name, scope = page) {
+  return navigate(page, scope.getByRole('button', { name, exact: typeof name === 'string' }));
+}
+
+/** Submits a form the way a browser without client-side validation would. */
+export async function submitWithoutBrowserChecks(page, name, scope = page) {
+  const button = scope.getByRole('button', { name, exact: typeof name === 'string' });
+  await button.evaluate((b) => {
+    if (b.form) b.form.noValidate = true;
+  });
+  return navigate(page, button);
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+/** Logs in on the log-in page as `email` (a demo person unless a password is given). */
+export async function logIn(page, email, password = DEMO_PASSWORD) {
+  if (new URL(page.url()).pathname !== '/login') await visit(page, '/login');
+  await page.getByLabel(/^Sähköposti/).fill(email);
+  await page.getByLabel(/^Salasana/).fill(password);
+  await submit(page, 'Kirjaudu');
+  const path = new URL(page.url()).pathname;
+  if (path !== '/') {
+    const alert = await page.getByRole('alert').allInnerTexts();
+    throw new Error(`logging in as ${email} did not lead to the front page but to ${page.url()} ${alert.join(' ')}`);
+  }
+}
+
+/** A new context, logged in. */
+export async function personLoggedIn(browser, baseURL, email, password = DEMO_PASSWORD) {
+  const person = await newPerson(browser, baseURL, email);
+  await logIn(person.page, email, password);
+  return person;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading pages
+
+/** The text of the elements that an element's aria-describedby points to. */
+export async function description(locator) {
+  return locator.evaluate((el) =>
+    (el.getAttribute('aria-describedby') || '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? `(missing #${id})`)
+      .join(' | '),
+  );
+}
+
+/** The visible text of the main content, whitespace collapsed. */
+export async function mainText(page) {
+  return (await page.getByRole('main').innerText()).replace(/\s+/g, ' ');
+}
+
+/** The state badge of a process page. */
+export async function processState(page) {
+  return (await page.getByRole('main').locator('.state').first().innerText()).trim();
+}
+
+/** The path of the page, without the origin. */
+export function pathOf(page) {
+  const u = new URL(page.url());
+  return u.pathname + u.search;
+}

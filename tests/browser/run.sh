@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the browser end-to-end tests: Debian's Chromium driven by playwright-core, with axe-core
+# on every page. Installs what is missing, builds the server and runs `node --test`.
+# Works on a clean checkout, as root, without a display.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "browser tests: installing Debian's chromium" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends chromium
+fi
+
+if [ ! -d "$here/node_modules" ]; then
+  echo "browser tests: npm ci" >&2
+  (cd "$here" && npm ci --no-audit --no-fund)
+fi
+
+cargo build --bin vuoro
+
+export VUORO_BIN="$root/target/debug/vuoro"
+node --test --test-reporter=spec tests/browser/

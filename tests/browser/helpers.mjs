@@ -142,7 +142,7 @@ export async function newPerson(browser, baseURL, who = 'vierailija') {
     who,
     context,
     page,
-    /** Closes the context; fails if a page it loaded was never audited. */
+    /** Closes the context; fails if a page it loaded was never audited. Returns the count. */
     async close() {
       const skipped = track.loads.length - track.audited.size;
       await context.close();
@@ -152,6 +152,7 @@ export async function newPerson(browser, baseURL, who = 'vierailija') {
             `(pages loaded: ${track.loads.join(', ')})`,
         );
       }
+      return track.audited.size;
     },
   };
 }

@@ -71,7 +71,6 @@ CREATE TABLE invitation_roles (
 CREATE TABLE login_sessions (
     token_hash TEXT NOT NULL PRIMARY KEY,
     user_id    TEXT NOT NULL REFERENCES users (id),
-    csrf       TEXT NOT NULL,
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL
 ) STRICT;

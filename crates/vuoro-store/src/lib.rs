@@ -95,7 +95,6 @@ pub struct Member {
 pub struct LoginSession {
     pub token_hash: String,
     pub user: UserId,
-    pub csrf: String,
     pub created_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
 }

@@ -479,7 +479,6 @@ async fn login_sessions_expire() {
     let session = LoginSession {
         token_hash: "session-hash".into(),
         user: f.orderer.id,
-        csrf: "csrf-token".into(),
         created_at: now,
         expires_at: now + Duration::hours(8),
     };

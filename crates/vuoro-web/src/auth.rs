@@ -133,7 +133,6 @@ async fn login(State(state): State<AppState>, c: Ctx, form: FormData) -> AppResu
         .create_login(&LoginSession {
             token_hash: hash_token(&token),
             user: user.id,
-            csrf: String::new(),
             created_at: now,
             expires_at: now + Duration::hours(hours),
         })

@@ -555,12 +555,11 @@ impl Store for SqliteStore {
 
     async fn create_login(&self, s: &LoginSession) -> Result<()> {
         sqlx::query(
-            "INSERT INTO login_sessions (token_hash, user_id, csrf, created_at, expires_at) \
-             VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO login_sessions (token_hash, user_id, created_at, expires_at) \
+             VALUES (?, ?, ?, ?)",
         )
         .bind(&s.token_hash)
         .bind(s.user.to_string())
-        .bind(&s.csrf)
         .bind(timestamp(s.created_at)?)
         .bind(timestamp(s.expires_at)?)
         .execute(&self.pool)
@@ -582,7 +581,7 @@ impl Store for SqliteStore {
         now: OffsetDateTime,
     ) -> Result<Option<(LoginSession, User)>> {
         let row: Option<LoginRow> = sqlx::query_as(concat!(
-            "SELECT s.token_hash, s.csrf, s.created_at AS session_created_at, s.expires_at, ",
+            "SELECT s.token_hash, s.created_at AS session_created_at, s.expires_at, ",
             user_columns!(),
             " FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?"
         ))

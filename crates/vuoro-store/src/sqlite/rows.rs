@@ -110,7 +110,6 @@ impl InvitationRow {
 #[derive(sqlx::FromRow)]
 pub(crate) struct LoginRow {
     token_hash: String,
-    csrf: String,
     session_created_at: String,
     expires_at: String,
     #[sqlx(flatten)]
@@ -123,7 +122,6 @@ impl LoginRow {
         let session = LoginSession {
             token_hash: self.token_hash,
             user: user.id,
-            csrf: self.csrf,
             created_at: parse_timestamp(&self.session_created_at, "login_sessions")?,
             expires_at: parse_timestamp(&self.expires_at, "login_sessions")?,
         };

@@ -77,10 +77,6 @@ id_type!(
     /// A dialogue process, from order to closing.
     ProcessId
 );
-id_type!(
-    /// An invitation for a new staff member to create an account.
-    InvitationId
-);
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@ pub mod plan;
 pub mod process;
 pub mod text;
 
-pub use ids::{InvitationId, OrgId, ProcessId, UnitId, UserId};
+pub use ids::{OrgId, ProcessId, UnitId, UserId};
 pub use lang::{Lang, Localized};
 pub use permission::{Action, Role, RoleSet};
 pub use process::{ProcessState, Transition, TransitionError};

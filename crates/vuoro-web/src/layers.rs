@@ -69,6 +69,9 @@ fn error_response(status: StatusCode, message_id: &'static str) -> Response {
 #[template(path = "error.html")]
 struct ErrorView {
     lang: Lang,
+    /// The language switch: (language, link back to the same address).
+    switch: Vec<(Lang, String)>,
+    switch_label: String,
     status: u16,
     message: String,
     title: String,
@@ -80,6 +83,10 @@ struct ErrorView {
 /// limit) arrive as plain text and get a message chosen by their status.
 pub async fn render_errors(req: Request, next: Next) -> Response {
     let lang = lang_of(req.headers());
+    let path = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -106,8 +113,20 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         },
         |m| m.message_id,
     );
+    let switch = Lang::ALL
+        .into_iter()
+        .filter(|l| *l != lang)
+        .map(|l| {
+            (
+                l,
+                format!("/lang/{}?next={}", l.code(), crate::ctx::encode(&path)),
+            )
+        })
+        .collect();
     let view = ErrorView {
         lang,
+        switch,
+        switch_label: crate::i18n::t(lang, "nav-language"),
         status: status.as_u16(),
         message: crate::i18n::t(lang, message_id),
         title: crate::i18n::t(lang, "error-title"),

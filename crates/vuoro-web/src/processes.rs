@@ -3,7 +3,7 @@
 
 use crate::ctx::{Ctx, CurrentUser};
 use crate::error::{AppError, AppResult};
-use crate::fields::{Field, Kind, Opt, opts};
+use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
 use crate::util::redirect;
 use crate::{AppState, i18n};
@@ -23,7 +23,7 @@ use vuoro_core::permission::{Action, ProcessAction, ProcessActor};
 use vuoro_core::plan::{
     Plan, PlanFieldsInput, SessionInput, StageInput, SummaryVisibility, adapt_method, parse_date,
 };
-use vuoro_core::process::{self, NextStep, Readiness};
+use vuoro_core::process::{self, Readiness};
 use vuoro_core::text::limits;
 use vuoro_core::{FieldErrors, Lang, OrgId, ProcessId, ProcessState, Role, Transition, UserId};
 use vuoro_store::{ApprovalSide, EventKind, Process, ProcessFilter};
@@ -744,7 +744,6 @@ async fn process_view(
             }
         })
         .collect();
-    let _ = NextStep::Nothing;
     Ok(ProcessView {
         id: p.id,
         title: p.title.clone(),
@@ -1407,16 +1406,4 @@ async fn calendar(
         body,
     )
         .into_response())
-}
-
-/// Needed by the orders module to show the user's choices of method.
-pub fn method_options(state: &AppState, lang: Lang) -> Vec<Opt> {
-    opts(
-        state
-            .methods
-            .all()
-            .iter()
-            .map(|m| (m.id.clone(), m.name_in(lang).to_owned())),
-        &[],
-    )
 }

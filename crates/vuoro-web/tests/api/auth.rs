@@ -51,13 +51,7 @@ async fn forms_without_the_csrf_token_are_refused() {
     let b = app.login("orderer").await;
     let path = format!("/orgs/{}/orders/new", app.org);
     let mut fields = order_fields("Ilman tunnistetta", "eratauko");
-    let r = b
-        .client
-        .post(format!("{}{path}", b.base))
-        .form(&fields)
-        .send()
-        .await
-        .expect("sent");
+    let r = b.post_untokened(&path, &fields).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     assert!(
         r.text()
@@ -69,13 +63,7 @@ async fn forms_without_the_csrf_token_are_refused() {
         "csrf",
         "0000000000000000000000000000000000000000000000000000000000000000",
     ));
-    let r = b
-        .client
-        .post(format!("{}{path}", b.base))
-        .form(&fields)
-        .send()
-        .await
-        .expect("sent");
+    let r = b.post_untokened(&path, &fields).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     // A browser with no cookie at all, as a cross-site form would arrive without our token.
     let stranger = app.browser();

@@ -2,6 +2,8 @@ use crate::helpers::*;
 use reqwest::StatusCode;
 use vuoro_store::Store;
 
+const FORM: &str = "application/x-www-form-urlencoded";
+
 #[tokio::test]
 async fn an_invalid_order_comes_back_with_messages_and_the_input_kept() {
     let app = spawn().await;
@@ -59,41 +61,20 @@ async fn an_invalid_order_comes_back_with_messages_and_the_input_kept() {
 async fn oversize_and_malformed_requests_get_4xx_pages_never_500() {
     let app = spawn().await;
     let b = app.login("orderer").await;
-    let path = format!("{}/orgs/{}/orders/new", b.base, app.org);
+    let path = format!("/orgs/{}/orders/new", app.org);
     let token = b.csrf().await;
 
     let huge = format!("csrf={token}&community={}", "a".repeat(200_000));
-    let r = b
-        .client
-        .post(&path)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(huge)
-        .send()
-        .await
-        .expect("sent");
+    let r = b.post_raw(&path, FORM, huge).await;
     assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert!(r.text().await.expect("body").contains("liian suuri"));
 
     let bad_utf8 = format!("csrf={token}&community=%FF%FE");
-    let r = b
-        .client
-        .post(&path)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(bad_utf8)
-        .send()
-        .await
-        .expect("sent");
+    let r = b.post_raw(&path, FORM, bad_utf8).await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     assert!(r.text().await.expect("body").contains("UTF-8"));
 
-    let r = b
-        .client
-        .post(&path)
-        .header("content-type", "application/json")
-        .body("{}")
-        .send()
-        .await
-        .expect("sent");
+    let r = b.post_raw(&path, "application/json", "{}".into()).await;
     assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 
     for p in [

@@ -69,12 +69,10 @@ async fn a_process_goes_from_order_to_closing() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
-    let v = version_of(&facilitator, &p).await;
     let bad = facilitator
-        .post_form(
-            &format!("{p}/plan/sessions"),
+        .add_session(
+            &p,
             &[
-                ("version", &v),
                 ("title", "Aamupäivä"),
                 ("phase", "1"),
                 ("date", "2027-02-03"),
@@ -106,12 +104,10 @@ async fn a_process_goes_from_order_to_closing() {
             "https://teams.example/meet",
         ),
     ] {
-        let v = version_of(&facilitator, &p).await;
         let r = facilitator
-            .post_form(
-                &format!("{p}/plan/sessions"),
+            .add_session(
+                &p,
                 &[
-                    ("version", &v),
                     ("title", title),
                     ("phase", phase),
                     ("date", date),

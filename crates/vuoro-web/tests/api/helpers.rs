@@ -172,6 +172,37 @@ impl Browser {
         csrf_of(&html)
     }
 
+    /// Posts a form exactly as given, with no token added.
+    pub async fn post_untokened(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Posts a raw body with the given content type.
+    pub async fn post_raw(&self, path: &str, content_type: &str, body: String) -> Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Adds a session to a process's plan, based on the plan version the edit page shows.
+    pub async fn add_session(&self, process: &str, fields: &[(&str, &str)]) -> Response {
+        let (_, page) = self.text(&format!("{process}/plan")).await;
+        let v = plan_version(&page);
+        let mut all: Vec<(&str, &str)> = vec![("version", v.as_str())];
+        all.extend_from_slice(fields);
+        self.post_form(&format!("{process}/plan/sessions"), &all)
+            .await
+    }
+
     /// Posts a form with a valid CSRF token.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         let token = self.csrf().await;

@@ -34,12 +34,10 @@ async fn each_route_admits_only_its_roles() {
     coordinator
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
         .await;
-    let (_, page) = orderer.text(&format!("{p}/plan")).await;
     let r = orderer
-        .post_form(
-            &format!("{p}/plan/sessions"),
+        .add_session(
+            &p,
             &[
-                ("version", plan_version(&page).as_str()),
                 ("title", "Istunto"),
                 ("phase", "1"),
                 ("date", "2027-05-05"),

@@ -416,4 +416,64 @@ mod tests {
             assert_eq!(T::parse(t.code()), Some(t));
         }
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn any_transition() -> impl Strategy<Value = Transition> {
+            proptest::sample::select(Transition::ALL.to_vec())
+        }
+
+        fn any_readiness() -> impl Strategy<Value = Readiness> {
+            (any::<[bool; 5]>(), 0usize..3, 0usize..3).prop_map(|(b, sessions, phases)| Readiness {
+                facilitator_assigned: b[0],
+                has_method: b[1],
+                orderer_approved: b[2],
+                facilitator_approved: b[3],
+                session_count: sessions + usize::from(b[4]),
+                method_phases: phases,
+            })
+        }
+
+        proptest! {
+            /// Whatever users click, a process only ever moves along the path or to cancelled,
+            /// never backwards, and reaches "agreed" only with a complete, approved plan.
+            #[test]
+            fn random_clicking_keeps_the_machine_honest(
+                steps in proptest::collection::vec((any_transition(), any_readiness()), 0..40)
+            ) {
+                let rank = |s: ProcessState| ProcessState::PATH.iter().position(|p| *p == s);
+                let mut state = ProcessState::Ordered;
+                for (t, r) in steps {
+                    match apply(state, t, &r) {
+                        Ok(next) => {
+                            prop_assert_eq!(Some(next), edge(state, t));
+                            prop_assert!(!state.is_final());
+                            if next == ProcessState::Agreed {
+                                prop_assert!(r.facilitator_assigned && r.has_method);
+                                prop_assert!(r.orderer_approved && r.facilitator_approved);
+                                prop_assert!(r.session_count > 0);
+                            }
+                            if next != ProcessState::Cancelled {
+                                prop_assert!(rank(next) > rank(state), "{:?} -> {:?}", state, next);
+                            }
+                            state = next;
+                        }
+                        Err(e) => {
+                            // A refusal is either a missing edge or a guard that was not met:
+                            // with everything ready, every edge of the graph is open.
+                            let complete = r.facilitator_assigned
+                                && r.has_method
+                                && r.orderer_approved
+                                && r.facilitator_approved
+                                && r.session_count > 0
+                                && r.method_phases >= 2;
+                            prop_assert!(edge(state, t).is_none() || !complete, "{:?}", e);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

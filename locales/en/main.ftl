@@ -13,6 +13,7 @@ footer-text = vuoro – dialogues in municipalities and workplaces. Open source 
 not-set = Not agreed yet
 minutes = { $minutes } min
 back-to = Back to: { $title }
+form-required-note = Fields marked with an asterisk (*) are required.
 form-has-errors = The form has errors. Please correct the marked fields.
 
 ## Errors

@@ -13,6 +13,7 @@ footer-text = vuoro – dialogit kunnissa ja työyhteisöissä. Avointa lähdeko
 not-set = Ei vielä sovittu
 minutes = { $minutes } min
 back-to = Takaisin: { $title }
+form-required-note = Tähdellä (*) merkityt tiedot ovat pakollisia.
 form-has-errors = Lomakkeessa on virheitä. Korjaa merkityt kentät.
 
 ## Errors

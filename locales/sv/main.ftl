@@ -13,6 +13,7 @@ footer-text = vuoro – dialoger i kommuner och arbetsgemenskaper. Öppen källk
 not-set = Inte avtalat ännu
 minutes = { $minutes } min
 back-to = Tillbaka: { $title }
+form-required-note = Uppgifter märkta med asterisk (*) är obligatoriska.
 form-has-errors = Formuläret innehåller fel. Rätta de markerade fälten.
 
 ## Errors

@@ -191,6 +191,33 @@ export async function audit(page) {
     }
     throw new Error(`axe found ${result.violations.length} accessibility violation(s) on ${page.url()}:\n${lines.join('\n')}`);
   }
+  await checkReflow(page);
+}
+
+/**
+ * WCAG 1.4.10 Reflow, which axe cannot check: at 320 CSS pixels wide (a phone, or 400 % zoom
+ * of a 1280 px window) the page must not scroll sideways.
+ */
+export async function checkReflow(page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    const over = (e) => e.getBoundingClientRect().right > width + 1;
+    const name = (e) =>
+      e.tagName.toLowerCase() + (e.id ? `#${e.id}` : '') + [...e.classList].map((c) => `.${c}`).join('');
+    return [...document.body.querySelectorAll('*')]
+      .filter((e) => over(e) && ![...e.children].some(over))
+      .slice(0, 6)
+      .map((e) => `${name(e.parentElement)} > ${name(e)} "${(e.textContent || '').trim().slice(0, 40)}"`);
+  });
+  if (size) await page.setViewportSize(size);
+  if (wide) {
+    throw new Error(
+      `${page.url()} scrolls sideways at 320 px wide (WCAG 1.4.10 Reflow); too wide:\n  ${wide.join('\n  ')}`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -479,6 +479,14 @@ describe('what each role may see', () => {
     assert.equal(pathOf(page), '/login', 'the front page should send a visitor to /login');
     await page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' }).waitFor();
     assert.equal(await page.getByRole('navigation', { name: 'Päävalikko' }).count(), 0, 'no main menu before logging in');
+    // The first Tab shows the skip link, and it takes the keyboard to the content.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Siirry sisältöön' });
+    assert.equal(await skip.evaluate((el) => el === document.activeElement), true, 'the first Tab should reach "Siirry sisältöön"');
+    const box = await skip.boundingBox();
+    assert.ok(box && box.x >= 0 && box.y >= 0 && box.width > 1, 'the focused skip link should be visible on the screen');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the skip link should move the focus to the main content');
     if (story.otherProcessPath) {
       await visit(page, story.otherProcessPath);
       assert.equal(pathOf(page), '/login', 'a process page should send a visitor to /login');
@@ -533,6 +541,30 @@ describe('interface language', () => {
     assert.equal(pathOf(page), '/login', 'logging out should lead to the log-in page');
     assert.equal(await lang(), 'fi', 'the language choice outlives logging out');
   });
+
+  test(
+    '6b. switching the language on a page that answered a form',
+    {
+      timeout: STEP_TIMEOUT,
+    },
+    async () => {
+      const { page } = await person('admin', 'admin@demo.vuoro.fi');
+      await visit(page, '/admin/orgs');
+      await follow(page, ORG);
+      await submitWithoutBrowserChecks(page, 'Luo kutsu', page.getByRole('region', { name: 'Kutsu henkilöstöä' }));
+      assert.match(await description(page.getByLabel(/^Sähköposti/)), /Tämä tieto tarvitaan\./);
+      const res = await follow(page, 'svenska', page.getByRole('navigation', { name: 'Kieli' }));
+      // Leave the person in Finnish for anything after this.
+      const back = async () => follow(page, 'suomi', page.getByRole('navigation', { name: 'Språk' }));
+      try {
+        assert.equal(res.status(), 200, `switching to svenska after a refused form answered ${res.status()} at ${pathOf(page)}`);
+        assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+        await page.getByRole('heading', { level: 1, name: ORG }).waitFor({ timeout: 2_000 });
+      } finally {
+        if (await page.getByRole('navigation', { name: 'Språk' }).count()) await back();
+      }
+    },
+  );
 });
 
 test('every page opened was checked with axe', async (t) => {

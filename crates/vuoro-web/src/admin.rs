@@ -10,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use time::{Duration, OffsetDateTime};
@@ -234,13 +234,39 @@ fn blank() -> OrgForms<'static> {
     }
 }
 
+/// Carries a new invitation's link from the post to the page that shows it, once: the link
+/// cannot be rebuilt later because only its hash is stored, and showing it in the post's own
+/// answer would make a reload create a second invitation.
+const NEW_INVITE_COOKIE: &str = "vuoro_new_invite";
+
+fn invite_cookie(org: OrgId, token: &str, max_age: i64) -> Option<HeaderValue> {
+    HeaderValue::from_str(&format!(
+        "{NEW_INVITE_COOKIE}={token}; Path=/orgs/{org}; HttpOnly; SameSite=Strict; Max-Age={max_age}"
+    ))
+    .ok()
+}
+
 async fn org_page(
     State(state): State<AppState>,
     c: Ctx,
     Path(org): Path<String>,
+    headers: HeaderMap,
 ) -> AppResult<Response> {
     let id = manageable(&c, &org)?;
-    Ok(org_view(&state, c, id, blank()).await?.into_response())
+    let token = crate::util::cookie(&headers, NEW_INVITE_COOKIE)
+        .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_owned);
+    let forms = OrgForms {
+        new_link: token.as_ref().map(|t| format!("/invite/{t}")),
+        ..blank()
+    };
+    let mut r = org_view(&state, c, id, forms).await?.into_response();
+    if token.is_some()
+        && let Some(v) = invite_cookie(id, "", 0)
+    {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(r)
 }
 
 async fn create_unit(
@@ -320,12 +346,12 @@ async fn invite(
             accepted_at: None,
         })
         .await?;
-    // No e-mail is sent yet: the admin hands the link over, so it is shown on the page.
-    let f = OrgForms {
-        new_link: Some(format!("/invite/{token}")),
-        ..blank()
-    };
-    Ok(org_view(&state, c, id, f).await?.into_response())
+    // No e-mail is sent yet: the admin hands the link over, so the page shows it once.
+    let mut r = redirect(&format!("/orgs/{id}#invitations"));
+    if let Some(v) = invite_cookie(id, &token, 300) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(r)
 }
 
 async fn set_roles(

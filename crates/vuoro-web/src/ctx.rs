@@ -125,6 +125,32 @@ pub fn encode(s: &str) -> String {
     out
 }
 
+/// Where links that "come back here" should point. For a page that answers a form, the form's
+/// address only takes posts, so the page the form was on (the same-site `Referer`) is used,
+/// or the front page when there is none.
+pub fn return_path(
+    method: &axum::http::Method,
+    uri: &axum::http::Uri,
+    headers: &HeaderMap,
+) -> String {
+    if matches!(*method, axum::http::Method::GET | axum::http::Method::HEAD) {
+        return uri
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+    }
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    headers
+        .get(header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| r.split_once("://"))
+        .and_then(|(_, rest)| {
+            let (h, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            (Some(h) == host).then(|| path.to_owned())
+        })
+        .and_then(|p| crate::util::local_path(&p).map(str::to_owned))
+        .unwrap_or_else(|| "/".to_owned())
+}
+
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = AppError;
 
@@ -135,10 +161,7 @@ impl FromRequestParts<AppState> for Ctx {
             .get::<CsrfToken>()
             .map(|t| t.0.clone())
             .unwrap_or_default();
-        let path = parts
-            .uri
-            .path_and_query()
-            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+        let path = return_path(&parts.method, &parts.uri, &parts.headers);
         let mut user = None;
         if let Some(token) = cookie(&parts.headers, SESSION_COOKIE) {
             let hash = hash_token(token);

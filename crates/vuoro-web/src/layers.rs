@@ -83,10 +83,7 @@ struct ErrorView {
 /// limit) arrive as plain text and get a message chosen by their status.
 pub async fn render_errors(req: Request, next: Next) -> Response {
     let lang = lang_of(req.headers());
-    let path = req
-        .uri()
-        .path_and_query()
-        .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+    let path = crate::ctx::return_path(req.method(), req.uri(), req.headers());
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {

@@ -651,20 +651,17 @@ async fn process_view(
     let assign = if pa.can(ProcessAction::AssignFacilitator, p.state) {
         let members = state.store.members(p.org).await?;
         let current = p.facilitator.map(|f| f.to_string()).unwrap_or_default();
-        Some(
-            Field::new(
-                "facilitator",
-                c.t("assign-label"),
-                Kind::Select(opts(
-                    members
-                        .iter()
-                        .filter(|m| m.roles.has(Role::Facilitator))
-                        .map(|m| (m.user.id.to_string(), m.user.name.clone())),
-                    &[current],
-                )),
-            )
-            .required(),
-        )
+        Some(Field::new(
+            "facilitator",
+            c.t("assign-label"),
+            Kind::Select(opts(
+                members
+                    .iter()
+                    .filter(|m| m.roles.has(Role::Facilitator))
+                    .map(|m| (m.user.id.to_string(), m.user.name.clone())),
+                &[current],
+            )),
+        ))
     } else {
         None
     };

@@ -100,10 +100,12 @@ async fn an_invitation_creates_an_account_once() {
             ],
         )
         .await;
-    assert_eq!(r.status(), StatusCode::OK);
-    let html = r.text().await.expect("body");
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "post, then redirect");
+    let (_, html) = admin.text(&location(&r)).await;
     let start = html.find("/invite/").expect("the link is shown");
     let link = html[start..start + "/invite/".len() + 64].to_owned();
+    let (_, again) = admin.text(&format!("/orgs/{}", app.org)).await;
+    assert!(!again.contains("/invite/"), "the link is shown only once");
 
     let newcomer = app.browser();
     let (s, page) = newcomer.text(&link).await;

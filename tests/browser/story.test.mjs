@@ -114,8 +114,8 @@ describe('a dialogue process from order to closing (suomeksi)', () => {
     await invite.getByLabel(/^Sähköposti/).fill(NEW_FAC.email);
     await invite.getByRole('group', { name: /^Roolit/ }).getByLabel('Fasilitaattori', { exact: true }).check();
     await submit(page, 'Luo kutsu', invite);
-    const notice = page.getByRole('status').filter({ hasText: 'Kutsu luotiin' });
-    assert.equal(await notice.count(), 1, 'after "Luo kutsu" the page should say "Kutsu luotiin" and show the link');
+    const notice = page.getByRole('status').filter({ hasText: 'Kutsu on luotu' });
+    assert.equal(await notice.count(), 1, 'after "Luo kutsu" the page should say "Kutsu on luotu" and show the link');
     const link = (await notice.locator('code').innerText()).trim();
     assert.match(link, /^\/invite\/[0-9a-f]{64}$/, `the invitation link shown is "${link}"`);
     const invitations = page.getByRole('table', { name: 'Kutsut' });
@@ -495,7 +495,7 @@ describe('what each role may see', () => {
     await page.getByLabel(/^Sähköposti/).fill('tilaaja@demo.vuoro.fi');
     await page.getByLabel(/^Salasana/).fill('väärä salasana');
     await submit(page, 'Kirjaudu');
-    assert.match(await textOf(page.getByRole('alert')), /Sähköposti tai salasana oli väärin\./);
+    assert.match(await textOf(page.getByRole('alert')), /Sähköpostiosoite tai salasana on väärä\./);
     assert.equal(await page.getByLabel(/^Sähköposti/).inputValue(), 'tilaaja@demo.vuoro.fi', 'the e-mail typed should be kept');
   });
 });

@@ -17,6 +17,9 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Instant;
 use time::{Duration, OffsetDateTime};
 use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldErrors, Lang};
@@ -50,12 +53,70 @@ fn verify_password(password: &str, hash: &str) -> bool {
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| hash_password("not a real password").unwrap_or_default());
 
+/// Counts failed log-ins per e-mail address, so a password cannot be guessed by trying many.
+/// Kept in memory: a restart forgets it, which only gives a guesser a few more tries. With
+/// several servers this moves to the store.
+#[derive(Debug, Default)]
+pub struct LoginLimiter {
+    failures: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+/// Failed attempts allowed per address within [`LOGIN_WINDOW`].
+pub const LOGIN_ATTEMPTS: usize = 5;
+pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
+/// Bounds the memory the limiter can take when someone tries many addresses.
+const LIMITER_MAX_KEYS: usize = 10_000;
+
+impl LoginLimiter {
+    fn window() -> std::time::Duration {
+        std::time::Duration::from_secs(LOGIN_WINDOW.whole_seconds().unsigned_abs())
+    }
+
+    /// Whether the address has used up its attempts.
+    pub fn blocked(&self, email: &str) -> bool {
+        let now = Instant::now();
+        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(email).is_some_and(|times| {
+            times
+                .iter()
+                .filter(|t| now.duration_since(**t) < Self::window())
+                .count()
+                >= LOGIN_ATTEMPTS
+        })
+    }
+
+    pub fn failed(&self, email: &str) {
+        let now = Instant::now();
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= LIMITER_MAX_KEYS {
+            map.retain(|_, times| {
+                times
+                    .iter()
+                    .any(|t| now.duration_since(*t) < Self::window())
+            });
+        }
+        if map.len() < LIMITER_MAX_KEYS || map.contains_key(email) {
+            let times = map.entry(email.to_owned()).or_default();
+            times.retain(|t| now.duration_since(*t) < Self::window());
+            times.push(now);
+        }
+    }
+
+    pub fn succeeded(&self, email: &str) {
+        self.failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(email);
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "login.html")]
 struct LoginView {
     c: Ctx,
     fields: Vec<Field>,
-    failed: bool,
+    /// The message id of why the last attempt failed.
+    failed: Option<&'static str>,
 }
 
 fn login_fields(lang: Lang, email: &str) -> Vec<Field> {
@@ -82,7 +143,7 @@ async fn login_page(c: Ctx) -> AppResult<Response> {
     Ok(LoginView {
         c,
         fields,
-        failed: false,
+        failed: None,
     }
     .into_response())
 }
@@ -102,6 +163,24 @@ fn session_cookie(state: &AppState, token: &str, max_age: i64) -> Option<HeaderV
 async fn login(State(state): State<AppState>, c: Ctx, form: FormData) -> AppResult<Response> {
     let email = form.get("email").trim().to_lowercase();
     let password = form.get("password");
+    let refuse = |c: Ctx, why: &'static str, status: axum::http::StatusCode| {
+        let fields = login_fields(c.lang, form.get("email"));
+        let mut r = LoginView {
+            c,
+            fields,
+            failed: Some(why),
+        }
+        .into_response();
+        *r.status_mut() = status;
+        r
+    };
+    if state.logins.blocked(&email) {
+        return Ok(refuse(
+            c,
+            "login-throttled",
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+        ));
+    }
     let user = if email.is_empty() || email.chars().count() > limits::EMAIL {
         None
     } else {
@@ -115,16 +194,14 @@ async fn login(State(state): State<AppState>, c: Ctx, form: FormData) -> AppResu
         }
     };
     let Some(user) = user.filter(|_| ok) else {
-        let fields = login_fields(c.lang, form.get("email"));
-        let mut r = LoginView {
+        state.logins.failed(&email);
+        return Ok(refuse(
             c,
-            fields,
-            failed: true,
-        }
-        .into_response();
-        *r.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
-        return Ok(r);
+            "login-failed",
+            axum::http::StatusCode::UNAUTHORIZED,
+        ));
     };
+    state.logins.succeeded(&email);
     let token = random_token();
     let now = OffsetDateTime::now_utc();
     let hours = state.config.session_hours;

@@ -55,6 +55,18 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub methods: Arc<MethodLibrary>,
     pub config: Arc<WebConfig>,
+    pub(crate) logins: Arc<auth::LoginLimiter>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, methods: MethodLibrary, config: WebConfig) -> Self {
+        Self {
+            store,
+            methods: Arc::new(methods),
+            config: Arc::new(config),
+            logins: Arc::new(auth::LoginLimiter::default()),
+        }
+    }
 }
 
 /// The whole application.

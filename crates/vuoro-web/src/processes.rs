@@ -546,6 +546,8 @@ struct ProcessView {
     approvals: Vec<String>,
     approve_as: Option<&'static str>,
     buttons: Vec<ButtonView>,
+    /// Before the agreement: what the plan still needs, each with whether it is done.
+    checklist: Vec<(String, bool)>,
     events: Vec<EventView>,
 }
 
@@ -741,7 +743,25 @@ async fn process_view(
             }
         })
         .collect();
+    let checklist = if p.state == ProcessState::Ordered {
+        [
+            ("agree-check-facilitator", ready.facilitator_assigned),
+            ("agree-check-method", ready.has_method),
+            ("agree-check-session", ready.session_count > 0),
+            ("agree-check-orderer", ready.orderer_approved),
+            (
+                "agree-check-facilitator-approved",
+                ready.facilitator_approved,
+            ),
+        ]
+        .into_iter()
+        .map(|(k, done)| (c.t(k), done))
+        .collect()
+    } else {
+        Vec::new()
+    };
     Ok(ProcessView {
+        checklist,
         id: p.id,
         title: p.title.clone(),
         state_code: p.state.code(),

@@ -85,11 +85,7 @@ async fn run_server(
     store: SqliteStore,
     banner: Option<String>,
 ) -> anyhow::Result<()> {
-    let state = vuoro_web::AppState {
-        store: Arc::new(store.clone()),
-        methods: Arc::new(methods(cfg)?),
-        config: Arc::new(cfg.web()),
-    };
+    let state = vuoro_web::AppState::new(Arc::new(store.clone()), methods(cfg)?, cfg.web());
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("listening on {}", cfg.listen))?;

@@ -15,7 +15,7 @@ async fn wrong_password_and_unknown_email_are_refused_alike() {
             .await;
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
         let html = r.text().await.expect("body");
-        assert!(html.contains("Sähköposti tai salasana oli väärin."));
+        assert!(html.contains("Sähköpostiosoite tai salasana on väärä."));
         assert!(
             html.contains(&format!("value=\"{email}\"")),
             "the e-mail stays in the field"
@@ -173,4 +173,31 @@ async fn the_language_choice_is_remembered_and_redirects_stay_local() {
     let (_, html) = b.text("/").await;
     assert!(html.contains("<html lang=\"en\">"));
     assert_eq!(b.get("/lang/de").await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_address_for_a_while() {
+    let app = spawn().await;
+    let b = app.browser();
+    let target = email("facilitator");
+    for _ in 0..vuoro_web::auth::LOGIN_ATTEMPTS {
+        let r = b
+            .post_form(
+                "/login",
+                &[("email", &target), ("password", "guess guess guess")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+    let r = b
+        .post_form("/login", &[("email", &target), ("password", PASSWORD)])
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    assert!(r.text().await.expect("body").contains("Odota 15 minuuttia"));
+    // Other people are not locked out by someone guessing at one address.
+    app.login("orderer").await;
 }

@@ -32,6 +32,7 @@ async fn a_process_goes_from_order_to_closing() {
     let (_, page) = orderer.text(&p).await;
     assert!(page.contains("Tilattu"));
     assert!(page.contains("Koordinaattori osoittaa prosessille fasilitaattorin."));
+    assert!(page.contains("Fasilitaattori on osoitettu <span class=\"visually-hidden\">(puuttuu)"));
 
     // The coordinator's queue has it; after assignment it leaves the queue.
     let queue = format!("/orgs/{}/processes?queue=1", app.org);
@@ -85,7 +86,7 @@ async fn a_process_goes_from_order_to_closing() {
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = bad.text().await.expect("body");
     assert!(html.contains("value=\"Aamupäivä\""), "input kept");
-    assert!(html.contains("Tarvitaan verkko- ja hybriditilaisuuksissa."));
+    assert!(html.contains("Tarvitaan verkko- ja hybridi-istunnoissa."));
     for (title, phase, date, format, place, link) in [
         (
             "Vaihe 1: pohdinta",

@@ -71,11 +71,11 @@ pub async fn spawn() -> TestApp {
             store.set_roles(org, u.id, set).await.expect("roles");
         }
     }
-    let state = vuoro_web::AppState {
-        store: Arc::new(store.clone()),
-        methods: Arc::new(MethodLibrary::builtin().expect("methods")),
-        config: Arc::new(vuoro_web::WebConfig::default()),
-    };
+    let state = vuoro_web::AppState::new(
+        Arc::new(store.clone()),
+        MethodLibrary::builtin().expect("methods"),
+        vuoro_web::WebConfig::default(),
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

@@ -456,7 +456,7 @@ describe('what each role may see', () => {
     const res = await visit(page, story.otherProcessPath);
     assert.equal(res.status(), 404, 'a process the facilitator is not assigned to should answer 404');
     await page.getByRole('heading', { level: 1, name: 'Jokin meni vikaan' }).waitFor();
-    assert.match(await mainText(page), /Sivua ei löytynyt, tai sinulla ei ole oikeutta nähdä sitä\./);
+    assert.match(await mainText(page), /Sivua ei löytynyt tai sinulla ei ole oikeutta nähdä sitä\./);
     assert.ok(!(await mainText(page)).includes('Pääkirjaston henkilöstö'), 'the refusal must not reveal the process');
     await follow(page, 'Etusivulle');
     assert.equal(pathOf(page), '/');

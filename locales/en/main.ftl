@@ -287,3 +287,37 @@ version = Version
 version-author = Saved by
 version-time = Time
 version-current = current
+
+## Live sessions
+live-title = Session in progress
+live-title-closed = Session ended
+live-open-session = Open session: { $title }
+live-runs = Opened sessions
+live-run-open = open
+live-run-closed = ended
+live-run-link = { $title } ({ $when })
+live-code = Join code
+live-join-at = Participants join on their phones at
+live-projector = Open the projector view (new window)
+live-projector-title = Projector view
+live-qr-label = QR code for { $url }
+live-participants = { $count ->
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+live-stage = Phase { $n }
+live-question = Question { $n }
+live-no-question = There is no question in this phase.
+live-timer = Time left
+live-start = Start timer
+live-pause = Pause timer
+live-extend = Add 5 minutes
+live-next = Next
+live-previous = Previous
+live-close = End session
+live-controls = Session controls
+live-ground-rules = Ground rules
+live-board = Notes
+live-board-empty = No notes yet.
+live-closed = The session has ended. The join code no longer works.
+error-live-closed = The session has already ended.

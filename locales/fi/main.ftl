@@ -287,3 +287,37 @@ version = Versio
 version-author = Tekijä
 version-time = Aika
 version-current = nykyinen
+
+## Live sessions
+live-title = Istunto käynnissä
+live-title-closed = Istunto on päättynyt
+live-open-session = Avaa istunto: { $title }
+live-runs = Avatut istunnot
+live-run-open = avoinna
+live-run-closed = päättynyt
+live-run-link = { $title } ({ $when })
+live-code = Liittymiskoodi
+live-join-at = Osallistujat liittyvät puhelimella osoitteessa
+live-projector = Avaa projektorinäkymä (uusi ikkuna)
+live-projector-title = Projektorinäkymä
+live-qr-label = QR-koodi osoitteeseen { $url }
+live-participants = { $count ->
+    [one] { $count } osallistuja
+   *[other] { $count } osallistujaa
+}
+live-stage = Vaihe { $n }
+live-question = Kysymys { $n }
+live-no-question = Tässä vaiheessa ei ole kysymystä.
+live-timer = Aikaa jäljellä
+live-start = Käynnistä ajastin
+live-pause = Pysäytä ajastin
+live-extend = Lisää 5 minuuttia
+live-next = Seuraava
+live-previous = Edellinen
+live-close = Päätä istunto
+live-controls = Istunnon ohjaus
+live-ground-rules = Pelisäännöt
+live-board = Muistiinpanot
+live-board-empty = Ei vielä muistiinpanoja.
+live-closed = Istunto on päättynyt. Liittymiskoodi ei enää toimi.
+error-live-closed = Istunto on jo päättynyt.

@@ -287,3 +287,37 @@ version = Version
 version-author = Sparad av
 version-time = Tid
 version-current = aktuell
+
+## Live sessions
+live-title = Sammankomsten pågår
+live-title-closed = Sammankomsten har avslutats
+live-open-session = Öppna sammankomsten: { $title }
+live-runs = Öppnade sammankomster
+live-run-open = öppen
+live-run-closed = avslutad
+live-run-link = { $title } ({ $when })
+live-code = Anslutningskod
+live-join-at = Deltagarna ansluter med telefonen på adressen
+live-projector = Öppna projektorvyn (nytt fönster)
+live-projector-title = Projektorvy
+live-qr-label = QR-kod till adressen { $url }
+live-participants = { $count ->
+    [one] { $count } deltagare
+   *[other] { $count } deltagare
+}
+live-stage = Fas { $n }
+live-question = Fråga { $n }
+live-no-question = Det finns ingen fråga i den här fasen.
+live-timer = Tid kvar
+live-start = Starta timern
+live-pause = Pausa timern
+live-extend = Lägg till 5 minuter
+live-next = Nästa
+live-previous = Föregående
+live-close = Avsluta sammankomsten
+live-controls = Styrning av sammankomsten
+live-ground-rules = Spelregler
+live-board = Anteckningar
+live-board-empty = Inga anteckningar ännu.
+live-closed = Sammankomsten är avslutad. Anslutningskoden fungerar inte längre.
+error-live-closed = Sammankomsten har redan avslutats.

@@ -77,6 +77,18 @@ id_type!(
     /// A dialogue process, from order to closing.
     ProcessId
 );
+id_type!(
+    /// One run of a planned session: the facilitator opens it, participants join it.
+    LiveSessionId
+);
+id_type!(
+    /// An anonymous participant of a process, known only by the token in their browser.
+    ParticipantId
+);
+id_type!(
+    /// A note written in a live session.
+    NoteId
+);
 
 #[cfg(test)]
 mod tests {

@@ -4,14 +4,16 @@
 
 pub mod ids;
 pub mod lang;
+pub mod live;
 pub mod method;
+pub mod mixing;
 pub mod order;
 pub mod permission;
 pub mod plan;
 pub mod process;
 pub mod text;
 
-pub use ids::{OrgId, ProcessId, UnitId, UserId};
+pub use ids::{LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, UnitId, UserId};
 pub use lang::{Lang, Localized};
 pub use permission::{Action, Role, RoleSet};
 pub use process::{ProcessState, Transition, TransitionError};

@@ -130,6 +130,8 @@ pub enum ProcessAction {
     ApproveAsFacilitator,
     AssignFacilitator,
     Transition(Transition),
+    /// Open, lead and close live sessions: the facilitator's, during the phases.
+    RunSession,
 }
 
 impl ProcessActor {
@@ -148,6 +150,9 @@ impl ProcessActor {
             }
             ProcessAction::AssignFacilitator => {
                 self.coordinator() && matches!(state, ProcessState::Ordered | ProcessState::Agreed)
+            }
+            ProcessAction::RunSession => {
+                self.is_facilitator && matches!(state, ProcessState::Phase1 | ProcessState::Phase2)
             }
             ProcessAction::Transition(t) => match t {
                 Transition::Agree => self.is_facilitator || self.coordinator(),
@@ -263,5 +268,15 @@ mod tests {
         assert!(orderer.can(ProcessAction::Transition(Transition::Close), S::Summary));
         assert!(!fac.can(ProcessAction::Transition(Transition::Close), S::Summary));
         assert!(!fac.can(ProcessAction::Transition(Transition::Cancel), S::Phase1));
+        assert!(fac.can(ProcessAction::RunSession, S::Phase1));
+        assert!(fac.can(ProcessAction::RunSession, S::Phase2));
+        assert!(
+            !fac.can(ProcessAction::RunSession, S::Agreed),
+            "not before the phases"
+        );
+        assert!(!fac.can(ProcessAction::RunSession, S::Summary));
+        for p in [orderer, coord, other_fac] {
+            assert!(!p.can(ProcessAction::RunSession, S::Phase1), "{p:?}");
+        }
     }
 }

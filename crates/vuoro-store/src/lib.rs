@@ -11,9 +11,12 @@ pub mod sqlite;
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
+use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::order::Order;
 use vuoro_core::plan::Plan;
-use vuoro_core::{OrgId, ProcessId, ProcessState, RoleSet, UnitId, UserId};
+use vuoro_core::{
+    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, RoleSet, UnitId, UserId,
+};
 
 pub use sqlite::SqliteStore;
 
@@ -210,6 +213,83 @@ pub struct ProcessFilter {
     pub unassigned: bool,
 }
 
+/// One run of a planned session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveSession {
+    pub id: LiveSessionId,
+    pub process: ProcessId,
+    /// The plan session (`PlanSession::id`) this run carries out.
+    pub plan_session: u32,
+    /// The method phase whose stages it runs, from 1.
+    pub phase: u32,
+    pub join_code: JoinCode,
+    pub open: bool,
+    pub position: Position,
+    pub timer: Timer,
+    pub opened_by: UserId,
+    pub opened_at: OffsetDateTime,
+    pub closed_at: Option<OffsetDateTime>,
+}
+
+/// An anonymous participant of one process. Only the hash of their browser's token is stored;
+/// the name is stored only if they chose to show one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub process: ProcessId,
+    pub token_hash: String,
+    pub display_name: Option<String>,
+    /// The participant language code they chose (fi, sv, en, ar, so).
+    pub lang: String,
+    pub created_at: OffsetDateTime,
+}
+
+/// Who wrote a note: a participant from their phone, or a staff member typing for the circle
+/// (the note-taker). Never shown unless the participant chose to show their name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteAuthor {
+    Participant(ParticipantId),
+    Staff(UserId),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: NoteId,
+    pub live_session: LiveSessionId,
+    pub author: NoteAuthor,
+    /// The name shown with the note: set only when the participant chose to show it.
+    pub shown_name: Option<String>,
+    /// The stage of the session's phase (from 0) and the question shown when it was written.
+    pub stage: u32,
+    pub question: String,
+    pub text: String,
+    /// The language the note was written in, as the writer's chosen language code.
+    pub lang: String,
+    pub hidden: bool,
+    pub created_at: OffsetDateTime,
+}
+
+/// A change in a live session that open boards must see. `seq` increases across all live
+/// sessions, so a reconnecting board asks for everything after the last `seq` it saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveEvent {
+    pub seq: i64,
+    pub live_session: LiveSessionId,
+    pub at: OffsetDateTime,
+    pub kind: LiveEventKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum LiveEventKind {
+    NoteAdded {
+        note: NoteId,
+    },
+    /// The facilitator moved the session or its timer.
+    Moved,
+    Closed,
+}
+
 /// The storage every backend provides. Methods that change a process take the acting user, so
 /// the event log always says who did what.
 #[async_trait]
@@ -299,4 +379,54 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<()>;
     /// The event log of a process, oldest first.
     async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>>;
+
+    // Live sessions.
+    /// Stores a newly opened live session. `Duplicate("join code")` if an open session already
+    /// uses the code (the caller draws another).
+    async fn open_live_session(&self, s: &LiveSession) -> Result<()>;
+    async fn live_session(&self, id: LiveSessionId) -> Result<LiveSession>;
+    /// The open live session with this code, if any.
+    async fn live_session_by_code(&self, code: &JoinCode) -> Result<Option<LiveSession>>;
+    /// Every live session of a process, newest first.
+    async fn live_sessions(&self, process: ProcessId) -> Result<Vec<LiveSession>>;
+    /// Saves the position and timer and appends a `Moved` event.
+    async fn move_live_session(
+        &self,
+        id: LiveSessionId,
+        position: Position,
+        timer: Timer,
+    ) -> Result<LiveEvent>;
+    /// Closes the session (its code stops working) and appends a `Closed` event.
+    async fn close_live_session(&self, id: LiveSessionId, at: OffsetDateTime) -> Result<LiveEvent>;
+
+    // Participants.
+    async fn create_participant(&self, p: &Participant) -> Result<()>;
+    async fn participant_by_token(&self, token_hash: &str) -> Result<Option<Participant>>;
+    /// Changes the shown name (None: anonymous) and language.
+    async fn update_participant(
+        &self,
+        id: ParticipantId,
+        display_name: Option<&str>,
+        lang: &str,
+    ) -> Result<()>;
+    /// Participants who wrote or joined in this live session.
+    async fn count_participants(&self, live: LiveSessionId) -> Result<u64>;
+    /// Records that a participant is in a live session (idempotent).
+    async fn attend(&self, live: LiveSessionId, participant: ParticipantId) -> Result<()>;
+
+    // Notes.
+    /// Stores a note and appends its `NoteAdded` event, in one transaction.
+    async fn add_note(&self, n: &Note) -> Result<LiveEvent>;
+    async fn note(&self, id: NoteId) -> Result<Note>;
+    /// Notes of a live session, oldest first.
+    async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>>;
+    /// Notes the participant wrote in the live session since `since`, for the rate limit.
+    async fn count_recent_notes(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        since: OffsetDateTime,
+    ) -> Result<u64>;
+    /// Events of a live session with `seq` greater than `after`, oldest first.
+    async fn live_events_after(&self, live: LiveSessionId, after: i64) -> Result<Vec<LiveEvent>>;
 }

@@ -5,13 +5,18 @@ use std::path::{Path, PathBuf};
 use time::macros::{date, datetime, time};
 use time::{Date, Duration, OffsetDateTime};
 use vuoro_core::lang::ParticipantLang;
+use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::method::{Format, MethodLibrary};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, PlanSession};
-use vuoro_core::{OrgId, ProcessId, ProcessState, Role, RoleSet, UnitId, UserId};
+use vuoro_core::{
+    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, Role, RoleSet, UnitId,
+    UserId,
+};
 use vuoro_store::{
-    ApprovalSide, EventKind, Invitation, LoginSession, NewProcess, NewUser, Organisation,
-    ProcessFilter, SqliteStore, Store, StoreError, Unit, User,
+    ApprovalSide, EventKind, Invitation, LiveEventKind, LiveSession, LoginSession, NewProcess,
+    NewUser, Note, NoteAuthor, Organisation, Participant, ProcessFilter, SqliteStore, Store,
+    StoreError, Unit, User,
 };
 
 /// A directory under the system's temporary directory, removed when the test ends.
@@ -1167,4 +1172,630 @@ async fn a_backup_opens_as_a_store_with_the_data() {
     );
     assert_eq!(copy.user_count().await.expect("count"), 3);
     copy.close().await;
+}
+
+/// A live session of `process`, opened by the facilitator, at the first stage with a stopped
+/// ten-minute timer.
+fn live(f: &Fixture, process: ProcessId, code: &str, opened_at: OffsetDateTime) -> LiveSession {
+    LiveSession {
+        id: LiveSessionId::new(),
+        process,
+        plan_session: 1,
+        phase: 1,
+        join_code: JoinCode::parse(code).expect("valid code"),
+        open: true,
+        position: Position::default(),
+        timer: Timer::new(10),
+        opened_by: f.facilitator.id,
+        opened_at,
+        closed_at: None,
+    }
+}
+
+fn participant(process: ProcessId, token: &str, created_at: OffsetDateTime) -> Participant {
+    Participant {
+        id: ParticipantId::new(),
+        process,
+        token_hash: format!("hash-of-{token}"),
+        display_name: None,
+        lang: "fi".into(),
+        created_at,
+    }
+}
+
+fn note(live: LiveSessionId, author: NoteAuthor, text: &str, created_at: OffsetDateTime) -> Note {
+    Note {
+        id: NoteId::new(),
+        live_session: live,
+        author,
+        shown_name: None,
+        stage: 1,
+        question: "Mikä toimii?".into(),
+        text: text.into(),
+        lang: "fi".into(),
+        hidden: false,
+        created_at,
+    }
+}
+
+#[tokio::test]
+async fn live_sessions_are_opened_read_and_listed_newest_first() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let mut first = live(&f, id, "ACDEFG", datetime!(2027-02-01 09:00 +02:00));
+    first.plan_session = 2;
+    first.phase = 3;
+    first.position = Position {
+        stage: 2,
+        question: 1,
+    };
+    first.timer.start(1_000);
+    let second = live(&f, id, "HJKMNP", datetime!(2027-02-08 09:00 UTC));
+    let elsewhere = live(&f, other, "QRTUVW", datetime!(2027-02-09 09:00 UTC));
+    for l in [&first, &second, &elsewhere] {
+        s.open_live_session(l).await.expect("open");
+    }
+
+    assert_eq!(s.live_session(first.id).await.expect("read"), first);
+    assert_eq!(
+        s.live_session_by_code(&first.join_code)
+            .await
+            .expect("by code"),
+        Some(first.clone())
+    );
+    let unknown = JoinCode::parse("XY3467").expect("valid");
+    assert_eq!(
+        s.live_session_by_code(&unknown).await.expect("by code"),
+        None
+    );
+    assert_eq!(
+        s.live_sessions(id).await.expect("list"),
+        vec![second.clone(), first.clone()]
+    );
+    assert_eq!(s.live_sessions(other).await.expect("list"), vec![elsewhere]);
+    assert_eq!(
+        s.live_sessions(ProcessId::new()).await.expect("list"),
+        vec![]
+    );
+    let missing = s.live_session(LiveSessionId::new()).await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+
+    let again = s.open_live_session(&second).await;
+    assert!(
+        matches!(again, Err(StoreError::Duplicate("live session"))),
+        "{again:?}"
+    );
+    let orphan = s
+        .open_live_session(&live(
+            &f,
+            ProcessId::new(),
+            "CCCCCC",
+            datetime!(2027-02-01 9:00 UTC),
+        ))
+        .await;
+    assert!(matches!(orphan, Err(StoreError::NotFound)), "{orphan:?}");
+}
+
+#[tokio::test]
+async fn a_join_code_is_unique_among_open_sessions_only() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let first = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&first).await.expect("open");
+
+    // Another process's session may not take an open code either: the code alone finds a session.
+    let taken = s.open_live_session(&live(&f, other, "ACDEFG", t)).await;
+    assert!(
+        matches!(taken, Err(StoreError::Duplicate("join code"))),
+        "{taken:?}"
+    );
+
+    s.close_live_session(first.id, t + Duration::hours(2))
+        .await
+        .expect("close");
+    assert_eq!(
+        s.live_session_by_code(&first.join_code)
+            .await
+            .expect("by code"),
+        None,
+        "a closed session's code stops working"
+    );
+    let reuse = live(&f, other, "ACDEFG", t + Duration::days(1));
+    s.open_live_session(&reuse)
+        .await
+        .expect("a freed code can be drawn again");
+    assert_eq!(
+        s.live_session_by_code(&first.join_code)
+            .await
+            .expect("by code"),
+        Some(reuse.clone())
+    );
+    // Closing the second holder too leaves two closed sessions with the same code.
+    s.close_live_session(reuse.id, t + Duration::days(1) + Duration::hours(1))
+        .await
+        .expect("close");
+    assert!(!s.live_session(first.id).await.expect("read").open);
+    assert!(!s.live_session(reuse.id).await.expect("read").open);
+}
+
+#[tokio::test]
+async fn moving_and_closing_a_live_session_append_events() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+
+    let pos = Position {
+        stage: 1,
+        question: 2,
+    };
+    let mut timer = Timer::new(20);
+    timer.start(5_000);
+    let moved = s.move_live_session(l.id, pos, timer).await.expect("move");
+    assert_eq!(
+        (moved.live_session, &moved.kind),
+        (l.id, &LiveEventKind::Moved)
+    );
+    let read = s.live_session(l.id).await.expect("read");
+    assert_eq!((read.position, read.timer), (pos, timer));
+    assert!(read.open);
+
+    let closed_at = t + Duration::minutes(90);
+    let closed = s.close_live_session(l.id, closed_at).await.expect("close");
+    assert_eq!(closed.kind, LiveEventKind::Closed);
+    assert!(closed.seq > moved.seq);
+    let read = s.live_session(l.id).await.expect("read");
+    assert_eq!(
+        (read.open, read.closed_at, read.position, read.timer),
+        (false, Some(closed_at), pos, timer)
+    );
+    assert_eq!(
+        s.live_events_after(l.id, 0).await.expect("events"),
+        vec![moved, closed]
+    );
+
+    // A closed session neither moves nor closes again; an unknown one is not found.
+    let late = s
+        .move_live_session(l.id, Position::default(), Timer::new(5))
+        .await;
+    assert!(matches!(late, Err(StoreError::Conflict(_))), "{late:?}");
+    assert_eq!(s.live_session(l.id).await.expect("read").position, pos);
+    let twice = s.close_live_session(l.id, closed_at).await;
+    assert!(matches!(twice, Err(StoreError::Conflict(_))), "{twice:?}");
+    let nobody = s.move_live_session(LiveSessionId::new(), pos, timer).await;
+    assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
+    let nobody = s.close_live_session(LiveSessionId::new(), closed_at).await;
+    assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
+    assert_eq!(s.live_events_after(l.id, 0).await.expect("events").len(), 2);
+}
+
+#[tokio::test]
+async fn participants_are_found_by_token_and_updated() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let p = participant(id, "selain-1", datetime!(2027-02-01 09:05 UTC));
+    s.create_participant(&p).await.expect("create");
+    assert_eq!(
+        s.participant_by_token(&p.token_hash).await.expect("find"),
+        Some(p.clone())
+    );
+    assert_eq!(
+        s.participant_by_token("hash-of-nobody")
+            .await
+            .expect("find"),
+        None
+    );
+
+    s.update_participant(p.id, Some("Aino"), "sv")
+        .await
+        .expect("update");
+    let named = s
+        .participant_by_token(&p.token_hash)
+        .await
+        .expect("find")
+        .expect("exists");
+    assert_eq!(
+        (named.display_name.as_deref(), named.lang.as_str()),
+        (Some("Aino"), "sv")
+    );
+    s.update_participant(p.id, None, "ar")
+        .await
+        .expect("update");
+    let anonymous = s
+        .participant_by_token(&p.token_hash)
+        .await
+        .expect("find")
+        .expect("exists");
+    assert_eq!(
+        anonymous,
+        Participant {
+            lang: "ar".into(),
+            ..p.clone()
+        }
+    );
+
+    let missing = s.update_participant(ParticipantId::new(), None, "fi").await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    let unknown_lang = s.update_participant(p.id, None, "de").await;
+    assert!(unknown_lang.is_err(), "{unknown_lang:?}");
+    let same_token = s
+        .create_participant(&participant(
+            id,
+            "selain-1",
+            datetime!(2027-02-01 09:06 UTC),
+        ))
+        .await;
+    assert!(
+        matches!(same_token, Err(StoreError::Duplicate(_))),
+        "{same_token:?}"
+    );
+    let orphan = s
+        .create_participant(&participant(
+            ProcessId::new(),
+            "selain-2",
+            datetime!(2027-02-01 09:06 UTC),
+        ))
+        .await;
+    assert!(matches!(orphan, Err(StoreError::NotFound)), "{orphan:?}");
+}
+
+#[tokio::test]
+async fn attendance_is_counted_once_per_participant() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    let later = live(&f, id, "HJKMNP", t + Duration::days(7));
+    s.open_live_session(&l).await.expect("open");
+    s.open_live_session(&later).await.expect("open");
+    let a = participant(id, "a", t);
+    let b = participant(id, "b", t);
+    let stranger = participant(other, "c", t);
+    for p in [&a, &b, &stranger] {
+        s.create_participant(p).await.expect("participant");
+    }
+
+    assert_eq!(s.count_participants(l.id).await.expect("count"), 0);
+    s.attend(l.id, a.id).await.expect("attend");
+    s.attend(l.id, a.id).await.expect("attending twice is fine");
+    assert_eq!(s.count_participants(l.id).await.expect("count"), 1);
+    s.attend(l.id, b.id).await.expect("attend");
+    s.attend(later.id, a.id).await.expect("attend");
+    assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
+    assert_eq!(s.count_participants(later.id).await.expect("count"), 1);
+
+    let foreign = s.attend(l.id, stranger.id).await;
+    assert!(
+        matches!(foreign, Err(StoreError::NotFound)),
+        "a participant of another process: {foreign:?}"
+    );
+    let nobody = s.attend(l.id, ParticipantId::new()).await;
+    assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
+    let nowhere = s.attend(LiveSessionId::new(), a.id).await;
+    assert!(matches!(nowhere, Err(StoreError::NotFound)), "{nowhere:?}");
+    assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
+}
+
+#[tokio::test]
+async fn notes_are_stored_with_events_a_board_can_resume_from() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    let elsewhere = live(&f, id, "HJKMNP", t);
+    s.open_live_session(&l).await.expect("open");
+    s.open_live_session(&elsewhere).await.expect("open");
+    let a = participant(id, "a", t);
+    let b = participant(id, "b", t);
+    s.create_participant(&a).await.expect("participant");
+    s.create_participant(&b).await.expect("participant");
+
+    let mut n1 = note(
+        l.id,
+        NoteAuthor::Participant(a.id),
+        "Aamupalaverit",
+        t + Duration::minutes(5),
+    );
+    n1.shown_name = Some("Aino".into());
+    let e1 = s.add_note(&n1).await.expect("note");
+    assert_eq!(
+        (e1.live_session, &e1.kind, e1.at),
+        (
+            l.id,
+            &LiveEventKind::NoteAdded { note: n1.id },
+            n1.created_at
+        )
+    );
+    let moved = s
+        .move_live_session(
+            l.id,
+            Position {
+                stage: 1,
+                question: 1,
+            },
+            Timer::new(5),
+        )
+        .await
+        .expect("move");
+    let other_session = s
+        .add_note(&note(
+            elsewhere.id,
+            NoteAuthor::Participant(b.id),
+            "Muualla",
+            t + Duration::minutes(6),
+        ))
+        .await
+        .expect("note");
+    let mut n2 = note(
+        l.id,
+        NoteAuthor::Participant(b.id),
+        "Liian vähän aikaa",
+        t + Duration::minutes(7),
+    );
+    n2.lang = "so".into();
+    n2.hidden = true;
+    let e2 = s.add_note(&n2).await.expect("note");
+    let n3 = note(
+        l.id,
+        NoteAuthor::Participant(a.id),
+        "Kiitos",
+        t + Duration::minutes(8),
+    );
+    let e3 = s.add_note(&n3).await.expect("note");
+    assert!(e1.seq < moved.seq && moved.seq < other_session.seq && other_session.seq < e2.seq);
+    assert!(e2.seq < e3.seq);
+
+    assert_eq!(s.note(n2.id).await.expect("note"), n2);
+    assert_eq!(
+        s.notes(l.id).await.expect("notes"),
+        vec![n1.clone(), n2.clone(), n3.clone()]
+    );
+    let missing = s.note(NoteId::new()).await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+
+    let all = s.live_events_after(l.id, 0).await.expect("events");
+    assert_eq!(all, vec![e1.clone(), moved.clone(), e2.clone(), e3.clone()]);
+    // A board that saw up to the move gets exactly what came after, not the other session's.
+    assert_eq!(
+        s.live_events_after(l.id, moved.seq).await.expect("events"),
+        vec![e2.clone(), e3.clone()]
+    );
+    assert_eq!(
+        s.live_events_after(l.id, e2.seq).await.expect("events"),
+        vec![e3.clone()]
+    );
+    assert_eq!(
+        s.live_events_after(l.id, e3.seq).await.expect("events"),
+        vec![]
+    );
+    assert_eq!(
+        s.live_events_after(elsewhere.id, 0).await.expect("events"),
+        vec![other_session]
+    );
+
+    // Writing counts as taking part, even if joining was never recorded.
+    assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
+    s.attend(l.id, a.id).await.expect("attend");
+    assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
+
+    let again = s.add_note(&n1).await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+    assert_eq!(s.live_events_after(l.id, 0).await.expect("events").len(), 4);
+}
+
+#[tokio::test]
+async fn recent_notes_are_counted_per_participant_and_session() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    let elsewhere = live(&f, id, "HJKMNP", t);
+    s.open_live_session(&l).await.expect("open");
+    s.open_live_session(&elsewhere).await.expect("open");
+    let a = participant(id, "a", t);
+    let b = participant(id, "b", t);
+    s.create_participant(&a).await.expect("participant");
+    s.create_participant(&b).await.expect("participant");
+    for secs in [0, 30, 50, 59] {
+        s.add_note(&note(
+            l.id,
+            NoteAuthor::Participant(a.id),
+            "a",
+            t + Duration::seconds(secs),
+        ))
+        .await
+        .expect("note");
+    }
+    s.add_note(&note(
+        l.id,
+        NoteAuthor::Participant(b.id),
+        "b",
+        t + Duration::seconds(55),
+    ))
+    .await
+    .expect("note");
+    s.add_note(&note(
+        elsewhere.id,
+        NoteAuthor::Participant(a.id),
+        "a",
+        t + Duration::seconds(58),
+    ))
+    .await
+    .expect("note");
+    s.add_note(&note(
+        l.id,
+        NoteAuthor::Staff(f.facilitator.id),
+        "s",
+        t + Duration::seconds(57),
+    ))
+    .await
+    .expect("note");
+
+    let since = t + Duration::seconds(30);
+    assert_eq!(
+        s.count_recent_notes(l.id, a.id, since)
+            .await
+            .expect("count"),
+        3
+    );
+    assert_eq!(s.count_recent_notes(l.id, a.id, t).await.expect("count"), 4);
+    assert_eq!(
+        s.count_recent_notes(l.id, a.id, t + Duration::minutes(1))
+            .await
+            .expect("count"),
+        0
+    );
+    assert_eq!(
+        s.count_recent_notes(l.id, b.id, since)
+            .await
+            .expect("count"),
+        1
+    );
+    assert_eq!(
+        s.count_recent_notes(elsewhere.id, a.id, since)
+            .await
+            .expect("count"),
+        1
+    );
+}
+
+#[tokio::test]
+async fn staff_write_notes_for_the_circle() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let n = note(
+        l.id,
+        NoteAuthor::Staff(f.facilitator.id),
+        "Ryhmä 2: työvuorolistat",
+        t + Duration::minutes(3),
+    );
+    let e = s.add_note(&n).await.expect("note");
+    assert_eq!(e.kind, LiveEventKind::NoteAdded { note: n.id });
+    assert_eq!(s.notes(l.id).await.expect("notes"), vec![n.clone()]);
+    assert_eq!(
+        s.note(n.id).await.expect("note").author,
+        NoteAuthor::Staff(f.facilitator.id)
+    );
+    assert_eq!(
+        s.count_participants(l.id).await.expect("count"),
+        0,
+        "staff are not participants"
+    );
+    let unknown = s
+        .add_note(&note(l.id, NoteAuthor::Staff(UserId::new()), "x", t))
+        .await;
+    assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
+}
+
+#[tokio::test]
+async fn a_note_must_name_a_participant_of_the_same_process() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let stranger = participant(other, "c", t);
+    s.create_participant(&stranger).await.expect("participant");
+
+    let missing = s
+        .add_note(&note(
+            l.id,
+            NoteAuthor::Participant(ParticipantId::new()),
+            "x",
+            t,
+        ))
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    let foreign = s
+        .add_note(&note(l.id, NoteAuthor::Participant(stranger.id), "x", t))
+        .await;
+    assert!(matches!(foreign, Err(StoreError::NotFound)), "{foreign:?}");
+    let nowhere = s
+        .add_note(&note(
+            LiveSessionId::new(),
+            NoteAuthor::Staff(f.facilitator.id),
+            "x",
+            t,
+        ))
+        .await;
+    assert!(matches!(nowhere, Err(StoreError::NotFound)), "{nowhere:?}");
+    let mut bad_lang = note(l.id, NoteAuthor::Staff(f.facilitator.id), "x", t);
+    bad_lang.lang = "xx".into();
+    assert!(s.add_note(&bad_lang).await.is_err());
+
+    // Nothing of the refused notes remains, not even an event.
+    assert_eq!(s.notes(l.id).await.expect("notes"), vec![]);
+    assert_eq!(s.live_events_after(l.id, 0).await.expect("events"), vec![]);
+}
+
+#[tokio::test]
+async fn live_data_survives_reopening_the_file() {
+    let dir = TempDir::new();
+    let path = dir.file("vuoro.db");
+    let store = open(&path).await;
+    let org = store.create_org("Espoo").await.expect("org");
+    let user = store
+        .create_user(new_user("f@espoo.fi", "F"))
+        .await
+        .expect("user");
+    let process = store
+        .create_process(NewProcess {
+            org: org.id,
+            orderer: user.id,
+            order: order("Tiimi", None),
+            plan: Plan::default(),
+        })
+        .await
+        .expect("process");
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = LiveSession {
+        id: LiveSessionId::new(),
+        process: process.id,
+        plan_session: 1,
+        phase: 1,
+        join_code: JoinCode::parse("ACDEFG").expect("valid"),
+        open: true,
+        position: Position::default(),
+        timer: Timer::new(15),
+        opened_by: user.id,
+        opened_at: t,
+        closed_at: None,
+    };
+    store.open_live_session(&l).await.expect("open");
+    let n = note(l.id, NoteAuthor::Staff(user.id), "muistiin", t);
+    let e = store.add_note(&n).await.expect("note");
+    store.close().await;
+
+    let again = open(&path).await;
+    assert_eq!(again.live_session(l.id).await.expect("read"), l);
+    assert_eq!(again.notes(l.id).await.expect("notes"), vec![n]);
+    assert_eq!(
+        again.live_events_after(l.id, 0).await.expect("events"),
+        vec![e.clone()]
+    );
+    // The sequence continues after a reopen.
+    let moved = again
+        .move_live_session(l.id, Position::default(), Timer::new(15))
+        .await
+        .expect("move");
+    assert!(moved.seq > e.seq);
+    again.close().await;
 }

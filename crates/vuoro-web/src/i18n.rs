@@ -7,6 +7,7 @@ use fluent_templates::{LanguageIdentifier, Loader, langid};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use vuoro_core::Lang;
+use vuoro_core::lang::ParticipantLang;
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -21,12 +22,68 @@ fluent_templates::static_loader! {
 static FI: LanguageIdentifier = langid!("fi");
 static SV: LanguageIdentifier = langid!("sv");
 static EN: LanguageIdentifier = langid!("en");
+static AR: LanguageIdentifier = langid!("ar");
+static SO: LanguageIdentifier = langid!("so");
 
 fn id(lang: Lang) -> &'static LanguageIdentifier {
     match lang {
         Lang::Fi => &FI,
         Lang::Sv => &SV,
         Lang::En => &EN,
+    }
+}
+
+/// The participant languages the participant views speak: the interface languages plus
+/// Arabic and Somali. `Other` is not a language one can pick for the interface.
+pub const PARTICIPANT_LANGS: [ParticipantLang; 5] = [
+    ParticipantLang::Fi,
+    ParticipantLang::Sv,
+    ParticipantLang::En,
+    ParticipantLang::Ar,
+    ParticipantLang::So,
+];
+
+fn pid(lang: ParticipantLang) -> &'static LanguageIdentifier {
+    match lang {
+        ParticipantLang::Sv => &SV,
+        ParticipantLang::En => &EN,
+        ParticipantLang::Ar => &AR,
+        ParticipantLang::So => &SO,
+        ParticipantLang::Fi | ParticipantLang::Other => &FI,
+    }
+}
+
+/// Looks up a participant-view message (from `participant.ftl`).
+pub fn tp(lang: ParticipantLang, key: &str) -> String {
+    LOCALES.lookup(pid(lang), key)
+}
+
+/// A participant-view message with named arguments.
+pub fn tp_args(
+    lang: ParticipantLang,
+    key: &str,
+    args: &[(&'static str, FluentValue<'static>)],
+) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+        .collect();
+    LOCALES.lookup_with_args(pid(lang), key, &map)
+}
+
+/// Arabic is written right to left; the page direction follows the language.
+pub fn is_rtl(lang: ParticipantLang) -> bool {
+    lang == ParticipantLang::Ar
+}
+
+/// The language's name in itself, for the language choice on the join page.
+pub fn autonym(lang: ParticipantLang) -> &'static str {
+    match lang {
+        ParticipantLang::Fi | ParticipantLang::Other => "suomi",
+        ParticipantLang::Sv => "svenska",
+        ParticipantLang::En => "English",
+        ParticipantLang::Ar => "العربية",
+        ParticipantLang::So => "Soomaali",
     }
 }
 
@@ -60,6 +117,10 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn keys(lang: &str) -> BTreeSet<String> {
+        keys_in(lang, |_| true)
+    }
+
+    fn keys_in(lang: &str, file: impl Fn(&std::path::Path) -> bool) -> BTreeSet<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../locales")
             .join(lang);
@@ -69,7 +130,7 @@ mod tests {
             .map(|e| e.expect("readable").path())
             .collect();
         files.sort();
-        for f in files {
+        for f in files.into_iter().filter(|f| file(f)) {
             let text = std::fs::read_to_string(&f).expect("readable");
             for line in text.lines() {
                 if let Some((k, _)) = line.split_once(" =")
@@ -94,6 +155,19 @@ mod tests {
             let extra: Vec<_> = other.difference(&fi).collect();
             assert!(extra.is_empty(), "{lang} has keys Finnish lacks: {extra:?}");
         }
+    }
+
+    /// Participants see their views in five languages; every one defines every message.
+    #[test]
+    fn participant_views_are_complete_in_five_languages() {
+        let only = |f: &std::path::Path| f.ends_with("participant.ftl");
+        let fi = keys_in("fi", only);
+        assert!(fi.len() > 10);
+        for lang in ["sv", "en", "ar", "so"] {
+            assert_eq!(keys_in(lang, only), fi, "{lang}/participant.ftl");
+        }
+        assert_eq!(tp(ParticipantLang::Ar, "p-lang-name"), "العربية");
+        assert_eq!(tp(ParticipantLang::So, "p-lang-name"), "Soomaali");
     }
 
     #[test]

@@ -11,9 +11,11 @@ pub mod ctx;
 pub mod error;
 pub mod fields;
 pub mod form;
+pub mod hub;
 pub mod i18n;
 pub mod ics;
 pub mod layers;
+pub mod live;
 pub mod methods;
 pub mod orders;
 pub mod pages;
@@ -56,6 +58,8 @@ pub struct AppState {
     pub methods: Arc<MethodLibrary>,
     pub config: Arc<WebConfig>,
     pub(crate) logins: Arc<auth::LoginLimiter>,
+    /// Live events fanned out to the open boards and phones.
+    pub hub: Arc<hub::LiveHub>,
 }
 
 impl AppState {
@@ -65,6 +69,7 @@ impl AppState {
             methods: Arc::new(methods),
             config: Arc::new(config),
             logins: Arc::new(auth::LoginLimiter::default()),
+            hub: Arc::new(hub::LiveHub::default()),
         }
     }
 }
@@ -79,6 +84,7 @@ pub fn app(state: AppState) -> Router {
         .merge(methods::router())
         .merge(orders::router())
         .merge(processes::router())
+        .merge(live::router())
         .merge(assets::router())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(

@@ -515,6 +515,13 @@ pub struct StepView {
 }
 
 #[derive(Debug)]
+pub struct RunRow {
+    pub id: vuoro_core::LiveSessionId,
+    pub label: String,
+    pub open: bool,
+}
+
+#[derive(Debug)]
 pub struct EventView {
     pub at: String,
     pub text: String,
@@ -548,6 +555,10 @@ struct ProcessView {
     buttons: Vec<ButtonView>,
     /// Before the agreement: what the plan still needs, each with whether it is done.
     checklist: Vec<(String, bool)>,
+    /// Plan sessions the facilitator can open as live sessions now: (plan session id, title).
+    can_open: Vec<(u32, String)>,
+    /// Live sessions run so far, newest first.
+    runs: Vec<RunRow>,
     events: Vec<EventView>,
 }
 
@@ -760,7 +771,44 @@ async fn process_view(
     } else {
         Vec::new()
     };
+    let can_open = if pa.can(ProcessAction::RunSession, p.state) {
+        plan.sessions
+            .iter()
+            .map(|s| (s.id, s.title.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let runs = if pa.can(ProcessAction::RunSession, p.state) || pa.is_facilitator {
+        state
+            .store
+            .live_sessions(p.id)
+            .await?
+            .into_iter()
+            .map(|l| {
+                let title = plan
+                    .session(l.plan_session)
+                    .map_or_else(String::new, |s| s.title.clone());
+                RunRow {
+                    id: l.id,
+                    label: i18n::t_args(
+                        lang,
+                        "live-run-link",
+                        &[
+                            ("title", i18n::s(title)),
+                            ("when", i18n::s(when(l.opened_at))),
+                        ],
+                    ),
+                    open: l.open,
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(ProcessView {
+        can_open,
+        runs,
         checklist,
         id: p.id,
         title: p.title.clone(),

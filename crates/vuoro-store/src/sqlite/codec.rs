@@ -10,6 +10,7 @@ use time::format_description::BorrowedFormatItem;
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
+use vuoro_core::live::JoinCode;
 use vuoro_core::{Role, RoleSet};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -124,6 +125,33 @@ pub(crate) fn normalise_email(email: &str) -> String {
 
 pub(crate) fn version(v: i64, what: &str) -> Result<u32> {
     u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("invalid version in {what}")))
+}
+
+/// A whole number read back that must fit a `u32`, such as a phase or a plan session number.
+pub(crate) fn number(v: i64, what: &str) -> Result<u32> {
+    u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("invalid number in {what}")))
+}
+
+/// A position (stage or question index) read back.
+pub(crate) fn index(v: i64, what: &str) -> Result<usize> {
+    usize::try_from(v).map_err(|_| StoreError::Corrupt(format!("invalid position in {what}")))
+}
+
+/// A position (stage or question index) to store.
+pub(crate) fn index_value(v: usize) -> Result<i64> {
+    i64::try_from(v).map_err(|_| StoreError::Backend("position out of the storable range".into()))
+}
+
+/// A `count(*)` read back.
+pub(crate) fn count(n: i64, what: &str) -> Result<u64> {
+    u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("negative {what} count")))
+}
+
+/// A join code read back exactly as it was stored. Codes are not re-parsed, so a session opened
+/// under an older code alphabet still reads.
+pub(crate) fn join_code(s: String) -> Result<JoinCode> {
+    serde_json::from_value(serde_json::Value::String(s))
+        .map_err(|_| StoreError::Corrupt("invalid join code in live_sessions".into()))
 }
 
 #[cfg(test)]

@@ -9,15 +9,18 @@ mod codec;
 mod rows;
 
 use crate::{
-    Approval, ApprovalSide, EventKind, Invitation, LoginSession, Member, NewProcess, NewUser,
-    Organisation, PlanVersion, Process, ProcessEvent, ProcessFilter, Result, Store, StoreError,
-    Unit, User,
+    Approval, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
+    LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor, Organisation, Participant,
+    PlanVersion, Process, ProcessEvent, ProcessFilter, Result, Store, StoreError, Unit, User,
 };
 use async_trait::async_trait;
-use codec::{date, db, db_unique, normalise_email, parse_role, role_set, timestamp, to_json};
+use codec::{
+    count, date, db, db_unique, index_value, normalise_email, parse_role, role_set, timestamp,
+    to_json,
+};
 use rows::{
-    ApprovalRow, EventRow, InvitationRow, LoginRow, MemberRow, MembershipRow, OrgRow, PlanRow,
-    ProcessRow, UnitRow, UserRow,
+    ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
+    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, ProcessRow, UnitRow, UserRow,
 };
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
@@ -28,8 +31,11 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 use time::OffsetDateTime;
+use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::plan::Plan;
-use vuoro_core::{OrgId, ProcessId, ProcessState, RoleSet, UnitId, UserId};
+use vuoro_core::{
+    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, RoleSet, UnitId, UserId,
+};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -52,6 +58,29 @@ macro_rules! process_columns {
 macro_rules! user_columns {
     () => {
         "u.id, u.email, u.name, u.password_hash, u.site_admin, u.created_at"
+    };
+}
+
+/// The columns of `live_sessions` that [`LiveSessionRow`] reads.
+macro_rules! live_session_columns {
+    () => {
+        "id, process_id, plan_session, phase, join_code, open, stage, question, timer_json, \
+         opened_by, opened_at, closed_at"
+    };
+}
+
+/// The columns of `participants` that [`ParticipantRow`] reads.
+macro_rules! participant_columns {
+    () => {
+        "id, process_id, token_hash, display_name, lang, created_at"
+    };
+}
+
+/// The columns of `notes` that [`NoteRow`] reads.
+macro_rules! note_columns {
+    () => {
+        "id, live_session_id, participant_id, staff_user_id, shown_name, stage, question, text, \
+         lang, hidden, created_at"
     };
 }
 
@@ -182,6 +211,50 @@ async fn refused(conn: &mut SqliteConnection, id: ProcessId, why: &'static str) 
     match process_exists(conn, id).await {
         Ok(true) => StoreError::Conflict(why),
         Ok(false) => StoreError::NotFound,
+        Err(e) => e,
+    }
+}
+
+/// Appends an event to a live session's log and returns it with its sequence number.
+async fn append_live_event(
+    conn: &mut SqliteConnection,
+    live: LiveSessionId,
+    at: OffsetDateTime,
+    kind: LiveEventKind,
+) -> Result<LiveEvent> {
+    let seq: i64 = sqlx::query_scalar(
+        "INSERT INTO live_events (live_session_id, at, kind_json) VALUES (?, ?, ?) RETURNING seq",
+    )
+    .bind(live.to_string())
+    .bind(timestamp(at)?)
+    .bind(to_json(&kind, "live event")?)
+    .fetch_one(conn)
+    .await
+    .map_err(db)?;
+    Ok(LiveEvent {
+        seq,
+        live_session: live,
+        at,
+        kind,
+    })
+}
+
+/// The process of a live session; `NotFound` if there is no such session.
+async fn live_session_process(conn: &mut SqliteConnection, id: LiveSessionId) -> Result<String> {
+    let process: Option<String> =
+        sqlx::query_scalar("SELECT process_id FROM live_sessions WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(conn)
+            .await
+            .map_err(db)?;
+    process.ok_or(StoreError::NotFound)
+}
+
+/// Tells a refused update of an open live session apart: `NotFound` when the session does not
+/// exist, otherwise `Conflict` because it is closed.
+async fn live_refused(conn: &mut SqliteConnection, id: LiveSessionId) -> StoreError {
+    match live_session_process(conn, id).await {
+        Ok(_) => StoreError::Conflict("live session is closed"),
         Err(e) => e,
     }
 }
@@ -949,6 +1022,318 @@ impl Store for SqliteStore {
         .map_err(db)?;
         rows.into_iter().map(EventRow::into_event).collect()
     }
+
+    async fn open_live_session(&self, s: &LiveSession) -> Result<()> {
+        let done = sqlx::query(
+            "INSERT INTO live_sessions (id, process_id, plan_session, phase, join_code, open, \
+             stage, question, timer_json, opened_by, opened_at, closed_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(s.id.to_string())
+        .bind(s.process.to_string())
+        .bind(i64::from(s.plan_session))
+        .bind(i64::from(s.phase))
+        .bind(s.join_code.as_str())
+        .bind(s.open)
+        .bind(index_value(s.position.stage)?)
+        .bind(index_value(s.position.question)?)
+        .bind(to_json(&s.timer, "timer")?)
+        .bind(s.opened_by.to_string())
+        .bind(timestamp(s.opened_at)?)
+        .bind(s.closed_at.map(timestamp).transpose()?)
+        .execute(&self.pool)
+        .await;
+        match done {
+            Ok(_) => Ok(()),
+            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+                // Storing the same session twice also trips the code's index, and which of the
+                // two constraints SQLite reports is not specified; the id tells them apart.
+                let mut conn = self.pool.acquire().await.map_err(db)?;
+                match live_session_process(&mut conn, s.id).await {
+                    Ok(_) => Err(StoreError::Duplicate("live session")),
+                    Err(StoreError::NotFound) => Err(StoreError::Duplicate("join code")),
+                    Err(e) => Err(e),
+                }
+            }
+            Err(e) => Err(db(e)),
+        }
+    }
+
+    async fn live_session(&self, id: LiveSessionId) -> Result<LiveSession> {
+        let row: Option<LiveSessionRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            live_session_columns!(),
+            " FROM live_sessions WHERE id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_live_session()
+    }
+
+    async fn live_session_by_code(&self, code: &JoinCode) -> Result<Option<LiveSession>> {
+        // `open = 1` lets SQLite use the partial unique index on open sessions' codes.
+        let row: Option<LiveSessionRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            live_session_columns!(),
+            " FROM live_sessions WHERE join_code = ? AND open = 1"
+        ))
+        .bind(code.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.map(LiveSessionRow::into_live_session).transpose()
+    }
+
+    async fn live_sessions(&self, process: ProcessId) -> Result<Vec<LiveSession>> {
+        let rows: Vec<LiveSessionRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            live_session_columns!(),
+            " FROM live_sessions WHERE process_id = ? ORDER BY opened_at DESC, id DESC"
+        ))
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(LiveSessionRow::into_live_session)
+            .collect()
+    }
+
+    async fn move_live_session(
+        &self,
+        id: LiveSessionId,
+        position: Position,
+        timer: Timer,
+    ) -> Result<LiveEvent> {
+        let at = now();
+        let stage = index_value(position.stage)?;
+        let question = index_value(position.question)?;
+        let timer_json = to_json(&timer, "timer")?;
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE live_sessions SET stage = ?, question = ?, timer_json = ? \
+             WHERE id = ? AND open = 1",
+        )
+        .bind(stage)
+        .bind(question)
+        .bind(timer_json)
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(live_refused(&mut tx, id).await);
+        }
+        let event = append_live_event(&mut tx, id, at, LiveEventKind::Moved).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn close_live_session(&self, id: LiveSessionId, at: OffsetDateTime) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE live_sessions SET open = 0, closed_at = ? WHERE id = ? AND open = 1",
+        )
+        .bind(timestamp(at)?)
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(live_refused(&mut tx, id).await);
+        }
+        let event = append_live_event(&mut tx, id, at, LiveEventKind::Closed).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn create_participant(&self, p: &Participant) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO participants (id, process_id, token_hash, display_name, lang, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(p.id.to_string())
+        .bind(p.process.to_string())
+        .bind(&p.token_hash)
+        .bind(p.display_name.as_deref())
+        .bind(&p.lang)
+        .bind(timestamp(p.created_at)?)
+        .execute(&self.pool)
+        .await
+        .map_err(db_unique("participant"))?;
+        Ok(())
+    }
+
+    async fn participant_by_token(&self, token_hash: &str) -> Result<Option<Participant>> {
+        let row: Option<ParticipantRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            participant_columns!(),
+            " FROM participants WHERE token_hash = ?"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.map(ParticipantRow::into_participant).transpose()
+    }
+
+    async fn update_participant(
+        &self,
+        id: ParticipantId,
+        display_name: Option<&str>,
+        lang: &str,
+    ) -> Result<()> {
+        let done = sqlx::query("UPDATE participants SET display_name = ?, lang = ? WHERE id = ?")
+            .bind(display_name)
+            .bind(lang)
+            .bind(id.to_string())
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    async fn count_participants(&self, live: LiveSessionId) -> Result<u64> {
+        // Someone who wrote a note counts even if their joining was never recorded.
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM ( \
+                 SELECT participant_id FROM attendance WHERE live_session_id = ?1 \
+                 UNION \
+                 SELECT participant_id FROM notes \
+                 WHERE live_session_id = ?1 AND participant_id IS NOT NULL)",
+        )
+        .bind(live.to_string())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)?;
+        count(n, "participant")
+    }
+
+    async fn attend(&self, live: LiveSessionId, participant: ParticipantId) -> Result<()> {
+        // The process is copied from the session in the same statement; the foreign keys then
+        // refuse a participant of another process as well as an unknown one.
+        let done = sqlx::query(
+            "INSERT INTO attendance (live_session_id, participant_id, process_id, first_seen) \
+             SELECT id, ?, process_id, ? FROM live_sessions WHERE id = ? \
+             ON CONFLICT (live_session_id, participant_id) DO NOTHING",
+        )
+        .bind(participant.to_string())
+        .bind(timestamp(now())?)
+        .bind(live.to_string())
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            // Either already recorded, or there is no such session.
+            let mut conn = self.pool.acquire().await.map_err(db)?;
+            live_session_process(&mut conn, live).await?;
+        }
+        Ok(())
+    }
+
+    async fn add_note(&self, n: &Note) -> Result<LiveEvent> {
+        let (participant, staff) = match n.author {
+            NoteAuthor::Participant(p) => (Some(p.to_string()), None),
+            NoteAuthor::Staff(u) => (None, Some(u.to_string())),
+        };
+        let created_at = timestamp(n.created_at)?;
+        let mut tx = self.begin_write().await?;
+        let process = live_session_process(&mut tx, n.live_session).await?;
+        sqlx::query(
+            "INSERT INTO notes (id, live_session_id, process_id, participant_id, staff_user_id, \
+             shown_name, stage, question, text, lang, hidden, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(n.id.to_string())
+        .bind(n.live_session.to_string())
+        .bind(process)
+        .bind(participant)
+        .bind(staff)
+        .bind(n.shown_name.as_deref())
+        .bind(i64::from(n.stage))
+        .bind(&n.question)
+        .bind(&n.text)
+        .bind(&n.lang)
+        .bind(n.hidden)
+        .bind(created_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db_unique("note"))?;
+        let event = append_live_event(
+            &mut tx,
+            n.live_session,
+            n.created_at,
+            LiveEventKind::NoteAdded { note: n.id },
+        )
+        .await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn note(&self, id: NoteId) -> Result<Note> {
+        let row: Option<NoteRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            note_columns!(),
+            " FROM notes WHERE id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_note()
+    }
+
+    async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>> {
+        let rows: Vec<NoteRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            note_columns!(),
+            " FROM notes WHERE live_session_id = ? ORDER BY created_at, id"
+        ))
+        .bind(live.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(NoteRow::into_note).collect()
+    }
+
+    async fn count_recent_notes(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        since: OffsetDateTime,
+    ) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM notes \
+             WHERE live_session_id = ? AND participant_id = ? AND created_at >= ?",
+        )
+        .bind(live.to_string())
+        .bind(participant.to_string())
+        .bind(timestamp(since)?)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)?;
+        count(n, "note")
+    }
+
+    async fn live_events_after(&self, live: LiveSessionId, after: i64) -> Result<Vec<LiveEvent>> {
+        let rows: Vec<LiveEventRow> = sqlx::query_as(
+            "SELECT seq, live_session_id, at, kind_json FROM live_events \
+             WHERE live_session_id = ? AND seq > ? ORDER BY seq",
+        )
+        .bind(live.to_string())
+        .bind(after)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(LiveEventRow::into_live_event)
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -1006,7 +1391,7 @@ mod tests {
                 .fetch_one(&mut *conn)
                 .await
                 .expect("table list");
-        assert_eq!(strict, 11, "every table of the schema is STRICT");
+        assert_eq!(strict, 16, "every table of the schema is STRICT");
         drop(conn);
         store.close().await;
     }
@@ -1058,6 +1443,31 @@ mod tests {
             .await
             .expect("damage");
         let read = store.user(user.id).await;
+        assert!(matches!(read, Err(StoreError::Corrupt(_))), "{read:?}");
+
+        sqlx::query("UPDATE users SET created_at = '2027-01-01T00:00:00.000000000Z'")
+            .execute(&store.pool)
+            .await
+            .expect("repair");
+        let live = LiveSession {
+            id: LiveSessionId::new(),
+            process: p.id,
+            plan_session: 1,
+            phase: 1,
+            join_code: JoinCode::from_random(7),
+            open: true,
+            position: Position::default(),
+            timer: Timer::new(10),
+            opened_by: user.id,
+            opened_at: now(),
+            closed_at: None,
+        };
+        store.open_live_session(&live).await.expect("open");
+        sqlx::query("UPDATE live_sessions SET timer_json = '{\"duration_ms\": \"ten\"}'")
+            .execute(&store.pool)
+            .await
+            .expect("damage");
+        let read = store.live_session(live.id).await;
         assert!(matches!(read, Err(StoreError::Corrupt(_))), "{read:?}");
         store.close().await;
     }

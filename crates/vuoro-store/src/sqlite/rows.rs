@@ -1,13 +1,15 @@
 //! Rows as SQLite returns them, and their checked conversion into the store's records.
 
 use super::codec::{
-    from_json, parse_id, parse_opt_date, parse_opt_id, parse_opt_timestamp, parse_timestamp,
-    version,
+    from_json, index, join_code, number, parse_id, parse_opt_date, parse_opt_id,
+    parse_opt_timestamp, parse_timestamp, version,
 };
 use crate::{
-    Approval, ApprovalSide, EventKind, Invitation, LoginSession, Organisation, PlanVersion,
-    Process, ProcessEvent, Result, StoreError, Unit, User,
+    Approval, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
+    LoginSession, Note, NoteAuthor, Organisation, Participant, PlanVersion, Process, ProcessEvent,
+    Result, StoreError, Unit, User,
 };
+use vuoro_core::live::Position;
 use vuoro_core::{ProcessState, RoleSet};
 
 #[derive(sqlx::FromRow)]
@@ -236,6 +238,131 @@ impl EventRow {
             process: parse_id(&self.process_id, T)?,
             seq: self.seq,
             actor: parse_id(&self.actor_id, T)?,
+            at: parse_timestamp(&self.at, T)?,
+            kind,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct LiveSessionRow {
+    id: String,
+    process_id: String,
+    plan_session: i64,
+    phase: i64,
+    join_code: String,
+    open: bool,
+    stage: i64,
+    question: i64,
+    timer_json: String,
+    opened_by: String,
+    opened_at: String,
+    closed_at: Option<String>,
+}
+
+impl LiveSessionRow {
+    pub(crate) fn into_live_session(self) -> Result<LiveSession> {
+        const T: &str = "live_sessions";
+        Ok(LiveSession {
+            id: parse_id(&self.id, T)?,
+            process: parse_id(&self.process_id, T)?,
+            plan_session: number(self.plan_session, T)?,
+            phase: number(self.phase, T)?,
+            join_code: join_code(self.join_code)?,
+            open: self.open,
+            position: Position {
+                stage: index(self.stage, T)?,
+                question: index(self.question, T)?,
+            },
+            timer: from_json(&self.timer_json, "timer")?,
+            opened_by: parse_id(&self.opened_by, T)?,
+            opened_at: parse_timestamp(&self.opened_at, T)?,
+            closed_at: parse_opt_timestamp(self.closed_at.as_deref(), T)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ParticipantRow {
+    id: String,
+    process_id: String,
+    token_hash: String,
+    display_name: Option<String>,
+    lang: String,
+    created_at: String,
+}
+
+impl ParticipantRow {
+    pub(crate) fn into_participant(self) -> Result<Participant> {
+        const T: &str = "participants";
+        Ok(Participant {
+            id: parse_id(&self.id, T)?,
+            process: parse_id(&self.process_id, T)?,
+            token_hash: self.token_hash,
+            display_name: self.display_name,
+            lang: self.lang,
+            created_at: parse_timestamp(&self.created_at, T)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct NoteRow {
+    id: String,
+    live_session_id: String,
+    participant_id: Option<String>,
+    staff_user_id: Option<String>,
+    shown_name: Option<String>,
+    stage: i64,
+    question: String,
+    text: String,
+    lang: String,
+    hidden: bool,
+    created_at: String,
+}
+
+impl NoteRow {
+    pub(crate) fn into_note(self) -> Result<Note> {
+        const T: &str = "notes";
+        let author = match (self.participant_id, self.staff_user_id) {
+            (Some(p), None) => NoteAuthor::Participant(parse_id(&p, T)?),
+            (None, Some(u)) => NoteAuthor::Staff(parse_id(&u, T)?),
+            _ => {
+                return Err(StoreError::Corrupt(
+                    "a note needs exactly one author".into(),
+                ));
+            }
+        };
+        Ok(Note {
+            id: parse_id(&self.id, T)?,
+            live_session: parse_id(&self.live_session_id, T)?,
+            author,
+            shown_name: self.shown_name,
+            stage: number(self.stage, T)?,
+            question: self.question,
+            text: self.text,
+            lang: self.lang,
+            hidden: self.hidden,
+            created_at: parse_timestamp(&self.created_at, T)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct LiveEventRow {
+    seq: i64,
+    live_session_id: String,
+    at: String,
+    kind_json: String,
+}
+
+impl LiveEventRow {
+    pub(crate) fn into_live_event(self) -> Result<LiveEvent> {
+        const T: &str = "live_events";
+        let kind: LiveEventKind = from_json(&self.kind_json, "live event")?;
+        Ok(LiveEvent {
+            seq: self.seq,
+            live_session: parse_id(&self.live_session_id, T)?,
             at: parse_timestamp(&self.at, T)?,
             kind,
         })

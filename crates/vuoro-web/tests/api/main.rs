@@ -6,4 +6,5 @@ mod helpers;
 mod auth;
 mod bad_input;
 mod flow;
+mod live;
 mod permissions;

@@ -1,0 +1,86 @@
+-- Live sessions: a planned session run with a join code, the participants who join it from their
+-- phones, the notes they write and the events open boards follow. The conventions of
+-- 0001_initial.sql hold here too.
+
+CREATE TABLE live_sessions (
+    id           TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 36),
+    process_id   TEXT NOT NULL REFERENCES processes (id),
+    -- The plan session (`PlanSession::id`) this run carries out, and the method phase it runs.
+    plan_session INTEGER NOT NULL CHECK (plan_session >= 1),
+    phase        INTEGER NOT NULL CHECK (phase >= 1),
+    join_code    TEXT NOT NULL CHECK (length(join_code) = 6),
+    open         INTEGER NOT NULL CHECK (open IN (0, 1)),
+    -- The position: stage of the phase and question of the stage, both from 0.
+    stage        INTEGER NOT NULL CHECK (stage >= 0),
+    question     INTEGER NOT NULL CHECK (question >= 0),
+    timer_json   TEXT NOT NULL CHECK (json_valid(timer_json)),
+    opened_by    TEXT NOT NULL REFERENCES users (id),
+    opened_at    TEXT NOT NULL,
+    closed_at    TEXT,
+    CHECK ((open = 1) = (closed_at IS NULL)),
+    -- Lets notes and attendance refer to (live session, process) together, so a participant of
+    -- one process can never write in or join a session of another.
+    UNIQUE (id, process_id)
+) STRICT;
+
+-- A code is unique among open sessions only: closing a session frees its code for reuse, and the
+-- six characters give too few codes to keep every one ever drawn. Also serves look-up by code.
+CREATE UNIQUE INDEX live_sessions_open_code ON live_sessions (join_code) WHERE open = 1;
+CREATE INDEX live_sessions_by_process ON live_sessions (process_id, opened_at DESC, id DESC);
+
+CREATE TABLE participants (
+    id           TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 36),
+    process_id   TEXT NOT NULL REFERENCES processes (id),
+    token_hash   TEXT NOT NULL UNIQUE,
+    display_name TEXT,
+    lang         TEXT NOT NULL CHECK (lang IN ('fi', 'sv', 'en', 'ar', 'so')),
+    created_at   TEXT NOT NULL,
+    UNIQUE (id, process_id)
+) STRICT;
+
+CREATE TABLE attendance (
+    live_session_id TEXT NOT NULL,
+    participant_id  TEXT NOT NULL,
+    -- Copied from the live session, only to tie the participant to the same process.
+    process_id      TEXT NOT NULL,
+    first_seen      TEXT NOT NULL,
+    PRIMARY KEY (live_session_id, participant_id),
+    FOREIGN KEY (live_session_id, process_id) REFERENCES live_sessions (id, process_id),
+    FOREIGN KEY (participant_id, process_id) REFERENCES participants (id, process_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE notes (
+    id              TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 36),
+    live_session_id TEXT NOT NULL,
+    -- Copied from the live session, only to tie a participant author to the same process.
+    process_id      TEXT NOT NULL,
+    -- Exactly one author: a participant, or a staff member typing for the circle.
+    participant_id  TEXT,
+    staff_user_id   TEXT REFERENCES users (id),
+    shown_name      TEXT,
+    stage           INTEGER NOT NULL CHECK (stage >= 0),
+    question        TEXT NOT NULL,
+    text            TEXT NOT NULL,
+    lang            TEXT NOT NULL CHECK (lang IN ('fi', 'sv', 'en', 'ar', 'so')),
+    hidden          INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+    created_at      TEXT NOT NULL,
+    CHECK ((participant_id IS NULL) <> (staff_user_id IS NULL)),
+    FOREIGN KEY (live_session_id, process_id) REFERENCES live_sessions (id, process_id),
+    FOREIGN KEY (participant_id, process_id) REFERENCES participants (id, process_id)
+) STRICT;
+
+CREATE INDEX notes_by_session ON notes (live_session_id, created_at, id);
+-- The rate limit counts one participant's recent notes in one session.
+CREATE INDEX notes_by_participant ON notes (live_session_id, participant_id, created_at)
+    WHERE participant_id IS NOT NULL;
+
+CREATE TABLE live_events (
+    -- One sequence over all live sessions, never reused, so a reconnecting board asks for
+    -- everything after the last event it saw.
+    seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+    live_session_id TEXT NOT NULL REFERENCES live_sessions (id),
+    at              TEXT NOT NULL,
+    kind_json       TEXT NOT NULL CHECK (json_valid(kind_json) AND json_type(kind_json, '$.kind') = 'text')
+) STRICT;
+
+CREATE INDEX live_events_by_session ON live_events (live_session_id, seq);

@@ -1,0 +1,50 @@
+// Live updates for boards, projectors and phones. The pages work without this script (forms,
+// then a reload); with it, notes appear as they are written and a moved session reloads itself.
+// It builds note elements with textContent only, so a note can never inject markup.
+(function () {
+  'use strict';
+  var root = document.querySelector('[data-live]');
+  if (!root) return;
+
+  var timer = document.querySelector('[data-remaining-ms]');
+  if (timer && timer.getAttribute('data-running') === '1') {
+    var ends = Date.now() + parseInt(timer.getAttribute('data-remaining-ms'), 10);
+    var tick = function () {
+      var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      timer.textContent = Math.floor(left / 60) + ':' + ('0' + (left % 60)).slice(-2);
+    };
+    tick();
+    setInterval(tick, 1000);
+  }
+
+  if (!window.EventSource) return;
+  var url = root.getAttribute('data-live') + '?after=' + (root.getAttribute('data-after') || '0');
+  var source = new EventSource(url);
+  var list = document.getElementById('board');
+  source.addEventListener('note', function (e) {
+    if (!list) return;
+    var n = JSON.parse(e.data);
+    if (document.getElementById('note-' + n.id)) return;
+    var li = document.createElement('li');
+    li.id = 'note-' + n.id;
+    li.className = 'note';
+    var p = document.createElement('p');
+    p.className = 'note-text';
+    p.setAttribute('lang', n.lang);
+    p.setAttribute('dir', n.dir);
+    p.textContent = n.text;
+    li.appendChild(p);
+    if (n.name) {
+      var who = document.createElement('p');
+      who.className = 'note-name';
+      who.textContent = n.name;
+      li.appendChild(who);
+    }
+    list.insertBefore(li, list.firstChild);
+    var count = document.querySelector('[data-note-count]');
+    if (count) count.setAttribute('data-note-count', String(list.children.length));
+  });
+  var reload = function () { source.close(); window.location.reload(); };
+  source.addEventListener('moved', reload);
+  source.addEventListener('closed', reload);
+})();

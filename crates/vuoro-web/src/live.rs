@@ -1,0 +1,1074 @@
+//! Live sessions: the facilitator's runner and projector, joining by code without an account,
+//! the participant's phone view, notes, and the server-sent event stream that keeps every screen
+//! current. Every page works without JavaScript (forms, then a reload); `live.js` adds the live
+//! updates.
+
+use crate::AppState;
+use crate::ctx::{Count, Ctx};
+use crate::error::{AppError, AppResult};
+use crate::form::FormData;
+use crate::hub::Push;
+use crate::i18n::{self, PARTICIPANT_LANGS};
+use crate::util::{cookie, hash_token, local_path, random_token, redirect};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use futures_util::stream::{self, Stream, StreamExt};
+use serde::Deserialize;
+use std::convert::Infallible;
+use time::{Duration, OffsetDateTime};
+use tokio_stream::wrappers::BroadcastStream;
+use vuoro_core::lang::ParticipantLang;
+use vuoro_core::live::{self as core_live, Control, JoinCode, Position, Timer};
+use vuoro_core::method::Method;
+use vuoro_core::permission::{ProcessAction, ProcessActor};
+use vuoro_core::text;
+use vuoro_core::{LiveSessionId, NoteId, ParticipantId, ProcessId};
+use vuoro_store::{
+    LiveEvent, LiveEventKind, LiveSession, Note, NoteAuthor, Participant, Process, StoreError,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/processes/{id}/sessions/{sid}/open", post(open))
+        .route("/live/{lid}/run", get(run_page))
+        .route("/live/{lid}/control", post(control))
+        .route("/live/{lid}/projector", get(projector))
+        .route("/live/{lid}/events", get(events))
+        .route("/join", get(join_form))
+        .route("/join/{code}", get(join_page).post(join))
+        .route("/live/{lid}", get(participant_page))
+        .route("/live/{lid}/notes", post(add_note))
+        .route("/plang/{code}", get(switch_plang))
+}
+
+/// The longest note. Long enough for a thought, short enough for a board.
+pub const NOTE_MAX: usize = 1_000;
+/// Notes one participant may send per minute: generous for a person, a brake for a script.
+pub const NOTES_PER_MINUTE: u64 = 10;
+/// People in one live session; larger events are split into several sessions.
+pub const MAX_PARTICIPANTS: u64 = 500;
+pub const NAME_MAX: usize = 60;
+const PLANG_COOKIE: &str = "vuoro_plang";
+
+fn now_ms() -> i64 {
+    let t = OffsetDateTime::now_utc();
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a live session shows
+
+/// The stages a live session runs: its phase of the process's adapted method.
+struct Course {
+    method: Method,
+    phase: usize,
+}
+
+impl Course {
+    fn stages(&self) -> &[vuoro_core::method::Stage] {
+        self.method
+            .phases
+            .get(self.phase)
+            .map_or(&[], |p| p.stages.as_slice())
+    }
+    fn questions(&self) -> Vec<usize> {
+        self.stages().iter().map(|s| s.prompts.len()).collect()
+    }
+    fn minutes(&self) -> Vec<u32> {
+        self.stages().iter().map(|s| s.duration_min).collect()
+    }
+}
+
+async fn course(state: &AppState, live: &LiveSession) -> AppResult<(Process, Course)> {
+    let p = state.store.process(live.process).await?;
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let method = plan.method.ok_or(AppError::Conflict("error-no-method"))?;
+    let phase = (live.phase as usize)
+        .saturating_sub(1)
+        .min(method.phases.len().saturating_sub(1));
+    Ok((p, Course { method, phase }))
+}
+
+/// The current stage and question, in one language.
+#[derive(Debug, Clone)]
+pub struct Now {
+    pub stage_no: usize,
+    pub stage_count: usize,
+    pub stage_name: String,
+    pub stage_purpose: String,
+    pub question: Option<String>,
+    pub question_no: usize,
+    pub question_count: usize,
+    pub remaining_ms: i64,
+    pub remaining: String,
+    pub running: bool,
+}
+
+fn clock(ms: i64) -> String {
+    let s = ms / 1000;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+fn now_view(
+    c: &Course,
+    pos: Position,
+    timer: Timer,
+    pick: impl Fn(&vuoro_core::Localized) -> String,
+) -> Now {
+    let stages = c.stages();
+    let stage = stages.get(pos.stage);
+    let remaining_ms = timer.remaining(now_ms());
+    Now {
+        stage_no: pos.stage + 1,
+        stage_count: stages.len(),
+        stage_name: stage.map(|s| pick(&s.name)).unwrap_or_default(),
+        stage_purpose: stage.map(|s| pick(&s.purpose)).unwrap_or_default(),
+        question: stage.and_then(|s| s.prompts.get(pos.question)).map(&pick),
+        question_no: pos.question + 1,
+        question_count: stage.map_or(0, |s| s.prompts.len()),
+        remaining_ms,
+        remaining: clock(remaining_ms),
+        running: timer.is_running(),
+    }
+}
+
+/// A participant language as the method texts know it: Arabic and Somali readers get the
+/// Finnish method text until methods carry those languages too.
+fn method_lang(l: ParticipantLang) -> vuoro_core::Lang {
+    match l {
+        ParticipantLang::Sv => vuoro_core::Lang::Sv,
+        ParticipantLang::En => vuoro_core::Lang::En,
+        _ => vuoro_core::Lang::Fi,
+    }
+}
+
+/// A note as boards show it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NoteView {
+    pub id: NoteId,
+    pub text: String,
+    pub lang: String,
+    /// Right to left for Arabic, so the board shows each note in its own direction.
+    pub dir: &'static str,
+    pub name: Option<String>,
+    pub question: String,
+    pub stage: u32,
+}
+
+fn note_view(n: &Note) -> NoteView {
+    let dir = if ParticipantLang::parse(&n.lang).is_some_and(i18n::is_rtl) {
+        "rtl"
+    } else {
+        "auto"
+    };
+    NoteView {
+        id: n.id,
+        text: n.text.clone(),
+        lang: n.lang.clone(),
+        dir,
+        name: n.shown_name.clone(),
+        question: n.question.clone(),
+        stage: n.stage,
+    }
+}
+
+async fn push_of(state: &AppState, e: &LiveEvent) -> AppResult<Push> {
+    Ok(match &e.kind {
+        LiveEventKind::NoteAdded { note } => {
+            let n = state.store.note(*note).await?;
+            Push {
+                seq: e.seq,
+                event: "note",
+                data: serde_json::to_string(&note_view(&n))
+                    .map_err(|e| AppError::Internal(e.to_string()))?,
+                for_participants: false,
+            }
+        }
+        LiveEventKind::Moved => Push {
+            seq: e.seq,
+            event: "moved",
+            data: "{}".into(),
+            for_participants: true,
+        },
+        LiveEventKind::Closed => Push {
+            seq: e.seq,
+            event: "closed",
+            data: "{}".into(),
+            for_participants: true,
+        },
+    })
+}
+
+async fn publish(state: &AppState, e: &LiveEvent) {
+    match push_of(state, e).await {
+        Ok(p) => state.hub.publish(e.live_session, p),
+        Err(err) => tracing::warn!(?err, "live event not pushed"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The facilitator's side
+
+/// A live session the signed-in user may run.
+async fn runnable(state: &AppState, c: &Ctx, lid: &str) -> AppResult<(LiveSession, Process)> {
+    let user = c.user()?;
+    let lid = LiveSessionId::parse(lid).map_err(|_| AppError::NotFound)?;
+    let live = state.store.live_session(lid).await?;
+    let p = state.store.process(live.process).await?;
+    let pa = ProcessActor {
+        actor: user.actor(p.org),
+        is_orderer: p.orderer == user.id,
+        is_facilitator: p.facilitator == Some(user.id),
+    };
+    if !pa.can(ProcessAction::View, p.state) {
+        return Err(AppError::NotFound);
+    }
+    if !pa.can(ProcessAction::RunSession, p.state) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((live, p))
+}
+
+async fn open(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((id, sid)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let user = c.user()?;
+    let pid = ProcessId::parse(&id).map_err(|_| AppError::NotFound)?;
+    let p = state.store.process(pid).await?;
+    let pa = ProcessActor {
+        actor: user.actor(p.org),
+        is_orderer: p.orderer == user.id,
+        is_facilitator: p.facilitator == Some(user.id),
+    };
+    if !pa.can(ProcessAction::View, p.state) {
+        return Err(AppError::NotFound);
+    }
+    if !pa.can(ProcessAction::RunSession, p.state) {
+        return Err(AppError::Forbidden);
+    }
+    let sid: u32 = sid.parse().map_err(|_| AppError::NotFound)?;
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let session = plan.session(sid).ok_or(AppError::NotFound)?;
+    let method = plan
+        .method
+        .as_ref()
+        .ok_or(AppError::Conflict("error-no-method"))?;
+    let phase = session.phase.clamp(1, method.phases.len().max(1) as u32);
+    let minutes = method
+        .phases
+        .get(phase as usize - 1)
+        .and_then(|ph| ph.stages.first())
+        .map_or(0, |s| s.duration_min);
+    // An open run of the same session is reused, so a second click does not split the room.
+    if let Some(existing) = state
+        .store
+        .live_sessions(p.id)
+        .await?
+        .into_iter()
+        .find(|l| l.open && l.plan_session == sid)
+    {
+        return Ok(redirect(&format!("/live/{}/run", existing.id)));
+    }
+    for _ in 0..8 {
+        let bits = u64::from_le_bytes(
+            uuid::Uuid::new_v4().as_bytes()[..8]
+                .try_into()
+                .unwrap_or([0; 8]),
+        );
+        let live = LiveSession {
+            id: LiveSessionId::new(),
+            process: p.id,
+            plan_session: sid,
+            phase,
+            join_code: JoinCode::from_random(bits),
+            open: true,
+            position: Position::default(),
+            timer: Timer::new(minutes),
+            opened_by: user.id,
+            opened_at: OffsetDateTime::now_utc(),
+            closed_at: None,
+        };
+        match state.store.open_live_session(&live).await {
+            Ok(()) => return Ok(redirect(&format!("/live/{}/run", live.id))),
+            Err(StoreError::Duplicate(_)) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(AppError::Internal("no free join code after 8 draws".into()))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "live_run.html")]
+struct RunView {
+    c: Ctx,
+    live: LiveSession,
+    process_title: String,
+    code: String,
+    join_url: String,
+    now: Now,
+    ground_rules: Vec<String>,
+    notes: Vec<NoteView>,
+    participants: u64,
+    last_seq: i64,
+}
+
+async fn last_seq(state: &AppState, lid: LiveSessionId) -> AppResult<i64> {
+    Ok(state
+        .store
+        .live_events_after(lid, 0)
+        .await?
+        .last()
+        .map_or(0, |e| e.seq))
+}
+
+async fn run_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let (live, p) = runnable(&state, &c, &lid).await?;
+    let (_, course) = course(&state, &live).await?;
+    let lang = c.lang;
+    let now = now_view(&course, live.position, live.timer, |l| {
+        l.get(lang).to_owned()
+    });
+    let mut notes: Vec<NoteView> = state
+        .store
+        .notes(live.id)
+        .await?
+        .iter()
+        .map(note_view)
+        .collect();
+    notes.reverse();
+    Ok(RunView {
+        process_title: p.title.clone(),
+        code: live.join_code.spaced(),
+        join_url: join_url(&headers, &live.join_code),
+        ground_rules: course
+            .method
+            .ground_rules
+            .iter()
+            .map(|r| r.get(lang).to_owned())
+            .collect(),
+        participants: state.store.count_participants(live.id).await?,
+        last_seq: last_seq(&state, live.id).await?,
+        now,
+        notes,
+        live,
+        c,
+    }
+    .into_response())
+}
+
+/// The address participants open, as this server is reached from the facilitator's browser.
+fn join_url(headers: &HeaderMap, code: &JoinCode) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c))
+        })
+        .unwrap_or("localhost");
+    let scheme = headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+        .filter(|p| *p == "https")
+        .unwrap_or("http");
+    format!("{scheme}://{host}/join/{code}")
+}
+
+async fn control(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (live, _) = runnable(&state, &c, &lid).await?;
+    if !live.open {
+        return Err(AppError::Conflict("error-live-closed"));
+    }
+    let back = redirect(&format!("/live/{}/run", live.id));
+    let ctl = match form.get("do") {
+        "start" => Control::Start,
+        "pause" => Control::Pause,
+        "extend" => Control::Extend(5),
+        "next" => Control::Next,
+        "previous" => Control::Previous,
+        "close" => {
+            let e = state
+                .store
+                .close_live_session(live.id, OffsetDateTime::now_utc())
+                .await?;
+            publish(&state, &e).await;
+            return Ok(back);
+        }
+        _ => return Err(AppError::BadRequest("error-malformed-form")),
+    };
+    let (_, course) = course(&state, &live).await?;
+    let (pos, timer) = core_live::control(
+        live.position,
+        live.timer,
+        ctl,
+        &course.questions(),
+        &course.minutes(),
+        now_ms(),
+    );
+    let e = state.store.move_live_session(live.id, pos, timer).await?;
+    publish(&state, &e).await;
+    Ok(back)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "live_projector.html")]
+struct ProjectorView {
+    c: Ctx,
+    live: LiveSession,
+    code: String,
+    join_url: String,
+    qr_svg: String,
+    now: Now,
+    notes: Vec<NoteView>,
+    last_seq: i64,
+}
+
+/// The join address as a QR code, drawn as inline SVG: no image file, no outside service.
+fn qr_svg(url: &str) -> String {
+    qrcode::QrCode::new(url.as_bytes())
+        .map(|q| {
+            q.render::<qrcode::render::svg::Color>()
+                .min_dimensions(240, 240)
+                .dark_color(qrcode::render::svg::Color("#000000"))
+                .light_color(qrcode::render::svg::Color("#ffffff"))
+                .build()
+        })
+        .map(|svg| {
+            // Drop the XML prologue: the SVG goes inside the page.
+            svg.find("<svg")
+                .map_or(svg.clone(), |i| svg[i..].to_owned())
+        })
+        .unwrap_or_default()
+}
+
+async fn projector(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let (live, _) = runnable(&state, &c, &lid).await?;
+    let (_, course) = course(&state, &live).await?;
+    let lang = c.lang;
+    let join_url = join_url(&headers, &live.join_code);
+    let mut notes: Vec<NoteView> = state
+        .store
+        .notes(live.id)
+        .await?
+        .iter()
+        .map(note_view)
+        .collect();
+    notes.reverse();
+    Ok(ProjectorView {
+        code: live.join_code.spaced(),
+        qr_svg: qr_svg(&join_url),
+        join_url,
+        now: now_view(&course, live.position, live.timer, |l| {
+            l.get(lang).to_owned()
+        }),
+        notes,
+        last_seq: last_seq(&state, live.id).await?,
+        live,
+        c,
+    }
+    .into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The event stream
+
+#[derive(Deserialize)]
+struct After {
+    after: Option<i64>,
+}
+
+/// Server-sent events for a board (staff) or a phone (participant). A client that reconnects
+/// sends the last id it saw (`Last-Event-ID`, or `?after=` on the first connection); it first
+/// gets every later event from the database, then the live ones, each exactly once.
+async fn events(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    Query(q): Query<After>,
+    headers: HeaderMap,
+) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+    let id = LiveSessionId::parse(&lid).map_err(|_| AppError::NotFound)?;
+    let staff = match runnable(&state, &c, &lid).await {
+        Ok(_) => true,
+        Err(AppError::LoginRequired | AppError::NotFound | AppError::Forbidden) => {
+            let live = state.store.live_session(id).await?;
+            participant_of(&state, &headers, live.process)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            false
+        }
+        Err(e) => return Err(e),
+    };
+    let from_header = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i64>().ok());
+    let after = from_header.or(q.after).unwrap_or(0).max(0);
+    // Subscribe before reading the backlog, so nothing falls between the two.
+    let rx = state.hub.subscribe(id);
+    let mut backlog = Vec::new();
+    for e in state.store.live_events_after(id, after).await? {
+        backlog.push(push_of(&state, &e).await?);
+    }
+    let seen = backlog.last().map_or(after, |p| p.seq);
+    let visible = move |p: &Push| staff || p.for_participants;
+    let old = stream::iter(backlog.into_iter().map(std::sync::Arc::new));
+    let live = BroadcastStream::new(rx).filter_map(move |r| async move {
+        // A lagging client loses events from the channel; it reconnects and catches up from the
+        // database, so ending the stream is the right answer.
+        r.ok().filter(|p| p.seq > seen)
+    });
+    let out = old
+        .chain(live)
+        .filter(move |p| std::future::ready(visible(p)))
+        .map(|p| {
+            Ok(Event::default()
+                .id(p.seq.to_string())
+                .event(p.event)
+                .data(p.data.clone()))
+        });
+    Ok(Sse::new(out).keep_alive(KeepAlive::default()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participants
+
+/// The name of the cookie that holds a participant's token for one process.
+fn participant_cookie(process: ProcessId) -> String {
+    format!("vuoro_p_{}", process.as_uuid().simple())
+}
+
+async fn participant_of(
+    state: &AppState,
+    headers: &HeaderMap,
+    process: ProcessId,
+) -> AppResult<Option<Participant>> {
+    let Some(token) = cookie(headers, &participant_cookie(process)) else {
+        return Ok(None);
+    };
+    Ok(state
+        .store
+        .participant_by_token(&hash_token(token))
+        .await?
+        .filter(|p| p.process == process))
+}
+
+/// The participant language of a request: the choice made on the join page, then the browser's
+/// wish, then Finnish.
+fn plang_of(headers: &HeaderMap) -> ParticipantLang {
+    cookie(headers, PLANG_COOKIE)
+        .and_then(ParticipantLang::parse)
+        .filter(|l| *l != ParticipantLang::Other)
+        .or_else(|| {
+            let accept = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+            accept
+                .split(',')
+                .filter_map(|p| p.split(';').next())
+                .filter_map(|t| ParticipantLang::parse(t.trim().split('-').next().unwrap_or("")))
+                .find(|l| *l != ParticipantLang::Other)
+        })
+        .unwrap_or(ParticipantLang::Fi)
+}
+
+/// What every participant page needs: language, direction and the language switch.
+#[derive(Debug, Clone)]
+pub struct PCtx {
+    pub lang: ParticipantLang,
+    pub csrf: String,
+    pub path: String,
+}
+
+impl PCtx {
+    fn new(headers: &HeaderMap, c: &Ctx) -> Self {
+        Self {
+            lang: plang_of(headers),
+            csrf: c.csrf.clone(),
+            path: c.path.clone(),
+        }
+    }
+    pub fn t(&self, key: &str) -> String {
+        i18n::tp(self.lang, key)
+    }
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        i18n::tp_args(self.lang, key, &[(name, i18n::s(value))])
+    }
+    pub fn tn(&self, key: &str, name: &'static str, n: impl Count) -> String {
+        i18n::tp_args(self.lang, key, &[(name, i18n::n(n.count()))])
+    }
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+    pub fn dir(&self) -> &'static str {
+        if i18n::is_rtl(self.lang) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+    /// Every participant language with its link, for the switch at the top of each page.
+    pub fn langs(&self) -> Vec<(&'static str, &'static str, String, bool)> {
+        PARTICIPANT_LANGS
+            .iter()
+            .map(|l| {
+                (
+                    l.code(),
+                    i18n::autonym(*l),
+                    format!(
+                        "/plang/{}?next={}",
+                        l.code(),
+                        crate::ctx::encode(&self.path)
+                    ),
+                    *l == self.lang,
+                )
+            })
+            .collect()
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "join.html")]
+struct JoinFormView {
+    p: PCtx,
+    code: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CodeQuery {
+    code: Option<String>,
+}
+
+async fn join_form(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Query(q): Query<CodeQuery>,
+) -> AppResult<Response> {
+    let p = PCtx::new(&headers, &c);
+    let Some(typed) = q.code.filter(|s| !s.trim().is_empty()) else {
+        return Ok(JoinFormView {
+            p,
+            code: String::new(),
+            error: None,
+        }
+        .into_response());
+    };
+    match JoinCode::parse(&typed) {
+        Some(code) if state.store.live_session_by_code(&code).await?.is_some() => {
+            Ok(redirect(&format!("/join/{code}")))
+        }
+        _ => {
+            let error = Some(p.t("p-join-unknown-code"));
+            let mut r = JoinFormView {
+                p,
+                code: typed.chars().take(20).collect(),
+                error,
+            }
+            .into_response();
+            *r.status_mut() = StatusCode::NOT_FOUND;
+            Ok(r)
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "join_code.html")]
+struct JoinView {
+    p: PCtx,
+    code: String,
+    title: String,
+    name: String,
+    show_name: bool,
+    error: Option<String>,
+}
+
+/// The open live session of a code, or the friendly "no such session" page.
+async fn by_code(state: &AppState, p: &PCtx, code: &str) -> Result<LiveSession, Response> {
+    let found = match JoinCode::parse(code) {
+        Some(c) => state
+            .store
+            .live_session_by_code(&c)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?,
+        None => None,
+    };
+    found.ok_or_else(|| {
+        let error = Some(p.t("p-join-unknown-code"));
+        let mut r = JoinFormView {
+            p: p.clone(),
+            code: String::new(),
+            error,
+        }
+        .into_response();
+        *r.status_mut() = StatusCode::NOT_FOUND;
+        r
+    })
+}
+
+async fn join_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+) -> Result<Response, Response> {
+    let p = PCtx::new(&headers, &c);
+    let live = by_code(&state, &p, &code).await?;
+    let known = participant_of(&state, &headers, live.process)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    if let Some(me) = known {
+        state
+            .store
+            .attend(live.id, me.id)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?;
+        return Ok(redirect(&format!("/live/{}", live.id)));
+    }
+    let title = state
+        .store
+        .process(live.process)
+        .await
+        .map_err(|e| AppError::from(e).into_response())?
+        .title;
+    Ok(JoinView {
+        p,
+        code: live.join_code.to_string(),
+        title,
+        name: String::new(),
+        show_name: false,
+        error: None,
+    }
+    .into_response())
+}
+
+async fn join(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    form: FormData,
+) -> Result<Response, Response> {
+    let mut p = PCtx::new(&headers, &c);
+    if let Some(l) =
+        ParticipantLang::parse(form.get("lang")).filter(|l| *l != ParticipantLang::Other)
+    {
+        p.lang = l;
+    }
+    let live = by_code(&state, &p, &code).await?;
+    let fail = |e: StoreError| AppError::from(e).into_response();
+    if state
+        .store
+        .count_participants(live.id)
+        .await
+        .map_err(fail)?
+        >= MAX_PARTICIPANTS
+    {
+        return Err(page_error(
+            &p,
+            "p-error-full",
+            StatusCode::SERVICE_UNAVAILABLE,
+        ));
+    }
+    let show_name = form.get("show_name") == "yes";
+    let name = if show_name {
+        match text::bounded(form.get("name"), NAME_MAX) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                let key = if e == text::FieldError::Required {
+                    "p-join-name-missing"
+                } else {
+                    "p-join-name-long"
+                };
+                let title = state.store.process(live.process).await.map_err(fail)?.title;
+                let error = Some(p.t(key));
+                let mut r = JoinView {
+                    p,
+                    code: live.join_code.to_string(),
+                    title,
+                    name: form.string("name"),
+                    show_name,
+                    error,
+                }
+                .into_response();
+                *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                return Err(r);
+            }
+        }
+    } else {
+        None
+    };
+    let token = random_token();
+    let me = Participant {
+        id: ParticipantId::new(),
+        process: live.process,
+        token_hash: hash_token(&token),
+        display_name: name,
+        lang: p.lang.code().to_owned(),
+        created_at: OffsetDateTime::now_utc(),
+    };
+    state.store.create_participant(&me).await.map_err(fail)?;
+    state.store.attend(live.id, me.id).await.map_err(fail)?;
+    let mut r = redirect(&format!("/live/{}", live.id));
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    // A year: participants come back to the same process in later sessions.
+    for c in [
+        format!(
+            "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{secure}",
+            participant_cookie(live.process)
+        ),
+        format!(
+            "{PLANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
+            p.lang.code()
+        ),
+    ] {
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            r.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    Ok(r)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "p_message.html")]
+struct MessageView {
+    p: PCtx,
+    message: String,
+}
+
+fn page_error(p: &PCtx, key: &str, status: StatusCode) -> Response {
+    let mut r = MessageView {
+        p: p.clone(),
+        message: p.t(key),
+    }
+    .into_response();
+    *r.status_mut() = status;
+    r
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "participant.html")]
+struct ParticipantView {
+    p: PCtx,
+    live_id: LiveSessionId,
+    open: bool,
+    title: String,
+    now: Now,
+    name: Option<String>,
+    mine: Vec<NoteView>,
+    draft: String,
+    error: Option<String>,
+    last_seq: i64,
+}
+
+async fn participant_view(
+    state: &AppState,
+    p: PCtx,
+    live: &LiveSession,
+    me: &Participant,
+    draft: String,
+    error: Option<String>,
+) -> AppResult<ParticipantView> {
+    let (process, course) = course(state, live).await?;
+    let lang = method_lang(p.lang);
+    let mine = state
+        .store
+        .notes(live.id)
+        .await?
+        .iter()
+        .filter(|n| n.author == NoteAuthor::Participant(me.id))
+        .map(note_view)
+        .rev()
+        .collect();
+    Ok(ParticipantView {
+        live_id: live.id,
+        open: live.open,
+        title: process.title,
+        now: now_view(&course, live.position, live.timer, |l| {
+            l.get(lang).to_owned()
+        }),
+        name: me.display_name.clone(),
+        mine,
+        draft,
+        error,
+        last_seq: last_seq(state, live.id).await?,
+        p,
+    })
+}
+
+/// The participant of this live session, or the join page.
+async fn me_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    lid: &str,
+) -> Result<(LiveSession, Participant), Response> {
+    let id = LiveSessionId::parse(lid).map_err(|_| AppError::NotFound.into_response())?;
+    let live = state
+        .store
+        .live_session(id)
+        .await
+        .map_err(|e| AppError::from(e).into_response())?;
+    match participant_of(state, headers, live.process)
+        .await
+        .map_err(IntoResponse::into_response)?
+    {
+        Some(me) => Ok((live, me)),
+        None if live.open => Err(redirect(&format!("/join/{}", live.join_code))),
+        None => Err(AppError::NotFound.into_response()),
+    }
+}
+
+async fn participant_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Path(lid): Path<String>,
+) -> Result<Response, Response> {
+    let (live, me) = me_in(&state, &headers, &lid).await?;
+    let p = PCtx::new(&headers, &c);
+    Ok(participant_view(&state, p, &live, &me, String::new(), None)
+        .await
+        .map_err(IntoResponse::into_response)?
+        .into_response())
+}
+
+async fn add_note(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Path(lid): Path<String>,
+    form: FormData,
+) -> Result<Response, Response> {
+    let (live, me) = me_in(&state, &headers, &lid).await?;
+    let p = PCtx::new(&headers, &c);
+    let fail = |e: StoreError| AppError::from(e).into_response();
+    let refuse = |p: PCtx, key: &str, status: StatusCode, draft: String| {
+        let state = state.clone();
+        let live = live.clone();
+        let me = me.clone();
+        let key = key.to_owned();
+        async move {
+            let error = Some(p.t(&key));
+            match participant_view(&state, p, &live, &me, draft, error).await {
+                Ok(v) => {
+                    let mut r = v.into_response();
+                    *r.status_mut() = status;
+                    r
+                }
+                Err(e) => e.into_response(),
+            }
+        }
+    };
+    if !live.open {
+        return Err(refuse(
+            p,
+            "p-error-closed",
+            StatusCode::CONFLICT,
+            form.string("text"),
+        )
+        .await);
+    }
+    let body = match text::bounded(form.get("text"), NOTE_MAX) {
+        Ok(t) => t,
+        Err(text::FieldError::Required) => {
+            return Err(refuse(
+                p,
+                "p-note-empty",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                String::new(),
+            )
+            .await);
+        }
+        Err(_) => {
+            return Err(refuse(
+                p,
+                "p-note-too-long",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form.string("text"),
+            )
+            .await);
+        }
+    };
+    let minute_ago = OffsetDateTime::now_utc() - Duration::minutes(1);
+    if state
+        .store
+        .count_recent_notes(live.id, me.id, minute_ago)
+        .await
+        .map_err(fail)?
+        >= NOTES_PER_MINUTE
+    {
+        return Err(refuse(p, "p-note-too-fast", StatusCode::TOO_MANY_REQUESTS, body).await);
+    }
+    let (_, course) = course(&state, &live)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let question = course
+        .stages()
+        .get(live.position.stage)
+        .and_then(|s| s.prompts.get(live.position.question))
+        .map(|q| q.get(method_lang(p.lang)).to_owned())
+        .unwrap_or_default();
+    let note = Note {
+        id: NoteId::new(),
+        live_session: live.id,
+        author: NoteAuthor::Participant(me.id),
+        shown_name: me.display_name.clone(),
+        stage: live.position.stage as u32,
+        question,
+        text: body,
+        lang: p.lang.code().to_owned(),
+        hidden: false,
+        created_at: OffsetDateTime::now_utc(),
+    };
+    let e = state.store.add_note(&note).await.map_err(fail)?;
+    publish(&state, &e).await;
+    Ok(redirect(&format!("/live/{}#mine", live.id)))
+}
+
+#[derive(Deserialize)]
+struct Next {
+    next: Option<String>,
+}
+
+/// Remembers the participant's language and returns to their page.
+async fn switch_plang(Path(code): Path<String>, Query(q): Query<Next>) -> AppResult<Response> {
+    let lang = ParticipantLang::parse(&code)
+        .filter(|l| *l != ParticipantLang::Other)
+        .ok_or(AppError::NotFound)?;
+    let to = q.next.as_deref().and_then(local_path).unwrap_or("/join");
+    let mut r = redirect(to);
+    let c = format!(
+        "{PLANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
+    if let Ok(v) = HeaderValue::from_str(&c) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(r)
+}

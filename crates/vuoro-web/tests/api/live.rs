@@ -1,0 +1,340 @@
+//! Live sessions over HTTP: opening, joining by code without an account, notes, the event
+//! stream and its resumption, limits and confidentiality.
+
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+/// A process in phase 1 with one planned session, run by the test facilitator. Returns the
+/// process path.
+async fn process_in_phase1(app: &TestApp) -> String {
+    let orderer = app.login("orderer").await;
+    let coordinator = app.login("coordinator").await;
+    let facilitator = app.login("facilitator").await;
+    let p = order(app, &orderer, "Koulun 8B", "eratauko").await;
+    let fac = app.user_id("facilitator").await.to_string();
+    coordinator
+        .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
+        .await;
+    let r = facilitator
+        .add_session(
+            &p,
+            &[
+                ("title", "Luokan tuokio"),
+                ("phase", "1"),
+                ("date", "2027-01-20"),
+                ("start", "09:00"),
+                ("end", "10:00"),
+                ("format", "face_to_face"),
+                ("place", "Luokka 204"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    for (b, side) in [(&orderer, "orderer"), (&facilitator, "facilitator")] {
+        let (_, page) = b.text(&p).await;
+        let v = plan_version(&page);
+        b.post_form(&format!("{p}/approve"), &[("as", side), ("version", &v)])
+            .await;
+    }
+    for to in ["agree", "start_phase1"] {
+        let r = facilitator
+            .post_form(&format!("{p}/transition"), &[("to", to)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{to}");
+    }
+    p
+}
+
+/// Opens the plan session as the facilitator; returns the runner path and the join code.
+async fn open_session(app: &TestApp, p: &str) -> (String, String) {
+    let facilitator = app.login("facilitator").await;
+    let r = facilitator
+        .post_form(&format!("{p}/sessions/1/open"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let run = location(&r);
+    assert!(run.starts_with("/live/") && run.ends_with("/run"), "{run}");
+    let (_, page) = facilitator.text(&run).await;
+    let start = page.find("/join/").expect("the join address is shown") + "/join/".len();
+    let code = page[start..start + 6].to_owned();
+    (run, code)
+}
+
+/// Joins as a new participant; returns their browser and their page's path.
+async fn join(app: &TestApp, code: &str, fields: &[(&str, &str)]) -> (Browser, String) {
+    let phone = app.browser();
+    let (s, page) = phone.text(&format!("/join/{code}")).await;
+    assert_eq!(s, StatusCode::OK);
+    let token = csrf_of(&page);
+    let mut all = vec![("csrf", token.as_str())];
+    all.extend_from_slice(fields);
+    let r = phone.post_untokened(&format!("/join/{code}"), &all).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "joined");
+    let to = location(&r);
+    (phone, to)
+}
+
+/// Posts a note from a participant's phone.
+async fn write(phone: &Browser, page: &str, text: &str) -> reqwest::Response {
+    phone
+        .post_form(&format!("{page}/notes"), &[("text", text)])
+        .await
+}
+
+#[tokio::test]
+async fn participants_join_by_code_and_their_notes_reach_the_board() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let facilitator = app.login("facilitator").await;
+
+    // Typed loosely, the code still finds the session.
+    let phone = app.browser();
+    let typed = format!("{}-{}", &code[..3].to_lowercase(), &code[3..]);
+    let r = phone.get(&format!("/join?code={typed}")).await;
+    assert_eq!(location(&r), format!("/join/{code}"));
+
+    let (anon, page) = join(&app, &code, &[("lang", "fi")]).await;
+    let (named, named_page) = join(
+        &app,
+        &code,
+        &[("lang", "sv"), ("show_name", "yes"), ("name", "Aino")],
+    )
+    .await;
+    assert_eq!(page, named_page, "both land on the same live session");
+    assert_eq!(
+        write(&anon, &page, "Meillä on hyvä yhteishenki")
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        write(&named, &page, "Vi lyssnar på varandra")
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    let (_, board) = facilitator.text(&run).await;
+    assert!(board.contains("Meillä on hyvä yhteishenki"));
+    assert!(
+        board.contains("lang=\"sv\" dir=\"auto\">Vi lyssnar på varandra"),
+        "each note keeps its language"
+    );
+    assert!(
+        board.contains("<p class=\"note-name\">Aino</p>"),
+        "a chosen name is shown"
+    );
+    assert_eq!(
+        board.matches("note-name").count(),
+        1,
+        "the anonymous note carries no name"
+    );
+    assert!(board.contains("2 osallistujaa"));
+
+    // A reload keeps the participant: no second join, same notes.
+    let r = anon.get(&format!("/join/{code}")).await;
+    assert_eq!(location(&r), page);
+    let (_, mine) = anon.text(&page).await;
+    assert!(mine.contains("Meillä on hyvä yhteishenki"));
+    assert!(
+        !mine.contains("Vi lyssnar"),
+        "a phone shows its own notes only"
+    );
+}
+
+#[tokio::test]
+async fn the_event_stream_resumes_after_the_last_event_seen() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let facilitator = app.login("facilitator").await;
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+    for text in ["ensimmäinen", "toinen", "kolmas"] {
+        write(&phone, &page, text).await;
+    }
+    let events = run.replace("/run", "/events");
+    // A client that saw event 1 gets 2 and 3, each once, then the live stream stays open.
+    let r = facilitator
+        .client
+        .get(format!("{}{events}", facilitator.base))
+        .header("Last-Event-ID", "1")
+        .send()
+        .await
+        .expect("stream");
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/event-stream")
+    );
+    let mut body = String::new();
+    let mut r = r;
+    while !body.contains("kolmas") {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(5), r.chunk())
+            .await
+            .expect("events arrive")
+            .expect("readable")
+            .expect("not ended");
+        body.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(
+        !body.contains("ensimmäinen"),
+        "nothing before the last seen event"
+    );
+    assert_eq!(body.matches("toinen").count(), 1);
+    assert!(body.contains("id: 2") && body.contains("id: 3"));
+    assert!(
+        !body.contains("participant"),
+        "no participant identity in the stream"
+    );
+
+    // A note written now arrives live on the open stream.
+    write(&phone, &page, "neljäs").await;
+    while !body.contains("neljäs") {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(5), r.chunk())
+            .await
+            .expect("the live note arrives")
+            .expect("readable")
+            .expect("not ended");
+        body.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
+#[tokio::test]
+async fn limits_and_closed_sessions_give_friendly_answers() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+
+    let r = write(&phone, &page, &"x".repeat(1001)).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.expect("body");
+    assert!(html.contains("Teksti on liian pitkä."));
+    assert!(
+        html.contains(&"x".repeat(1001)),
+        "the text is kept for shortening"
+    );
+    let r = write(&phone, &page, "   ").await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for i in 0..10 {
+        assert_eq!(
+            write(&phone, &page, &format!("ajatus {i}")).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    let r = write(&phone, &page, "yksitoista").await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().await.expect("body").contains("Odota hetki"));
+
+    let (s, html) = app.browser().text("/join?code=QQQQQQ").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(html.contains("Tällä koodilla ei löydy avointa keskustelua"));
+    let (s, _) = app.browser().text("/join/not-a-code").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
+    let facilitator = app.login("facilitator").await;
+    let control = run.replace("/run", "/control");
+    assert_eq!(
+        facilitator
+            .post_form(&control, &[("do", "close")])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let (s, html) = app.browser().text(&format!("/join/{code}")).await;
+    assert_eq!(
+        s,
+        StatusCode::NOT_FOUND,
+        "a closed session's code stops working"
+    );
+    assert!(html.contains("Tarkista koodi"));
+    let r = write(&phone, &page, "myöhässä").await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn the_facilitator_moves_the_session_and_phones_follow() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let facilitator = app.login("facilitator").await;
+    let (phone, page) = join(&app, &code, &[("lang", "en")]).await;
+    let control = run.replace("/run", "/control");
+    let (_, before) = phone.text(&page).await;
+    assert!(before.contains("<html lang=\"en\" dir=\"ltr\">"));
+    // Walk until a stage with a question; Erätauko's opening round has prompts.
+    let mut html = before;
+    for _ in 0..6 {
+        if !html.contains("Listen to the leader") {
+            break;
+        }
+        facilitator.post_form(&control, &[("do", "next")]).await;
+        html = phone.text(&page).await.1;
+    }
+    assert!(
+        !html.contains("Listen to the leader"),
+        "the phone shows the current question"
+    );
+    facilitator.post_form(&control, &[("do", "start")]).await;
+    let (_, runner) = facilitator.text(&run).await;
+    assert!(runner.contains("data-running=\"1\""));
+    facilitator.post_form(&control, &[("do", "extend")]).await;
+    facilitator.post_form(&control, &[("do", "pause")]).await;
+    let (_, runner) = facilitator.text(&run).await;
+    assert!(runner.contains("data-running=\"0\""));
+    let r = facilitator.post_form(&control, &[("do", "dance")]).await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn only_the_facilitator_runs_a_session() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let projector = run.replace("/run", "/projector");
+    let control = run.replace("/run", "/control");
+    for who in [
+        "orderer",
+        "coordinator",
+        "facilitator2",
+        "admin",
+        "outsider",
+    ] {
+        let b = app.login(who).await;
+        for path in [&run, &projector] {
+            let s = b.get(path).await.status();
+            assert!(
+                s == StatusCode::FORBIDDEN || s == StatusCode::NOT_FOUND,
+                "{who} GET {path}: {s}"
+            );
+        }
+        let s = b.post_form(&control, &[("do", "next")]).await.status();
+        assert!(
+            s == StatusCode::FORBIDDEN || s == StatusCode::NOT_FOUND,
+            "{who} controls: {s}"
+        );
+        let s = b
+            .post_form(&format!("{p}/sessions/1/open"), &[])
+            .await
+            .status();
+        assert!(
+            s == StatusCode::FORBIDDEN || s == StatusCode::NOT_FOUND,
+            "{who} opens: {s}"
+        );
+    }
+    // A participant's phone is not a staff screen, and a stranger gets no stream.
+    let (phone, _) = join(&app, &code, &[("lang", "fi")]).await;
+    let s = phone.get(&run).await.status();
+    assert_eq!(s, StatusCode::SEE_OTHER, "to the log-in page");
+    let stranger = app.browser();
+    let s = stranger.get(&run.replace("/run", "/events")).await.status();
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let facilitator = app.login("facilitator").await;
+    let (s, html) = facilitator.text(&projector).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("<svg"), "the projector shows a QR code");
+    assert!(html.contains(&format!("/join/{code}")));
+}

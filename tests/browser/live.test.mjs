@@ -1,0 +1,112 @@
+// A live session in the browser: the facilitator opens a planned session of the demo class
+// dialogue (already in phase 1), shows the projector, two participants join from their phones
+// without accounts (one in Arabic, right to left; one in Finnish with her name shown), their
+// notes appear on the facilitator's board without a reload, and when the facilitator moves on,
+// the phones follow. Every page and every reload is checked with axe-core.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer,
+  launchBrowser,
+  newPerson,
+  personLoggedIn,
+  visit,
+  follow,
+  submit,
+  audit,
+  mainText,
+} from './helpers.mjs';
+
+let server;
+let browser;
+const people = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const p of people) await p.context.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await server?.stop();
+});
+
+test('a live session: join by code, notes on the board, phones follow the facilitator', async () => {
+  const fac = await personLoggedIn(browser, server.url, 'fasilitaattori@demo.vuoro.fi');
+  people.push(fac);
+  const board = fac.page;
+  await follow(board, 'Koulun 8B-luokka');
+  await submit(board, 'Avaa istunto: Luokkadialogi');
+  assert.match(new URL(board.url()).pathname, /^\/live\/[0-9a-f-]+\/run$/);
+  const code = (await board.locator('.join-box .code').innerText()).replace(/\s/g, '');
+  assert.match(code, /^[A-Z0-9]{6}$/);
+
+  // The projector opens in a second window of the same person.
+  const projector = await fac.context.newPage();
+  projector.__vuoro = board.__vuoro;
+  await visit(projector, new URL(board.url()).pathname.replace('/run', '/projector'));
+  assert.equal(await projector.locator('.qr svg').count(), 1, 'the projector shows a QR code');
+  assert.match(await projector.locator('.code').innerText(), new RegExp(code.slice(0, 3)));
+
+  // Participant 1: types the code in lower case, picks Arabic.
+  const amal = await newPerson(browser, server.url, 'osallistuja-ar');
+  people.push(amal);
+  await visit(amal.page, '/join');
+  await amal.page.getByLabel('Koodi').fill(code.toLowerCase());
+  await submit(amal.page, 'Jatka');
+  await amal.page.getByLabel('العربية').check();
+  await submit(amal.page, 'Liity');
+  assert.equal(await amal.page.locator('html').getAttribute('dir'), 'rtl');
+  assert.equal(await amal.page.locator('html').getAttribute('lang'), 'ar');
+  await amal.page.getByRole('textbox').fill('نحن نستمع لبعضنا');
+  await submit(amal.page, 'إرسال');
+
+  // Participant 2: Finnish, shows her name.
+  const sanna = await newPerson(browser, server.url, 'osallistuja-fi');
+  people.push(sanna);
+  await visit(sanna.page, `/join/${code}`);
+  await sanna.page.getByLabel('Haluan näyttää nimeni').check();
+  await sanna.page.getByLabel('Nimi', { exact: true }).fill('Sanna');
+  await submit(sanna.page, 'Liity');
+  assert.match(await mainText(sanna.page), /Nimesi näkyy: Sanna/);
+  await sanna.page.getByLabel('Sinun ajatuksesi').fill('Välitunnilla on kivaa');
+  await submit(sanna.page, 'Lähetä');
+
+  // Both notes reached the open board without a reload, each in its own direction.
+  const arabic = board.locator('#board .note-text[lang="ar"]');
+  await arabic.waitFor();
+  assert.equal(await arabic.getAttribute('dir'), 'rtl');
+  await board.locator('#board').getByText('Välitunnilla on kivaa').waitFor();
+  await board.locator('#board .note-name').getByText('Sanna').waitFor();
+  assert.equal(await board.locator('#board .note-name').count(), 1, 'the anonymous note names no one');
+  await projector.locator('#board').getByText('Välitunnilla on kivaa').waitFor();
+
+  // The facilitator moves on; the phone reloads itself and shows the next stage.
+  const before = await sanna.page.locator('#question').innerText();
+  const reloaded = ['load', 'load', 'load'].map((e, i) => [sanna.page, amal.page, projector][i].waitForEvent(e));
+  await submit(board, 'Seuraava');
+  await Promise.all(reloaded);
+  await audit(sanna.page);
+  await audit(amal.page);
+  const afterText = await sanna.page.locator('#question').innerText();
+  assert.notEqual(afterText, before, 'the phone follows the facilitator');
+  await audit(projector);
+
+  // Closing ends the session for everyone.
+  const closed = [sanna.page, amal.page, projector].map((pg) => pg.waitForEvent('load'));
+  await submit(board, 'Päätä istunto');
+  await Promise.all(closed);
+  await audit(sanna.page);
+  assert.match(await mainText(sanna.page), /Keskustelu on päättynyt/);
+  await audit(amal.page);
+  await audit(projector);
+  await board.waitForLoadState('load');
+  await audit(board);
+
+  // Every page any of them loaded, reloads included, was checked.
+  let pages = 0;
+  for (const p of people.splice(0)) pages += await p.close();
+  assert.ok(pages >= 10, `only ${pages} pages were checked`);
+});

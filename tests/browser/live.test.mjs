@@ -83,6 +83,15 @@ test('a live session: join by code, notes on the board, phones follow the facili
   assert.equal(await board.locator('#board .note-name').count(), 1, 'the anonymous note names no one');
   await projector.locator('#board').getByText('Välitunnilla on kivaa').waitFor();
 
+  // The facilitator hides the Arabic note: it leaves the projector, stays marked on the board.
+  const arabicNote = board.locator('#board li.note').filter({ has: board.locator('.note-text[lang="ar"]') });
+  const projectorReload = projector.waitForEvent('load');
+  await submit(board, 'Piilota', arabicNote);
+  await projectorReload;
+  await audit(projector);
+  assert.equal(await projector.locator('#board .note-text[lang="ar"]').count(), 0);
+  assert.match(await board.locator('#board li.note-hidden').innerText(), /Piilotettu/);
+
   // The facilitator moves on; the phone reloads itself and shows the next stage.
   const before = await sanna.page.locator('#question').innerText();
   const reloaded = ['load', 'load', 'load'].map((e, i) => [sanna.page, amal.page, projector][i].waitForEvent(e));

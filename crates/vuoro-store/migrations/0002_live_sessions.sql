@@ -63,6 +63,7 @@ CREATE TABLE notes (
     text            TEXT NOT NULL,
     lang            TEXT NOT NULL CHECK (lang IN ('fi', 'sv', 'en', 'ar', 'so')),
     hidden          INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+    starred         INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),
     created_at      TEXT NOT NULL,
     CHECK ((participant_id IS NULL) <> (staff_user_id IS NULL)),
     FOREIGN KEY (live_session_id, process_id) REFERENCES live_sessions (id, process_id),
@@ -73,6 +74,20 @@ CREATE INDEX notes_by_session ON notes (live_session_id, created_at, id);
 -- The rate limit counts one participant's recent notes in one session.
 CREATE INDEX notes_by_participant ON notes (live_session_id, participant_id, created_at)
     WHERE participant_id IS NOT NULL;
+
+-- Every change the facilitator makes to a note, so nothing said is silently rewritten: an
+-- edit keeps the text it replaced.
+CREATE TABLE note_history (
+    note_id    TEXT NOT NULL REFERENCES notes (id),
+    version    INTEGER NOT NULL CHECK (version >= 1),
+    action     TEXT NOT NULL CHECK (action IN ('hide', 'show', 'star', 'unstar', 'edit')),
+    old_text   TEXT,
+    new_text   TEXT,
+    actor      TEXT NOT NULL REFERENCES users (id),
+    at         TEXT NOT NULL,
+    CHECK ((action = 'edit') = (old_text IS NOT NULL AND new_text IS NOT NULL)),
+    PRIMARY KEY (note_id, version)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE live_events (
     -- One sequence over all live sessions, never reused, so a reconnecting board asks for

@@ -265,8 +265,49 @@ pub struct Note {
     pub text: String,
     /// The language the note was written in, as the writer's chosen language code.
     pub lang: String,
+    /// Hidden by the facilitator: kept, but off the board and the projector.
     pub hidden: bool,
+    /// Marked by the facilitator as one to come back to.
+    pub starred: bool,
     pub created_at: OffsetDateTime,
+}
+
+/// What a facilitator does to a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "action")]
+pub enum NoteChange {
+    Hide,
+    Show,
+    Star,
+    Unstar,
+    /// Fixes a typo; the old text stays in the history.
+    Edit {
+        text: String,
+    },
+}
+
+impl NoteChange {
+    pub fn code(&self) -> &'static str {
+        match self {
+            NoteChange::Hide => "hide",
+            NoteChange::Show => "show",
+            NoteChange::Star => "star",
+            NoteChange::Unstar => "unstar",
+            NoteChange::Edit { .. } => "edit",
+        }
+    }
+}
+
+/// One change in a note's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteHistoryEntry {
+    pub version: u32,
+    /// `hide`, `show`, `star`, `unstar` or `edit`.
+    pub action: String,
+    pub old_text: Option<String>,
+    pub new_text: Option<String>,
+    pub actor: UserId,
+    pub at: OffsetDateTime,
 }
 
 /// A change in a live session that open boards must see. `seq` increases across all live
@@ -283,6 +324,10 @@ pub struct LiveEvent {
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum LiveEventKind {
     NoteAdded {
+        note: NoteId,
+    },
+    /// A note was hidden, shown, starred, unstarred or edited.
+    NoteChanged {
         note: NoteId,
     },
     /// The facilitator moved the session or its timer.
@@ -418,6 +463,17 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Stores a note and appends its `NoteAdded` event, in one transaction.
     async fn add_note(&self, n: &Note) -> Result<LiveEvent>;
     async fn note(&self, id: NoteId) -> Result<Note>;
+    /// Applies a facilitator's change, records it in the note's history and appends a
+    /// `NoteChanged` event, in one transaction.
+    async fn change_note(
+        &self,
+        id: NoteId,
+        change: &NoteChange,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// The note's changes, oldest first.
+    async fn note_history(&self, id: NoteId) -> Result<Vec<NoteHistoryEntry>>;
     /// Notes of a live session, oldest first.
     async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>>;
     /// Notes the participant wrote in the live session since `since`, for the rate limit.

@@ -15,8 +15,8 @@ use vuoro_core::{
 };
 use vuoro_store::{
     ApprovalSide, EventKind, Invitation, LiveEventKind, LiveSession, LoginSession, NewProcess,
-    NewUser, Note, NoteAuthor, Organisation, Participant, ProcessFilter, SqliteStore, Store,
-    StoreError, Unit, User,
+    NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant, ProcessFilter, SqliteStore,
+    Store, StoreError, Unit, User,
 };
 
 /// A directory under the system's temporary directory, removed when the test ends.
@@ -1214,6 +1214,7 @@ fn note(live: LiveSessionId, author: NoteAuthor, text: &str, created_at: OffsetD
         text: text.into(),
         lang: "fi".into(),
         hidden: false,
+        starred: false,
         created_at,
     }
 }
@@ -1798,4 +1799,63 @@ async fn live_data_survives_reopening_the_file() {
         .expect("move");
     assert!(moved.seq > e.seq);
     again.close().await;
+}
+
+#[tokio::test]
+async fn facilitators_change_notes_and_every_change_is_kept() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let n = note(
+        l.id,
+        NoteAuthor::Staff(f.facilitator.id),
+        "Työvuorolistta",
+        t,
+    );
+    let added = s.add_note(&n).await.expect("note");
+    let actor = f.facilitator.id;
+    let edit = NoteChange::Edit {
+        text: "Työvuorolista".into(),
+    };
+    let mut last = added.seq;
+    for (change, minutes) in [
+        (NoteChange::Star, 1),
+        (edit.clone(), 2),
+        (NoteChange::Hide, 3),
+        (NoteChange::Show, 4),
+        (NoteChange::Hide, 5),
+        (NoteChange::Unstar, 6),
+    ] {
+        let e = s
+            .change_note(n.id, &change, actor, t + Duration::minutes(minutes))
+            .await
+            .expect("changed");
+        assert_eq!(e.kind, LiveEventKind::NoteChanged { note: n.id });
+        assert!(e.seq > last, "events keep their order");
+        last = e.seq;
+    }
+    let now = s.note(n.id).await.expect("note");
+    assert_eq!(now.text, "Työvuorolista");
+    assert!(now.hidden && !now.starred);
+    let history = s.note_history(n.id).await.expect("history");
+    let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
+    assert_eq!(actions, ["star", "edit", "hide", "show", "hide", "unstar"]);
+    assert_eq!(
+        history[1].old_text.as_deref(),
+        Some("Työvuorolistta"),
+        "the old text is kept"
+    );
+    assert_eq!(history[1].new_text.as_deref(), Some("Työvuorolista"));
+    assert!(history.iter().all(|h| h.actor == actor));
+    assert_eq!(
+        history.iter().map(|h| h.version).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5, 6]
+    );
+    let missing = s
+        .change_note(NoteId::new(), &NoteChange::Hide, actor, t)
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
 }

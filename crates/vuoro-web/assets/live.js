@@ -21,10 +21,21 @@
   var url = root.getAttribute('data-live') + '?after=' + (root.getAttribute('data-after') || '0');
   var source = new EventSource(url);
   var list = document.getElementById('board');
+  var cards = root.getAttribute('data-cards');
   source.addEventListener('note', function (e) {
     if (!list) return;
     var n = JSON.parse(e.data);
     if (document.getElementById('note-' + n.id)) return;
+    if (cards) {
+      // The facilitator's board: the server renders the note with its buttons, escaped.
+      fetch(cards + n.id + '/card', { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          if (!document.getElementById('note-' + n.id)) list.insertAdjacentHTML('afterbegin', html);
+        })
+        .catch(function () {});
+      return;
+    }
     var li = document.createElement('li');
     li.id = 'note-' + n.id;
     li.className = 'note';
@@ -46,5 +57,9 @@
   });
   var reload = function () { source.close(); window.location.reload(); };
   source.addEventListener('moved', reload);
+  // A hidden, starred or edited note: boards reload to show the curated state.
+  source.addEventListener('changed', function () {
+    if (list) reload();
+  });
   source.addEventListener('closed', reload);
 })();

@@ -30,7 +30,8 @@ use vuoro_core::permission::{ProcessAction, ProcessActor};
 use vuoro_core::text;
 use vuoro_core::{LiveSessionId, NoteId, ParticipantId, ProcessId};
 use vuoro_store::{
-    LiveEvent, LiveEventKind, LiveSession, Note, NoteAuthor, Participant, Process, StoreError,
+    LiveEvent, LiveEventKind, LiveSession, Note, NoteAuthor, NoteChange, Participant, Process,
+    StoreError,
 };
 
 pub fn router() -> Router<AppState> {
@@ -44,6 +45,12 @@ pub fn router() -> Router<AppState> {
         .route("/join/{code}", get(join_page).post(join))
         .route("/live/{lid}", get(participant_page))
         .route("/live/{lid}/notes", post(add_note))
+        .route("/live/{lid}/notes/{nid}/change", post(change_note))
+        .route("/live/{lid}/notes/{nid}/card", get(note_card))
+        .route(
+            "/live/{lid}/notes/{nid}/edit",
+            get(edit_page).post(edit_note),
+        )
         .route("/plang/{code}", get(switch_plang))
 }
 
@@ -159,6 +166,8 @@ pub struct NoteView {
     pub name: Option<String>,
     pub question: String,
     pub stage: u32,
+    pub hidden: bool,
+    pub starred: bool,
 }
 
 fn note_view(n: &Note) -> NoteView {
@@ -175,6 +184,8 @@ fn note_view(n: &Note) -> NoteView {
         name: n.shown_name.clone(),
         question: n.question.clone(),
         stage: n.stage,
+        hidden: n.hidden,
+        starred: n.starred,
     }
 }
 
@@ -190,6 +201,12 @@ async fn push_of(state: &AppState, e: &LiveEvent) -> AppResult<Push> {
                 for_participants: false,
             }
         }
+        LiveEventKind::NoteChanged { note } => Push {
+            seq: e.seq,
+            event: "changed",
+            data: serde_json::json!({ "id": note }).to_string(),
+            for_participants: false,
+        },
         LiveEventKind::Moved => Push {
             seq: e.seq,
             event: "moved",
@@ -474,6 +491,7 @@ async fn projector(
         .notes(live.id)
         .await?
         .iter()
+        .filter(|n| !n.hidden)
         .map(note_view)
         .collect();
     notes.reverse();
@@ -1044,6 +1062,7 @@ async fn add_note(
         text: body,
         lang: p.lang.code().to_owned(),
         hidden: false,
+        starred: false,
         created_at: OffsetDateTime::now_utc(),
     };
     let e = state.store.add_note(&note).await.map_err(fail)?;
@@ -1071,4 +1090,170 @@ async fn switch_plang(Path(code): Path<String>, Query(q): Query<Next>) -> AppRes
         r.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(r)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Curating notes
+
+/// A note of this live session, for the facilitator.
+async fn curated(
+    state: &AppState,
+    c: &Ctx,
+    lid: &str,
+    nid: &str,
+) -> AppResult<(LiveSession, Note)> {
+    let (live, _) = runnable(state, c, lid).await?;
+    let nid = NoteId::parse(nid).map_err(|_| AppError::NotFound)?;
+    let note = state.store.note(nid).await?;
+    if note.live_session != live.id {
+        return Err(AppError::NotFound);
+    }
+    Ok((live, note))
+}
+
+async fn change_note(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((lid, nid)): Path<(String, String)>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (live, note) = curated(&state, &c, &lid, &nid).await?;
+    let change = match form.get("do") {
+        "hide" => NoteChange::Hide,
+        "show" => NoteChange::Show,
+        "star" => NoteChange::Star,
+        "unstar" => NoteChange::Unstar,
+        _ => return Err(AppError::BadRequest("error-malformed-form")),
+    };
+    let user = c.user()?.id;
+    let e = state
+        .store
+        .change_note(note.id, &change, user, OffsetDateTime::now_utc())
+        .await?;
+    publish(&state, &e).await;
+    Ok(redirect(&format!("/live/{}/run#note-{}", live.id, note.id)))
+}
+
+#[derive(Debug)]
+pub struct HistoryRow {
+    pub text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "note_edit.html")]
+struct EditView {
+    c: Ctx,
+    live_id: LiveSessionId,
+    note: NoteView,
+    draft: String,
+    error: Option<String>,
+    history: Vec<HistoryRow>,
+}
+
+async fn edit_view(
+    state: &AppState,
+    c: Ctx,
+    live: &LiveSession,
+    note: &Note,
+    draft: String,
+    error: Option<String>,
+) -> AppResult<EditView> {
+    let lang = c.lang;
+    let mut history = Vec::new();
+    for h in state.store.note_history(note.id).await? {
+        let who = i18n::s(state.store.user(h.actor).await?.name);
+        let when = i18n::s(crate::processes::helsinki_time(h.at));
+        let text = match (&h.old_text, &h.new_text) {
+            (Some(old), Some(new)) => i18n::t_args(
+                lang,
+                "note-history-edit",
+                &[
+                    ("who", who),
+                    ("when", when),
+                    ("old", i18n::s(old.clone())),
+                    ("new", i18n::s(new.clone())),
+                ],
+            ),
+            _ => i18n::t_args(
+                lang,
+                &format!("note-history-{}", h.action),
+                &[("who", who), ("when", when)],
+            ),
+        };
+        history.push(HistoryRow { text });
+    }
+    Ok(EditView {
+        live_id: live.id,
+        note: note_view(note),
+        draft,
+        error,
+        history,
+        c,
+    })
+}
+
+async fn edit_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((lid, nid)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (live, note) = curated(&state, &c, &lid, &nid).await?;
+    let draft = note.text.clone();
+    Ok(edit_view(&state, c, &live, &note, draft, None)
+        .await?
+        .into_response())
+}
+
+async fn edit_note(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((lid, nid)): Path<(String, String)>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (live, note) = curated(&state, &c, &lid, &nid).await?;
+    let back = redirect(&format!("/live/{}/run#note-{}", live.id, note.id));
+    match text::bounded(form.get("text"), NOTE_MAX) {
+        Ok(t) if t == note.text => Ok(back),
+        Ok(t) => {
+            let user = c.user()?.id;
+            let change = NoteChange::Edit { text: t };
+            let e = state
+                .store
+                .change_note(note.id, &change, user, OffsetDateTime::now_utc())
+                .await?;
+            publish(&state, &e).await;
+            Ok(back)
+        }
+        Err(e) => {
+            let msg = crate::fields::message(c.lang, &e);
+            let view = edit_view(&state, c, &live, &note, form.string("text"), Some(msg)).await?;
+            let mut r = view.into_response();
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(r)
+        }
+    }
+}
+
+/// One note as the runner's board shows it, with its buttons: the page's script asks for this
+/// when a note arrives, so a note added live can be curated like one that was there at load.
+#[derive(Template, WebTemplate)]
+#[template(path = "note_card.html")]
+struct CardView {
+    c: Ctx,
+    live: LiveSession,
+    n: NoteView,
+}
+
+async fn note_card(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((lid, nid)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (live, note) = curated(&state, &c, &lid, &nid).await?;
+    Ok(CardView {
+        n: note_view(&note),
+        live,
+        c,
+    }
+    .into_response())
 }

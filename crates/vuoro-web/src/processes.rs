@@ -562,6 +562,11 @@ struct ProcessView {
     events: Vec<EventView>,
 }
 
+/// A moment in Finland's own time, as pages show it.
+pub fn helsinki_time(t: OffsetDateTime) -> String {
+    when(t)
+}
+
 fn when(t: OffsetDateTime) -> String {
     // Finland's own time: the users are there, and a stored UTC time would confuse them.
     let t = t.to_offset(helsinki_offset(t));

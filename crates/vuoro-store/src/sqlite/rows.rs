@@ -318,6 +318,7 @@ pub(crate) struct NoteRow {
     text: String,
     lang: String,
     hidden: bool,
+    starred: bool,
     created_at: String,
 }
 
@@ -343,6 +344,7 @@ impl NoteRow {
             text: self.text,
             lang: self.lang,
             hidden: self.hidden,
+            starred: self.starred,
             created_at: parse_timestamp(&self.created_at, T)?,
         })
     }

@@ -338,3 +338,95 @@ async fn only_the_facilitator_runs_a_session() {
     assert!(html.contains("<svg"), "the projector shows a QR code");
     assert!(html.contains(&format!("/join/{code}")));
 }
+
+#[tokio::test]
+async fn the_facilitator_hides_stars_and_corrects_notes_with_history() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let facilitator = app.login("facilitator").await;
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+    write(&phone, &page, "Asiaton kommentti").await;
+    write(&phone, &page, "Työvuorolistta toimii").await;
+    let (_, board) = facilitator.text(&run).await;
+    let note_of = |html: &str, text: &str| {
+        let at = html.find(text).expect("note on the board");
+        let start = html[..at].rfind("id=\"note-text-").expect("note id") + "id=\"note-text-".len();
+        html[start..start + 36].to_owned()
+    };
+    let rude = note_of(&board, "Asiaton kommentti");
+    let typo = note_of(&board, "Työvuorolistta toimii");
+    let lid = run.trim_end_matches("/run").to_owned();
+
+    let r = facilitator
+        .post_form(&format!("{lid}/notes/{rude}/change"), &[("do", "hide")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    facilitator
+        .post_form(&format!("{lid}/notes/{typo}/change"), &[("do", "star")])
+        .await;
+    let (_, projector) = facilitator.text(&format!("{lid}/projector")).await;
+    assert!(
+        !projector.contains("Asiaton kommentti"),
+        "a hidden note leaves the projector"
+    );
+    let (_, board) = facilitator.text(&run).await;
+    assert!(
+        board.contains("Piilotettu taululta ja projektorilta"),
+        "the facilitator still sees it, marked"
+    );
+    assert!(board.contains("Tähdellä merkitty"));
+
+    let r = facilitator
+        .post_form(
+            &format!("{lid}/notes/{typo}/edit"),
+            &[("text", "Työvuorolista toimii")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, edit) = facilitator.text(&format!("{lid}/notes/{typo}/edit")).await;
+    assert!(edit.contains("korjasi tekstin"));
+    assert!(
+        edit.contains("Työvuorolistta toimii"),
+        "the history keeps the original"
+    );
+    assert!(edit.contains("merkitsi muistiinpanon tähdellä"));
+    let r = facilitator
+        .post_form(&format!("{lid}/notes/{typo}/edit"), &[("text", " ")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Nobody else curates: not a participant, not another facilitator.
+    let s = phone
+        .post_form(&format!("{lid}/notes/{typo}/change"), &[("do", "hide")])
+        .await
+        .status();
+    assert_eq!(s, StatusCode::SEE_OTHER, "a phone is sent to log in");
+    let other = app.login("facilitator2").await;
+    let s = other
+        .post_form(&format!("{lid}/notes/{typo}/change"), &[("do", "hide")])
+        .await
+        .status();
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let s = other
+        .get(&format!("{lid}/notes/{typo}/edit"))
+        .await
+        .status();
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let s = other
+        .get(&format!("{lid}/notes/{typo}/card"))
+        .await
+        .status();
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, card) = facilitator.text(&format!("{lid}/notes/{typo}/card")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        card.starts_with("<li") && card.contains("Työvuorolista toimii"),
+        "a card is one note"
+    );
+    let s = facilitator
+        .post_form(&format!("{lid}/notes/{typo}/change"), &[("do", "shred")])
+        .await
+        .status();
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}

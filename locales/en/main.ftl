@@ -340,3 +340,24 @@ note-history-show = { $who } showed the note again on { $when }.
 note-history-star = { $who } starred the note on { $when }.
 note-history-unstar = { $who } removed the star on { $when }.
 note-history-edit = { $who } corrected the text on { $when }: ‘{ $old }’ → ‘{ $new }’.
+live-feedback-open = Open the feedback form
+live-feedback-close = Close the feedback form
+live-feedback-is-open = The feedback form is open on the phones. Answers so far: { $count }.
+live-feedback-results = Feedback results ({ $count } answers)
+live-run-feedback = Feedback
+fb-results-title = Session feedback
+fb-responses = { $count ->
+    [0] No answers.
+    [one] { $count } answer.
+   *[other] { $count } answers.
+}
+fb-not-yet = The results are shown once the feedback form is closed.
+fb-average = Average { $avg } / 5
+fb-answered = { $count } answered
+fb-no-answers = No answers.
+fb-value = Value
+fb-count = Answers
+plan-feedback-scale = Feedback statements (scale 1–5)
+plan-feedback-scale-hint = One statement per line. If you leave this and the open question empty, the defaults are used: ‘I was heard’, ‘The conversation felt safe’, ‘The topic mattered to me’ and an open question.
+plan-feedback-open = Open feedback question
+plan-feedback-open-hint = For example ‘What else would you like to say?’

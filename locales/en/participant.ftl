@@ -35,3 +35,15 @@ p-error-closed = This conversation has ended. Thank you!
 p-error-full = The conversation is full. Ask the leader.
 p-closed = The conversation has ended. Thank you for taking part!
 p-reload = Reload the page
+p-fb-title = Feedback
+p-fb-intro = Answer without your name. You can skip a question.
+p-fb-scale-hint = 1 = not at all, 5 = completely
+p-fb-heard = I was heard.
+p-fb-safe = The conversation felt safe.
+p-fb-mattered = The topic mattered to me.
+p-fb-open = What else would you like to say?
+p-fb-send = Send feedback
+p-fb-thanks = Thank you for your feedback!
+p-fb-error-scale = Choose a number from 1 to 5, or skip the question.
+p-fb-error-long = The answer is too long. At most 1000 characters.
+p-fb-closed = Feedback has ended.

@@ -340,3 +340,24 @@ note-history-show = { $who } palautti muistiinpanon näkyviin { $when }.
 note-history-star = { $who } merkitsi muistiinpanon tähdellä { $when }.
 note-history-unstar = { $who } poisti tähden { $when }.
 note-history-edit = { $who } korjasi tekstin { $when }: ”{ $old }” → ”{ $new }”.
+live-feedback-open = Avaa palautelomake
+live-feedback-close = Sulje palautelomake
+live-feedback-is-open = Palautelomake on auki puhelimissa. Vastauksia tähän mennessä: { $count }.
+live-feedback-results = Palautteen tulokset (vastauksia { $count })
+live-run-feedback = Palaute
+fb-results-title = Istunnon palaute
+fb-responses = { $count ->
+    [0] Ei vastauksia.
+    [one] { $count } vastaus.
+   *[other] { $count } vastausta.
+}
+fb-not-yet = Tulokset näytetään, kun palautelomake on suljettu.
+fb-average = Keskiarvo { $avg } / 5
+fb-answered = vastaajia { $count }
+fb-no-answers = Ei vastauksia.
+fb-value = Arvo
+fb-count = Vastauksia
+plan-feedback-scale = Palautteen väittämät (asteikko 1–5)
+plan-feedback-scale-hint = Yksi väittämä riville. Jos jätät tämän ja avoimen kysymyksen tyhjiksi, käytetään oletuksia: ”Minua kuultiin”, ”Keskustelu tuntui turvalliselta”, ”Aihe oli minulle tärkeä” ja avoin kysymys.
+plan-feedback-open = Avoin palautekysymys
+plan-feedback-open-hint = Esimerkiksi ”Mitä muuta haluat sanoa?”

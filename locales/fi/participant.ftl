@@ -35,3 +35,15 @@ p-error-closed = Tämä keskustelu on päättynyt. Kiitos!
 p-error-full = Keskustelu on täynnä. Kysy ohjaajalta.
 p-closed = Keskustelu on päättynyt. Kiitos, että olit mukana!
 p-reload = Päivitä sivu
+p-fb-title = Palaute
+p-fb-intro = Vastaa nimettömästi. Voit jättää kysymyksen väliin.
+p-fb-scale-hint = 1 = ei yhtään, 5 = täysin
+p-fb-heard = Minua kuultiin.
+p-fb-safe = Keskustelu tuntui turvalliselta.
+p-fb-mattered = Aihe oli minulle tärkeä.
+p-fb-open = Mitä muuta haluat sanoa?
+p-fb-send = Lähetä palaute
+p-fb-thanks = Kiitos palautteesta!
+p-fb-error-scale = Valitse luku 1–5 tai jätä kysymys väliin.
+p-fb-error-long = Vastaus on liian pitkä. Enintään 1000 merkkiä.
+p-fb-closed = Palautteen antaminen on päättynyt.

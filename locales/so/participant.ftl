@@ -35,3 +35,15 @@ p-error-closed = Wada-hadalkani wuu dhammaaday. Mahadsanid!
 p-error-full = Wada-hadalku wuu buuxaa. Weydii hagaha.
 p-closed = Wada-hadalku wuu dhammaaday. Mahadsanid inaad nala joogtay!
 p-reload = Cusboonaysii bogga
+p-fb-title = Fikirtaada
+p-fb-intro = Ka jawaab adigoon magacaaga sheegin. Su'aal waad ka boodi kartaa.
+p-fb-scale-hint = 1 = gabi ahaanba maya, 5 = si buuxda
+p-fb-heard = Waa la i dhegaystay.
+p-fb-safe = Wadahadalku wuxuu ahaa mid ammaan ah.
+p-fb-mattered = Mawduuca ayaa muhiim ii ahaa.
+p-fb-open = Maxaad kale oo aad rabtaa inaad sheegto?
+p-fb-send = Dir fikirtaada
+p-fb-thanks = Waad ku mahadsan tahay fikirtaada!
+p-fb-error-scale = Dooro lambar 1 ilaa 5, ama ka bood su'aasha.
+p-fb-error-long = Jawaabtu aad bay u dheer tahay. Ugu badnaan 1000 xaraf.
+p-fb-closed = Waqtiga fikrad bixintu wuu dhammaaday.

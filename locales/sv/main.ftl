@@ -340,3 +340,24 @@ note-history-show = { $who } visade anteckningen igen { $when }.
 note-history-star = { $who } stjärnmärkte anteckningen { $when }.
 note-history-unstar = { $who } tog bort stjärnan { $when }.
 note-history-edit = { $who } rättade texten { $when }: ”{ $old }” → ”{ $new }”.
+live-feedback-open = Öppna responsformuläret
+live-feedback-close = Stäng responsformuläret
+live-feedback-is-open = Responsformuläret är öppet i telefonerna. Svar hittills: { $count }.
+live-feedback-results = Responsens resultat ({ $count } svar)
+live-run-feedback = Respons
+fb-results-title = Respons på sammankomsten
+fb-responses = { $count ->
+    [0] Inga svar.
+    [one] { $count } svar.
+   *[other] { $count } svar.
+}
+fb-not-yet = Resultaten visas när responsformuläret har stängts.
+fb-average = Medelvärde { $avg } / 5
+fb-answered = { $count } svarade
+fb-no-answers = Inga svar.
+fb-value = Värde
+fb-count = Svar
+plan-feedback-scale = Påståenden för respons (skala 1–5)
+plan-feedback-scale-hint = Ett påstående per rad. Om du lämnar detta och den öppna frågan tomma används standardfrågorna: ”Jag blev hörd”, ”Samtalet kändes tryggt”, ”Ämnet var viktigt för mig” och en öppen fråga.
+plan-feedback-open = Öppen fråga för respons
+plan-feedback-open-hint = Till exempel ”Vad mer vill du säga?”

@@ -35,3 +35,15 @@ p-error-closed = Det här samtalet är slut. Tack!
 p-error-full = Samtalet är fullt. Fråga ledaren.
 p-closed = Samtalet är slut. Tack för att du var med!
 p-reload = Ladda om sidan
+p-fb-title = Respons
+p-fb-intro = Svara anonymt. Du kan hoppa över en fråga.
+p-fb-scale-hint = 1 = inte alls, 5 = helt
+p-fb-heard = Jag blev hörd.
+p-fb-safe = Samtalet kändes tryggt.
+p-fb-mattered = Ämnet var viktigt för mig.
+p-fb-open = Vad mer vill du säga?
+p-fb-send = Skicka respons
+p-fb-thanks = Tack för din respons!
+p-fb-error-scale = Välj ett tal 1–5 eller hoppa över frågan.
+p-fb-error-long = Svaret är för långt. Högst 1000 tecken.
+p-fb-closed = Tiden för respons är slut.

@@ -103,6 +103,25 @@ test('a live session: join by code, notes on the board, phones follow the facili
   assert.notEqual(afterText, before, 'the phone follows the facilitator');
   await audit(projector);
 
+  // Feedback: the form opens on the phones, Sanna answers anonymously, results come when closed.
+  let phonesReload = [sanna.page, amal.page, projector].map((pg) => pg.waitForEvent('load'));
+  await submit(board, 'Avaa palautelomake');
+  await Promise.all(phonesReload);
+  for (const pg of [sanna.page, amal.page, projector]) await audit(pg);
+  await sanna.page.getByRole('group', { name: 'Minua kuultiin.' }).getByLabel('4').check();
+  await sanna.page.getByLabel('Mitä muuta haluat sanoa?').fill('Mukava aamu');
+  await submit(sanna.page, 'Lähetä palaute');
+  assert.match(await mainText(sanna.page), /Kiitos palautteesta!/);
+  phonesReload = [sanna.page, amal.page, projector].map((pg) => pg.waitForEvent('load'));
+  await submit(board, 'Sulje palautelomake');
+  await Promise.all(phonesReload);
+  for (const pg of [sanna.page, amal.page, projector]) await audit(pg);
+  await follow(board, /Palautteen tulokset/);
+  assert.match(await mainText(board), /Keskiarvo 4\.0 \/ 5/);
+  assert.match(await mainText(board), /Mukava aamu/);
+  await board.goBack();
+  await audit(board);
+
   // Closing ends the session for everyone.
   const closed = [sanna.page, amal.page, projector].map((pg) => pg.waitForEvent('load'));
   await submit(board, 'Päätä istunto');

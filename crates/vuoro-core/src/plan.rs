@@ -1,6 +1,7 @@
 //! The agreed plan (neuvottelu): the one page that orderer, facilitator and the participants'
 //! representatives agree on. It is stored whole in versions; each edit makes a new version.
 
+use crate::feedback::{Question, QuestionText, default_questions};
 use crate::lang::{Lang, Localized};
 use crate::method::{Format, Method};
 use crate::text::{self, FieldError, FieldErrors, limits};
@@ -69,6 +70,9 @@ pub struct Plan {
     /// What happens with the summary.
     pub summary_use: String,
     pub summary_visibility: SummaryVisibility,
+    /// The end-of-session feedback questions; empty means the defaults.
+    #[serde(default)]
+    pub feedback: Vec<Question>,
 }
 
 /// Limits that keep one plan readable on one page.
@@ -76,6 +80,15 @@ pub const MAX_SESSIONS: usize = 50;
 pub const MAX_PROMPTS_PER_STAGE: usize = 20;
 
 impl Plan {
+    /// The feedback questions the sessions ask.
+    pub fn feedback_questions(&self) -> Vec<Question> {
+        if self.feedback.is_empty() {
+            default_questions()
+        } else {
+            self.feedback.clone()
+        }
+    }
+
     pub fn phase_count(&self) -> usize {
         self.method.as_ref().map_or(0, |m| m.phases.len())
     }
@@ -123,16 +136,36 @@ pub struct PlanFieldsInput {
     pub note_taking: String,
     pub summary_use: String,
     pub summary_visibility: String,
+    /// Feedback statements on the 1–5 scale, one per line; with `feedback_open` empty too, the
+    /// defaults apply.
+    pub feedback_scale: String,
+    pub feedback_open: String,
 }
+
+/// Feedback statements a plan may have.
+pub const MAX_FEEDBACK_STATEMENTS: usize = 10;
 
 impl PlanFieldsInput {
     pub fn from_plan(p: &Plan) -> Self {
+        let custom = |want_scale: bool| {
+            p.feedback
+                .iter()
+                .filter(|q| q.is_scale() == want_scale)
+                .filter_map(|q| match q.text() {
+                    QuestionText::Custom(t) => Some(t.clone()),
+                    QuestionText::Standard(_) => None,
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
         Self {
             invited: p.invited.clone(),
             representatives: p.representatives.clone(),
             note_taking: p.note_taking.clone(),
             summary_use: p.summary_use.clone(),
             summary_visibility: p.summary_visibility.code().to_owned(),
+            feedback_scale: custom(true),
+            feedback_open: custom(false),
         }
     }
 
@@ -153,6 +186,44 @@ impl PlanFieldsInput {
         }
         if let Some(v) = e.take("summary_use", opt(&self.summary_use)) {
             p.summary_use = v;
+        }
+        let statements: Vec<&str> = self
+            .feedback_scale
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let open = e.take(
+            "feedback_open",
+            text::optional(&self.feedback_open, limits::SHORT),
+        );
+        if statements.len() > MAX_FEEDBACK_STATEMENTS {
+            e.add(
+                "feedback_scale",
+                FieldError::OutOfRange {
+                    min: 0,
+                    max: MAX_FEEDBACK_STATEMENTS as i64,
+                },
+            );
+        } else if let Some(bad) = statements
+            .iter()
+            .find_map(|l| text::bounded(l, limits::SHORT).err())
+        {
+            e.add("feedback_scale", bad);
+        } else if let Some(open) = open {
+            p.feedback = if statements.is_empty() && open.is_none() {
+                Vec::new()
+            } else {
+                statements
+                    .iter()
+                    .map(|s| Question::Scale {
+                        text: QuestionText::Custom((*s).to_owned()),
+                    })
+                    .chain(open.map(|o| Question::Open {
+                        text: QuestionText::Custom(o),
+                    }))
+                    .collect()
+            };
         }
         if let Some(v) = e.take(
             "summary_visibility",
@@ -440,5 +511,37 @@ mod tests {
         let p = ok.apply(&Plan::default()).expect("valid");
         assert_eq!(p.summary_visibility, SummaryVisibility::Public);
         assert_eq!(p.invited, "Koko tiimi");
+        assert_eq!(
+            p.feedback_questions(),
+            default_questions(),
+            "no feedback fields: defaults"
+        );
+    }
+
+    #[test]
+    fn the_plan_sets_its_own_feedback_questions() {
+        let input = PlanFieldsInput {
+            summary_visibility: "participants".into(),
+            feedback_scale: "Sain puheenvuoron\n\n  Opin jotain uutta ".into(),
+            feedback_open: "Mitä toivot ensi kerraksi?".into(),
+            ..Default::default()
+        };
+        let p = input.apply(&Plan::default()).expect("valid");
+        let q = p.feedback_questions();
+        assert_eq!(q.len(), 3);
+        assert!(q[0].is_scale() && q[1].is_scale() && !q[2].is_scale());
+        assert_eq!(
+            q[1].text(),
+            &QuestionText::Custom("Opin jotain uutta".into())
+        );
+        assert_eq!(
+            PlanFieldsInput::from_plan(&p).feedback_scale,
+            "Sain puheenvuoron\nOpin jotain uutta"
+        );
+        let too_many = PlanFieldsInput {
+            feedback_scale: "x\n".repeat(11),
+            ..input
+        };
+        assert!(too_many.apply(&Plan::default()).is_err());
     }
 }

@@ -17,6 +17,8 @@ CREATE TABLE live_sessions (
     opened_by    TEXT NOT NULL REFERENCES users (id),
     opened_at    TEXT NOT NULL,
     closed_at    TEXT,
+    -- The end-of-session feedback form: not asked, open on the phones, or closed.
+    feedback     TEXT NOT NULL DEFAULT 'none' CHECK (feedback IN ('none', 'open', 'closed')),
     CHECK ((open = 1) = (closed_at IS NULL)),
     -- Lets notes and attendance refer to (live session, process) together, so a participant of
     -- one process can never write in or join a session of another.
@@ -87,6 +89,19 @@ CREATE TABLE note_history (
     at         TEXT NOT NULL,
     CHECK ((action = 'edit') = (old_text IS NOT NULL AND new_text IS NOT NULL)),
     PRIMARY KEY (note_id, version)
+) STRICT, WITHOUT ROWID;
+
+-- Feedback answers. The participant is stored only so that one person answers once; results
+-- are read without it, in the order of their content, not of their arrival.
+CREATE TABLE feedback_responses (
+    live_session_id TEXT NOT NULL,
+    process_id      TEXT NOT NULL,
+    participant_id  TEXT NOT NULL,
+    answers_json    TEXT NOT NULL CHECK (json_valid(answers_json)),
+    created_at      TEXT NOT NULL,
+    PRIMARY KEY (live_session_id, participant_id),
+    FOREIGN KEY (live_session_id, process_id) REFERENCES live_sessions (id, process_id),
+    FOREIGN KEY (participant_id, process_id) REFERENCES participants (id, process_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE live_events (

@@ -11,6 +11,7 @@ pub mod sqlite;
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
+use vuoro_core::feedback::{Answer, FeedbackState};
 use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::order::Order;
 use vuoro_core::plan::Plan;
@@ -483,6 +484,29 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         participant: ParticipantId,
         since: OffsetDateTime,
     ) -> Result<u64>;
+    // Feedback.
+    async fn feedback_state(&self, live: LiveSessionId) -> Result<FeedbackState>;
+    /// Opens or closes the feedback form and appends a `Moved` event, so phones reload.
+    async fn set_feedback_state(
+        &self,
+        live: LiveSessionId,
+        state: FeedbackState,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// Stores one participant's answers. `Duplicate("feedback")` if they answered already,
+    /// `Conflict` if the form is not open.
+    async fn add_feedback(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        answers: &[Answer],
+        at: OffsetDateTime,
+    ) -> Result<()>;
+    async fn feedback_given(&self, live: LiveSessionId, participant: ParticipantId)
+    -> Result<bool>;
+    /// Every response's answers, without who gave them, ordered by content.
+    async fn feedback_responses(&self, live: LiveSessionId) -> Result<Vec<Vec<Answer>>>;
+
     /// Events of a live session with `seq` greater than `after`, oldest first.
     async fn live_events_after(&self, live: LiveSessionId, after: i64) -> Result<Vec<LiveEvent>>;
 }

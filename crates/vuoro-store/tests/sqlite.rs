@@ -1859,3 +1859,59 @@ async fn facilitators_change_notes_and_every_change_is_kept() {
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
 }
+
+#[tokio::test]
+async fn feedback_is_taken_once_per_participant_while_open() {
+    use vuoro_core::feedback::{Answer, FeedbackState};
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let a = participant(id, "a", t);
+    let b = participant(id, "b", t);
+    s.create_participant(&a).await.expect("a");
+    s.create_participant(&b).await.expect("b");
+    let answers = vec![
+        Answer::Scale(4),
+        Answer::Skipped,
+        Answer::Open("Hyvä".into()),
+    ];
+    assert_eq!(
+        s.feedback_state(l.id).await.expect("state"),
+        FeedbackState::None
+    );
+    let early = s.add_feedback(l.id, a.id, &answers, t).await;
+    assert!(matches!(early, Err(StoreError::Conflict(_))), "{early:?}");
+    let e = s
+        .set_feedback_state(l.id, FeedbackState::Open, t)
+        .await
+        .expect("open");
+    assert_eq!(
+        e.kind,
+        LiveEventKind::Moved,
+        "phones reload to show the form"
+    );
+    s.add_feedback(l.id, a.id, &answers, t)
+        .await
+        .expect("a answers");
+    let again = s.add_feedback(l.id, a.id, &answers, t).await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+    assert!(s.feedback_given(l.id, a.id).await.expect("given"));
+    assert!(!s.feedback_given(l.id, b.id).await.expect("given"));
+    let other = vec![Answer::Scale(2), Answer::Scale(5), Answer::Skipped];
+    s.add_feedback(l.id, b.id, &other, t)
+        .await
+        .expect("b answers");
+    s.set_feedback_state(l.id, FeedbackState::Closed, t)
+        .await
+        .expect("closed");
+    let late = s.add_feedback(l.id, b.id, &other, t).await;
+    assert!(matches!(late, Err(StoreError::Conflict(_))));
+    let mut got = s.feedback_responses(l.id).await.expect("responses");
+    got.sort_by_key(|r| format!("{r:?}"));
+    let mut want = vec![answers, other];
+    want.sort_by_key(|r| format!("{r:?}"));
+    assert_eq!(got, want);
+}

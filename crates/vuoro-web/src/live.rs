@@ -23,6 +23,7 @@ use serde::Deserialize;
 use std::convert::Infallible;
 use time::{Duration, OffsetDateTime};
 use tokio_stream::wrappers::BroadcastStream;
+use vuoro_core::feedback::{self, FeedbackState, Question, QuestionText, Summary};
 use vuoro_core::lang::ParticipantLang;
 use vuoro_core::live::{self as core_live, Control, JoinCode, Position, Timer};
 use vuoro_core::method::Method;
@@ -45,6 +46,10 @@ pub fn router() -> Router<AppState> {
         .route("/join/{code}", get(join_page).post(join))
         .route("/live/{lid}", get(participant_page))
         .route("/live/{lid}/notes", post(add_note))
+        .route(
+            "/live/{lid}/feedback",
+            get(feedback_results).post(give_feedback),
+        )
         .route("/live/{lid}/notes/{nid}/change", post(change_note))
         .route("/live/{lid}/notes/{nid}/card", get(note_card))
         .route(
@@ -75,6 +80,11 @@ fn now_ms() -> i64 {
 struct Course {
     method: Method,
     phase: usize,
+    feedback: Vec<Question>,
+}
+
+fn plan_feedback(c: &Course) -> &[Question] {
+    &c.feedback
 }
 
 impl Course {
@@ -95,11 +105,19 @@ impl Course {
 async fn course(state: &AppState, live: &LiveSession) -> AppResult<(Process, Course)> {
     let p = state.store.process(live.process).await?;
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let feedback = plan.feedback_questions();
     let method = plan.method.ok_or(AppError::Conflict("error-no-method"))?;
     let phase = (live.phase as usize)
         .saturating_sub(1)
         .min(method.phases.len().saturating_sub(1));
-    Ok((p, Course { method, phase }))
+    Ok((
+        p,
+        Course {
+            method,
+            phase,
+            feedback,
+        },
+    ))
 }
 
 /// The current stage and question, in one language.
@@ -335,6 +353,8 @@ struct RunView {
     notes: Vec<NoteView>,
     participants: u64,
     last_seq: i64,
+    feedback: FeedbackState,
+    responses: usize,
 }
 
 async fn last_seq(state: &AppState, lid: LiveSessionId) -> AppResult<i64> {
@@ -377,6 +397,8 @@ async fn run_page(
             .map(|r| r.get(lang).to_owned())
             .collect(),
         participants: state.store.count_participants(live.id).await?,
+        feedback: state.store.feedback_state(live.id).await?,
+        responses: state.store.feedback_responses(live.id).await?.len(),
         last_seq: last_seq(&state, live.id).await?,
         now,
         notes,
@@ -425,6 +447,19 @@ async fn control(
             let e = state
                 .store
                 .close_live_session(live.id, OffsetDateTime::now_utc())
+                .await?;
+            publish(&state, &e).await;
+            return Ok(back);
+        }
+        "feedback_open" | "feedback_close" => {
+            let to = if form.get("do") == "feedback_open" {
+                FeedbackState::Open
+            } else {
+                FeedbackState::Closed
+            };
+            let e = state
+                .store
+                .set_feedback_state(live.id, to, OffsetDateTime::now_utc())
                 .await?;
             publish(&state, &e).await;
             return Ok(back);
@@ -903,6 +938,25 @@ struct ParticipantView {
     draft: String,
     error: Option<String>,
     last_seq: i64,
+    /// The feedback form, while it is open and this participant has not answered.
+    feedback: Option<Vec<FeedbackItem>>,
+    feedback_done: bool,
+}
+
+/// One feedback question as a phone shows it.
+#[derive(Debug, Clone)]
+pub struct FeedbackItem {
+    pub index: usize,
+    pub text: String,
+    pub scale: bool,
+}
+
+/// The wording of a feedback question in a participant language.
+pub fn question_text(q: &Question, lang: ParticipantLang) -> String {
+    match q.text() {
+        QuestionText::Standard(key) => i18n::tp(lang, key),
+        QuestionText::Custom(t) => t.clone(),
+    }
 }
 
 async fn participant_view(
@@ -924,7 +978,22 @@ async fn participant_view(
         .map(note_view)
         .rev()
         .collect();
+    let fb_state = state.store.feedback_state(live.id).await?;
+    let given = state.store.feedback_given(live.id, me.id).await?;
+    let feedback = (fb_state == FeedbackState::Open && !given && live.open).then(|| {
+        plan_feedback(&course)
+            .iter()
+            .enumerate()
+            .map(|(index, q)| FeedbackItem {
+                index,
+                text: question_text(q, p.lang),
+                scale: q.is_scale(),
+            })
+            .collect()
+    });
     Ok(ParticipantView {
+        feedback,
+        feedback_done: given && fb_state == FeedbackState::Open,
         live_id: live.id,
         open: live.open,
         title: process.title,
@@ -1253,6 +1322,153 @@ async fn note_card(
     Ok(CardView {
         n: note_view(&note),
         live,
+        c,
+    }
+    .into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feedback
+
+async fn give_feedback(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Path(lid): Path<String>,
+    form: FormData,
+) -> Result<Response, Response> {
+    let (live, me) = me_in(&state, &headers, &lid).await?;
+    let p = PCtx::new(&headers, &c);
+    let (_, course) = course(&state, &live)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let questions = plan_feedback(&course);
+    let raw: Vec<String> = (0..questions.len())
+        .map(|i| form.string(&format!("q{i}")))
+        .collect();
+    let answers = match feedback::parse_answers(questions, &raw) {
+        Ok(a) => a,
+        Err(e) => {
+            let key = match e {
+                feedback::AnswerError::TooLong(_) => "p-fb-error-long",
+                _ => "p-fb-error-scale",
+            };
+            let error = Some(p.t(key));
+            let view = participant_view(&state, p, &live, &me, String::new(), error)
+                .await
+                .map_err(IntoResponse::into_response)?;
+            let mut r = view.into_response();
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            return Err(r);
+        }
+    };
+    match state
+        .store
+        .add_feedback(live.id, me.id, &answers, OffsetDateTime::now_utc())
+        .await
+    {
+        // A second answer from the same phone is simply the first one standing.
+        Ok(()) | Err(StoreError::Duplicate(_)) => Ok(redirect(&format!("/live/{}", live.id))),
+        Err(StoreError::Conflict(_)) => Err(page_error(&p, "p-fb-closed", StatusCode::CONFLICT)),
+        Err(e) => Err(AppError::from(e).into_response()),
+    }
+}
+
+/// One question's results, ready to show.
+#[derive(Debug)]
+pub struct ResultView {
+    pub question: String,
+    /// (value, count) for 1..=5 on a scale question.
+    pub counts: Vec<(u8, u32)>,
+    pub answered: u32,
+    pub average: Option<String>,
+    pub open: Vec<String>,
+    pub scale: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "feedback_results.html")]
+struct ResultsView {
+    c: Ctx,
+    process_id: ProcessId,
+    title: String,
+    session_title: String,
+    responses: usize,
+    available: bool,
+    results: Vec<ResultView>,
+}
+
+/// Results of a session's feedback, for everyone who may see the process, once answering has
+/// ended: results shown while the form is open would steer the answers still coming.
+async fn feedback_results(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+) -> AppResult<Response> {
+    let user = c.user()?;
+    let id = LiveSessionId::parse(&lid).map_err(|_| AppError::NotFound)?;
+    let live = state.store.live_session(id).await?;
+    let p = state.store.process(live.process).await?;
+    let pa = ProcessActor {
+        actor: user.actor(p.org),
+        is_orderer: p.orderer == user.id,
+        is_facilitator: p.facilitator == Some(user.id),
+    };
+    if !pa.can(ProcessAction::View, p.state) {
+        return Err(AppError::NotFound);
+    }
+    let (_, course) = course(&state, &live).await?;
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let session_title = plan
+        .session(live.plan_session)
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    let fb = state.store.feedback_state(live.id).await?;
+    let available = fb == FeedbackState::Closed || !live.open;
+    let responses = state.store.feedback_responses(live.id).await?;
+    let plang = match c.lang {
+        vuoro_core::Lang::Fi => ParticipantLang::Fi,
+        vuoro_core::Lang::Sv => ParticipantLang::Sv,
+        vuoro_core::Lang::En => ParticipantLang::En,
+    };
+    let questions = plan_feedback(&course);
+    let results = if available {
+        feedback::summarise(questions, &responses)
+            .into_iter()
+            .zip(questions)
+            .map(|(s, q)| match s {
+                Summary::Scale {
+                    counts,
+                    answered,
+                    average,
+                } => ResultView {
+                    question: question_text(q, plang),
+                    counts: (1u8..=5).zip(counts).collect(),
+                    answered,
+                    average: average.map(|a| format!("{a:.1}")),
+                    open: Vec::new(),
+                    scale: true,
+                },
+                Summary::Open { answers } => ResultView {
+                    question: question_text(q, plang),
+                    counts: Vec::new(),
+                    answered: answers.len() as u32,
+                    average: None,
+                    open: answers,
+                    scale: false,
+                },
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(ResultsView {
+        process_id: p.id,
+        title: p.title,
+        session_title,
+        responses: responses.len(),
+        available,
+        results,
         c,
     }
     .into_response())

@@ -559,6 +559,8 @@ struct ProcessView {
     can_open: Vec<(u32, String)>,
     /// Live sessions run so far, newest first.
     runs: Vec<RunRow>,
+    /// Whether the runs link to their runner pages (the facilitator's).
+    can_run: bool,
     events: Vec<EventView>,
 }
 
@@ -784,7 +786,8 @@ async fn process_view(
     } else {
         Vec::new()
     };
-    let runs = if pa.can(ProcessAction::RunSession, p.state) || pa.is_facilitator {
+    let can_run = pa.can(ProcessAction::RunSession, p.state) || pa.is_facilitator;
+    let runs = if pa.can(ProcessAction::View, p.state) {
         state
             .store
             .live_sessions(p.id)
@@ -812,6 +815,7 @@ async fn process_view(
         Vec::new()
     };
     Ok(ProcessView {
+        can_run,
         can_open,
         runs,
         checklist,
@@ -987,6 +991,17 @@ fn plan_fields(lang: Lang, input: &PlanFieldsInput, e: &FieldErrors) -> Vec<Fiel
         )
         .required()
         .errors(lang, e),
+        area(
+            "feedback_scale",
+            "plan-feedback-scale",
+            "plan-feedback-scale-hint",
+            &input.feedback_scale,
+        ),
+        Field::new("feedback_open", t("plan-feedback-open"), Kind::Text)
+            .hint(t("plan-feedback-open-hint"))
+            .value(&input.feedback_open)
+            .max(limits::SHORT)
+            .errors(lang, e),
     ]
 }
 
@@ -1145,6 +1160,8 @@ async fn save_fields(
         note_taking: form.string("note_taking"),
         summary_use: form.string("summary_use"),
         summary_visibility: form.string("summary_visibility"),
+        feedback_scale: form.string("feedback_scale"),
+        feedback_open: form.string("feedback_open"),
     };
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
     match input.apply(&plan) {

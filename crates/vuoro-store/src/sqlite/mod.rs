@@ -32,6 +32,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 use time::OffsetDateTime;
+use vuoro_core::feedback::{Answer, FeedbackState};
 use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::plan::Plan;
 use vuoro_core::{
@@ -1365,6 +1366,109 @@ impl Store for SqliteStore {
                     actor: parse_id(&actor, "note_history")?,
                     at: parse_timestamp(&at, "note_history")?,
                 })
+            })
+            .collect()
+    }
+
+    async fn feedback_state(&self, live: LiveSessionId) -> Result<FeedbackState> {
+        let code: Option<String> =
+            sqlx::query_scalar("SELECT feedback FROM live_sessions WHERE id = ?")
+                .bind(live.to_string())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        let code = code.ok_or(StoreError::NotFound)?;
+        FeedbackState::parse(&code)
+            .ok_or_else(|| StoreError::Corrupt(format!("live_sessions: feedback state {code:?}")))
+    }
+
+    async fn set_feedback_state(
+        &self,
+        live: LiveSessionId,
+        state: FeedbackState,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query("UPDATE live_sessions SET feedback = ? WHERE id = ? AND open = 1")
+            .bind(state.code())
+            .bind(live.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        if done.rows_affected() == 0 {
+            live_session_process(&mut tx, live).await?;
+            return Err(StoreError::Conflict("live session is closed"));
+        }
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn add_feedback(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        answers: &[Answer],
+        at: OffsetDateTime,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let state: Option<String> =
+            sqlx::query_scalar("SELECT feedback FROM live_sessions WHERE id = ?")
+                .bind(live.to_string())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        if state.ok_or(StoreError::NotFound)? != FeedbackState::Open.code() {
+            return Err(StoreError::Conflict("feedback is not open"));
+        }
+        let process = live_session_process(&mut tx, live).await?;
+        sqlx::query(
+            "INSERT INTO feedback_responses \
+             (live_session_id, process_id, participant_id, answers_json, created_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(live.to_string())
+        .bind(process)
+        .bind(participant.to_string())
+        .bind(to_json(&answers, "feedback")?)
+        .bind(timestamp(at)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db_unique("feedback"))?;
+        tx.commit().await.map_err(db)?;
+        Ok(())
+    }
+
+    async fn feedback_given(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+    ) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM feedback_responses \
+             WHERE live_session_id = ? AND participant_id = ?",
+        )
+        .bind(live.to_string())
+        .bind(participant.to_string())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(n > 0)
+    }
+
+    async fn feedback_responses(&self, live: LiveSessionId) -> Result<Vec<Vec<Answer>>> {
+        let rows: Vec<String> = sqlx::query_scalar(
+            "SELECT answers_json FROM feedback_responses WHERE live_session_id = ? \
+             ORDER BY answers_json",
+        )
+        .bind(live.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|j| {
+                serde_json::from_str(j)
+                    .map_err(|e| StoreError::Corrupt(format!("feedback_responses: {e}")))
             })
             .collect()
     }

@@ -430,3 +430,104 @@ async fn the_facilitator_hides_stars_and_corrects_notes_with_history() {
         .status();
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn feedback_is_anonymous_once_per_person_and_shown_when_closed() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let (a, page) = join(&app, &code, &[("lang", "fi")]).await;
+    let (b, _) = join(&app, &code, &[("lang", "sv")]).await;
+    let (_, before) = a.text(&page).await;
+    assert!(
+        !before.contains("Minua kuultiin."),
+        "no form before the facilitator opens it"
+    );
+
+    let control = format!("{lid}/control");
+    facilitator
+        .post_form(&control, &[("do", "feedback_open")])
+        .await;
+    let (_, form) = a.text(&page).await;
+    for q in [
+        "Minua kuultiin.",
+        "Keskustelu tuntui turvalliselta.",
+        "Aihe oli minulle tärkeä.",
+        "Mitä muuta haluat sanoa?",
+    ] {
+        assert!(form.contains(q), "{q}");
+    }
+    let (_, sv) = b.text(&page).await;
+    assert!(
+        sv.contains("Jag blev hörd."),
+        "each phone in its own language"
+    );
+
+    let feedback = format!("{lid}/feedback");
+    let r = b
+        .post_form(
+            &feedback,
+            &[("q0", "7"), ("q1", ""), ("q2", ""), ("q3", "")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = a
+        .post_form(
+            &feedback,
+            &[
+                ("q0", "5"),
+                ("q1", ""),
+                ("q2", "3"),
+                ("q3", "Hyvä ilmapiiri"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, done) = a.text(&page).await;
+    assert!(
+        done.contains("Kiitos palautteesta!") && !done.contains("name=\"q0\""),
+        "asked once"
+    );
+    b.post_form(
+        &feedback,
+        &[("q0", "4"), ("q1", "4"), ("q2", ""), ("q3", "")],
+    )
+    .await;
+
+    let (_, early) = facilitator.text(&feedback).await;
+    assert!(early.contains("Tulokset näytetään, kun palautelomake on suljettu."));
+    assert!(!early.contains("Hyvä ilmapiiri"));
+    facilitator
+        .post_form(&control, &[("do", "feedback_close")])
+        .await;
+    let r = a
+        .post_form(
+            &feedback,
+            &[("q0", "1"), ("q1", ""), ("q2", ""), ("q3", "")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT, "answering has ended");
+
+    let orderer = app.login("orderer").await;
+    let (s, results) = orderer.text(&feedback).await;
+    assert_eq!(
+        s,
+        StatusCode::OK,
+        "the orderer sees the results on the process"
+    );
+    assert!(results.contains("2 vastausta."));
+    assert!(results.contains("Keskiarvo 4.5 / 5"), "(5 + 4) / 2");
+    assert!(results.contains("Hyvä ilmapiiri"));
+    let (_, process) = orderer.text(&p).await;
+    assert!(
+        process.contains(&format!("{feedback}\"")),
+        "the process page links the results"
+    );
+    let outsider = app.login("facilitator2").await;
+    assert_eq!(
+        outsider.get(&feedback).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}

@@ -103,6 +103,17 @@ test('a live session: join by code, notes on the board, phones follow the facili
   assert.notEqual(afterText, before, 'the phone follows the facilitator');
   await audit(projector);
 
+  // The note-taker types without the mouse: a note per Enter, and the box is ready again.
+  await follow(board, /^Kirjurinäkymä/);
+  const box = board.getByLabel('Muistiinpano', { exact: true });
+  await box.fill('Piirissä puhuttiin kiusaamisesta');
+  await Promise.all([board.waitForNavigation({ waitUntil: 'load' }), box.press('Enter')]);
+  await audit(board);
+  assert.match(await mainText(board), /Tallennettu/);
+  assert.equal(await board.evaluate(() => document.activeElement?.id), 'text', 'ready for the next note');
+  await follow(board, 'Takaisin istuntoon');
+  await board.locator('#board').getByText('Piirissä puhuttiin kiusaamisesta').waitFor();
+
   // Feedback: the form opens on the phones, Sanna answers anonymously, results come when closed.
   let phonesReload = [sanna.page, amal.page, projector].map((pg) => pg.waitForEvent('load'));
   await submit(board, 'Avaa palautelomake');

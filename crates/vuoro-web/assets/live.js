@@ -3,6 +3,18 @@
 // It builds note elements with textContent only, so a note can never inject markup.
 (function () {
   'use strict';
+  // The note-taker's keys: Alt+1 … Alt+9 tag the next note with that question of the stage.
+  var tag = document.getElementById('q');
+  if (tag && document.querySelector('form.scribe')) {
+    document.addEventListener('keydown', function (e) {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      var n = parseInt(e.key, 10);
+      if (n >= 1 && n <= tag.options.length) {
+        tag.selectedIndex = n - 1;
+        e.preventDefault();
+      }
+    });
+  }
   var root = document.querySelector('[data-live]');
   if (!root) return;
 

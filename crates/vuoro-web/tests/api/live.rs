@@ -531,3 +531,56 @@ async fn feedback_is_anonymous_once_per_person_and_shown_when_closed() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_note_taker_types_notes_one_after_another() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, _) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let scribe = format!("{lid}/scribe");
+    let (s, page) = facilitator.text(&scribe).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("autofocus"), "the cursor is in the box");
+    for text in ["Kiire näkyy kaikessa", "Tiimipalaverit auttavat"] {
+        let r = facilitator
+            .post_form(&scribe, &[("text", text), ("lang", "fi")])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(location(&r).starts_with(&format!("{scribe}?saved=1&lang=fi")));
+    }
+    let r = facilitator
+        .post_form(&scribe, &[("text", "Vi behöver mer tid"), ("lang", "sv")])
+        .await;
+    let (_, back) = facilitator.text(&location(&r)).await;
+    assert!(
+        back.contains("<option value=\"sv\" lang=\"sv\" selected>"),
+        "the language stays chosen"
+    );
+    let r = facilitator
+        .post_form(&scribe, &[("text", "  "), ("lang", "fi")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, board) = facilitator.text(&run).await;
+    for text in [
+        "Kiire näkyy kaikessa",
+        "Tiimipalaverit auttavat",
+        "Vi behöver mer tid",
+    ] {
+        assert!(board.contains(text), "{text} on the board");
+    }
+    assert!(
+        !board.contains("note-name"),
+        "the note-taker's notes carry no name"
+    );
+    let orderer = app.login("orderer").await;
+    let s = orderer
+        .post_form(&scribe, &[("text", "x"), ("lang", "fi")])
+        .await
+        .status();
+    assert!(
+        s == StatusCode::FORBIDDEN || s == StatusCode::NOT_FOUND,
+        "{s}"
+    );
+}

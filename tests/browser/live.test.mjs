@@ -92,6 +92,20 @@ test('a live session: join by code, notes on the board, phones follow the facili
   assert.equal(await projector.locator('#board .note-text[lang="ar"]').count(), 0);
   assert.match(await board.locator('#board li.note-hidden').innerText(), /Piilotettu/);
 
+  // Amal raises her hand; the facilitator's queue shows her by number and gives her the turn.
+  let boardReload = board.waitForEvent('load');
+  await submit(amal.page, 'ارفع يدك: أريد أن أتكلم');
+  await audit(amal.page);
+  await boardReload;
+  await audit(board);
+  await board.getByRole('region', { name: 'Puheenvuorojono' }).getByText('Osallistuja 1').waitFor();
+  boardReload = board.waitForEvent('load');
+  await submit(board, 'Anna puheenvuoro');
+  await boardReload.catch(() => {});
+  await board.waitForLoadState('load');
+  await audit(board);
+  assert.match(await mainText(board), /Kukaan ei ole pyytänyt puheenvuoroa/);
+
   // The facilitator moves on; the phone reloads itself and shows the next stage.
   const before = await sanna.page.locator('#question').innerText();
   const reloaded = ['load', 'load', 'load'].map((e, i) => [sanna.page, amal.page, projector][i].waitForEvent(e));

@@ -91,6 +91,18 @@ CREATE TABLE note_history (
     PRIMARY KEY (note_id, version)
 ) STRICT, WITHOUT ROWID;
 
+-- The turn queue: who has raised a hand, in the order they raised it. Lowering (or being given
+-- the turn) removes the row.
+CREATE TABLE hands (
+    live_session_id TEXT NOT NULL,
+    participant_id  TEXT NOT NULL,
+    process_id      TEXT NOT NULL,
+    raised_at       TEXT NOT NULL,
+    PRIMARY KEY (live_session_id, participant_id),
+    FOREIGN KEY (live_session_id, participant_id) REFERENCES attendance (live_session_id, participant_id),
+    FOREIGN KEY (live_session_id, process_id) REFERENCES live_sessions (id, process_id)
+) STRICT, WITHOUT ROWID;
+
 -- Feedback answers. The participant is stored only so that one person answers once; results
 -- are read without it, in the order of their content, not of their arrival.
 CREATE TABLE feedback_responses (

@@ -331,9 +331,21 @@ pub enum LiveEventKind {
     NoteChanged {
         note: NoteId,
     },
+    /// Someone raised or lowered a hand, or was given the turn.
+    HandsChanged,
     /// The facilitator moved the session or its timer.
     Moved,
     Closed,
+}
+
+/// A raised hand in the turn queue. Participants are told apart by their number in the
+/// session (the order they joined), never by their id; the name only if they chose to show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hand {
+    pub participant: ParticipantId,
+    pub number: u32,
+    pub shown_name: Option<String>,
+    pub raised_at: OffsetDateTime,
 }
 
 /// The storage every backend provides. Methods that change a process take the acting user, so
@@ -484,6 +496,30 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         participant: ParticipantId,
         since: OffsetDateTime,
     ) -> Result<u64>;
+    // The turn queue.
+    /// Puts the participant in the queue (once) and appends `HandsChanged`.
+    async fn raise_hand(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// Takes the participant out of the queue and appends `HandsChanged`.
+    async fn lower_hand(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// The queue, first raised first.
+    async fn hands(&self, live: LiveSessionId) -> Result<Vec<Hand>>;
+    /// The participant with this number in the session (the order they joined, from 1).
+    async fn participant_by_number(
+        &self,
+        live: LiveSessionId,
+        number: u32,
+    ) -> Result<Option<ParticipantId>>;
+
     // Feedback.
     async fn feedback_state(&self, live: LiveSessionId) -> Result<FeedbackState>;
     /// Opens or closes the feedback form and appends a `Moved` event, so phones reload.

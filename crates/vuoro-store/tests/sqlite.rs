@@ -1915,3 +1915,56 @@ async fn feedback_is_taken_once_per_participant_while_open() {
     want.sort_by_key(|r| format!("{r:?}"));
     assert_eq!(got, want);
 }
+
+#[tokio::test]
+async fn hands_queue_in_the_order_raised_and_carry_numbers_not_ids() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let mut people = Vec::new();
+    for (i, name) in [None, Some("Sanna"), None].into_iter().enumerate() {
+        let mut p = participant(id, &format!("t{i}"), t);
+        p.display_name = name.map(str::to_owned);
+        s.create_participant(&p).await.expect("participant");
+        s.attend(l.id, p.id).await.expect("attend");
+        people.push(p);
+        // Attendance order is by time; a pause keeps the numbers apart.
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    let unknown = s.raise_hand(l.id, participant(id, "x", t).id, t).await;
+    assert!(
+        unknown.is_err(),
+        "only someone in the session raises a hand"
+    );
+    s.raise_hand(l.id, people[2].id, t + Duration::seconds(1))
+        .await
+        .expect("3 raises");
+    let e = s
+        .raise_hand(l.id, people[1].id, t + Duration::seconds(2))
+        .await
+        .expect("2 raises");
+    assert_eq!(e.kind, LiveEventKind::HandsChanged);
+    s.raise_hand(l.id, people[2].id, t + Duration::seconds(3))
+        .await
+        .expect("again: no change");
+    let q = s.hands(l.id).await.expect("queue");
+    let order: Vec<(u32, Option<&str>)> = q
+        .iter()
+        .map(|h| (h.number, h.shown_name.as_deref()))
+        .collect();
+    assert_eq!(order, [(3, None), (2, Some("Sanna"))]);
+    assert_eq!(
+        s.participant_by_number(l.id, 3).await.expect("find"),
+        Some(people[2].id)
+    );
+    assert_eq!(s.participant_by_number(l.id, 9).await.expect("find"), None);
+    s.lower_hand(l.id, people[2].id, t + Duration::seconds(4))
+        .await
+        .expect("lowered");
+    let q = s.hands(l.id).await.expect("queue");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].participant, people[1].id);
+}

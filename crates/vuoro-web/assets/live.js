@@ -69,6 +69,10 @@
   });
   var reload = function () { source.close(); window.location.reload(); };
   source.addEventListener('moved', reload);
+  // The turn queue changed: the facilitator's page shows the new order.
+  source.addEventListener('hands', function () {
+    if (cards) reload();
+  });
   // A hidden, starred or edited note: boards reload to show the curated state.
   source.addEventListener('changed', function () {
     if (list) reload();

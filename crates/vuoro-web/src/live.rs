@@ -51,6 +51,8 @@ pub fn router() -> Router<AppState> {
             get(feedback_results).post(give_feedback),
         )
         .route("/live/{lid}/scribe", get(scribe_page).post(scribe_note))
+        .route("/live/{lid}/hand", post(hand))
+        .route("/live/{lid}/hands/{number}/done", post(give_turn))
         .route("/live/{lid}/notes/{nid}/change", post(change_note))
         .route("/live/{lid}/notes/{nid}/card", get(note_card))
         .route(
@@ -82,6 +84,8 @@ struct Course {
     method: Method,
     phase: usize,
     feedback: Vec<Question>,
+    /// The online meeting of the planned session, for online and hybrid sessions.
+    meeting: Option<String>,
 }
 
 fn plan_feedback(c: &Course) -> &[Question] {
@@ -107,6 +111,9 @@ async fn course(state: &AppState, live: &LiveSession) -> AppResult<(Process, Cou
     let p = state.store.process(live.process).await?;
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
     let feedback = plan.feedback_questions();
+    let meeting = plan
+        .session(live.plan_session)
+        .and_then(|s| s.online_link.clone());
     let method = plan.method.ok_or(AppError::Conflict("error-no-method"))?;
     let phase = (live.phase as usize)
         .saturating_sub(1)
@@ -117,6 +124,7 @@ async fn course(state: &AppState, live: &LiveSession) -> AppResult<(Process, Cou
             method,
             phase,
             feedback,
+            meeting,
         },
     ))
 }
@@ -224,6 +232,12 @@ async fn push_of(state: &AppState, e: &LiveEvent) -> AppResult<Push> {
             seq: e.seq,
             event: "changed",
             data: serde_json::json!({ "id": note }).to_string(),
+            for_participants: false,
+        },
+        LiveEventKind::HandsChanged => Push {
+            seq: e.seq,
+            event: "hands",
+            data: "{}".into(),
             for_participants: false,
         },
         LiveEventKind::Moved => Push {
@@ -356,6 +370,15 @@ struct RunView {
     last_seq: i64,
     feedback: FeedbackState,
     responses: usize,
+    hands: Vec<HandView>,
+    meeting: Option<String>,
+}
+
+/// A raised hand as the facilitator sees it: a number, or the name the person chose to show.
+#[derive(Debug)]
+pub struct HandView {
+    pub number: u32,
+    pub label: String,
 }
 
 async fn last_seq(state: &AppState, lid: LiveSessionId) -> AppResult<i64> {
@@ -399,6 +422,19 @@ async fn run_page(
             .collect(),
         participants: state.store.count_participants(live.id).await?,
         feedback: state.store.feedback_state(live.id).await?,
+        hands: state
+            .store
+            .hands(live.id)
+            .await?
+            .into_iter()
+            .map(|h| HandView {
+                number: h.number,
+                label: h
+                    .shown_name
+                    .unwrap_or_else(|| c.tn("live-participant-n", "n", i64::from(h.number))),
+            })
+            .collect(),
+        meeting: course.meeting.clone(),
         responses: state.store.feedback_responses(live.id).await?.len(),
         last_seq: last_seq(&state, live.id).await?,
         now,
@@ -942,6 +978,9 @@ struct ParticipantView {
     /// The feedback form, while it is open and this participant has not answered.
     feedback: Option<Vec<FeedbackItem>>,
     feedback_done: bool,
+    /// Place in the turn queue, from 1, if the hand is up.
+    hand: Option<usize>,
+    meeting: Option<String>,
 }
 
 /// One feedback question as a phone shows it.
@@ -992,7 +1031,16 @@ async fn participant_view(
             })
             .collect()
     });
+    let hand = state
+        .store
+        .hands(live.id)
+        .await?
+        .iter()
+        .position(|h| h.participant == me.id)
+        .map(|i| i + 1);
     Ok(ParticipantView {
+        hand,
+        meeting: course.meeting.clone(),
         feedback,
         feedback_done: given && fb_state == FeedbackState::Open,
         live_id: live.id,
@@ -1649,4 +1697,61 @@ async fn scribe_note(
         live.id,
         lang.code()
     )))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The turn queue: everyone gets a turn, also online.
+
+async fn hand(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(lid): Path<String>,
+    form: FormData,
+) -> Result<Response, Response> {
+    let (live, me) = me_in(&state, &headers, &lid).await?;
+    let fail = |e: StoreError| AppError::from(e).into_response();
+    if !live.open {
+        return Err(AppError::Conflict("error-live-closed").into_response());
+    }
+    let now = OffsetDateTime::now_utc();
+    let e = match form.get("do") {
+        "raise" => {
+            // Someone who came back from another tab may not be recorded as present yet.
+            state.store.attend(live.id, me.id).await.map_err(fail)?;
+            state
+                .store
+                .raise_hand(live.id, me.id, now)
+                .await
+                .map_err(fail)?
+        }
+        "lower" => state
+            .store
+            .lower_hand(live.id, me.id, now)
+            .await
+            .map_err(fail)?,
+        _ => return Err(AppError::BadRequest("error-malformed-form").into_response()),
+    };
+    publish(&state, &e).await;
+    Ok(redirect(&format!("/live/{}#hand", live.id)))
+}
+
+/// The facilitator gives the turn to the person with this number: their hand goes down.
+async fn give_turn(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((lid, number)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (live, _) = runnable(&state, &c, &lid).await?;
+    let number: u32 = number.parse().map_err(|_| AppError::NotFound)?;
+    let who = state
+        .store
+        .participant_by_number(live.id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let e = state
+        .store
+        .lower_hand(live.id, who, OffsetDateTime::now_utc())
+        .await?;
+    publish(&state, &e).await;
+    Ok(redirect(&format!("/live/{}/run#hands", live.id)))
 }

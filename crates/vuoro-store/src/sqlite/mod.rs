@@ -9,7 +9,7 @@ mod codec;
 mod rows;
 
 use crate::{
-    Approval, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
+    Approval, ApprovalSide, EventKind, Hand, Invitation, LiveEvent, LiveEventKind, LiveSession,
     LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor, NoteChange, NoteHistoryEntry,
     Organisation, Participant, PlanVersion, Process, ProcessEvent, ProcessFilter, Result, Store,
     StoreError, Unit, User,
@@ -242,6 +242,11 @@ async fn append_live_event(
 }
 
 /// The process of a live session; `NotFound` if there is no such session.
+/// A row number as the `u32` the records use.
+fn number_of(n: i64) -> Result<u32> {
+    u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("row number {n} out of range")))
+}
+
 async fn live_session_process(conn: &mut SqliteConnection, id: LiveSessionId) -> Result<String> {
     let process: Option<String> =
         sqlx::query_scalar("SELECT process_id FROM live_sessions WHERE id = ?")
@@ -1368,6 +1373,99 @@ impl Store for SqliteStore {
                 })
             })
             .collect()
+    }
+
+    async fn raise_hand(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        let process = live_session_process(&mut tx, live).await?;
+        sqlx::query(
+            "INSERT INTO hands (live_session_id, participant_id, process_id, raised_at) \
+             VALUES (?, ?, ?, ?) ON CONFLICT (live_session_id, participant_id) DO NOTHING",
+        )
+        .bind(live.to_string())
+        .bind(participant.to_string())
+        .bind(process)
+        .bind(timestamp(at)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::HandsChanged).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn lower_hand(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        live_session_process(&mut tx, live).await?;
+        sqlx::query("DELETE FROM hands WHERE live_session_id = ? AND participant_id = ?")
+            .bind(live.to_string())
+            .bind(participant.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::HandsChanged).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn hands(&self, live: LiveSessionId) -> Result<Vec<Hand>> {
+        type Row = (String, i64, Option<String>, String);
+        let rows: Vec<Row> = sqlx::query_as(
+            "WITH numbered AS ( \
+                 SELECT participant_id, \
+                        row_number() OVER (ORDER BY first_seen, participant_id) AS number \
+                 FROM attendance WHERE live_session_id = ?1) \
+             SELECT h.participant_id, n.number, p.display_name, h.raised_at \
+             FROM hands h \
+             JOIN numbered n ON n.participant_id = h.participant_id \
+             JOIN participants p ON p.id = h.participant_id \
+             WHERE h.live_session_id = ?1 \
+             ORDER BY h.raised_at, n.number",
+        )
+        .bind(live.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|(p, number, name, at)| {
+                Ok(Hand {
+                    participant: parse_id(&p, "hands")?,
+                    number: number_of(number)?,
+                    shown_name: name,
+                    raised_at: parse_timestamp(&at, "hands")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn participant_by_number(
+        &self,
+        live: LiveSessionId,
+        number: u32,
+    ) -> Result<Option<ParticipantId>> {
+        let found: Option<String> = sqlx::query_scalar(
+            "SELECT participant_id FROM ( \
+                 SELECT participant_id, \
+                        row_number() OVER (ORDER BY first_seen, participant_id) AS number \
+                 FROM attendance WHERE live_session_id = ?) \
+             WHERE number = ?",
+        )
+        .bind(live.to_string())
+        .bind(i64::from(number))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        found.map(|p| parse_id(&p, "attendance")).transpose()
     }
 
     async fn feedback_state(&self, live: LiveSessionId) -> Result<FeedbackState> {

@@ -584,3 +584,58 @@ async fn the_note_taker_types_notes_one_after_another() {
         "{s}"
     );
 }
+
+#[tokio::test]
+async fn hands_go_up_in_order_and_the_facilitator_gives_turns() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let (first, page) = join(&app, &code, &[("lang", "fi")]).await;
+    let (second, _) = join(
+        &app,
+        &code,
+        &[("lang", "fi"), ("show_name", "yes"), ("name", "Sanna")],
+    )
+    .await;
+    let hand = format!("{lid}/hand");
+    assert_eq!(
+        second.post_form(&hand, &[("do", "raise")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    first.post_form(&hand, &[("do", "raise")]).await;
+    let (_, mine) = first.text(&page).await;
+    assert!(mine.contains("Olet jonossa sijalla 2."));
+    let (_, board) = facilitator.text(&run).await;
+    let sanna = board.find(">Sanna<").expect("Sanna in the queue");
+    let anon = board
+        .find(">Osallistuja 1<")
+        .expect("the anonymous one by number");
+    assert!(sanna < anon, "first raised, first listed");
+    let r = facilitator
+        .post_form(&format!("{lid}/hands/2/done"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, mine) = first.text(&page).await;
+    assert!(mine.contains("Olet jonossa sijalla 1."));
+    first.post_form(&hand, &[("do", "lower")]).await;
+    let (_, board) = facilitator.text(&run).await;
+    assert!(board.contains("Kukaan ei ole pyytänyt puheenvuoroa."));
+    assert_eq!(
+        facilitator
+            .post_form(&format!("{lid}/hands/99/done"), &[])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let s = first
+        .post_form(&format!("{lid}/hands/1/done"), &[])
+        .await
+        .status();
+    assert_eq!(
+        s,
+        StatusCode::SEE_OTHER,
+        "a phone cannot give turns: it is sent to log in"
+    );
+}

@@ -2,6 +2,7 @@
 //! it can follow and who may do what. This crate does no I/O; the store and the web crates build
 //! on these types, so the rules here hold whatever the storage or the interface.
 
+pub mod cafe;
 pub mod feedback;
 pub mod ids;
 pub mod lang;

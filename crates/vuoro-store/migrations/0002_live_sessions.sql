@@ -19,6 +19,8 @@ CREATE TABLE live_sessions (
     closed_at    TEXT,
     -- The end-of-session feedback form: not asked, open on the phones, or closed.
     feedback     TEXT NOT NULL DEFAULT 'none' CHECK (feedback IN ('none', 'open', 'closed')),
+    -- A learning café run in the session: its tables, hosts and seating by round.
+    cafe_json    TEXT CHECK (cafe_json IS NULL OR json_valid(cafe_json)),
     CHECK ((open = 1) = (closed_at IS NULL)),
     -- Lets notes and attendance refer to (live session, process) together, so a participant of
     -- one process can never write in or join a session of another.
@@ -66,7 +68,13 @@ CREATE TABLE notes (
     lang            TEXT NOT NULL CHECK (lang IN ('fi', 'sv', 'en', 'ar', 'so')),
     hidden          INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
     starred         INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),
+    -- In a learning café: the round (from 1) and table (from 0) the note was written at, and
+    -- whether it is the host's summary that carries over to the next group.
+    cafe_round      INTEGER CHECK (cafe_round >= 1),
+    cafe_table      INTEGER CHECK (cafe_table >= 0),
+    summary         INTEGER NOT NULL DEFAULT 0 CHECK (summary IN (0, 1)),
     created_at      TEXT NOT NULL,
+    CHECK ((cafe_round IS NULL) = (cafe_table IS NULL)),
     CHECK ((participant_id IS NULL) <> (staff_user_id IS NULL)),
     FOREIGN KEY (live_session_id, process_id) REFERENCES live_sessions (id, process_id),
     FOREIGN KEY (participant_id, process_id) REFERENCES participants (id, process_id)

@@ -11,6 +11,7 @@ pub mod sqlite;
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
+use vuoro_core::cafe::Cafe;
 use vuoro_core::feedback::{Answer, FeedbackState};
 use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::order::Order;
@@ -270,7 +271,18 @@ pub struct Note {
     pub hidden: bool,
     /// Marked by the facilitator as one to come back to.
     pub starred: bool,
+    /// Where in a learning café the note was written, if it was.
+    pub place: Option<CafePlace>,
     pub created_at: OffsetDateTime,
+}
+
+/// A note's round and table in a learning café.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CafePlace {
+    pub round: u32,
+    pub table: u32,
+    /// The host's summary for the next group at the table.
+    pub summary: bool,
 }
 
 /// What a facilitator does to a note.
@@ -346,6 +358,14 @@ pub struct Hand {
     pub number: u32,
     pub shown_name: Option<String>,
     pub raised_at: OffsetDateTime,
+}
+
+/// A participant in a live session, as the session knows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    pub number: u32,
+    pub participant: ParticipantId,
+    pub shown_name: Option<String>,
 }
 
 /// The storage every backend provides. Methods that change a process take the acting user, so
@@ -496,6 +516,16 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         participant: ParticipantId,
         since: OffsetDateTime,
     ) -> Result<u64>;
+    // Learning café.
+    async fn cafe(&self, live: LiveSessionId) -> Result<Option<Cafe>>;
+    /// Saves the café (set up, hosts, a new round) and appends `Moved`, so phones reload.
+    async fn save_cafe(
+        &self,
+        live: LiveSessionId,
+        cafe: &Cafe,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+
     // The turn queue.
     /// Puts the participant in the queue (once) and appends `HandsChanged`.
     async fn raise_hand(
@@ -513,6 +543,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<LiveEvent>;
     /// The queue, first raised first.
     async fn hands(&self, live: LiveSessionId) -> Result<Vec<Hand>>;
+    /// Everyone recorded in the session, by number (the order they joined, from 1), with the
+    /// name they chose to show.
+    async fn attendees(&self, live: LiveSessionId) -> Result<Vec<Attendee>>;
     /// The participant with this number in the session (the order they joined, from 1).
     async fn participant_by_number(
         &self,

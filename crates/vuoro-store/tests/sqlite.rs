@@ -1215,6 +1215,7 @@ fn note(live: LiveSessionId, author: NoteAuthor, text: &str, created_at: OffsetD
         lang: "fi".into(),
         hidden: false,
         starred: false,
+        place: None,
         created_at,
     }
 }
@@ -1967,4 +1968,50 @@ async fn hands_queue_in_the_order_raised_and_carry_numbers_not_ids() {
     let q = s.hands(l.id).await.expect("queue");
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].participant, people[1].id);
+}
+
+#[tokio::test]
+async fn a_cafe_and_its_notes_keep_round_and_table() {
+    use vuoro_core::cafe::Cafe;
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    assert_eq!(s.cafe(l.id).await.expect("read"), None);
+    let mut cafe = Cafe::from_form("2", "Mikä toimii?\nMitä kehitämme?").expect("valid");
+    let mut people = Vec::new();
+    for i in 0..4 {
+        let p = participant(id, &format!("c{i}"), t);
+        s.create_participant(&p).await.expect("participant");
+        s.attend(l.id, p.id).await.expect("attend");
+        people.push(p);
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    let numbers: Vec<u32> = s
+        .attendees(l.id)
+        .await
+        .expect("attendees")
+        .iter()
+        .map(|a| a.number)
+        .collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    cafe.next_round(&numbers, 1).expect("seated");
+    let e = s.save_cafe(l.id, &cafe, t).await.expect("saved");
+    assert_eq!(e.kind, LiveEventKind::Moved);
+    assert_eq!(s.cafe(l.id).await.expect("read"), Some(cafe));
+    let mut n = note(
+        l.id,
+        NoteAuthor::Participant(people[0].id),
+        "Pöydän kooste",
+        t,
+    );
+    n.place = Some(vuoro_store::CafePlace {
+        round: 1,
+        table: 1,
+        summary: true,
+    });
+    s.add_note(&n).await.expect("note");
+    assert_eq!(s.note(n.id).await.expect("read").place, n.place);
 }

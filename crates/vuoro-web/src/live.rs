@@ -1181,6 +1181,7 @@ async fn add_note(
         lang: p.lang.code().to_owned(),
         hidden: false,
         starred: false,
+        place: None,
         created_at: OffsetDateTime::now_utc(),
     };
     let e = state.store.add_note(&note).await.map_err(fail)?;
@@ -1687,6 +1688,7 @@ async fn scribe_note(
         lang: lang.code().to_owned(),
         hidden: false,
         starred: false,
+        place: None,
         created_at: OffsetDateTime::now_utc(),
     };
     let e = state.store.add_note(&note).await?;

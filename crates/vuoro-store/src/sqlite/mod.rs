@@ -9,10 +9,10 @@ mod codec;
 mod rows;
 
 use crate::{
-    Approval, ApprovalSide, EventKind, Hand, Invitation, LiveEvent, LiveEventKind, LiveSession,
-    LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor, NoteChange, NoteHistoryEntry,
-    Organisation, Participant, PlanVersion, Process, ProcessEvent, ProcessFilter, Result, Store,
-    StoreError, Unit, User,
+    Approval, ApprovalSide, Attendee, EventKind, Hand, Invitation, LiveEvent, LiveEventKind,
+    LiveSession, LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor, NoteChange,
+    NoteHistoryEntry, Organisation, Participant, PlanVersion, Process, ProcessEvent, ProcessFilter,
+    Result, Store, StoreError, Unit, User,
 };
 use async_trait::async_trait;
 use codec::{
@@ -32,6 +32,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 use time::OffsetDateTime;
+use vuoro_core::cafe::Cafe;
 use vuoro_core::feedback::{Answer, FeedbackState};
 use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::plan::Plan;
@@ -82,7 +83,7 @@ macro_rules! participant_columns {
 macro_rules! note_columns {
     () => {
         "id, live_session_id, participant_id, staff_user_id, shown_name, stage, question, text, \
-         lang, hidden, starred, created_at"
+         lang, hidden, starred, cafe_round, cafe_table, summary, created_at"
     };
 }
 
@@ -1253,8 +1254,9 @@ impl Store for SqliteStore {
         let process = live_session_process(&mut tx, n.live_session).await?;
         sqlx::query(
             "INSERT INTO notes (id, live_session_id, process_id, participant_id, staff_user_id, \
-             shown_name, stage, question, text, lang, hidden, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             shown_name, stage, question, text, lang, hidden, starred, cafe_round, cafe_table, \
+             summary, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(n.id.to_string())
         .bind(n.live_session.to_string())
@@ -1267,6 +1269,10 @@ impl Store for SqliteStore {
         .bind(&n.text)
         .bind(&n.lang)
         .bind(n.hidden)
+        .bind(n.starred)
+        .bind(n.place.map(|p| i64::from(p.round)))
+        .bind(n.place.map(|p| i64::from(p.table)))
+        .bind(n.place.is_some_and(|p| p.summary))
         .bind(created_at)
         .execute(&mut *tx)
         .await
@@ -1375,6 +1381,43 @@ impl Store for SqliteStore {
             .collect()
     }
 
+    async fn cafe(&self, live: LiveSessionId) -> Result<Option<Cafe>> {
+        let row: Option<Option<String>> =
+            sqlx::query_scalar("SELECT cafe_json FROM live_sessions WHERE id = ?")
+                .bind(live.to_string())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?
+            .map(|j| {
+                serde_json::from_str(&j)
+                    .map_err(|e| StoreError::Corrupt(format!("live_sessions: cafe: {e}")))
+            })
+            .transpose()
+    }
+
+    async fn save_cafe(
+        &self,
+        live: LiveSessionId,
+        cafe: &Cafe,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query("UPDATE live_sessions SET cafe_json = ? WHERE id = ? AND open = 1")
+            .bind(to_json(cafe, "cafe")?)
+            .bind(live.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        if done.rows_affected() == 0 {
+            live_session_process(&mut tx, live).await?;
+            return Err(StoreError::Conflict("live session is closed"));
+        }
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
     async fn raise_hand(
         &self,
         live: LiveSessionId,
@@ -1443,6 +1486,29 @@ impl Store for SqliteStore {
                     number: number_of(number)?,
                     shown_name: name,
                     raised_at: parse_timestamp(&at, "hands")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn attendees(&self, live: LiveSessionId) -> Result<Vec<Attendee>> {
+        type Row = (i64, String, Option<String>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT row_number() OVER (ORDER BY a.first_seen, a.participant_id) AS number, \
+                    a.participant_id, p.display_name \
+             FROM attendance a JOIN participants p ON p.id = a.participant_id \
+             WHERE a.live_session_id = ? ORDER BY number",
+        )
+        .bind(live.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|(number, p, name)| {
+                Ok(Attendee {
+                    number: number_of(number)?,
+                    participant: parse_id(&p, "attendance")?,
+                    shown_name: name,
                 })
             })
             .collect()

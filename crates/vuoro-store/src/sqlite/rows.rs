@@ -5,9 +5,9 @@ use super::codec::{
     parse_opt_timestamp, parse_timestamp, version,
 };
 use crate::{
-    Approval, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
-    LoginSession, Note, NoteAuthor, Organisation, Participant, PlanVersion, Process, ProcessEvent,
-    Result, StoreError, Unit, User,
+    Approval, ApprovalSide, CafePlace, EventKind, Invitation, LiveEvent, LiveEventKind,
+    LiveSession, LoginSession, Note, NoteAuthor, Organisation, Participant, PlanVersion, Process,
+    ProcessEvent, Result, StoreError, Unit, User,
 };
 use vuoro_core::live::Position;
 use vuoro_core::{ProcessState, RoleSet};
@@ -319,6 +319,9 @@ pub(crate) struct NoteRow {
     lang: String,
     hidden: bool,
     starred: bool,
+    cafe_round: Option<i64>,
+    cafe_table: Option<i64>,
+    summary: bool,
     created_at: String,
 }
 
@@ -345,6 +348,14 @@ impl NoteRow {
             lang: self.lang,
             hidden: self.hidden,
             starred: self.starred,
+            place: match (self.cafe_round, self.cafe_table) {
+                (Some(round), Some(table)) => Some(CafePlace {
+                    round: number(round, T)?,
+                    table: number(table, T)?,
+                    summary: self.summary,
+                }),
+                _ => None,
+            },
             created_at: parse_timestamp(&self.created_at, T)?,
         })
     }

@@ -198,6 +198,12 @@ impl Count for i64 {
     }
 }
 
+impl Count for u32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
 impl<T: Count> Count for &T {
     fn count(&self) -> i64 {
         (**self).count()

@@ -52,6 +52,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/live/{lid}/scribe", get(scribe_page).post(scribe_note))
         .route("/live/{lid}/hand", post(hand))
+        .route("/live/{lid}/cafe", post(cafe_control))
         .route("/live/{lid}/hands/{number}/done", post(give_turn))
         .route("/live/{lid}/notes/{nid}/change", post(change_note))
         .route("/live/{lid}/notes/{nid}/card", get(note_card))
@@ -372,6 +373,7 @@ struct RunView {
     responses: usize,
     hands: Vec<HandView>,
     meeting: Option<String>,
+    cafe: Option<CafeRunView>,
 }
 
 /// A raised hand as the facilitator sees it: a number, or the name the person chose to show.
@@ -435,6 +437,7 @@ async fn run_page(
             })
             .collect(),
         meeting: course.meeting.clone(),
+        cafe: cafe_run_view(&state, &c, &live).await?,
         responses: state.store.feedback_responses(live.id).await?.len(),
         last_seq: last_seq(&state, live.id).await?,
         now,
@@ -981,6 +984,7 @@ struct ParticipantView {
     /// Place in the turn queue, from 1, if the hand is up.
     hand: Option<usize>,
     meeting: Option<String>,
+    cafe: Option<PhoneCafe>,
 }
 
 /// One feedback question as a phone shows it.
@@ -1038,7 +1042,9 @@ async fn participant_view(
         .iter()
         .position(|h| h.participant == me.id)
         .map(|i| i + 1);
+    let cafe = phone_cafe(state, live, me).await?.map(|(c, _)| c);
     Ok(ParticipantView {
+        cafe,
         hand,
         meeting: course.meeting.clone(),
         feedback,
@@ -1170,6 +1176,21 @@ async fn add_note(
         .and_then(|s| s.prompts.get(live.position.question))
         .map(|q| q.get(method_lang(p.lang)).to_owned())
         .unwrap_or_default();
+    // In a café round the note belongs to the writer's table and answers its question.
+    let at_table = phone_cafe(&state, &live, &me)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let (question, place) = match at_table {
+        Some((cafe, table)) => (
+            cafe.question.clone(),
+            Some(vuoro_store::CafePlace {
+                round: cafe.round,
+                table,
+                summary: cafe.host && form.get("summary") == "yes",
+            }),
+        ),
+        None => (question, None),
+    };
     let note = Note {
         id: NoteId::new(),
         live_session: live.id,
@@ -1181,7 +1202,7 @@ async fn add_note(
         lang: p.lang.code().to_owned(),
         hidden: false,
         starred: false,
-        place: None,
+        place,
         created_at: OffsetDateTime::now_utc(),
     };
     let e = state.store.add_note(&note).await.map_err(fail)?;
@@ -1756,4 +1777,265 @@ async fn give_turn(
         .await?;
     publish(&state, &e).await;
     Ok(redirect(&format!("/live/{}/run#hands", live.id)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learning café
+
+/// How many table colours have names; more tables reuse them with other letters.
+const TABLE_COLOURS: usize = 8;
+
+/// A café table on the facilitator's page.
+#[derive(Debug)]
+pub struct CafeTableView {
+    pub index: usize,
+    pub letter: char,
+    pub question: String,
+    pub host: Option<u32>,
+    /// Who sits there this round, by shown name or number.
+    pub seated: Vec<String>,
+}
+
+impl CafeTableView {
+    /// Whether the person with this number hosts the table.
+    pub fn is_host(&self, number: impl Count) -> bool {
+        self.host.map(i64::from) == Some(number.count())
+    }
+}
+
+#[derive(Debug)]
+pub struct CafeRunView {
+    pub round: u32,
+    pub rounds: u32,
+    pub finished: bool,
+    pub tables: Vec<CafeTableView>,
+    /// (number, label) of everyone present, to choose hosts from.
+    pub people: Vec<(u32, String)>,
+    pub repeats: usize,
+    pub pairs: usize,
+    pub random: Option<String>,
+}
+
+fn label(c: &Ctx, a: &vuoro_store::Attendee) -> String {
+    a.shown_name
+        .clone()
+        .unwrap_or_else(|| c.tn("live-participant-n", "n", i64::from(a.number)))
+}
+
+async fn cafe_run_view(
+    state: &AppState,
+    c: &Ctx,
+    live: &LiveSession,
+) -> AppResult<Option<CafeRunView>> {
+    let Some(cafe) = state.store.cafe(live.id).await? else {
+        return Ok(None);
+    };
+    let attendees = state.store.attendees(live.id).await?;
+    let name_of = |n: u32| {
+        attendees.iter().find(|a| a.number == n).map_or_else(
+            || c.tn("live-participant-n", "n", i64::from(n)),
+            |a| label(c, a),
+        )
+    };
+    let current = cafe.seating.last();
+    let tables = cafe
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| CafeTableView {
+            index: i,
+            letter: vuoro_core::cafe::table_letter(i),
+            question: t.question.clone(),
+            host: t.host,
+            seated: current
+                .and_then(|r| r.tables.get(i))
+                .map(|tb| tb.members().map(name_of).collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let report = cafe.report();
+    Ok(Some(CafeRunView {
+        round: cafe.round(),
+        rounds: cafe.rounds,
+        finished: cafe.finished(),
+        tables,
+        people: attendees.iter().map(|a| (a.number, label(c, a))).collect(),
+        repeats: report.repeats,
+        pairs: report.distinct_pairs,
+        random: cafe.random_repeats().map(|r| format!("{r:.1}")),
+    }))
+}
+
+/// The facilitator sets up the café, names hosts, and starts each round.
+async fn cafe_control(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (live, _) = runnable(&state, &c, &lid).await?;
+    let back = redirect(&format!("/live/{}/run#cafe", live.id));
+    let now = OffsetDateTime::now_utc();
+    let cafe = match form.get("do") {
+        "setup" => {
+            match vuoro_core::cafe::Cafe::from_form(form.get("rounds"), form.get("questions")) {
+                Ok(cafe) => cafe,
+                Err(e) => {
+                    let msg =
+                        e.0.iter()
+                            .map(|(field, fe)| {
+                                format!(
+                                    "{}: {}",
+                                    c.t(&format!("cafe-{field}")),
+                                    crate::fields::message(c.lang, fe)
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                    return Err(AppError::BadRequest(if msg.is_empty() {
+                        "error-invalid"
+                    } else {
+                        "error-cafe-setup"
+                    }));
+                }
+            }
+        }
+        "hosts" => {
+            let mut cafe = state
+                .store
+                .cafe(live.id)
+                .await?
+                .ok_or(AppError::Conflict("error-no-cafe"))?;
+            let present: Vec<u32> = state
+                .store
+                .attendees(live.id)
+                .await?
+                .iter()
+                .map(|a| a.number)
+                .collect();
+            let mut chosen: Vec<u32> = Vec::new();
+            for (i, t) in cafe.tables.iter_mut().enumerate() {
+                let host = form
+                    .get(&format!("host_{i}"))
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| present.contains(n));
+                // One person hosts one table; a second choice of the same person is ignored.
+                t.host = host.filter(|h| !chosen.contains(h));
+                chosen.extend(t.host);
+            }
+            cafe
+        }
+        "next" => {
+            let mut cafe = state
+                .store
+                .cafe(live.id)
+                .await?
+                .ok_or(AppError::Conflict("error-no-cafe"))?;
+            if cafe.finished() {
+                return Err(AppError::Conflict("error-cafe-finished"));
+            }
+            let present: Vec<u32> = state
+                .store
+                .attendees(live.id)
+                .await?
+                .iter()
+                .map(|a| a.number)
+                .collect();
+            let seed = u64::from_le_bytes(
+                live.id.as_uuid().as_bytes()[8..16]
+                    .try_into()
+                    .unwrap_or([0; 8]),
+            ) ^ u64::from(cafe.round());
+            cafe.next_round(&present, seed)
+                .map_err(|_| AppError::Conflict("error-cafe-too-few"))?;
+            cafe
+        }
+        _ => return Err(AppError::BadRequest("error-malformed-form")),
+    };
+    let e = state.store.save_cafe(live.id, &cafe, now).await?;
+    publish(&state, &e).await;
+    Ok(back)
+}
+
+/// The café as one phone sees it.
+#[derive(Debug)]
+pub struct PhoneCafe {
+    pub round: u32,
+    pub rounds: u32,
+    pub letter: char,
+    /// Colour class and name key of the table, for children to recognise it.
+    pub colour: usize,
+    pub question: String,
+    pub host: bool,
+    /// What the last group at this table left for the next.
+    pub previous: Option<String>,
+    /// The table's notes this round, for its host.
+    pub table_notes: Vec<NoteView>,
+}
+
+async fn phone_cafe(
+    state: &AppState,
+    live: &LiveSession,
+    me: &Participant,
+) -> AppResult<Option<(PhoneCafe, u32)>> {
+    let Some(cafe) = state.store.cafe(live.id).await? else {
+        return Ok(None);
+    };
+    if cafe.round() == 0 {
+        return Ok(None);
+    }
+    let attendees = state.store.attendees(live.id).await?;
+    let Some(number) = attendees
+        .iter()
+        .find(|a| a.participant == me.id)
+        .map(|a| a.number)
+    else {
+        return Ok(None);
+    };
+    let Some(table) = cafe.table_of(number) else {
+        return Ok(None);
+    };
+    let round = cafe.round();
+    let notes = state.store.notes(live.id).await?;
+    let at_table = |r: u32| {
+        notes.iter().filter(move |n| {
+            n.place
+                .is_some_and(|p| p.round == r && p.table as usize == table)
+        })
+    };
+    let previous = if round > 1 {
+        at_table(round - 1)
+            .filter(|n| n.place.is_some_and(|p| p.summary) && !n.hidden)
+            .next_back()
+            .map(|n| n.text.clone())
+    } else {
+        None
+    };
+    let host = cafe.hosted_by(number) == Some(table);
+    let table_notes = if host {
+        at_table(round)
+            .filter(|n| !n.hidden)
+            .map(note_view)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Some((
+        PhoneCafe {
+            round,
+            rounds: cafe.rounds,
+            letter: vuoro_core::cafe::table_letter(table),
+            colour: table % TABLE_COLOURS,
+            question: cafe
+                .tables
+                .get(table)
+                .map(|t| t.question.clone())
+                .unwrap_or_default(),
+            host,
+            previous,
+            table_notes,
+        },
+        table as u32,
+    )))
 }

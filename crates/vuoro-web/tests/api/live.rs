@@ -639,3 +639,113 @@ async fn hands_go_up_in_order_and_the_facilitator_gives_turns() {
         "a phone cannot give turns: it is sent to log in"
     );
 }
+
+#[tokio::test]
+async fn a_learning_cafe_seats_people_rounds_and_carries_the_hosts_summary() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let mut phones = Vec::new();
+    for i in 0..6 {
+        let name = format!("Hlö{i}");
+        let (b, page) = join(
+            &app,
+            &code,
+            &[("lang", "fi"), ("show_name", "yes"), ("name", &name)],
+        )
+        .await;
+        phones.push((b, page));
+    }
+    let cafe = format!("{lid}/cafe");
+    let r = facilitator
+        .post_form(
+            &cafe,
+            &[("do", "setup"), ("rounds", "9"), ("questions", "x")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST, "at most six rounds");
+    let questions = "Mikä meillä toimii?\nMitä kehitämme?\nKuka auttaa ketä?";
+    let r = facilitator
+        .post_form(
+            &cafe,
+            &[("do", "setup"), ("rounds", "2"), ("questions", questions)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // Hlö0 hosts table A, Hlö1 table B; the same person twice is ignored.
+    facilitator
+        .post_form(
+            &cafe,
+            &[
+                ("do", "hosts"),
+                ("host_0", "1"),
+                ("host_1", "2"),
+                ("host_2", "1"),
+            ],
+        )
+        .await;
+    let (_, board) = facilitator.text(&run).await;
+    assert!(board.contains("Kierrokset eivät ole vielä alkaneet."));
+    assert_eq!(
+        facilitator
+            .post_form(&cafe, &[("do", "next")])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    let (_, host_page) = phones[0].0.text(&phones[0].1).await;
+    assert!(host_page.contains("Mene pöytään A"), "the host stays at A");
+    assert!(host_page.contains("Olet tämän pöydän isäntä."));
+    assert!(
+        host_page.contains("Mikä meillä toimii?"),
+        "the table's question is the phone's question"
+    );
+    for (b, page) in &phones[2..] {
+        let (_, html) = b.text(page).await;
+        assert!(html.contains("Mene pöytään"), "everyone has a table");
+        assert!(!html.contains("Olet tämän pöydän isäntä."));
+    }
+    let r = phones[0]
+        .0
+        .post_form(
+            &format!("{lid}/notes"),
+            &[("text", "Ryhmä 1: luottamus kantaa"), ("summary", "yes")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, host_page) = phones[0].0.text(&phones[0].1).await;
+    assert!(host_page.contains("Pöydän muistiinpanot tällä kierroksella"));
+
+    facilitator.post_form(&cafe, &[("do", "next")]).await;
+    let mut saw_summary = false;
+    for (b, page) in &phones[1..] {
+        let (_, html) = b.text(page).await;
+        if html.contains("Mene pöytään A") {
+            assert!(
+                html.contains("Ryhmä 1: luottamus kantaa"),
+                "the next group at A gets the summary"
+            );
+            saw_summary = true;
+        }
+    }
+    assert!(saw_summary, "someone sat at table A in round 2");
+    let (_, board) = facilitator.text(&run).await;
+    assert!(board.contains("Toistuvia kohtaamisia:"));
+    assert!(board.contains("Kaikki kierrokset on pelattu."));
+    assert_eq!(
+        facilitator
+            .post_form(&cafe, &[("do", "next")])
+            .await
+            .status(),
+        StatusCode::CONFLICT
+    );
+    let s = phones[0]
+        .0
+        .post_form(&cafe, &[("do", "next")])
+        .await
+        .status();
+    assert_eq!(s, StatusCode::SEE_OTHER, "a phone is sent to log in");
+}

@@ -2006,8 +2006,7 @@ async fn phone_cafe(
     };
     let previous = if round > 1 {
         at_table(round - 1)
-            .filter(|n| n.place.is_some_and(|p| p.summary) && !n.hidden)
-            .next_back()
+            .rfind(|n| n.place.is_some_and(|p| p.summary) && !n.hidden)
             .map(|n| n.text.clone())
     } else {
         None

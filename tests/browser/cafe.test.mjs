@@ -1,0 +1,108 @@
+// A learning café of three rounds in the browser: the facilitator sets up three tables with
+// hosts, twelve participants join from their own browsers, every phone shows its table for
+// each round, the hosts' summaries reach the next groups, and the facilitator's page reports
+// repeated encounters against random seating. Every page is checked with axe-core.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer,
+  launchBrowser,
+  newPerson,
+  personLoggedIn,
+  visit,
+  follow,
+  submit,
+  audit,
+  mainText,
+} from './helpers.mjs';
+
+let server;
+let browser;
+const people = [];
+const PHONES = 12;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const p of people) await p.context.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await server?.stop();
+});
+
+test('a learning café: 12 phones, 3 tables with hosts, 3 rounds', async () => {
+  const fac = await personLoggedIn(browser, server.url, 'fasilitaattori@demo.vuoro.fi');
+  people.push(fac);
+  const board = fac.page;
+  await follow(board, 'Koulun 8B-luokka');
+  await submit(board, 'Avaa istunto: Luokkadialogi');
+  const code = (await board.locator('.join-box .code').innerText()).replace(/\s/g, '');
+  const runPath = new URL(board.url()).pathname;
+
+  const phones = [];
+  for (let i = 1; i <= PHONES; i++) {
+    const p = await newPerson(browser, server.url, `puhelin-${i}`);
+    people.push(p);
+    await visit(p.page, `/join/${code}`);
+    await p.page.getByLabel('Haluan näyttää nimeni').check();
+    await p.page.getByLabel('Nimi', { exact: true }).fill(`Oppilas ${i}`);
+    await submit(p.page, 'Liity');
+    phones.push(p);
+  }
+
+  // Every café change reloads the phones (the server tells them to); wait for those reloads
+  // and check each page, so no phone page goes unchecked.
+  const phonesFollow = async (action) => {
+    const reloads = phones.map((p) => p.page.waitForEvent('load'));
+    await action();
+    await Promise.all(reloads);
+    for (const p of phones) await audit(p.page);
+  };
+
+  await visit(board, runPath);
+  await board.getByLabel('Pöytien kysymykset').fill('Mikä luokassa on kivaa?\nMikä on vaikeaa?\nMitä toivomme?');
+  await board.getByLabel('Kierroksia').fill('3');
+  await phonesFollow(() => submit(board, 'Perusta pöydät'));
+  const cafe = board.getByRole('region', { name: 'Learning café' });
+  for (const [table, host] of [['host_0', 'Oppilas 1'], ['host_1', 'Oppilas 2'], ['host_2', 'Oppilas 3']]) {
+    await board.locator(`#${table}`).selectOption({ label: host });
+  }
+  await phonesFollow(() => submit(board, 'Tallenna isännät', cafe));
+
+  let summaryText = '';
+  for (let round = 1; round <= 3; round++) {
+    await phonesFollow(() => submit(board, `Aloita kierros ${round}`, cafe));
+    const tables = new Set();
+    for (const [i, p] of phones.entries()) {
+      const call = await p.page.locator('#my-table').innerText();
+      const m = call.match(/Mene pöytään ([ABC])/);
+      assert.ok(m, `phone ${i + 1} in round ${round} shows its table: ${call}`);
+      tables.add(m[1]);
+      if (i === 0) assert.match(call, /Mene pöytään A/, 'the first host stays at A');
+      if (round > 1 && m[1] === 'A' && i !== 0) {
+        assert.match(await mainText(p.page), new RegExp(summaryText), 'the next group at A reads the summary');
+      }
+    }
+    assert.equal(tables.size, 3, 'all three tables are used');
+    // The host of A leaves a summary for the next group.
+    summaryText = `Kierroksen ${round} kooste`;
+    const host = phones[0].page;
+    await host.getByLabel('Sinun ajatuksesi').fill(summaryText);
+    await host.getByLabel('Tämä on pöydän kooste seuraavalle ryhmälle').check();
+    await submit(host, 'Lähetä');
+    await host.getByRole('region', { name: 'Pöydän muistiinpanot tällä kierroksella' }).getByText(summaryText).waitFor();
+  }
+  await visit(board, runPath);
+  const report = await mainText(board);
+  assert.match(report, /Kaikki kierrokset on pelattu/);
+  const repeats = Number(report.match(/Toistuvia kohtaamisia: (\d+)/)?.[1]);
+  const random = Number(report.match(/Satunnainen jako antaisi keskimäärin (\d+(?:\.\d+)?)/)?.[1]);
+  assert.ok(repeats < random, `the seating (${repeats} repeats) beats random seating (${random})`);
+
+  let pages = 0;
+  for (const p of people.splice(0)) pages += await p.close();
+  assert.ok(pages > 40, `${pages} pages checked`);
+});

@@ -396,7 +396,6 @@ cafe-hosts-save = Save the hosts
 cafe-seated = This round:
 cafe-next = Start round { $n }
 cafe-finished = All rounds have been played.
-error-cafe-setup = Check the tables' questions (at least one, at most 26) and the number of rounds (1–6).
 error-no-cafe = This session has no learning café.
 error-cafe-finished = All rounds have been played already.
 error-cafe-too-few = There are more tables than participants. Wait until more have joined.

@@ -396,7 +396,6 @@ cafe-hosts-save = Tallenna isännät
 cafe-seated = Tällä kierroksella:
 cafe-next = Aloita kierros { $n }
 cafe-finished = Kaikki kierrokset on pelattu.
-error-cafe-setup = Tarkista pöytien kysymykset (vähintään yksi, enintään 26) ja kierrosten määrä (1–6).
 error-no-cafe = Tässä istunnossa ei ole learning caféta.
 error-cafe-finished = Kaikki kierrokset on jo pelattu.
 error-cafe-too-few = Pöytiä on enemmän kuin osallistujia. Odota, että useampi liittyy.

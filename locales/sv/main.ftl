@@ -396,7 +396,6 @@ cafe-hosts-save = Spara bordsvärdarna
 cafe-seated = Den här rundan:
 cafe-next = Starta runda { $n }
 cafe-finished = Alla rundor har spelats.
-error-cafe-setup = Kontrollera bordens frågor (minst en, högst 26) och antalet rundor (1–6).
 error-no-cafe = Den här sammankomsten har inget learning café.
 error-cafe-finished = Alla rundor har redan spelats.
 error-cafe-too-few = Det finns fler bord än deltagare. Vänta tills fler har anslutit sig.

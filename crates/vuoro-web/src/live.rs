@@ -374,6 +374,7 @@ struct RunView {
     hands: Vec<HandView>,
     meeting: Option<String>,
     cafe: Option<CafeRunView>,
+    cafe_draft: CafeDraft,
 }
 
 /// A raised hand as the facilitator sees it: a number, or the name the person chose to show.
@@ -399,6 +400,28 @@ async fn run_page(
     headers: HeaderMap,
 ) -> AppResult<Response> {
     let (live, p) = runnable(&state, &c, &lid).await?;
+    Ok(run_view(&state, c, &headers, live, p, CafeDraft::default())
+        .await?
+        .into_response())
+}
+
+/// A café set-up the facilitator typed, kept when it is refused.
+#[derive(Debug, Default)]
+pub struct CafeDraft {
+    pub rounds: String,
+    pub questions: String,
+    pub error: Option<String>,
+}
+
+async fn run_view(
+    state: &AppState,
+    c: Ctx,
+    headers: &HeaderMap,
+    live: LiveSession,
+    p: Process,
+    draft: CafeDraft,
+) -> AppResult<RunView> {
+    let state = state.clone();
     let (_, course) = course(&state, &live).await?;
     let lang = c.lang;
     let now = now_view(&course, live.position, live.timer, |l| {
@@ -415,7 +438,7 @@ async fn run_page(
     Ok(RunView {
         process_title: p.title.clone(),
         code: live.join_code.spaced(),
-        join_url: join_url(&headers, &live.join_code),
+        join_url: join_url(headers, &live.join_code),
         ground_rules: course
             .method
             .ground_rules
@@ -438,14 +461,14 @@ async fn run_page(
             .collect(),
         meeting: course.meeting.clone(),
         cafe: cafe_run_view(&state, &c, &live).await?,
+        cafe_draft: draft,
         responses: state.store.feedback_responses(live.id).await?.len(),
         last_seq: last_seq(&state, live.id).await?,
         now,
         notes,
         live,
         c,
-    }
-    .into_response())
+    })
 }
 
 /// The address participants open, as this server is reached from the facilitator's browser.
@@ -1871,6 +1894,7 @@ async fn cafe_control(
     State(state): State<AppState>,
     c: Ctx,
     Path(lid): Path<String>,
+    headers: HeaderMap,
     form: FormData,
 ) -> AppResult<Response> {
     let (live, _) = runnable(&state, &c, &lid).await?;
@@ -1881,7 +1905,7 @@ async fn cafe_control(
             match vuoro_core::cafe::Cafe::from_form(form.get("rounds"), form.get("questions")) {
                 Ok(cafe) => cafe,
                 Err(e) => {
-                    let msg =
+                    let error =
                         e.0.iter()
                             .map(|(field, fe)| {
                                 format!(
@@ -1892,11 +1916,16 @@ async fn cafe_control(
                             })
                             .collect::<Vec<_>>()
                             .join(" ");
-                    return Err(AppError::BadRequest(if msg.is_empty() {
-                        "error-invalid"
-                    } else {
-                        "error-cafe-setup"
-                    }));
+                    let draft = CafeDraft {
+                        rounds: form.string("rounds"),
+                        questions: form.string("questions"),
+                        error: Some(error),
+                    };
+                    let p = state.store.process(live.process).await?;
+                    let view = run_view(&state, c, &headers, live, p, draft).await?;
+                    let mut r = view.into_response();
+                    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                    return Ok(r);
                 }
             }
         }

@@ -662,10 +662,20 @@ async fn a_learning_cafe_seats_people_rounds_and_carries_the_hosts_summary() {
     let r = facilitator
         .post_form(
             &cafe,
-            &[("do", "setup"), ("rounds", "9"), ("questions", "x")],
+            &[("do", "setup"), ("rounds", "9"), ("questions", "Kysymys A")],
         )
         .await;
-    assert_eq!(r.status(), StatusCode::BAD_REQUEST, "at most six rounds");
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "at most six rounds"
+    );
+    let html = r.text().await.expect("body");
+    assert!(html.contains("Anna luku väliltä 1–6."));
+    assert!(
+        html.contains(">Kysymys A</textarea>"),
+        "the questions typed are kept"
+    );
     let questions = "Mikä meillä toimii?\nMitä kehitämme?\nKuka auttaa ketä?";
     let r = facilitator
         .post_form(

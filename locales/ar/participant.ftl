@@ -66,3 +66,6 @@ p-cafe-host = أنت مضيف هذه الطاولة. ابقَ هنا وأخبر 
 p-cafe-previous = تركت لكم المجموعة السابقة على هذه الطاولة رسالة:
 p-cafe-summary = هذا ملخص الطاولة للمجموعة التالية
 p-cafe-table-notes = ملاحظات الطاولة في هذه الجولة
+p-previous-feedback = هكذا شعر المشاركون في اللقاء السابق
+p-previous-average = { $avg } / 5
+p-previous-answers = عدد الإجابات { $n }

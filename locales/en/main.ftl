@@ -399,3 +399,5 @@ cafe-finished = All rounds have been played.
 error-no-cafe = This session has no learning café.
 error-cafe-finished = All rounds have been played already.
 error-cafe-too-few = There are more tables than participants. Wait until more have joined.
+live-share-previous = Show the previous session's feedback to participants
+live-unshare-previous = Hide the previous session's feedback

@@ -66,3 +66,6 @@ p-cafe-host = You are the host of this table. Stay here and tell the next group 
 p-cafe-previous = The last group at this table left you a message:
 p-cafe-summary = This is the table's summary for the next group
 p-cafe-table-notes = The table's notes this round
+p-previous-feedback = How the last meeting felt
+p-previous-average = { $avg } / 5
+p-previous-answers = { $n } answers

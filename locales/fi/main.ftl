@@ -399,3 +399,5 @@ cafe-finished = Kaikki kierrokset on pelattu.
 error-no-cafe = Tässä istunnossa ei ole learning caféta.
 error-cafe-finished = Kaikki kierrokset on jo pelattu.
 error-cafe-too-few = Pöytiä on enemmän kuin osallistujia. Odota, että useampi liittyy.
+live-share-previous = Näytä edellisen istunnon palaute osallistujille
+live-unshare-previous = Piilota edellisen istunnon palaute

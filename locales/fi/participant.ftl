@@ -66,3 +66,6 @@ p-cafe-host = Olet tämän pöydän isäntä. Pysy pöydässä ja kerro seuraava
 p-cafe-previous = Edellinen ryhmä tässä pöydässä jätti teille viestin:
 p-cafe-summary = Tämä on pöydän kooste seuraavalle ryhmälle
 p-cafe-table-notes = Pöydän muistiinpanot tällä kierroksella
+p-previous-feedback = Näin edellinen tapaaminen koettiin
+p-previous-average = { $avg } / 5
+p-previous-answers = vastauksia { $n }

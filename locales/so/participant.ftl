@@ -66,3 +66,6 @@ p-cafe-host = Adiga ayaa martigeliya miiskan. Halkan joog oo u sheeg kooxda xigt
 p-cafe-previous = Kooxdii hore ee miiskan waxay idiin kaga tageen fariin:
 p-cafe-summary = Tani waa soo koobidda miiska ee kooxda xigta
 p-cafe-table-notes = Qoraallada miiska wareeggan
+p-previous-feedback = Sidaan ayaa loo dareemay kulankii hore
+p-previous-average = { $avg } / 5
+p-previous-answers = { $n } jawaabood

@@ -399,3 +399,5 @@ cafe-finished = Alla rundor har spelats.
 error-no-cafe = Den här sammankomsten har inget learning café.
 error-cafe-finished = Alla rundor har redan spelats.
 error-cafe-too-few = Det finns fler bord än deltagare. Vänta tills fler har anslutit sig.
+live-share-previous = Visa den förra sammankomstens respons för deltagarna
+live-unshare-previous = Dölj den förra sammankomstens respons

@@ -66,3 +66,6 @@ p-cafe-host = Du är värd vid det här bordet. Stanna vid bordet och berätta f
 p-cafe-previous = Den förra gruppen vid bordet lämnade ett meddelande till er:
 p-cafe-summary = Det här är bordets sammanfattning för nästa grupp
 p-cafe-table-notes = Bordets anteckningar den här rundan
+p-previous-feedback = Så här upplevdes förra träffen
+p-previous-average = { $avg } / 5
+p-previous-answers = { $n } svar

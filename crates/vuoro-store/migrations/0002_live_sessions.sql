@@ -19,6 +19,8 @@ CREATE TABLE live_sessions (
     closed_at    TEXT,
     -- The end-of-session feedback form: not asked, open on the phones, or closed.
     feedback     TEXT NOT NULL DEFAULT 'none' CHECK (feedback IN ('none', 'open', 'closed')),
+    -- Whether the phones show the feedback of the process's previous session.
+    share_previous INTEGER NOT NULL DEFAULT 0 CHECK (share_previous IN (0, 1)),
     -- A learning café run in the session: its tables, hosts and seating by round.
     cafe_json    TEXT CHECK (cafe_json IS NULL OR json_valid(cafe_json)),
     CHECK ((open = 1) = (closed_at IS NULL)),

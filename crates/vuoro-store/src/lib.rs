@@ -516,6 +516,16 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         participant: ParticipantId,
         since: OffsetDateTime,
     ) -> Result<u64>;
+    /// Whether the phones show the feedback of the process's previous session.
+    async fn shares_previous_feedback(&self, live: LiveSessionId) -> Result<bool>;
+    /// Shows or hides it, and appends `Moved` so phones reload.
+    async fn share_previous_feedback(
+        &self,
+        live: LiveSessionId,
+        share: bool,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+
     // Learning café.
     async fn cafe(&self, live: LiveSessionId) -> Result<Option<Cafe>>;
     /// Saves the café (set up, hosts, a new round) and appends `Moved`, so phones reload.
@@ -576,6 +586,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Every response's answers, without who gave them, ordered by content.
     async fn feedback_responses(&self, live: LiveSessionId) -> Result<Vec<Vec<Answer>>>;
 
+    /// The newest event's `seq` of a live session, 0 when it has none.
+    async fn last_live_seq(&self, live: LiveSessionId) -> Result<i64>;
     /// Events of a live session with `seq` greater than `after`, oldest first.
     async fn live_events_after(&self, live: LiveSessionId, after: i64) -> Result<Vec<LiveEvent>>;
 }

@@ -2000,6 +2000,12 @@ async fn a_cafe_and_its_notes_keep_round_and_table() {
     cafe.next_round(&numbers, 1).expect("seated");
     let e = s.save_cafe(l.id, &cafe, t).await.expect("saved");
     assert_eq!(e.kind, LiveEventKind::Moved);
+    assert_eq!(
+        s.last_live_seq(l.id).await.expect("seq"),
+        e.seq,
+        "the newest event"
+    );
+    assert_eq!(s.last_live_seq(LiveSessionId::new()).await.expect("seq"), 0);
     assert_eq!(s.cafe(l.id).await.expect("read"), Some(cafe));
     let mut n = note(
         l.id,

@@ -375,6 +375,8 @@ struct RunView {
     meeting: Option<String>,
     cafe: Option<CafeRunView>,
     cafe_draft: CafeDraft,
+    /// Whether an earlier session's feedback exists, and whether the phones show it.
+    previous: Option<bool>,
 }
 
 /// A raised hand as the facilitator sees it: a number, or the name the person chose to show.
@@ -385,12 +387,7 @@ pub struct HandView {
 }
 
 async fn last_seq(state: &AppState, lid: LiveSessionId) -> AppResult<i64> {
-    Ok(state
-        .store
-        .live_events_after(lid, 0)
-        .await?
-        .last()
-        .map_or(0, |e| e.seq))
+    Ok(state.store.last_live_seq(lid).await?)
 }
 
 async fn run_page(
@@ -462,6 +459,10 @@ async fn run_view(
         meeting: course.meeting.clone(),
         cafe: cafe_run_view(&state, &c, &live).await?,
         cafe_draft: draft,
+        previous: match previous_feedback(&state, &live, &course, ParticipantLang::Fi).await? {
+            Some(_) => Some(state.store.shares_previous_feedback(live.id).await?),
+            None => None,
+        },
         responses: state.store.feedback_responses(live.id).await?.len(),
         last_seq: last_seq(&state, live.id).await?,
         now,
@@ -523,6 +524,15 @@ async fn control(
             let e = state
                 .store
                 .set_feedback_state(live.id, to, OffsetDateTime::now_utc())
+                .await?;
+            publish(&state, &e).await;
+            return Ok(back);
+        }
+        "share_previous" | "unshare_previous" => {
+            let share = form.get("do") == "share_previous";
+            let e = state
+                .store
+                .share_previous_feedback(live.id, share, OffsetDateTime::now_utc())
                 .await?;
             publish(&state, &e).await;
             return Ok(back);
@@ -1008,6 +1018,8 @@ struct ParticipantView {
     hand: Option<usize>,
     meeting: Option<String>,
     cafe: Option<PhoneCafe>,
+    /// The previous session's averages, when the facilitator shares them.
+    previous: Option<Vec<(String, String, u32)>>,
 }
 
 /// One feedback question as a phone shows it.
@@ -1066,7 +1078,13 @@ async fn participant_view(
         .position(|h| h.participant == me.id)
         .map(|i| i + 1);
     let cafe = phone_cafe(state, live, me).await?.map(|(c, _)| c);
+    let previous = if state.store.shares_previous_feedback(live.id).await? {
+        previous_feedback(state, live, &course, p.lang).await?
+    } else {
+        None
+    };
     Ok(ParticipantView {
+        previous,
         cafe,
         hand,
         meeting: course.meeting.clone(),
@@ -2066,4 +2084,44 @@ async fn phone_cafe(
         },
         table as u32,
     )))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The previous session's feedback, shown to participants at the start of the next
+
+/// The averages of the process's previous live session, if it has feedback: (question, average
+/// out of 5, answers).
+async fn previous_feedback(
+    state: &AppState,
+    live: &LiveSession,
+    course: &Course,
+    lang: ParticipantLang,
+) -> AppResult<Option<Vec<(String, String, u32)>>> {
+    let earlier = state
+        .store
+        .live_sessions(live.process)
+        .await?
+        .into_iter()
+        .find(|l| l.id != live.id && l.opened_at <= live.opened_at);
+    let Some(prev) = earlier else {
+        return Ok(None);
+    };
+    let responses = state.store.feedback_responses(prev.id).await?;
+    if responses.is_empty() {
+        return Ok(None);
+    }
+    let questions = plan_feedback(course);
+    let rows = feedback::summarise(questions, &responses)
+        .into_iter()
+        .zip(questions)
+        .filter_map(|(s, q)| match s {
+            Summary::Scale {
+                answered,
+                average: Some(a),
+                ..
+            } => Some((question_text(q, lang), format!("{a:.1}"), answered)),
+            _ => None,
+        })
+        .collect::<Vec<_>>();
+    Ok((!rows.is_empty()).then_some(rows))
 }

@@ -1381,6 +1381,49 @@ impl Store for SqliteStore {
             .collect()
     }
 
+    async fn last_live_seq(&self, live: LiveSessionId) -> Result<i64> {
+        sqlx::query_scalar(
+            "SELECT COALESCE(MAX(seq), 0) FROM live_events WHERE live_session_id = ?",
+        )
+        .bind(live.to_string())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)
+    }
+
+    async fn shares_previous_feedback(&self, live: LiveSessionId) -> Result<bool> {
+        let row: Option<bool> =
+            sqlx::query_scalar("SELECT share_previous FROM live_sessions WHERE id = ?")
+                .bind(live.to_string())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        row.ok_or(StoreError::NotFound)
+    }
+
+    async fn share_previous_feedback(
+        &self,
+        live: LiveSessionId,
+        share: bool,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        let done =
+            sqlx::query("UPDATE live_sessions SET share_previous = ? WHERE id = ? AND open = 1")
+                .bind(share)
+                .bind(live.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        if done.rows_affected() == 0 {
+            live_session_process(&mut tx, live).await?;
+            return Err(StoreError::Conflict("live session is closed"));
+        }
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
     async fn cafe(&self, live: LiveSessionId) -> Result<Option<Cafe>> {
         let row: Option<Option<String>> =
             sqlx::query_scalar("SELECT cafe_json FROM live_sessions WHERE id = ?")

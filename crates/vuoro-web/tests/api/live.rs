@@ -759,3 +759,48 @@ async fn a_learning_cafe_seats_people_rounds_and_carries_the_hosts_summary() {
         .status();
     assert_eq!(s, StatusCode::SEE_OTHER, "a phone is sent to log in");
 }
+
+#[tokio::test]
+async fn the_last_sessions_feedback_can_open_the_next() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let (phone, _) = join(&app, &code, &[("lang", "fi")]).await;
+    facilitator
+        .post_form(&format!("{lid}/control"), &[("do", "feedback_open")])
+        .await;
+    phone
+        .post_form(
+            &format!("{lid}/feedback"),
+            &[("q0", "4"), ("q1", "5"), ("q2", ""), ("q3", "")],
+        )
+        .await;
+    facilitator
+        .post_form(&format!("{lid}/control"), &[("do", "close")])
+        .await;
+
+    // The next session of the same process.
+    let (run2, code2) = open_session(&app, &p).await;
+    let lid2 = run2.trim_end_matches("/run").to_owned();
+    let (_, page) = facilitator.text(&run2).await;
+    assert!(page.contains("Näytä edellisen istunnon palaute osallistujille"));
+    let (phone2, page2) = join(&app, &code2, &[("lang", "fi")]).await;
+    let (_, before) = phone2.text(&page2).await;
+    assert!(
+        !before.contains("Näin edellinen tapaaminen koettiin"),
+        "not shown until shared"
+    );
+    facilitator
+        .post_form(&format!("{lid2}/control"), &[("do", "share_previous")])
+        .await;
+    let (_, after) = phone2.text(&page2).await;
+    assert!(after.contains("Näin edellinen tapaaminen koettiin"));
+    assert!(after.contains("Minua kuultiin.") && after.contains("4.0 / 5"));
+    facilitator
+        .post_form(&format!("{lid2}/control"), &[("do", "unshare_previous")])
+        .await;
+    let (_, hidden) = phone2.text(&page2).await;
+    assert!(!hidden.contains("Näin edellinen tapaaminen koettiin"));
+}

@@ -401,3 +401,13 @@ error-cafe-finished = All rounds have been played already.
 error-cafe-too-few = There are more tables than participants. Wait until more have joined.
 live-share-previous = Show the previous session's feedback to participants
 live-unshare-previous = Hide the previous session's feedback
+note-merged-mark = Merged into another note
+note-duplicates = { $count ->
+    [one] { $count } similar note merged into this one
+   *[other] { $count } similar notes merged into this one
+}
+note-merge-title = Merge a duplicate
+note-merge-label = Merge this note into
+note-merge-hint = This note is hidden and counted as a duplicate of the one you choose. Its text stays in the history.
+note-merge-submit = Merge
+note-history-merge = { $who } merged the note into another on { $when }.

@@ -401,3 +401,13 @@ error-cafe-finished = Kaikki kierrokset on jo pelattu.
 error-cafe-too-few = Pöytiä on enemmän kuin osallistujia. Odota, että useampi liittyy.
 live-share-previous = Näytä edellisen istunnon palaute osallistujille
 live-unshare-previous = Piilota edellisen istunnon palaute
+note-merged-mark = Yhdistetty toiseen muistiinpanoon
+note-duplicates = { $count ->
+    [one] Tähän on yhdistetty { $count } samanlainen muistiinpano
+   *[other] Tähän on yhdistetty { $count } samanlaista muistiinpanoa
+}
+note-merge-title = Yhdistä kaksoiskappale
+note-merge-label = Yhdistä tämä muistiinpano tähän
+note-merge-hint = Tämä muistiinpano piilotetaan ja lasketaan valitun muistiinpanon kaksoiskappaleeksi. Teksti säilyy historiassa.
+note-merge-submit = Yhdistä
+note-history-merge = { $who } yhdisti muistiinpanon toiseen { $when }.

@@ -401,3 +401,13 @@ error-cafe-finished = Alla rundor har redan spelats.
 error-cafe-too-few = Det finns fler bord än deltagare. Vänta tills fler har anslutit sig.
 live-share-previous = Visa den förra sammankomstens respons för deltagarna
 live-unshare-previous = Dölj den förra sammankomstens respons
+note-merged-mark = Sammanslagen med en annan anteckning
+note-duplicates = { $count ->
+    [one] { $count } likadan anteckning har slagits samman med den här
+   *[other] { $count } likadana anteckningar har slagits samman med den här
+}
+note-merge-title = Slå samman en dubblett
+note-merge-label = Slå samman den här anteckningen med
+note-merge-hint = Den här anteckningen döljs och räknas som en dubblett av den valda. Texten sparas i historiken.
+note-merge-submit = Slå samman
+note-history-merge = { $who } slog samman anteckningen med en annan { $when }.

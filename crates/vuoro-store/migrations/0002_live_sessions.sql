@@ -75,6 +75,8 @@ CREATE TABLE notes (
     cafe_round      INTEGER CHECK (cafe_round >= 1),
     cafe_table      INTEGER CHECK (cafe_table >= 0),
     summary         INTEGER NOT NULL DEFAULT 0 CHECK (summary IN (0, 1)),
+    -- A duplicate merged by the facilitator into another note of the session (and hidden).
+    merged_into     TEXT REFERENCES notes (id),
     created_at      TEXT NOT NULL,
     CHECK ((cafe_round IS NULL) = (cafe_table IS NULL)),
     CHECK ((participant_id IS NULL) <> (staff_user_id IS NULL)),
@@ -92,7 +94,7 @@ CREATE INDEX notes_by_participant ON notes (live_session_id, participant_id, cre
 CREATE TABLE note_history (
     note_id    TEXT NOT NULL REFERENCES notes (id),
     version    INTEGER NOT NULL CHECK (version >= 1),
-    action     TEXT NOT NULL CHECK (action IN ('hide', 'show', 'star', 'unstar', 'edit')),
+    action     TEXT NOT NULL CHECK (action IN ('hide', 'show', 'star', 'unstar', 'edit', 'merge')),
     old_text   TEXT,
     new_text   TEXT,
     actor      TEXT NOT NULL REFERENCES users (id),

@@ -273,6 +273,8 @@ pub struct Note {
     pub starred: bool,
     /// Where in a learning café the note was written, if it was.
     pub place: Option<CafePlace>,
+    /// The note this one was merged into as a duplicate.
+    pub merged_into: Option<NoteId>,
     pub created_at: OffsetDateTime,
 }
 
@@ -297,6 +299,11 @@ pub enum NoteChange {
     Edit {
         text: String,
     },
+    /// Merges a duplicate into another note of the same session: this one is hidden and points
+    /// to the other.
+    MergeInto {
+        target: NoteId,
+    },
 }
 
 impl NoteChange {
@@ -307,6 +314,7 @@ impl NoteChange {
             NoteChange::Star => "star",
             NoteChange::Unstar => "unstar",
             NoteChange::Edit { .. } => "edit",
+            NoteChange::MergeInto { .. } => "merge",
         }
     }
 }

@@ -1216,6 +1216,7 @@ fn note(live: LiveSessionId, author: NoteAuthor, text: &str, created_at: OffsetD
         hidden: false,
         starred: false,
         place: None,
+        merged_into: None,
         created_at,
     }
 }
@@ -2020,4 +2021,47 @@ async fn a_cafe_and_its_notes_keep_round_and_table() {
     });
     s.add_note(&n).await.expect("note");
     assert_eq!(s.note(n.id).await.expect("read").place, n.place);
+}
+
+#[tokio::test]
+async fn duplicates_merge_into_a_note_of_the_same_session() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let other = live(&f, id, "QCDEFG", t);
+    s.open_live_session(&other).await.expect("open");
+    let staff = NoteAuthor::Staff(f.facilitator.id);
+    let keep = note(l.id, staff.clone(), "Kiire", t);
+    let dup = note(l.id, staff.clone(), "Kiirettä on", t);
+    let elsewhere = note(other.id, staff, "Kiire", t);
+    for n in [&keep, &dup, &elsewhere] {
+        s.add_note(n).await.expect("note");
+    }
+    let actor = f.facilitator.id;
+    let merge = |target| NoteChange::MergeInto { target };
+    let wrong = s.change_note(dup.id, &merge(elsewhere.id), actor, t).await;
+    assert!(
+        matches!(wrong, Err(StoreError::Conflict(_))),
+        "not across sessions"
+    );
+    let itself = s.change_note(dup.id, &merge(dup.id), actor, t).await;
+    assert!(matches!(itself, Err(StoreError::Conflict(_))));
+    s.change_note(dup.id, &merge(keep.id), actor, t)
+        .await
+        .expect("merged");
+    let merged = s.note(dup.id).await.expect("read");
+    assert_eq!(merged.merged_into, Some(keep.id));
+    assert!(merged.hidden, "a merged duplicate leaves the board");
+    assert_eq!(
+        s.note_history(dup.id).await.expect("history")[0].action,
+        "merge"
+    );
+    let chain = s.change_note(keep.id, &merge(dup.id), actor, t).await;
+    assert!(
+        matches!(chain, Err(StoreError::Conflict(_))),
+        "not into a merged note"
+    );
 }

@@ -196,6 +196,10 @@ pub struct NoteView {
     pub stage: u32,
     pub hidden: bool,
     pub starred: bool,
+    /// Merged into another note as a duplicate.
+    pub merged: bool,
+    /// How many duplicates were merged into this note.
+    pub duplicates: usize,
 }
 
 fn note_view(n: &Note) -> NoteView {
@@ -214,6 +218,15 @@ fn note_view(n: &Note) -> NoteView {
         stage: n.stage,
         hidden: n.hidden,
         starred: n.starred,
+        merged: n.merged_into.is_some(),
+        duplicates: 0,
+    }
+}
+
+/// Fills in how many duplicates were merged into each note.
+fn count_duplicates(views: &mut [NoteView], notes: &[Note]) {
+    for v in views.iter_mut() {
+        v.duplicates = notes.iter().filter(|n| n.merged_into == Some(v.id)).count();
     }
 }
 
@@ -424,14 +437,10 @@ async fn run_view(
     let now = now_view(&course, live.position, live.timer, |l| {
         l.get(lang).to_owned()
     });
-    let mut notes: Vec<NoteView> = state
-        .store
-        .notes(live.id)
-        .await?
-        .iter()
-        .map(note_view)
-        .collect();
+    let all_notes = state.store.notes(live.id).await?;
+    let mut notes: Vec<NoteView> = all_notes.iter().map(note_view).collect();
     notes.reverse();
+    count_duplicates(&mut notes, &all_notes);
     Ok(RunView {
         process_title: p.title.clone(),
         code: live.join_code.spaced(),
@@ -1244,6 +1253,7 @@ async fn add_note(
         hidden: false,
         starred: false,
         place,
+        merged_into: None,
         created_at: OffsetDateTime::now_utc(),
     };
     let e = state.store.add_note(&note).await.map_err(fail)?;
@@ -1304,6 +1314,10 @@ async fn change_note(
         "show" => NoteChange::Show,
         "star" => NoteChange::Star,
         "unstar" => NoteChange::Unstar,
+        "merge" => NoteChange::MergeInto {
+            target: NoteId::parse(form.get("target"))
+                .map_err(|_| AppError::BadRequest("error-malformed-form"))?,
+        },
         _ => return Err(AppError::BadRequest("error-malformed-form")),
     };
     let user = c.user()?.id;
@@ -1326,6 +1340,8 @@ struct EditView {
     c: Ctx,
     live_id: LiveSessionId,
     note: NoteView,
+    /// Notes this one can be merged into: (id, start of the text).
+    targets: Vec<(NoteId, String)>,
     draft: String,
     error: Option<String>,
     history: Vec<HistoryRow>,
@@ -1363,7 +1379,22 @@ async fn edit_view(
         };
         history.push(HistoryRow { text });
     }
+    let targets = state
+        .store
+        .notes(live.id)
+        .await?
+        .iter()
+        .filter(|n| n.id != note.id && n.merged_into.is_none())
+        .map(|n| {
+            let mut t: String = n.text.chars().take(80).collect();
+            if n.text.chars().count() > 80 {
+                t.push('…');
+            }
+            (n.id, t)
+        })
+        .collect();
     Ok(EditView {
+        targets,
         live_id: live.id,
         note: note_view(note),
         draft,
@@ -1751,6 +1782,7 @@ async fn scribe_note(
         hidden: false,
         starred: false,
         place: None,
+        merged_into: None,
         created_at: OffsetDateTime::now_utc(),
     };
     let e = state.store.add_note(&note).await?;

@@ -83,7 +83,7 @@ macro_rules! participant_columns {
 macro_rules! note_columns {
     () => {
         "id, live_session_id, participant_id, staff_user_id, shown_name, stage, question, text, \
-         lang, hidden, starred, cafe_round, cafe_table, summary, created_at"
+         lang, hidden, starred, cafe_round, cafe_table, summary, merged_into, created_at"
     };
 }
 
@@ -1318,18 +1318,40 @@ impl Store for SqliteStore {
                 .map_err(db)?;
         let (live, old_text) = found.ok_or(StoreError::NotFound)?;
         let live: LiveSessionId = parse_id(&live, "notes")?;
+        if let NoteChange::MergeInto { target } = change {
+            let target_live: Option<(String, Option<String>)> =
+                sqlx::query_as("SELECT live_session_id, merged_into FROM notes WHERE id = ?")
+                    .bind(target.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            let same_session = matches!(&target_live, Some((l, None)) if *l == live.to_string());
+            if *target == id || !same_session {
+                return Err(StoreError::Conflict("merge target"));
+            }
+            sqlx::query("UPDATE notes SET hidden = 1, merged_into = ? WHERE id = ?")
+                .bind(target.to_string())
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
         let (sql, new_text) = match change {
             NoteChange::Hide => ("UPDATE notes SET hidden = 1 WHERE id = ?", None),
             NoteChange::Show => ("UPDATE notes SET hidden = 0 WHERE id = ?", None),
             NoteChange::Star => ("UPDATE notes SET starred = 1 WHERE id = ?", None),
             NoteChange::Unstar => ("UPDATE notes SET starred = 0 WHERE id = ?", None),
             NoteChange::Edit { text } => ("UPDATE notes SET text = ? WHERE id = ?", Some(text)),
+            // Done above, where the target is checked.
+            NoteChange::MergeInto { .. } => ("", None),
         };
-        let mut q = sqlx::query(sql);
-        if let Some(t) = new_text {
-            q = q.bind(t);
+        if !sql.is_empty() {
+            let mut q = sqlx::query(sql);
+            if let Some(t) = new_text {
+                q = q.bind(t);
+            }
+            q.bind(id.to_string()).execute(&mut *tx).await.map_err(db)?;
         }
-        q.bind(id.to_string()).execute(&mut *tx).await.map_err(db)?;
         let version: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM note_history WHERE note_id = ?",
         )

@@ -322,6 +322,7 @@ pub(crate) struct NoteRow {
     cafe_round: Option<i64>,
     cafe_table: Option<i64>,
     summary: bool,
+    merged_into: Option<String>,
     created_at: String,
 }
 
@@ -356,6 +357,7 @@ impl NoteRow {
                 }),
                 _ => None,
             },
+            merged_into: self.merged_into.map(|m| parse_id(&m, T)).transpose()?,
             created_at: parse_timestamp(&self.created_at, T)?,
         })
     }

@@ -804,3 +804,49 @@ async fn the_last_sessions_feedback_can_open_the_next() {
     let (_, hidden) = phone2.text(&page2).await;
     assert!(!hidden.contains("Näin edellinen tapaaminen koettiin"));
 }
+
+#[tokio::test]
+async fn duplicates_are_merged_and_counted_on_the_board() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+    write(&phone, &page, "Kiire").await;
+    write(&phone, &page, "Kiirettä pitää").await;
+    let (_, board) = facilitator.text(&run).await;
+    let id_of = |text: &str| {
+        let at = board
+            .find(&format!(">{text}</p>"))
+            .expect("note on the board");
+        let start = board[..at].rfind("id=\"note-text-").expect("id") + "id=\"note-text-".len();
+        board[start..start + 36].to_owned()
+    };
+    let keep = id_of("Kiire");
+    let dup = id_of("Kiirettä pitää");
+    let (_, edit) = facilitator.text(&format!("{lid}/notes/{dup}/edit")).await;
+    assert!(edit.contains(&format!("<option value=\"{keep}\">Kiire</option>")));
+    let r = facilitator
+        .post_form(
+            &format!("{lid}/notes/{dup}/change"),
+            &[("do", "merge"), ("target", &keep)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, board) = facilitator.text(&run).await;
+    assert!(board.contains("Tähän on yhdistetty 1 samanlainen muistiinpano"));
+    assert!(board.contains("Yhdistetty toiseen muistiinpanoon"));
+    let (_, projector) = facilitator.text(&format!("{lid}/projector")).await;
+    assert!(
+        !projector.contains("Kiirettä pitää"),
+        "the duplicate leaves the projector"
+    );
+    let r = facilitator
+        .post_form(
+            &format!("{lid}/notes/{keep}/change"),
+            &[("do", "merge"), ("target", &keep)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT, "not into itself");
+}

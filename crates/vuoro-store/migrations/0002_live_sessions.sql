@@ -94,7 +94,7 @@ CREATE INDEX notes_by_participant ON notes (live_session_id, participant_id, cre
 CREATE TABLE note_history (
     note_id    TEXT NOT NULL REFERENCES notes (id),
     version    INTEGER NOT NULL CHECK (version >= 1),
-    action     TEXT NOT NULL CHECK (action IN ('hide', 'show', 'star', 'unstar', 'edit', 'merge')),
+    action     TEXT NOT NULL CHECK (action IN ('hide', 'show', 'star', 'unstar', 'edit', 'merge', 'move')),
     old_text   TEXT,
     new_text   TEXT,
     actor      TEXT NOT NULL REFERENCES users (id),

@@ -304,6 +304,10 @@ pub enum NoteChange {
     MergeInto {
         target: NoteId,
     },
+    /// Moves a café note to another table (from 0) of its round.
+    MoveToTable {
+        table: u32,
+    },
 }
 
 impl NoteChange {
@@ -315,6 +319,7 @@ impl NoteChange {
             NoteChange::Unstar => "unstar",
             NoteChange::Edit { .. } => "edit",
             NoteChange::MergeInto { .. } => "merge",
+            NoteChange::MoveToTable { .. } => "move",
         }
     }
 }

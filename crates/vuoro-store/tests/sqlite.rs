@@ -2021,6 +2021,23 @@ async fn a_cafe_and_its_notes_keep_round_and_table() {
     });
     s.add_note(&n).await.expect("note");
     assert_eq!(s.note(n.id).await.expect("read").place, n.place);
+    let actor = f.facilitator.id;
+    s.change_note(n.id, &NoteChange::MoveToTable { table: 0 }, actor, t)
+        .await
+        .expect("moved");
+    assert_eq!(
+        s.note(n.id).await.expect("read").place.map(|p| p.table),
+        Some(0)
+    );
+    let plain = note(l.id, NoteAuthor::Staff(actor), "Ei pöydässä", t);
+    s.add_note(&plain).await.expect("note");
+    let refused = s
+        .change_note(plain.id, &NoteChange::MoveToTable { table: 0 }, actor, t)
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(_))),
+        "only café notes have tables"
+    );
 }
 
 #[tokio::test]

@@ -200,6 +200,8 @@ pub struct NoteView {
     pub merged: bool,
     /// How many duplicates were merged into this note.
     pub duplicates: usize,
+    /// The café table's letter, for a note written at one.
+    pub table: Option<char>,
 }
 
 fn note_view(n: &Note) -> NoteView {
@@ -220,6 +222,9 @@ fn note_view(n: &Note) -> NoteView {
         starred: n.starred,
         merged: n.merged_into.is_some(),
         duplicates: 0,
+        table: n
+            .place
+            .map(|p| vuoro_core::cafe::table_letter(p.table as usize)),
     }
 }
 
@@ -1314,6 +1319,12 @@ async fn change_note(
         "show" => NoteChange::Show,
         "star" => NoteChange::Star,
         "unstar" => NoteChange::Unstar,
+        "move" => NoteChange::MoveToTable {
+            table: form
+                .get("table")
+                .parse()
+                .map_err(|_| AppError::BadRequest("error-malformed-form"))?,
+        },
         "merge" => NoteChange::MergeInto {
             target: NoteId::parse(form.get("target"))
                 .map_err(|_| AppError::BadRequest("error-malformed-form"))?,
@@ -1342,6 +1353,8 @@ struct EditView {
     note: NoteView,
     /// Notes this one can be merged into: (id, start of the text).
     targets: Vec<(NoteId, String)>,
+    /// Café tables a café note can move to: (index, letter and question).
+    tables: Vec<(usize, String)>,
     draft: String,
     error: Option<String>,
     history: Vec<HistoryRow>,
@@ -1393,7 +1406,22 @@ async fn edit_view(
             (n.id, t)
         })
         .collect();
+    let tables = match (note.place, state.store.cafe(live.id).await?) {
+        (Some(_), Some(cafe)) => cafe
+            .tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                (
+                    i,
+                    format!("{}: {}", vuoro_core::cafe::table_letter(i), t.question),
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Ok(EditView {
+        tables,
         targets,
         live_id: live.id,
         note: note_view(note),

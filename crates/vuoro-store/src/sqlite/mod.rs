@@ -1344,7 +1344,21 @@ impl Store for SqliteStore {
             NoteChange::Edit { text } => ("UPDATE notes SET text = ? WHERE id = ?", Some(text)),
             // Done above, where the target is checked.
             NoteChange::MergeInto { .. } => ("", None),
+            NoteChange::MoveToTable { .. } => ("", None),
         };
+        if let NoteChange::MoveToTable { table } = change {
+            let done = sqlx::query(
+                "UPDATE notes SET cafe_table = ? WHERE id = ? AND cafe_round IS NOT NULL",
+            )
+            .bind(i64::from(*table))
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::Conflict("not a café note"));
+            }
+        }
         if !sql.is_empty() {
             let mut q = sqlx::query(sql);
             if let Some(t) = new_text {

@@ -752,6 +752,25 @@ async fn a_learning_cafe_seats_people_rounds_and_carries_the_hosts_summary() {
             .status(),
         StatusCode::CONFLICT
     );
+    // The facilitator moves the summary to table B; the board says so.
+    let at = board
+        .find("Ryhmä 1: luottamus kantaa")
+        .expect("on the board");
+    let start = board[..at].rfind("id=\"note-text-").expect("id") + "id=\"note-text-".len();
+    let summary = board[start..start + 36].to_owned();
+    let card = board[board[..at].rfind("<li").expect("card")..at].to_owned();
+    assert!(card.contains("Pöytä A"), "written at table A");
+    let r = facilitator
+        .post_form(
+            &format!("{lid}/notes/{summary}/change"),
+            &[("do", "move"), ("table", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, moved) = facilitator
+        .text(&format!("{lid}/notes/{summary}/card"))
+        .await;
+    assert!(moved.contains("Pöytä B"));
     let s = phones[0]
         .0
         .post_form(&cafe, &[("do", "next")])

@@ -416,3 +416,6 @@ note-move-title = Move to another table
 note-move-label = Table
 note-move-submit = Move
 note-history-move = { $who } moved the note to another table on { $when }.
+fb-per-phase = Feedback by phase
+fb-statement = Statement
+fb-average-col = Average (1–5)

@@ -416,3 +416,6 @@ note-move-title = Siirrä toiseen pöytään
 note-move-label = Pöytä
 note-move-submit = Siirrä
 note-history-move = { $who } siirsi muistiinpanon toiseen pöytään { $when }.
+fb-per-phase = Palaute vaiheittain
+fb-statement = Väittämä
+fb-average-col = Keskiarvo (1–5)

@@ -416,3 +416,6 @@ note-move-title = Flytta till ett annat bord
 note-move-label = Bord
 note-move-submit = Flytta
 note-history-move = { $who } flyttade anteckningen till ett annat bord { $when }.
+fb-per-phase = Respons per fas
+fb-statement = Påstående
+fb-average-col = Medelvärde (1–5)

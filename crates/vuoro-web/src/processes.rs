@@ -561,6 +561,8 @@ struct ProcessView {
     runs: Vec<RunRow>,
     /// Whether the runs link to their runner pages (the facilitator's).
     can_run: bool,
+    /// Feedback averages per phase, over the phase's closed forms.
+    phase_feedback: Vec<PhaseFeedback>,
     events: Vec<EventView>,
 }
 
@@ -814,7 +816,9 @@ async fn process_view(
     } else {
         Vec::new()
     };
+    let phase_feedback = phase_feedback(state, &p, &plan, lang).await?;
     Ok(ProcessView {
+        phase_feedback,
         can_run,
         can_open,
         runs,
@@ -1493,4 +1497,63 @@ async fn calendar(
         body,
     )
         .into_response())
+}
+
+/// One phase's feedback on the process page.
+#[derive(Debug)]
+pub struct PhaseFeedback {
+    pub phase: u32,
+    pub responses: usize,
+    /// (statement, average, how many answered)
+    pub rows: Vec<(String, String, u32)>,
+}
+
+/// Averages of the scale questions per phase, over every session of the phase whose feedback
+/// form has closed (answers still coming would steer the picture).
+async fn phase_feedback(
+    state: &AppState,
+    p: &Process,
+    plan: &Plan,
+    lang: Lang,
+) -> AppResult<Vec<PhaseFeedback>> {
+    use vuoro_core::feedback::{FeedbackState, Summary, summarise};
+    let plang = match lang {
+        Lang::Fi => vuoro_core::lang::ParticipantLang::Fi,
+        Lang::Sv => vuoro_core::lang::ParticipantLang::Sv,
+        Lang::En => vuoro_core::lang::ParticipantLang::En,
+    };
+    let questions = plan.feedback_questions();
+    let mut by_phase: std::collections::BTreeMap<u32, Vec<Vec<vuoro_core::feedback::Answer>>> =
+        std::collections::BTreeMap::new();
+    for l in state.store.live_sessions(p.id).await? {
+        let closed = !l.open || state.store.feedback_state(l.id).await? == FeedbackState::Closed;
+        if closed {
+            let answers = state.store.feedback_responses(l.id).await?;
+            by_phase.entry(l.phase).or_default().extend(answers);
+        }
+    }
+    Ok(by_phase
+        .into_iter()
+        .filter(|(_, r)| !r.is_empty())
+        .map(|(phase, responses)| PhaseFeedback {
+            phase,
+            rows: summarise(&questions, &responses)
+                .into_iter()
+                .zip(&questions)
+                .filter_map(|(s, q)| match s {
+                    Summary::Scale {
+                        answered,
+                        average: Some(a),
+                        ..
+                    } => Some((
+                        crate::live::question_text(q, plang),
+                        format!("{a:.1}"),
+                        answered,
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            responses: responses.len(),
+        })
+        .collect())
 }

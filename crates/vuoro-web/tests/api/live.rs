@@ -525,6 +525,11 @@ async fn feedback_is_anonymous_once_per_person_and_shown_when_closed() {
         process.contains(&format!("{feedback}\"")),
         "the process page links the results"
     );
+    assert!(
+        process.contains("Palaute vaiheittain"),
+        "feedback per phase on the process page"
+    );
+    assert!(process.contains("<td>Minua kuultiin.</td><td>4.5</td>"));
     let outsider = app.login("facilitator2").await;
     assert_eq!(
         outsider.get(&feedback).await.status(),

@@ -52,6 +52,15 @@ impl CurrentUser {
     pub fn can(&self, org: OrgId, a: Action) -> bool {
         self.actor(org).can(a)
     }
+
+    /// The user's relation to one process, for the permission rules.
+    pub fn process_actor(&self, p: &vuoro_store::Process) -> vuoro_core::permission::ProcessActor {
+        vuoro_core::permission::ProcessActor {
+            actor: self.actor(p.org),
+            is_orderer: p.orderer == self.id,
+            is_facilitator: p.facilitator == Some(self.id),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -71,6 +71,15 @@ pub fn tp_args(
     LOCALES.lookup_with_args(pid(lang), key, &map)
 }
 
+/// The participant language of an interface language, for texts both sides share.
+pub fn as_participant(lang: Lang) -> ParticipantLang {
+    match lang {
+        Lang::Fi => ParticipantLang::Fi,
+        Lang::Sv => ParticipantLang::Sv,
+        Lang::En => ParticipantLang::En,
+    }
+}
+
 /// Arabic is written right to left; the page direction follows the language.
 pub fn is_rtl(lang: ParticipantLang) -> bool {
     lang == ParticipantLang::Ar

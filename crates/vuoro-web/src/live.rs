@@ -27,7 +27,7 @@ use vuoro_core::feedback::{self, FeedbackState, Question, QuestionText, Summary}
 use vuoro_core::lang::ParticipantLang;
 use vuoro_core::live::{self as core_live, Control, JoinCode, Position, Timer};
 use vuoro_core::method::Method;
-use vuoro_core::permission::{ProcessAction, ProcessActor};
+use vuoro_core::permission::ProcessAction;
 use vuoro_core::text;
 use vuoro_core::{LiveSessionId, NoteId, ParticipantId, ProcessId};
 use vuoro_store::{
@@ -290,11 +290,7 @@ async fn runnable(state: &AppState, c: &Ctx, lid: &str) -> AppResult<(LiveSessio
     let lid = LiveSessionId::parse(lid).map_err(|_| AppError::NotFound)?;
     let live = state.store.live_session(lid).await?;
     let p = state.store.process(live.process).await?;
-    let pa = ProcessActor {
-        actor: user.actor(p.org),
-        is_orderer: p.orderer == user.id,
-        is_facilitator: p.facilitator == Some(user.id),
-    };
+    let pa = user.process_actor(&p);
     if !pa.can(ProcessAction::View, p.state) {
         return Err(AppError::NotFound);
     }
@@ -312,11 +308,7 @@ async fn open(
     let user = c.user()?;
     let pid = ProcessId::parse(&id).map_err(|_| AppError::NotFound)?;
     let p = state.store.process(pid).await?;
-    let pa = ProcessActor {
-        actor: user.actor(p.org),
-        is_orderer: p.orderer == user.id,
-        is_facilitator: p.facilitator == Some(user.id),
-    };
+    let pa = user.process_actor(&p);
     if !pa.can(ProcessAction::View, p.state) {
         return Err(AppError::NotFound);
     }
@@ -1580,11 +1572,7 @@ async fn feedback_results(
     let id = LiveSessionId::parse(&lid).map_err(|_| AppError::NotFound)?;
     let live = state.store.live_session(id).await?;
     let p = state.store.process(live.process).await?;
-    let pa = ProcessActor {
-        actor: user.actor(p.org),
-        is_orderer: p.orderer == user.id,
-        is_facilitator: p.facilitator == Some(user.id),
-    };
+    let pa = user.process_actor(&p);
     if !pa.can(ProcessAction::View, p.state) {
         return Err(AppError::NotFound);
     }
@@ -1597,11 +1585,7 @@ async fn feedback_results(
     let fb = state.store.feedback_state(live.id).await?;
     let available = fb == FeedbackState::Closed || !live.open;
     let responses = state.store.feedback_responses(live.id).await?;
-    let plang = match c.lang {
-        vuoro_core::Lang::Fi => ParticipantLang::Fi,
-        vuoro_core::Lang::Sv => ParticipantLang::Sv,
-        vuoro_core::Lang::En => ParticipantLang::En,
-    };
+    let plang = i18n::as_participant(c.lang);
     let questions = plan_feedback(&course);
     let results = if available {
         feedback::summarise(questions, &responses)
@@ -1728,14 +1712,6 @@ async fn scribe_view(
     })
 }
 
-fn staff_plang(c: &Ctx) -> ParticipantLang {
-    match c.lang {
-        vuoro_core::Lang::Fi => ParticipantLang::Fi,
-        vuoro_core::Lang::Sv => ParticipantLang::Sv,
-        vuoro_core::Lang::En => ParticipantLang::En,
-    }
-}
-
 async fn scribe_page(
     State(state): State<AppState>,
     c: Ctx,
@@ -1748,7 +1724,7 @@ async fn scribe_page(
         .as_deref()
         .and_then(ParticipantLang::parse)
         .filter(|l| *l != ParticipantLang::Other)
-        .unwrap_or_else(|| staff_plang(&c));
+        .unwrap_or_else(|| i18n::as_participant(c.lang));
     let s = ScribeState {
         lang,
         question: q.q.map(|n| n.saturating_sub(1)),
@@ -1773,7 +1749,7 @@ async fn scribe_note(
     }
     let lang = ParticipantLang::parse(form.get("lang"))
         .filter(|l| *l != ParticipantLang::Other)
-        .unwrap_or_else(|| staff_plang(&c));
+        .unwrap_or_else(|| i18n::as_participant(c.lang));
     let qn: Option<usize> = form.get("q").parse().ok();
     let text = match text::bounded(form.get("text"), NOTE_MAX) {
         Ok(t) => t,

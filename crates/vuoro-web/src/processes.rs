@@ -138,11 +138,7 @@ async fn load(state: &AppState, c: &Ctx, id: &str) -> AppResult<(Process, Proces
     let user = c.user()?;
     let id = ProcessId::parse(id).map_err(|_| AppError::NotFound)?;
     let p = state.store.process(id).await?;
-    let pa = ProcessActor {
-        actor: user.actor(p.org),
-        is_orderer: p.orderer == user.id,
-        is_facilitator: p.facilitator == Some(user.id),
-    };
+    let pa = user.process_actor(&p);
     if !pa.can(ProcessAction::View, p.state) {
         return Err(AppError::NotFound);
     }
@@ -1517,11 +1513,7 @@ async fn phase_feedback(
     lang: Lang,
 ) -> AppResult<Vec<PhaseFeedback>> {
     use vuoro_core::feedback::{FeedbackState, Summary, summarise};
-    let plang = match lang {
-        Lang::Fi => vuoro_core::lang::ParticipantLang::Fi,
-        Lang::Sv => vuoro_core::lang::ParticipantLang::Sv,
-        Lang::En => vuoro_core::lang::ParticipantLang::En,
-    };
+    let plang = i18n::as_participant(lang);
     let questions = plan.feedback_questions();
     let mut by_phase: std::collections::BTreeMap<u32, Vec<Vec<vuoro_core::feedback::Answer>>> =
         std::collections::BTreeMap::new();

@@ -67,7 +67,18 @@
     var count = document.querySelector('[data-note-count]');
     if (count) count.setAttribute('data-note-count', String(list.children.length));
   });
-  var reload = function () { source.close(); window.location.reload(); };
+  // A page that is sending a form is about to be replaced by the answer; reloading it as
+  // well would cancel that navigation (the facilitator's own action also arrives as an event).
+  var leaving = false;
+  document.addEventListener('submit', function () {
+    leaving = true;
+    source.close();
+  });
+  var reload = function () {
+    if (leaving) return;
+    source.close();
+    window.location.reload();
+  };
   source.addEventListener('moved', reload);
   // The turn queue changed: the facilitator's page shows the new order.
   source.addEventListener('hands', function () {

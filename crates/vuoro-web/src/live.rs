@@ -87,10 +87,8 @@ struct Course {
     feedback: Vec<Question>,
     /// The online meeting of the planned session, for online and hybrid sessions.
     meeting: Option<String>,
-}
-
-fn plan_feedback(c: &Course) -> &[Question] {
-    &c.feedback
+    /// The planned session's title.
+    session_title: String,
 }
 
 impl Course {
@@ -112,9 +110,9 @@ async fn course(state: &AppState, live: &LiveSession) -> AppResult<(Process, Cou
     let p = state.store.process(live.process).await?;
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
     let feedback = plan.feedback_questions();
-    let meeting = plan
-        .session(live.plan_session)
-        .and_then(|s| s.online_link.clone());
+    let session = plan.session(live.plan_session);
+    let meeting = session.and_then(|s| s.online_link.clone());
+    let session_title = session.map(|s| s.title.clone()).unwrap_or_default();
     let method = plan.method.ok_or(AppError::Conflict("error-no-method"))?;
     let phase = (live.phase as usize)
         .saturating_sub(1)
@@ -126,6 +124,7 @@ async fn course(state: &AppState, live: &LiveSession) -> AppResult<(Process, Cou
             phase,
             feedback,
             meeting,
+            session_title,
         },
     ))
 }
@@ -1054,10 +1053,8 @@ async fn participant_view(
 ) -> AppResult<ParticipantView> {
     let (process, course) = course(state, live).await?;
     let lang = method_lang(p.lang);
-    let mine = state
-        .store
-        .notes(live.id)
-        .await?
+    let notes = state.store.notes(live.id).await?;
+    let mine = notes
         .iter()
         .filter(|n| n.author == NoteAuthor::Participant(me.id))
         .map(note_view)
@@ -1066,7 +1063,8 @@ async fn participant_view(
     let fb_state = state.store.feedback_state(live.id).await?;
     let given = state.store.feedback_given(live.id, me.id).await?;
     let feedback = (fb_state == FeedbackState::Open && !given && live.open).then(|| {
-        plan_feedback(&course)
+        course
+            .feedback
             .iter()
             .enumerate()
             .map(|(index, q)| FeedbackItem {
@@ -1083,7 +1081,9 @@ async fn participant_view(
         .iter()
         .position(|h| h.participant == me.id)
         .map(|i| i + 1);
-    let cafe = phone_cafe(state, live, me).await?.map(|(c, _)| c);
+    let cafe = cafe_seat(state, live, me)
+        .await?
+        .map(|seat| phone_cafe(&seat, &notes));
     let previous = if state.store.shares_previous_feedback(live.id).await? {
         previous_feedback(state, live, &course, p.lang).await?
     } else {
@@ -1224,16 +1224,16 @@ async fn add_note(
         .map(|q| q.get(method_lang(p.lang)).to_owned())
         .unwrap_or_default();
     // In a café round the note belongs to the writer's table and answers its question.
-    let at_table = phone_cafe(&state, &live, &me)
+    let seat = cafe_seat(&state, &live, &me)
         .await
         .map_err(IntoResponse::into_response)?;
-    let (question, place) = match at_table {
-        Some((cafe, table)) => (
-            cafe.question.clone(),
+    let (question, place) = match seat {
+        Some(seat) => (
+            seat.question(),
             Some(vuoro_store::CafePlace {
-                round: cafe.round,
-                table,
-                summary: cafe.host && form.get("summary") == "yes",
+                round: seat.cafe.round(),
+                table: seat.table as u32,
+                summary: seat.hosts() && form.get("summary") == "yes",
             }),
         ),
         None => (question, None),
@@ -1505,7 +1505,7 @@ async fn give_feedback(
     let (_, course) = course(&state, &live)
         .await
         .map_err(IntoResponse::into_response)?;
-    let questions = plan_feedback(&course);
+    let questions = &course.feedback;
     let raw: Vec<String> = (0..questions.len())
         .map(|i| form.string(&format!("q{i}")))
         .collect();
@@ -1571,22 +1571,16 @@ async fn feedback_results(
     let user = c.user()?;
     let id = LiveSessionId::parse(&lid).map_err(|_| AppError::NotFound)?;
     let live = state.store.live_session(id).await?;
-    let p = state.store.process(live.process).await?;
-    let pa = user.process_actor(&p);
-    if !pa.can(ProcessAction::View, p.state) {
+    let (p, course) = course(&state, &live).await?;
+    if !user.process_actor(&p).can(ProcessAction::View, p.state) {
         return Err(AppError::NotFound);
     }
-    let (_, course) = course(&state, &live).await?;
-    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
-    let session_title = plan
-        .session(live.plan_session)
-        .map(|s| s.title.clone())
-        .unwrap_or_default();
+    let session_title = course.session_title.clone();
     let fb = state.store.feedback_state(live.id).await?;
     let available = fb == FeedbackState::Closed || !live.open;
     let responses = state.store.feedback_responses(live.id).await?;
     let plang = i18n::as_participant(c.lang);
-    let questions = plan_feedback(&course);
+    let questions = &course.feedback;
     let results = if available {
         feedback::summarise(questions, &responses)
             .into_iter()
@@ -2057,11 +2051,34 @@ pub struct PhoneCafe {
     pub table_notes: Vec<NoteView>,
 }
 
-async fn phone_cafe(
+/// Where a participant sits in the current café round.
+#[derive(Debug)]
+struct Seat {
+    cafe: vuoro_core::cafe::Cafe,
+    number: u32,
+    table: usize,
+}
+
+impl Seat {
+    fn question(&self) -> String {
+        self.cafe
+            .tables
+            .get(self.table)
+            .map(|t| t.question.clone())
+            .unwrap_or_default()
+    }
+
+    fn hosts(&self) -> bool {
+        self.cafe.hosted_by(self.number) == Some(self.table)
+    }
+}
+
+/// The participant's seat in the running café round, if a round runs and they have a table.
+async fn cafe_seat(
     state: &AppState,
     live: &LiveSession,
     me: &Participant,
-) -> AppResult<Option<(PhoneCafe, u32)>> {
+) -> AppResult<Option<Seat>> {
     let Some(cafe) = state.store.cafe(live.id).await? else {
         return Ok(None);
     };
@@ -2076,11 +2093,17 @@ async fn phone_cafe(
     else {
         return Ok(None);
     };
-    let Some(table) = cafe.table_of(number) else {
-        return Ok(None);
-    };
-    let round = cafe.round();
-    let notes = state.store.notes(live.id).await?;
+    Ok(cafe.table_of(number).map(|table| Seat {
+        cafe,
+        number,
+        table,
+    }))
+}
+
+/// The café as the phone of someone at `seat` shows it, from the session's notes.
+fn phone_cafe(seat: &Seat, notes: &[Note]) -> PhoneCafe {
+    let round = seat.cafe.round();
+    let table = seat.table;
     let at_table = |r: u32| {
         notes.iter().filter(move |n| {
             n.place
@@ -2094,7 +2117,7 @@ async fn phone_cafe(
     } else {
         None
     };
-    let host = cafe.hosted_by(number) == Some(table);
+    let host = seat.hosts();
     let table_notes = if host {
         at_table(round)
             .filter(|n| !n.hidden)
@@ -2103,23 +2126,16 @@ async fn phone_cafe(
     } else {
         Vec::new()
     };
-    Ok(Some((
-        PhoneCafe {
-            round,
-            rounds: cafe.rounds,
-            letter: vuoro_core::cafe::table_letter(table),
-            colour: table % TABLE_COLOURS,
-            question: cafe
-                .tables
-                .get(table)
-                .map(|t| t.question.clone())
-                .unwrap_or_default(),
-            host,
-            previous,
-            table_notes,
-        },
-        table as u32,
-    )))
+    PhoneCafe {
+        round,
+        rounds: seat.cafe.rounds,
+        letter: vuoro_core::cafe::table_letter(table),
+        colour: table % TABLE_COLOURS,
+        question: seat.question(),
+        host,
+        previous,
+        table_notes,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2146,7 +2162,7 @@ async fn previous_feedback(
     if responses.is_empty() {
         return Ok(None);
     }
-    let questions = plan_feedback(course);
+    let questions = &course.feedback;
     let rows = feedback::summarise(questions, &responses)
         .into_iter()
         .zip(questions)

@@ -153,9 +153,10 @@ fn require(pa: &ProcessActor, a: ProcessAction, state: ProcessState) -> AppResul
     }
 }
 
-async fn readiness(state: &AppState, p: &Process, plan: &Plan) -> AppResult<Readiness> {
-    let approvals = state.store.approvals(p.id, p.plan_version).await?;
-    Ok(Readiness {
+/// What the state machine's guards need, from the process, its plan and the approvals of the
+/// plan's current version.
+fn readiness(p: &Process, plan: &Plan, approvals: &[vuoro_store::Approval]) -> Readiness {
+    Readiness {
         facilitator_assigned: p.facilitator.is_some(),
         has_method: plan.method.is_some(),
         session_count: plan.sessions.len(),
@@ -164,7 +165,7 @@ async fn readiness(state: &AppState, p: &Process, plan: &Plan) -> AppResult<Read
             .iter()
             .any(|a| a.side == ApprovalSide::Facilitator),
         method_phases: plan.phase_count(),
-    })
+    }
 }
 
 /// Checks the version the form was based on and saves the new plan.
@@ -603,9 +604,9 @@ async fn process_view(
 ) -> AppResult<ProcessView> {
     let lang = c.lang;
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
-    let ready = readiness(state, &p, &plan).await?;
     let events = state.store.events(p.id).await?;
     let approvals = state.store.approvals(p.id, p.plan_version).await?;
+    let ready = readiness(&p, &plan, &approvals);
     let mut ids: Vec<UserId> = vec![p.orderer];
     ids.extend(p.facilitator);
     ids.extend(events.iter().map(|e| e.actor));
@@ -913,7 +914,8 @@ async fn transition(
     require(&pa, ProcessAction::Transition(t), p.state)?;
     let user = c.user()?.id;
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
-    let ready = readiness(&state, &p, &plan).await?;
+    let approvals = state.store.approvals(p.id, p.plan_version).await?;
+    let ready = readiness(&p, &plan, &approvals);
     match process::apply(p.state, t, &ready) {
         Ok(to) => {
             state.store.set_state(p.id, p.state, to, user).await?;

@@ -166,6 +166,55 @@ mod tests {
         }
     }
 
+    /// Every message id written out in the code or the templates exists in Finnish (and so, by
+    /// the test above, in Swedish and English): a typo in an id would show the user the raw id.
+    /// Ids built at run time (`format!("state-{}", …)`) are covered by the tests of the pages
+    /// that show them.
+    #[test]
+    fn every_message_id_in_the_code_exists() {
+        let mut known = keys("fi");
+        known.extend(keys_in("fi", |f| f.ends_with("participant.ftl")));
+        let prefixes: BTreeSet<String> = known
+            .iter()
+            .filter_map(|k| k.split('-').next().map(str::to_owned))
+            .collect();
+        let is_id = |lit: &str| {
+            lit.contains('-')
+                && lit.starts_with(|c: char| c.is_ascii_lowercase())
+                && lit
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                && lit.split('-').next().is_some_and(|p| prefixes.contains(p))
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut missing = Vec::new();
+        // In templates only translation calls name messages; quoted attribute values are class
+        // names and ids.
+        for (dir, calls_only) in [("src", false), ("templates", true)] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+                .expect("readable")
+                .map(|e| e.expect("readable").path())
+                .collect();
+            files.sort();
+            for f in files {
+                let text = std::fs::read_to_string(&f).expect("readable");
+                let mut rest = text.as_str();
+                while let Some(open) = rest.find('"') {
+                    let before = &rest[..open];
+                    let after = &rest[open + 1..];
+                    let Some(close) = after.find('"') else { break };
+                    let lit = &after[..close];
+                    let called = ["t(", "t1(", "tn("].iter().any(|c| before.ends_with(c));
+                    if is_id(lit) && (!calls_only || called) && !known.contains(lit) {
+                        missing.push(format!("{}: {lit}", f.display()));
+                    }
+                    rest = &after[close + 1..];
+                }
+            }
+        }
+        assert!(missing.is_empty(), "message ids without a Finnish text: {missing:?}");
+    }
+
     /// Participants see their views in five languages; every one defines every message.
     #[test]
     fn participant_views_are_complete_in_five_languages() {

@@ -305,8 +305,8 @@ live-participants = { $count ->
     [one] { $count } participant
    *[other] { $count } participants
 }
-live-stage = Phase { $n }
-live-question = Question { $n }
+live-stage = Phase { $n }/{ $count }
+live-question = Question { $n }/{ $count }
 live-no-question = There is no question in this phase.
 live-timer = Time left
 live-start = Start timer
@@ -385,7 +385,7 @@ cafe-questions-hint = One question per line; each line is a table (at most 26).
 cafe-rounds = Rounds
 cafe-setup = Set up the tables
 cafe-not-started = The rounds have not started. Choose the hosts and start the first round.
-cafe-round-now = Round { $n }
+cafe-round-now = Round { $n }/{ $count }
 cafe-repeats = Repeated encounters: { $repeats }.
 cafe-random = A random seating would give { $random } on average.
 cafe-pairs = Different pairs who have met: { $pairs }.

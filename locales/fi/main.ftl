@@ -305,8 +305,8 @@ live-participants = { $count ->
     [one] { $count } osallistuja
    *[other] { $count } osallistujaa
 }
-live-stage = Vaihe { $n }
-live-question = Kysymys { $n }
+live-stage = Vaihe { $n }/{ $count }
+live-question = Kysymys { $n }/{ $count }
 live-no-question = Tässä vaiheessa ei ole kysymystä.
 live-timer = Aikaa jäljellä
 live-start = Käynnistä ajastin
@@ -385,7 +385,7 @@ cafe-questions-hint = Yksi kysymys riville; jokainen rivi on yksi pöytä (enint
 cafe-rounds = Kierroksia
 cafe-setup = Perusta pöydät
 cafe-not-started = Kierrokset eivät ole vielä alkaneet. Valitse pöydille isännät ja aloita ensimmäinen kierros.
-cafe-round-now = Kierros { $n }
+cafe-round-now = Kierros { $n }/{ $count }
 cafe-repeats = Toistuvia kohtaamisia: { $repeats }.
 cafe-random = Satunnainen jako antaisi keskimäärin { $random }.
 cafe-pairs = Eri pareja on tavannut toisensa: { $pairs }.

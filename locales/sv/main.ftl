@@ -305,8 +305,8 @@ live-participants = { $count ->
     [one] { $count } deltagare
    *[other] { $count } deltagare
 }
-live-stage = Fas { $n }
-live-question = Fråga { $n }
+live-stage = Fas { $n }/{ $count }
+live-question = Fråga { $n }/{ $count }
 live-no-question = Det finns ingen fråga i den här fasen.
 live-timer = Tid kvar
 live-start = Starta timern
@@ -385,7 +385,7 @@ cafe-questions-hint = En fråga per rad; varje rad är ett bord (högst 26).
 cafe-rounds = Rundor
 cafe-setup = Skapa borden
 cafe-not-started = Rundorna har inte börjat. Välj bordsvärdar och starta den första rundan.
-cafe-round-now = Runda { $n }
+cafe-round-now = Runda { $n }/{ $count }
 cafe-repeats = Upprepade möten: { $repeats }.
 cafe-random = En slumpmässig indelning skulle ge i genomsnitt { $random }.
 cafe-pairs = Olika par som har träffats: { $pairs }.

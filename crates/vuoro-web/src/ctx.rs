@@ -101,6 +101,25 @@ impl Ctx {
         i18n::t_args(self.lang, key, &[(name, FluentValue::from(value.count()))])
     }
 
+    /// A message with two number arguments, such as "stage 2 of 6".
+    pub fn tn2(
+        &self,
+        key: &str,
+        a: &'static str,
+        an: impl Count,
+        b: &'static str,
+        bn: impl Count,
+    ) -> String {
+        i18n::t_args(
+            self.lang,
+            key,
+            &[
+                (a, FluentValue::from(an.count())),
+                (b, FluentValue::from(bn.count())),
+            ],
+        )
+    }
+
     pub fn user(&self) -> AppResult<&CurrentUser> {
         self.user.as_ref().ok_or(AppError::LoginRequired)
     }

@@ -212,7 +212,10 @@ mod tests {
                 }
             }
         }
-        assert!(missing.is_empty(), "message ids without a Finnish text: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "message ids without a Finnish text: {missing:?}"
+        );
     }
 
     /// Participants see their views in five languages; every one defines every message.

@@ -749,6 +749,22 @@ impl PCtx {
     pub fn tn(&self, key: &str, name: &'static str, n: impl Count) -> String {
         i18n::tp_args(self.lang, key, &[(name, i18n::n(n.count()))])
     }
+    /// A message with two number arguments, such as "round 2 of 3".
+    pub fn tn2(
+        &self,
+        key: &str,
+        a: &'static str,
+        an: impl Count,
+        b: &'static str,
+        bn: impl Count,
+    ) -> String {
+        i18n::tp_args(
+            self.lang,
+            key,
+            &[(a, i18n::n(an.count())), (b, i18n::n(bn.count()))],
+        )
+    }
+
     pub fn code(&self) -> &'static str {
         self.lang.code()
     }

@@ -3,49 +3,19 @@
 // each round, the hosts' summaries reach the next groups, and the facilitator's page reports
 // repeated encounters against random seating. Every page is checked with axe-core.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  newPerson,
-  personLoggedIn,
-  visit,
-  follow,
-  submit,
-  audit,
-  mainText,
-} from './helpers.mjs';
+import { harness, visit, follow, submit, audit, mainText } from './helpers.mjs';
 
-let server;
-let browser;
-const people = [];
+const h = harness();
 const PHONES = 12;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const p of people) await p.context.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await server?.stop();
-});
-
 test('a learning café: 12 phones, 3 tables with hosts, 3 rounds', async () => {
-  const fac = await personLoggedIn(browser, server.url, 'fasilitaattori@demo.vuoro.fi');
-  people.push(fac);
-  const board = fac.page;
-  await follow(board, 'Koulun 8B-luokka');
-  await submit(board, 'Avaa istunto: Luokkadialogi');
-  const code = (await board.locator('.join-box .code').innerText()).replace(/\s/g, '');
-  const runPath = new URL(board.url()).pathname;
+  const { board, code, runPath } = await h.openDemoSession();
 
   const phones = [];
   for (let i = 1; i <= PHONES; i++) {
-    const p = await newPerson(browser, server.url, `puhelin-${i}`);
-    people.push(p);
+    const p = await h.person(`puhelin-${i}`);
     await visit(p.page, `/join/${code}`);
     await p.page.getByLabel('Haluan näyttää nimeni').check();
     await p.page.getByLabel('Nimi', { exact: true }).fill(`Oppilas ${i}`);
@@ -102,7 +72,6 @@ test('a learning café: 12 phones, 3 tables with hosts, 3 rounds', async () => {
   const random = Number(report.match(/Satunnainen jako antaisi keskimäärin (\d+(?:\.\d+)?)/)?.[1]);
   assert.ok(repeats < random, `the seating (${repeats} repeats) beats random seating (${random})`);
 
-  let pages = 0;
-  for (const p of people.splice(0)) pages += await p.close();
+  const pages = await h.closeAll();
   assert.ok(pages > 40, `${pages} pages checked`);
 });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -114,8 +115,8 @@ export async function launchBrowser() {
 
 /**
  * A new browser context: a person with their own cookies. The site's CSP (`script-src 'self'`)
- * would refuse the injected axe-core, so the test contexts bypass CSP; the pages themselves run
- * no script. Requests anywhere but the test server are refused, so nothing leaves the machine.
+ * would refuse the injected axe-core, so the test contexts bypass CSP; the only script of the
+ * pages themselves is /assets/live.js, which CSP allows anyway. Requests anywhere but the test server are refused, so nothing leaves the machine.
  */
 export async function newPerson(browser, baseURL, who = 'vierailija') {
   const context = await browser.newContext({
@@ -313,4 +314,46 @@ export async function processState(page) {
 export function pathOf(page) {
   const u = new URL(page.url());
   return u.pathname + u.search;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A test file of its own server and browser
+
+/**
+ * Starts the demo server and Chromium before the file's tests and stops both after them,
+ * closing every person's context. `person` and `facilitator` add people that are cleaned up;
+ * `closeAll` closes them at the end of a test and returns how many pages were checked (it fails
+ * if any page a person loaded was not).
+ */
+export function harness() {
+  const h = { server: undefined, browser: undefined, people: [] };
+  before(async () => {
+    h.server = await startServer();
+    h.browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const p of h.people) await p.context.close().catch(() => {});
+    await h.browser?.close().catch(() => {});
+    await h.server?.stop();
+  });
+  h.person = async (who) => {
+    const p = await newPerson(h.browser, h.server.url, who);
+    h.people.push(p);
+    return p;
+  };
+  /** The demo facilitator, who opens the demo class dialogue's session; its code and page. */
+  h.openDemoSession = async () => {
+    const fac = await personLoggedIn(h.browser, h.server.url, 'fasilitaattori@demo.vuoro.fi');
+    h.people.push(fac);
+    await follow(fac.page, 'Koulun 8B-luokka');
+    await submit(fac.page, 'Avaa istunto: Luokkadialogi');
+    const code = (await fac.page.locator('.join-box .code').innerText()).replace(/\s/g, '');
+    return { fac, board: fac.page, code, runPath: new URL(fac.page.url()).pathname };
+  };
+  h.closeAll = async () => {
+    let pages = 0;
+    for (const p of h.people.splice(0)) pages += await p.close();
+    return pages;
+  };
+  return h;
 }

@@ -4,43 +4,15 @@
 // notes appear on the facilitator's board without a reload, and when the facilitator moves on,
 // the phones follow. Every page and every reload is checked with axe-core.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  newPerson,
-  personLoggedIn,
-  visit,
-  follow,
-  submit,
-  audit,
-  mainText,
-} from './helpers.mjs';
+import { harness, visit, follow, submit, audit, mainText } from './helpers.mjs';
 
-let server;
-let browser;
-const people = [];
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const p of people) await p.context.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await server?.stop();
-});
+const h = harness();
 
 test('a live session: join by code, notes on the board, phones follow the facilitator', async () => {
-  const fac = await personLoggedIn(browser, server.url, 'fasilitaattori@demo.vuoro.fi');
-  people.push(fac);
-  const board = fac.page;
-  await follow(board, 'Koulun 8B-luokka');
-  await submit(board, 'Avaa istunto: Luokkadialogi');
+  const { fac, board, code } = await h.openDemoSession();
   assert.match(new URL(board.url()).pathname, /^\/live\/[0-9a-f-]+\/run$/);
-  const code = (await board.locator('.join-box .code').innerText()).replace(/\s/g, '');
   assert.match(code, /^[A-Z0-9]{6}$/);
 
   // The projector opens in a second window of the same person.
@@ -51,8 +23,7 @@ test('a live session: join by code, notes on the board, phones follow the facili
   assert.match(await projector.locator('.code').innerText(), new RegExp(code.slice(0, 3)));
 
   // Participant 1: types the code in lower case, picks Arabic.
-  const amal = await newPerson(browser, server.url, 'osallistuja-ar');
-  people.push(amal);
+  const amal = await h.person('osallistuja-ar');
   await visit(amal.page, '/join');
   await amal.page.getByLabel('Koodi').fill(code.toLowerCase());
   await submit(amal.page, 'Jatka');
@@ -64,8 +35,7 @@ test('a live session: join by code, notes on the board, phones follow the facili
   await submit(amal.page, 'إرسال');
 
   // Participant 2: Finnish, shows her name.
-  const sanna = await newPerson(browser, server.url, 'osallistuja-fi');
-  people.push(sanna);
+  const sanna = await h.person('osallistuja-fi');
   await visit(sanna.page, `/join/${code}`);
   await sanna.page.getByLabel('Haluan näyttää nimeni').check();
   await sanna.page.getByLabel('Nimi', { exact: true }).fill('Sanna');
@@ -159,7 +129,6 @@ test('a live session: join by code, notes on the board, phones follow the facili
   await audit(board);
 
   // Every page any of them loaded, reloads included, was checked.
-  let pages = 0;
-  for (const p of people.splice(0)) pages += await p.close();
+  const pages = await h.closeAll();
   assert.ok(pages >= 10, `only ${pages} pages were checked`);
 });

@@ -69,6 +69,24 @@ const MAX_IN_FLIGHT: usize = 2_000;
 const GRACE: Duration = Duration::from_secs(3);
 /// How long answers to the last posts may take.
 const DRAIN: Duration = Duration::from_secs(30);
+
+/// Collects what the posting tasks return, waiting at most [`DRAIN`] for the slow ones and
+/// abandoning the rest, so a stuck server cannot keep the test from ending.
+async fn drain<T: 'static>(set: &mut tokio::task::JoinSet<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    let drained = tokio::time::timeout(DRAIN, async {
+        while let Some(r) = set.join_next().await {
+            if let Ok(p) = r {
+                out.push(p);
+            }
+        }
+    })
+    .await;
+    if drained.is_err() {
+        set.abort_all();
+    }
+    out
+}
 /// Any 64 hex digits do for the double-submit CSRF cookie and field.
 const CSRF: &str = "6c6f61642d74657374206373726620746f6b656e206f662036342068657821ff";
 
@@ -320,18 +338,7 @@ async fn load(
                     r
                 });
             }
-            let mut out = Vec::with_capacity(total as usize);
-            let drained = tokio::time::timeout(DRAIN, async {
-                while let Some(r) = set.join_next().await {
-                    if let Ok(p) = r {
-                        out.push(p);
-                    }
-                }
-            })
-            .await;
-            if drained.is_err() {
-                set.abort_all();
-            }
+            let out = drain(&mut set).await;
             (out, skipped)
         })
     };
@@ -369,19 +376,7 @@ async fn load(
                 };
                 set.spawn(post(client.clone(), job, start));
             }
-            let mut out = Vec::new();
-            let drained = tokio::time::timeout(DRAIN, async {
-                while let Some(r) = set.join_next().await {
-                    if let Ok(p) = r {
-                        out.push(p);
-                    }
-                }
-            })
-            .await;
-            if drained.is_err() {
-                set.abort_all();
-            }
-            out
+            drain(&mut set).await
         })
     };
     let (notes, skipped) = notes.await.unwrap_or_default();

@@ -64,8 +64,6 @@
       li.appendChild(who);
     }
     list.insertBefore(li, list.firstChild);
-    var count = document.querySelector('[data-note-count]');
-    if (count) count.setAttribute('data-note-count', String(list.children.length));
   });
   // A page that is sending a form is about to be replaced by the answer; reloading it as
   // well would cancel that navigation (the facilitator's own action also arrives as an event).

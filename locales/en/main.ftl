@@ -419,3 +419,46 @@ note-history-move = { $who } moved the note to another table on { $when }.
 fb-per-phase = Feedback by phase
 fb-statement = Statement
 fb-average-col = Average (1–5)
+os-title = Open space
+os-intro = Participants propose the topics themselves and choose which group to join. First write the times and the spaces; the topic marketplace opens on the participants' phones at once.
+os-slots = Times
+os-slots-hint = One time per line, for example 10.00–10.45 (at most 8).
+os-spaces = Spaces
+os-spaces-hint = One space per line, for example Hall A. Online, write the breakout room's link after the name (at most 20).
+os-setup = Open the topic marketplace
+os-save = Save times and spaces
+os-edit = Edit times and spaces
+os-marketplace-is-open = The topic marketplace is open: participants can propose topics.
+os-marketplace-is-closed = The topic marketplace is closed.
+os-marketplace-open = Open the topic marketplace
+os-marketplace-close = Close the topic marketplace
+os-running = The groups meet now: { $slot }
+os-slot = Time
+os-run = Start the groups
+os-end = End the group work
+os-schedule = Schedule
+os-time = Time
+os-now = now
+os-free = free
+os-picks = { $count ->
+    [one] { $count } going
+   *[other] { $count } going
+}
+os-topics = { $count ->
+    [one] { $count } topic
+   *[other] { $count } topics
+}
+os-no-topics = No topics have been proposed yet.
+os-hidden-mark = hidden
+os-place = Time and space
+os-unplaced = Not on the schedule
+os-place-save = Place
+os-topic-hide = Hide
+os-topic-show = Show
+os-add-topic = Add a topic
+os-add-topic-hint = For example a topic someone said aloud.
+os-add-topic-button = Add the topic
+os-topics-full = The session already has as many topics as fit.
+os-cell-taken = Another topic was just placed at that time and space. Choose another.
+error-no-open-space = This session has no open space.
+note-topic-mark = Topic: { $topic }

@@ -419,3 +419,46 @@ note-history-move = { $who } siirsi muistiinpanon toiseen pöytään { $when }.
 fb-per-phase = Palaute vaiheittain
 fb-statement = Väittämä
 fb-average-col = Keskiarvo (1–5)
+os-title = Open space
+os-intro = Osallistujat ehdottavat itse aiheet ja valitsevat, mihin ryhmään menevät. Kirjoita ensin ajat ja tilat; aiheiden tori avautuu osallistujien puhelimiin heti.
+os-slots = Ajat
+os-slots-hint = Yksi aika riville, esimerkiksi 10.00–10.45 (enintään 8).
+os-spaces = Tilat
+os-spaces-hint = Yksi tila riville, esimerkiksi Sali A. Verkossa kirjoita nimen perään pienryhmähuoneen linkki (enintään 20).
+os-setup = Avaa aiheiden tori
+os-save = Tallenna ajat ja tilat
+os-edit = Muokkaa aikoja ja tiloja
+os-marketplace-is-open = Aiheiden tori on auki: osallistujat voivat ehdottaa aiheita.
+os-marketplace-is-closed = Aiheiden tori on suljettu.
+os-marketplace-open = Avaa aiheiden tori
+os-marketplace-close = Sulje aiheiden tori
+os-running = Ryhmät kokoontuvat nyt: { $slot }
+os-slot = Aika
+os-run = Aloita ryhmät
+os-end = Päätä ryhmätyö
+os-schedule = Aikataulu
+os-time = Aika
+os-now = nyt
+os-free = vapaa
+os-picks = { $count ->
+    [one] { $count } menossa
+   *[other] { $count } menossa
+}
+os-topics = { $count ->
+    [one] { $count } aihe
+   *[other] { $count } aihetta
+}
+os-no-topics = Aiheita ei ole vielä ehdotettu.
+os-hidden-mark = piilotettu
+os-place = Aika ja tila
+os-unplaced = Ei aikataulussa
+os-place-save = Sijoita
+os-topic-hide = Piilota
+os-topic-show = Näytä
+os-add-topic = Lisää aihe
+os-add-topic-hint = Esimerkiksi aihe, jonka joku sanoi ääneen.
+os-add-topic-button = Lisää aihe
+os-topics-full = Istunnossa on jo niin monta aihetta kuin mahtuu.
+os-cell-taken = Tähän aikaan ja tilaan sijoitettiin juuri toinen aihe. Valitse toinen.
+error-no-open-space = Tässä istunnossa ei ole open spacea.
+note-topic-mark = Aihe: { $topic }

@@ -419,3 +419,46 @@ note-history-move = { $who } flyttade anteckningen till ett annat bord { $when }
 fb-per-phase = Respons per fas
 fb-statement = Påstående
 fb-average-col = Medelvärde (1–5)
+os-title = Open space
+os-intro = Deltagarna föreslår själva ämnen och väljer vilken grupp de går till. Skriv först tiderna och platserna; ämnestorget öppnas genast i deltagarnas telefoner.
+os-slots = Tider
+os-slots-hint = En tid per rad, till exempel 10.00–10.45 (högst 8).
+os-spaces = Platser
+os-spaces-hint = En plats per rad, till exempel Sal A. På nätet skriver du grupprummets länk efter namnet (högst 20).
+os-setup = Öppna ämnestorget
+os-save = Spara tider och platser
+os-edit = Redigera tider och platser
+os-marketplace-is-open = Ämnestorget är öppet: deltagarna kan föreslå ämnen.
+os-marketplace-is-closed = Ämnestorget är stängt.
+os-marketplace-open = Öppna ämnestorget
+os-marketplace-close = Stäng ämnestorget
+os-running = Grupperna samlas nu: { $slot }
+os-slot = Tid
+os-run = Starta grupperna
+os-end = Avsluta grupparbetet
+os-schedule = Schema
+os-time = Tid
+os-now = nu
+os-free = ledig
+os-picks = { $count ->
+    [one] { $count } går dit
+   *[other] { $count } går dit
+}
+os-topics = { $count ->
+    [one] { $count } ämne
+   *[other] { $count } ämnen
+}
+os-no-topics = Inga ämnen har föreslagits ännu.
+os-hidden-mark = dold
+os-place = Tid och plats
+os-unplaced = Inte i schemat
+os-place-save = Placera
+os-topic-hide = Dölj
+os-topic-show = Visa
+os-add-topic = Lägg till ett ämne
+os-add-topic-hint = Till exempel ett ämne som någon sade högt.
+os-add-topic-button = Lägg till ämnet
+os-topics-full = Sessionen har redan så många ämnen som ryms.
+os-cell-taken = Ett annat ämne placerades nyss på den tiden och platsen. Välj en annan.
+error-no-open-space = Den här sessionen har inget open space.
+note-topic-mark = Ämne: { $topic }

@@ -6,7 +6,7 @@
 //! seating stored as JSON never holds a participant id.
 
 use crate::mixing::{self, MixingError, MixingReport, Round};
-use crate::text::{self, FieldError, FieldErrors, limits};
+use crate::text::{self, FieldErrors, limits};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_TABLES: usize = 26;
@@ -38,33 +38,16 @@ impl Cafe {
     pub fn from_form(rounds: &str, questions: &str) -> Result<Cafe, FieldErrors> {
         let mut e = FieldErrors::new();
         let rounds = e.take("rounds", text::number(rounds, 1, i64::from(MAX_ROUNDS)));
-        let lines: Vec<&str> = questions
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if lines.is_empty() {
-            e.add("questions", FieldError::Required);
-        } else if lines.len() > MAX_TABLES {
-            e.add(
-                "questions",
-                FieldError::OutOfRange {
-                    min: 1,
-                    max: MAX_TABLES as i64,
-                },
-            );
-        } else if let Some(bad) = lines
-            .iter()
-            .find_map(|l| text::bounded(l, limits::SHORT).err())
-        {
-            e.add("questions", bad);
-        }
-        match rounds {
-            Some(r) if e.is_empty() => Ok(Cafe {
-                tables: lines
-                    .iter()
-                    .map(|q| CafeTable {
-                        question: (*q).to_owned(),
+        let questions = e.take(
+            "questions",
+            text::lines(questions, MAX_TABLES, limits::SHORT),
+        );
+        match (rounds, questions) {
+            (Some(r), Some(questions)) => Ok(Cafe {
+                tables: questions
+                    .into_iter()
+                    .map(|question| CafeTable {
+                        question,
                         host: None,
                     })
                     .collect(),

@@ -89,6 +89,10 @@ id_type!(
     /// A note written in a live session.
     NoteId
 );
+id_type!(
+    /// A topic proposed in an open space.
+    TopicId
+);
 
 #[cfg(test)]
 mod tests {

@@ -9,13 +9,14 @@ pub mod lang;
 pub mod live;
 pub mod method;
 pub mod mixing;
+pub mod openspace;
 pub mod order;
 pub mod permission;
 pub mod plan;
 pub mod process;
 pub mod text;
 
-pub use ids::{LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, UnitId, UserId};
+pub use ids::{LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, TopicId, UnitId, UserId};
 pub use lang::{Lang, Localized};
 pub use permission::{Action, Role, RoleSet};
 pub use process::{ProcessState, Transition, TransitionError};

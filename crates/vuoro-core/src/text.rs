@@ -123,6 +123,22 @@ pub fn email(s: &str) -> Result<String, FieldError> {
     Ok(t)
 }
 
+/// A list typed one item per line: blank lines are skipped, at least one and at most
+/// `max_items` items, each at most `max_len` characters.
+pub fn lines(s: &str, max_items: usize, max_len: usize) -> Result<Vec<String>, FieldError> {
+    let items: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if items.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if items.len() > max_items {
+        return Err(FieldError::OutOfRange {
+            min: 1,
+            max: max_items as i64,
+        });
+    }
+    items.into_iter().map(|l| bounded(l, max_len)).collect()
+}
+
 /// A web link for an online meeting: only http and https, so that a plan never carries a
 /// `javascript:` link.
 pub fn url(s: &str) -> Result<Option<String>, FieldError> {

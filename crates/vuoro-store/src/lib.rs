@@ -14,10 +14,12 @@ use time::{Date, OffsetDateTime};
 use vuoro_core::cafe::Cafe;
 use vuoro_core::feedback::{Answer, FeedbackState};
 use vuoro_core::live::{JoinCode, Position, Timer};
+use vuoro_core::openspace::{Cell, OpenSpace};
 use vuoro_core::order::Order;
 use vuoro_core::plan::Plan;
 use vuoro_core::{
-    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, RoleSet, UnitId, UserId,
+    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, RoleSet, TopicId, UnitId,
+    UserId,
 };
 
 pub use sqlite::SqliteStore;
@@ -275,6 +277,8 @@ pub struct Note {
     pub place: Option<CafePlace>,
     /// The note this one was merged into as a duplicate.
     pub merged_into: Option<NoteId>,
+    /// The open-space topic whose group wrote the note, if one did.
+    pub topic: Option<TopicId>,
     pub created_at: OffsetDateTime,
 }
 
@@ -285,6 +289,30 @@ pub struct CafePlace {
     pub table: u32,
     /// The host's summary for the next group at the table.
     pub summary: bool,
+}
+
+/// A topic proposed in an open space's marketplace (by a participant, or by the facilitator for
+/// someone who spoke it aloud).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    pub id: TopicId,
+    pub live_session: LiveSessionId,
+    /// The topic's number in its session, from 1, in the order proposed.
+    pub number: u32,
+    pub title: String,
+    /// Who proposed it. Never shown; kept only to limit how many topics one person proposes.
+    pub author: NoteAuthor,
+    /// The proposer's name, only if they chose to show it.
+    pub shown_name: Option<String>,
+    /// The language the title was written in, as the writer's chosen language code.
+    pub lang: String,
+    /// Where and when its group meets, once the facilitator has placed it.
+    pub cell: Option<Cell>,
+    /// Hidden by the facilitator: kept, but off the marketplace and the schedule.
+    pub hidden: bool,
+    /// How many participants picked it. Read only; the store counts it.
+    pub picks: u32,
+    pub created_at: OffsetDateTime,
 }
 
 /// What a facilitator does to a note.
@@ -360,6 +388,8 @@ pub enum LiveEventKind {
     HandsChanged,
     /// The facilitator moved the session or its timer.
     Moved,
+    /// An open-space topic was proposed, placed, hidden or shown, or someone's picks changed.
+    TopicsChanged,
     Closed,
 }
 
@@ -548,6 +578,66 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         cafe: &Cafe,
         at: OffsetDateTime,
     ) -> Result<LiveEvent>;
+
+    // Open space.
+    async fn open_space(&self, live: LiveSessionId) -> Result<Option<OpenSpace>>;
+    /// Saves the open space (set-up, marketplace open or closed, the running slot), takes off
+    /// the schedule every topic whose cell no longer exists, and appends `Moved`, so phones
+    /// reload. `Conflict` if the session is closed.
+    async fn save_open_space(
+        &self,
+        live: LiveSessionId,
+        os: &OpenSpace,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// Adds a topic, numbering it after the session's last one (`topic.number` is ignored), and
+    /// appends `TopicsChanged`. `Conflict` if the session is closed.
+    async fn add_topic(&self, topic: &Topic) -> Result<(Topic, LiveEvent)>;
+    async fn topic(&self, id: TopicId) -> Result<Topic>;
+    /// The session's topics by number, hidden ones too, each with its count of picks.
+    async fn topics(&self, live: LiveSessionId) -> Result<Vec<Topic>>;
+    /// How many topics this author proposed in the session (hidden ones too).
+    async fn count_topics_by(&self, live: LiveSessionId, author: &NoteAuthor) -> Result<u64>;
+    /// Puts a topic into a cell of the schedule, or takes it off with `None`, and appends
+    /// `TopicsChanged`. `Duplicate` if another topic holds the cell.
+    async fn place_topic(
+        &self,
+        topic: TopicId,
+        cell: Option<Cell>,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// Hides a topic (which also takes it off the schedule) or shows it again, and appends
+    /// `TopicsChanged`.
+    async fn set_topic_hidden(
+        &self,
+        topic: TopicId,
+        hidden: bool,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// The participant will go to this topic's group. One can be in one place at a time, so
+    /// their picks of other topics placed in the same slot are dropped. Appends `TopicsChanged`.
+    /// The participant must attend the session and the topic must belong to it (`NotFound`).
+    async fn pick_topic(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        topic: TopicId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// Drops a pick (nothing if there was none) and appends `TopicsChanged`.
+    async fn unpick_topic(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        topic: TopicId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// The topics this participant picked in the session.
+    async fn picks_of(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+    ) -> Result<Vec<TopicId>>;
 
     // The turn queue.
     /// Puts the participant in the queue (once) and appends `HandsChanged`.

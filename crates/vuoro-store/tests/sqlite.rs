@@ -7,16 +7,17 @@ use time::{Date, Duration, OffsetDateTime};
 use vuoro_core::lang::ParticipantLang;
 use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::method::{Format, MethodLibrary};
+use vuoro_core::openspace::{Cell, OpenSpace};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, PlanSession};
 use vuoro_core::{
-    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, Role, RoleSet, UnitId,
-    UserId,
+    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, Role, RoleSet, TopicId,
+    UnitId, UserId,
 };
 use vuoro_store::{
     ApprovalSide, EventKind, Invitation, LiveEventKind, LiveSession, LoginSession, NewProcess,
     NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant, ProcessFilter, SqliteStore,
-    Store, StoreError, Unit, User,
+    Store, StoreError, Topic, Unit, User,
 };
 
 /// A directory under the system's temporary directory, removed when the test ends.
@@ -1217,6 +1218,7 @@ fn note(live: LiveSessionId, author: NoteAuthor, text: &str, created_at: OffsetD
         starred: false,
         place: None,
         merged_into: None,
+        topic: None,
         created_at,
     }
 }
@@ -2081,4 +2083,484 @@ async fn duplicates_merge_into_a_note_of_the_same_session() {
         matches!(chain, Err(StoreError::Conflict(_))),
         "not into a merged note"
     );
+}
+
+/// A topic as the web layer hands it to `add_topic`. The number, cell, hidden flag and picks
+/// are deliberately nonsense: the store must ignore them.
+fn topic(
+    live: LiveSessionId,
+    author: NoteAuthor,
+    title: &str,
+    created_at: OffsetDateTime,
+) -> Topic {
+    Topic {
+        id: TopicId::new(),
+        live_session: live,
+        number: 99,
+        title: title.into(),
+        author,
+        shown_name: None,
+        lang: "fi".into(),
+        cell: Some(Cell { slot: 0, space: 0 }),
+        hidden: true,
+        picks: 7,
+        created_at,
+    }
+}
+
+fn cell(slot: u32, space: u32) -> Option<Cell> {
+    Some(Cell { slot, space })
+}
+
+/// Two time slots and two spaces.
+fn two_by_two() -> OpenSpace {
+    OpenSpace::from_form("10.00–10.45\n11.00–11.45", "Sali\nNurkka").expect("valid set-up")
+}
+
+/// The kinds of the session's events after `after`.
+async fn kinds_after(s: &SqliteStore, live: LiveSessionId, after: i64) -> Vec<LiveEventKind> {
+    s.live_events_after(live, after)
+        .await
+        .expect("events")
+        .into_iter()
+        .map(|e| e.kind)
+        .collect()
+}
+
+fn cells(topics: &[Topic]) -> Vec<Option<Cell>> {
+    topics.iter().map(|t| t.cell).collect()
+}
+
+#[tokio::test]
+async fn topics_are_numbered_counted_and_placed_one_per_cell() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    let other = live(&f, id, "HJKMNP", t);
+    s.open_live_session(&l).await.expect("open");
+    s.open_live_session(&other).await.expect("open");
+    let a = participant(id, "a", t);
+    let b = participant(id, "b", t);
+    for p in [&a, &b] {
+        s.create_participant(p).await.expect("participant");
+        s.attend(l.id, p.id).await.expect("attend");
+    }
+    assert_eq!(s.open_space(l.id).await.expect("read"), None);
+    let missing = s.open_space(LiveSessionId::new()).await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    let os = two_by_two();
+    let saved = s.save_open_space(l.id, &os, t).await.expect("saved");
+    assert_eq!(saved.kind, LiveEventKind::Moved);
+    assert_eq!(s.open_space(l.id).await.expect("read"), Some(os.clone()));
+    let start = saved.seq;
+
+    let by_a = NoteAuthor::Participant(a.id);
+    let staff = NoteAuthor::Staff(f.facilitator.id);
+    let mut added = Vec::new();
+    for (i, (author, title)) in [
+        (&by_a, "Vuorolistat"),
+        (&staff, "Perehdytys"),
+        (&by_a, "Tauot"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut new = topic(l.id, author.clone(), title, t + Duration::minutes(i as i64));
+        new.shown_name = (i == 0).then(|| "Aino".to_owned());
+        let (stored, event) = s.add_topic(&new).await.expect("topic");
+        assert_eq!(
+            (event.live_session, &event.kind, event.at),
+            (l.id, &LiveEventKind::TopicsChanged, new.created_at)
+        );
+        assert_eq!(
+            stored,
+            Topic {
+                number: i as u32 + 1,
+                cell: None,
+                hidden: false,
+                picks: 0,
+                ..new
+            },
+            "numbered in order; unplaced, visible and unpicked whatever was asked"
+        );
+        added.push(stored);
+    }
+    assert_eq!(s.topics(l.id).await.expect("topics"), added);
+    assert_eq!(s.topic(added[0].id).await.expect("topic"), added[0]);
+    let nothing = s.topic(TopicId::new()).await;
+    assert!(matches!(nothing, Err(StoreError::NotFound)), "{nothing:?}");
+    // Numbers run per session.
+    let (first_elsewhere, _) = s
+        .add_topic(&topic(other.id, by_a.clone(), "Muualla", t))
+        .await
+        .expect("topic");
+    assert_eq!(first_elsewhere.number, 1);
+    let again = s.add_topic(&added[0].clone()).await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+    let nowhere = s
+        .add_topic(&topic(LiveSessionId::new(), staff.clone(), "?", t))
+        .await;
+    assert!(matches!(nowhere, Err(StoreError::NotFound)), "{nowhere:?}");
+
+    assert_eq!(s.count_topics_by(l.id, &by_a).await.expect("count"), 2);
+    assert_eq!(s.count_topics_by(l.id, &staff).await.expect("count"), 1);
+    let by_b = NoteAuthor::Participant(b.id);
+    assert_eq!(s.count_topics_by(l.id, &by_b).await.expect("count"), 0);
+    assert_eq!(s.count_topics_by(other.id, &by_a).await.expect("count"), 1);
+
+    let [t1, t2, t3] = [added[0].id, added[1].id, added[2].id];
+    s.place_topic(t1, cell(0, 0), t).await.expect("placed");
+    let before = s.last_live_seq(l.id).await.expect("seq");
+    let taken = s.place_topic(t2, cell(0, 0), t).await;
+    assert!(matches!(taken, Err(StoreError::Duplicate(_))), "{taken:?}");
+    assert_eq!(
+        cells(&s.topics(l.id).await.expect("topics")),
+        [cell(0, 0), None, None],
+        "a taken cell changes nothing"
+    );
+    assert_eq!(s.last_live_seq(l.id).await.expect("seq"), before);
+    let outside = s.place_topic(t2, cell(2, 0), t).await;
+    assert!(
+        matches!(outside, Err(StoreError::Conflict(_))),
+        "{outside:?}"
+    );
+    let unknown = s.place_topic(TopicId::new(), cell(1, 1), t).await;
+    assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
+    // The other session's schedule is its own: the same cell is free there, but it has no
+    // set-up yet, so it has no cells at all.
+    let no_set_up = s.place_topic(first_elsewhere.id, cell(0, 0), t).await;
+    assert!(
+        matches!(no_set_up, Err(StoreError::Conflict(_))),
+        "{no_set_up:?}"
+    );
+    s.place_topic(t2, cell(0, 1), t).await.expect("placed");
+    s.place_topic(t3, cell(1, 1), t).await.expect("placed");
+    // Moving a topic frees its old cell for another.
+    s.place_topic(t1, cell(1, 0), t).await.expect("moved");
+    s.place_topic(t1, cell(0, 0), t).await.expect("moved back");
+    assert_eq!(
+        cells(&s.topics(l.id).await.expect("topics")),
+        [cell(0, 0), cell(0, 1), cell(1, 1)]
+    );
+
+    // Hiding takes a topic off the schedule; a hidden topic cannot be placed; shown again, it
+    // waits unplaced.
+    s.set_topic_hidden(t3, true, t).await.expect("hidden");
+    let hidden = s.topic(t3).await.expect("topic");
+    assert_eq!((hidden.hidden, hidden.cell), (true, None));
+    let refused = s.place_topic(t3, cell(1, 1), t).await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict("topic is hidden"))),
+        "{refused:?}"
+    );
+    assert_eq!(
+        s.topics(l.id).await.expect("topics").len(),
+        3,
+        "hidden ones too"
+    );
+    assert_eq!(s.count_topics_by(l.id, &by_a).await.expect("count"), 2);
+    s.set_topic_hidden(t3, false, t).await.expect("shown");
+    let shown = s.topic(t3).await.expect("topic");
+    assert_eq!((shown.hidden, shown.cell), (false, None));
+    s.place_topic(t3, cell(1, 1), t).await.expect("placed");
+    s.place_topic(t3, None, t).await.expect("unplaced");
+    s.place_topic(t3, cell(1, 1), t).await.expect("placed");
+
+    // A smaller set-up takes off the schedule exactly the topics whose cell is gone.
+    let mut one_slot = two_by_two();
+    one_slot.slots.truncate(1);
+    s.save_open_space(l.id, &one_slot, t).await.expect("saved");
+    assert_eq!(
+        cells(&s.topics(l.id).await.expect("topics")),
+        [cell(0, 0), cell(0, 1), None]
+    );
+    let mut one_space = one_slot.clone();
+    one_space.spaces.truncate(1);
+    s.save_open_space(l.id, &one_space, t).await.expect("saved");
+    assert_eq!(
+        cells(&s.topics(l.id).await.expect("topics")),
+        [cell(0, 0), None, None]
+    );
+    assert_eq!(s.open_space(l.id).await.expect("read"), Some(one_space));
+    assert_eq!(
+        s.topic(first_elsewhere.id).await.expect("topic").cell,
+        None,
+        "another session is untouched"
+    );
+
+    use LiveEventKind::{Moved, TopicsChanged};
+    assert_eq!(
+        kinds_after(s, l.id, start).await,
+        [vec![TopicsChanged; 3 + 5 + 5], vec![Moved, Moved],].concat(),
+        "three topics; five placings; hide, show and three placings; two set-ups"
+    );
+}
+
+#[tokio::test]
+async fn a_participant_picks_one_topic_per_slot() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    let other = live(&f, id, "HJKMNP", t);
+    s.open_live_session(&l).await.expect("open");
+    s.open_live_session(&other).await.expect("open");
+    s.save_open_space(l.id, &two_by_two(), t)
+        .await
+        .expect("set up");
+    let a = participant(id, "a", t);
+    let b = participant(id, "b", t);
+    let stranger = participant(id, "c", t);
+    for p in [&a, &b, &stranger] {
+        s.create_participant(p).await.expect("participant");
+    }
+    s.attend(l.id, a.id).await.expect("attend");
+    s.attend(l.id, b.id).await.expect("attend");
+    s.attend(other.id, stranger.id)
+        .await
+        .expect("attend elsewhere");
+    let staff = NoteAuthor::Staff(f.facilitator.id);
+    let mut ids = Vec::new();
+    for (title, at) in [
+        ("A", cell(0, 0)),
+        ("B", cell(0, 1)),
+        ("C", cell(1, 0)),
+        ("D", None),
+    ] {
+        let (added, _) = s
+            .add_topic(&topic(l.id, staff.clone(), title, t))
+            .await
+            .expect("topic");
+        if at.is_some() {
+            s.place_topic(added.id, at, t).await.expect("placed");
+        }
+        ids.push(added.id);
+    }
+    let [ta, tb, tc, td] = [ids[0], ids[1], ids[2], ids[3]];
+    let (foreign, _) = s
+        .add_topic(&topic(other.id, staff.clone(), "Muualla", t))
+        .await
+        .expect("topic");
+    let start = s.last_live_seq(l.id).await.expect("seq");
+
+    for picked in [td, tc, ta] {
+        let e = s.pick_topic(l.id, a.id, picked, t).await.expect("picked");
+        assert_eq!(
+            (e.live_session, e.kind),
+            (l.id, LiveEventKind::TopicsChanged)
+        );
+    }
+    assert_eq!(
+        s.picks_of(l.id, a.id).await.expect("picks"),
+        [ta, tc, td],
+        "by number"
+    );
+    // B is in slot 0 like A, so it replaces A; C (slot 1) and D (unplaced) stay.
+    s.pick_topic(l.id, a.id, tb, t).await.expect("picked");
+    assert_eq!(s.picks_of(l.id, a.id).await.expect("picks"), [tb, tc, td]);
+    s.pick_topic(l.id, a.id, tb, t)
+        .await
+        .expect("picked again: no change");
+    s.pick_topic(l.id, b.id, ta, t).await.expect("picked");
+    s.pick_topic(l.id, b.id, tb, t).await.expect("picked");
+    s.pick_topic(l.id, b.id, tc, t).await.expect("picked");
+    // An unplaced topic drops nothing, whatever slot the others are in.
+    s.pick_topic(l.id, b.id, td, t).await.expect("picked");
+    assert_eq!(s.picks_of(l.id, b.id).await.expect("picks"), [tb, tc, td]);
+    let picks: Vec<u32> = s
+        .topics(l.id)
+        .await
+        .expect("topics")
+        .iter()
+        .map(|t| t.picks)
+        .collect();
+    assert_eq!(picks, [0, 2, 2, 2]);
+    assert_eq!(s.topic(tb).await.expect("topic").picks, 2);
+
+    s.unpick_topic(l.id, a.id, tc, t).await.expect("unpicked");
+    let e = s
+        .unpick_topic(l.id, a.id, tc, t)
+        .await
+        .expect("nothing to unpick");
+    assert_eq!(e.kind, LiveEventKind::TopicsChanged);
+    assert_eq!(s.picks_of(l.id, a.id).await.expect("picks"), [tb, td]);
+    assert_eq!(s.topic(tc).await.expect("topic").picks, 1);
+
+    let before = s.last_live_seq(l.id).await.expect("seq");
+    let refusals = [
+        (
+            "a topic of another session",
+            s.pick_topic(l.id, a.id, foreign.id, t).await,
+        ),
+        (
+            "no such topic",
+            s.pick_topic(l.id, a.id, TopicId::new(), t).await,
+        ),
+        (
+            "not in this session",
+            s.pick_topic(l.id, stranger.id, ta, t).await,
+        ),
+        (
+            "nobody",
+            s.pick_topic(l.id, ParticipantId::new(), ta, t).await,
+        ),
+        (
+            "no such session",
+            s.pick_topic(LiveSessionId::new(), a.id, ta, t).await,
+        ),
+    ];
+    for (why, r) in refusals {
+        assert!(matches!(r, Err(StoreError::NotFound)), "{why}: {r:?}");
+    }
+    s.set_topic_hidden(tc, true, t).await.expect("hidden");
+    let hidden = s.pick_topic(l.id, a.id, tc, t).await;
+    assert!(matches!(hidden, Err(StoreError::NotFound)), "{hidden:?}");
+    assert_eq!(s.picks_of(l.id, a.id).await.expect("picks"), [tb, td]);
+    assert_eq!(s.picks_of(other.id, stranger.id).await.expect("picks"), []);
+
+    assert_eq!(
+        kinds_after(s, l.id, before).await,
+        [LiveEventKind::TopicsChanged],
+        "refusals append nothing; hiding does"
+    );
+    assert_eq!(
+        kinds_after(s, l.id, start).await,
+        vec![LiveEventKind::TopicsChanged; 5 + 4 + 2 + 1],
+        "five picks by A, four by B, two unpicks, one hiding"
+    );
+}
+
+#[tokio::test]
+async fn a_closed_session_takes_no_open_space_changes() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    s.save_open_space(l.id, &two_by_two(), t)
+        .await
+        .expect("set up");
+    let a = participant(id, "a", t);
+    s.create_participant(&a).await.expect("participant");
+    s.attend(l.id, a.id).await.expect("attend");
+    let by_a = NoteAuthor::Participant(a.id);
+    let (kept, _) = s
+        .add_topic(&topic(l.id, by_a.clone(), "Tauot", t))
+        .await
+        .expect("topic");
+    s.place_topic(kept.id, cell(0, 0), t).await.expect("placed");
+    s.pick_topic(l.id, a.id, kept.id, t).await.expect("picked");
+    let closed = s.close_live_session(l.id, t).await.expect("closed");
+
+    let mut refusals = vec![
+        (
+            "add",
+            s.add_topic(&topic(l.id, by_a.clone(), "Myöhässä", t))
+                .await
+                .map(|(_, e)| e),
+        ),
+        ("save", s.save_open_space(l.id, &two_by_two(), t).await),
+        ("place", s.place_topic(kept.id, cell(1, 1), t).await),
+        ("unplace", s.place_topic(kept.id, None, t).await),
+        ("hide", s.set_topic_hidden(kept.id, true, t).await),
+        ("pick", s.pick_topic(l.id, a.id, kept.id, t).await),
+        ("unpick", s.unpick_topic(l.id, a.id, kept.id, t).await),
+    ];
+    for (what, r) in refusals.drain(..) {
+        assert!(
+            matches!(r, Err(StoreError::Conflict("live session is closed"))),
+            "{what}: {r:?}"
+        );
+    }
+    assert_eq!(
+        s.topics(l.id).await.expect("topics"),
+        [Topic {
+            cell: cell(0, 0),
+            picks: 1,
+            ..kept
+        }]
+    );
+    assert_eq!(s.count_topics_by(l.id, &by_a).await.expect("count"), 1);
+    assert!(
+        s.live_events_after(l.id, closed.seq)
+            .await
+            .expect("events")
+            .is_empty()
+    );
+
+    let nowhere = LiveSessionId::new();
+    let missing = [
+        s.save_open_space(nowhere, &two_by_two(), t).await,
+        s.unpick_topic(nowhere, a.id, kept.id, t).await,
+        s.set_topic_hidden(TopicId::new(), true, t).await,
+    ];
+    for r in missing {
+        assert!(matches!(r, Err(StoreError::NotFound)), "{r:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_note_keeps_the_topic_its_group_wrote_it_under() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    let other = live(&f, id, "HJKMNP", t);
+    s.open_live_session(&l).await.expect("open");
+    s.open_live_session(&other).await.expect("open");
+    let staff = NoteAuthor::Staff(f.facilitator.id);
+    let (here, _) = s
+        .add_topic(&topic(l.id, staff.clone(), "Tauot", t))
+        .await
+        .expect("topic");
+    let (there, _) = s
+        .add_topic(&topic(other.id, staff.clone(), "Muualla", t))
+        .await
+        .expect("topic");
+    let mut n = note(l.id, staff.clone(), "Tauot porrastetaan", t);
+    n.topic = Some(here.id);
+    s.add_note(&n).await.expect("note");
+    assert_eq!(s.note(n.id).await.expect("read"), n);
+    assert_eq!(s.notes(l.id).await.expect("notes"), [n]);
+    let plain = note(l.id, staff.clone(), "Ilman aihetta", t);
+    s.add_note(&plain).await.expect("note");
+    assert_eq!(s.note(plain.id).await.expect("read").topic, None);
+
+    for wrong in [there.id, TopicId::new()] {
+        let mut n = note(l.id, staff.clone(), "Väärä aihe", t);
+        n.topic = Some(wrong);
+        let r = s.add_note(&n).await;
+        assert!(matches!(r, Err(StoreError::NotFound)), "{r:?}");
+        assert!(matches!(s.note(n.id).await, Err(StoreError::NotFound)));
+    }
+}
+
+#[tokio::test]
+async fn topics_proposed_at_once_get_distinct_numbers() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let staff = NoteAuthor::Staff(f.facilitator.id);
+    let tasks: Vec<_> = (0..12)
+        .map(|i| {
+            let store = s.clone();
+            let new = topic(l.id, staff.clone(), &format!("Aihe {i}"), t);
+            tokio::spawn(async move { store.add_topic(&new).await })
+        })
+        .collect();
+    let mut numbers = Vec::new();
+    for task in tasks {
+        let (added, _) = task.await.expect("task").expect("topic");
+        numbers.push(added.number);
+    }
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=12).collect::<Vec<u32>>());
 }

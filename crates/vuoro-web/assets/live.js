@@ -34,9 +34,43 @@
   var source = new EventSource(url);
   var list = document.getElementById('board');
   var cards = root.getAttribute('data-cards');
+
+  // Parts of a page that the server renders again when they change (an open space's topics,
+  // picks and schedule): fetched and swapped in, so that nobody loses what they are typing. A
+  // part that holds the focus waits until the focus leaves it.
+  var parts = Array.prototype.slice.call(document.querySelectorAll('[data-refresh]'));
+  var fetchPart = function (el) {
+    if (el.contains(document.activeElement) && document.activeElement !== document.body) {
+      el.setAttribute('data-stale', '1');
+      return;
+    }
+    el.removeAttribute('data-stale');
+    fetch(el.getAttribute('data-refresh'), { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) { el.innerHTML = html; })
+      .catch(function () {});
+  };
+  parts.forEach(function (el) {
+    el.addEventListener('focusout', function (e) {
+      if (el.getAttribute('data-stale') && !el.contains(e.relatedTarget)) fetchPart(el);
+    });
+  });
+  // Many phones pick at once; one fetch per burst is enough.
+  var pending = null;
+  var refreshParts = function () {
+    if (pending || !parts.length) return;
+    pending = setTimeout(function () {
+      pending = null;
+      parts.forEach(fetchPart);
+    }, 200);
+  };
+  source.addEventListener('topics', refreshParts);
+
   source.addEventListener('note', function (e) {
-    if (!list) return;
     var n = JSON.parse(e.data);
+    // A note of an open-space group: the group's phones show it in their part.
+    if (n.topic_id) refreshParts();
+    if (!list) return;
     if (document.getElementById('note-' + n.id)) return;
     if (cards) {
       // The facilitator's board: the server renders the note with its buttons, escaped.
@@ -51,6 +85,13 @@
     var li = document.createElement('li');
     li.id = 'note-' + n.id;
     li.className = 'note';
+    if (n.topic) {
+      var mark = document.createElement('p');
+      mark.className = 'note-mark';
+      mark.setAttribute('dir', 'auto');
+      mark.textContent = n.topic;
+      li.appendChild(mark);
+    }
     var p = document.createElement('p');
     p.className = 'note-text';
     p.setAttribute('lang', n.lang);

@@ -17,6 +17,7 @@ pub mod ics;
 pub mod layers;
 pub mod live;
 pub mod methods;
+pub mod openspace;
 pub mod orders;
 pub mod pages;
 pub mod processes;
@@ -85,6 +86,7 @@ pub fn app(state: AppState) -> Router {
         .merge(orders::router())
         .merge(processes::router())
         .merge(live::router())
+        .merge(openspace::router())
         .merge(assets::router())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(

@@ -9,6 +9,7 @@ use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::hub::Push;
 use crate::i18n::{self, PARTICIPANT_LANGS};
+use crate::openspace::{OsDraft, OsPanel, PhoneOs, label_topics, os_panel, phone_os};
 use crate::util::{cookie, hash_token, local_path, random_token, redirect};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -29,7 +30,7 @@ use vuoro_core::live::{self as core_live, Control, JoinCode, Position, Timer};
 use vuoro_core::method::Method;
 use vuoro_core::permission::ProcessAction;
 use vuoro_core::text;
-use vuoro_core::{LiveSessionId, NoteId, ParticipantId, ProcessId};
+use vuoro_core::{LiveSessionId, NoteId, ParticipantId, ProcessId, TopicId};
 use vuoro_store::{
     LiveEvent, LiveEventKind, LiveSession, Note, NoteAuthor, NoteChange, Participant, Process,
     StoreError,
@@ -72,7 +73,7 @@ pub const MAX_PARTICIPANTS: u64 = 500;
 pub const NAME_MAX: usize = 60;
 const PLANG_COOKIE: &str = "vuoro_plang";
 
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     let t = OffsetDateTime::now_utc();
     (t.unix_timestamp_nanos() / 1_000_000) as i64
 }
@@ -81,7 +82,7 @@ fn now_ms() -> i64 {
 // What a live session shows
 
 /// The stages a live session runs: its phase of the process's adapted method.
-struct Course {
+pub(crate) struct Course {
     method: Method,
     phase: usize,
     feedback: Vec<Question>,
@@ -106,7 +107,7 @@ impl Course {
     }
 }
 
-async fn course(state: &AppState, live: &LiveSession) -> AppResult<(Process, Course)> {
+pub(crate) async fn course(state: &AppState, live: &LiveSession) -> AppResult<(Process, Course)> {
     let p = state.store.process(live.process).await?;
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
     let feedback = plan.feedback_questions();
@@ -174,7 +175,7 @@ fn now_view(
 
 /// A participant language as the method texts know it: Arabic and Somali readers get the
 /// Finnish method text until methods carry those languages too.
-fn method_lang(l: ParticipantLang) -> vuoro_core::Lang {
+pub(crate) fn method_lang(l: ParticipantLang) -> vuoro_core::Lang {
     match l {
         ParticipantLang::Sv => vuoro_core::Lang::Sv,
         ParticipantLang::En => vuoro_core::Lang::En,
@@ -201,14 +202,24 @@ pub struct NoteView {
     pub duplicates: usize,
     /// The café table's letter, for a note written at one.
     pub table: Option<char>,
+    /// The open-space topic whose group wrote the note, and its label ("#3 Title") once
+    /// [`label_topics`] has filled it in.
+    pub topic_id: Option<TopicId>,
+    pub topic: Option<String>,
 }
 
-fn note_view(n: &Note) -> NoteView {
-    let dir = if ParticipantLang::parse(&n.lang).is_some_and(i18n::is_rtl) {
+/// The text direction of something written in this participant language: right to left for
+/// Arabic, so boards show each note and topic in its own direction.
+pub(crate) fn dir_of(lang: &str) -> &'static str {
+    if ParticipantLang::parse(lang).is_some_and(i18n::is_rtl) {
         "rtl"
     } else {
         "auto"
-    };
+    }
+}
+
+pub(crate) fn note_view(n: &Note) -> NoteView {
+    let dir = dir_of(&n.lang);
     NoteView {
         id: n.id,
         text: n.text.clone(),
@@ -224,6 +235,8 @@ fn note_view(n: &Note) -> NoteView {
         table: n
             .place
             .map(|p| vuoro_core::cafe::table_letter(p.table as usize)),
+        topic_id: n.topic,
+        topic: None,
     }
 }
 
@@ -238,12 +251,21 @@ async fn push_of(state: &AppState, e: &LiveEvent) -> AppResult<Push> {
     Ok(match &e.kind {
         LiveEventKind::NoteAdded { note } => {
             let n = state.store.note(*note).await?;
+            let mut view = note_view(&n);
+            if let Some(t) = n.topic {
+                label_topics(
+                    std::slice::from_mut(&mut view),
+                    &[state.store.topic(t).await?],
+                );
+            }
             Push {
                 seq: e.seq,
                 event: "note",
-                data: serde_json::to_string(&note_view(&n))
+                data: serde_json::to_string(&view)
                     .map_err(|e| AppError::Internal(e.to_string()))?,
-                for_participants: false,
+                // An open-space group's notes are the group's shared record: its phones show
+                // them as they are written.
+                for_participants: n.topic.is_some(),
             }
         }
         LiveEventKind::NoteChanged { note } => Push {
@@ -257,6 +279,12 @@ async fn push_of(state: &AppState, e: &LiveEvent) -> AppResult<Push> {
             event: "hands",
             data: "{}".into(),
             for_participants: false,
+        },
+        LiveEventKind::TopicsChanged => Push {
+            seq: e.seq,
+            event: "topics",
+            data: "{}".into(),
+            for_participants: true,
         },
         LiveEventKind::Moved => Push {
             seq: e.seq,
@@ -273,7 +301,7 @@ async fn push_of(state: &AppState, e: &LiveEvent) -> AppResult<Push> {
     })
 }
 
-async fn publish(state: &AppState, e: &LiveEvent) {
+pub(crate) async fn publish(state: &AppState, e: &LiveEvent) {
     match push_of(state, e).await {
         Ok(p) => state.hub.publish(e.live_session, p),
         Err(err) => tracing::warn!(?err, "live event not pushed"),
@@ -284,7 +312,11 @@ async fn publish(state: &AppState, e: &LiveEvent) {
 // The facilitator's side
 
 /// A live session the signed-in user may run.
-async fn runnable(state: &AppState, c: &Ctx, lid: &str) -> AppResult<(LiveSession, Process)> {
+pub(crate) async fn runnable(
+    state: &AppState,
+    c: &Ctx,
+    lid: &str,
+) -> AppResult<(LiveSession, Process)> {
     let user = c.user()?;
     let lid = LiveSessionId::parse(lid).map_err(|_| AppError::NotFound)?;
     let live = state.store.live_session(lid).await?;
@@ -367,7 +399,7 @@ async fn open(
 
 #[derive(Template, WebTemplate)]
 #[template(path = "live_run.html")]
-struct RunView {
+pub(crate) struct RunView {
     c: Ctx,
     live: LiveSession,
     process_title: String,
@@ -383,7 +415,8 @@ struct RunView {
     hands: Vec<HandView>,
     meeting: Option<String>,
     cafe: Option<CafeRunView>,
-    cafe_draft: CafeDraft,
+    open_space: Option<OsPanel>,
+    draft: RunDraft,
     /// Whether an earlier session's feedback exists, and whether the phones show it.
     previous: Option<bool>,
 }
@@ -395,7 +428,7 @@ pub struct HandView {
     pub label: String,
 }
 
-async fn last_seq(state: &AppState, lid: LiveSessionId) -> AppResult<i64> {
+pub(crate) async fn last_seq(state: &AppState, lid: LiveSessionId) -> AppResult<i64> {
     Ok(state.store.last_live_seq(lid).await?)
 }
 
@@ -406,9 +439,16 @@ async fn run_page(
     headers: HeaderMap,
 ) -> AppResult<Response> {
     let (live, p) = runnable(&state, &c, &lid).await?;
-    Ok(run_view(&state, c, &headers, live, p, CafeDraft::default())
+    Ok(run_view(&state, c, &headers, live, p, RunDraft::default())
         .await?
         .into_response())
+}
+
+/// What the facilitator typed into one of the runner's forms, kept when it is refused.
+#[derive(Debug, Default)]
+pub struct RunDraft {
+    pub cafe: CafeDraft,
+    pub open_space: OsDraft,
 }
 
 /// A café set-up the facilitator typed, kept when it is refused.
@@ -419,13 +459,13 @@ pub struct CafeDraft {
     pub error: Option<String>,
 }
 
-async fn run_view(
+pub(crate) async fn run_view(
     state: &AppState,
     c: Ctx,
     headers: &HeaderMap,
     live: LiveSession,
     p: Process,
-    draft: CafeDraft,
+    draft: RunDraft,
 ) -> AppResult<RunView> {
     let state = state.clone();
     let (_, course) = course(&state, &live).await?;
@@ -434,9 +474,11 @@ async fn run_view(
         l.get(lang).to_owned()
     });
     let all_notes = state.store.notes(live.id).await?;
+    let topics = state.store.topics(live.id).await?;
     let mut notes: Vec<NoteView> = all_notes.iter().map(note_view).collect();
     notes.reverse();
     count_duplicates(&mut notes, &all_notes);
+    label_topics(&mut notes, &topics);
     Ok(RunView {
         process_title: p.title.clone(),
         code: live.join_code.spaced(),
@@ -463,7 +505,8 @@ async fn run_view(
             .collect(),
         meeting: course.meeting.clone(),
         cafe: cafe_run_view(&state, &c, &live).await?,
-        cafe_draft: draft,
+        open_space: os_panel(&state, &live, &topics).await?,
+        draft,
         previous: match previous_feedback(&state, &live, &course, ParticipantLang::Fi).await? {
             Some(_) => Some(state.store.shares_previous_feedback(live.id).await?),
             None => None,
@@ -568,6 +611,7 @@ struct ProjectorView {
     qr_svg: String,
     now: Now,
     notes: Vec<NoteView>,
+    open_space: Option<OsPanel>,
     last_seq: i64,
 }
 
@@ -608,7 +652,10 @@ async fn projector(
         .map(note_view)
         .collect();
     notes.reverse();
+    let topics = state.store.topics(live.id).await?;
+    label_topics(&mut notes, &topics);
     Ok(ProjectorView {
+        open_space: os_panel(&state, &live, &topics).await?,
         code: live.join_code.spaced(),
         qr_svg: qr_svg(&join_url),
         join_url,
@@ -733,7 +780,7 @@ pub struct PCtx {
 }
 
 impl PCtx {
-    fn new(headers: &HeaderMap, c: &Ctx) -> Self {
+    pub(crate) fn new(headers: &HeaderMap, c: &Ctx) -> Self {
         Self {
             lang: plang_of(headers),
             csrf: c.csrf.clone(),
@@ -1021,7 +1068,7 @@ fn page_error(p: &PCtx, key: &str, status: StatusCode) -> Response {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "participant.html")]
-struct ParticipantView {
+pub(crate) struct ParticipantView {
     p: PCtx,
     live_id: LiveSessionId,
     open: bool,
@@ -1029,8 +1076,7 @@ struct ParticipantView {
     now: Now,
     name: Option<String>,
     mine: Vec<NoteView>,
-    draft: String,
-    error: Option<String>,
+    draft: PhoneDraft,
     last_seq: i64,
     /// The feedback form, while it is open and this participant has not answered.
     feedback: Option<Vec<FeedbackItem>>,
@@ -1039,8 +1085,19 @@ struct ParticipantView {
     hand: Option<usize>,
     meeting: Option<String>,
     cafe: Option<PhoneCafe>,
+    open_space: Option<PhoneOs>,
     /// The previous session's averages, when the facilitator shares them.
     previous: Option<Vec<(String, String, u32)>>,
+}
+
+/// What a participant typed, kept when it is refused, with the reason.
+#[derive(Debug, Default)]
+pub struct PhoneDraft {
+    pub note: String,
+    pub error: Option<String>,
+    /// A topic proposed for an open space's marketplace.
+    pub topic: String,
+    pub topic_error: Option<String>,
 }
 
 /// One feedback question as a phone shows it.
@@ -1059,13 +1116,12 @@ pub fn question_text(q: &Question, lang: ParticipantLang) -> String {
     }
 }
 
-async fn participant_view(
+pub(crate) async fn participant_view(
     state: &AppState,
     p: PCtx,
     live: &LiveSession,
     me: &Participant,
-    draft: String,
-    error: Option<String>,
+    draft: PhoneDraft,
 ) -> AppResult<ParticipantView> {
     let (process, course) = course(state, live).await?;
     let lang = method_lang(p.lang);
@@ -1120,15 +1176,15 @@ async fn participant_view(
         }),
         name: me.display_name.clone(),
         mine,
+        open_space: phone_os(state, live, me, &notes, &draft).await?,
         draft,
-        error,
         last_seq: last_seq(state, live.id).await?,
         p,
     })
 }
 
 /// The participant of this live session, or the join page.
-async fn me_in(
+pub(crate) async fn me_in(
     state: &AppState,
     headers: &HeaderMap,
     lid: &str,
@@ -1157,10 +1213,12 @@ async fn participant_page(
 ) -> Result<Response, Response> {
     let (live, me) = me_in(&state, &headers, &lid).await?;
     let p = PCtx::new(&headers, &c);
-    Ok(participant_view(&state, p, &live, &me, String::new(), None)
-        .await
-        .map_err(IntoResponse::into_response)?
-        .into_response())
+    Ok(
+        participant_view(&state, p, &live, &me, PhoneDraft::default())
+            .await
+            .map_err(IntoResponse::into_response)?
+            .into_response(),
+    )
 }
 
 async fn add_note(
@@ -1179,8 +1237,12 @@ async fn add_note(
         let me = me.clone();
         let key = key.to_owned();
         async move {
-            let error = Some(p.t(&key));
-            match participant_view(&state, p, &live, &me, draft, error).await {
+            let draft = PhoneDraft {
+                error: Some(p.t(&key)),
+                note: draft,
+                ..PhoneDraft::default()
+            };
+            match participant_view(&state, p, &live, &me, draft).await {
                 Ok(v) => {
                     let mut r = v.into_response();
                     *r.status_mut() = status;
@@ -1254,6 +1316,21 @@ async fn add_note(
         ),
         None => (question, None),
     };
+    // In an open space the note belongs to the group the writer chose among the running slot's.
+    let topic = match form.get("topic") {
+        "" => None,
+        t => match crate::openspace::group_topic(&state, &live, t)
+            .await
+            .map_err(IntoResponse::into_response)?
+        {
+            Some(topic) => Some(topic.id),
+            None => {
+                return Err(
+                    refuse(p, "p-topic-gone", StatusCode::UNPROCESSABLE_ENTITY, body).await,
+                );
+            }
+        },
+    };
     let note = Note {
         id: NoteId::new(),
         live_session: live.id,
@@ -1267,6 +1344,7 @@ async fn add_note(
         starred: false,
         place,
         merged_into: None,
+        topic,
         created_at: OffsetDateTime::now_utc(),
     };
     let e = state.store.add_note(&note).await.map_err(fail)?;
@@ -1498,12 +1576,11 @@ async fn note_card(
     Path((lid, nid)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let (live, note) = curated(&state, &c, &lid, &nid).await?;
-    Ok(CardView {
-        n: note_view(&note),
-        live,
-        c,
+    let mut n = note_view(&note);
+    if let Some(t) = note.topic {
+        label_topics(std::slice::from_mut(&mut n), &[state.store.topic(t).await?]);
     }
-    .into_response())
+    Ok(CardView { n, live, c }.into_response())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1532,8 +1609,11 @@ async fn give_feedback(
                 feedback::AnswerError::TooLong(_) => "p-fb-error-long",
                 _ => "p-fb-error-scale",
             };
-            let error = Some(p.t(key));
-            let view = participant_view(&state, p, &live, &me, String::new(), error)
+            let draft = PhoneDraft {
+                error: Some(p.t(key)),
+                ..PhoneDraft::default()
+            };
+            let view = participant_view(&state, p, &live, &me, draft)
                 .await
                 .map_err(IntoResponse::into_response)?;
             let mut r = view.into_response();
@@ -1797,6 +1877,7 @@ async fn scribe_note(
         starred: false,
         place: None,
         merged_into: None,
+        topic: None,
         created_at: OffsetDateTime::now_utc(),
     };
     let e = state.store.add_note(&note).await?;
@@ -1980,10 +2061,13 @@ async fn cafe_control(
                             })
                             .collect::<Vec<_>>()
                             .join(" ");
-                    let draft = CafeDraft {
-                        rounds: form.string("rounds"),
-                        questions: form.string("questions"),
-                        error: Some(error),
+                    let draft = RunDraft {
+                        cafe: CafeDraft {
+                            rounds: form.string("rounds"),
+                            questions: form.string("questions"),
+                            error: Some(error),
+                        },
+                        ..RunDraft::default()
                     };
                     let p = state.store.process(live.process).await?;
                     let view = run_view(&state, c, &headers, live, p, draft).await?;

@@ -12,16 +12,17 @@ use crate::{
     Approval, ApprovalSide, Attendee, EventKind, Hand, Invitation, LiveEvent, LiveEventKind,
     LiveSession, LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor, NoteChange,
     NoteHistoryEntry, Organisation, Participant, PlanVersion, Process, ProcessEvent, ProcessFilter,
-    Result, Store, StoreError, Unit, User,
+    Result, Store, StoreError, Topic, Unit, User,
 };
 use async_trait::async_trait;
 use codec::{
-    count, date, db, db_unique, index_value, normalise_email, number, parse_id, parse_role,
-    parse_timestamp, role_set, timestamp, to_json,
+    count, date, db, db_unique, from_json, index_value, normalise_email, number, parse_id,
+    parse_role, parse_timestamp, role_set, timestamp, to_json,
 };
 use rows::{
     ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
-    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, ProcessRow, UnitRow, UserRow,
+    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, ProcessRow, TopicRow, UnitRow,
+    UserRow,
 };
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
@@ -35,9 +36,11 @@ use time::OffsetDateTime;
 use vuoro_core::cafe::Cafe;
 use vuoro_core::feedback::{Answer, FeedbackState};
 use vuoro_core::live::{JoinCode, Position, Timer};
+use vuoro_core::openspace::{Cell, OpenSpace};
 use vuoro_core::plan::Plan;
 use vuoro_core::{
-    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, RoleSet, UnitId, UserId,
+    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, RoleSet, TopicId, UnitId,
+    UserId,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -83,7 +86,18 @@ macro_rules! participant_columns {
 macro_rules! note_columns {
     () => {
         "id, live_session_id, participant_id, staff_user_id, shown_name, stage, question, text, \
-         lang, hidden, starred, cafe_round, cafe_table, summary, merged_into, created_at"
+         lang, hidden, starred, cafe_round, cafe_table, summary, merged_into, topic_id, \
+         created_at"
+    };
+}
+
+/// The columns of `topics` (aliased `t`) that [`TopicRow`] reads, with the topic's count of
+/// picks, which `topic_picks_by_topic` answers without reading the picks themselves.
+macro_rules! topic_columns {
+    () => {
+        "t.id, t.live_session_id, t.number, t.title, t.participant_id, t.staff_user_id, \
+         t.shown_name, t.lang, t.slot, t.space, t.hidden, t.created_at, \
+         (SELECT count(*) FROM topic_picks p WHERE p.topic_id = t.id) AS picks"
     };
 }
 
@@ -265,6 +279,69 @@ async fn live_refused(conn: &mut SqliteConnection, id: LiveSessionId) -> StoreEr
         Ok(_) => StoreError::Conflict("live session is closed"),
         Err(e) => e,
     }
+}
+
+/// Refuses a change to a closed live session with `Conflict`, and to a missing one with
+/// `NotFound`.
+async fn require_open(conn: &mut SqliteConnection, id: LiveSessionId) -> Result<()> {
+    let open: Option<bool> = sqlx::query_scalar("SELECT open FROM live_sessions WHERE id = ?")
+        .bind(id.to_string())
+        .fetch_optional(conn)
+        .await
+        .map_err(db)?;
+    match open {
+        Some(true) => Ok(()),
+        Some(false) => Err(StoreError::Conflict("live session is closed")),
+        None => Err(StoreError::NotFound),
+    }
+}
+
+/// The two author columns of a note or a topic, of which exactly one is set.
+fn author_columns(author: &NoteAuthor) -> (Option<String>, Option<String>) {
+    match author {
+        NoteAuthor::Participant(p) => (Some(p.to_string()), None),
+        NoteAuthor::Staff(u) => (None, Some(u.to_string())),
+    }
+}
+
+/// What a change to a topic needs to know of it and its session, read inside the change's
+/// transaction so that the check and the change see the same rows.
+struct TopicState {
+    live: LiveSessionId,
+    slot: Option<i64>,
+    hidden: bool,
+    open_space: Option<OpenSpace>,
+}
+
+/// Reads a topic for a change: `NotFound` if there is no such topic, `Conflict` if its session
+/// is closed.
+async fn topic_for_change(conn: &mut SqliteConnection, id: TopicId) -> Result<TopicState> {
+    let (state, open) = topic_state(conn, id).await?;
+    if !open {
+        return Err(StoreError::Conflict("live session is closed"));
+    }
+    Ok(state)
+}
+
+/// A topic and whether its session is open; `NotFound` if there is no such topic.
+async fn topic_state(conn: &mut SqliteConnection, id: TopicId) -> Result<(TopicState, bool)> {
+    type Row = (String, Option<i64>, bool, bool, Option<String>);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT t.live_session_id, t.slot, t.hidden, l.open, l.open_space_json \
+         FROM topics t JOIN live_sessions l ON l.id = t.live_session_id WHERE t.id = ?",
+    )
+    .bind(id.to_string())
+    .fetch_optional(conn)
+    .await
+    .map_err(db)?;
+    let (live, slot, hidden, open, json) = row.ok_or(StoreError::NotFound)?;
+    let state = TopicState {
+        live: parse_id(&live, "topics")?,
+        slot,
+        hidden,
+        open_space: json.map(|j| from_json(&j, "open space")).transpose()?,
+    };
+    Ok((state, open))
 }
 
 async fn insert_user(conn: &mut SqliteConnection, u: &User) -> Result<()> {
@@ -1245,18 +1322,29 @@ impl Store for SqliteStore {
     }
 
     async fn add_note(&self, n: &Note) -> Result<LiveEvent> {
-        let (participant, staff) = match n.author {
-            NoteAuthor::Participant(p) => (Some(p.to_string()), None),
-            NoteAuthor::Staff(u) => (None, Some(u.to_string())),
-        };
+        let (participant, staff) = author_columns(&n.author);
         let created_at = timestamp(n.created_at)?;
         let mut tx = self.begin_write().await?;
         let process = live_session_process(&mut tx, n.live_session).await?;
+        if let Some(topic) = n.topic {
+            // The column's foreign key only knows the topic exists; the schema cannot say it
+            // belongs to the note's own session, so that is checked here.
+            let found: Option<i64> =
+                sqlx::query_scalar("SELECT 1 FROM topics WHERE id = ? AND live_session_id = ?")
+                    .bind(topic.to_string())
+                    .bind(n.live_session.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            if found.is_none() {
+                return Err(StoreError::NotFound);
+            }
+        }
         sqlx::query(
             "INSERT INTO notes (id, live_session_id, process_id, participant_id, staff_user_id, \
              shown_name, stage, question, text, lang, hidden, starred, cafe_round, cafe_table, \
-             summary, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             summary, topic_id, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(n.id.to_string())
         .bind(n.live_session.to_string())
@@ -1273,6 +1361,7 @@ impl Store for SqliteStore {
         .bind(n.place.map(|p| i64::from(p.round)))
         .bind(n.place.map(|p| i64::from(p.table)))
         .bind(n.place.is_some_and(|p| p.summary))
+        .bind(n.topic.map(|t| t.to_string()))
         .bind(created_at)
         .execute(&mut *tx)
         .await
@@ -1495,6 +1584,313 @@ impl Store for SqliteStore {
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
         tx.commit().await.map_err(db)?;
         Ok(event)
+    }
+
+    async fn open_space(&self, live: LiveSessionId) -> Result<Option<OpenSpace>> {
+        let row: Option<Option<String>> =
+            sqlx::query_scalar("SELECT open_space_json FROM live_sessions WHERE id = ?")
+                .bind(live.to_string())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?
+            .map(|j| from_json(&j, "open space"))
+            .transpose()
+    }
+
+    async fn save_open_space(
+        &self,
+        live: LiveSessionId,
+        os: &OpenSpace,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let json = to_json(os, "open space")?;
+        let slots = index_value(os.slots.len())?;
+        let spaces = index_value(os.spaces.len())?;
+        let mut tx = self.begin_write().await?;
+        let done =
+            sqlx::query("UPDATE live_sessions SET open_space_json = ? WHERE id = ? AND open = 1")
+                .bind(json)
+                .bind(live.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(live_refused(&mut tx, live).await);
+        }
+        // A topic in a slot or space the new set-up no longer has would be on no schedule; it
+        // goes back to the unplaced ones, keeping its picks.
+        sqlx::query(
+            "UPDATE topics SET slot = NULL, space = NULL \
+             WHERE live_session_id = ? AND (slot >= ? OR space >= ?)",
+        )
+        .bind(live.to_string())
+        .bind(slots)
+        .bind(spaces)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn add_topic(&self, topic: &Topic) -> Result<(Topic, LiveEvent)> {
+        let (participant, staff) = author_columns(&topic.author);
+        let mut tx = self.begin_write().await?;
+        // The number, the process and the check that the session is open all come from one
+        // statement, so two phones proposing at once can never draw the same number.
+        let number: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO topics (id, live_session_id, process_id, number, title, participant_id, \
+             staff_user_id, shown_name, lang, hidden, created_at) \
+             SELECT ?, l.id, l.process_id, \
+                    (SELECT COALESCE(MAX(number), 0) + 1 FROM topics WHERE live_session_id = l.id), \
+                    ?, ?, ?, ?, ?, 0, ? \
+             FROM live_sessions l WHERE l.id = ? AND l.open = 1 \
+             RETURNING number",
+        )
+        .bind(topic.id.to_string())
+        .bind(&topic.title)
+        .bind(participant)
+        .bind(staff)
+        .bind(topic.shown_name.as_deref())
+        .bind(&topic.lang)
+        .bind(timestamp(topic.created_at)?)
+        .bind(topic.live_session.to_string())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db_unique("topic"))?;
+        let Some(number) = number else {
+            return Err(live_refused(&mut tx, topic.live_session).await);
+        };
+        let event = append_live_event(
+            &mut tx,
+            topic.live_session,
+            topic.created_at,
+            LiveEventKind::TopicsChanged,
+        )
+        .await?;
+        tx.commit().await.map_err(db)?;
+        let stored = Topic {
+            number: number_of(number)?,
+            cell: None,
+            hidden: false,
+            picks: 0,
+            ..topic.clone()
+        };
+        Ok((stored, event))
+    }
+
+    async fn topic(&self, id: TopicId) -> Result<Topic> {
+        let row: Option<TopicRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            topic_columns!(),
+            " FROM topics t WHERE t.id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_topic()
+    }
+
+    async fn topics(&self, live: LiveSessionId) -> Result<Vec<Topic>> {
+        let rows: Vec<TopicRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            topic_columns!(),
+            " FROM topics t WHERE t.live_session_id = ? ORDER BY t.number"
+        ))
+        .bind(live.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(TopicRow::into_topic).collect()
+    }
+
+    async fn count_topics_by(&self, live: LiveSessionId, author: &NoteAuthor) -> Result<u64> {
+        let (sql, who) = match author {
+            NoteAuthor::Participant(p) => (
+                "SELECT count(*) FROM topics WHERE live_session_id = ? AND participant_id = ?",
+                p.to_string(),
+            ),
+            NoteAuthor::Staff(u) => (
+                "SELECT count(*) FROM topics WHERE live_session_id = ? AND staff_user_id = ?",
+                u.to_string(),
+            ),
+        };
+        let n: i64 = sqlx::query_scalar(sql)
+            .bind(live.to_string())
+            .bind(who)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
+        count(n, "topic")
+    }
+
+    async fn place_topic(
+        &self,
+        topic: TopicId,
+        cell: Option<Cell>,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        let state = topic_for_change(&mut tx, topic).await?;
+        if let Some(cell) = cell {
+            if state.hidden {
+                return Err(StoreError::Conflict("topic is hidden"));
+            }
+            // The set-up may have shrunk since the facilitator's page was drawn; a cell it no
+            // longer has would put the topic on no schedule.
+            if !state.open_space.is_some_and(|os| os.has(cell)) {
+                return Err(StoreError::Conflict("no such cell"));
+            }
+        }
+        sqlx::query("UPDATE topics SET slot = ?, space = ? WHERE id = ?")
+            .bind(cell.map(|c| i64::from(c.slot)))
+            .bind(cell.map(|c| i64::from(c.space)))
+            .bind(topic.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db_unique("cell"))?;
+        let event =
+            append_live_event(&mut tx, state.live, at, LiveEventKind::TopicsChanged).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn set_topic_hidden(
+        &self,
+        topic: TopicId,
+        hidden: bool,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        let state = topic_for_change(&mut tx, topic).await?;
+        // A hidden topic holds no cell, so that its group's place is free for another; showing
+        // it again leaves it unplaced.
+        let sql = if hidden {
+            "UPDATE topics SET hidden = 1, slot = NULL, space = NULL WHERE id = ?"
+        } else {
+            "UPDATE topics SET hidden = 0 WHERE id = ?"
+        };
+        sqlx::query(sql)
+            .bind(topic.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        let event =
+            append_live_event(&mut tx, state.live, at, LiveEventKind::TopicsChanged).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn pick_topic(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        topic: TopicId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        // A topic of another session is as unknown here as one that does not exist, whether
+        // or not that other session is still open.
+        let (state, open) = topic_state(&mut tx, topic).await?;
+        if state.live != live {
+            return Err(StoreError::NotFound);
+        }
+        if !open {
+            return Err(StoreError::Conflict("live session is closed"));
+        }
+        // The foreign key to attendance would refuse a stranger too, but as a raw constraint
+        // error; asking first gives the caller the same `NotFound` as for a foreign topic.
+        let attends: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM attendance WHERE live_session_id = ? AND participant_id = ?",
+        )
+        .bind(live.to_string())
+        .bind(participant.to_string())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        if attends.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        // A hidden topic is off the marketplace, so to a phone showing an old page it is as
+        // gone as one that never was.
+        if state.hidden {
+            return Err(StoreError::NotFound);
+        }
+        if let Some(slot) = state.slot {
+            // One person is in one group at a time, so this pick replaces any other in the
+            // same slot.
+            sqlx::query(
+                "DELETE FROM topic_picks \
+                 WHERE live_session_id = ?1 AND participant_id = ?2 AND topic_id <> ?3 \
+                 AND topic_id IN (SELECT id FROM topics WHERE live_session_id = ?1 AND slot = ?4)",
+            )
+            .bind(live.to_string())
+            .bind(participant.to_string())
+            .bind(topic.to_string())
+            .bind(slot)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        sqlx::query(
+            "INSERT INTO topic_picks (live_session_id, participant_id, topic_id, picked_at) \
+             VALUES (?, ?, ?, ?) \
+             ON CONFLICT (live_session_id, participant_id, topic_id) DO NOTHING",
+        )
+        .bind(live.to_string())
+        .bind(participant.to_string())
+        .bind(topic.to_string())
+        .bind(timestamp(at)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsChanged).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn unpick_topic(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        topic: TopicId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        require_open(&mut tx, live).await?;
+        sqlx::query(
+            "DELETE FROM topic_picks \
+             WHERE live_session_id = ? AND participant_id = ? AND topic_id = ?",
+        )
+        .bind(live.to_string())
+        .bind(participant.to_string())
+        .bind(topic.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsChanged).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn picks_of(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+    ) -> Result<Vec<TopicId>> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT p.topic_id FROM topic_picks p JOIN topics t ON t.id = p.topic_id \
+             WHERE p.live_session_id = ? AND p.participant_id = ? ORDER BY t.number",
+        )
+        .bind(live.to_string())
+        .bind(participant.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        ids.iter().map(|id| parse_id(id, "topic_picks")).collect()
     }
 
     async fn raise_hand(
@@ -1831,6 +2227,107 @@ mod tests {
                 .expect("table list");
         assert!(strict >= 16, "the schema's tables are there");
         drop(conn);
+        store.close().await;
+    }
+
+    /// A database that ran 0001 and 0002 before the open space existed, with a live session,
+    /// an attendee and a note in it, takes 0003 when the store opens it.
+    #[tokio::test]
+    async fn the_open_space_migration_applies_to_existing_live_data() {
+        let db = TempDb::new();
+        let options = SqliteConnectOptions::new()
+            .filename(&db.0)
+            .create_if_missing(true)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .expect("connect");
+        MIGRATOR.run_to(2, &pool).await.expect("0001 and 0002");
+        let old = SqliteStore { pool };
+        let org = old.create_org("Org").await.expect("org");
+        let user = old
+            .create_user(NewUser {
+                email: "a@b.fi".into(),
+                name: "A".into(),
+                password_hash: "x".into(),
+                site_admin: false,
+            })
+            .await
+            .expect("user");
+        let order = Order {
+            community: "Tiimi".into(),
+            unit: None,
+            reason: "r".into(),
+            outcome: "o".into(),
+            timing: "t".into(),
+            participant_count: 3,
+            participant_kinds: BTreeSet::from([ParticipantKind::Staff]),
+            languages: BTreeSet::from([ParticipantLang::Fi]),
+            format: Format::Online,
+            method: MethodChoice::AdviseMe,
+        };
+        let p = old
+            .create_process(NewProcess {
+                org: org.id,
+                orderer: user.id,
+                order,
+                plan: Plan::default(),
+            })
+            .await
+            .expect("process");
+        let live = LiveSession {
+            id: LiveSessionId::new(),
+            process: p.id,
+            plan_session: 1,
+            phase: 1,
+            join_code: JoinCode::from_random(7),
+            open: true,
+            position: Position::default(),
+            timer: Timer::new(10),
+            opened_by: user.id,
+            opened_at: now(),
+            closed_at: None,
+        };
+        old.open_live_session(&live).await.expect("live session");
+        let participant = Participant {
+            id: ParticipantId::new(),
+            process: p.id,
+            token_hash: "h".into(),
+            display_name: None,
+            lang: "fi".into(),
+            created_at: now(),
+        };
+        old.create_participant(&participant)
+            .await
+            .expect("participant");
+        old.attend(live.id, participant.id).await.expect("attend");
+        // Written by hand, since `add_note` now fills a column 0002 does not have.
+        let note = NoteId::new();
+        sqlx::query(
+            "INSERT INTO notes (id, live_session_id, process_id, participant_id, stage, question, \
+             text, lang, created_at) VALUES (?, ?, ?, ?, 0, 'q', 'Vanha', 'fi', ?)",
+        )
+        .bind(note.to_string())
+        .bind(live.id.to_string())
+        .bind(p.id.to_string())
+        .bind(participant.id.to_string())
+        .bind(timestamp(now()).expect("time"))
+        .execute(&old.pool)
+        .await
+        .expect("note");
+        old.close().await;
+
+        let store = SqliteStore::open(&db.0).await.expect("migrates");
+        assert_eq!(store.note(note).await.expect("note").topic, None);
+        assert_eq!(store.open_space(live.id).await.expect("read"), None);
+        assert!(store.topics(live.id).await.expect("topics").is_empty());
+        let os = OpenSpace::from_form("10", "Sali").expect("valid");
+        store
+            .save_open_space(live.id, &os, now())
+            .await
+            .expect("saved");
         store.close().await;
     }
 

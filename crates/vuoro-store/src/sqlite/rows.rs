@@ -7,9 +7,10 @@ use super::codec::{
 use crate::{
     Approval, ApprovalSide, CafePlace, EventKind, Invitation, LiveEvent, LiveEventKind,
     LiveSession, LoginSession, Note, NoteAuthor, Organisation, Participant, PlanVersion, Process,
-    ProcessEvent, Result, StoreError, Unit, User,
+    ProcessEvent, Result, StoreError, Topic, Unit, User,
 };
 use vuoro_core::live::Position;
+use vuoro_core::openspace::Cell;
 use vuoro_core::{ProcessState, RoleSet};
 
 #[derive(sqlx::FromRow)]
@@ -323,25 +324,28 @@ pub(crate) struct NoteRow {
     cafe_table: Option<i64>,
     summary: bool,
     merged_into: Option<String>,
+    topic_id: Option<String>,
     created_at: String,
+}
+
+/// The author of a note or a topic, stored as two columns of which exactly one is set.
+fn author(participant: Option<String>, staff: Option<String>, what: &str) -> Result<NoteAuthor> {
+    match (participant, staff) {
+        (Some(p), None) => Ok(NoteAuthor::Participant(parse_id(&p, what)?)),
+        (None, Some(u)) => Ok(NoteAuthor::Staff(parse_id(&u, what)?)),
+        _ => Err(StoreError::Corrupt(format!(
+            "a row of {what} needs exactly one author"
+        ))),
+    }
 }
 
 impl NoteRow {
     pub(crate) fn into_note(self) -> Result<Note> {
         const T: &str = "notes";
-        let author = match (self.participant_id, self.staff_user_id) {
-            (Some(p), None) => NoteAuthor::Participant(parse_id(&p, T)?),
-            (None, Some(u)) => NoteAuthor::Staff(parse_id(&u, T)?),
-            _ => {
-                return Err(StoreError::Corrupt(
-                    "a note needs exactly one author".into(),
-                ));
-            }
-        };
         Ok(Note {
             id: parse_id(&self.id, T)?,
             live_session: parse_id(&self.live_session_id, T)?,
-            author,
+            author: author(self.participant_id, self.staff_user_id, T)?,
             shown_name: self.shown_name,
             stage: number(self.stage, T)?,
             question: self.question,
@@ -358,6 +362,52 @@ impl NoteRow {
                 _ => None,
             },
             merged_into: self.merged_into.map(|m| parse_id(&m, T)).transpose()?,
+            topic: parse_opt_id(self.topic_id.as_deref(), T)?,
+            created_at: parse_timestamp(&self.created_at, T)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TopicRow {
+    id: String,
+    live_session_id: String,
+    number: i64,
+    title: String,
+    participant_id: Option<String>,
+    staff_user_id: Option<String>,
+    shown_name: Option<String>,
+    lang: String,
+    slot: Option<i64>,
+    space: Option<i64>,
+    hidden: bool,
+    created_at: String,
+    picks: i64,
+}
+
+impl TopicRow {
+    pub(crate) fn into_topic(self) -> Result<Topic> {
+        const T: &str = "topics";
+        let cell = match (self.slot, self.space) {
+            (Some(slot), Some(space)) => Some(Cell {
+                slot: number(slot, T)?,
+                space: number(space, T)?,
+            }),
+            (None, None) => None,
+            // The schema's CHECK forbids half a cell, so one read back means damage.
+            _ => return Err(StoreError::Corrupt("a topic has half a cell".into())),
+        };
+        Ok(Topic {
+            id: parse_id(&self.id, T)?,
+            live_session: parse_id(&self.live_session_id, T)?,
+            number: number(self.number, T)?,
+            title: self.title,
+            author: author(self.participant_id, self.staff_user_id, T)?,
+            shown_name: self.shown_name,
+            lang: self.lang,
+            cell,
+            hidden: self.hidden,
+            picks: number(self.picks, T)?,
             created_at: parse_timestamp(&self.created_at, T)?,
         })
     }

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 
 /// A process in phase 1 with one planned session, run by the test facilitator. Returns the
 /// process path.
-async fn process_in_phase1(app: &TestApp) -> String {
+pub async fn process_in_phase1(app: &TestApp) -> String {
     let orderer = app.login("orderer").await;
     let coordinator = app.login("coordinator").await;
     let facilitator = app.login("facilitator").await;
@@ -46,7 +46,7 @@ async fn process_in_phase1(app: &TestApp) -> String {
 }
 
 /// Opens the plan session as the facilitator; returns the runner path and the join code.
-async fn open_session(app: &TestApp, p: &str) -> (String, String) {
+pub async fn open_session(app: &TestApp, p: &str) -> (String, String) {
     let facilitator = app.login("facilitator").await;
     let r = facilitator
         .post_form(&format!("{p}/sessions/1/open"), &[])
@@ -61,7 +61,7 @@ async fn open_session(app: &TestApp, p: &str) -> (String, String) {
 }
 
 /// Joins as a new participant; returns their browser and their page's path.
-async fn join(app: &TestApp, code: &str, fields: &[(&str, &str)]) -> (Browser, String) {
+pub async fn join(app: &TestApp, code: &str, fields: &[(&str, &str)]) -> (Browser, String) {
     let phone = app.browser();
     let (s, page) = phone.text(&format!("/join/{code}")).await;
     assert_eq!(s, StatusCode::OK);
@@ -75,7 +75,7 @@ async fn join(app: &TestApp, code: &str, fields: &[(&str, &str)]) -> (Browser, S
 }
 
 /// Posts a note from a participant's phone.
-async fn write(phone: &Browser, page: &str, text: &str) -> reqwest::Response {
+pub async fn write(phone: &Browser, page: &str, text: &str) -> reqwest::Response {
     phone
         .post_form(&format!("{page}/notes"), &[("text", text)])
         .await

@@ -7,4 +7,5 @@ mod auth;
 mod bad_input;
 mod flow;
 mod live;
+mod openspace;
 mod permissions;

@@ -53,12 +53,17 @@ impl Lang {
 }
 
 /// A text given in each interface language. Method files must give all three, so a user never
-/// meets a missing translation.
+/// meets a missing translation. What participants' phones show (stage names and questions) also
+/// comes in Arabic and Somali; staff pages speak Finnish, Swedish and English only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Localized {
     pub fi: String,
     pub sv: String,
     pub en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub so: Option<String>,
 }
 
 impl Localized {
@@ -70,6 +75,28 @@ impl Localized {
         }
     }
 
+    /// The text in a participant's language. A method of an organisation's own that lacks
+    /// Arabic or Somali shows Finnish, the language the session is run in.
+    pub fn for_participant(&self, lang: ParticipantLang) -> &str {
+        fn given(t: &Option<String>) -> Option<&str> {
+            t.as_deref().filter(|t| !t.trim().is_empty())
+        }
+        match lang {
+            ParticipantLang::Sv => &self.sv,
+            ParticipantLang::En => &self.en,
+            ParticipantLang::Ar => given(&self.ar).unwrap_or(&self.fi),
+            ParticipantLang::So => given(&self.so).unwrap_or(&self.fi),
+            ParticipantLang::Fi | ParticipantLang::Other => &self.fi,
+        }
+    }
+
+    /// Whether the Arabic and Somali texts are there too.
+    pub fn speaks_to_participants(&self) -> bool {
+        [&self.ar, &self.so]
+            .iter()
+            .all(|t| t.as_deref().is_some_and(|t| !t.trim().is_empty()))
+    }
+
     /// The same text in every language: used when a facilitator rewrites a question for one
     /// process, where the text is in the language the group speaks.
     pub fn same(s: &str) -> Self {
@@ -77,6 +104,8 @@ impl Localized {
             fi: s.to_owned(),
             sv: s.to_owned(),
             en: s.to_owned(),
+            ar: Some(s.to_owned()),
+            so: Some(s.to_owned()),
         }
     }
 
@@ -127,6 +156,28 @@ impl ParticipantLang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn participants_read_their_language_or_finnish() {
+        let mut t = Localized {
+            fi: "Mitä viet mukanasi?".into(),
+            sv: "Vad tar du med dig?".into(),
+            en: "What do you take with you?".into(),
+            ar: Some("ماذا تأخذ معك؟".into()),
+            so: Some("  ".into()),
+        };
+        assert_eq!(t.for_participant(ParticipantLang::Ar), "ماذا تأخذ معك؟");
+        assert_eq!(t.for_participant(ParticipantLang::Sv), "Vad tar du med dig?");
+        assert_eq!(
+            t.for_participant(ParticipantLang::So),
+            "Mitä viet mukanasi?",
+            "a blank Somali text falls back to Finnish"
+        );
+        assert!(!t.speaks_to_participants());
+        t.so = Some("Maxaad qaadanaysaa?".into());
+        assert!(t.speaks_to_participants());
+        assert!(Localized::same("oma kysymys").speaks_to_participants());
+    }
 
     #[test]
     fn accept_language_picks_first_supported() {

@@ -84,6 +84,7 @@ struct ErrorView {
 pub async fn render_errors(req: Request, next: Next) -> Response {
     let lang = lang_of(req.headers());
     let path = crate::ctx::return_path(req.method(), req.uri(), req.headers());
+    let phone = crate::live::phone_language(req.headers(), req.uri().path());
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -98,6 +99,9 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
     if is_html && marked.is_none() {
         // A handler rendered its own page, e.g. a form with its errors.
         return res;
+    }
+    if let Some(plang) = phone {
+        return crate::live::phone_error(plang, path, status);
     }
     let message_id = marked.map_or_else(
         || match status {

@@ -173,16 +173,6 @@ fn now_view(
     }
 }
 
-/// A participant language as the method texts know it: Arabic and Somali readers get the
-/// Finnish method text until methods carry those languages too.
-pub(crate) fn method_lang(l: ParticipantLang) -> vuoro_core::Lang {
-    match l {
-        ParticipantLang::Sv => vuoro_core::Lang::Sv,
-        ParticipantLang::En => vuoro_core::Lang::En,
-        _ => vuoro_core::Lang::Fi,
-    }
-}
-
 /// A note as boards show it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct NoteView {
@@ -1056,6 +1046,35 @@ struct MessageView {
     message: String,
 }
 
+/// Whether an error page goes to a participant's phone: a phone route, asked without a staff
+/// log-in. Phones get their error pages in their own language and layout, Arabic and Somali too.
+pub(crate) fn phone_language(headers: &HeaderMap, path: &str) -> Option<ParticipantLang> {
+    let phone_route = path == "/join"
+        || ["/join/", "/live/", "/plang/"]
+            .iter()
+            .any(|p| path.starts_with(p));
+    (phone_route && cookie(headers, crate::ctx::SESSION_COOKIE).is_none())
+        .then(|| plang_of(headers))
+}
+
+/// The error page a phone gets for a status no handler explained.
+pub(crate) fn phone_error(lang: ParticipantLang, path: String, status: StatusCode) -> Response {
+    let key = match status {
+        StatusCode::NOT_FOUND => "p-error-not-found",
+        StatusCode::FORBIDDEN => "p-error-forbidden",
+        StatusCode::CONFLICT => "p-error-conflict",
+        StatusCode::PAYLOAD_TOO_LARGE => "p-error-too-large",
+        s if s.is_server_error() => "p-error-internal",
+        _ => "p-error-bad-request",
+    };
+    let p = PCtx {
+        lang,
+        csrf: String::new(),
+        path,
+    };
+    page_error(&p, key, status)
+}
+
 fn page_error(p: &PCtx, key: &str, status: StatusCode) -> Response {
     let mut r = MessageView {
         p: p.clone(),
@@ -1124,7 +1143,6 @@ pub(crate) async fn participant_view(
     draft: PhoneDraft,
 ) -> AppResult<ParticipantView> {
     let (process, course) = course(state, live).await?;
-    let lang = method_lang(p.lang);
     let notes = state.store.notes(live.id).await?;
     let mine = notes
         .iter()
@@ -1172,7 +1190,7 @@ pub(crate) async fn participant_view(
         open: live.open,
         title: process.title,
         now: now_view(&course, live.position, live.timer, |l| {
-            l.get(lang).to_owned()
+            l.for_participant(p.lang).to_owned()
         }),
         name: me.display_name.clone(),
         mine,
@@ -1299,7 +1317,7 @@ async fn add_note(
         .stages()
         .get(live.position.stage)
         .and_then(|s| s.prompts.get(live.position.question))
-        .map(|q| q.get(method_lang(p.lang)).to_owned())
+        .map(|q| q.for_participant(p.lang).to_owned())
         .unwrap_or_default();
     // In a café round the note belongs to the writer's table and answers its question.
     let seat = cafe_seat(&state, &live, &me)
@@ -1862,7 +1880,7 @@ async fn scribe_note(
         .stages()
         .get(live.position.stage)
         .and_then(|s| s.prompts.get(index))
-        .map(|q| q.get(method_lang(lang)).to_owned())
+        .map(|q| q.for_participant(lang).to_owned())
         .unwrap_or_default();
     let note = Note {
         id: NoteId::new(),

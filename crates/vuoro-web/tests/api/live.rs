@@ -874,3 +874,35 @@ async fn duplicates_are_merged_and_counted_on_the_board() {
         .await;
     assert_eq!(r.status(), StatusCode::CONFLICT, "not into itself");
 }
+
+#[tokio::test]
+async fn phones_get_error_pages_in_their_own_language() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (_, code) = open_session(&app, &p).await;
+    let (phone, page) = join(&app, &code, &[("lang", "ar")]).await;
+    // A form sent without its token: the Arabic phone is told why, right to left.
+    let r = phone
+        .post_untokened(&format!("{page}/notes"), &[("text", "مرحبا")])
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let html = r.text().await.expect("body");
+    assert!(html.contains("dir=\"rtl\""), "{html}");
+    assert!(html.contains("انتهت صلاحية النموذج"));
+    // An address that does not exist, asked by a Somali phone.
+    let r = app
+        .browser()
+        .client
+        .get(format!("{}/live/not-a-session", app.base))
+        .header("accept-language", "so")
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(r.text().await.expect("body").contains("Boggan lama helin"));
+    // Staff keep their own error pages on the same routes.
+    let facilitator = app.login("facilitator").await;
+    let (s, html) = facilitator.text("/live/not-a-session/run").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(html.contains("Sivua ei löytynyt"));
+}

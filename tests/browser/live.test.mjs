@@ -31,6 +31,7 @@ test('a live session: join by code, notes on the board, phones follow the facili
   await submit(amal.page, 'Liity');
   assert.equal(await amal.page.locator('html').getAttribute('dir'), 'rtl');
   assert.equal(await amal.page.locator('html').getAttribute('lang'), 'ar');
+  assert.match(await mainText(amal.page), /لنبدأ/, 'the stage name in Arabic too');
   await amal.page.getByRole('textbox').fill('نحن نستمع لبعضنا');
   await submit(amal.page, 'إرسال');
 
@@ -85,6 +86,7 @@ test('a live session: join by code, notes on the board, phones follow the facili
   await audit(amal.page);
   const afterText = await sanna.page.locator('#question').innerText();
   assert.notEqual(afterText, before, 'the phone follows the facilitator');
+  assert.match(await mainText(amal.page), /الجولة الأولى/, 'the next stage, in Arabic');
   await audit(projector);
 
   // The note-taker types without the mouse: a note per Enter, and the box is ready again.

@@ -224,6 +224,17 @@ impl Method {
         Ok(())
     }
 
+    /// The first stage name or question a participant's phone shows that lacks its Arabic or
+    /// Somali text, if any. The shipped methods have none; an organisation's own may, and then
+    /// phones show Finnish.
+    pub fn missing_participant_text(&self) -> Option<&Localized> {
+        self.phases
+            .iter()
+            .flat_map(|p| &p.stages)
+            .flat_map(|s| std::iter::once(&s.name).chain(&s.prompts))
+            .find(|t| !t.speaks_to_participants())
+    }
+
     pub fn duration_min(&self) -> u32 {
         self.phases.iter().map(Phase::duration_min).sum()
     }
@@ -339,6 +350,14 @@ mod tests {
     #[test]
     fn builtin_methods_load_and_are_complete() {
         let lib = MethodLibrary::builtin().expect("shipped methods must load");
+        for m in lib.all() {
+            assert_eq!(
+                m.missing_participant_text().map(|t| &t.fi),
+                None,
+                "{}: every stage name and question speaks Arabic and Somali too",
+                m.id
+            );
+        }
         for id in [
             "hyvien-kaytantojen-dialogit",
             "eratauko",

@@ -336,6 +336,11 @@ pub enum NoteChange {
     MoveToTable {
         table: u32,
     },
+    /// Moves a note to another open-space topic of its session (the group it belongs to), or
+    /// out of every group with `None`.
+    MoveToTopic {
+        topic: Option<TopicId>,
+    },
 }
 
 impl NoteChange {
@@ -347,7 +352,7 @@ impl NoteChange {
             NoteChange::Unstar => "unstar",
             NoteChange::Edit { .. } => "edit",
             NoteChange::MergeInto { .. } => "merge",
-            NoteChange::MoveToTable { .. } => "move",
+            NoteChange::MoveToTable { .. } | NoteChange::MoveToTopic { .. } => "move",
         }
     }
 }

@@ -1429,6 +1429,14 @@ async fn change_note(
                 .parse()
                 .map_err(|_| AppError::BadRequest("error-malformed-form"))?,
         },
+        "move_topic" => NoteChange::MoveToTopic {
+            topic: match form.get("topic") {
+                "" => None,
+                t => Some(
+                    TopicId::parse(t).map_err(|_| AppError::BadRequest("error-malformed-form"))?,
+                ),
+            },
+        },
         "merge" => NoteChange::MergeInto {
             target: NoteId::parse(form.get("target"))
                 .map_err(|_| AppError::BadRequest("error-malformed-form"))?,
@@ -1459,6 +1467,8 @@ struct EditView {
     targets: Vec<(NoteId, String)>,
     /// Café tables a café note can move to: (index, letter and question).
     tables: Vec<(usize, String)>,
+    /// Open-space topics the note can move to: (id, "#3 Title", whether it is the note's).
+    topics: Vec<(TopicId, String, bool)>,
     draft: String,
     error: Option<String>,
     history: Vec<HistoryRow>,
@@ -1524,8 +1534,23 @@ async fn edit_view(
             .collect(),
         _ => Vec::new(),
     };
+    let topics = state
+        .store
+        .topics(live.id)
+        .await?
+        .into_iter()
+        .filter(|t| !t.hidden || note.topic == Some(t.id))
+        .map(|t| {
+            (
+                t.id,
+                format!("#{} {}", t.number, t.title),
+                note.topic == Some(t.id),
+            )
+        })
+        .collect();
     Ok(EditView {
         tables,
+        topics,
         targets,
         live_id: live.id,
         note: note_view(note),

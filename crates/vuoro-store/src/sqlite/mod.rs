@@ -1433,8 +1433,29 @@ impl Store for SqliteStore {
             NoteChange::Edit { text } => ("UPDATE notes SET text = ? WHERE id = ?", Some(text)),
             // Done above, where the target is checked.
             NoteChange::MergeInto { .. } => ("", None),
-            NoteChange::MoveToTable { .. } => ("", None),
+            NoteChange::MoveToTable { .. } | NoteChange::MoveToTopic { .. } => ("", None),
         };
+        if let NoteChange::MoveToTopic { topic } = change {
+            // The topic must be one of the note's own session, as for a note written to it.
+            if let Some(topic) = topic {
+                let ours: Option<i64> =
+                    sqlx::query_scalar("SELECT 1 FROM topics WHERE id = ? AND live_session_id = ?")
+                        .bind(topic.to_string())
+                        .bind(live.to_string())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(db)?;
+                if ours.is_none() {
+                    return Err(StoreError::NotFound);
+                }
+            }
+            sqlx::query("UPDATE notes SET topic_id = ? WHERE id = ?")
+                .bind(topic.map(|t| t.to_string()))
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
         if let NoteChange::MoveToTable { table } = change {
             let done = sqlx::query(
                 "UPDATE notes SET cafe_table = ? WHERE id = ? AND cafe_round IS NOT NULL",

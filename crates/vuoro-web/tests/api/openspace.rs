@@ -175,6 +175,41 @@ async fn an_open_space_runs_from_the_marketplace_to_group_notes() {
     assert!(wall.contains("Ryhmät kokoontuvat nyt: 10.00–10.45"));
     assert!(wall.contains("#1 Työrauha luokassa"));
 
+    // A note written for the wrong group moves to the right one, and its history says so.
+    let at = board.find("ملاحظة المجموعة").expect("on the board");
+    let start =
+        board[..at].rfind("id=\"note-text-").expect("a note card") + "id=\"note-text-".len();
+    let note = &board[start..start + 36];
+    let (_, edit) = facilitator.text(&format!("{lid}/notes/{note}/edit")).await;
+    assert!(
+        edit.contains(&format!("<option value=\"{pause}\" selected>#2 الاستراحة")),
+        "{edit}"
+    );
+    let r = facilitator
+        .post_form(
+            &format!("{lid}/notes/{note}/change"),
+            &[("do", "move_topic"), ("topic", &calm)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, board) = facilitator.text(&run).await;
+    assert_eq!(board.matches("Aihe: #1 Työrauha luokassa").count(), 2);
+    let (_, edit) = facilitator.text(&format!("{lid}/notes/{note}/edit")).await;
+    assert!(edit.contains("siirsi muistiinpanon toiseen pöytään tai ryhmään"));
+    let (_, html) = anna.text(&page).await;
+    assert!(html.contains("ملاحظة المجموعة"), "now in Anna's group");
+    // A topic of another session is refused.
+    let r = facilitator
+        .post_form(
+            &format!("{lid}/notes/{note}/change"),
+            &[
+                ("do", "move_topic"),
+                ("topic", &vuoro_core::TopicId::new().to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+
     // A note for a group that does not meet now is refused and kept.
     let r = third
         .post_form(

@@ -167,7 +167,10 @@ mod tests {
             so: Some("  ".into()),
         };
         assert_eq!(t.for_participant(ParticipantLang::Ar), "ماذا تأخذ معك؟");
-        assert_eq!(t.for_participant(ParticipantLang::Sv), "Vad tar du med dig?");
+        assert_eq!(
+            t.for_participant(ParticipantLang::Sv),
+            "Vad tar du med dig?"
+        );
         assert_eq!(
             t.for_participant(ParticipantLang::So),
             "Mitä viet mukanasi?",

@@ -60,3 +60,6 @@ CREATE INDEX topic_picks_by_topic ON topic_picks (topic_id);
 -- that would tie the topic to the note's own session, so the store checks that when it adds the
 -- note.
 ALTER TABLE notes ADD COLUMN topic_id TEXT REFERENCES topics (id);
+
+-- A group's phones read their topic's notes each time the open space changes.
+CREATE INDEX notes_by_topic ON notes (topic_id, created_at, id) WHERE topic_id IS NOT NULL;

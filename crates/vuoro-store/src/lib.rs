@@ -557,6 +557,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn note_history(&self, id: NoteId) -> Result<Vec<NoteHistoryEntry>>;
     /// Notes of a live session, oldest first.
     async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>>;
+    /// Notes written by an open-space topic's group (or moved to it), oldest first.
+    async fn topic_notes(&self, topic: TopicId) -> Result<Vec<Note>>;
     /// Notes the participant wrote in the live session since `since`, for the rate limit.
     async fn count_recent_notes(
         &self,

@@ -55,14 +55,15 @@
       if (el.getAttribute('data-stale') && !el.contains(e.relatedTarget)) fetchPart(el);
     });
   });
-  // Many phones pick at once; one fetch per burst is enough.
+  // Many phones pick at once: each page fetches once per burst of changes, after a random
+  // pause, so that hundreds of phones do not all ask the server in the same millisecond.
   var pending = null;
   var refreshParts = function () {
     if (pending || !parts.length) return;
     pending = setTimeout(function () {
       pending = null;
       parts.forEach(fetchPart);
-    }, 200);
+    }, 300 + Math.floor(Math.random() * 1200));
   };
   source.addEventListener('topics', refreshParts);
 

@@ -1194,7 +1194,7 @@ pub(crate) async fn participant_view(
         }),
         name: me.display_name.clone(),
         mine,
-        open_space: phone_os(state, live, me, &notes, &draft).await?,
+        open_space: phone_os(state, live, me, &draft).await?,
         draft,
         last_seq: last_seq(state, live.id).await?,
         p,

@@ -329,7 +329,6 @@ pub async fn phone_os(
     state: &AppState,
     live: &LiveSession,
     me: &vuoro_store::Participant,
-    notes: &[Note],
     draft: &PhoneDraft,
 ) -> AppResult<Option<PhoneOs>> {
     let Some(os) = state.store.open_space(live.id).await? else {
@@ -337,12 +336,23 @@ pub async fn phone_os(
     };
     let topics = state.store.topics(live.id).await?;
     let picks = state.store.picks_of(live.id, me.id).await?;
+    // Only the phone's own group's notes are read: every phone asks again whenever the open
+    // space changes, so reading the whole session's notes would not scale.
+    let group = os.running.and_then(|slot| {
+        topics
+            .iter()
+            .find(|t| !t.hidden && picks.contains(&t.id) && t.cell.is_some_and(|c| c.slot == slot))
+    });
+    let notes = match group {
+        Some(t) => state.store.topic_notes(t.id).await?,
+        None => Vec::new(),
+    };
     Ok(Some(phone(
         (live.id, live.open),
         &os,
         &topics,
         &picks,
-        notes,
+        &notes,
         draft,
     )))
 }
@@ -439,13 +449,10 @@ async fn phone_fragment(
 ) -> Result<Response, Response> {
     let (live, me) = me_in(&state, &headers, &lid).await?;
     let p = PCtx::new(&headers, &c);
-    let view = async {
-        let notes = state.store.notes(live.id).await?;
-        phone_os(&state, &live, &me, &notes, &PhoneDraft::default())
-            .await?
-            .ok_or(AppError::NotFound)
-    };
-    let os = view.await.map_err(IntoResponse::into_response)?;
+    let os = phone_os(&state, &live, &me, &PhoneDraft::default())
+        .await
+        .and_then(|os| os.ok_or(AppError::NotFound))
+        .map_err(IntoResponse::into_response)?;
     Ok(PhoneFragment { p, os }.into_response())
 }
 

@@ -2146,6 +2146,19 @@ impl Store for SqliteStore {
         rows.into_iter().map(NoteRow::into_note).collect()
     }
 
+    async fn topic_notes(&self, topic: TopicId) -> Result<Vec<Note>> {
+        let rows: Vec<NoteRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            note_columns!(),
+            " FROM notes WHERE topic_id = ? ORDER BY created_at, id"
+        ))
+        .bind(topic.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(NoteRow::into_note).collect()
+    }
+
     async fn count_recent_notes(
         &self,
         live: LiveSessionId,

@@ -57,6 +57,13 @@ test('a learning café: 12 phones, 3 tables with hosts, 3 rounds', async () => {
       }
     }
     assert.equal(tables.size, 3, 'all three tables are used');
+    if (round === 1) {
+      // Everyone writes at their table; the note belongs to that table.
+      for (const [i, p] of phones.entries()) {
+        await p.page.getByLabel('Sinun ajatuksesi').fill(`Ensimmäisen kierroksen ajatus ${i + 1}`);
+        await submit(p.page, 'Lähetä');
+      }
+    }
     // The host of A leaves a summary for the next group.
     summaryText = `Kierroksen ${round} kooste`;
     const host = phones[0].page;
@@ -67,6 +74,11 @@ test('a learning café: 12 phones, 3 tables with hosts, 3 rounds', async () => {
   }
   await visit(board, runPath);
   const report = await mainText(board);
+  for (let i = 1; i <= PHONES; i++) {
+    assert.match(report, new RegExp(`Ensimmäisen kierroksen ajatus ${i}\\b`), `the board shows phone ${i}'s note`);
+  }
+  assert.equal(await board.locator('#board li.note', { hasText: 'Ensimmäisen kierroksen ajatus' }).count(), PHONES);
+  assert.equal(await board.locator('#board .note-mark', { hasText: /Pöytä [ABC]/ }).count(), PHONES + 3, 'every café note shows its table');
   assert.match(report, /Kaikki kierrokset on pelattu/);
   const repeats = Number(report.match(/Toistuvia kohtaamisia: (\d+)/)?.[1]);
   const random = Number(report.match(/Satunnainen jako antaisi keskimäärin (\d+(?:\.\d+)?)/)?.[1]);

@@ -191,10 +191,19 @@ mod tests {
         // In templates only translation calls name messages; quoted attribute values are class
         // names and ids.
         for (dir, calls_only) in [("src", false), ("templates", true)] {
-            let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
-                .expect("readable")
-                .map(|e| e.expect("readable").path())
-                .collect();
+            // Feature modules may be directories (`src/live/`): read every file below.
+            let mut files = Vec::new();
+            let mut dirs = vec![root.join(dir)];
+            while let Some(d) = dirs.pop() {
+                for e in std::fs::read_dir(d).expect("readable") {
+                    let path = e.expect("readable").path();
+                    if path.is_dir() {
+                        dirs.push(path);
+                    } else {
+                        files.push(path);
+                    }
+                }
+            }
             files.sort();
             for f in files {
                 let text = std::fs::read_to_string(&f).expect("readable");

@@ -17,7 +17,6 @@ pub mod ics;
 pub mod layers;
 pub mod live;
 pub mod methods;
-pub mod openspace;
 pub mod orders;
 pub mod pages;
 pub mod processes;
@@ -86,7 +85,6 @@ pub fn app(state: AppState) -> Router {
         .merge(orders::router())
         .merge(processes::router())
         .merge(live::router())
-        .merge(openspace::router())
         .merge(assets::router())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(

@@ -30,7 +30,7 @@ use vuoro_core::openspace::{self, Cell, OpenSpace};
 use vuoro_core::{ParticipantId, TopicId};
 use vuoro_store::{LiveSession, Note, NoteAuthor, StoreError, Topic};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/live/{lid}/openspace", post(control))
         .route("/live/{lid}/openspace/panel", get(panel_fragment))
@@ -129,7 +129,6 @@ impl TopicView {
 /// One time slot of the schedule: a topic (or nothing) per space.
 #[derive(Debug)]
 pub struct SlotRow {
-    pub index: u32,
     pub name: String,
     pub running: bool,
     pub cells: Vec<Option<TopicView>>,
@@ -173,7 +172,6 @@ fn panel(os: &OpenSpace, topics: &[Topic]) -> OsPanel {
         .map(|(i, name)| {
             let slot = i as u32;
             SlotRow {
-                index: slot,
                 name: name.clone(),
                 running: os.running == Some(slot),
                 cells: (0..os.spaces.len() as u32)

@@ -1,0 +1,181 @@
+//! Feedback at the end of a session, its results, and the previous session's averages shown
+//! at the start of the next.
+
+use super::*;
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new().route(
+        "/live/{lid}/feedback",
+        get(feedback_results).post(give_feedback),
+    )
+}
+
+async fn give_feedback(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Path(lid): Path<String>,
+    form: FormData,
+) -> Result<Response, Response> {
+    let (live, me) = me_in(&state, &headers, &lid).await?;
+    let p = PCtx::new(&headers, &c);
+    let (_, course) = course(&state, &live)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let questions = &course.feedback;
+    let raw: Vec<String> = (0..questions.len())
+        .map(|i| form.string(&format!("q{i}")))
+        .collect();
+    let answers = match feedback::parse_answers(questions, &raw) {
+        Ok(a) => a,
+        Err(e) => {
+            let key = match e {
+                feedback::AnswerError::TooLong(_) => "p-fb-error-long",
+                _ => "p-fb-error-scale",
+            };
+            let draft = PhoneDraft {
+                error: Some(p.t(key)),
+                ..PhoneDraft::default()
+            };
+            let view = participant_view(&state, p, &live, &me, draft)
+                .await
+                .map_err(IntoResponse::into_response)?;
+            let mut r = view.into_response();
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            return Err(r);
+        }
+    };
+    match state
+        .store
+        .add_feedback(live.id, me.id, &answers, OffsetDateTime::now_utc())
+        .await
+    {
+        // A second answer from the same phone is simply the first one standing.
+        Ok(()) | Err(StoreError::Duplicate(_)) => Ok(redirect(&format!("/live/{}", live.id))),
+        Err(StoreError::Conflict(_)) => Err(page_error(&p, "p-fb-closed", StatusCode::CONFLICT)),
+        Err(e) => Err(AppError::from(e).into_response()),
+    }
+}
+
+/// One question's results, ready to show.
+#[derive(Debug)]
+pub struct ResultView {
+    pub question: String,
+    /// (value, count) for 1..=5 on a scale question.
+    pub counts: Vec<(u8, u32)>,
+    pub answered: u32,
+    pub average: Option<String>,
+    pub open: Vec<String>,
+    pub scale: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "feedback_results.html")]
+struct ResultsView {
+    c: Ctx,
+    process_id: ProcessId,
+    title: String,
+    session_title: String,
+    responses: usize,
+    available: bool,
+    results: Vec<ResultView>,
+}
+
+/// Results of a session's feedback, for everyone who may see the process, once answering has
+/// ended: results shown while the form is open would steer the answers still coming.
+async fn feedback_results(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+) -> AppResult<Response> {
+    let user = c.user()?;
+    let id = LiveSessionId::parse(&lid).map_err(|_| AppError::NotFound)?;
+    let live = state.store.live_session(id).await?;
+    let (p, course) = course(&state, &live).await?;
+    if !user.process_actor(&p).can(ProcessAction::View, p.state) {
+        return Err(AppError::NotFound);
+    }
+    let session_title = course.session_title.clone();
+    let fb = state.store.feedback_state(live.id).await?;
+    let available = fb == FeedbackState::Closed || !live.open;
+    let responses = state.store.feedback_responses(live.id).await?;
+    let plang = i18n::as_participant(c.lang);
+    let questions = &course.feedback;
+    let results = if available {
+        feedback::summarise(questions, &responses)
+            .into_iter()
+            .zip(questions)
+            .map(|(s, q)| match s {
+                Summary::Scale {
+                    counts,
+                    answered,
+                    average,
+                } => ResultView {
+                    question: question_text(q, plang),
+                    counts: (1u8..=5).zip(counts).collect(),
+                    answered,
+                    average: average.map(|a| format!("{a:.1}")),
+                    open: Vec::new(),
+                    scale: true,
+                },
+                Summary::Open { answers } => ResultView {
+                    question: question_text(q, plang),
+                    counts: Vec::new(),
+                    answered: answers.len() as u32,
+                    average: None,
+                    open: answers,
+                    scale: false,
+                },
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(ResultsView {
+        process_id: p.id,
+        title: p.title,
+        session_title,
+        responses: responses.len(),
+        available,
+        results,
+        c,
+    }
+    .into_response())
+}
+
+/// The averages of the process's previous live session, if it has feedback: (question, average
+/// out of 5, answers).
+pub(crate) async fn previous_feedback(
+    state: &AppState,
+    live: &LiveSession,
+    course: &Course,
+    lang: ParticipantLang,
+) -> AppResult<Option<Vec<(String, String, u32)>>> {
+    let earlier = state
+        .store
+        .live_sessions(live.process)
+        .await?
+        .into_iter()
+        .find(|l| l.id != live.id && l.opened_at <= live.opened_at);
+    let Some(prev) = earlier else {
+        return Ok(None);
+    };
+    let responses = state.store.feedback_responses(prev.id).await?;
+    if responses.is_empty() {
+        return Ok(None);
+    }
+    let questions = &course.feedback;
+    let rows = feedback::summarise(questions, &responses)
+        .into_iter()
+        .zip(questions)
+        .filter_map(|(s, q)| match s {
+            Summary::Scale {
+                answered,
+                average: Some(a),
+                ..
+            } => Some((question_text(q, lang), format!("{a:.1}"), answered)),
+            _ => None,
+        })
+        .collect::<Vec<_>>();
+    Ok((!rows.is_empty()).then_some(rows))
+}

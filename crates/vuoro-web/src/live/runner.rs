@@ -1,0 +1,346 @@
+//! The facilitator's side: opening a session, the runner, its controls and the projector.
+
+use super::*;
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/processes/{id}/sessions/{sid}/open", post(open))
+        .route("/live/{lid}/run", get(run_page))
+        .route("/live/{lid}/control", post(control))
+        .route("/live/{lid}/projector", get(projector))
+}
+
+async fn open(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((id, sid)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let user = c.user()?;
+    let pid = ProcessId::parse(&id).map_err(|_| AppError::NotFound)?;
+    let p = state.store.process(pid).await?;
+    let pa = user.process_actor(&p);
+    if !pa.can(ProcessAction::View, p.state) {
+        return Err(AppError::NotFound);
+    }
+    if !pa.can(ProcessAction::RunSession, p.state) {
+        return Err(AppError::Forbidden);
+    }
+    let sid: u32 = sid.parse().map_err(|_| AppError::NotFound)?;
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let session = plan.session(sid).ok_or(AppError::NotFound)?;
+    let method = plan
+        .method
+        .as_ref()
+        .ok_or(AppError::Conflict("error-no-method"))?;
+    let phase = session.phase.clamp(1, method.phases.len().max(1) as u32);
+    let minutes = method
+        .phases
+        .get(phase as usize - 1)
+        .and_then(|ph| ph.stages.first())
+        .map_or(0, |s| s.duration_min);
+    // An open run of the same session is reused, so a second click does not split the room.
+    if let Some(existing) = state
+        .store
+        .live_sessions(p.id)
+        .await?
+        .into_iter()
+        .find(|l| l.open && l.plan_session == sid)
+    {
+        return Ok(redirect(&format!("/live/{}/run", existing.id)));
+    }
+    for _ in 0..8 {
+        let bits = u64::from_le_bytes(
+            uuid::Uuid::new_v4().as_bytes()[..8]
+                .try_into()
+                .unwrap_or([0; 8]),
+        );
+        let live = LiveSession {
+            id: LiveSessionId::new(),
+            process: p.id,
+            plan_session: sid,
+            phase,
+            join_code: JoinCode::from_random(bits),
+            open: true,
+            position: Position::default(),
+            timer: Timer::new(minutes),
+            opened_by: user.id,
+            opened_at: OffsetDateTime::now_utc(),
+            closed_at: None,
+        };
+        match state.store.open_live_session(&live).await {
+            Ok(()) => return Ok(redirect(&format!("/live/{}/run", live.id))),
+            Err(StoreError::Duplicate(_)) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(AppError::Internal("no free join code after 8 draws".into()))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "live_run.html")]
+pub(crate) struct RunView {
+    c: Ctx,
+    live: LiveSession,
+    process_title: String,
+    code: String,
+    join_url: String,
+    now: Now,
+    ground_rules: Vec<String>,
+    notes: Vec<NoteView>,
+    participants: u64,
+    last_seq: i64,
+    feedback: FeedbackState,
+    responses: usize,
+    hands: Vec<HandView>,
+    meeting: Option<String>,
+    cafe: Option<CafeRunView>,
+    open_space: Option<OsPanel>,
+    draft: RunDraft,
+    /// Whether an earlier session's feedback exists, and whether the phones show it.
+    previous: Option<bool>,
+}
+
+/// A raised hand as the facilitator sees it: a number, or the name the person chose to show.
+#[derive(Debug)]
+pub struct HandView {
+    pub number: u32,
+    pub label: String,
+}
+
+async fn run_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let (live, p) = runnable(&state, &c, &lid).await?;
+    Ok(run_view(&state, c, &headers, live, p, RunDraft::default())
+        .await?
+        .into_response())
+}
+
+/// What the facilitator typed into one of the runner's forms, kept when it is refused.
+#[derive(Debug, Default)]
+pub struct RunDraft {
+    pub cafe: CafeDraft,
+    pub open_space: OsDraft,
+}
+
+/// A café set-up the facilitator typed, kept when it is refused.
+#[derive(Debug, Default)]
+pub struct CafeDraft {
+    pub rounds: String,
+    pub questions: String,
+    pub error: Option<String>,
+}
+
+pub(crate) async fn run_view(
+    state: &AppState,
+    c: Ctx,
+    headers: &HeaderMap,
+    live: LiveSession,
+    p: Process,
+    draft: RunDraft,
+) -> AppResult<RunView> {
+    let state = state.clone();
+    let (_, course) = course(&state, &live).await?;
+    let lang = c.lang;
+    let now = now_view(&course, live.position, live.timer, |l| {
+        l.get(lang).to_owned()
+    });
+    let all_notes = state.store.notes(live.id).await?;
+    let topics = state.store.topics(live.id).await?;
+    let mut notes: Vec<NoteView> = all_notes.iter().map(note_view).collect();
+    notes.reverse();
+    count_duplicates(&mut notes, &all_notes);
+    label_topics(&mut notes, &topics);
+    Ok(RunView {
+        process_title: p.title.clone(),
+        code: live.join_code.spaced(),
+        join_url: join_url(headers, &live.join_code),
+        ground_rules: course
+            .method
+            .ground_rules
+            .iter()
+            .map(|r| r.get(lang).to_owned())
+            .collect(),
+        participants: state.store.count_participants(live.id).await?,
+        feedback: state.store.feedback_state(live.id).await?,
+        hands: state
+            .store
+            .hands(live.id)
+            .await?
+            .into_iter()
+            .map(|h| HandView {
+                number: h.number,
+                label: h
+                    .shown_name
+                    .unwrap_or_else(|| c.tn("live-participant-n", "n", i64::from(h.number))),
+            })
+            .collect(),
+        meeting: course.meeting.clone(),
+        cafe: cafe_run_view(&state, &c, &live).await?,
+        open_space: os_panel(&state, &live, &topics).await?,
+        draft,
+        previous: match previous_feedback(&state, &live, &course, ParticipantLang::Fi).await? {
+            Some(_) => Some(state.store.shares_previous_feedback(live.id).await?),
+            None => None,
+        },
+        responses: state.store.feedback_responses(live.id).await?.len(),
+        last_seq: last_seq(&state, live.id).await?,
+        now,
+        notes,
+        live,
+        c,
+    })
+}
+
+/// The address participants open, as this server is reached from the facilitator's browser.
+fn join_url(headers: &HeaderMap, code: &JoinCode) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c))
+        })
+        .unwrap_or("localhost");
+    let scheme = headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+        .filter(|p| *p == "https")
+        .unwrap_or("http");
+    format!("{scheme}://{host}/join/{code}")
+}
+
+async fn control(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (live, _) = runnable(&state, &c, &lid).await?;
+    if !live.open {
+        return Err(AppError::Conflict("error-live-closed"));
+    }
+    let back = redirect(&format!("/live/{}/run", live.id));
+    let ctl = match form.get("do") {
+        "start" => Control::Start,
+        "pause" => Control::Pause,
+        "extend" => Control::Extend(5),
+        "next" => Control::Next,
+        "previous" => Control::Previous,
+        "close" => {
+            let e = state
+                .store
+                .close_live_session(live.id, OffsetDateTime::now_utc())
+                .await?;
+            publish(&state, &e).await;
+            return Ok(back);
+        }
+        "feedback_open" | "feedback_close" => {
+            let to = if form.get("do") == "feedback_open" {
+                FeedbackState::Open
+            } else {
+                FeedbackState::Closed
+            };
+            let e = state
+                .store
+                .set_feedback_state(live.id, to, OffsetDateTime::now_utc())
+                .await?;
+            publish(&state, &e).await;
+            return Ok(back);
+        }
+        "share_previous" | "unshare_previous" => {
+            let share = form.get("do") == "share_previous";
+            let e = state
+                .store
+                .share_previous_feedback(live.id, share, OffsetDateTime::now_utc())
+                .await?;
+            publish(&state, &e).await;
+            return Ok(back);
+        }
+        _ => return Err(AppError::BadRequest("error-malformed-form")),
+    };
+    let (_, course) = course(&state, &live).await?;
+    let (pos, timer) = core_live::control(
+        live.position,
+        live.timer,
+        ctl,
+        &course.questions(),
+        &course.minutes(),
+        now_ms(),
+    );
+    let e = state.store.move_live_session(live.id, pos, timer).await?;
+    publish(&state, &e).await;
+    Ok(back)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "live_projector.html")]
+struct ProjectorView {
+    c: Ctx,
+    live: LiveSession,
+    code: String,
+    join_url: String,
+    qr_svg: String,
+    now: Now,
+    notes: Vec<NoteView>,
+    open_space: Option<OsPanel>,
+    last_seq: i64,
+}
+
+/// The join address as a QR code, drawn as inline SVG: no image file, no outside service.
+fn qr_svg(url: &str) -> String {
+    qrcode::QrCode::new(url.as_bytes())
+        .map(|q| {
+            q.render::<qrcode::render::svg::Color>()
+                .min_dimensions(240, 240)
+                .dark_color(qrcode::render::svg::Color("#000000"))
+                .light_color(qrcode::render::svg::Color("#ffffff"))
+                .build()
+        })
+        .map(|svg| {
+            // Drop the XML prologue: the SVG goes inside the page.
+            svg.find("<svg")
+                .map_or(svg.clone(), |i| svg[i..].to_owned())
+        })
+        .unwrap_or_default()
+}
+
+async fn projector(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let (live, _) = runnable(&state, &c, &lid).await?;
+    let (_, course) = course(&state, &live).await?;
+    let lang = c.lang;
+    let join_url = join_url(&headers, &live.join_code);
+    let mut notes: Vec<NoteView> = state
+        .store
+        .notes(live.id)
+        .await?
+        .iter()
+        .filter(|n| !n.hidden)
+        .map(note_view)
+        .collect();
+    notes.reverse();
+    let topics = state.store.topics(live.id).await?;
+    label_topics(&mut notes, &topics);
+    Ok(ProjectorView {
+        open_space: os_panel(&state, &live, &topics).await?,
+        code: live.join_code.spaced(),
+        qr_svg: qr_svg(&join_url),
+        join_url,
+        now: now_view(&course, live.position, live.timer, |l| {
+            l.get(lang).to_owned()
+        }),
+        notes,
+        last_seq: last_seq(&state, live.id).await?,
+        live,
+        c,
+    }
+    .into_response())
+}

@@ -93,6 +93,10 @@ id_type!(
     /// A topic proposed in an open space.
     TopicId
 );
+id_type!(
+    /// A practice a work community agreed on.
+    PracticeId
+);
 
 #[cfg(test)]
 mod tests {

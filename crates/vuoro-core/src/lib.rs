@@ -13,10 +13,14 @@ pub mod openspace;
 pub mod order;
 pub mod permission;
 pub mod plan;
+pub mod practice;
 pub mod process;
 pub mod text;
+pub mod themes;
 
-pub use ids::{LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, TopicId, UnitId, UserId};
+pub use ids::{
+    LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, TopicId, UnitId, UserId,
+};
 pub use lang::{Lang, Localized};
 pub use permission::{Action, Role, RoleSet};
 pub use process::{ProcessState, Transition, TransitionError};

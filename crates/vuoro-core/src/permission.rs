@@ -132,6 +132,12 @@ pub enum ProcessAction {
     Transition(Transition),
     /// Open, lead and close live sessions: the facilitator's, during the phases.
     RunSession,
+    /// Draw themes from the notes and curate them: the facilitator's from phase 1 on, and the
+    /// supervisor's too once the summary is being written.
+    CurateThemes,
+    /// Record practices and follow them up: the orderer and the facilitator from phase 2 on,
+    /// also after closing, since following up is what the practices are for.
+    FollowUpPractices,
 }
 
 impl ProcessActor {
@@ -153,6 +159,21 @@ impl ProcessActor {
             }
             ProcessAction::RunSession => {
                 self.is_facilitator && matches!(state, ProcessState::Phase1 | ProcessState::Phase2)
+            }
+            ProcessAction::CurateThemes => {
+                (self.is_facilitator
+                    && matches!(
+                        state,
+                        ProcessState::Phase1 | ProcessState::Phase2 | ProcessState::Summary
+                    ))
+                    || (self.is_orderer && state == ProcessState::Summary)
+            }
+            ProcessAction::FollowUpPractices => {
+                (self.is_orderer || self.is_facilitator)
+                    && matches!(
+                        state,
+                        ProcessState::Phase2 | ProcessState::Summary | ProcessState::Closed
+                    )
             }
             ProcessAction::Transition(t) => match t {
                 Transition::Agree => self.is_facilitator || self.coordinator(),
@@ -278,5 +299,23 @@ mod tests {
         for p in [orderer, coord, other_fac] {
             assert!(!p.can(ProcessAction::RunSession, S::Phase1), "{p:?}");
         }
+        assert!(fac.can(ProcessAction::CurateThemes, S::Phase1));
+        assert!(fac.can(ProcessAction::CurateThemes, S::Summary));
+        assert!(!fac.can(ProcessAction::CurateThemes, S::Closed));
+        assert!(!orderer.can(ProcessAction::CurateThemes, S::Phase2));
+        assert!(orderer.can(ProcessAction::CurateThemes, S::Summary));
+        for p in [coord, other_fac] {
+            assert!(!p.can(ProcessAction::CurateThemes, S::Summary), "{p:?}");
+        }
+        for p in [orderer, fac] {
+            assert!(p.can(ProcessAction::FollowUpPractices, S::Phase2));
+            assert!(
+                p.can(ProcessAction::FollowUpPractices, S::Closed),
+                "followed up later"
+            );
+            assert!(!p.can(ProcessAction::FollowUpPractices, S::Phase1));
+        }
+        assert!(!coord.can(ProcessAction::FollowUpPractices, S::Closed));
+        assert!(!other_fac.can(ProcessAction::FollowUpPractices, S::Phase2));
     }
 }

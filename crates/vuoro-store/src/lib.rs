@@ -17,9 +17,11 @@ use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::openspace::{Cell, OpenSpace};
 use vuoro_core::order::Order;
 use vuoro_core::plan::Plan;
+use vuoro_core::practice::{PracticeKind, PracticeStatus};
+use vuoro_core::themes::{Scope, ThemeSet};
 use vuoro_core::{
-    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, RoleSet, TopicId, UnitId,
-    UserId,
+    LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, RoleSet,
+    TopicId, UnitId, UserId,
 };
 
 pub use sqlite::SqliteStore;
@@ -189,6 +191,21 @@ pub enum EventKind {
         from: ProcessState,
         to: ProcessState,
     },
+    /// A version of the themes of a scope was saved: a proposal or the facilitator's curation.
+    ThemesSaved {
+        scope: Scope,
+        version: u32,
+        curated: bool,
+    },
+    /// A practice was recorded or edited by staff.
+    PracticeSaved {
+        practice: PracticeId,
+    },
+    /// A practice was followed up.
+    PracticeStatusChanged {
+        practice: PracticeId,
+        to: PracticeStatus,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -313,6 +330,43 @@ pub struct Topic {
     /// How many participants picked it. Read only; the store counts it.
     pub picks: u32,
     pub created_at: OffsetDateTime,
+}
+
+/// One saved version of the themes of a scope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeVersion {
+    pub process: ProcessId,
+    pub scope: Scope,
+    pub version: u32,
+    pub set: ThemeSet,
+    /// Whether a person changed it after the engine proposed it: re-running the analysis
+    /// asks before it replaces a curated set.
+    pub curated: bool,
+    pub created_by: UserId,
+    pub created_at: OffsetDateTime,
+}
+
+/// A practice a work community agreed on, with its follow-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Practice {
+    pub id: PracticeId,
+    pub process: ProcessId,
+    /// The live session where a group recorded it, if it came from one.
+    pub live_session: Option<LiveSessionId>,
+    /// The group that recorded it, as it was called then ("Pöytä B", "#3 Työrauha").
+    pub group: Option<String>,
+    pub kind: PracticeKind,
+    pub title: String,
+    /// Who takes it forward, as the group wrote it.
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub status: PracticeStatus,
+    /// Who wrote it down. Never shown; a participant's practice names no one.
+    pub author: NoteAuthor,
+    /// The language it was written in.
+    pub lang: String,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
 }
 
 /// What a facilitator does to a note.
@@ -645,6 +699,68 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         live: LiveSessionId,
         participant: ParticipantId,
     ) -> Result<Vec<TopicId>>;
+
+    // Themes.
+    /// The latest version of a scope's themes, if any was saved.
+    async fn themes(&self, process: ProcessId, scope: Scope) -> Result<Option<ThemeVersion>>;
+    /// Saves a new version of a scope's themes and appends `ThemesSaved`. `base` is the version
+    /// the change was made on (`None` for the first); `Conflict` if a newer one exists, so two
+    /// people curating at once never overwrite each other. Returns the new version number.
+    // Every argument is a column of the version or of its event; a struct built at one call
+    // site would only rename them.
+    #[allow(clippy::too_many_arguments)]
+    async fn save_themes(
+        &self,
+        process: ProcessId,
+        scope: Scope,
+        base: Option<u32>,
+        set: &ThemeSet,
+        curated: bool,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<u32>;
+    /// Every saved version of a scope's themes, newest first, without their sets.
+    async fn theme_versions(
+        &self,
+        process: ProcessId,
+        scope: Scope,
+    ) -> Result<Vec<(u32, bool, UserId, OffsetDateTime)>>;
+    /// A given version of a scope's themes.
+    async fn theme_version(
+        &self,
+        process: ProcessId,
+        scope: Scope,
+        version: u32,
+    ) -> Result<ThemeVersion>;
+
+    // Practices.
+    /// Records a practice. A practice written by staff appends `PracticeSaved`; one written
+    /// from a phone appends nothing, since the process log names only staff as actors.
+    async fn add_practice(&self, p: &Practice) -> Result<()>;
+    async fn practice(&self, id: PracticeId) -> Result<Practice>;
+    /// The practices of a process, oldest first.
+    async fn practices(&self, process: ProcessId) -> Result<Vec<Practice>>;
+    /// Staff correct a practice's kind, title, owner or due date; appends `PracticeSaved`.
+    // The four fields are exactly what the edit form changes, so they are passed as they are.
+    #[allow(clippy::too_many_arguments)]
+    async fn edit_practice(
+        &self,
+        id: PracticeId,
+        kind: PracticeKind,
+        title: &str,
+        owner: Option<&str>,
+        due: Option<Date>,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()>;
+    /// Follows a practice up; appends `PracticeStatusChanged` (nothing if the status is the same).
+    async fn set_practice_status(
+        &self,
+        id: PracticeId,
+        status: PracticeStatus,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()>;
 
     // The turn queue.
     /// Puts the participant in the queue (once) and appends `HandsChanged`.

@@ -10,14 +10,16 @@ use vuoro_core::method::{Format, MethodLibrary};
 use vuoro_core::openspace::{Cell, OpenSpace};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, PlanSession};
+use vuoro_core::practice::{PracticeKind, PracticeStatus};
+use vuoro_core::themes::{Proposed, Scope, ThemeSet};
 use vuoro_core::{
-    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, Role, RoleSet, TopicId,
-    UnitId, UserId,
+    LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, Role,
+    RoleSet, TopicId, UnitId, UserId,
 };
 use vuoro_store::{
     ApprovalSide, EventKind, Invitation, LiveEventKind, LiveSession, LoginSession, NewProcess,
-    NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant, ProcessFilter, SqliteStore,
-    Store, StoreError, Topic, Unit, User,
+    NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant, Practice, ProcessFilter,
+    SqliteStore, Store, StoreError, ThemeVersion, Topic, Unit, User,
 };
 
 /// A directory under the system's temporary directory, removed when the test ends.
@@ -2563,4 +2565,579 @@ async fn topics_proposed_at_once_get_distinct_numbers() {
     }
     numbers.sort_unstable();
     assert_eq!(numbers, (1..=12).collect::<Vec<u32>>());
+}
+
+/// The process's events after it was ordered, as (actor, kind).
+async fn log_after_order(s: &SqliteStore, process: ProcessId) -> Vec<(UserId, EventKind)> {
+    s.events(process)
+        .await
+        .expect("events")
+        .into_iter()
+        .filter(|e| e.kind != EventKind::Ordered)
+        .map(|e| (e.actor, e.kind))
+        .collect()
+}
+
+/// A proposal of two themes over the given notes, with the last note unsorted.
+fn theme_set(notes: &[NoteId]) -> ThemeSet {
+    ThemeSet::from_proposal(
+        vec![
+            Proposed {
+                label: "Työrauha".into(),
+                notes: vec![notes[0], notes[1]],
+                representative: vec![notes[1]],
+            },
+            Proposed {
+                label: "Perehdytys".into(),
+                notes: vec![notes[2]],
+                representative: vec![notes[2]],
+            },
+        ],
+        vec![notes[3]],
+    )
+}
+
+#[tokio::test]
+async fn themes_are_versioned_and_stale_saves_conflict() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let notes: Vec<NoteId> = (0..4).map(|_| NoteId::new()).collect();
+    let proposal = theme_set(&notes);
+    let mut curated = proposal.clone();
+    curated.rename(1, "Rauha tehdä työtä").expect("rename");
+    curated.merge(1, 2).expect("merge");
+    let (t1, t2, t3) = (
+        datetime!(2027-02-01 10:00 UTC),
+        datetime!(2027-02-01 12:30:00.25 +02:00),
+        datetime!(2027-02-02 08:00 UTC),
+    );
+    let scope = Scope::Process;
+
+    assert_eq!(s.themes(id, scope).await.expect("read"), None);
+    assert_eq!(s.theme_versions(id, scope).await.expect("list"), vec![]);
+    // A base naming a version that was never saved is as stale as an old one.
+    let ahead = s
+        .save_themes(id, scope, Some(1), &proposal, false, f.facilitator.id, t1)
+        .await;
+    assert!(matches!(ahead, Err(StoreError::Conflict(_))), "{ahead:?}");
+
+    assert_eq!(
+        s.save_themes(id, scope, None, &proposal, false, f.facilitator.id, t1)
+            .await
+            .expect("first"),
+        1
+    );
+    // Someone else who also started from nothing cannot replace the first version.
+    let again = s
+        .save_themes(id, scope, None, &curated, true, f.coordinator.id, t2)
+        .await;
+    assert!(
+        matches!(again, Err(StoreError::Conflict("themes changed"))),
+        "{again:?}"
+    );
+    assert_eq!(
+        s.save_themes(id, scope, Some(1), &curated, true, f.facilitator.id, t2)
+            .await
+            .expect("second"),
+        2
+    );
+    let stale = s
+        .save_themes(id, scope, Some(1), &proposal, false, f.coordinator.id, t3)
+        .await;
+    assert!(
+        matches!(stale, Err(StoreError::Conflict("themes changed"))),
+        "{stale:?}"
+    );
+    assert_eq!(
+        s.theme_versions(id, scope).await.expect("list").len(),
+        2,
+        "a refused save stores nothing"
+    );
+    assert_eq!(
+        s.save_themes(id, scope, Some(2), &proposal, false, f.coordinator.id, t3)
+            .await
+            .expect("third"),
+        3
+    );
+
+    let latest = ThemeVersion {
+        process: id,
+        scope,
+        version: 3,
+        set: proposal.clone(),
+        curated: false,
+        created_by: f.coordinator.id,
+        created_at: t3,
+    };
+    assert_eq!(
+        s.themes(id, scope).await.expect("read"),
+        Some(latest.clone())
+    );
+    assert_eq!(s.theme_version(id, scope, 3).await.expect("v3"), latest);
+    let second = s.theme_version(id, scope, 2).await.expect("v2");
+    assert_eq!(second.set, curated, "the curated set round-trips exactly");
+    assert_eq!(
+        (second.curated, second.created_by, second.created_at),
+        (true, f.facilitator.id, t2)
+    );
+    assert_eq!(
+        s.theme_version(id, scope, 1).await.expect("v1").set,
+        proposal
+    );
+    let missing = s.theme_version(id, scope, 4).await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    assert_eq!(
+        s.theme_versions(id, scope).await.expect("list"),
+        vec![
+            (3, false, f.coordinator.id, t3),
+            (2, true, f.facilitator.id, t2),
+            (1, false, f.facilitator.id, t1),
+        ]
+    );
+
+    assert_eq!(
+        log_after_order(s, id).await,
+        vec![
+            (
+                f.facilitator.id,
+                EventKind::ThemesSaved {
+                    scope,
+                    version: 1,
+                    curated: false
+                }
+            ),
+            (
+                f.facilitator.id,
+                EventKind::ThemesSaved {
+                    scope,
+                    version: 2,
+                    curated: true
+                }
+            ),
+            (
+                f.coordinator.id,
+                EventKind::ThemesSaved {
+                    scope,
+                    version: 3,
+                    curated: false
+                }
+            ),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn each_scope_and_process_keeps_its_own_themes() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 10:00 UTC);
+    let own = live(&f, id, "ACDEFG", t);
+    let foreign = live(&f, other, "HJKMNP", t);
+    for l in [&own, &foreign] {
+        s.open_live_session(l).await.expect("open");
+    }
+    let notes: Vec<NoteId> = (0..4).map(|_| NoteId::new()).collect();
+    let set = theme_set(&notes);
+    let phase = Scope::Phase { phase: 1 };
+    let session = Scope::Session { session: own.id };
+    let fac = f.facilitator.id;
+
+    for scope in [Scope::Process, phase] {
+        assert_eq!(
+            s.save_themes(id, scope, None, &set, false, fac, t)
+                .await
+                .expect("first of its scope"),
+            1
+        );
+    }
+    assert_eq!(
+        s.save_themes(
+            id,
+            Scope::Process,
+            Some(1),
+            &ThemeSet::default(),
+            true,
+            fac,
+            t
+        )
+        .await
+        .expect("second"),
+        2
+    );
+    assert_eq!(s.theme_version(id, phase, 1).await.expect("phase").set, set);
+    assert_eq!(
+        s.themes(id, phase).await.expect("phase").map(|v| v.version),
+        Some(1)
+    );
+    assert!(matches!(
+        s.theme_version(id, phase, 2).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        s.themes(id, Scope::Phase { phase: 2 }).await.expect("read"),
+        None
+    );
+    assert_eq!(s.themes(other, Scope::Process).await.expect("read"), None);
+    assert_eq!(
+        s.save_themes(id, session, None, &set, false, fac, t)
+            .await
+            .expect("session"),
+        1
+    );
+    assert_eq!(
+        s.themes(id, session).await.expect("read").map(|v| v.scope),
+        Some(session)
+    );
+
+    // A session of another process, an unknown session and an unknown process are all
+    // unknown here, and none leaves a version behind.
+    let of_other = Scope::Session {
+        session: foreign.id,
+    };
+    let nowhere = Scope::Session {
+        session: LiveSessionId::new(),
+    };
+    for (process, scope) in [
+        (id, of_other),
+        (id, nowhere),
+        (ProcessId::new(), Scope::Process),
+    ] {
+        let r = s
+            .save_themes(process, scope, None, &set, false, fac, t)
+            .await;
+        assert!(matches!(r, Err(StoreError::NotFound)), "{r:?}");
+        assert_eq!(s.themes(process, scope).await.expect("read"), None);
+    }
+    assert_eq!(s.themes(other, of_other).await.expect("read"), None);
+    assert_eq!(log_after_order(s, other).await, vec![]);
+    let scopes: Vec<Scope> = log_after_order(s, id)
+        .await
+        .into_iter()
+        .map(|(_, kind)| match kind {
+            EventKind::ThemesSaved { scope, .. } => scope,
+            other => panic!("unexpected event {other:?}"),
+        })
+        .collect();
+    assert_eq!(scopes, vec![Scope::Process, phase, Scope::Process, session]);
+}
+
+#[tokio::test]
+async fn only_one_of_two_concurrent_theme_saves_wins() {
+    let f = fixture().await;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let notes: Vec<NoteId> = (0..4).map(|_| NoteId::new()).collect();
+    let set = theme_set(&notes);
+    let t = datetime!(2027-02-01 10:00 UTC);
+    let tasks: Vec<_> = [f.facilitator.id, f.coordinator.id]
+        .into_iter()
+        .map(|actor| {
+            let (store, set) = (f.store.clone(), set.clone());
+            tokio::spawn(async move {
+                store
+                    .save_themes(id, Scope::Process, None, &set, false, actor, t)
+                    .await
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.expect("task"));
+    }
+    let wins = results.iter().filter(|r| matches!(r, Ok(1))).count();
+    let conflicts = results
+        .iter()
+        .filter(|r| matches!(r, Err(StoreError::Conflict(_))))
+        .count();
+    assert_eq!((wins, conflicts), (1, 1), "{results:?}");
+    assert_eq!(
+        f.store
+            .theme_versions(id, Scope::Process)
+            .await
+            .expect("list")
+            .len(),
+        1
+    );
+}
+
+/// A practice recorded in a live session, developing something, with an owner and a date.
+fn practice(
+    process: ProcessId,
+    live: Option<LiveSessionId>,
+    author: NoteAuthor,
+    title: &str,
+    created_at: OffsetDateTime,
+) -> Practice {
+    Practice {
+        id: PracticeId::new(),
+        process,
+        live_session: live,
+        group: Some("Pöytä B".into()),
+        kind: PracticeKind::Develop,
+        title: title.into(),
+        owner: Some("tiimivastaava".into()),
+        due: Some(date!(2027 - 03 - 31)),
+        status: PracticeStatus::Agreed,
+        author,
+        lang: "fi".into(),
+        created_at,
+        updated_at: created_at,
+    }
+}
+
+#[tokio::test]
+async fn practices_round_trip_and_only_staff_ones_are_logged() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 10:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let p = participant(id, "a", t);
+    s.create_participant(&p).await.expect("participant");
+
+    let by_staff = practice(
+        id,
+        Some(l.id),
+        NoteAuthor::Staff(f.facilitator.id),
+        "Viikkopalaveri perjantaisin",
+        datetime!(2027-02-01 11:00 +02:00),
+    );
+    // Written earlier but stored later: the list follows when it was written.
+    let mut by_phone = practice(
+        id,
+        Some(l.id),
+        NoteAuthor::Participant(p.id),
+        "Aamukahvit",
+        datetime!(2027-02-01 08:30 UTC),
+    );
+    by_phone.kind = PracticeKind::Keep;
+    by_phone.owner = None;
+    by_phone.due = None;
+    by_phone.lang = "sv".into();
+    by_phone.group = Some("#3 Työrauha".into());
+    let mut unattached = practice(
+        id,
+        None,
+        NoteAuthor::Staff(f.coordinator.id),
+        "Kuukausikatsaus",
+        datetime!(2027-02-03 09:00 UTC),
+    );
+    unattached.group = None;
+    unattached.status = PracticeStatus::InProgress;
+    for pr in [&by_staff, &by_phone, &unattached] {
+        s.add_practice(pr).await.expect("add");
+    }
+
+    assert_eq!(s.practice(by_staff.id).await.expect("read"), by_staff);
+    assert_eq!(s.practice(by_phone.id).await.expect("read"), by_phone);
+    assert_eq!(
+        s.practices(id).await.expect("list"),
+        vec![by_phone.clone(), by_staff.clone(), unattached.clone()]
+    );
+    assert_eq!(s.practices(other).await.expect("list"), vec![]);
+    let missing = s.practice(PracticeId::new()).await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    let twice = s.add_practice(&by_staff).await;
+    assert!(
+        matches!(twice, Err(StoreError::Duplicate("practice"))),
+        "{twice:?}"
+    );
+
+    let log = s.events(id).await.expect("events");
+    let saved: Vec<(UserId, EventKind, OffsetDateTime)> = log
+        .into_iter()
+        .filter(|e| e.kind != EventKind::Ordered)
+        .map(|e| (e.actor, e.kind, e.at))
+        .collect();
+    assert_eq!(
+        saved,
+        vec![
+            (
+                f.facilitator.id,
+                EventKind::PracticeSaved {
+                    practice: by_staff.id
+                },
+                by_staff.created_at
+            ),
+            (
+                f.coordinator.id,
+                EventKind::PracticeSaved {
+                    practice: unattached.id
+                },
+                unattached.created_at
+            ),
+        ],
+        "a participant's practice names no actor"
+    );
+}
+
+#[tokio::test]
+async fn a_practice_must_belong_with_its_process() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 10:00 UTC);
+    let foreign_live = live(&f, other, "HJKMNP", t);
+    s.open_live_session(&foreign_live).await.expect("open");
+    let stranger = participant(other, "s", t);
+    s.create_participant(&stranger).await.expect("participant");
+    let staff = NoteAuthor::Staff(f.facilitator.id);
+
+    let refused = [
+        practice(
+            id,
+            Some(foreign_live.id),
+            staff.clone(),
+            "Vieras istunto",
+            t,
+        ),
+        practice(
+            id,
+            Some(LiveSessionId::new()),
+            staff.clone(),
+            "Ei istuntoa",
+            t,
+        ),
+        practice(id, None, NoteAuthor::Participant(stranger.id), "Vieras", t),
+        practice(ProcessId::new(), None, staff.clone(), "Ei prosessia", t),
+        practice(
+            id,
+            None,
+            NoteAuthor::Staff(UserId::new()),
+            "Ei käyttäjää",
+            t,
+        ),
+    ];
+    for pr in &refused {
+        let r = s.add_practice(pr).await;
+        assert!(
+            matches!(r, Err(StoreError::NotFound)),
+            "{}: {r:?}",
+            pr.title
+        );
+        assert!(matches!(s.practice(pr.id).await, Err(StoreError::NotFound)));
+    }
+    assert_eq!(s.practices(id).await.expect("list"), vec![]);
+    assert_eq!(log_after_order(s, id).await, vec![]);
+    assert_eq!(log_after_order(s, other).await, vec![]);
+}
+
+#[tokio::test]
+async fn practices_are_edited_and_followed_up() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 10:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let p = participant(id, "a", t);
+    s.create_participant(&p).await.expect("participant");
+    let written = practice(
+        id,
+        Some(l.id),
+        NoteAuthor::Participant(p.id),
+        "Aamukahvit",
+        t,
+    );
+    s.add_practice(&written).await.expect("add");
+
+    let (t2, t3, t4, t5) = (
+        datetime!(2027-02-02 09:00 UTC),
+        datetime!(2027-03-01 09:00 UTC),
+        datetime!(2027-03-02 09:00 UTC),
+        datetime!(2027-04-01 09:00 UTC),
+    );
+    s.edit_practice(
+        written.id,
+        PracticeKind::Keep,
+        "Aamukahvit maanantaisin",
+        None,
+        Some(date!(2027 - 05 - 15)),
+        f.facilitator.id,
+        t2,
+    )
+    .await
+    .expect("edit");
+    let edited = Practice {
+        kind: PracticeKind::Keep,
+        title: "Aamukahvit maanantaisin".into(),
+        owner: None,
+        due: Some(date!(2027 - 05 - 15)),
+        updated_at: t2,
+        ..written.clone()
+    };
+    assert_eq!(s.practice(written.id).await.expect("read"), edited);
+
+    s.set_practice_status(written.id, PracticeStatus::InProgress, f.orderer.id, t3)
+        .await
+        .expect("status");
+    // The same status again changes nothing, not even the time of the last change.
+    s.set_practice_status(written.id, PracticeStatus::InProgress, f.orderer.id, t4)
+        .await
+        .expect("same status");
+    let followed = s.practice(written.id).await.expect("read");
+    assert_eq!(
+        (followed.status, followed.updated_at),
+        (PracticeStatus::InProgress, t3)
+    );
+    s.set_practice_status(written.id, PracticeStatus::Done, f.coordinator.id, t5)
+        .await
+        .expect("status");
+    assert_eq!(
+        s.practice(written.id).await.expect("read"),
+        Practice {
+            status: PracticeStatus::Done,
+            updated_at: t5,
+            ..edited
+        }
+    );
+
+    let missing = PracticeId::new();
+    let r = s
+        .edit_practice(
+            missing,
+            PracticeKind::Keep,
+            "x",
+            None,
+            None,
+            f.facilitator.id,
+            t2,
+        )
+        .await;
+    assert!(matches!(r, Err(StoreError::NotFound)), "{r:?}");
+    let r = s
+        .set_practice_status(missing, PracticeStatus::Done, f.facilitator.id, t2)
+        .await;
+    assert!(matches!(r, Err(StoreError::NotFound)), "{r:?}");
+
+    assert_eq!(
+        log_after_order(s, id).await,
+        vec![
+            (
+                f.facilitator.id,
+                EventKind::PracticeSaved {
+                    practice: written.id
+                }
+            ),
+            (
+                f.orderer.id,
+                EventKind::PracticeStatusChanged {
+                    practice: written.id,
+                    to: PracticeStatus::InProgress
+                }
+            ),
+            (
+                f.coordinator.id,
+                EventKind::PracticeStatusChanged {
+                    practice: written.id,
+                    to: PracticeStatus::Done
+                }
+            ),
+        ]
+    );
 }

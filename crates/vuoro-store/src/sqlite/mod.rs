@@ -11,8 +11,8 @@ mod rows;
 use crate::{
     Approval, ApprovalSide, Attendee, EventKind, Hand, Invitation, LiveEvent, LiveEventKind,
     LiveSession, LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor, NoteChange,
-    NoteHistoryEntry, Organisation, Participant, PlanVersion, Process, ProcessEvent, ProcessFilter,
-    Result, Store, StoreError, Topic, Unit, User,
+    NoteHistoryEntry, Organisation, Participant, PlanVersion, Practice, Process, ProcessEvent,
+    ProcessFilter, Result, Store, StoreError, ThemeVersion, Topic, Unit, User,
 };
 use async_trait::async_trait;
 use codec::{
@@ -21,8 +21,8 @@ use codec::{
 };
 use rows::{
     ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
-    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, ProcessRow, TopicRow, UnitRow,
-    UserRow,
+    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow, ThemeListRow,
+    ThemeRow, TopicRow, UnitRow, UserRow,
 };
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
@@ -32,15 +32,17 @@ use sqlx::{QueryBuilder, Sqlite, Transaction};
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 use vuoro_core::cafe::Cafe;
 use vuoro_core::feedback::{Answer, FeedbackState};
 use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::openspace::{Cell, OpenSpace};
 use vuoro_core::plan::Plan;
+use vuoro_core::practice::{PracticeKind, PracticeStatus};
+use vuoro_core::themes::{Scope, ThemeSet};
 use vuoro_core::{
-    LiveSessionId, NoteId, OrgId, ParticipantId, ProcessId, ProcessState, RoleSet, TopicId, UnitId,
-    UserId,
+    LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, RoleSet,
+    TopicId, UnitId, UserId,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -98,6 +100,21 @@ macro_rules! topic_columns {
         "t.id, t.live_session_id, t.number, t.title, t.participant_id, t.staff_user_id, \
          t.shown_name, t.lang, t.slot, t.space, t.hidden, t.created_at, \
          (SELECT count(*) FROM topic_picks p WHERE p.topic_id = t.id) AS picks"
+    };
+}
+
+/// The columns of `theme_sets` that [`ThemeRow`] reads.
+macro_rules! theme_columns {
+    () => {
+        "process_id, scope, version, themes_json, curated, created_by, created_at"
+    };
+}
+
+/// The columns of `practices` that [`PracticeRow`] reads.
+macro_rules! practice_columns {
+    () => {
+        "id, process_id, live_session_id, group_label, kind, title, owner, due, status, \
+         participant_id, staff_user_id, lang, created_at, updated_at"
     };
 }
 
@@ -1912,6 +1929,281 @@ impl Store for SqliteStore {
         .await
         .map_err(db)?;
         ids.iter().map(|id| parse_id(id, "topic_picks")).collect()
+    }
+
+    async fn themes(&self, process: ProcessId, scope: Scope) -> Result<Option<ThemeVersion>> {
+        let row: Option<ThemeRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            theme_columns!(),
+            " FROM theme_sets WHERE process_id = ? AND scope = ? ORDER BY version DESC LIMIT 1"
+        ))
+        .bind(process.to_string())
+        .bind(scope.code())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.map(ThemeRow::into_theme_version).transpose()
+    }
+
+    async fn save_themes(
+        &self,
+        process: ProcessId,
+        scope: Scope,
+        base: Option<u32>,
+        set: &ThemeSet,
+        curated: bool,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<u32> {
+        let themes_json = to_json(set, "themes")?;
+        let created_at = timestamp(at)?;
+        let mut tx = self.begin_write().await?;
+        // An unknown process would otherwise look like a scope with no versions yet and fail
+        // only on the insert's foreign key; asking first gives `NotFound` before any version
+        // check.
+        if !process_exists(&mut tx, process).await? {
+            return Err(StoreError::NotFound);
+        }
+        if let Scope::Session { session } = scope {
+            // The scope's key names a session the schema cannot tie to the process, so themes
+            // of another process's session would be filed under the wrong process.
+            if live_session_process(&mut tx, session).await? != process.to_string() {
+                return Err(StoreError::NotFound);
+            }
+        }
+        // The write lock taken at BEGIN IMMEDIATE keeps another save from adding a version
+        // between this read and the insert, so of two people curating the same version exactly
+        // one wins.
+        let latest: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(version) FROM theme_sets WHERE process_id = ? AND scope = ?",
+        )
+        .bind(process.to_string())
+        .bind(scope.code())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
+        let latest = latest
+            .map(|v| codec::version(v, "theme_sets"))
+            .transpose()?;
+        if latest != base {
+            return Err(StoreError::Conflict("themes changed"));
+        }
+        let new_version = latest
+            .unwrap_or(0)
+            .checked_add(1)
+            .ok_or(StoreError::Conflict("themes changed"))?;
+        sqlx::query(
+            "INSERT INTO theme_sets (process_id, scope, version, themes_json, curated, \
+             created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(process.to_string())
+        .bind(scope.code())
+        .bind(i64::from(new_version))
+        .bind(themes_json)
+        .bind(curated)
+        .bind(actor.to_string())
+        .bind(created_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        append_event(
+            &mut tx,
+            process,
+            actor,
+            at,
+            &EventKind::ThemesSaved {
+                scope,
+                version: new_version,
+                curated,
+            },
+        )
+        .await?;
+        tx.commit().await.map_err(db)?;
+        Ok(new_version)
+    }
+
+    async fn theme_versions(
+        &self,
+        process: ProcessId,
+        scope: Scope,
+    ) -> Result<Vec<(u32, bool, UserId, OffsetDateTime)>> {
+        let rows: Vec<ThemeListRow> = sqlx::query_as(
+            "SELECT version, curated, created_by, created_at FROM theme_sets \
+             WHERE process_id = ? AND scope = ? ORDER BY version DESC",
+        )
+        .bind(process.to_string())
+        .bind(scope.code())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(ThemeListRow::into_entry).collect()
+    }
+
+    async fn theme_version(
+        &self,
+        process: ProcessId,
+        scope: Scope,
+        version: u32,
+    ) -> Result<ThemeVersion> {
+        let row: Option<ThemeRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            theme_columns!(),
+            " FROM theme_sets WHERE process_id = ? AND scope = ? AND version = ?"
+        ))
+        .bind(process.to_string())
+        .bind(scope.code())
+        .bind(i64::from(version))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_theme_version()
+    }
+
+    async fn add_practice(&self, p: &Practice) -> Result<()> {
+        let (participant, staff) = author_columns(&p.author);
+        let mut tx = self.begin_write().await?;
+        // The composite foreign keys refuse a live session or a participant of another process
+        // as well as a missing one, and `db` reports either as `NotFound`.
+        sqlx::query(
+            "INSERT INTO practices (id, process_id, live_session_id, group_label, kind, title, \
+             owner, due, status, participant_id, staff_user_id, lang, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(p.id.to_string())
+        .bind(p.process.to_string())
+        .bind(p.live_session.map(|l| l.to_string()))
+        .bind(p.group.as_deref())
+        .bind(p.kind.code())
+        .bind(&p.title)
+        .bind(p.owner.as_deref())
+        .bind(p.due.map(date).transpose()?)
+        .bind(p.status.code())
+        .bind(participant)
+        .bind(staff)
+        .bind(&p.lang)
+        .bind(timestamp(p.created_at)?)
+        .bind(timestamp(p.updated_at)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db_unique("practice"))?;
+        // The process log names only staff as actors, so a practice from a phone is recorded
+        // without an event rather than under someone else's name.
+        if let NoteAuthor::Staff(user) = p.author {
+            append_event(
+                &mut tx,
+                p.process,
+                user,
+                p.created_at,
+                &EventKind::PracticeSaved { practice: p.id },
+            )
+            .await?;
+        }
+        tx.commit().await.map_err(db)
+    }
+
+    async fn practice(&self, id: PracticeId) -> Result<Practice> {
+        let row: Option<PracticeRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            practice_columns!(),
+            " FROM practices WHERE id = ?"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_practice()
+    }
+
+    async fn practices(&self, process: ProcessId) -> Result<Vec<Practice>> {
+        let rows: Vec<PracticeRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            practice_columns!(),
+            " FROM practices WHERE process_id = ? ORDER BY created_at, id"
+        ))
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(PracticeRow::into_practice).collect()
+    }
+
+    async fn edit_practice(
+        &self,
+        id: PracticeId,
+        kind: PracticeKind,
+        title: &str,
+        owner: Option<&str>,
+        due: Option<Date>,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()> {
+        let due = due.map(date).transpose()?;
+        let mut tx = self.begin_write().await?;
+        let process: Option<String> = sqlx::query_scalar(
+            "UPDATE practices SET kind = ?, title = ?, owner = ?, due = ?, updated_at = ? \
+             WHERE id = ? RETURNING process_id",
+        )
+        .bind(kind.code())
+        .bind(title)
+        .bind(owner)
+        .bind(due)
+        .bind(timestamp(at)?)
+        .bind(id.to_string())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        let process = process.ok_or(StoreError::NotFound)?;
+        append_event(
+            &mut tx,
+            parse_id(&process, "practices")?,
+            actor,
+            at,
+            &EventKind::PracticeSaved { practice: id },
+        )
+        .await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn set_practice_status(
+        &self,
+        id: PracticeId,
+        status: PracticeStatus,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()> {
+        let when = timestamp(at)?;
+        let mut tx = self.begin_write().await?;
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT process_id, status FROM practices WHERE id = ?")
+                .bind(id.to_string())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        let (process, current) = row.ok_or(StoreError::NotFound)?;
+        // Choosing the status a practice already has changes nothing, so it neither moves
+        // `updated_at` nor adds an event; the transaction ends without writing.
+        if current == status.code() {
+            return Ok(());
+        }
+        sqlx::query("UPDATE practices SET status = ?, updated_at = ? WHERE id = ?")
+            .bind(status.code())
+            .bind(when)
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        append_event(
+            &mut tx,
+            parse_id(&process, "practices")?,
+            actor,
+            at,
+            &EventKind::PracticeStatusChanged {
+                practice: id,
+                to: status,
+            },
+        )
+        .await?;
+        tx.commit().await.map_err(db)
     }
 
     async fn raise_hand(

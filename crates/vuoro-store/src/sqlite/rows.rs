@@ -6,12 +6,15 @@ use super::codec::{
 };
 use crate::{
     Approval, ApprovalSide, CafePlace, EventKind, Invitation, LiveEvent, LiveEventKind,
-    LiveSession, LoginSession, Note, NoteAuthor, Organisation, Participant, PlanVersion, Process,
-    ProcessEvent, Result, StoreError, Topic, Unit, User,
+    LiveSession, LoginSession, Note, NoteAuthor, Organisation, Participant, PlanVersion, Practice,
+    Process, ProcessEvent, Result, StoreError, ThemeVersion, Topic, Unit, User,
 };
+use time::OffsetDateTime;
 use vuoro_core::live::Position;
 use vuoro_core::openspace::Cell;
-use vuoro_core::{ProcessState, RoleSet};
+use vuoro_core::practice::{PracticeKind, PracticeStatus};
+use vuoro_core::themes::Scope;
+use vuoro_core::{ProcessState, RoleSet, UserId};
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct OrgRow {
@@ -328,7 +331,7 @@ pub(crate) struct NoteRow {
     created_at: String,
 }
 
-/// The author of a note or a topic, stored as two columns of which exactly one is set.
+/// The author of a note, a topic or a practice, stored as two columns of which exactly one is set.
 fn author(participant: Option<String>, staff: Option<String>, what: &str) -> Result<NoteAuthor> {
     match (participant, staff) {
         (Some(p), None) => Ok(NoteAuthor::Participant(parse_id(&p, what)?)),
@@ -409,6 +412,98 @@ impl TopicRow {
             hidden: self.hidden,
             picks: number(self.picks, T)?,
             created_at: parse_timestamp(&self.created_at, T)?,
+        })
+    }
+}
+
+fn scope(s: &str, what: &str) -> Result<Scope> {
+    Scope::parse(s).ok_or_else(|| StoreError::Corrupt(format!("unknown scope in {what}")))
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ThemeRow {
+    process_id: String,
+    scope: String,
+    version: i64,
+    themes_json: String,
+    curated: bool,
+    created_by: String,
+    created_at: String,
+}
+
+impl ThemeRow {
+    pub(crate) fn into_theme_version(self) -> Result<ThemeVersion> {
+        const T: &str = "theme_sets";
+        Ok(ThemeVersion {
+            process: parse_id(&self.process_id, T)?,
+            scope: scope(&self.scope, T)?,
+            version: version(self.version, T)?,
+            set: from_json(&self.themes_json, "themes")?,
+            curated: self.curated,
+            created_by: parse_id(&self.created_by, T)?,
+            created_at: parse_timestamp(&self.created_at, T)?,
+        })
+    }
+}
+
+/// A version of a scope's themes as lists show it, without the set itself.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ThemeListRow {
+    version: i64,
+    curated: bool,
+    created_by: String,
+    created_at: String,
+}
+
+impl ThemeListRow {
+    pub(crate) fn into_entry(self) -> Result<(u32, bool, UserId, OffsetDateTime)> {
+        const T: &str = "theme_sets";
+        Ok((
+            version(self.version, T)?,
+            self.curated,
+            parse_id(&self.created_by, T)?,
+            parse_timestamp(&self.created_at, T)?,
+        ))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PracticeRow {
+    id: String,
+    process_id: String,
+    live_session_id: Option<String>,
+    group_label: Option<String>,
+    kind: String,
+    title: String,
+    owner: Option<String>,
+    due: Option<String>,
+    status: String,
+    participant_id: Option<String>,
+    staff_user_id: Option<String>,
+    lang: String,
+    created_at: String,
+    updated_at: String,
+}
+
+impl PracticeRow {
+    pub(crate) fn into_practice(self) -> Result<Practice> {
+        const T: &str = "practices";
+        Ok(Practice {
+            id: parse_id(&self.id, T)?,
+            process: parse_id(&self.process_id, T)?,
+            live_session: parse_opt_id(self.live_session_id.as_deref(), T)?,
+            group: self.group_label,
+            kind: PracticeKind::parse(&self.kind)
+                .ok_or_else(|| StoreError::Corrupt("unknown practice kind".into()))?,
+            title: self.title,
+            owner: self.owner,
+            due: parse_opt_date(self.due.as_deref(), T)?,
+            status: PracticeStatus::parse(&self.status)
+                .ok_or_else(|| StoreError::Corrupt("unknown practice status".into()))?,
+            author: author(self.participant_id, self.staff_user_id, T)?,
+            lang: self.lang,
+            created_at: parse_timestamp(&self.created_at, T)?,
+            updated_at: parse_timestamp(&self.updated_at, T)?,
         })
     }
 }

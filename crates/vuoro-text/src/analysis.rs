@@ -1,0 +1,235 @@
+//! From notes to terms: words, the language of each note, stems and compound parts.
+//!
+//! Every distinct word is analysed once, however many notes use it: resampled or repetitive
+//! note sets (a hundred phones answering one question) have far fewer distinct words than words.
+//! Notes are split into fixed-size chunks that threads take in turn; results are put back in
+//! chunk order, so the outcome does not depend on the number of threads.
+
+use crate::fxhash::FxHashMap as HashMap;
+
+use crate::morph::{Morph, Splitter};
+use crate::stopwords::is_stop_word;
+use crate::{Lang, Options, lang, token};
+
+/// Notes per chunk of parallel work.
+const CHUNK: usize = 2048;
+
+/// The terms of a set of notes.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Per note: its language.
+    pub langs: Vec<Lang>,
+    /// Per note: (term, weight, word) triples, one per content word and compound part; `word`
+    /// indexes [`Corpus::words`], the surface form the term came from.
+    pub notes: Vec<Vec<(u32, f32, u32)>>,
+    /// Term strings (stems), indexed by term id; sorted, so ids do not depend on note order.
+    pub terms: Vec<String>,
+    /// Distinct surface words, indexed by word id.
+    pub words: Vec<String>,
+}
+
+/// Runs `f` over `items` in chunks on up to `threads` threads; results keep item order.
+pub(crate) fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    par_map_chunked(items, threads, CHUNK, f)
+}
+
+/// As [`par_map`] with `chunk` items per piece of work, for items that are costly each.
+pub(crate) fn par_map_chunked<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    chunk: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let chunk = chunk.max(1);
+    if threads <= 1 || items.len() <= chunk {
+        return items.iter().map(&f).collect();
+    }
+    let chunks: Vec<&[T]> = items.chunks(chunk).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(chunk) = chunks.get(i) else { break };
+                        mine.push((i, chunk.iter().map(&f).collect::<Vec<R>>()));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().flat_map(|(_, r)| r).collect()
+}
+
+/// The number of threads to use.
+pub(crate) fn threads(opts: &Options) -> usize {
+    opts.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    })
+}
+
+/// Tokenises, detects languages, stems and splits compounds.
+pub fn analyse(notes: &[&str], opts: &Options) -> Corpus {
+    let morph = Morph::new();
+    let threads = threads(opts);
+    // Words of each note, its language and the content words (stop words out).
+    let tokenised: Vec<(Lang, Vec<String>)> = par_map(notes, threads, |n| {
+        let words = token::tokenize(n);
+        let lang = lang::detect(&words);
+        let content = words
+            .into_iter()
+            .filter(|w| w.chars().count() >= 2 && !is_stop_word(w, lang))
+            .collect();
+        (lang, content)
+    });
+
+    // Distinct (language, word) pairs, in order of first use.
+    let mut word_ids: HashMap<(Lang, &str), u32> = HashMap::default();
+    let mut distinct: Vec<(Lang, &str)> = Vec::new();
+    let mut uses: Vec<u32> = Vec::new();
+    let mut note_words: Vec<Vec<u32>> = Vec::with_capacity(tokenised.len());
+    for (lang, words) in &tokenised {
+        let mut ids = Vec::with_capacity(words.len());
+        for w in words {
+            let id = *word_ids.entry((*lang, w.as_str())).or_insert_with(|| {
+                distinct.push((*lang, w.as_str()));
+                uses.push(0);
+                (distinct.len() - 1) as u32
+            });
+            ids.push(id);
+            uses[id as usize] += 1;
+        }
+        note_words.push(ids);
+    }
+
+    let fi_counts: HashMap<String, u32> = distinct
+        .iter()
+        .zip(&uses)
+        .filter(|((l, _), _)| *l == Lang::Fi)
+        .map(|((_, w), c)| ((*w).to_owned(), *c))
+        .collect();
+    let splitter = opts.compounds.then(|| Splitter::new(&morph, &fi_counts, 2));
+    // Each distinct word's terms: its stem, then the stems of its compound parts.
+    let analysed: Vec<Vec<(String, f32)>> = par_map(&distinct, threads, |(lang, w)| {
+        analyse_word(&morph, splitter.as_ref(), opts, *lang, w)
+    });
+
+    // Term ids by sorted term string, so that they do not depend on the order of the notes.
+    let mut term_names: Vec<&str> = analysed
+        .iter()
+        .flat_map(|ts| ts.iter().map(|(t, _)| t.as_str()))
+        .collect();
+    term_names.sort_unstable();
+    term_names.dedup();
+    let term_index: HashMap<&str, u32> = term_names
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i as u32))
+        .collect();
+    let word_terms: Vec<Vec<(u32, f32)>> = analysed
+        .iter()
+        .map(|ts| {
+            ts.iter()
+                .filter_map(|(t, w)| term_index.get(t.as_str()).map(|id| (*id, *w)))
+                .collect()
+        })
+        .collect();
+    let notes_terms = note_words
+        .iter()
+        .map(|ids| {
+            ids.iter()
+                .flat_map(|w| {
+                    word_terms[*w as usize]
+                        .iter()
+                        .map(move |(t, x)| (*t, *x, *w))
+                })
+                .collect()
+        })
+        .collect();
+    Corpus {
+        langs: tokenised.iter().map(|(l, _)| *l).collect(),
+        notes: notes_terms,
+        terms: term_names.iter().map(|t| (*t).to_owned()).collect(),
+        words: distinct.iter().map(|(_, w)| (*w).to_owned()).collect(),
+    }
+}
+
+fn analyse_word(
+    morph: &Morph,
+    splitter: Option<&Splitter>,
+    opts: &Options,
+    lang: Lang,
+    word: &str,
+) -> Vec<(String, f32)> {
+    let stem = morph.stem(word, lang);
+    let mut out = vec![(stem, 1.0)];
+    if lang == Lang::Fi
+        && let Some(s) = splitter
+        && let Some(parts) = s.split(morph, word)
+    {
+        for p in &parts {
+            let stem = morph.stem(p, Lang::Fi);
+            if stem != out[0].0 {
+                out.push((stem, opts.part_weight));
+            }
+        }
+    }
+    if lang == Lang::Fi {
+        // Truncated forms and letter n-grams join inflections and derivations the rules above
+        // miss ("kiireellisiä" and "kiireen", "kuormittunu" and "kuormitus") and words that
+        // share a part the splitter did not find ("asiakaspalvelutilanteet" and "palvelu").
+        let mut extra = Vec::new();
+        if opts.prefix_len > 0 {
+            prefix(word, opts.prefix_len, &mut extra);
+        }
+        let prefixes = extra.len();
+        if opts.ngram > 0 {
+            let cs: Vec<char> = word.chars().collect();
+            if cs.len() > opts.ngram {
+                for g in cs.windows(opts.ngram) {
+                    let mut x: String = g.iter().collect();
+                    x.push('#');
+                    extra.push(x);
+                }
+            }
+        }
+        let mut extra: Vec<(String, f32)> = extra
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let w = if i < prefixes {
+                    opts.prefix_weight
+                } else {
+                    opts.ngram_weight
+                };
+                (t, w)
+            })
+            .collect();
+        extra.sort_by(|a, b| a.0.cmp(&b.0));
+        extra.dedup_by(|a, b| a.0 == b.0);
+        out.extend(extra);
+    }
+    out
+}
+
+fn prefix(word: &str, len: usize, out: &mut Vec<String>) {
+    if word.chars().count() > len {
+        let mut p: String = word.chars().take(len).collect();
+        p.push('~');
+        out.push(p);
+    }
+}

@@ -1,0 +1,271 @@
+//! Themes from short notes, Finnish first.
+//!
+//! [`themes`] groups the notes of a session, a phase or a whole process into themes. Each
+//! theme has a label made of the notes' own words, its notes and its most representative notes.
+//! The steps:
+//!
+//! 1. [`tokenize`]: lower-case words; links, e-mail addresses, emoji and numbers go.
+//! 2. [`lang::detect`]: each note's language (Finnish, Swedish or English) from stop words and
+//!    letter patterns.
+//! 3. [`morph`]: stop words out, Snowball stems (with extra reduction for Finnish), the parts
+//!    of Finnish compound words, and for Finnish words also a six-letter prefix and the letter
+//!    5-grams, which join forms and compounds the rules miss.
+//! 4. [`vector`]: TF-IDF weights, unit-length note vectors.
+//! 5. [`consensus`]: many runs of spherical k-means ([`cluster`]) from fixed seeds, and their
+//!    consensus.
+//!
+//! `examples/eval.rs` measures the quality (NMI against a labelled set of notes, in
+//! `data/themes-fi.csv`) and the speed; `BENCHMARKS.md` has the figures and what was tried.
+//!
+//! The result is deterministic: the same notes give the same themes, and so do the same notes in
+//! another order (notes are put in a canonical order first and every tie is broken by it).
+//! A note with no word that counts (empty, only stop words, emoji, or only words no other note
+//! uses) belongs to no theme.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+pub mod analysis;
+pub mod cluster;
+pub mod consensus;
+pub mod fxhash;
+pub mod lang;
+pub mod morph;
+pub mod nmi;
+pub mod rng;
+pub mod sample;
+pub mod stopwords;
+pub mod token;
+pub mod vector;
+
+pub use lang::Lang;
+pub use nmi::nmi;
+pub use token::tokenize;
+
+/// How to find themes. [`Options::default`] is what vuoro uses; the other values exist for the
+/// evaluation that chose those defaults (`examples/eval.rs`, figures in `BENCHMARKS.md`).
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The number of themes; `None` chooses from the number of notes ([`default_k`]).
+    pub k: Option<usize>,
+    /// Seed of the k-means++ seeding.
+    pub seed: u64,
+    /// The clustering method.
+    pub method: Method,
+    /// k-means runs behind [`Method::Consensus`].
+    pub runs: usize,
+    /// Restarts of the final k-means; the one with the tightest themes wins.
+    pub restarts: usize,
+    /// Threads to use; `None` uses every core. The result does not depend on it.
+    pub threads: Option<usize>,
+    /// Whether to split Finnish compound words.
+    pub compounds: bool,
+    /// Weight of a compound part relative to the whole word.
+    pub part_weight: f32,
+    /// Also add the first `prefix_len` letters of each Finnish word as a term (0: off).
+    pub prefix_len: usize,
+    /// Weight of that prefix term.
+    pub prefix_weight: f32,
+    /// Also add the letter n-grams of this length of each Finnish word as terms (0: off).
+    pub ngram: usize,
+    /// Weight of an n-gram term.
+    pub ngram_weight: f32,
+    /// Terms in more than this share of notes are left out.
+    pub max_df: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            k: None,
+            seed: 0x0076_756f_726f,
+            method: Method::Consensus,
+            runs: 30,
+            restarts: 4,
+            threads: None,
+            compounds: true,
+            part_weight: 0.7,
+            prefix_len: 6,
+            prefix_weight: 0.4,
+            ngram: 5,
+            ngram_weight: 0.4,
+            max_df: 0.3,
+        }
+    }
+}
+
+/// How notes are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Spherical k-means on the note vectors.
+    KMeans,
+    /// The consensus of many k-means runs ([`consensus`]).
+    Consensus,
+}
+
+/// One theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Two to four words of the notes themselves, the most telling first.
+    pub label: Vec<String>,
+    /// Indices (into the input) of its notes, ascending.
+    pub notes: Vec<usize>,
+    /// Up to three of its notes closest to the theme's centre, the closest first.
+    pub representative: Vec<usize>,
+}
+
+impl Theme {
+    /// The number of notes.
+    pub fn size(&self) -> usize {
+        self.notes.len()
+    }
+
+    /// The label as one string, words separated by spaces.
+    pub fn label_text(&self) -> String {
+        self.label.join(" ")
+    }
+}
+
+/// Themes of a set of notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Themes {
+    /// Largest first; equal sizes in a stable order.
+    pub themes: Vec<Theme>,
+    /// Per input note, the index of its theme in [`Themes::themes`]; `None` for a note with no
+    /// word that counts.
+    pub assignment: Vec<Option<usize>>,
+    /// Per input note, its detected language.
+    pub langs: Vec<Lang>,
+}
+
+/// The number of themes chosen for `n` notes: about half the square root, from 2 to 12, so a
+/// session of 30 notes gets 3 themes and a process of hundreds gets 10 to 12.
+pub fn default_k(n: usize) -> usize {
+    (((n as f64).sqrt() / 2.0).round() as usize)
+        .clamp(2, 12)
+        .min(n.max(1))
+}
+
+/// Groups `notes` into themes.
+pub fn themes(notes: &[&str], opts: &Options) -> Themes {
+    let threads = analysis::threads(opts);
+    let corpus = analysis::analyse(notes, opts);
+    // The canonical order: by text, so that shuffled input gives the same themes.
+    let mut order: Vec<usize> = (0..notes.len()).collect();
+    order.sort_by(|a, b| notes[*a].cmp(notes[*b]));
+    let weighted = vector::weigh(&corpus, &order, opts);
+    // Only notes with a term that counts take part.
+    let used: Vec<usize> = (0..order.len())
+        .filter(|p| !weighted.notes[*p].is_empty())
+        .collect();
+    let rows = vector::rows(&weighted, &used);
+    let k = opts.k.unwrap_or_else(|| default_k(used.len()));
+    let clustering = match opts.method {
+        Method::Consensus => {
+            consensus::cluster(&rows, k, opts.seed, opts.runs, opts.restarts, threads)
+        }
+        Method::KMeans => cluster::kmeans(&rows, k, opts.seed, opts.restarts, threads),
+    };
+
+    // Group positions (in `used`) by cluster.
+    let k = clustering.centroids.len();
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); k];
+    for (j, a) in clustering.assign.iter().enumerate() {
+        groups[*a as usize].push(j);
+    }
+    let mut cluster_order: Vec<usize> = (0..k).filter(|c| !groups[*c].is_empty()).collect();
+    cluster_order.sort_by(|a, b| {
+        groups[*b]
+            .len()
+            .cmp(&groups[*a].len())
+            .then(groups[*a][0].cmp(&groups[*b][0]))
+    });
+
+    let mut assignment = vec![None; notes.len()];
+    let mut out = Vec::with_capacity(cluster_order.len());
+    for (t, &c) in cluster_order.iter().enumerate() {
+        let members = &groups[c];
+        let originals: Vec<usize> = members.iter().map(|j| order[used[*j]]).collect();
+        for &i in &originals {
+            assignment[i] = Some(t);
+        }
+        let mut by_sim: Vec<(f32, usize)> = members
+            .iter()
+            .map(|&j| (rows.dot(j, &clustering.centroids[c]), j))
+            .collect();
+        by_sim.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let representative = by_sim
+            .iter()
+            .take(3)
+            .map(|(_, j)| order[used[*j]])
+            .collect();
+        let mut sorted = originals.clone();
+        sorted.sort_unstable();
+        out.push(Theme {
+            label: label(&corpus, &weighted, &originals, used.len()),
+            notes: sorted,
+            representative,
+        });
+    }
+    Themes {
+        themes: out,
+        assignment,
+        langs: corpus.langs,
+    }
+}
+
+/// The label of a theme: the terms most over-represented in its notes (compared with all
+/// notes), each shown as the word form its notes use most.
+fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> Vec<String> {
+    let size = members.len() as f64;
+    // Notes per term, and uses per (term, word) for the surface form.
+    let mut in_theme: HashMap<u32, u32> = HashMap::new();
+    let mut forms: HashMap<(u32, u32), u32> = HashMap::new();
+    for &i in members {
+        let mut seen: Vec<u32> = Vec::new();
+        for (t, _, word) in &corpus.notes[i] {
+            if !w.kept[*t as usize] {
+                continue;
+            }
+            *forms.entry((*t, *word)).or_insert(0) += 1;
+            if !seen.contains(t) {
+                seen.push(*t);
+                *in_theme.entry(*t).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut scored: Vec<(f64, u32)> = in_theme
+        .iter()
+        .map(|(t, c)| {
+            let p_in = *c as f64 / size;
+            let p_all = w.df[*t as usize] as f64 / n.max(1) as f64;
+            // A term in a single note of a theme does not describe the theme.
+            let support = if *c >= 2 || size < 2.0 { 1.0 } else { 0.1 };
+            (support * p_in * (p_in / p_all.max(1e-9)).ln().max(0.0), *t)
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(Ordering::Equal)
+            .then(corpus.terms[a.1 as usize].cmp(&corpus.terms[b.1 as usize]))
+    });
+    let mut words: Vec<String> = Vec::new();
+    for (_, t) in scored {
+        let best = forms
+            .iter()
+            .filter(|((ft, _), _)| *ft == t)
+            .map(|((_, word), c)| (*c, &corpus.words[*word as usize]))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)));
+        if let Some((_, word)) = best
+            && !words.contains(word)
+        {
+            words.push(word.clone());
+        }
+        if words.len() == 3 {
+            break;
+        }
+    }
+    words
+}
+
+use analysis::Corpus;

@@ -465,3 +465,100 @@ note-topic-mark = Topic: { $topic }
 note-move-topic-title = Move to another group
 note-move-topic-label = Topic
 note-move-topic-none = No group
+event-themes-proposed = { $actor } had themes proposed (version { $version }).
+event-themes-curated = { $actor } edited the themes (version { $version }).
+event-practice-saved = { $actor } recorded a practice.
+event-practice-status = { $actor } set a practice's status to: { $status }.
+practice-status-agreed = agreed
+practice-status-in_progress = in progress
+practice-status-done = done
+practice-status-dropped = dropped
+os-default-slot = Groups
+os-default-space = Space { $n }
+themes-title = Themes
+themes-scopes = From which notes
+themes-scope-process = The whole process
+themes-scope-phase = Phase { $n }
+themes-scope-session = Session { $when }
+themes-notes = { $count ->
+    [one] { $count } note
+   *[other] { $count } notes
+}
+themes-notes-in-scope = { $count ->
+    [one] There is { $count } note here.
+   *[other] There are { $count } notes here.
+}
+themes-version = version { $version }
+themes-curated = edited
+themes-proposed = machine proposal
+themes-none = There are no themes yet. A theme proposal groups the notes by their own words; then you can rename, merge and split the themes.
+themes-propose = Propose themes
+themes-propose-again = Propose themes again
+themes-no-notes = There are no notes here yet to propose themes from.
+themes-confirm-title = Replace the edited themes?
+themes-confirm-text = You have edited these themes. A new proposal takes their place; the current themes are kept as an earlier version.
+themes-confirm-yes = Yes, make a new proposal
+themes-confirm-no = Cancel
+themes-add-new = { $count ->
+    [one] Take in { $count } new note
+   *[other] Take in { $count } new notes
+}
+themes-representative = The most telling notes
+themes-all-notes = All notes of the theme
+themes-label = Theme name
+themes-rename = Rename
+themes-merge-into = Merge into the theme
+themes-merge = Merge
+themes-remove = Remove the theme
+themes-split-label = Name of the new theme
+themes-split = Split off the chosen
+themes-split-hint = Choose below the notes that move to the new theme.
+themes-move-to = Move to the theme
+themes-move = Move
+themes-unsorted = { $count ->
+    [one] { $count } unsorted note
+   *[other] { $count } unsorted notes
+}
+themes-unsorted-hint = These fitted no theme. Move them to a theme or leave them here.
+themes-unsorted-option = To the unsorted
+themes-error-label = Give the theme a name (at most 200 characters).
+themes-error-no-note = Choose the notes first.
+themes-error-too-many = There are already as many themes as allowed.
+themes-error-theme = Choose another theme.
+themes-error-stale = Someone else edited the themes at the same time. Here is the latest version; make your change again.
+themes-error-choose = Choose at least one theme.
+themes-error-cafe-exists = The session already has a learning café.
+themes-old-version = This is version { $version } of the themes.
+themes-latest = Show the latest version
+themes-to-session = From themes to the work of phase 2
+themes-to-session-hint = The chosen themes become, in one step, the tables of a learning café or the topics of an open space in an open session.
+themes-choose = Themes
+themes-session = Session
+themes-session-option = Phase { $phase }, session { $session }
+themes-as = Form
+themes-as-cafe = Learning café tables
+themes-as-open-space = Open space topics
+themes-to-session-submit = Take to the session
+themes-open = Themes: what the notes talk about
+practices-title = Practices
+practices-open = Practices and their follow-up
+practices-intro = What the work community agreed: what we keep and strengthen, what we develop, who takes it forward and by when. Update the status as things move.
+practices-none = No practices yet.
+practice-kind = Kind
+practice-kind-keep = We keep and strengthen
+practice-kind-develop = We develop
+practice-title = Practice
+practice-owner = Who takes it forward
+practice-owner-hint = A role or a name, for example team lead.
+practice-due = By when
+practice-group-mark = Group: { $group }
+practice-owner-mark = Taken forward by: { $owner }
+practice-no-owner = Nobody named yet
+practice-due-mark = by { $due }
+practice-overdue = overdue
+practice-status = Status
+practice-status-save = Update
+practice-edit = Correct the practice
+practice-save = Save
+practice-add = Add a practice
+practice-add-submit = Add

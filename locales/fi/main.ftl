@@ -465,3 +465,100 @@ note-topic-mark = Aihe: { $topic }
 note-move-topic-title = Siirrä toiseen ryhmään
 note-move-topic-label = Aihe
 note-move-topic-none = Ei ryhmää
+event-themes-proposed = { $actor } teetti teemaehdotuksen (versio { $version }).
+event-themes-curated = { $actor } muokkasi teemoja (versio { $version }).
+event-practice-saved = { $actor } kirjasi käytännön.
+event-practice-status = { $actor } päivitti käytännön tilaksi: { $status }.
+practice-status-agreed = sovittu
+practice-status-in_progress = käynnissä
+practice-status-done = tehty
+practice-status-dropped = luovuttu
+os-default-slot = Ryhmät
+os-default-space = Tila { $n }
+themes-title = Teemat
+themes-scopes = Mistä muistiinpanoista
+themes-scope-process = Koko prosessi
+themes-scope-phase = Vaihe { $n }
+themes-scope-session = Istunto { $when }
+themes-notes = { $count ->
+    [one] { $count } muistiinpano
+   *[other] { $count } muistiinpanoa
+}
+themes-notes-in-scope = { $count ->
+    [one] Tässä on { $count } muistiinpano.
+   *[other] Tässä on { $count } muistiinpanoa.
+}
+themes-version = versio { $version }
+themes-curated = muokattu
+themes-proposed = koneen ehdotus
+themes-none = Teemoja ei ole vielä. Teemaehdotus ryhmittelee muistiinpanot niiden omien sanojen mukaan; voit sitten nimetä, yhdistää ja jakaa teemoja.
+themes-propose = Ehdota teemoja
+themes-propose-again = Ehdota teemoja uudelleen
+themes-no-notes = Tässä ei ole vielä muistiinpanoja, joista ehdottaa teemoja.
+themes-confirm-title = Korvataanko muokatut teemat?
+themes-confirm-text = Olet muokannut näitä teemoja. Uusi ehdotus tulee niiden tilalle; nykyiset teemat säilyvät aiempana versiona.
+themes-confirm-yes = Kyllä, tee uusi ehdotus
+themes-confirm-no = Peruuta
+themes-add-new = { $count ->
+    [one] Ota mukaan { $count } uusi muistiinpano
+   *[other] Ota mukaan { $count } uutta muistiinpanoa
+}
+themes-representative = Kuvaavimmat muistiinpanot
+themes-all-notes = Kaikki teeman muistiinpanot
+themes-label = Teeman nimi
+themes-rename = Nimeä
+themes-merge-into = Yhdistä teemaan
+themes-merge = Yhdistä
+themes-remove = Poista teema
+themes-split-label = Uuden teeman nimi
+themes-split = Erota valitut
+themes-split-hint = Valitse alta muistiinpanot, jotka siirtyvät uuteen teemaan.
+themes-move-to = Siirrä teemaan
+themes-move = Siirrä
+themes-unsorted = { $count ->
+    [one] { $count } lajittelematon muistiinpano
+   *[other] { $count } lajittelematonta muistiinpanoa
+}
+themes-unsorted-hint = Nämä eivät osuneet mihinkään teemaan. Siirrä ne teemaan tai jätä tähän.
+themes-unsorted-option = Lajittelemattomiin
+themes-error-label = Anna teemalle nimi (enintään 200 merkkiä).
+themes-error-no-note = Valitse ensin muistiinpanot.
+themes-error-too-many = Teemoja on jo enimmäismäärä.
+themes-error-theme = Valitse toinen teema.
+themes-error-stale = Joku muu muokkasi teemoja samaan aikaan. Tässä uusin versio; tee muutoksesi uudelleen.
+themes-error-choose = Valitse ainakin yksi teema.
+themes-error-cafe-exists = Istunnossa on jo learning café.
+themes-old-version = Tämä on teemojen versio { $version }.
+themes-latest = Näytä uusin versio
+themes-to-session = Teemoista vaiheen 2 työskentelyyn
+themes-to-session-hint = Valitut teemat tulevat avoimen istunnon learning café -pöydiksi tai open space -aiheiksi yhdellä kertaa.
+themes-choose = Teemat
+themes-session = Istunto
+themes-session-option = Vaihe { $phase }, istunto { $session }
+themes-as = Muoto
+themes-as-cafe = Learning café -pöydät
+themes-as-open-space = Open space -aiheet
+themes-to-session-submit = Vie istuntoon
+themes-open = Teemat: mistä muistiinpanoissa puhuttiin
+practices-title = Käytännöt
+practices-open = Käytännöt ja niiden seuranta
+practices-intro = Mitä työyhteisö sopi: mitä pidämme yllä ja vahvistamme, mitä kehitämme, kuka vie asiaa eteenpäin ja mihin mennessä. Päivitä tila, kun asia etenee.
+practices-none = Ei vielä käytäntöjä.
+practice-kind = Laji
+practice-kind-keep = Pidämme yllä ja vahvistamme
+practice-kind-develop = Kehitämme
+practice-title = Käytäntö
+practice-owner = Kuka vie eteenpäin
+practice-owner-hint = Rooli tai nimi, esimerkiksi tiimivastaava.
+practice-due = Mihin mennessä
+practice-group-mark = Ryhmä: { $group }
+practice-owner-mark = Vie eteenpäin: { $owner }
+practice-no-owner = Vastuuhenkilöä ei ole nimetty
+practice-due-mark = mennessä { $due }
+practice-overdue = myöhässä
+practice-status = Tila
+practice-status-save = Päivitä
+practice-edit = Korjaa käytäntöä
+practice-save = Tallenna
+practice-add = Lisää käytäntö
+practice-add-submit = Lisää

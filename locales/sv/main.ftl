@@ -465,3 +465,100 @@ note-topic-mark = Ämne: { $topic }
 note-move-topic-title = Flytta till en annan grupp
 note-move-topic-label = Ämne
 note-move-topic-none = Ingen grupp
+event-themes-proposed = { $actor } lät ta fram ett temaförslag (version { $version }).
+event-themes-curated = { $actor } redigerade temana (version { $version }).
+event-practice-saved = { $actor } antecknade en praxis.
+event-practice-status = { $actor } uppdaterade praxisens status till: { $status }.
+practice-status-agreed = överenskommen
+practice-status-in_progress = pågår
+practice-status-done = klar
+practice-status-dropped = slopad
+os-default-slot = Grupper
+os-default-space = Plats { $n }
+themes-title = Teman
+themes-scopes = Från vilka anteckningar
+themes-scope-process = Hela processen
+themes-scope-phase = Fas { $n }
+themes-scope-session = Session { $when }
+themes-notes = { $count ->
+    [one] { $count } anteckning
+   *[other] { $count } anteckningar
+}
+themes-notes-in-scope = { $count ->
+    [one] Här finns { $count } anteckning.
+   *[other] Här finns { $count } anteckningar.
+}
+themes-version = version { $version }
+themes-curated = redigerad
+themes-proposed = maskinens förslag
+themes-none = Det finns inga teman ännu. Temaförslaget grupperar anteckningarna efter deras egna ord; sedan kan du namnge, slå ihop och dela teman.
+themes-propose = Föreslå teman
+themes-propose-again = Föreslå teman på nytt
+themes-no-notes = Här finns ännu inga anteckningar att föreslå teman utifrån.
+themes-confirm-title = Ersätta de redigerade temana?
+themes-confirm-text = Du har redigerat de här temana. Ett nytt förslag ersätter dem; de nuvarande temana sparas som en tidigare version.
+themes-confirm-yes = Ja, gör ett nytt förslag
+themes-confirm-no = Avbryt
+themes-add-new = { $count ->
+    [one] Ta med { $count } ny anteckning
+   *[other] Ta med { $count } nya anteckningar
+}
+themes-representative = De mest belysande anteckningarna
+themes-all-notes = Alla anteckningar i temat
+themes-label = Temats namn
+themes-rename = Byt namn
+themes-merge-into = Slå ihop med temat
+themes-merge = Slå ihop
+themes-remove = Ta bort temat
+themes-split-label = Det nya temats namn
+themes-split = Bryt ut de valda
+themes-split-hint = Välj nedan de anteckningar som flyttar till det nya temat.
+themes-move-to = Flytta till temat
+themes-move = Flytta
+themes-unsorted = { $count ->
+    [one] { $count } osorterad anteckning
+   *[other] { $count } osorterade anteckningar
+}
+themes-unsorted-hint = De här passade inte in i något tema. Flytta dem till ett tema eller lämna dem här.
+themes-unsorted-option = Till de osorterade
+themes-error-label = Ge temat ett namn (högst 200 tecken).
+themes-error-no-note = Välj först anteckningarna.
+themes-error-too-many = Det finns redan högsta antalet teman.
+themes-error-theme = Välj ett annat tema.
+themes-error-stale = Någon annan redigerade temana samtidigt. Här är den senaste versionen; gör din ändring på nytt.
+themes-error-choose = Välj minst ett tema.
+themes-error-cafe-exists = Sessionen har redan ett learning café.
+themes-old-version = Det här är version { $version } av temana.
+themes-latest = Visa den senaste versionen
+themes-to-session = Från teman till arbetet i fas 2
+themes-to-session-hint = De valda temana blir på en gång bord i ett learning café eller ämnen i ett open space i en öppen session.
+themes-choose = Teman
+themes-session = Session
+themes-session-option = Fas { $phase }, session { $session }
+themes-as = Form
+themes-as-cafe = Bord i ett learning café
+themes-as-open-space = Ämnen i ett open space
+themes-to-session-submit = För till sessionen
+themes-open = Teman: vad anteckningarna handlar om
+practices-title = Praxis
+practices-open = Praxis och uppföljning
+practices-intro = Vad arbetsgemenskapen kom överens om: vad vi behåller och stärker, vad vi utvecklar, vem som driver saken vidare och till när. Uppdatera statusen när saken går framåt.
+practices-none = Ingen praxis ännu.
+practice-kind = Slag
+practice-kind-keep = Vi behåller och stärker
+practice-kind-develop = Vi utvecklar
+practice-title = Praxis
+practice-owner = Vem driver saken vidare
+practice-owner-hint = En roll eller ett namn, till exempel teamansvarig.
+practice-due = Till när
+practice-group-mark = Grupp: { $group }
+practice-owner-mark = Driver vidare: { $owner }
+practice-no-owner = Ingen ansvarig utsedd
+practice-due-mark = senast { $due }
+practice-overdue = försenad
+practice-status = Status
+practice-status-save = Uppdatera
+practice-edit = Rätta praxisen
+practice-save = Spara
+practice-add = Lägg till praxis
+practice-add-submit = Lägg till

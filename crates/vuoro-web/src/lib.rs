@@ -19,7 +19,9 @@ pub mod live;
 pub mod methods;
 pub mod orders;
 pub mod pages;
+pub mod practices;
 pub mod processes;
+pub mod themes;
 pub mod util;
 
 use axum::Router;
@@ -85,6 +87,8 @@ pub fn app(state: AppState) -> Router {
         .merge(orders::router())
         .merge(processes::router())
         .merge(live::router())
+        .merge(themes::router())
+        .merge(practices::router())
         .merge(assets::router())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(

@@ -134,7 +134,11 @@ pub async fn rows(state: &AppState, c: &Ctx, list: Vec<Process>) -> AppResult<Ve
 
 /// A process the user may see, with their relation to it. A process the user may not see is
 /// "not found", so its existence is not revealed.
-async fn load(state: &AppState, c: &Ctx, id: &str) -> AppResult<(Process, ProcessActor)> {
+pub(crate) async fn load(
+    state: &AppState,
+    c: &Ctx,
+    id: &str,
+) -> AppResult<(Process, ProcessActor)> {
     let user = c.user()?;
     let id = ProcessId::parse(id).map_err(|_| AppError::NotFound)?;
     let p = state.store.process(id).await?;
@@ -145,7 +149,7 @@ async fn load(state: &AppState, c: &Ctx, id: &str) -> AppResult<(Process, Proces
     Ok((p, pa))
 }
 
-fn require(pa: &ProcessActor, a: ProcessAction, state: ProcessState) -> AppResult<()> {
+pub(crate) fn require(pa: &ProcessActor, a: ProcessAction, state: ProcessState) -> AppResult<()> {
     if pa.can(a, state) {
         Ok(())
     } else {
@@ -753,6 +757,31 @@ async fn process_view(
                         ("state", i18n::s(c.t(&format!("state-{}", to.code())))),
                     ],
                 ),
+                EventKind::ThemesSaved {
+                    version, curated, ..
+                } => i18n::t_args(
+                    lang,
+                    if *curated {
+                        "event-themes-curated"
+                    } else {
+                        "event-themes-proposed"
+                    },
+                    &[("actor", actor), ("version", i18n::n(i64::from(*version)))],
+                ),
+                EventKind::PracticeSaved { .. } => {
+                    i18n::t_args(lang, "event-practice-saved", &[("actor", actor)])
+                }
+                EventKind::PracticeStatusChanged { to, .. } => i18n::t_args(
+                    lang,
+                    "event-practice-status",
+                    &[
+                        ("actor", actor),
+                        (
+                            "status",
+                            i18n::s(c.t(&format!("practice-status-{}", to.code()))),
+                        ),
+                    ],
+                ),
             };
             EventView {
                 at: when(e.at),
@@ -919,6 +948,19 @@ async fn transition(
     match process::apply(p.state, t, &ready) {
         Ok(to) => {
             state.store.set_state(p.id, p.state, to, user).await?;
+            // Live sessions run only during the phases: leaving them ends any session still
+            // open, so phones stop taking notes and say thank you.
+            if !matches!(to, ProcessState::Phase1 | ProcessState::Phase2) {
+                for live in state.store.live_sessions(p.id).await? {
+                    if live.open {
+                        let e = state
+                            .store
+                            .close_live_session(live.id, OffsetDateTime::now_utc())
+                            .await?;
+                        crate::live::publish(&state, &e).await;
+                    }
+                }
+            }
             Ok(redirect(&format!("/processes/{}", p.id)))
         }
         Err(e) => {

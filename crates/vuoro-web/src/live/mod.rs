@@ -48,13 +48,17 @@ mod feedback_form;
 mod hands;
 mod openspace;
 mod phone;
+mod practices;
 mod runner;
 mod scribe;
 
 pub(crate) use cafe::*;
 pub(crate) use feedback_form::*;
-pub(crate) use openspace::{OsDraft, OsPanel, PhoneOs, label_topics, os_panel, phone_os};
+pub(crate) use openspace::{
+    OsDraft, OsPanel, PhoneOs, label_topics, os_panel, phone_os, topics_from_themes,
+};
 pub(crate) use phone::*;
+pub(crate) use practices::{PhonePractices, PracticeDraft, phone_practices};
 pub(crate) use runner::*;
 
 pub fn router() -> Router<AppState> {
@@ -68,6 +72,7 @@ pub fn router() -> Router<AppState> {
         .merge(hands::router())
         .merge(cafe::router())
         .merge(openspace::router())
+        .merge(practices::router())
 }
 
 /// The longest note. Long enough for a thought, short enough for a board.

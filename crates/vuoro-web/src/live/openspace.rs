@@ -622,6 +622,47 @@ fn new_topic(
     }
 }
 
+/// Chosen themes become open-space topics in one step. With no open space set up yet, one is
+/// set up with one time slot and a space per theme, each theme in its own space, so the groups
+/// can start at once; an existing open space gets the themes as unplaced topics.
+pub(crate) async fn topics_from_themes(
+    state: &AppState,
+    c: &Ctx,
+    live: &LiveSession,
+    labels: &[String],
+    user: vuoro_core::UserId,
+) -> AppResult<()> {
+    let now = OffsetDateTime::now_utc();
+    let fresh = state.store.open_space(live.id).await?.is_none();
+    if fresh {
+        let spaces: Vec<String> = (1..=labels.len().min(openspace::MAX_SPACES))
+            .map(|i| c.tn("os-default-space", "n", i as i64))
+            .collect();
+        let os = OpenSpace::from_form(&c.t("os-default-slot"), &spaces.join("\n"))
+            .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
+        let e = state.store.save_open_space(live.id, &os, now).await?;
+        publish(state, &e).await;
+    }
+    let existing = state.store.topics(live.id).await?.len();
+    let room = (openspace::MAX_TOPICS as usize).saturating_sub(existing);
+    for (i, label) in labels.iter().take(room).enumerate() {
+        let title = openspace::topic_title(label)
+            .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
+        let topic = new_topic(live, NoteAuthor::Staff(user), None, title, c.lang_code());
+        let (topic, e) = state.store.add_topic(&topic).await?;
+        publish(state, &e).await;
+        if fresh && i < openspace::MAX_SPACES {
+            let cell = Cell {
+                slot: 0,
+                space: i as u32,
+            };
+            let e = state.store.place_topic(topic.id, Some(cell), now).await?;
+            publish(state, &e).await;
+        }
+    }
+    Ok(())
+}
+
 /// A topic of this live session, for the facilitator.
 async fn topic_of(state: &AppState, live: &LiveSession, tid: &str) -> AppResult<Topic> {
     let id = TopicId::parse(tid).map_err(|_| AppError::NotFound)?;

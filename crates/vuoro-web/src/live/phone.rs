@@ -393,6 +393,7 @@ pub(crate) struct ParticipantView {
     meeting: Option<String>,
     cafe: Option<PhoneCafe>,
     open_space: Option<PhoneOs>,
+    practices: Option<PhonePractices>,
     /// The previous session's averages, when the facilitator shares them.
     previous: Option<Vec<(String, String, u32)>>,
 }
@@ -405,6 +406,8 @@ pub struct PhoneDraft {
     /// A topic proposed for an open space's marketplace.
     pub topic: String,
     pub topic_error: Option<String>,
+    /// A practice recorded in phase 2.
+    pub practice: PracticeDraft,
 }
 
 /// One feedback question as a phone shows it.
@@ -483,6 +486,7 @@ pub(crate) async fn participant_view(
         name: me.display_name.clone(),
         mine,
         open_space: phone_os(state, live, me, &draft).await?,
+        practices: phone_practices(state, live, &draft.practice).await?,
         draft,
         last_seq: last_seq(state, live.id).await?,
         p,

@@ -9,3 +9,5 @@ mod flow;
 mod live;
 mod openspace;
 mod permissions;
+mod practices;
+mod themes;

@@ -1,0 +1,363 @@
+//! Themes over HTTP: a proposal from the notes of a session, curation with versions, the
+//! confirmation before a curated set is replaced, themes taken to a phase 2 session, and who
+//! may do what.
+
+use crate::helpers::*;
+use crate::live::{join, open_session, process_in_phase1, write};
+use reqwest::StatusCode;
+
+const NOTES: &[&str] = &[
+    "Kahvihuone on liian pieni, ei mahdu istumaan",
+    "Kahvihuoneeseen tarvittais lisää tuoleja",
+    "Kahvihuoneen jääkaappi on aina täynnä",
+    "Kahvihuone vois olla viihtyisämpi",
+    "Tauoilla kahvihuone on ihan tupaten täynnä",
+    "Vuorolistat tulee liian myöhään",
+    "Vuorolistojen muutokset tulee viime tingassa",
+    "Vuorolista pitäis saada kuukautta ennen",
+    "Vuorolistojen vaihdot on hankalia sopia",
+    "Vuorolistassa ei huomioida toiveita",
+    "Perehdytys uusille jää puolitiehen",
+    "Uusien perehdytys vaatii enemmän aikaa",
+    "Perehdytyksessä ei ole selvää kansiota",
+    "Perehdytys on jokaisen oman jaksamisen varassa",
+    "Perehdytykseen kaivataan nimettyä vastuuhenkilöä",
+];
+
+/// A theme's number (its id in the set) from the theme page: the hidden `theme` input after
+/// the heading that shows `label`.
+fn theme_number(html: &str, label: &str) -> String {
+    let at = html
+        .find(&format!("\">{label} <span"))
+        .unwrap_or_else(|| panic!("theme {label} on the page"));
+    let start = html[at..]
+        .find("name=\"theme\" value=\"")
+        .expect("its forms")
+        + at;
+    let v = &html[start + "name=\"theme\" value=\"".len()..];
+    v[..v.find('"').expect("quoted")].to_owned()
+}
+
+fn version_of(html: &str) -> String {
+    let start = html
+        .find("name=\"base\" value=\"")
+        .expect("a curation form")
+        + "name=\"base\" value=\"".len();
+    html[start..start + html[start..].find('"').expect("quoted")].to_owned()
+}
+
+#[tokio::test]
+async fn themes_are_proposed_curated_versioned_and_taken_to_a_session() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+    let (named, _) = join(
+        &app,
+        &code,
+        &[("lang", "fi"), ("show_name", "yes"), ("name", "Aino")],
+    )
+    .await;
+    for (i, text) in NOTES.iter().enumerate() {
+        // Ten notes a minute is the limit of one phone; two phones share the work.
+        let who = if i % 2 == 0 { &phone } else { &named };
+        assert_eq!(
+            write(who, &page, text).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    let session_scope = format!("session-{}", lid.trim_start_matches("/live/"));
+    let themes = format!("{p}/themes/{session_scope}");
+
+    // The process page leads to the themes; there are none yet.
+    let (_, html) = facilitator.text(&p).await;
+    assert!(html.contains(&format!("{p}/themes/process")));
+    let (s, html) = facilitator.text(&themes).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Tässä on 15 muistiinpanoa."));
+    assert!(html.contains("Teemoja ei ole vielä."));
+
+    // One click: a proposal, each note in exactly one place, labels in the notes' own words.
+    let r = facilitator
+        .post_form(&format!("{themes}/propose"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(html.contains("versio 1") && html.contains("koneen ehdotus"));
+    for n in NOTES {
+        let shown = html.matches(&format!(">{n}</label>")).count()
+            + html.matches(&format!(">{n}</span>")).count();
+        assert_eq!(shown, 1, "{n} is in one theme or unsorted");
+    }
+    assert!(html.contains("Kuvaavimmat muistiinpanot"));
+    // Labels are made of the notes' own words: the topics show in the headings.
+    let headings: Vec<String> = html
+        .match_indices("<h2 id=\"theme-")
+        .map(|(i, _)| {
+            let h = &html[i..];
+            let start = h.find('>').expect("heading") + 1;
+            h[start..h.find(" <span").expect("count")].to_lowercase()
+        })
+        .collect();
+    assert!(headings.len() >= 2, "{headings:?}");
+    let all_notes = NOTES.join(" ").to_lowercase();
+    for word in headings.iter().flat_map(|h| h.split_whitespace()) {
+        assert!(all_notes.contains(word), "{word} is a word of the notes");
+    }
+    assert!(
+        ["kahvihuone", "vuorolist", "perehdyt"]
+            .iter()
+            .any(|w| headings.iter().any(|h| h.contains(*w))),
+        "{headings:?}"
+    );
+    assert!(
+        html.contains("<span class=\"note-name\">Aino</span>"),
+        "a chosen name is shown"
+    );
+
+    // Curation: rename the first theme; a stale page's change is refused and loses nothing.
+    let first_heading = html.find("<h2 id=\"theme-").expect("a theme");
+    let label_start = html[first_heading..].find('>').expect("heading") + first_heading + 1;
+    let label =
+        &html[label_start..label_start + html[label_start..].find(" <span").expect("count")];
+    let t1 = theme_number(&html, label);
+    let v1 = version_of(&html);
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v1),
+                ("do", "rename"),
+                ("theme", &t1),
+                ("label", "Arjen sujuvuus"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v1),
+                ("do", "rename"),
+                ("theme", &t1),
+                ("label", "Vanha sivu"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let html = r.text().await.expect("body");
+    assert!(html.contains("Joku muu muokkasi teemoja samaan aikaan."));
+    assert!(html.contains("Arjen sujuvuus") && !html.contains(">Vanha sivu"));
+    assert!(html.contains("versio 2") && html.contains("muokattu"));
+
+    // Split two notes off into their own theme, then move one back.
+    let v2 = version_of(&html);
+    let split_from = theme_number(&html, "Arjen sujuvuus");
+    let section = &html[html.find("Arjen sujuvuus").expect("renamed")..];
+    // The split form's checkboxes (each note also has a move form naming it).
+    let ids: Vec<String> = section
+        .match_indices("type=\"checkbox\" name=\"note\" value=\"")
+        .take(2)
+        .map(|(i, m)| section[i + m.len()..i + m.len() + 36].to_owned())
+        .collect();
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v2),
+                ("do", "split"),
+                ("theme", &split_from),
+                ("label", "Erotettu"),
+                ("note", &ids[0]),
+                ("note", &ids[1]),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(html.contains(">Erotettu <span class=\"muted\">(2 muistiinpanoa)"));
+    let v3 = version_of(&html);
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v3),
+                ("do", "move"),
+                ("note", &ids[0]),
+                ("to", &split_from),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(html.contains(">Erotettu <span class=\"muted\">(1 muistiinpano)"),);
+    // A label may not be empty.
+    let v4 = version_of(&html);
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v4),
+                ("do", "rename"),
+                ("theme", &split_from),
+                ("label", " "),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.expect("body").contains("Anna teemalle nimi"));
+
+    // A new proposal asks first, because the themes were curated; the curation stays readable.
+    let r = facilitator
+        .post_form(&format!("{themes}/propose"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.text()
+            .await
+            .expect("body")
+            .contains("Korvataanko muokatut teemat?")
+    );
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(
+        html.contains("Arjen sujuvuus"),
+        "nothing replaced without a yes"
+    );
+    let r = facilitator
+        .post_form(&format!("{themes}/propose"), &[("confirm", "yes")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(!html.contains("Arjen sujuvuus") && html.contains("koneen ehdotus"));
+    let (_, old) = facilitator.text(&format!("{themes}/versions/4")).await;
+    assert!(old.contains("Tämä on teemojen versio 4.") && old.contains("Arjen sujuvuus"));
+    assert!(
+        !old.contains("name=\"base\""),
+        "an old version is read only"
+    );
+    let (_, process_page) = facilitator.text(&p).await;
+    assert!(process_page.contains("muokkasi teemoja (versio 2)"));
+
+    // Chosen themes become the session's café tables in one step.
+    let chosen: Vec<String> = html
+        .match_indices("name=\"theme\" value=\"")
+        .filter(|(i, _)| html[..*i].ends_with("type=\"checkbox\" "))
+        .map(|(i, m)| {
+            let v = &html[i + m.len()..];
+            v[..v.find('"').expect("quoted")].to_owned()
+        })
+        .collect();
+    assert!(chosen.len() >= 2, "a checkbox per theme");
+    let live_id = lid.trim_start_matches("/live/").to_owned();
+    let mut fields = vec![("live", live_id.clone()), ("as", "cafe".to_owned())];
+    fields.extend(chosen.iter().take(2).map(|t| ("theme", t.clone())));
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = facilitator
+        .post_form(&format!("{themes}/to-session"), &fields)
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&r), run);
+    let (_, board) = facilitator.text(&run).await;
+    assert_eq!(
+        board.matches("class=\"table-box table-colour-").count(),
+        2,
+        "two tables"
+    );
+    // And as open-space topics, set up and placed at once.
+    let mut fields = vec![("live", live_id.clone()), ("as", "open_space".to_owned())];
+    fields.extend(chosen.iter().map(|t| ("theme", t.clone())));
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = facilitator
+        .post_form(&format!("{themes}/to-session"), &fields)
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, board) = facilitator.text(&run).await;
+    assert_eq!(
+        board.matches("class=\"topic\"").count(),
+        chosen.len(),
+        "a topic per theme"
+    );
+    assert!(board.contains("Ryhmät · Tila 1"));
+}
+
+#[tokio::test]
+async fn only_the_facilitator_curates_themes_and_strangers_see_nothing() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+    write(&phone, &page, "Meillä on hyvä yhteishenki").await;
+    let facilitator = app.login("facilitator").await;
+    let themes = format!("{p}/themes/process");
+    facilitator
+        .post_form(&format!("{themes}/propose"), &[])
+        .await;
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(html.contains("Meillä on hyvä yhteishenki"));
+
+    // The orderer and the coordinator read the themes but do not curate them in phase 1.
+    for who in ["orderer", "coordinator"] {
+        let b = app.login(who).await;
+        let (s, html) = b.text(&themes).await;
+        assert_eq!(s, StatusCode::OK, "{who}");
+        assert!(
+            !html.contains("name=\"base\""),
+            "{who} gets no curation forms"
+        );
+        let s = b
+            .post_form(&format!("{themes}/propose"), &[])
+            .await
+            .status();
+        assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
+        let s = b
+            .post_form(&themes, &[("base", "1"), ("do", "remove"), ("theme", "1")])
+            .await
+            .status();
+        assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
+    }
+    for who in ["facilitator2", "outsider", "admin"] {
+        let b = app.login(who).await;
+        assert_eq!(
+            b.get(&themes).await.status(),
+            StatusCode::NOT_FOUND,
+            "{who}"
+        );
+        let s = b
+            .post_form(&format!("{themes}/propose"), &[])
+            .await
+            .status();
+        assert_eq!(s, StatusCode::NOT_FOUND, "{who}");
+    }
+    // A participant's phone is not a staff screen.
+    assert_eq!(phone.get(&themes).await.status(), StatusCode::SEE_OTHER);
+    // Unknown scopes and versions are not found.
+    for path in [
+        format!("{p}/themes/phase-0"),
+        format!("{p}/themes/session-nonsense"),
+        format!("{themes}/versions/9"),
+    ] {
+        assert_eq!(
+            facilitator.get(&path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    // Themes go only to this process's own open sessions.
+    let other = process_in_phase1(&app).await;
+    let (other_run, _) = open_session(&app, &other).await;
+    let other_live = other_run
+        .trim_start_matches("/live/")
+        .trim_end_matches("/run");
+    let s = facilitator
+        .post_form(
+            &format!("{themes}/to-session"),
+            &[("live", other_live), ("as", "cafe"), ("theme", "1")],
+        )
+        .await
+        .status();
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let _ = run;
+}

@@ -5,8 +5,12 @@
 //! every phone. It prints what it measured, with the server's CPU time and memory, and stops by
 //! itself: setup is bounded by `--setup-timeout`, the load by `--seconds`.
 //!
+//! `vuoro-load open-space` is the other scenario: a big open-space day, with every phone
+//! fetching its fragment again after each change as `live.js` does (see `open_space.rs`).
+//!
 //! Run it through `scripts/load-live`, which builds the binaries and raises the open-file limit.
 
+mod open_space;
 mod seed;
 mod server;
 mod sse;
@@ -29,9 +33,13 @@ use tokio::task::JoinSet;
 #[derive(Parser, Debug, Clone)]
 #[command(
     name = "vuoro-load",
-    about = "Load test of live sessions against the release server (loopback only, bounded)"
+    about = "Load test of live sessions against the release server (loopback only, bounded)",
+    args_conflicts_with_subcommands = true
 )]
 struct Args {
+    /// Another scenario than notes (the default, whose flags are below).
+    #[command(subcommand)]
+    scenario: Option<Scenario>,
     /// Live sessions, each in its own process with its own facilitator board.
     #[arg(long, default_value_t = 300)]
     sessions: usize,
@@ -45,21 +53,28 @@ struct Args {
     #[arg(long, default_value_t = 60)]
     seconds: u64,
     /// The server binary.
-    #[arg(long, default_value = "target/release/vuoro")]
+    #[arg(long, default_value = "target/release/vuoro", global = true)]
     server_bin: PathBuf,
     /// Seconds between two `next` presses in one session (staggered over sessions); 0: none.
     #[arg(long, default_value_t = 5.0)]
     control_every: f64,
     /// Streams being opened at the same time.
-    #[arg(long, default_value_t = 64)]
+    #[arg(long, default_value_t = 64, global = true)]
     connect_concurrency: usize,
     /// Longest time for seeding, start-up and connecting, in seconds.
-    #[arg(long, default_value_t = 300)]
+    #[arg(long, default_value_t = 300, global = true)]
     setup_timeout: u64,
     /// Phones behave like a browser running `live.js`: on `moved` they reload the participant
     /// page and reopen the stream, and after posting a note they load the page it redirects to.
     #[arg(long)]
     reload: bool,
+}
+
+#[derive(clap::Subcommand, Debug, Clone)]
+enum Scenario {
+    /// A big open-space day: phones propose and pick topics, and every phone fetches its
+    /// open-space fragment again after each change, as `live.js` does.
+    OpenSpace(open_space::OsArgs),
 }
 
 /// Notes posted but not yet answered; beyond this the generator skips notes (and says so)
@@ -112,7 +127,14 @@ fn main() -> std::process::ExitCode {
         .enable_all()
         .build()
         .context("starting the runtime")
-        .and_then(|rt| rt.block_on(run(&args, &work.0)));
+        .and_then(|rt| {
+            rt.block_on(async {
+                match &args.scenario {
+                    Some(Scenario::OpenSpace(os)) => open_space::run(&args, os, &work.0).await,
+                    None => run(&args, &work.0).await,
+                }
+            })
+        });
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
@@ -388,6 +410,71 @@ async fn load(
     }
 }
 
+/// A seeded database and the server running on it, with the facilitator logged in.
+struct Booted {
+    seeded: Vec<seed::Seeded>,
+    srv: Server,
+    pid: String,
+    base: String,
+    /// The facilitator's cookies.
+    staff: String,
+    /// The server before any load.
+    idle: ProcSample,
+}
+
+/// Seeds a fresh database in `dir`, starts the server on it and logs in as the facilitator.
+async fn boot(
+    args: &Args,
+    dir: &Path,
+    sessions: usize,
+    per_session: usize,
+    setup_deadline: tokio::time::Instant,
+    ticks: f64,
+) -> anyhow::Result<Booted> {
+    // Seeding.
+    let db = dir.join("load.db");
+    let t = Instant::now();
+    let seeded = tokio::time::timeout_at(setup_deadline, seed::seed(&db, sessions, per_session))
+        .await
+        .context("seeding took longer than --setup-timeout")??;
+    println!(
+        "seeded {} sessions and {} participants in {:.1} s",
+        seeded.len(),
+        seeded.len() * per_session,
+        t.elapsed().as_secs_f64()
+    );
+
+    // The server.
+    let bin = args.server_bin.canonicalize().with_context(|| {
+        format!(
+            "server binary {} (build it with `cargo build --release --bin vuoro`)",
+            args.server_bin.display()
+        )
+    })?;
+    let (bin2, db2, dir2) = (bin.clone(), db.clone(), dir.to_owned());
+    let srv: Server = tokio::task::spawn_blocking(move || {
+        server::start(&bin2, &db2, &dir2, Duration::from_secs(30))
+    })
+    .await??;
+    let pid = srv.pid.to_string();
+    let base = format!("http://{}", srv.addr);
+    println!("server: {} (pid {pid}) at {base}", bin.display());
+    let client = Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .context("HTTP client")?;
+    let staff = login(&client, &base).await?;
+    let idle = server::sample(&pid, ticks)?;
+    Ok(Booted {
+        seeded,
+        srv,
+        pid,
+        base,
+        staff,
+        idle,
+    })
+}
+
 async fn run(args: &Args, dir: &Path) -> anyhow::Result<()> {
     check(args)?;
     let command: Vec<String> = std::env::args().collect();
@@ -420,43 +507,22 @@ async fn run(args: &Args, dir: &Path) -> anyhow::Result<()> {
     let setup = Duration::from_secs(args.setup_timeout);
     let setup_deadline = tokio::time::Instant::now() + setup;
 
-    // Seeding.
-    let db = dir.join("load.db");
-    let t = Instant::now();
-    let seeded = tokio::time::timeout_at(
+    let Booted {
+        seeded,
+        srv,
+        pid,
+        base,
+        staff,
+        idle,
+    } = boot(
+        args,
+        dir,
+        args.sessions,
+        args.per_session,
         setup_deadline,
-        seed::seed(&db, args.sessions, args.per_session),
+        ticks,
     )
-    .await
-    .context("seeding took longer than --setup-timeout")??;
-    println!(
-        "seeded {} sessions and {} participants in {:.1} s",
-        seeded.len(),
-        seeded.len() * args.per_session,
-        t.elapsed().as_secs_f64()
-    );
-
-    // The server.
-    let bin = args.server_bin.canonicalize().with_context(|| {
-        format!(
-            "server binary {} (build it with `cargo build --release --bin vuoro`)",
-            args.server_bin.display()
-        )
-    })?;
-    let (bin2, db2, dir2) = (bin.clone(), db.clone(), dir.to_owned());
-    let srv: Server = tokio::task::spawn_blocking(move || {
-        server::start(&bin2, &db2, &dir2, Duration::from_secs(30))
-    })
-    .await??;
-    let pid = srv.pid.to_string();
-    let base = format!("http://{}", srv.addr);
-    println!("server: {} (pid {pid}) at {base}", bin.display());
-    let client = Client::builder()
-        .redirect(Policy::none())
-        .build()
-        .context("HTTP client")?;
-    let staff = login(&client, &base).await?;
-    let idle = server::sample(&pid, ticks)?;
+    .await?;
 
     // Streams: the boards first, then the phones.
     let (stop_tx, stop_rx) = watch::channel(false);

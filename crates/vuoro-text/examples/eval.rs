@@ -2,7 +2,10 @@
 //! the time `themes` took, as JSON on one line.
 //!
 //! `cargo run --release -p vuoro-text --example eval -- FILE [--k N] [--repeat R]
-//! [--scale N]` (`--scale` resamples and perturbs the notes up to N notes, for speed runs).
+//! [--scale N] [--dump OUT.csv] [--seeds S]`: `--repeat` reports the best time of R runs,
+//! `--scale` resamples and perturbs the notes up to N notes for speed runs (`--dump` writes them
+//! out, for the baseline), `--seeds` prints the mean NMI over seeds 0..S instead. The other
+//! flags set [`Options`] fields, for comparing settings. `scripts/theme-quality` runs it.
 
 use std::time::Instant;
 
@@ -15,6 +18,7 @@ fn main() -> Result<(), String> {
     let mut repeat = 1usize;
     let mut scale = 0usize;
     let mut seeds = 0u64;
+    let mut dump = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().cloned().ok_or(format!("{a} needs a value"));
@@ -34,6 +38,7 @@ fn main() -> Result<(), String> {
             "--ngram-weight" => opts.ngram_weight = val()?.parse().map_err(|e| format!("{e}"))?,
             "--max-df" => opts.max_df = val()?.parse().map_err(|e| format!("{e}"))?,
             "--restarts" => opts.restarts = val()?.parse().map_err(|e| format!("{e}"))?,
+            "--dump" => dump = Some(val()?),
             "--seeds" => seeds = val()?.parse().map_err(|e| format!("{e}"))?,
             "--seed" => opts.seed = val()?.parse().map_err(|e| format!("{e}"))?,
             f => file = Some(f.to_owned()),
@@ -44,6 +49,14 @@ fn main() -> Result<(), String> {
     let (mut notes, mut labels) = read_csv(&text)?;
     if scale > 0 {
         (notes, labels) = vuoro_text::sample::resample(&notes, &labels, scale, 42);
+    }
+    if let Some(path) = dump {
+        // The notes as a `text,label` CSV, for running the baseline on the same resampled set.
+        let mut out = String::from("text,label\n");
+        for (n, l) in notes.iter().zip(&labels) {
+            out.push_str(&format!("\"{}\",{l}\n", n.replace('"', "\"\"")));
+        }
+        std::fs::write(&path, out).map_err(|e| format!("{path}: {e}"))?;
     }
     let refs: Vec<&str> = notes.iter().map(|s| s.as_str()).collect();
     if seeds > 0 {

@@ -44,6 +44,29 @@ impl Rows {
         idx.iter().zip(val).map(|(j, v)| v * c[*j as usize]).sum()
     }
 
+    /// The dot products of row `i` with `k` vectors stored column by column in `m` (value
+    /// `c` of column `j` at `m[j * k + c]`), into `out`. One pass over the row's terms reads
+    /// `k` neighbouring values per term, which is what makes comparing a note with every
+    /// centroid cheap.
+    pub fn dots(&self, i: usize, m: &[f32], k: usize, out: &mut [f32]) {
+        out.fill(0.0);
+        let (idx, val) = self.row(i);
+        for (j, v) in idx.iter().zip(val) {
+            let col = &m[*j as usize * k..(*j as usize + 1) * k];
+            for (o, x) in out.iter_mut().zip(col) {
+                *o += v * x;
+            }
+        }
+    }
+
+    /// Adds `scale` times row `i` to column `c` of the column-major `m` (as in [`Rows::dots`]).
+    fn add_to_column(&self, i: usize, m: &mut [f32], k: usize, c: usize, scale: f32) {
+        let (idx, val) = self.row(i);
+        for (j, v) in idx.iter().zip(val) {
+            m[*j as usize * k + c] += scale * v;
+        }
+    }
+
     /// The squared length of row `i`.
     pub fn dot_self(&self, i: usize) -> f32 {
         self.row(i).1.iter().map(|v| v * v).sum()
@@ -98,7 +121,7 @@ impl Clustering {
 /// Restarts run on at most this many rows; the winner is then refined on all of them.
 const SAMPLE: usize = 3000;
 /// Lloyd steps before single-note moves take over.
-const LLOYD_STEPS: usize = 8;
+const LLOYD_STEPS: usize = 3;
 /// Passes of single-note moves at most.
 const MAX_PASSES: usize = 30;
 
@@ -188,6 +211,31 @@ pub fn nearest(rows: &Rows, i: usize, centroids: &[Vec<f32>]) -> (u32, f32) {
     best
 }
 
+/// `centroids` column by column, as [`Rows::dots`] reads them.
+pub fn column_major(centroids: &[Vec<f32>], dim: usize) -> Vec<f32> {
+    let k = centroids.len();
+    let mut m = vec![0.0f32; dim * k];
+    for (c, v) in centroids.iter().enumerate() {
+        for (j, x) in v.iter().enumerate() {
+            m[j * k + c] = *x;
+        }
+    }
+    m
+}
+
+/// As [`nearest`], with the centroids column by column ([`column_major`]).
+pub fn nearest_cm(rows: &Rows, i: usize, m: &[f32], k: usize) -> (u32, f32) {
+    let mut d = vec![0.0f32; k];
+    rows.dots(i, m, k, &mut d);
+    let mut best = (0u32, f32::NEG_INFINITY);
+    for (j, s) in d.into_iter().enumerate() {
+        if s > best.1 {
+            best = (j as u32, s);
+        }
+    }
+    best
+}
+
 /// Lloyd steps over `members` from the given centroids; the cluster of each member.
 fn lloyd(
     rows: &Rows,
@@ -199,7 +247,8 @@ fn lloyd(
     let k = centroids.len();
     let mut assign: Vec<u32> = vec![u32::MAX; members.len()];
     for step in 0..steps.max(1) {
-        let next: Vec<(u32, f32)> = par_map(members, threads, |&i| nearest(rows, i, &centroids));
+        let m = column_major(&centroids, rows.sparse_dim);
+        let next: Vec<(u32, f32)> = par_map(members, threads, |&i| nearest_cm(rows, i, &m, k));
         let mut changed = false;
         for (a, (b, _)) in assign.iter_mut().zip(&next) {
             changed |= *a != *b;
@@ -254,15 +303,21 @@ pub fn hartigan(
     k: usize,
     passes: usize,
 ) -> Clustering {
-    let mut sums = vec![vec![0.0f32; rows.sparse_dim]; k];
+    let dim = rows.sparse_dim;
+    // Cluster sums, column by column.
+    let mut sums = vec![0.0f32; dim * k];
     let mut sizes = vec![0usize; k];
     for (j, &i) in members.iter().enumerate() {
-        rows.add_scaled(i, &mut sums[assign[j] as usize], 1.0);
+        rows.add_to_column(i, &mut sums, k, assign[j] as usize, 1.0);
         sizes[assign[j] as usize] += 1;
     }
-    let length2 = |s: &[f32]| s.iter().map(|x| (*x as f64).powi(2)).sum::<f64>();
-    let mut sq: Vec<f64> = sums.iter().map(|s| length2(s)).collect();
-    let mut dots = vec![0.0f64; k];
+    let mut sq = vec![0.0f64; k];
+    for col in sums.chunks_exact(k) {
+        for (s, x) in sq.iter_mut().zip(col) {
+            *s += (*x as f64).powi(2);
+        }
+    }
+    let mut dots = vec![0.0f32; k];
     for _ in 0..passes {
         let mut moved = false;
         for (j, &i) in members.iter().enumerate() {
@@ -271,23 +326,23 @@ pub fn hartigan(
             if sizes[a] <= 1 || xx == 0.0 {
                 continue;
             }
-            for (d, s) in dots.iter_mut().zip(&sums) {
-                *d = rows.dot(i, s) as f64;
-            }
-            let without = (sq[a] - 2.0 * dots[a] + xx).max(0.0).sqrt() - sq[a].sqrt();
+            rows.dots(i, &sums, k, &mut dots);
+            let da = dots[a] as f64;
+            let without = (sq[a] - 2.0 * da + xx).max(0.0).sqrt() - sq[a].sqrt();
             let mut best = (a, 0.0f64);
             for c in (0..k).filter(|c| *c != a) {
-                let gain = (sq[c] + 2.0 * dots[c] + xx).max(0.0).sqrt() - sq[c].sqrt() + without;
+                let dc = dots[c] as f64;
+                let gain = (sq[c] + 2.0 * dc + xx).max(0.0).sqrt() - sq[c].sqrt() + without;
                 if gain > best.1 + 1e-9 {
                     best = (c, gain);
                 }
             }
             let b = best.0;
             if b != a {
-                rows.add_scaled(i, &mut sums[a], -1.0);
-                rows.add_scaled(i, &mut sums[b], 1.0);
-                sq[a] = (sq[a] - 2.0 * dots[a] + xx).max(0.0);
-                sq[b] += 2.0 * dots[b] + xx;
+                rows.add_to_column(i, &mut sums, k, a, -1.0);
+                rows.add_to_column(i, &mut sums, k, b, 1.0);
+                sq[a] = (sq[a] - 2.0 * da + xx).max(0.0);
+                sq[b] += 2.0 * dots[b] as f64 + xx;
                 sizes[a] -= 1;
                 sizes[b] += 1;
                 assign[j] = b as u32;
@@ -298,13 +353,22 @@ pub fn hartigan(
             break;
         }
     }
-    let score = sums.iter().map(|s| length2(s).sqrt()).sum();
-    for s in &mut sums {
+    let mut centroids = vec![vec![0.0f32; dim]; k];
+    for (j, col) in sums.chunks_exact(k).enumerate() {
+        for (c, x) in col.iter().enumerate() {
+            centroids[c][j] = *x;
+        }
+    }
+    let score = centroids
+        .iter()
+        .map(|s| s.iter().map(|x| (*x as f64).powi(2)).sum::<f64>().sqrt())
+        .sum();
+    for s in &mut centroids {
         normalise(s);
     }
     Clustering {
         assign,
-        centroids: sums,
+        centroids,
         score,
     }
 }

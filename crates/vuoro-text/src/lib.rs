@@ -80,7 +80,7 @@ impl Default for Options {
             k: None,
             seed: 0x0076_756f_726f,
             method: Method::Consensus,
-            runs: 30,
+            runs: 20,
             restarts: 4,
             threads: None,
             compounds: true,
@@ -224,7 +224,8 @@ fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> 
     for &i in members {
         let mut seen: Vec<u32> = Vec::new();
         for (t, _, word) in &corpus.notes[i] {
-            if !w.kept[*t as usize] {
+            // Prefixes and letter n-grams group notes but are not words to show.
+            if !w.kept[*t as usize] || !is_word_term(&corpus.terms[*t as usize]) {
                 continue;
             }
             *forms.entry((*t, *word)).or_insert(0) += 1;
@@ -269,3 +270,8 @@ fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> 
 }
 
 use analysis::Corpus;
+
+/// Whether a term is a stem (or a compound part's stem), not a prefix or an n-gram.
+fn is_word_term(t: &str) -> bool {
+    !t.ends_with('~') && !t.ends_with('#')
+}

@@ -2,6 +2,7 @@
 
 mod config;
 mod demo;
+mod themes;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -53,6 +54,15 @@ enum Command {
     Backup {
         /// The file to write; it must not exist yet.
         to: PathBuf,
+    },
+    /// Proposes themes for notes and prints them as JSON: each theme's label, size and
+    /// representative lines, and each note line's theme.
+    Themes {
+        /// Notes, one per line, or a CSV with a `text` column.
+        file: PathBuf,
+        /// The number of themes (default: chosen from the number of notes).
+        #[arg(long)]
+        k: Option<usize>,
     },
 }
 
@@ -114,6 +124,18 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
+    // Themes needs neither configuration nor database.
+    if let Command::Themes { file, k } = &cli.command {
+        let input =
+            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        let notes = themes::read_notes(&input).map_err(|e| anyhow::anyhow!("{e}"))?;
+        if *k == Some(0) {
+            anyhow::bail!("--k must be at least 1");
+        }
+        let out = themes::run(&notes, *k);
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
     let mut cfg = Config::load(cli.config.as_deref())?;
     if let Some(db) = cli.db {
         cfg.db = db;
@@ -167,6 +189,7 @@ async fn main() -> anyhow::Result<()> {
             store.close().await;
             Ok(())
         }
+        Command::Themes { .. } => Ok(()),
         Command::Backup { to } => {
             let store = open(&cfg).await?;
             store.backup_to(&to).await?;

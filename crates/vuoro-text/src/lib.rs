@@ -224,7 +224,7 @@ fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> 
     for &i in members {
         let mut seen: Vec<u32> = Vec::new();
         for (t, _, word) in &corpus.notes[i] {
-            // Prefixes and letter n-grams group notes but are not words to show.
+            // Prefixes, letter n-grams and general words group notes but make poor labels.
             if !w.kept[*t as usize] || !is_word_term(&corpus.terms[*t as usize]) {
                 continue;
             }
@@ -271,7 +271,8 @@ fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> 
 
 use analysis::Corpus;
 
-/// Whether a term is a stem (or a compound part's stem), not a prefix or an n-gram.
+/// Whether a term may appear in a label: a stem (or a compound part's stem), not a prefix or
+/// an n-gram, and not a general-purpose word.
 fn is_word_term(t: &str) -> bool {
-    !t.ends_with('~') && !t.ends_with('#')
+    !t.ends_with('~') && !t.ends_with('#') && !stopwords::is_generic_stem(t)
 }

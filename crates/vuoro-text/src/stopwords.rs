@@ -336,6 +336,23 @@ pub(crate) const EN: &[&str] = &[
     "now", "each", "someone", "anyone",
 ];
 
+/// General-purpose Finnish words (base and common spoken forms) that make poor theme labels:
+/// verbs of doing, getting, knowing and being able, evaluative adjectives, adverbs of degree.
+/// They still count when grouping notes (leaving them out there lowered the measured quality),
+/// but a label shows the words that say what a theme is about. Compared by stem, so inflected
+/// forms ("toimii", "jäi", "tiedä") match too.
+pub(crate) const FI_GENERIC: &[&str] = &[
+    "toimia", "toimii", "toimi", "ehtiä", "ehdi", "jäädä", "jää", "tietää", "tiedä", "puhua",
+    "puhutaan", "tuntua", "mennä", "tulla", "saada", "antaa", "ottaa", "käydä", "päästä",
+    "joutua", "alkaa", "näkyä", "auttaa", "tarvita", "tarvitaan", "tarvittais", "haluta",
+    "toivoa", "toivon", "kokea", "löytyä", "pysyä", "hyvä", "huono", "paras", "kiva", "mukava",
+    "tärkeä", "tärkeetä", "iso", "pieni", "moni", "monta", "osa", "lisää", "liikaa", "kunnolla",
+    "pois", "suoraan", "oma", "omaa", "yhtä", "vie", "viedä", "muu", "muuta", "tapa", "tavalla",
+    "kerta", "kertaa", "uusi", "vanha", "vanhoja", "kolme", "olla", "tehdä", "voida", "sanoa",
+    "nähdä", "katsoa", "tuoda", "vaikuttaa", "aikaa", "ajan", "päivä", "ihmiset", "ihminen",
+    "tosi", "enemmän", "vähemmän", "kaikki", "heti", "taas", "vaan",
+];
+
 static SETS: LazyLock<[HashSet<&'static str>; 3]> = LazyLock::new(|| {
     [
         FI.iter().copied().collect(),
@@ -343,6 +360,16 @@ static SETS: LazyLock<[HashSet<&'static str>; 3]> = LazyLock::new(|| {
         EN.iter().copied().collect(),
     ]
 });
+
+static FI_GENERIC_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let m = crate::morph::Morph::new();
+    FI_GENERIC.iter().map(|w| m.stem(w, Lang::Fi)).collect()
+});
+
+/// Whether `stem` is the Finnish stem of a general-purpose word ([`FI_GENERIC`]).
+pub fn is_generic_stem(stem: &str) -> bool {
+    FI_GENERIC_STEMS.contains(stem)
+}
 
 /// Whether `word` (lower-case) carries no theme in `lang`.
 pub fn is_stop_word(word: &str, lang: Lang) -> bool {

@@ -57,6 +57,13 @@ pub struct OsArgs {
     /// Seed of the random pauses and choices, so that a run can be repeated.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// At the end, with no events flowing: phone fragments fetched back to back over this many
+    /// connections for `--probe-seconds`, to measure one fragment's cost on its own.
+    #[arg(long, default_value_t = 16)]
+    pub probe_connections: usize,
+    /// How long the probe runs, in seconds; 0: no probe.
+    #[arg(long, default_value_t = 10)]
+    pub probe_seconds: u64,
     /// Fragment fetches in flight over all screens, as a guard on this process's sockets; a
     /// fetch beyond it waits (and the report says how often that happened).
     #[arg(long, default_value_t = 4_096)]
@@ -513,6 +520,7 @@ async fn progress(
         fetched.load(Ordering::Relaxed),
         server::sample(&pid, ticks).unwrap_or_default(),
         server::sample("self", ticks).unwrap_or_default(),
+        server::machine_busy_s(ticks),
     );
     loop {
         tokio::select! {
@@ -525,19 +533,91 @@ async fn progress(
             fetched.load(Ordering::Relaxed),
             server::sample(&pid, ticks).unwrap_or_default(),
             server::sample("self", ticks).unwrap_or_default(),
+            server::machine_busy_s(ticks),
         );
         let dt = now.0.duration_since(last.0).as_secs_f64().max(1e-9);
+        let (srv, gen_cpu) = (now.3.cpu_s - last.3.cpu_s, now.4.cpu_s - last.4.cpu_s);
+        let others = (now.5 - last.5 - srv - gen_cpu).max(0.0);
         println!(
-            "  t = {:>4.0} s: posts {:>5.1}/s, fragment GETs {:>6.0}/s, server CPU {:>3.0} %, generator CPU {:>3.0} %, server RSS {}",
+            "  t = {:>4.0} s: posts {:>5.1}/s, fragment GETs {:>6.0}/s, CPU: server {:>3.0} %, generator {:>3.0} %, others {:>3.0} %; server RSS {}",
             start.elapsed().as_secs_f64(),
             (now.1 - last.1) as f64 / dt,
             (now.2 - last.2) as f64 / dt,
-            100.0 * (now.3.cpu_s - last.3.cpu_s) / dt,
-            100.0 * (now.4.cpu_s - last.4.cpu_s) / dt,
+            100.0 * srv / dt,
+            100.0 * gen_cpu / dt,
+            100.0 * others / dt,
             crate::mib(now.3.rss_kib)
         );
         last = now;
     }
+}
+
+/// What the probe measured.
+#[derive(Debug, Default)]
+struct Probe {
+    seconds: f64,
+    latencies: Vec<u64>,
+    failed: u64,
+    server_cpu_s: f64,
+    generator_cpu_s: f64,
+}
+
+/// Fetches phone fragments back to back over `connections` connections for `seconds`, the
+/// phones of the first session taking turns, while no event flows: the server's cost of one
+/// fragment without the fan-out of events around it.
+async fn probe(
+    client: &Client,
+    urls: Vec<(String, String)>,
+    connections: usize,
+    seconds: u64,
+    pid: &str,
+    ticks: f64,
+) -> Probe {
+    if seconds == 0 || urls.is_empty() {
+        return Probe::default();
+    }
+    let urls = Arc::new(urls);
+    let next = Arc::new(AtomicUsize::new(0));
+    let before = server::sample(pid, ticks).unwrap_or_default();
+    let gen_before = server::sample("self", ticks).unwrap_or_default();
+    let t = Instant::now();
+    let until = t + Duration::from_secs(seconds);
+    let mut set = JoinSet::new();
+    for _ in 0..connections.max(1) {
+        let (client, urls, next) = (client.clone(), urls.clone(), next.clone());
+        set.spawn(async move {
+            let mut lat = Vec::new();
+            let mut failed = 0u64;
+            while Instant::now() < until {
+                let i = next.fetch_add(1, Ordering::Relaxed) % urls.len();
+                let Some((url, cookie)) = urls.get(i) else {
+                    break;
+                };
+                let sent = Instant::now();
+                let ok = match client.get(url).header(COOKIE, cookie).send().await {
+                    Ok(r) => r.status().as_u16() == 200 && r.bytes().await.is_ok(),
+                    Err(_) => false,
+                };
+                if ok {
+                    lat.push(u64::try_from(sent.elapsed().as_micros()).unwrap_or(u64::MAX));
+                } else {
+                    failed += 1;
+                }
+            }
+            (lat, failed)
+        });
+    }
+    let mut out = Probe::default();
+    for (lat, failed) in drain(&mut set).await {
+        out.latencies.extend(lat);
+        out.failed += failed;
+    }
+    out.seconds = t.elapsed().as_secs_f64();
+    let after = server::sample(pid, ticks).unwrap_or_default();
+    let gen_after = server::sample("self", ticks).unwrap_or_default();
+    out.server_cpu_s = after.cpu_s - before.cpu_s;
+    out.generator_cpu_s = gen_after.cpu_s - gen_before.cpu_s;
+    out
 }
 
 pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<()> {
@@ -802,6 +882,7 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
     let pick_start = sse::micros(start);
     let before_picks = server::sample(&pid, ticks)?;
     let gen_before_picks = server::sample("self", ticks)?;
+    let busy_before_picks = server::machine_busy_s(ticks);
     let fetched_before = sh.fetched.load(Ordering::Relaxed);
     let t0 = tokio::time::Instant::now();
     let until = t0 + Duration::from_secs(os.seconds);
@@ -811,8 +892,34 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
     tokio::time::sleep(GRACE).await;
     let after = server::sample(&pid, ticks)?;
     let gen_after = server::sample("self", ticks)?;
+    let busy_after = server::machine_busy_s(ticks);
     let fetched_after = sh.fetched.load(Ordering::Relaxed);
     let end = sse::micros(start);
+
+    // The probe: the screens stay connected, but nothing changes any more.
+    let urls: Vec<(String, String)> = seeded
+        .first()
+        .map(|s| {
+            s.phones
+                .iter()
+                .map(|p| {
+                    (
+                        format!("{base}/live/{}/openspace/phone", s.live),
+                        format!("{p}; vuoro_csrf={CSRF}"),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let probed = probe(
+        &posts,
+        urls,
+        os.probe_connections,
+        os.probe_seconds,
+        &pid,
+        ticks,
+    )
+    .await;
 
     let _ = stop_tx.send(true);
     let _ = watcher.await;
@@ -846,6 +953,9 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
         gen_before,
         gen_before_picks,
         gen_after,
+        others_picks: (busy_after - busy_before_picks)
+            - (after.cpu_s - before_picks.cpu_s)
+            - (gen_after.cpu_s - gen_before_picks.cpu_s),
         load_start,
         pick_start,
         pick_end,
@@ -859,6 +969,7 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
         fetched_in_picks: fetched_after - fetched_before,
         capped: sh.capped.load(Ordering::Relaxed),
         seen: &seen,
+        probe: probed,
         problems,
         samples: &samples,
     });
@@ -878,6 +989,8 @@ struct Report<'a> {
     gen_before: ProcSample,
     gen_before_picks: ProcSample,
     gen_after: ProcSample,
+    /// CPU seconds other processes on the machine used during the picks and grace.
+    others_picks: f64,
     /// µs since the start: the proposals begin, the picks begin and end, the run ends.
     load_start: u64,
     pick_start: u64,
@@ -892,6 +1005,7 @@ struct Report<'a> {
     fetched_in_picks: u64,
     capped: u64,
     seen: &'a [Seen],
+    probe: Probe,
     problems: u64,
     samples: &'a [String],
 }
@@ -1132,6 +1246,26 @@ fn report(r: &Report) {
         100.0 * gen_picks / picks_s.max(1e-9),
         mib(r.gen_after.hwm_kib)
     );
+    if r.probe.seconds > 0.0 {
+        let n = r.probe.latencies.len();
+        println!(
+            "probe (no events, {} connections, {:.1} s): {n} phone fragments, {:.0}/s, {} failed; server CPU {:.0} % of one core, {:.2} ms per fragment; generator CPU {:.0} %",
+            os.probe_connections,
+            r.probe.seconds,
+            n as f64 / r.probe.seconds,
+            r.probe.failed,
+            100.0 * r.probe.server_cpu_s / r.probe.seconds,
+            1000.0 * r.probe.server_cpu_s / (n.max(1)) as f64,
+            100.0 * r.probe.generator_cpu_s / r.probe.seconds
+        );
+        let mut v = r.probe.latencies.clone();
+        dist("probe phone fragment GET", &mut v);
+    }
+    println!(
+        "other processes on the machine: CPU {:.1} s over the picks and grace ({:.0} % of one core)",
+        r.others_picks.max(0.0),
+        100.0 * r.others_picks.max(0.0) / picks_s.max(1e-9)
+    );
 }
 
 #[cfg(test)]
@@ -1162,6 +1296,8 @@ mod tests {
             slots: 1,
             spaces: 1,
             seed: 7,
+            probe_connections: 1,
+            probe_seconds: 0,
             max_fetches: 1,
         };
         let topics: Vec<Vec<String>> = (0..2)

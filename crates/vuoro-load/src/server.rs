@@ -208,3 +208,26 @@ pub fn machine() -> String {
         kernel.trim()
     )
 }
+
+/// CPU time the whole machine has spent busy (every core, every process), in seconds, from
+/// `/proc/stat`: what the server and the generator did not use of it was used by others.
+pub fn machine_busy_s(ticks: f64) -> f64 {
+    let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let Some(cpu) = stat.lines().find(|l| l.starts_with("cpu ")) else {
+        return 0.0;
+    };
+    // user nice system idle iowait irq softirq steal: all but idle and iowait.
+    let f: Vec<f64> = cpu
+        .split_whitespace()
+        .skip(1)
+        .take(8)
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let busy: f64 = f
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 3 && *i != 4)
+        .map(|(_, v)| v)
+        .sum();
+    busy / ticks
+}

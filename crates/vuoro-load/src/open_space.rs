@@ -506,6 +506,7 @@ async fn post_at_rate(
 /// Every `interval`: picks posted, fragments fetched and CPU of the server and of this process,
 /// so a run shows when (and whether) the server falls behind.
 async fn progress(
+    dir: std::path::PathBuf,
     pid: String,
     ticks: f64,
     start: Instant,
@@ -539,17 +540,40 @@ async fn progress(
         let (srv, gen_cpu) = (now.3.cpu_s - last.3.cpu_s, now.4.cpu_s - last.4.cpu_s);
         let others = (now.5 - last.5 - srv - gen_cpu).max(0.0);
         println!(
-            "  t = {:>4.0} s: posts {:>5.1}/s, fragment GETs {:>6.0}/s, CPU: server {:>3.0} %, generator {:>3.0} %, others {:>3.0} %; server RSS {}",
+            "  t = {:>4.0} s: posts {:>5.1}/s, fragment GETs {:>6.0}/s, CPU: server {:>3.0} %, generator {:>3.0} %, others {:>3.0} %; server RSS {}, WAL {}",
             start.elapsed().as_secs_f64(),
             (now.1 - last.1) as f64 / dt,
             (now.2 - last.2) as f64 / dt,
             100.0 * srv / dt,
             100.0 * gen_cpu / dt,
             100.0 * others / dt,
-            crate::mib(now.3.rss_kib)
+            crate::mib(now.3.rss_kib),
+            crate::mib(wal_size(&dir).1 / 1024)
         );
         last = now;
     }
+}
+
+/// Waits until the server uses under a tenth of a core over half a second (at most `limit`);
+/// returns how long that took, in seconds.
+async fn wait_idle(pid: &str, ticks: f64, limit: Duration) -> f64 {
+    let t = Instant::now();
+    let mut last = server::sample(pid, ticks).unwrap_or_default().cpu_s;
+    while t.elapsed() < limit {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let now = server::sample(pid, ticks).unwrap_or_default().cpu_s;
+        if now - last < 0.05 {
+            break;
+        }
+        last = now;
+    }
+    t.elapsed().as_secs_f64()
+}
+
+/// The sizes of the database file and of its write-ahead log.
+fn wal_size(dir: &Path) -> (u64, u64) {
+    let size = |name: &str| std::fs::metadata(dir.join(name)).map_or(0, |m| m.len());
+    (size("load.db"), size("load.db-wal"))
 }
 
 /// What the probe measured.
@@ -790,6 +814,7 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
     // Proposals: the first phones of each session, sessions taking turns.
     let sent = Arc::new(AtomicU64::new(0));
     let watcher = tokio::spawn(progress(
+        dir.to_owned(),
         pid.clone(),
         ticks,
         start,
@@ -896,7 +921,23 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
     let fetched_after = sh.fetched.load(Ordering::Relaxed);
     let end = sse::micros(start);
 
-    // The probe: the screens stay connected, but nothing changes any more.
+    let _ = stop_tx.send(true);
+    let _ = watcher.await;
+    let mut seen: Vec<Seen> = Vec::new();
+    let collected = tokio::time::timeout(Duration::from_secs(20), async {
+        while let Some(r) = screens.join_next().await {
+            if let Ok(o) = r {
+                seen.push(o);
+            }
+        }
+    })
+    .await;
+    if collected.is_err() {
+        screens.abort_all();
+        println!("warning: some screens did not stop within 20 s");
+    }
+    // The probe, once the screens are gone and the server has finished what they left queued.
+    let idle_wait = wait_idle(&pid, ticks, Duration::from_secs(60)).await;
     let urls: Vec<(String, String)> = seeded
         .first()
         .map(|s| {
@@ -921,21 +962,7 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
     )
     .await;
 
-    let _ = stop_tx.send(true);
-    let _ = watcher.await;
-    let mut seen: Vec<Seen> = Vec::new();
-    let collected = tokio::time::timeout(Duration::from_secs(20), async {
-        while let Some(r) = screens.join_next().await {
-            if let Ok(o) = r {
-                seen.push(o);
-            }
-        }
-    })
-    .await;
-    if collected.is_err() {
-        screens.abort_all();
-        println!("warning: some screens did not stop within 20 s");
-    }
+    let wal = wal_size(dir);
     let problems = srv.problems.load(Ordering::Relaxed);
     let samples = srv.samples.lock().map(|s| s.clone()).unwrap_or_default();
     drop(srv);
@@ -970,6 +997,8 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
         capped: sh.capped.load(Ordering::Relaxed),
         seen: &seen,
         probe: probed,
+        idle_wait,
+        wal,
         problems,
         samples: &samples,
     });
@@ -1006,6 +1035,10 @@ struct Report<'a> {
     capped: u64,
     seen: &'a [Seen],
     probe: Probe,
+    /// How long the server took to go idle after the screens stopped.
+    idle_wait: f64,
+    /// The database file and its write-ahead log at the end, in bytes.
+    wal: (u64, u64),
     problems: u64,
     samples: &'a [String],
 }
@@ -1246,10 +1279,16 @@ fn report(r: &Report) {
         100.0 * gen_picks / picks_s.max(1e-9),
         mib(r.gen_after.hwm_kib)
     );
+    println!(
+        "database at the end: {} file, {} write-ahead log",
+        mib(r.wal.0 / 1024),
+        mib(r.wal.1 / 1024)
+    );
     if r.probe.seconds > 0.0 {
         let n = r.probe.latencies.len();
         println!(
-            "probe (no events, {} connections, {:.1} s): {n} phone fragments, {:.0}/s, {} failed; server CPU {:.0} % of one core, {:.2} ms per fragment; generator CPU {:.0} %",
+            "probe (streams closed, server idle after {:.1} s; {} connections, {:.1} s): {n} phone fragments, {:.0}/s, {} failed; server CPU {:.0} % of one core, {:.2} ms per fragment; generator CPU {:.0} %",
+            r.idle_wait,
             os.probe_connections,
             r.probe.seconds,
             n as f64 / r.probe.seconds,

@@ -116,30 +116,41 @@ pub fn analyse(notes: &[&str], opts: &Options) -> Corpus {
         note_words.push(ids);
     }
 
-    let fi_counts: HashMap<String, u32> = distinct
-        .iter()
-        .zip(&uses)
-        .filter(|((l, _), _)| *l == Lang::Fi)
-        .map(|((_, w), c)| ((*w).to_owned(), *c))
-        .collect();
-    let splitter = opts.compounds.then(|| Splitter::new(&morph, &fi_counts, 2));
+    // Every distinct word's stem, once; the splitter learns the notes' words from them.
+    let stems: Vec<String> = par_map(&distinct, threads, |(lang, w)| morph.stem(w, *lang));
+    let splitter = opts.compounds.then(|| {
+        Splitter::from_stems(
+            distinct
+                .iter()
+                .zip(&stems)
+                .zip(&uses)
+                .filter(|(((l, _), _), _)| *l == Lang::Fi)
+                .map(|(((_, w), stem), c)| (*w, stem.clone(), *c)),
+            2,
+        )
+    });
     // Each distinct word's terms: its stem, then the stems of its compound parts.
-    let analysed: Vec<Vec<(String, f32)>> = par_map(&distinct, threads, |(lang, w)| {
-        analyse_word(&morph, splitter.as_ref(), opts, *lang, w)
+    let items: Vec<(Lang, &str, &str)> = distinct
+        .iter()
+        .zip(&stems)
+        .map(|((l, w), s)| (*l, *w, s.as_str()))
+        .collect();
+    let analysed: Vec<Vec<(String, f32)>> = par_map(&items, threads, |(lang, w, stem)| {
+        analyse_word(&morph, splitter.as_ref(), opts, *lang, w, stem)
     });
 
-    // Term ids by sorted term string, so that they do not depend on the order of the notes.
-    let mut term_names: Vec<&str> = analysed
-        .iter()
-        .flat_map(|ts| ts.iter().map(|(t, _)| t.as_str()))
-        .collect();
+    // Distinct terms first (a hash set), then only those are sorted.
+    let mut term_index: HashMap<&str, u32> = HashMap::default();
+    for ts in &analysed {
+        for (t, _) in ts {
+            term_index.entry(t.as_str()).or_insert(0);
+        }
+    }
+    let mut term_names: Vec<&str> = term_index.keys().copied().collect();
     term_names.sort_unstable();
-    term_names.dedup();
-    let term_index: HashMap<&str, u32> = term_names
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (*t, i as u32))
-        .collect();
+    for (i, t) in term_names.iter().enumerate() {
+        term_index.insert(t, i as u32);
+    }
     let word_terms: Vec<Vec<(u32, f32)>> = analysed
         .iter()
         .map(|ts| {
@@ -174,9 +185,9 @@ fn analyse_word(
     opts: &Options,
     lang: Lang,
     word: &str,
+    stem: &str,
 ) -> Vec<(String, f32)> {
-    let stem = morph.stem(word, lang);
-    let mut out = vec![(stem, 1.0)];
+    let mut out = vec![(stem.to_owned(), 1.0)];
     if lang == Lang::Fi
         && let Some(s) = splitter
         && let Some(parts) = s.split(morph, word)

@@ -80,7 +80,7 @@ impl Default for Options {
             k: None,
             seed: 0x0076_756f_726f,
             method: Method::Consensus,
-            runs: 20,
+            runs: 12,
             restarts: 4,
             threads: None,
             compounds: true,

@@ -327,6 +327,16 @@ pub struct Splitter {
     heads: HashSet<String>,
 }
 
+/// The built-in parts and their stems, computed once.
+static BUILT_IN: std::sync::LazyLock<(HashSet<String>, HashSet<String>)> =
+    std::sync::LazyLock::new(|| {
+        let m = Morph::new();
+        (
+            FI_PARTS.iter().map(|p| (*p).to_owned()).collect(),
+            FI_PARTS.iter().map(|p| m.stem(p, Lang::Fi)).collect(),
+        )
+    });
+
 /// Shortest part a word from the notes may contribute; shorter ones ("sai", "oli") would cut
 /// ordinary words apart.
 const MIN_CORPUS_PART: usize = 4;
@@ -341,17 +351,31 @@ impl Splitter {
         counts: &HashMap<String, u32, S>,
         min_count: u32,
     ) -> Self {
-        let mut s = Splitter::default();
-        for p in FI_PARTS {
-            s.parts.insert((*p).to_owned());
-            s.heads.insert(morph.stem(p, Lang::Fi));
-        }
-        for (w, c) in counts {
+        Self::from_stems(
+            counts
+                .iter()
+                .map(|(w, c)| (w.as_str(), morph.stem(w, Lang::Fi), *c)),
+            min_count,
+        )
+    }
+
+    /// As [`Splitter::new`] from (word, its stem, occurrences) of the notes' Finnish words, for
+    /// a caller that has stemmed them already.
+    pub fn from_stems<'a>(
+        words: impl Iterator<Item = (&'a str, String, u32)>,
+        min_count: u32,
+    ) -> Self {
+        let (parts, heads) = &*BUILT_IN;
+        let mut s = Splitter {
+            parts: parts.clone(),
+            heads: heads.clone(),
+        };
+        for (w, stem, c) in words {
             if w.chars().count() >= MIN_CORPUS_PART {
-                if *c >= min_count {
-                    s.parts.insert(w.clone());
+                if c >= min_count {
+                    s.parts.insert(w.to_owned());
                 }
-                s.heads.insert(morph.stem(w, Lang::Fi));
+                s.heads.insert(stem);
             }
         }
         s

@@ -67,7 +67,10 @@ fn bench(c: &mut Criterion) {
         b.iter(|| cluster::kmeans(black_box(&rows), 10, 1, 1, 1).score)
     });
     c.bench_function("consensus clustering, 450 notes, k = 10", |b| {
-        b.iter(|| vuoro_text::consensus::cluster(black_box(&rows), 10, 1, 30, 4, 2).score)
+        b.iter(|| {
+            vuoro_text::consensus::cluster(black_box(&rows), 10, 1, opts.runs, opts.restarts, 2)
+                .score
+        })
     });
 
     c.bench_function("themes, 450 notes", |b| {

@@ -2,7 +2,7 @@
 //!
 //! Snowball's Finnish stemmer leaves many inflected forms of one word apart: it gives
 //! "kokous" but "kokouks" for "kokouksen", "asiakas" but "asiak" for "asiakkaan", "työ" but
-//! "töitä". [`Morph::stem`] therefore reduces its output once more ([`fi_key`]): the -us/-uks
+//! "töitä". [`Morph::stem`] therefore reduces its output once more (`fi_key`): the -us/-uks
 //! and -as/-aan alternations are cut to one form, double consonants are made single (the
 //! consonant gradation of "tauko"/"taukoja"/"asiakkaat") and a short table covers the
 //! irregular forms of the commonest words. Spoken participles ("kasvanu", "ollu") get their

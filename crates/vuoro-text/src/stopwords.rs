@@ -441,7 +441,7 @@ static FI_GENERIC_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     FI_GENERIC.iter().map(|w| m.stem(w, Lang::Fi)).collect()
 });
 
-/// Whether `stem` is the Finnish stem of a general-purpose word ([`FI_GENERIC`]).
+/// Whether `stem` is the Finnish stem of a general-purpose word (the private list `FI_GENERIC`).
 pub fn is_generic_stem(stem: &str) -> bool {
     FI_GENERIC_STEMS.contains(stem)
 }

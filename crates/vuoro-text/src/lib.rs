@@ -106,7 +106,8 @@ pub enum Method {
 /// One theme.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
-    /// Two to four words of the notes themselves, the most telling first.
+    /// Up to three words of the notes themselves, the most telling first (two or three
+    /// whenever the theme's notes have that many words that count).
     pub label: Vec<String>,
     /// Indices (into the input) of its notes, ascending.
     pub notes: Vec<usize>,
@@ -215,7 +216,8 @@ pub fn themes(notes: &[&str], opts: &Options) -> Themes {
 }
 
 /// The label of a theme: the terms most over-represented in its notes (compared with all
-/// notes), each shown as the word form its notes use most.
+/// notes), each shown as the word form its notes use most. Stems of content words come first;
+/// only when they give fewer than two words do general words, prefixes and n-grams fill in.
 fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> Vec<String> {
     let size = members.len() as f64;
     // Notes per term, and uses per (term, word) for the surface form.
@@ -224,8 +226,7 @@ fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> 
     for &i in members {
         let mut seen: Vec<u32> = Vec::new();
         for (t, _, word) in &corpus.notes[i] {
-            // Prefixes, letter n-grams and general words group notes but make poor labels.
-            if !w.kept[*t as usize] || !is_word_term(&corpus.terms[*t as usize]) {
+            if !w.kept[*t as usize] {
                 continue;
             }
             *forms.entry((*t, *word)).or_insert(0) += 1;
@@ -235,23 +236,28 @@ fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> 
             }
         }
     }
-    let mut scored: Vec<(f64, u32)> = in_theme
+    // (content word first, score, term), best first.
+    let mut scored: Vec<(bool, f64, u32)> = in_theme
         .iter()
         .map(|(t, c)| {
             let p_in = *c as f64 / size;
             let p_all = w.df[*t as usize] as f64 / n.max(1) as f64;
             // A term in a single note of a theme does not describe the theme.
             let support = if *c >= 2 || size < 2.0 { 1.0 } else { 0.1 };
-            (support * p_in * (p_in / p_all.max(1e-9)).ln().max(0.0), *t)
+            let score = support * p_in * (p_in / p_all.max(1e-9)).ln().max(0.0);
+            (is_word_term(&corpus.terms[*t as usize]), score, *t)
         })
         .collect();
     scored.sort_by(|a, b| {
-        b.0.partial_cmp(&a.0)
-            .unwrap_or(Ordering::Equal)
-            .then(corpus.terms[a.1 as usize].cmp(&corpus.terms[b.1 as usize]))
+        b.0.cmp(&a.0)
+            .then(b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal))
+            .then(corpus.terms[a.2 as usize].cmp(&corpus.terms[b.2 as usize]))
     });
     let mut words: Vec<String> = Vec::new();
-    for (_, t) in scored {
+    for (content, _, t) in scored {
+        if !content && words.len() >= 2 {
+            break;
+        }
         let best = forms
             .iter()
             .filter(|((ft, _), _)| *ft == t)

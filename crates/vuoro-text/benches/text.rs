@@ -58,11 +58,8 @@ fn bench(c: &mut Criterion) {
 
     let corpus = analysis::analyse(&refs, &opts);
     let order: Vec<usize> = (0..refs.len()).collect();
-    let weighted = vector::weigh(&corpus, &order, &opts);
-    let used: Vec<usize> = (0..order.len())
-        .filter(|p| !weighted.notes[*p].is_empty())
-        .collect();
-    let rows = vector::rows(&weighted, &used);
+    let mut weighted = vector::weigh(&corpus, &order, &opts);
+    let rows = vector::rows(&mut weighted);
     c.bench_function("k-means, 450 notes, k = 10", |b| {
         b.iter(|| cluster::kmeans(black_box(&rows), 10, 1, 1, 1).score)
     });

@@ -1,4 +1,7 @@
-//! Prints each note's terms (for looking at what the analysis does with a file of notes).
+//! Prints each note's terms, to see what the analysis makes of a file of notes:
+//! `cargo run --release -p vuoro-text --example terms -- FILE.csv` (`text,label`). A ✗ marks a
+//! term too rare or too common to count, a ' one weighted below a whole word (compound parts,
+//! prefixes `~`, letter n-grams `#`).
 fn main() {
     let Some(file) = std::env::args().nth(1) else {
         return;
@@ -14,15 +17,15 @@ fn main() {
     let order: Vec<usize> = (0..notes.len()).collect();
     let w = vuoro_text::vector::weigh(&c, &order, &opts);
     for (i, n) in notes.iter().enumerate() {
-        let terms: Vec<String> = c.notes[i]
-            .iter()
+        let terms: Vec<String> = c
+            .note_terms(i)
             .map(|(t, x, _)| {
-                let k = if w.kept[*t as usize] { "" } else { "✗" };
+                let k = if w.kept[t as usize] { "" } else { "✗" };
                 format!(
                     "{}{}{}",
                     k,
-                    c.terms[*t as usize],
-                    if *x < 1.0 { "'" } else { "" }
+                    c.terms[t as usize],
+                    if x < 1.0 { "'" } else { "" }
                 )
             })
             .collect();

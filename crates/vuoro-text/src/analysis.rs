@@ -19,13 +19,28 @@ const CHUNK: usize = 2048;
 pub struct Corpus {
     /// Per note: its language.
     pub langs: Vec<Lang>,
-    /// Per note: (term, weight, word) triples, one per content word and compound part; `word`
-    /// indexes [`Corpus::words`], the surface form the term came from.
-    pub notes: Vec<Vec<(u32, f32, u32)>>,
-    /// Term strings (stems), indexed by term id; sorted, so ids do not depend on note order.
+    /// Per note: its content words, as indices into [`Corpus::words`].
+    pub note_words: Vec<Vec<u32>>,
+    /// Per distinct word: its (term, weight) pairs, the stem first. Terms are kept per word,
+    /// not per note, since a word brings a dozen terms (parts, prefix, n-grams) and 100,000
+    /// notes would otherwise hold them all again.
+    pub word_terms: Vec<Vec<(u32, f32)>>,
+    /// Term strings (stems, `~` prefixes, `#` n-grams), indexed by term id; sorted, so ids do
+    /// not depend on the order of the notes.
     pub terms: Vec<String>,
     /// Distinct surface words, indexed by word id.
     pub words: Vec<String>,
+}
+
+impl Corpus {
+    /// The (term, weight, word) triples of note `i`, one per term of each of its words.
+    pub fn note_terms(&self, i: usize) -> impl Iterator<Item = (u32, f32, u32)> + '_ {
+        self.note_words[i].iter().flat_map(move |w| {
+            self.word_terms[*w as usize]
+                .iter()
+                .map(move |(t, x)| (*t, *x, *w))
+        })
+    }
 }
 
 /// Runs `f` over `items` in chunks on up to `threads` threads; results keep item order.
@@ -115,6 +130,18 @@ pub fn analyse(notes: &[&str], opts: &Options) -> Corpus {
         }
         note_words.push(ids);
     }
+    // Own the distinct words and let the per-note word lists go before the heavier steps.
+    let langs: Vec<Lang> = tokenised.iter().map(|(l, _)| *l).collect();
+    let words: Vec<String> = distinct.iter().map(|(_, w)| (*w).to_owned()).collect();
+    let word_langs: Vec<Lang> = distinct.iter().map(|(l, _)| *l).collect();
+    drop(word_ids);
+    drop(distinct);
+    drop(tokenised);
+    let distinct: Vec<(Lang, &str)> = word_langs
+        .iter()
+        .zip(&words)
+        .map(|(l, w)| (*l, w.as_str()))
+        .collect();
 
     // Every distinct word's stem, once; the splitter learns the notes' words from them.
     let stems: Vec<String> = par_map(&distinct, threads, |(lang, w)| morph.stem(w, *lang));
@@ -159,23 +186,15 @@ pub fn analyse(notes: &[&str], opts: &Options) -> Corpus {
                 .collect()
         })
         .collect();
-    let notes_terms = note_words
-        .iter()
-        .map(|ids| {
-            ids.iter()
-                .flat_map(|w| {
-                    word_terms[*w as usize]
-                        .iter()
-                        .map(move |(t, x)| (*t, *x, *w))
-                })
-                .collect()
-        })
-        .collect();
+    let terms = term_names.iter().map(|t| (*t).to_owned()).collect();
+    drop(term_index);
+    drop(distinct);
     Corpus {
-        langs: tokenised.iter().map(|(l, _)| *l).collect(),
-        notes: notes_terms,
-        terms: term_names.iter().map(|t| (*t).to_owned()).collect(),
-        words: distinct.iter().map(|(_, w)| (*w).to_owned()).collect(),
+        langs,
+        note_words,
+        word_terms,
+        terms,
+        words,
     }
 }
 

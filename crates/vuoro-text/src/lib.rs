@@ -154,12 +154,12 @@ pub fn themes(notes: &[&str], opts: &Options) -> Themes {
     // The canonical order: by text, so that shuffled input gives the same themes.
     let mut order: Vec<usize> = (0..notes.len()).collect();
     order.sort_by(|a, b| notes[*a].cmp(notes[*b]));
-    let weighted = vector::weigh(&corpus, &order, opts);
-    // Only notes with a term that counts take part.
+    let mut weighted = vector::weigh(&corpus, &order, opts);
+    // Only notes with a term that counts take part; the rows take over their weights.
     let used: Vec<usize> = (0..order.len())
         .filter(|p| !weighted.notes[*p].is_empty())
         .collect();
-    let rows = vector::rows(&weighted, &used);
+    let rows = vector::rows(&mut weighted);
     let k = opts.k.unwrap_or_else(|| default_k(used.len()));
     let clustering = match opts.method {
         Method::Consensus => {
@@ -225,14 +225,14 @@ fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> 
     let mut forms: HashMap<(u32, u32), u32> = HashMap::new();
     for &i in members {
         let mut seen: Vec<u32> = Vec::new();
-        for (t, _, word) in &corpus.notes[i] {
-            if !w.kept[*t as usize] {
+        for (t, _, word) in corpus.note_terms(i) {
+            if !w.kept[t as usize] {
                 continue;
             }
-            *forms.entry((*t, *word)).or_insert(0) += 1;
-            if !seen.contains(t) {
-                seen.push(*t);
-                *in_theme.entry(*t).or_insert(0) += 1;
+            *forms.entry((t, word)).or_insert(0) += 1;
+            if !seen.contains(&t) {
+                seen.push(t);
+                *in_theme.entry(t).or_insert(0) += 1;
             }
         }
     }

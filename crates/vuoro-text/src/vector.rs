@@ -2,12 +2,13 @@
 
 use crate::Options;
 use crate::analysis::Corpus;
-use crate::cluster::{Rows, normalise};
+use crate::cluster::Rows;
 
 /// Which terms count, and how much: the term weights per note and the kept terms.
 #[derive(Debug, Clone)]
 pub struct Weighted {
-    /// Per note, in `order`: (term, weight) sorted by term, before normalisation.
+    /// Per note, in `order`: (term, weight) sorted by term, before normalisation; [`rows`]
+    /// takes them over and leaves this empty.
     pub notes: Vec<Vec<(u32, f32)>>,
     /// Per term: the number of notes it occurs in.
     pub df: Vec<u32>,
@@ -24,7 +25,7 @@ pub fn weigh(corpus: &Corpus, order: &[usize], opts: &Options) -> Weighted {
     let mut df = vec![0u32; nt];
     let mut per_note: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
     for &i in order {
-        let mut v: Vec<(u32, f32)> = corpus.notes[i].iter().map(|(t, w, _)| (*t, *w)).collect();
+        let mut v: Vec<(u32, f32)> = corpus.note_terms(i).map(|(t, w, _)| (t, w)).collect();
         v.sort_by_key(|(t, _)| *t);
         // Sum repeated terms; a term's weight in one note is capped at its strongest use plus
         // a little, since repetition in a short note is emphasis, not topic.
@@ -58,9 +59,11 @@ pub fn weigh(corpus: &Corpus, order: &[usize], opts: &Options) -> Weighted {
     }
 }
 
-/// Unit-length sparse rows of the notes at positions `used` of `w`, with the kept terms
-/// renumbered densely so that centroids are only as long as the vocabulary in use.
-pub fn rows(w: &Weighted, used: &[usize]) -> Rows {
+/// Unit-length sparse rows of the non-empty notes of `w`, in order, with the kept terms
+/// renumbered densely so that centroids are only as long as the vocabulary in use. The notes'
+/// weights move into the rows (each note's list is freed once copied), so that 100,000 notes
+/// are not held twice.
+pub fn rows(w: &mut Weighted) -> Rows {
     let mut compact = vec![u32::MAX; w.kept.len()];
     let mut next = 0u32;
     for (t, k) in w.kept.iter().enumerate() {
@@ -69,18 +72,19 @@ pub fn rows(w: &Weighted, used: &[usize]) -> Rows {
             next += 1;
         }
     }
+    let notes = std::mem::take(&mut w.notes);
+    let nnz = notes.iter().map(Vec::len).sum();
     let mut r = Rows {
-        indptr: Vec::with_capacity(used.len() + 1),
+        indptr: Vec::with_capacity(notes.len() + 1),
+        idx: Vec::with_capacity(nnz),
+        val: Vec::with_capacity(nnz),
         sparse_dim: next as usize,
-        ..Rows::default()
     };
     r.indptr.push(0);
-    for &p in used {
-        let v = &w.notes[p];
-        let mut vals: Vec<f32> = v.iter().map(|(_, x)| *x).collect();
-        normalise(&mut vals);
+    for v in notes.into_iter().filter(|v| !v.is_empty()) {
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         r.idx.extend(v.iter().map(|(t, _)| compact[*t as usize]));
-        r.val.extend(vals);
+        r.val.extend(v.iter().map(|(_, x)| x / norm));
         r.indptr.push(r.idx.len());
     }
     r

@@ -16,8 +16,8 @@ pub struct Weighted {
     pub kept: Vec<bool>,
 }
 
-/// Term weights: summed occurrence weights times the smoothed inverse document frequency
-/// (scikit-learn's `ln((1+n)/(1+df)) + 1`). Terms in a single note cannot bring two notes
+/// Term weights: a note's strongest use of a term plus a quarter of each further use, times
+/// the smoothed inverse document frequency (scikit-learn's `ln((1+n)/(1+df)) + 1`). Terms in a single note cannot bring two notes
 /// together and terms in most notes cannot tell them apart; both are left out.
 pub fn weigh(corpus: &Corpus, order: &[usize], opts: &Options) -> Weighted {
     let nt = corpus.terms.len();
@@ -27,8 +27,8 @@ pub fn weigh(corpus: &Corpus, order: &[usize], opts: &Options) -> Weighted {
     for &i in order {
         let mut v: Vec<(u32, f32)> = corpus.note_terms(i).map(|(t, w, _)| (t, w)).collect();
         v.sort_by_key(|(t, _)| *t);
-        // Sum repeated terms; a term's weight in one note is capped at its strongest use plus
-        // a little, since repetition in a short note is emphasis, not topic.
+        // Repeated terms count little more than once: repetition in a short note is emphasis,
+        // not topic.
         let mut merged: Vec<(u32, f32)> = Vec::with_capacity(v.len());
         for (t, w) in v {
             match merged.last_mut() {

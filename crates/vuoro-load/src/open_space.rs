@@ -584,6 +584,8 @@ struct Probe {
     failed: u64,
     server_cpu_s: f64,
     generator_cpu_s: f64,
+    /// CPU seconds other processes on the machine used meanwhile.
+    others_cpu_s: f64,
 }
 
 /// Fetches phone fragments back to back over `connections` connections for `seconds`, the
@@ -604,6 +606,7 @@ async fn probe(
     let next = Arc::new(AtomicUsize::new(0));
     let before = server::sample(pid, ticks).unwrap_or_default();
     let gen_before = server::sample("self", ticks).unwrap_or_default();
+    let busy_before = server::machine_busy_s(ticks);
     let t = Instant::now();
     let until = t + Duration::from_secs(seconds);
     let mut set = JoinSet::new();
@@ -641,6 +644,9 @@ async fn probe(
     let gen_after = server::sample("self", ticks).unwrap_or_default();
     out.server_cpu_s = after.cpu_s - before.cpu_s;
     out.generator_cpu_s = gen_after.cpu_s - gen_before.cpu_s;
+    out.others_cpu_s =
+        (server::machine_busy_s(ticks) - busy_before - out.server_cpu_s - out.generator_cpu_s)
+            .max(0.0);
     out
 }
 
@@ -1287,7 +1293,7 @@ fn report(r: &Report) {
     if r.probe.seconds > 0.0 {
         let n = r.probe.latencies.len();
         println!(
-            "probe (streams closed, server idle after {:.1} s; {} connections, {:.1} s): {n} phone fragments, {:.0}/s, {} failed; server CPU {:.0} % of one core, {:.2} ms per fragment; generator CPU {:.0} %",
+            "probe (streams closed, server idle after {:.1} s; {} connections, {:.1} s): {n} phone fragments, {:.0}/s, {} failed; server CPU {:.0} % of one core, {:.2} ms per fragment; generator CPU {:.0} %, others {:.0} %",
             r.idle_wait,
             os.probe_connections,
             r.probe.seconds,
@@ -1295,7 +1301,8 @@ fn report(r: &Report) {
             r.probe.failed,
             100.0 * r.probe.server_cpu_s / r.probe.seconds,
             1000.0 * r.probe.server_cpu_s / (n.max(1)) as f64,
-            100.0 * r.probe.generator_cpu_s / r.probe.seconds
+            100.0 * r.probe.generator_cpu_s / r.probe.seconds,
+            100.0 * r.probe.others_cpu_s / r.probe.seconds
         );
         let mut v = r.probe.latencies.clone();
         dist("probe phone fragment GET", &mut v);

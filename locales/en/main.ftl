@@ -562,3 +562,54 @@ practice-edit = Correct the practice
 practice-save = Save
 practice-add = Add a practice
 practice-add-submit = Add
+summary-open = Summary
+summary-title = Summary
+summary-none = No summary has been drafted yet. The draft is drawn from the themes, their most telling notes, the practices and the feedback; then you can edit it freely.
+summary-draft = Draft the summary
+summary-h-heard = What we heard
+summary-no-themes = No themes have been drawn yet. Draw them from the notes on the themes page.
+summary-theme-notes = { $count ->
+    [one] { $count } note was written on this theme. Examples:
+   *[other] { $count } notes were written on this theme. Examples:
+}
+summary-h-practices = Practices agreed
+summary-h-feedback = Feedback
+summary-feedback-answers = { $count ->
+    [one] { $count } answer
+   *[other] { $count } answers
+}
+summary-h-next = What happens next
+summary-next-placeholder = Tell here how the summary and the practices will be used from now on.
+summary-state-draft = draft
+summary-state-review = out for comments
+summary-state-published = published
+summary-history = Versions of the summary
+summary-history-row = Version { $version } ({ $state }): { $who }, { $when }
+summary-read-at = Participants read the summary at
+summary-exports = Download:
+summary-kind-heading = Heading
+summary-kind-paragraph = Paragraph
+summary-kind-quote = Quote
+summary-sources = { $count ->
+    [one] { $count } source note
+   *[other] { $count } source notes
+}
+summary-drop = Remove this part
+summary-new-paragraph = A new paragraph at the end
+summary-save = Save the summary
+summary-to-review = Send to the participants for comments
+summary-to-draft = Turn back into a draft
+summary-publish = Publish to the participants
+summary-comments = { $count ->
+    [one] { $count } comment from the participants
+   *[other] { $count } comments from the participants
+}
+summary-error-block = Part { $n }: { $error }
+summary-error-too-many = The summary has too many parts.
+summary-error-stale = Someone else saved the summary at the same time. Here is the latest version; make your change again.
+summary-sources-title = What this rests on
+summary-back = Back to the summary
+event-summary-saved = { $actor } saved version { $version } of the summary ({ $state }).
+summary-export-orderer = Ordered by
+summary-export-state = Status
+summary-export-date = Dated

@@ -562,3 +562,54 @@ practice-edit = Korjaa käytäntöä
 practice-save = Tallenna
 practice-add = Lisää käytäntö
 practice-add-submit = Lisää
+summary-open = Kooste
+summary-title = Kooste
+summary-none = Koostetta ei ole vielä laadittu. Luonnos kootaan teemoista, niiden kuvaavimmista muistiinpanoista, käytännöistä ja palautteesta; voit sitten muokata sitä vapaasti.
+summary-draft = Laadi luonnos
+summary-h-heard = Mitä kuulimme
+summary-no-themes = Teemoja ei ole vielä koottu. Kokoa ne muistiinpanoista teemasivulla.
+summary-theme-notes = { $count ->
+    [one] Teemasta kirjattiin { $count } muistiinpano. Esimerkkejä:
+   *[other] Teemasta kirjattiin { $count } muistiinpanoa. Esimerkkejä:
+}
+summary-h-practices = Sovitut käytännöt
+summary-h-feedback = Palaute
+summary-feedback-answers = { $count ->
+    [one] { $count } vastaus
+   *[other] { $count } vastausta
+}
+summary-h-next = Mitä seuraavaksi
+summary-next-placeholder = Kerro tässä, miten koostetta ja käytäntöjä käytetään jatkossa.
+summary-state-draft = luonnos
+summary-state-review = osallistujien kommentoitavana
+summary-state-published = julkaistu
+summary-history = Koosteen versiot
+summary-history-row = Versio { $version } ({ $state }): { $who }, { $when }
+summary-read-at = Osallistujat lukevat koostetta osoitteessa
+summary-exports = Lataa:
+summary-kind-heading = Otsikko
+summary-kind-paragraph = Kappale
+summary-kind-quote = Lainaus
+summary-sources = { $count ->
+    [one] { $count } lähdemuistiinpano
+   *[other] { $count } lähdemuistiinpanoa
+}
+summary-drop = Poista tämä kohta
+summary-new-paragraph = Uusi kappale loppuun
+summary-save = Tallenna kooste
+summary-to-review = Lähetä osallistujien kommentoitavaksi
+summary-to-draft = Palauta luonnokseksi
+summary-publish = Julkaise osallistujille
+summary-comments = { $count ->
+    [one] { $count } kommentti osallistujilta
+   *[other] { $count } kommenttia osallistujilta
+}
+summary-error-block = Kohta { $n }: { $error }
+summary-error-too-many = Koosteessa on liian monta kohtaa.
+summary-error-stale = Joku muu tallensi koosteen samaan aikaan. Tässä uusin versio; tee muutoksesi uudelleen.
+summary-sources-title = Mihin tämä perustuu
+summary-back = Takaisin koosteeseen
+event-summary-saved = { $actor } tallensi koosteen version { $version } ({ $state }).
+summary-export-orderer = Tilaaja
+summary-export-state = Tila
+summary-export-date = Päivätty

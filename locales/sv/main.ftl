@@ -562,3 +562,54 @@ practice-edit = Rätta praxisen
 practice-save = Spara
 practice-add = Lägg till praxis
 practice-add-submit = Lägg till
+summary-open = Sammanfattning
+summary-title = Sammanfattning
+summary-none = Ingen sammanfattning har gjorts ännu. Utkastet sammanställs av temana, deras mest belysande anteckningar, praxis och respons; sedan kan du redigera det fritt.
+summary-draft = Gör ett utkast
+summary-h-heard = Vad vi hörde
+summary-no-themes = Inga teman har sammanställts ännu. Sammanställ dem av anteckningarna på temasidan.
+summary-theme-notes = { $count ->
+    [one] Om temat antecknades { $count } anteckning. Exempel:
+   *[other] Om temat antecknades { $count } anteckningar. Exempel:
+}
+summary-h-practices = Överenskommen praxis
+summary-h-feedback = Respons
+summary-feedback-answers = { $count ->
+    [one] { $count } svar
+   *[other] { $count } svar
+}
+summary-h-next = Vad händer härnäst
+summary-next-placeholder = Berätta här hur sammanfattningen och praxisen används i fortsättningen.
+summary-state-draft = utkast
+summary-state-review = ute för kommentarer
+summary-state-published = publicerad
+summary-history = Sammanfattningens versioner
+summary-history-row = Version { $version } ({ $state }): { $who }, { $when }
+summary-read-at = Deltagarna läser sammanfattningen på adressen
+summary-exports = Ladda ner:
+summary-kind-heading = Rubrik
+summary-kind-paragraph = Stycke
+summary-kind-quote = Citat
+summary-sources = { $count ->
+    [one] { $count } källanteckning
+   *[other] { $count } källanteckningar
+}
+summary-drop = Ta bort det här avsnittet
+summary-new-paragraph = Nytt stycke i slutet
+summary-save = Spara sammanfattningen
+summary-to-review = Skicka till deltagarna för kommentarer
+summary-to-draft = Gör om till utkast
+summary-publish = Publicera för deltagarna
+summary-comments = { $count ->
+    [one] { $count } kommentar från deltagarna
+   *[other] { $count } kommentarer från deltagarna
+}
+summary-error-block = Avsnitt { $n }: { $error }
+summary-error-too-many = Sammanfattningen har för många avsnitt.
+summary-error-stale = Någon annan sparade sammanfattningen samtidigt. Här är den senaste versionen; gör din ändring på nytt.
+summary-sources-title = Vad det här bygger på
+summary-back = Tillbaka till sammanfattningen
+event-summary-saved = { $actor } sparade version { $version } av sammanfattningen ({ $state }).
+summary-export-orderer = Beställare
+summary-export-state = Status
+summary-export-date = Daterad

@@ -138,6 +138,9 @@ pub enum ProcessAction {
     /// Record practices and follow them up: the orderer and the facilitator from phase 2 on,
     /// also after closing, since following up is what the practices are for.
     FollowUpPractices,
+    /// Draft, edit, send for comments and publish the summary: the supervisor (orderer) and
+    /// the facilitator, once the process is in its summary step.
+    EditSummary,
 }
 
 impl ProcessActor {
@@ -167,6 +170,9 @@ impl ProcessActor {
                         ProcessState::Phase1 | ProcessState::Phase2 | ProcessState::Summary
                     ))
                     || (self.is_orderer && state == ProcessState::Summary)
+            }
+            ProcessAction::EditSummary => {
+                (self.is_orderer || self.is_facilitator) && state == ProcessState::Summary
             }
             ProcessAction::FollowUpPractices => {
                 (self.is_orderer || self.is_facilitator)
@@ -316,6 +322,17 @@ mod tests {
             assert!(!p.can(ProcessAction::FollowUpPractices, S::Phase1));
         }
         assert!(!coord.can(ProcessAction::FollowUpPractices, S::Closed));
+        for p in [orderer, fac] {
+            assert!(p.can(ProcessAction::EditSummary, S::Summary));
+            assert!(!p.can(ProcessAction::EditSummary, S::Phase2));
+            assert!(
+                !p.can(ProcessAction::EditSummary, S::Closed),
+                "published and closed"
+            );
+        }
+        for p in [coord, other_fac] {
+            assert!(!p.can(ProcessAction::EditSummary, S::Summary), "{p:?}");
+        }
         assert!(!other_fac.can(ProcessAction::FollowUpPractices, S::Phase2));
     }
 }

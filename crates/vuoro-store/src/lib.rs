@@ -18,6 +18,7 @@ use vuoro_core::openspace::{Cell, OpenSpace};
 use vuoro_core::order::Order;
 use vuoro_core::plan::Plan;
 use vuoro_core::practice::{PracticeKind, PracticeStatus};
+use vuoro_core::summary::{Summary, SummaryState};
 use vuoro_core::themes::{Scope, ThemeSet};
 use vuoro_core::{
     LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, RoleSet,
@@ -206,6 +207,11 @@ pub enum EventKind {
         practice: PracticeId,
         to: PracticeStatus,
     },
+    /// A version of the summary was saved: drafted, edited, sent for comments or published.
+    SummarySaved {
+        version: u32,
+        state: SummaryState,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -343,6 +349,31 @@ pub struct ThemeVersion {
     /// asks before it replaces a curated set.
     pub curated: bool,
     pub created_by: UserId,
+    pub created_at: OffsetDateTime,
+}
+
+/// One saved version of a process's summary. A change of state (sent for comments, published)
+/// is a version too, so the history shows who did what to which text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryVersion {
+    pub process: ProcessId,
+    pub version: u32,
+    pub summary: Summary,
+    pub state: SummaryState,
+    pub created_by: UserId,
+    pub created_at: OffsetDateTime,
+}
+
+/// A participant's comment on a summary sent for comments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryComment {
+    pub process: ProcessId,
+    /// The summary version the participant read.
+    pub version: u32,
+    /// Kept only so that one phone cannot flood the comments; never shown.
+    pub participant: ParticipantId,
+    pub text: String,
+    pub lang: String,
     pub created_at: OffsetDateTime,
 }
 
@@ -761,6 +792,37 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         actor: UserId,
         at: OffsetDateTime,
     ) -> Result<()>;
+
+    // The summary.
+    /// The latest version of the process's summary, if any.
+    async fn summary(&self, process: ProcessId) -> Result<Option<SummaryVersion>>;
+    async fn summary_version(&self, process: ProcessId, version: u32) -> Result<SummaryVersion>;
+    /// Saves a new version and appends `SummarySaved`. `base` is the version the change was made
+    /// on (`None` for the first); `Conflict` if a newer one exists. Returns the new version.
+    #[allow(clippy::too_many_arguments)]
+    async fn save_summary(
+        &self,
+        process: ProcessId,
+        base: Option<u32>,
+        summary: &Summary,
+        state: SummaryState,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<u32>;
+    /// Every version, newest first, without the text: (version, state, who, when).
+    async fn summary_versions(
+        &self,
+        process: ProcessId,
+    ) -> Result<Vec<(u32, SummaryState, UserId, OffsetDateTime)>>;
+    async fn add_summary_comment(&self, c: &SummaryComment) -> Result<()>;
+    /// The comments on the process's summary, oldest first.
+    async fn summary_comments(&self, process: ProcessId) -> Result<Vec<SummaryComment>>;
+    /// How many comments this participant left on the process's summary.
+    async fn count_summary_comments_by(
+        &self,
+        process: ProcessId,
+        participant: ParticipantId,
+    ) -> Result<u64>;
 
     // The turn queue.
     /// Puts the participant in the queue (once) and appends `HandsChanged`.

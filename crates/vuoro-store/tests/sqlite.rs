@@ -11,6 +11,7 @@ use vuoro_core::openspace::{Cell, OpenSpace};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, PlanSession};
 use vuoro_core::practice::{PracticeKind, PracticeStatus};
+use vuoro_core::summary::{Block, BlockKind, Summary, SummaryState};
 use vuoro_core::themes::{Proposed, Scope, ThemeSet};
 use vuoro_core::{
     LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, Role,
@@ -19,7 +20,8 @@ use vuoro_core::{
 use vuoro_store::{
     ApprovalSide, EventKind, Invitation, LiveEventKind, LiveSession, LoginSession, NewProcess,
     NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant, Practice, ProcessFilter,
-    SqliteStore, Store, StoreError, ThemeVersion, Topic, Unit, User,
+    SqliteStore, Store, StoreError, SummaryComment, SummaryVersion, ThemeVersion, Topic, Unit,
+    User,
 };
 
 /// A directory under the system's temporary directory, removed when the test ends.
@@ -2859,6 +2861,346 @@ async fn only_one_of_two_concurrent_theme_saves_wins() {
             .expect("list")
             .len(),
         1
+    );
+}
+
+/// A summary with a heading, a paragraph resting on two notes, a Swedish quote of one of them
+/// and a paragraph of the summary's own that rests on none.
+fn summary(notes: &[NoteId]) -> Summary {
+    Summary {
+        blocks: vec![
+            Block::heading("Mitä kuulimme"),
+            Block::paragraph(
+                "Kahvihuone koetaan ahtaaksi, ja \"tauot\" venyvät.",
+                vec![notes[0], notes[1]],
+            ),
+            Block::quote("det ryms inte att sitta", "sv", notes[1]),
+            Block::paragraph("Seuraavaksi sovitaan tilojen käytöstä.", Vec::new()),
+        ],
+    }
+}
+
+#[tokio::test]
+async fn the_summary_is_versioned_and_stale_saves_conflict() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let notes: Vec<NoteId> = (0..2).map(|_| NoteId::new()).collect();
+    let draft = summary(&notes);
+    let mut edited = draft.clone();
+    edited.blocks[1].text = "Kahvihuone on liian pieni.".into();
+    edited.blocks.remove(3);
+    let (t1, t2, t3) = (
+        datetime!(2027-03-01 10:00 UTC),
+        datetime!(2027-03-01 12:30:00.25 +02:00),
+        datetime!(2027-03-02 08:00 UTC),
+    );
+    let fac = f.facilitator.id;
+
+    assert_eq!(s.summary(id).await.expect("read"), None);
+    assert_eq!(s.summary_versions(id).await.expect("list"), vec![]);
+    let missing = s.summary_version(id, 1).await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    // A base naming a version that was never saved is as stale as an old one.
+    let ahead = s
+        .save_summary(id, Some(1), &draft, SummaryState::Draft, fac, t1)
+        .await;
+    assert!(
+        matches!(ahead, Err(StoreError::Conflict("summary changed"))),
+        "{ahead:?}"
+    );
+    let nowhere = s
+        .save_summary(ProcessId::new(), None, &draft, SummaryState::Draft, fac, t1)
+        .await;
+    assert!(matches!(nowhere, Err(StoreError::NotFound)), "{nowhere:?}");
+
+    assert_eq!(
+        s.save_summary(id, None, &draft, SummaryState::Draft, fac, t1)
+            .await
+            .expect("first"),
+        1
+    );
+    // Someone else who also started from nothing cannot replace the first version.
+    let again = s
+        .save_summary(id, None, &edited, SummaryState::Draft, f.coordinator.id, t2)
+        .await;
+    assert!(
+        matches!(again, Err(StoreError::Conflict("summary changed"))),
+        "{again:?}"
+    );
+    assert_eq!(
+        s.save_summary(id, Some(1), &edited, SummaryState::Review, fac, t2)
+            .await
+            .expect("second"),
+        2
+    );
+    let stale = s
+        .save_summary(id, Some(1), &draft, SummaryState::Published, fac, t3)
+        .await;
+    assert!(
+        matches!(stale, Err(StoreError::Conflict("summary changed"))),
+        "{stale:?}"
+    );
+    assert_eq!(
+        s.summary_versions(id).await.expect("list").len(),
+        2,
+        "a refused save stores nothing"
+    );
+    // Publishing is a version of its own, by whoever published.
+    assert_eq!(
+        s.save_summary(
+            id,
+            Some(2),
+            &edited,
+            SummaryState::Published,
+            f.coordinator.id,
+            t3
+        )
+        .await
+        .expect("third"),
+        3
+    );
+
+    let latest = SummaryVersion {
+        process: id,
+        version: 3,
+        summary: edited.clone(),
+        state: SummaryState::Published,
+        created_by: f.coordinator.id,
+        created_at: t3,
+    };
+    assert_eq!(s.summary(id).await.expect("read"), Some(latest.clone()));
+    assert_eq!(s.summary_version(id, 3).await.expect("v3"), latest);
+    let first = s.summary_version(id, 1).await.expect("v1");
+    assert_eq!(first.summary, draft, "the blocks round-trip exactly");
+    let quote = &first.summary.blocks[2];
+    assert_eq!(
+        (quote.kind, quote.lang.as_deref(), quote.sources.as_slice()),
+        (BlockKind::Quote, Some("sv"), &notes[1..])
+    );
+    assert_eq!(first.summary.blocks[1].sources, notes);
+    assert_eq!(first.summary.blocks[3].lang, None);
+    assert_eq!(
+        (first.state, first.created_by, first.created_at),
+        (SummaryState::Draft, fac, t1)
+    );
+    assert_eq!(
+        s.summary_version(id, 2).await.expect("v2").state,
+        SummaryState::Review
+    );
+    assert!(matches!(
+        s.summary_version(id, 4).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        s.summary_versions(id).await.expect("list"),
+        vec![
+            (3, SummaryState::Published, f.coordinator.id, t3),
+            (2, SummaryState::Review, fac, t2),
+            (1, SummaryState::Draft, fac, t1),
+        ]
+    );
+
+    // Another process has a summary of its own, numbered from 1.
+    assert_eq!(s.summary(other).await.expect("read"), None);
+    assert!(matches!(
+        s.summary_version(other, 1).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        s.save_summary(
+            other,
+            None,
+            &Summary::default(),
+            SummaryState::Draft,
+            fac,
+            t1
+        )
+        .await
+        .expect("other's first"),
+        1
+    );
+    assert_eq!(
+        s.summary(other).await.expect("read").map(|v| v.summary),
+        Some(Summary::default())
+    );
+
+    assert_eq!(
+        log_after_order(s, id).await,
+        vec![
+            (
+                fac,
+                EventKind::SummarySaved {
+                    version: 1,
+                    state: SummaryState::Draft
+                }
+            ),
+            (
+                fac,
+                EventKind::SummarySaved {
+                    version: 2,
+                    state: SummaryState::Review
+                }
+            ),
+            (
+                f.coordinator.id,
+                EventKind::SummarySaved {
+                    version: 3,
+                    state: SummaryState::Published
+                }
+            ),
+        ]
+    );
+    assert_eq!(
+        log_after_order(s, other).await,
+        vec![(
+            fac,
+            EventKind::SummarySaved {
+                version: 1,
+                state: SummaryState::Draft
+            }
+        )]
+    );
+}
+
+#[tokio::test]
+async fn only_one_of_two_concurrent_summary_saves_wins() {
+    let f = fixture().await;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let draft = summary(&[NoteId::new(), NoteId::new()]);
+    let t = datetime!(2027-03-01 10:00 UTC);
+    let tasks: Vec<_> = [f.facilitator.id, f.coordinator.id]
+        .into_iter()
+        .map(|actor| {
+            let (store, draft) = (f.store.clone(), draft.clone());
+            tokio::spawn(async move {
+                store
+                    .save_summary(id, None, &draft, SummaryState::Draft, actor, t)
+                    .await
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.expect("task"));
+    }
+    let wins = results.iter().filter(|r| matches!(r, Ok(1))).count();
+    let conflicts = results
+        .iter()
+        .filter(|r| matches!(r, Err(StoreError::Conflict(_))))
+        .count();
+    assert_eq!((wins, conflicts), (1, 1), "{results:?}");
+    assert_eq!(f.store.summary_versions(id).await.expect("list").len(), 1);
+}
+
+fn summary_comment(
+    process: ProcessId,
+    version: u32,
+    participant: ParticipantId,
+    text: &str,
+    created_at: OffsetDateTime,
+) -> SummaryComment {
+    SummaryComment {
+        process,
+        version,
+        participant,
+        text: text.into(),
+        lang: "fi".into(),
+        created_at,
+    }
+}
+
+#[tokio::test]
+async fn summary_comments_are_kept_in_order_and_counted_per_participant() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let t = datetime!(2027-03-01 10:00 UTC);
+    let fac = f.facilitator.id;
+    let draft = summary(&[NoteId::new(), NoteId::new()]);
+    for v in [None, Some(1)] {
+        s.save_summary(id, v, &draft, SummaryState::Review, fac, t)
+            .await
+            .expect("save");
+    }
+    s.save_summary(other, None, &draft, SummaryState::Review, fac, t)
+        .await
+        .expect("save other");
+    let (a, b) = (participant(id, "a", t), participant(id, "b", t));
+    let stranger = participant(other, "s", t);
+    for p in [&a, &b, &stranger] {
+        s.create_participant(p).await.expect("participant");
+    }
+    let before = s.events(id).await.expect("events").len();
+
+    assert_eq!(s.summary_comments(id).await.expect("list"), vec![]);
+    assert_eq!(s.count_summary_comments_by(id, a.id).await.expect("n"), 0);
+
+    // Written out of order, and two at the same moment: read back by time, then as written.
+    let t0 = datetime!(2027-03-01 12:00 UTC);
+    let mut sv = summary_comment(id, 2, b.id, "Hyvä kooste", t0 + Duration::minutes(5));
+    sv.lang = "sv".into();
+    let written = [
+        summary_comment(id, 1, a.id, "Ensimmäinen", t0),
+        sv.clone(),
+        summary_comment(id, 2, a.id, "Toinen", t0 + Duration::minutes(2)),
+        summary_comment(id, 2, b.id, "Samaan aikaan", t0 + Duration::minutes(2)),
+    ];
+    for c in &written {
+        s.add_summary_comment(c).await.expect("comment");
+    }
+    let stranger_own = summary_comment(other, 1, stranger.id, "Omaan koosteeseen", t0);
+    s.add_summary_comment(&stranger_own)
+        .await
+        .expect("own process");
+
+    // A participant of another process, an unknown participant, a version the process does
+    // not have and an unknown process are all refused as unknown.
+    let refused = [
+        summary_comment(id, 2, stranger.id, "Vieras", t0),
+        summary_comment(id, 2, ParticipantId::new(), "Ei osallistujaa", t0),
+        summary_comment(id, 3, a.id, "Ei versiota", t0),
+        summary_comment(ProcessId::new(), 1, a.id, "Ei prosessia", t0),
+    ];
+    for c in &refused {
+        let r = s.add_summary_comment(c).await;
+        assert!(matches!(r, Err(StoreError::NotFound)), "{}: {r:?}", c.text);
+    }
+
+    assert_eq!(
+        s.summary_comments(id).await.expect("list"),
+        vec![
+            written[0].clone(),
+            written[2].clone(),
+            written[3].clone(),
+            sv
+        ]
+    );
+    assert_eq!(
+        s.summary_comments(other).await.expect("list"),
+        vec![stranger_own]
+    );
+    assert_eq!(s.count_summary_comments_by(id, a.id).await.expect("n"), 2);
+    assert_eq!(s.count_summary_comments_by(id, b.id).await.expect("n"), 2);
+    assert_eq!(
+        s.count_summary_comments_by(id, stranger.id)
+            .await
+            .expect("n"),
+        0,
+        "the refused comment was not stored"
+    );
+    assert_eq!(
+        s.count_summary_comments_by(other, stranger.id)
+            .await
+            .expect("n"),
+        1
+    );
+    assert_eq!(
+        s.events(id).await.expect("events").len(),
+        before,
+        "comments from phones add nothing to the staff log"
     );
 }
 

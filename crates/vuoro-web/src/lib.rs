@@ -9,6 +9,7 @@ pub mod assets;
 pub mod auth;
 pub mod ctx;
 pub mod error;
+pub mod exports;
 pub mod fields;
 pub mod form;
 pub mod hub;
@@ -21,6 +22,7 @@ pub mod orders;
 pub mod pages;
 pub mod practices;
 pub mod processes;
+pub mod summary;
 pub mod themes;
 pub mod util;
 
@@ -89,6 +91,8 @@ pub fn app(state: AppState) -> Router {
         .merge(live::router())
         .merge(themes::router())
         .merge(practices::router())
+        .merge(summary::router())
+        .merge(exports::router())
         .merge(assets::router())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(

@@ -768,6 +768,18 @@ async fn process_view(
                     },
                     &[("actor", actor), ("version", i18n::n(i64::from(*version)))],
                 ),
+                EventKind::SummarySaved { version, state } => i18n::t_args(
+                    lang,
+                    "event-summary-saved",
+                    &[
+                        ("actor", actor),
+                        ("version", i18n::n(i64::from(*version))),
+                        (
+                            "state",
+                            i18n::s(c.t(&format!("summary-state-{}", state.code()))),
+                        ),
+                    ],
+                ),
                 EventKind::PracticeSaved { .. } => {
                     i18n::t_args(lang, "event-practice-saved", &[("actor", actor)])
                 }
@@ -1550,7 +1562,7 @@ pub struct PhaseFeedback {
 
 /// Averages of the scale questions per phase, over every session of the phase whose feedback
 /// form has closed (answers still coming would steer the picture).
-async fn phase_feedback(
+pub(crate) async fn phase_feedback(
     state: &AppState,
     p: &Process,
     plan: &Plan,

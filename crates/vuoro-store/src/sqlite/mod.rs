@@ -12,7 +12,8 @@ use crate::{
     Approval, ApprovalSide, Attendee, EventKind, Hand, Invitation, LiveEvent, LiveEventKind,
     LiveSession, LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor, NoteChange,
     NoteHistoryEntry, Organisation, Participant, PlanVersion, Practice, Process, ProcessEvent,
-    ProcessFilter, Result, Store, StoreError, ThemeVersion, Topic, Unit, User,
+    ProcessFilter, Result, Store, StoreError, SummaryComment, SummaryVersion, ThemeVersion, Topic,
+    Unit, User,
 };
 use async_trait::async_trait;
 use codec::{
@@ -21,8 +22,9 @@ use codec::{
 };
 use rows::{
     ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
-    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow, ThemeListRow,
-    ThemeRow, TopicRow, UnitRow, UserRow,
+    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow,
+    SummaryCommentRow, SummaryListRow, SummaryRow, ThemeListRow, ThemeRow, TopicRow, UnitRow,
+    UserRow,
 };
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
@@ -39,6 +41,7 @@ use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::openspace::{Cell, OpenSpace};
 use vuoro_core::plan::Plan;
 use vuoro_core::practice::{PracticeKind, PracticeStatus};
+use vuoro_core::summary::{Summary, SummaryState};
 use vuoro_core::themes::{Scope, ThemeSet};
 use vuoro_core::{
     LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, RoleSet,
@@ -115,6 +118,20 @@ macro_rules! practice_columns {
     () => {
         "id, process_id, live_session_id, group_label, kind, title, owner, due, status, \
          participant_id, staff_user_id, lang, created_at, updated_at"
+    };
+}
+
+/// The columns of `summary_versions` that [`SummaryRow`] reads.
+macro_rules! summary_columns {
+    () => {
+        "process_id, version, summary_json, state, created_by, created_at"
+    };
+}
+
+/// The columns of `summary_comments` that [`SummaryCommentRow`] reads.
+macro_rules! summary_comment_columns {
+    () => {
+        "process_id, summary_version, participant_id, text, lang, created_at"
     };
 }
 
@@ -2204,6 +2221,163 @@ impl Store for SqliteStore {
         )
         .await?;
         tx.commit().await.map_err(db)
+    }
+
+    async fn summary(&self, process: ProcessId) -> Result<Option<SummaryVersion>> {
+        let row: Option<SummaryRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            summary_columns!(),
+            " FROM summary_versions WHERE process_id = ? ORDER BY version DESC LIMIT 1"
+        ))
+        .bind(process.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.map(SummaryRow::into_summary_version).transpose()
+    }
+
+    async fn summary_version(&self, process: ProcessId, version: u32) -> Result<SummaryVersion> {
+        let row: Option<SummaryRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            summary_columns!(),
+            " FROM summary_versions WHERE process_id = ? AND version = ?"
+        ))
+        .bind(process.to_string())
+        .bind(i64::from(version))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.ok_or(StoreError::NotFound)?.into_summary_version()
+    }
+
+    async fn save_summary(
+        &self,
+        process: ProcessId,
+        base: Option<u32>,
+        summary: &Summary,
+        state: SummaryState,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<u32> {
+        let summary_json = to_json(summary, "summary")?;
+        let created_at = timestamp(at)?;
+        let mut tx = self.begin_write().await?;
+        // As for themes: an unknown process is `NotFound` before any version check, not a
+        // summary with no versions yet that fails only on the insert's foreign key.
+        if !process_exists(&mut tx, process).await? {
+            return Err(StoreError::NotFound);
+        }
+        // The write lock taken at BEGIN IMMEDIATE keeps another save from adding a version
+        // between this read and the insert, so of two people editing the same version exactly
+        // one wins.
+        let latest: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM summary_versions WHERE process_id = ?")
+                .bind(process.to_string())
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db)?;
+        let latest = latest
+            .map(|v| codec::version(v, "summary_versions"))
+            .transpose()?;
+        if latest != base {
+            return Err(StoreError::Conflict("summary changed"));
+        }
+        let new_version = latest
+            .unwrap_or(0)
+            .checked_add(1)
+            .ok_or(StoreError::Conflict("summary changed"))?;
+        sqlx::query(
+            "INSERT INTO summary_versions (process_id, version, summary_json, state, created_by, \
+             created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(process.to_string())
+        .bind(i64::from(new_version))
+        .bind(summary_json)
+        .bind(state.code())
+        .bind(actor.to_string())
+        .bind(created_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        append_event(
+            &mut tx,
+            process,
+            actor,
+            at,
+            &EventKind::SummarySaved {
+                version: new_version,
+                state,
+            },
+        )
+        .await?;
+        tx.commit().await.map_err(db)?;
+        Ok(new_version)
+    }
+
+    async fn summary_versions(
+        &self,
+        process: ProcessId,
+    ) -> Result<Vec<(u32, SummaryState, UserId, OffsetDateTime)>> {
+        let rows: Vec<SummaryListRow> = sqlx::query_as(
+            "SELECT version, state, created_by, created_at FROM summary_versions \
+             WHERE process_id = ? ORDER BY version DESC",
+        )
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(SummaryListRow::into_entry).collect()
+    }
+
+    async fn add_summary_comment(&self, c: &SummaryComment) -> Result<()> {
+        // The composite foreign keys refuse a participant of another process and a version the
+        // process does not have, as well as a missing participant or process, and `db` reports
+        // each as `NotFound`. One statement, so no transaction.
+        sqlx::query(
+            "INSERT INTO summary_comments (process_id, summary_version, participant_id, text, \
+             lang, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(c.process.to_string())
+        .bind(i64::from(c.version))
+        .bind(c.participant.to_string())
+        .bind(&c.text)
+        .bind(&c.lang)
+        .bind(timestamp(c.created_at)?)
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn summary_comments(&self, process: ProcessId) -> Result<Vec<SummaryComment>> {
+        let rows: Vec<SummaryCommentRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            summary_comment_columns!(),
+            " FROM summary_comments WHERE process_id = ? ORDER BY created_at, id"
+        ))
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(SummaryCommentRow::into_summary_comment)
+            .collect()
+    }
+
+    async fn count_summary_comments_by(
+        &self,
+        process: ProcessId,
+        participant: ParticipantId,
+    ) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM summary_comments WHERE process_id = ? AND participant_id = ?",
+        )
+        .bind(process.to_string())
+        .bind(participant.to_string())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)?;
+        count(n, "summary comment")
     }
 
     async fn raise_hand(

@@ -7,12 +7,14 @@ use super::codec::{
 use crate::{
     Approval, ApprovalSide, CafePlace, EventKind, Invitation, LiveEvent, LiveEventKind,
     LiveSession, LoginSession, Note, NoteAuthor, Organisation, Participant, PlanVersion, Practice,
-    Process, ProcessEvent, Result, StoreError, ThemeVersion, Topic, Unit, User,
+    Process, ProcessEvent, Result, StoreError, SummaryComment, SummaryVersion, ThemeVersion, Topic,
+    Unit, User,
 };
 use time::OffsetDateTime;
 use vuoro_core::live::Position;
 use vuoro_core::openspace::Cell;
 use vuoro_core::practice::{PracticeKind, PracticeStatus};
+use vuoro_core::summary::SummaryState;
 use vuoro_core::themes::Scope;
 use vuoro_core::{ProcessState, RoleSet, UserId};
 
@@ -464,6 +466,79 @@ impl ThemeListRow {
             parse_id(&self.created_by, T)?,
             parse_timestamp(&self.created_at, T)?,
         ))
+    }
+}
+
+fn summary_state(s: &str) -> Result<SummaryState> {
+    SummaryState::parse(s).ok_or_else(|| StoreError::Corrupt("unknown summary state".into()))
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SummaryRow {
+    process_id: String,
+    version: i64,
+    summary_json: String,
+    state: String,
+    created_by: String,
+    created_at: String,
+}
+
+impl SummaryRow {
+    pub(crate) fn into_summary_version(self) -> Result<SummaryVersion> {
+        const T: &str = "summary_versions";
+        Ok(SummaryVersion {
+            process: parse_id(&self.process_id, T)?,
+            version: version(self.version, T)?,
+            summary: from_json(&self.summary_json, "summary")?,
+            state: summary_state(&self.state)?,
+            created_by: parse_id(&self.created_by, T)?,
+            created_at: parse_timestamp(&self.created_at, T)?,
+        })
+    }
+}
+
+/// A version of the summary as lists show it, without its text.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SummaryListRow {
+    version: i64,
+    state: String,
+    created_by: String,
+    created_at: String,
+}
+
+impl SummaryListRow {
+    pub(crate) fn into_entry(self) -> Result<(u32, SummaryState, UserId, OffsetDateTime)> {
+        const T: &str = "summary_versions";
+        Ok((
+            version(self.version, T)?,
+            summary_state(&self.state)?,
+            parse_id(&self.created_by, T)?,
+            parse_timestamp(&self.created_at, T)?,
+        ))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SummaryCommentRow {
+    process_id: String,
+    summary_version: i64,
+    participant_id: String,
+    text: String,
+    lang: String,
+    created_at: String,
+}
+
+impl SummaryCommentRow {
+    pub(crate) fn into_summary_comment(self) -> Result<SummaryComment> {
+        const T: &str = "summary_comments";
+        Ok(SummaryComment {
+            process: parse_id(&self.process_id, T)?,
+            version: version(self.summary_version, T)?,
+            participant: parse_id(&self.participant_id, T)?,
+            text: self.text,
+            lang: self.lang,
+            created_at: parse_timestamp(&self.created_at, T)?,
+        })
     }
 }
 

@@ -47,11 +47,11 @@ async fn events(
     let seen = backlog.last().map_or(after, |p| p.seq);
     let visible = move |p: &Push| staff || p.for_participants;
     let old = stream::iter(backlog.into_iter().map(std::sync::Arc::new));
-    let live = BroadcastStream::new(rx).filter_map(move |r| async move {
-        // A lagging client loses events from the channel; it reconnects and catches up from the
-        // database, so ending the stream is the right answer.
-        r.ok().filter(|p| p.seq > seen)
-    });
+    // A lagging client has lost events from the channel; it reconnects and catches up from the
+    // database, so the stream ends at the first gap instead of going on without what it missed.
+    let live = BroadcastStream::new(rx)
+        .take_while(|r| std::future::ready(r.is_ok()))
+        .filter_map(move |r| async move { r.ok().filter(|p| p.seq > seen) });
     let out = old
         .chain(live)
         .filter(move |p| std::future::ready(visible(p)))

@@ -13,7 +13,7 @@ pub(super) fn router() -> Router<AppState> {
 }
 
 /// The name of the cookie that holds a participant's token for one process.
-fn participant_cookie(process: ProcessId) -> String {
+pub(crate) fn participant_cookie(process: ProcessId) -> String {
     format!("vuoro_p_{}", process.as_uuid().simple())
 }
 
@@ -394,6 +394,8 @@ pub(crate) struct ParticipantView {
     cafe: Option<PhoneCafe>,
     open_space: Option<PhoneOs>,
     practices: Option<PhonePractices>,
+    /// Where to read the process's summary, once it is sent to the participants.
+    summary_link: Option<String>,
     /// The previous session's averages, when the facilitator shares them.
     previous: Option<Vec<(String, String, u32)>>,
 }
@@ -487,6 +489,12 @@ pub(crate) async fn participant_view(
         mine,
         open_space: phone_os(state, live, me, &draft).await?,
         practices: phone_practices(state, live, &draft.practice).await?,
+        summary_link: state
+            .store
+            .summary(live.process)
+            .await?
+            .filter(|v| v.state.readable_by_participants())
+            .map(|_| format!("/summary/{}", live.process)),
         draft,
         last_seq: last_seq(state, live.id).await?,
         p,

@@ -10,4 +10,5 @@ mod live;
 mod openspace;
 mod permissions;
 mod practices;
+mod summary;
 mod themes;

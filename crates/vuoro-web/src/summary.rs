@@ -1,0 +1,651 @@
+//! The summary (kooste): the platform drafts it from the curated themes, their most telling
+//! notes, the practices and the feedback; the supervisor and the facilitator edit it; it can go
+//! to the participants for comments and is then published to them. Every block keeps the notes
+//! it rests on, and a link shows them (naming no one who did not choose to be named).
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::form::FormData;
+use crate::live::{PCtx, dir_of};
+use crate::processes::{format_date, load, require};
+use crate::util::{cookie, hash_token, redirect};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+use std::collections::HashMap;
+use time::OffsetDateTime;
+use vuoro_core::permission::{ProcessAction, ProcessActor};
+use vuoro_core::practice::PracticeKind;
+use vuoro_core::summary::{self, Block, BlockEdit, Summary, SummaryState};
+use vuoro_core::themes::Scope;
+use vuoro_core::{NoteId, ProcessId};
+use vuoro_store::{
+    Note, NoteAuthor, Participant, Process, StoreError, SummaryComment, SummaryVersion,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/processes/{id}/summary", get(page).post(change))
+        .route("/processes/{id}/summary/sources/{block}", get(sources_page))
+        .route("/summary/{id}", get(read_page).post(comment))
+}
+
+/// Comments one phone may leave on one summary.
+pub const COMMENTS_PER_PHONE: u64 = 10;
+
+// ---------------------------------------------------------------------------------------------
+// Notes of the process
+
+/// Every note of the process that is on the boards, by id.
+async fn process_notes(state: &AppState, p: ProcessId) -> AppResult<HashMap<NoteId, Note>> {
+    let mut all = HashMap::new();
+    for live in state.store.live_sessions(p).await? {
+        for n in state.store.notes(live.id).await? {
+            if !n.hidden && n.merged_into.is_none() {
+                all.insert(n.id, n);
+            }
+        }
+    }
+    Ok(all)
+}
+
+/// The draft: what was heard (the curated themes with their most telling notes), the practices,
+/// and the feedback, in the writer's language. Themes come from the whole process if they were
+/// drawn for it, otherwise from each phase in turn.
+async fn draft(state: &AppState, c: &Ctx, p: &Process) -> AppResult<Summary> {
+    let notes = process_notes(state, p.id).await?;
+    let mut blocks = vec![Block::heading(c.t("summary-h-heard"))];
+    let mut sets = Vec::new();
+    if let Some(v) = state.store.themes(p.id, Scope::Process).await? {
+        sets.push(v.set);
+    } else {
+        let mut phases: Vec<u32> = state
+            .store
+            .live_sessions(p.id)
+            .await?
+            .iter()
+            .map(|l| l.phase)
+            .collect();
+        phases.sort_unstable();
+        phases.dedup();
+        for phase in phases {
+            if let Some(v) = state.store.themes(p.id, Scope::Phase { phase }).await? {
+                sets.push(v.set);
+            }
+        }
+    }
+    if sets.is_empty() {
+        blocks.push(Block::paragraph(c.t("summary-no-themes"), Vec::new()));
+    }
+    for t in sets.iter().flat_map(|s| &s.themes) {
+        let sources: Vec<NoteId> = t
+            .notes
+            .iter()
+            .copied()
+            .filter(|n| notes.contains_key(n))
+            .collect();
+        if sources.is_empty() {
+            continue;
+        }
+        blocks.push(Block::heading(t.label.clone()));
+        blocks.push(Block::paragraph(
+            c.tn("summary-theme-notes", "count", sources.len() as i64),
+            sources,
+        ));
+        for r in &t.representative {
+            if let Some(n) = notes.get(r) {
+                blocks.push(Block::quote(n.text.clone(), &n.lang, n.id));
+            }
+        }
+    }
+    let practices = state.store.practices(p.id).await?;
+    if !practices.is_empty() {
+        blocks.push(Block::heading(c.t("summary-h-practices")));
+        for kind in PracticeKind::ALL {
+            for x in practices.iter().filter(|x| x.kind == kind) {
+                let mut line = format!(
+                    "{}: {}",
+                    c.t(&format!("practice-kind-{}", kind.code())),
+                    x.title
+                );
+                if let Some(o) = &x.owner {
+                    line.push_str(&format!(" ({})", c.t1("practice-owner-mark", "owner", o)));
+                }
+                if let Some(d) = x.due {
+                    line.push_str(&format!(
+                        " ({})",
+                        c.t1("practice-due-mark", "due", &format_date(d))
+                    ));
+                }
+                blocks.push(Block::paragraph(line, Vec::new()));
+            }
+        }
+    }
+    let plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let feedback = crate::processes::phase_feedback(state, p, &plan, c.lang).await?;
+    if !feedback.is_empty() {
+        blocks.push(Block::heading(c.t("summary-h-feedback")));
+        for f in feedback {
+            let rows = f
+                .rows
+                .iter()
+                .map(|(q, avg, _)| format!("{q} {avg}/5"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            blocks.push(Block::paragraph(
+                format!(
+                    "{}: {rows} ({})",
+                    c.tn("themes-scope-phase", "n", i64::from(f.phase)),
+                    c.tn("summary-feedback-answers", "count", f.responses as i64)
+                ),
+                Vec::new(),
+            ));
+        }
+    }
+    blocks.push(Block::heading(c.t("summary-h-next")));
+    blocks.push(Block::paragraph(
+        c.t("summary-next-placeholder"),
+        Vec::new(),
+    ));
+    Ok(Summary { blocks })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff
+
+/// A block as the summary page shows it.
+#[derive(Debug)]
+pub struct BlockView {
+    pub index: usize,
+    pub kind: &'static str,
+    pub text: String,
+    /// What the edit field holds: the text, or what was typed into a refused edit.
+    pub value: String,
+    pub lang: String,
+    pub dir: &'static str,
+    pub sources: usize,
+}
+
+fn block_views(s: &Summary) -> Vec<BlockView> {
+    s.blocks
+        .iter()
+        .enumerate()
+        .map(|(index, b)| {
+            let lang = b.lang.clone().unwrap_or_default();
+            BlockView {
+                index,
+                kind: b.kind.code(),
+                dir: if lang.is_empty() {
+                    "auto"
+                } else {
+                    dir_of(&lang)
+                },
+                lang,
+                text: b.text.clone(),
+                value: b.text.clone(),
+                sources: b.sources.len(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "summary.html")]
+struct SummaryPage {
+    c: Ctx,
+    process: Process,
+    can_edit: bool,
+    version: Option<u32>,
+    state: Option<&'static str>,
+    blocks: Vec<BlockView>,
+    /// The new paragraph typed into a refused edit.
+    new_value: String,
+    comments: Vec<(String, String, &'static str)>,
+    /// The address participants read it at.
+    read_url: String,
+    history: Vec<String>,
+    error: Option<String>,
+}
+
+async fn summary_page(
+    state: &AppState,
+    c: Ctx,
+    p: Process,
+    pa: &ProcessActor,
+    typed: Option<(Vec<String>, String)>,
+    error: Option<String>,
+) -> AppResult<SummaryPage> {
+    let current = state.store.summary(p.id).await?;
+    let comments = state
+        .store
+        .summary_comments(p.id)
+        .await?
+        .into_iter()
+        .map(|cm| {
+            let dir = dir_of(&cm.lang);
+            (cm.text, cm.lang, dir)
+        })
+        .collect();
+    let mut history = Vec::new();
+    for (v, st, who, at) in state.store.summary_versions(p.id).await? {
+        let name = state.store.user(who).await?.name;
+        history.push(crate::i18n::t_args(
+            c.lang,
+            "summary-history-row",
+            &[
+                ("version", crate::i18n::n(i64::from(v))),
+                (
+                    "state",
+                    crate::i18n::s(c.t(&format!("summary-state-{}", st.code()))),
+                ),
+                ("who", crate::i18n::s(name)),
+                ("when", crate::i18n::s(crate::processes::helsinki_time(at))),
+            ],
+        ));
+    }
+    let mut blocks = current
+        .as_ref()
+        .map(|v| block_views(&v.summary))
+        .unwrap_or_default();
+    let mut new_value = String::new();
+    if let Some((texts, new)) = typed {
+        for (b, t) in blocks.iter_mut().zip(texts) {
+            b.value = t;
+        }
+        new_value = new;
+    }
+    Ok(SummaryPage {
+        can_edit: pa.can(ProcessAction::EditSummary, p.state),
+        version: current.as_ref().map(|v| v.version),
+        state: current.as_ref().map(|v| v.state.code()),
+        blocks,
+        new_value,
+        comments,
+        read_url: format!("/summary/{}", p.id),
+        history,
+        error,
+        process: p,
+        c,
+    })
+}
+
+async fn page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    Ok(summary_page(&state, c, p, &pa, None, None)
+        .await?
+        .into_response())
+}
+
+/// Drafts, saves an edit, or changes the state (for comments, published, back to draft).
+async fn change(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::EditSummary, p.state)?;
+    let user = c.user()?.id;
+    let now = OffsetDateTime::now_utc();
+    let current = state.store.summary(p.id).await?;
+    let back = redirect(&format!("/processes/{}/summary", p.id));
+    let base: Option<u32> = match form.get("base") {
+        "" => None,
+        v => Some(
+            v.parse()
+                .map_err(|_| AppError::BadRequest("error-malformed-form"))?,
+        ),
+    };
+    // A page drawn from an older version is refused before its fields are read: they describe
+    // blocks that may no longer be where they were.
+    if form.get("do") != "draft" && base != current.as_ref().map(|v| v.version) {
+        let error = Some(c.t("summary-error-stale"));
+        let mut r = summary_page(&state, c, p, &pa, None, error)
+            .await?
+            .into_response();
+        *r.status_mut() = StatusCode::CONFLICT;
+        return Ok(r);
+    }
+    let (summary, to) = match form.get("do") {
+        "draft" => {
+            if current.is_some() {
+                return Err(AppError::Conflict("error-conflict"));
+            }
+            (draft(&state, &c, &p).await?, SummaryState::Draft)
+        }
+        "save" => {
+            let cur = current.as_ref().ok_or(AppError::NotFound)?;
+            if cur.state == SummaryState::Published {
+                return Err(AppError::Conflict("error-conflict"));
+            }
+            let count = cur.summary.blocks.len();
+            let edits: Vec<BlockEdit> = (0..count)
+                .map(|i| BlockEdit {
+                    text: form.string(&format!("b{i}")),
+                    drop: form.get(&format!("drop{i}")) == "yes",
+                })
+                .collect();
+            match cur.summary.edited(&edits, form.get("new")) {
+                Ok(s) => (s, cur.state),
+                Err(e) => {
+                    let error = Some(match e {
+                        summary::SummaryError::Block(i, fe) => crate::i18n::t_args(
+                            c.lang,
+                            "summary-error-block",
+                            &[
+                                ("n", crate::i18n::n(i as i64 + 1)),
+                                ("error", crate::i18n::s(crate::fields::message(c.lang, &fe))),
+                            ],
+                        ),
+                        summary::SummaryError::TooMany => c.t("summary-error-too-many"),
+                    });
+                    let typed = Some((
+                        (0..count).map(|i| form.string(&format!("b{i}"))).collect(),
+                        form.string("new"),
+                    ));
+                    let mut r = summary_page(&state, c, p, &pa, typed, error)
+                        .await?
+                        .into_response();
+                    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                    return Ok(r);
+                }
+            }
+        }
+        "state" => {
+            let cur = current.as_ref().ok_or(AppError::NotFound)?;
+            let to = SummaryState::parse(form.get("to"))
+                .ok_or(AppError::BadRequest("error-malformed-form"))?;
+            (cur.summary.clone(), to)
+        }
+        _ => return Err(AppError::BadRequest("error-malformed-form")),
+    };
+    match state
+        .store
+        .save_summary(p.id, base, &summary, to, user, now)
+        .await
+    {
+        Ok(_) => Ok(back),
+        Err(StoreError::Conflict(_)) => {
+            let error = Some(c.t("summary-error-stale"));
+            let mut r = summary_page(&state, c, p, &pa, None, error)
+                .await?
+                .into_response();
+            *r.status_mut() = StatusCode::CONFLICT;
+            Ok(r)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A note as a source list shows it.
+#[derive(Debug)]
+pub struct SourceView {
+    pub text: String,
+    pub lang: String,
+    pub dir: &'static str,
+    pub name: Option<String>,
+    pub when: String,
+    /// Written by the participant reading the list.
+    pub mine: bool,
+}
+
+fn source_views(
+    block: &Block,
+    notes: &HashMap<NoteId, Note>,
+    me: Option<&Participant>,
+) -> Vec<SourceView> {
+    block
+        .sources
+        .iter()
+        .filter_map(|id| notes.get(id))
+        .map(|n| SourceView {
+            text: n.text.clone(),
+            lang: n.lang.clone(),
+            dir: dir_of(&n.lang),
+            name: n.shown_name.clone(),
+            when: format_date(
+                n.created_at
+                    .to_offset(crate::processes::helsinki_offset(n.created_at))
+                    .date(),
+            ),
+            mine: me.is_some_and(|m| n.author == NoteAuthor::Participant(m.id)),
+        })
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "summary_sources.html")]
+struct SourcesPage {
+    c: Ctx,
+    process: Process,
+    block_text: String,
+    sources: Vec<SourceView>,
+}
+
+#[derive(Deserialize)]
+struct VersionQuery {
+    v: Option<u32>,
+}
+
+/// The notes one block of the summary rests on.
+async fn sources_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((id, block)): Path<(String, usize)>,
+    Query(q): Query<VersionQuery>,
+) -> AppResult<Response> {
+    let (p, _) = load(&state, &c, &id).await?;
+    let v: SummaryVersion = match q.v {
+        Some(v) => state.store.summary_version(p.id, v).await?,
+        None => state.store.summary(p.id).await?.ok_or(AppError::NotFound)?,
+    };
+    let b = v.summary.blocks.get(block).ok_or(AppError::NotFound)?;
+    let notes = process_notes(&state, p.id).await?;
+    Ok(SourcesPage {
+        block_text: b.text.clone(),
+        sources: source_views(b, &notes, None),
+        process: p,
+        c,
+    }
+    .into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participants
+
+/// A block as a participant reads it, with the notes it rests on.
+#[derive(Debug)]
+pub struct ReadBlock {
+    pub kind: &'static str,
+    pub text: String,
+    pub lang: String,
+    pub dir: &'static str,
+    pub sources: Vec<SourceView>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "summary_read.html")]
+struct ReadPage {
+    p: PCtx,
+    id: ProcessId,
+    title: String,
+    review: bool,
+    blocks: Vec<ReadBlock>,
+    draft: String,
+    error: Option<String>,
+    thanks: bool,
+}
+
+/// The participant of this process reading its summary, if the summary is theirs to read.
+async fn reader(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: &str,
+) -> AppResult<(Process, Participant, SummaryVersion)> {
+    let id = ProcessId::parse(id).map_err(|_| AppError::NotFound)?;
+    let p = state.store.process(id).await?;
+    let token =
+        cookie(headers, &crate::live::participant_cookie(p.id)).ok_or(AppError::NotFound)?;
+    let me = state
+        .store
+        .participant_by_token(&hash_token(token))
+        .await?
+        .filter(|m| m.process == p.id)
+        .ok_or(AppError::NotFound)?;
+    let v = state
+        .store
+        .summary(p.id)
+        .await?
+        .filter(|v| v.state.readable_by_participants())
+        .ok_or(AppError::NotFound)?;
+    Ok((p, me, v))
+}
+
+#[derive(Deserialize)]
+struct Thanks {
+    thanks: Option<String>,
+}
+
+async fn read_view(
+    state: &AppState,
+    p: PCtx,
+    process: Process,
+    me: &Participant,
+    v: SummaryVersion,
+    draft: String,
+    error: Option<String>,
+    thanks: bool,
+) -> AppResult<ReadPage> {
+    let notes = process_notes(state, process.id).await?;
+    let blocks = v
+        .summary
+        .blocks
+        .iter()
+        .map(|b| {
+            let lang = b.lang.clone().unwrap_or_default();
+            ReadBlock {
+                kind: b.kind.code(),
+                dir: if lang.is_empty() {
+                    "auto"
+                } else {
+                    dir_of(&lang)
+                },
+                lang,
+                text: b.text.clone(),
+                sources: source_views(b, &notes, Some(me)),
+            }
+        })
+        .collect();
+    Ok(ReadPage {
+        p,
+        id: process.id,
+        title: process.title,
+        review: v.state == SummaryState::Review,
+        blocks,
+        draft,
+        error,
+        thanks,
+    })
+}
+
+async fn read_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<Thanks>,
+) -> AppResult<Response> {
+    let (process, me, v) = reader(&state, &headers, &id).await?;
+    let p = PCtx::new(&headers, &c);
+    Ok(read_view(
+        &state,
+        p,
+        process,
+        &me,
+        v,
+        String::new(),
+        None,
+        q.thanks.is_some(),
+    )
+    .await?
+    .into_response())
+}
+
+/// A participant comments on a summary sent to them for comments.
+async fn comment(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (process, me, v) = reader(&state, &headers, &id).await?;
+    let p = PCtx::new(&headers, &c);
+    let refuse = |key: &str, status: StatusCode| {
+        let error = Some(p.t(key));
+        (error, status)
+    };
+    let refused = if v.state != SummaryState::Review {
+        Some(refuse("p-summary-comments-closed", StatusCode::CONFLICT))
+    } else if state
+        .store
+        .count_summary_comments_by(process.id, me.id)
+        .await?
+        >= COMMENTS_PER_PHONE
+    {
+        Some(refuse("p-summary-too-many", StatusCode::TOO_MANY_REQUESTS))
+    } else {
+        None
+    };
+    let text = match (refused, summary::comment(form.get("text"))) {
+        (None, Ok(t)) => t,
+        (refused, result) => {
+            let (error, status) = refused.unwrap_or_else(|| {
+                let key = match result {
+                    Err(vuoro_core::FieldError::Required) => "p-summary-comment-empty",
+                    _ => "p-summary-comment-long",
+                };
+                refuse(key, StatusCode::UNPROCESSABLE_ENTITY)
+            });
+            let mut r = read_view(
+                &state,
+                p,
+                process,
+                &me,
+                v,
+                form.string("text"),
+                error,
+                false,
+            )
+            .await?
+            .into_response();
+            *r.status_mut() = status;
+            return Ok(r);
+        }
+    };
+    state
+        .store
+        .add_summary_comment(&SummaryComment {
+            process: process.id,
+            version: v.version,
+            participant: me.id,
+            text,
+            lang: p.code().to_owned(),
+            created_at: OffsetDateTime::now_utc(),
+        })
+        .await?;
+    Ok(redirect(&format!(
+        "/summary/{}?thanks=1#comment",
+        process.id
+    )))
+}

@@ -516,15 +516,21 @@ struct Thanks {
     thanks: Option<String>,
 }
 
+/// What the comment form shows: the text kept from a refused comment and why, or thanks.
+#[derive(Debug, Default)]
+struct CommentReply {
+    draft: String,
+    error: Option<String>,
+    thanks: bool,
+}
+
 async fn read_view(
     state: &AppState,
     p: PCtx,
     process: Process,
     me: &Participant,
     v: SummaryVersion,
-    draft: String,
-    error: Option<String>,
-    thanks: bool,
+    reply: CommentReply,
 ) -> AppResult<ReadPage> {
     let notes = process_notes(state, process.id).await?;
     let blocks = v
@@ -552,9 +558,9 @@ async fn read_view(
         title: process.title,
         review: v.state == SummaryState::Review,
         blocks,
-        draft,
-        error,
-        thanks,
+        draft: reply.draft,
+        error: reply.error,
+        thanks: reply.thanks,
     })
 }
 
@@ -567,18 +573,13 @@ async fn read_page(
 ) -> AppResult<Response> {
     let (process, me, v) = reader(&state, &headers, &id).await?;
     let p = PCtx::new(&headers, &c);
-    Ok(read_view(
-        &state,
-        p,
-        process,
-        &me,
-        v,
-        String::new(),
-        None,
-        q.thanks.is_some(),
-    )
-    .await?
-    .into_response())
+    let reply = CommentReply {
+        thanks: q.thanks.is_some(),
+        ..CommentReply::default()
+    };
+    Ok(read_view(&state, p, process, &me, v, reply)
+        .await?
+        .into_response())
 }
 
 /// A participant comments on a summary sent to them for comments.
@@ -617,18 +618,14 @@ async fn comment(
                 };
                 refuse(key, StatusCode::UNPROCESSABLE_ENTITY)
             });
-            let mut r = read_view(
-                &state,
-                p,
-                process,
-                &me,
-                v,
-                form.string("text"),
+            let reply = CommentReply {
+                draft: form.string("text"),
                 error,
-                false,
-            )
-            .await?
-            .into_response();
+                thanks: false,
+            };
+            let mut r = read_view(&state, p, process, &me, v, reply)
+                .await?
+                .into_response();
             *r.status_mut() = status;
             return Ok(r);
         }

@@ -112,17 +112,24 @@ async fn summary_md(
     ))
 }
 
+/// Renders a document off the async threads: a PDF takes tens of milliseconds.
+async fn render(
+    doc: vuoro_export::Document,
+    f: fn(&vuoro_export::Document) -> Result<Vec<u8>, vuoro_export::ExportError>,
+) -> AppResult<Vec<u8>> {
+    tokio::task::spawn_blocking(move || f(&doc))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
 async fn summary_docx(
     State(state): State<AppState>,
     c: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let (p, _) = load(&state, &c, &id).await?;
-    let doc = summary_document(&state, &c, &p).await?;
-    let bytes = tokio::task::spawn_blocking(move || vuoro_export::docx(&doc))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = render(summary_document(&state, &c, &p).await?, vuoro_export::docx).await?;
     Ok(download(
         bytes,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -136,11 +143,7 @@ async fn summary_pdf(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let (p, _) = load(&state, &c, &id).await?;
-    let doc = summary_document(&state, &c, &p).await?;
-    let bytes = tokio::task::spawn_blocking(move || vuoro_export::pdf(&doc))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = render(summary_document(&state, &c, &p).await?, vuoro_export::pdf).await?;
     Ok(download(bytes, "application/pdf", &file_name(&p, "pdf")))
 }
 

@@ -3,6 +3,7 @@
 //! on these types, so the rules here hold whatever the storage or the interface.
 
 pub mod cafe;
+pub mod catalogue;
 pub mod feedback;
 pub mod ids;
 pub mod lang;

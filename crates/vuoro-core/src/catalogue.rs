@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::{Lang, ParticipantLang};
 use crate::method::Format;
+use crate::order::{Order, ParticipantKind};
+use crate::process::ProcessState;
 use crate::text::{self, FieldError, FieldErrors, limits};
 
 // ---------------------------------------------------------------------------------------------
@@ -681,6 +683,74 @@ impl ActivityInput {
     }
 }
 
+/// The catalogue context that a process's participants point to.
+pub fn context_of(kind: ParticipantKind) -> Option<&'static str> {
+    match kind {
+        ParticipantKind::Staff => Some("work_community"),
+        ParticipantKind::Residents => Some("residents"),
+        ParticipantKind::Pupils => Some("school"),
+        ParticipantKind::Parents => Some("families"),
+        ParticipantKind::Clients => Some("clients"),
+        ParticipantKind::Other => None,
+    }
+}
+
+/// A process run in vuoro as a line of its organisation's catalogue: one dialogue process, in
+/// the year its sessions start (`year`), done once it is under way. A cancelled process is no
+/// activity. The text is the community's name, which staff of the organisation see anyway; it
+/// is never public (`public` is false): the peer listing shows processes only as counts, since a
+/// work community's name can say more than its organisation wants published.
+pub fn process_activity(
+    order: &Order,
+    method: Option<&str>,
+    state: ProcessState,
+    year: i32,
+    vocab: &Vocabulary,
+) -> Option<Activity> {
+    let status = match state {
+        ProcessState::Cancelled => return None,
+        ProcessState::Ordered | ProcessState::Agreed => ActivityStatus::Planned,
+        ProcessState::Phase1
+        | ProcessState::Phase2
+        | ProcessState::Summary
+        | ProcessState::Closed => ActivityStatus::Done,
+    };
+    let mut contexts: Vec<String> = Vec::new();
+    for k in &order.participant_kinds {
+        if let Some(c) = context_of(*k)
+            && !contexts.iter().any(|x| x == c)
+        {
+            contexts.push(c.to_owned());
+        }
+    }
+    let method = method
+        .filter(|m| vocab.term(TermKind::Method, m).is_some())
+        .map(str::to_owned);
+    let count = (status == ActivityStatus::Done).then_some(Count {
+        amount: Amount::Exact { n: 1 },
+        per: CountPer::Total,
+    });
+    Some(Activity {
+        contexts,
+        topics: Vec::new(),
+        tags: Vec::new(),
+        method,
+        unit: None,
+        target_group: None,
+        languages: order.languages.clone(),
+        format: Some(order.format),
+        period: Some(Period {
+            from: year,
+            to: Some(year),
+        }),
+        count,
+        count_text: None,
+        status,
+        text: order.community.clone(),
+        public: false,
+    })
+}
+
 /// A period as a form shows it: "2019", "2014–2019" or "2021–".
 pub fn period_text(p: Period) -> String {
     match p.to {
@@ -939,5 +1009,39 @@ mod tests {
         assert_eq!(a.missing(), [Missing::Method]);
         assert!((completeness([&a]) - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(completeness(std::iter::empty()), 0.0);
+    }
+
+    #[test]
+    fn a_process_is_one_activity_of_its_year() {
+        let order = Order {
+            community: "Kotihoidon yötiimi".into(),
+            unit: None,
+            reason: "r".into(),
+            outcome: "o".into(),
+            timing: "t".into(),
+            participant_count: 12,
+            participant_kinds: [ParticipantKind::Staff, ParticipantKind::Other].into(),
+            languages: [ParticipantLang::Fi].into(),
+            format: Format::FaceToFace,
+            method: crate::order::MethodChoice::AdviseMe,
+        };
+        let v = Vocabulary::builtin();
+        let a = process_activity(&order, Some("eratauko"), ProcessState::Closed, 2027, v)
+            .expect("an activity");
+        assert_eq!(a.contexts, ["work_community"]);
+        assert_eq!(a.method.as_deref(), Some("eratauko"));
+        assert_eq!(a.count.map(|c| c.estimate()), Some(1.0));
+        assert!(a.missing().is_empty(), "{:?}", a.missing());
+        assert!(!a.public, "a process is never published line by line");
+        let planned =
+            process_activity(&order, Some("oma-menetelma"), ProcessState::Agreed, 2027, v)
+                .expect("an activity");
+        assert_eq!(planned.status, ActivityStatus::Planned);
+        assert_eq!(planned.count, None);
+        assert_eq!(
+            planned.method, None,
+            "a method outside the vocabulary is not a term"
+        );
+        assert!(process_activity(&order, None, ProcessState::Cancelled, 2027, v).is_none());
     }
 }

@@ -97,6 +97,23 @@ id_type!(
     /// A practice a work community agreed on.
     PracticeId
 );
+id_type!(
+    /// A line of an organisation's dialogue catalogue.
+    ActivityId
+);
+id_type!(
+    /// A plan of an organisation that dialogue feeds (an open government action plan, a
+    /// strategy); not the plan of a process.
+    OrgPlanId
+);
+id_type!(
+    /// An area of an organisation's plan.
+    PlanAreaId
+);
+id_type!(
+    /// A coordinator's request to complete an organisation's catalogue.
+    CompletionRequestId
+);
 
 #[cfg(test)]
 mod tests {

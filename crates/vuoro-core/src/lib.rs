@@ -21,7 +21,8 @@ pub mod text;
 pub mod themes;
 
 pub use ids::{
-    LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, TopicId, UnitId, UserId,
+    ActivityId, CompletionRequestId, LiveSessionId, NoteId, OrgId, OrgPlanId, ParticipantId,
+    PlanAreaId, PracticeId, ProcessId, TopicId, UnitId, UserId,
 };
 pub use lang::{Lang, Localized};
 pub use permission::{Action, Role, RoleSet};

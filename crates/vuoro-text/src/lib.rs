@@ -11,7 +11,10 @@
 //!    of Finnish compound words, and for Finnish words also a six-letter prefix and the letter
 //!    5-grams, which join forms and compounds the rules miss.
 //! 4. [`vector`]: TF-IDF weights, unit-length note vectors.
-//! 5. [`consensus`]: many runs of spherical k-means ([`cluster`]) from fixed seeds, and their
+//! 5. [`choose`]: the number of themes, unless given: candidates around [`default_k`], each
+//!    scored by how far its themes stand apart compared with the same notes' terms dealt out at
+//!    random.
+//! 6. [`consensus`]: many runs of spherical k-means ([`cluster`]) from fixed seeds, and their
 //!    consensus.
 //!
 //! `examples/eval.rs` measures the quality (NMI against a labelled set of notes, in
@@ -26,6 +29,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 pub mod analysis;
+pub mod choose;
 pub mod cluster;
 pub mod consensus;
 pub mod fxhash;
@@ -46,7 +50,8 @@ pub use token::tokenize;
 /// evaluation that chose those defaults (`examples/eval.rs`, figures in `BENCHMARKS.md`).
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The number of themes; `None` chooses from the number of notes ([`default_k`]).
+    /// The number of themes; `None` chooses it from the notes ([`choose::choose_k`]), between
+    /// half and twice [`default_k`].
     pub k: Option<usize>,
     /// Seed of the k-means++ seeding.
     pub seed: u64,
@@ -89,7 +94,7 @@ impl Default for Options {
             prefix_weight: 0.4,
             ngram: 5,
             ngram_weight: 0.4,
-            max_df: 0.3,
+            max_df: 0.5,
         }
     }
 }
@@ -139,8 +144,9 @@ pub struct Themes {
     pub langs: Vec<Lang>,
 }
 
-/// The number of themes chosen for `n` notes: about half the square root, from 2 to 12, so a
-/// session of 30 notes gets 3 themes and a process of hundreds gets 10 to 12.
+/// The usual number of themes for `n` notes: about half the square root, from 2 to 12 (a
+/// session of 30 notes 3, a process of hundreds 10 to 12). It is the centre of the range
+/// [`choose::choose_k`] searches.
 pub fn default_k(n: usize) -> usize {
     (((n as f64).sqrt() / 2.0).round() as usize)
         .clamp(2, 12)
@@ -160,7 +166,9 @@ pub fn themes(notes: &[&str], opts: &Options) -> Themes {
         .filter(|p| !weighted.notes[*p].is_empty())
         .collect();
     let rows = vector::rows(&mut weighted);
-    let k = opts.k.unwrap_or_else(|| default_k(used.len()));
+    let k = opts
+        .k
+        .unwrap_or_else(|| choose::choose_k(&rows, opts.seed, threads));
     let clustering = match opts.method {
         Method::Consensus => {
             consensus::cluster(&rows, k, opts.seed, opts.runs, opts.restarts, threads)

@@ -137,6 +137,76 @@ fn notes_without_words_belong_to_no_theme_and_languages_are_detected() {
     assert_eq!(t.langs[7], Lang::Sv);
 }
 
+/// Five notes each on three clearly different topics: parking, the coffee machine, shift lists.
+const THREE_TOPICS: [&str; 15] = [
+    "parkkipaikkoja on liian vähän aamulla",
+    "parkkihalli on aina täynnä kun tulen töihin",
+    "autolle ei löydy paikkaa pihalta",
+    "pysäköinti pitäis järjestää paremmin",
+    "parkkipaikka maksaa liikaa",
+    "kahvikone on taas rikki",
+    "kahvinkeitin ei toimi ja kahvi loppu",
+    "uus kahvikone tauolle kiitos",
+    "kahvi on pahaa, kone pitäis puhdistaa",
+    "kahvikoneen huolto unohtuu aina",
+    "vuorolistat tulee liian myöhään",
+    "työvuorolista pitäis saada kuukautta ennen",
+    "vuorojen vaihtaminen on hankalaa",
+    "vuorolistassa virheitä joka kerta",
+    "yövuorot jakautuu epätasaisesti listassa",
+];
+
+#[test]
+fn three_clear_topics_in_fifteen_notes_give_three_themes() {
+    // The formula alone (default_k) gives 2 here.
+    assert_eq!(vuoro_text::default_k(15), 2);
+    let t = themes(&THREE_TOPICS, &Options::default());
+    assert_eq!(t.themes.len(), 3);
+    for topic in THREE_TOPICS.chunks(5).enumerate().map(|(i, _)| i * 5) {
+        let first = t.assignment[topic];
+        assert!(first.is_some());
+        for i in topic..topic + 5 {
+            assert_eq!(t.assignment[i], first, "{}", THREE_TOPICS[i]);
+        }
+    }
+    // Whatever the seed, the choice is not a coin toss.
+    for seed in 0..8 {
+        let opts = Options {
+            seed,
+            ..Options::default()
+        };
+        assert_eq!(themes(&THREE_TOPICS, &opts).themes.len(), 3, "seed {seed}");
+    }
+}
+
+#[test]
+fn the_labelled_notes_get_a_sensible_number_of_themes() {
+    let (notes, _) = labelled();
+    let t = themes(&refs(&notes), &Options::default());
+    // Ten themes were written; 11 to 13 are chosen across seeds (BENCHMARKS.md).
+    assert!((7..=14).contains(&t.themes.len()), "{}", t.themes.len());
+}
+
+#[test]
+fn the_chosen_number_of_themes_does_not_depend_on_the_order() {
+    let (notes, _) = labelled();
+    let opts = Options::default();
+    let a = themes(&refs(&notes), &opts).themes.len();
+    for step in [7, 11, 13] {
+        let shuffled: Vec<String> = (0..notes.len())
+            .map(|i| notes[(i * step) % notes.len()].clone())
+            .collect();
+        assert_eq!(
+            themes(&refs(&shuffled), &opts).themes.len(),
+            a,
+            "step {step}"
+        );
+    }
+    let mut reversed = THREE_TOPICS;
+    reversed.reverse();
+    assert_eq!(themes(&reversed, &opts).themes.len(), 3);
+}
+
 #[test]
 fn tiny_inputs_work() {
     assert!(themes(&[], &Options::default()).themes.is_empty());

@@ -224,8 +224,12 @@ pub fn themes(notes: &[&str], opts: &Options) -> Themes {
 }
 
 /// The label of a theme: the terms most over-represented in its notes (compared with all
-/// notes), each shown as the word form its notes use most. Stems of content words come first;
-/// only when they give fewer than two words do general words, prefixes and n-grams fill in.
+/// notes), each shown as the word form its notes use most. Stems of content words that two or
+/// more of its notes share come first, then six-letter prefixes that they share (shown as the
+/// commonest word that has them), then content words of single notes; only when these give
+/// fewer than two words do general words and n-grams fill in. No two words of a label share a
+/// root ([`same_root`]): "palaverit palavereissa" or "vuorolista työvuorolista" would say one
+/// thing twice.
 fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> Vec<String> {
     let size = members.len() as f64;
     // Notes per term, and uses per (term, word) for the surface form.
@@ -244,43 +248,102 @@ fn label(corpus: &Corpus, w: &vector::Weighted, members: &[usize], n: usize) -> 
             }
         }
     }
-    // (content word first, score, term), best first.
-    let mut scored: Vec<(bool, f64, u32)> = in_theme
+    // (tier, score, term), best first.
+    let mut scored: Vec<(u8, f64, u32)> = in_theme
         .iter()
         .map(|(t, c)| {
             let p_in = *c as f64 / size;
             let p_all = w.df[*t as usize] as f64 / n.max(1) as f64;
+            let score = p_in * (p_in / p_all.max(1e-9)).ln().max(0.0);
             // A term in a single note of a theme does not describe the theme.
-            let support = if *c >= 2 || size < 2.0 { 1.0 } else { 0.1 };
-            let score = support * p_in * (p_in / p_all.max(1e-9)).ln().max(0.0);
-            (is_word_term(&corpus.terms[*t as usize]), score, *t)
+            let shared = *c >= 2 || size < 2.0;
+            let term = corpus.terms[*t as usize].as_str();
+            let tier = match (is_word_term(term), term.ends_with('~'), shared) {
+                (true, _, true) => 0,
+                (false, true, true) => 1,
+                (true, _, false) => 2,
+                _ => 3,
+            };
+            (tier, score, *t)
         })
         .collect();
     scored.sort_by(|a, b| {
-        b.0.cmp(&a.0)
+        a.0.cmp(&b.0)
             .then(b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal))
             .then(corpus.terms[a.2 as usize].cmp(&corpus.terms[b.2 as usize]))
     });
-    let mut words: Vec<String> = Vec::new();
-    for (content, _, t) in scored {
-        if !content && words.len() >= 2 {
+    let mut words: Vec<u32> = Vec::new();
+    for (tier, _, t) in scored {
+        if tier == 3 && words.len() >= 2 {
             break;
         }
+        // The commonest form of the term; on a tie a word whose own stem it is (not one that
+        // carries it as a compound part or prefix), then the shorter word.
         let best = forms
             .iter()
             .filter(|((ft, _), _)| *ft == t)
-            .map(|((_, word), c)| (*c, &corpus.words[*word as usize]))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)));
-        if let Some((_, word)) = best
-            && !words.contains(word)
+            .map(|((_, word), c)| {
+                let own = corpus.word_terms[*word as usize].first().map(|x| x.0) == Some(t);
+                (*c, own, *word)
+            })
+            .max_by(|a, b| {
+                let (wa, wb) = (&corpus.words[a.2 as usize], &corpus.words[b.2 as usize]);
+                a.0.cmp(&b.0)
+                    .then(a.1.cmp(&b.1))
+                    .then(wb.chars().count().cmp(&wa.chars().count()))
+                    .then(wb.cmp(wa))
+            });
+        if let Some((_, _, word)) = best
+            && !words.iter().any(|x| same_root(corpus, *x, word))
         {
-            words.push(word.clone());
+            words.push(word);
         }
         if words.len() == 3 {
             break;
         }
     }
     words
+        .into_iter()
+        .map(|x| corpus.words[x as usize].clone())
+        .collect()
+}
+
+/// Letters two words must share at the start to count as one root in a label.
+const ROOT_PREFIX: usize = 5;
+
+/// Whether two words are forms of one root as far as a label is concerned: the same word, a
+/// stem or compound part in common ("vuorolistassa" and "työvuorolista" share "vuoro"), one
+/// word's stem beginning or ending the other ("kahvi" and "kahvikone", "työ" and "etätyö"), or the same
+/// first five letters ("palaverit" and "palavereissa", which Snowball stems apart).
+fn same_root(corpus: &Corpus, a: u32, b: u32) -> bool {
+    if a == b {
+        return true;
+    }
+    let (wa, wb) = (&corpus.words[a as usize], &corpus.words[b as usize]);
+    let roots = |x: u32| -> Vec<&str> {
+        corpus.word_terms[x as usize]
+            .iter()
+            .map(|(t, _)| corpus.terms[*t as usize].as_str())
+            .filter(|t| !t.ends_with('~') && !t.ends_with('#'))
+            .collect()
+    };
+    let (ra, rb) = (roots(a), roots(b));
+    if ra.iter().any(|r| rb.contains(r)) {
+        return true;
+    }
+    // Finnish compounds put the head last ("etätyö"), so a stem at either end counts.
+    let inside = |stems: &[&str], word: &str| {
+        stems
+            .first()
+            .is_some_and(|s| s.chars().count() >= 3 && (word.starts_with(s) || word.ends_with(s)))
+    };
+    if inside(&ra, wb) || inside(&rb, wa) {
+        return true;
+    }
+    let head = |w: &str| -> Option<String> {
+        (w.chars().count() >= ROOT_PREFIX).then(|| w.chars().take(ROOT_PREFIX).collect())
+    };
+    matches!((head(wa), head(wb)), (Some(x), Some(y)) if x == y)
 }
 
 use analysis::Corpus;

@@ -162,11 +162,11 @@ fn three_clear_topics_in_fifteen_notes_give_three_themes() {
     assert_eq!(vuoro_text::default_k(15), 2);
     let t = themes(&THREE_TOPICS, &Options::default());
     assert_eq!(t.themes.len(), 3);
-    for topic in THREE_TOPICS.chunks(5).enumerate().map(|(i, _)| i * 5) {
-        let first = t.assignment[topic];
+    for (topic, notes) in THREE_TOPICS.chunks(5).enumerate() {
+        let first = t.assignment[topic * 5];
         assert!(first.is_some());
-        for i in topic..topic + 5 {
-            assert_eq!(t.assignment[i], first, "{}", THREE_TOPICS[i]);
+        for (j, note) in notes.iter().enumerate() {
+            assert_eq!(t.assignment[topic * 5 + j], first, "{note}");
         }
     }
     // Whatever the seed, the choice is not a coin toss.
@@ -205,6 +205,72 @@ fn the_chosen_number_of_themes_does_not_depend_on_the_order() {
     let mut reversed = THREE_TOPICS;
     reversed.reverse();
     assert_eq!(themes(&reversed, &opts).themes.len(), 3);
+}
+
+/// Whether two label words look like forms of one root from the outside: the same first five
+/// letters, or one word starting or ending the other.
+fn look_alike(a: &str, b: &str) -> bool {
+    let head = |w: &str| w.chars().take(5).collect::<String>();
+    (a.chars().count() >= 5 && b.chars().count() >= 5 && head(a) == head(b))
+        || a.starts_with(b)
+        || b.starts_with(a)
+        || a.ends_with(b)
+        || b.ends_with(a)
+}
+
+#[test]
+fn a_label_never_says_one_root_twice() {
+    let notes = [
+        "palaverit venyy aina liian pitkiksi",
+        "palavereissa puhutaan ohi aiheen",
+        "palaverit pitäis lopettaa ajallaan",
+        "palavereissa ei päätetä mitään",
+        "palaverit ilman asialistaa on turhia",
+        "palavereissa samat asiat joka viikko",
+        "kahvikone on taas rikki",
+        "kahvikone ei toimi ja kahvi loppu",
+        "uus kahvikone tauolle kiitos",
+        "kahvi on pahaa, kahvikone pitäis puhdistaa",
+        "kahvikoneen huolto unohtuu aina",
+        "kahvikone vuotaa kahvia lattialle",
+    ];
+    let t = themes(&notes, &Options::default());
+    assert_eq!(t.themes.len(), 2);
+    for theme in &t.themes {
+        let palaver = theme
+            .label
+            .iter()
+            .filter(|w| w.starts_with("palave"))
+            .count();
+        let coffee = theme
+            .label
+            .iter()
+            .filter(|w| w.starts_with("kahvi"))
+            .count();
+        assert!(palaver <= 1 && coffee <= 1, "{:?}", theme.label);
+    }
+    // Each theme still names its topic, in the form its notes use most.
+    let labels: Vec<String> = t.themes.iter().map(|x| x.label_text()).collect();
+    assert!(labels.iter().any(|l| l.contains("palaverit")), "{labels:?}");
+    assert!(labels.iter().any(|l| l.contains("kahvikone")), "{labels:?}");
+
+    let (notes, _) = labelled();
+    for k in [None, Some(6), Some(10), Some(14)] {
+        let t = themes(
+            &refs(&notes),
+            &Options {
+                k,
+                ..Options::default()
+            },
+        );
+        for theme in &t.themes {
+            for (i, a) in theme.label.iter().enumerate() {
+                for b in &theme.label[i + 1..] {
+                    assert!(!look_alike(a, b), "{:?} (k {k:?})", theme.label);
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -90,6 +90,12 @@ pub enum Action {
     AssignFacilitator,
     /// Browse the method library and the organisation's pages.
     ViewOrganisation,
+    /// Record and correct the organisation's dialogue catalogue, choose what it publishes, and
+    /// keep its plans (which processes feed which area).
+    EditCatalogue,
+    /// Ask an organisation to complete its catalogue. Site administrators do it for the peer
+    /// listing across organisations; a coordinator for their own organisation.
+    RequestCompletion,
 }
 
 /// A user as the permission rules see them in one organisation.
@@ -109,6 +115,12 @@ impl Actor {
             Action::CreateOrder => r.has(Role::Orderer) || r.has(Role::Coordinator),
             Action::ViewAllProcesses | Action::AssignFacilitator => r.has(Role::Coordinator),
             Action::ViewOrganisation => self.site_admin || !r.is_empty(),
+            // An organisation imported from a listing has no members yet, so the site
+            // administrator must be able to fill in its catalogue.
+            Action::EditCatalogue => {
+                self.site_admin || r.has(Role::Admin) || r.has(Role::Coordinator)
+            }
+            Action::RequestCompletion => self.site_admin || r.has(Role::Coordinator),
         }
     }
 }
@@ -231,6 +243,15 @@ mod tests {
             assert!(!a.can(Action::AssignFacilitator), "{a:?}");
         }
         assert!(!nobody.can(Action::ViewOrganisation));
+        for a in [admin, coord, site] {
+            assert!(a.can(Action::EditCatalogue), "{a:?}");
+        }
+        for a in [orderer, fac, nobody] {
+            assert!(!a.can(Action::EditCatalogue), "{a:?}");
+            assert!(!a.can(Action::RequestCompletion), "{a:?}");
+        }
+        assert!(site.can(Action::RequestCompletion) && coord.can(Action::RequestCompletion));
+        assert!(!admin.can(Action::RequestCompletion));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! features (national rounds, notifications, e-mail) subscribe to, and what the process page shows
 //! as history.
 
+pub mod catalogue;
 pub mod sqlite;
 
 use async_trait::async_trait;
@@ -25,6 +26,10 @@ use vuoro_core::{
     TopicId, UnitId, UserId,
 };
 
+pub use catalogue::{
+    ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport, ImportedOrg,
+    OrgCatalogue, OrgPlan, PlanArea,
+};
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, thiserror::Error)]
@@ -504,7 +509,7 @@ pub struct Attendee {
 /// The storage every backend provides. Methods that change a process take the acting user, so
 /// the event log always says who did what.
 #[async_trait]
-pub trait Store: Send + Sync + std::fmt::Debug {
+pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     // Organisations and units.
     async fn create_org(&self, name: &str) -> Result<Organisation>;
     async fn org(&self, id: OrgId) -> Result<Organisation>;

@@ -5,6 +5,7 @@
 //! the write lock up front means a transaction never has to upgrade a read snapshot to a write,
 //! which in WAL mode fails at once instead of waiting for the busy timeout.
 
+mod catalogue;
 mod codec;
 mod rows;
 

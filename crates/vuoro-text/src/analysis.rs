@@ -218,10 +218,13 @@ fn analyse_word(
             }
         }
     }
-    if lang == Lang::Fi {
+    if lang != Lang::En {
         // Truncated forms and letter n-grams join inflections and derivations the rules above
         // miss ("kiireellisiä" and "kiireen", "kuormittunu" and "kuormitus") and words that
         // share a part the splitter did not find ("asiakaspalvelutilanteet" and "palvelu").
+        // Swedish glues compounds as Finnish does and has no splitter here, so the same terms
+        // join "parkeringen" and "parkeringsplatser", "schemat" and "arbetsschemat"; English
+        // writes its compounds apart and needs none.
         let mut extra = Vec::new();
         if opts.prefix_len > 0 {
             prefix(word, opts.prefix_len, &mut extra);

@@ -129,6 +129,11 @@ fn letter_evidence(w: &str, score: &mut [f32; 3]) {
     if ends(EN_ENDS) {
         score[2] += 0.5;
     }
+    // "sch" opens many Swedish words ("schema", "schemat", "schemaläggning") and few English
+    // ones; its "c" and "ch" above would otherwise count for English.
+    if w.contains("sch") {
+        score[1] += 0.5;
+    }
     // Finnish words do not end in most consonants English and Swedish end in.
     if matches!(
         prev,

@@ -313,7 +313,7 @@ const ROOT_PREFIX: usize = 5;
 
 /// Whether two words are forms of one root as far as a label is concerned: the same word, a
 /// stem or compound part in common ("vuorolistassa" and "työvuorolista" share "vuoro"), one
-/// word's stem beginning or ending the other ("kahvi" and "kahvikone", "työ" and "etätyö"), or the same
+/// word's stem inside the other ("kahvi" and "kahvikone", "työ" and "etätyö"), or the same
 /// first five letters ("palaverit" and "palavereissa", which Snowball stems apart).
 fn same_root(corpus: &Corpus, a: u32, b: u32) -> bool {
     if a == b {
@@ -331,11 +331,15 @@ fn same_root(corpus: &Corpus, a: u32, b: u32) -> bool {
     if ra.iter().any(|r| rb.contains(r)) {
         return true;
     }
-    // Finnish compounds put the head last ("etätyö"), so a stem at either end counts.
+    // Compounds put the head last ("etätyö", "arbetsschemat"), and endings may follow it, so a
+    // stem anywhere inside the other word counts; a short stem only at either end, where it is
+    // less likely to be chance ("työ" and "etätyö").
     let inside = |stems: &[&str], word: &str| {
-        stems
-            .first()
-            .is_some_and(|s| s.chars().count() >= 3 && (word.starts_with(s) || word.ends_with(s)))
+        stems.first().is_some_and(|s| match s.chars().count() {
+            0..=2 => false,
+            3 => word.starts_with(s) || word.ends_with(s),
+            _ => word.contains(s),
+        })
     };
     if inside(&ra, wb) || inside(&rb, wa) {
         return true;

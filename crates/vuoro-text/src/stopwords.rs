@@ -320,6 +320,9 @@ pub(crate) const SV: &[&str] = &[
     "något", "några", "någon", "sådan", "sådant", "varit", "gör", "göra", "ha", "hade", "dem",
     "deras", "er", "ni", "min", "mitt", "mina", "din", "ditt", "också", "bra", "väldigt", "jätte",
     "ganska", "tycker", "känns",
+    // Light verbs of needing and taking open notes of every topic alike, as "pitäis" and
+    // "need" do in the other lists.
+    "behöver", "behövs", "ta", "tar", "kommer", "varje", "många",
 ];
 
 pub(crate) const EN: &[&str] = &[

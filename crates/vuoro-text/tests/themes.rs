@@ -273,6 +273,102 @@ fn a_label_never_says_one_root_twice() {
     }
 }
 
+/// Parking, the coffee machine and the shift schedule, five notes each, in Swedish.
+const SWEDISH: [&str; 15] = [
+    "parkeringen är alltid full på morgonen",
+    "det finns för få parkeringsplatser",
+    "parkeringsplatserna borde vara gratis för personalen",
+    "svårt att hitta parkering nära jobbet",
+    "parkeringen kostar för mycket",
+    "kaffemaskinen är trasig igen",
+    "kaffet tar slut varje eftermiddag",
+    "vi behöver en ny kaffemaskin i pausrummet",
+    "kaffemaskinen borde rengöras oftare",
+    "kaffet smakar illa från maskinen",
+    "schemat kommer alltid för sent",
+    "arbetsschemat borde vara klart en månad innan",
+    "svårt att byta pass i schemat",
+    "nattpassen fördelas orättvist i schemat",
+    "schemaläggningen tar ingen hänsyn till önskemål",
+];
+
+/// The same three topics in English.
+const ENGLISH: [&str; 15] = [
+    "the car park is always full in the morning",
+    "there are not enough parking spaces",
+    "parking should be free for staff",
+    "hard to find parking near the office",
+    "parking costs far too much",
+    "the coffee machine is broken again",
+    "coffee runs out every afternoon",
+    "we need a new coffee machine in the break room",
+    "the coffee machine should be cleaned more often",
+    "the coffee tastes awful from that machine",
+    "the rota always comes out too late",
+    "shift rota should be ready a month ahead",
+    "swapping shifts is really difficult",
+    "night shifts are shared unfairly on the rota",
+    "the rota ignores our shift requests",
+];
+
+/// Checks that `notes`, in groups of `sizes` on one topic each, get one theme per group, and
+/// that each group's theme is labelled with a word that starts with its `stems` entry.
+fn one_theme_per_topic(notes: &[&str], sizes: &[usize], stems: &[&str]) {
+    let t = themes(notes, &Options::default());
+    assert_eq!(t.themes.len(), sizes.len(), "{:?}", t.themes);
+    let mut start = 0;
+    let mut seen = Vec::new();
+    for (size, stem) in sizes.iter().zip(stems) {
+        let theme = t.assignment[start];
+        for (i, note) in notes.iter().enumerate().skip(start).take(*size) {
+            assert_eq!(t.assignment[i], theme, "{note}");
+        }
+        let theme = theme.map(|a| &t.themes[a]);
+        let label = theme.map(|x| x.label.clone()).unwrap_or_default();
+        assert!(label.iter().any(|w| w.starts_with(stem)), "{label:?}");
+        assert!(!seen.contains(&t.assignment[start]));
+        seen.push(t.assignment[start]);
+        start += size;
+    }
+}
+
+#[test]
+fn swedish_notes_get_themes_by_topic() {
+    one_theme_per_topic(&SWEDISH, &[5, 5, 5], &["parkering", "kaffe", "schema"]);
+    let t = themes(&SWEDISH, &Options::default());
+    assert!(t.langs.iter().all(|l| *l == Lang::Sv));
+}
+
+#[test]
+fn english_notes_get_themes_by_topic() {
+    one_theme_per_topic(&ENGLISH, &[5, 5, 5], &["parking", "coffee", "rota"]);
+    let t = themes(&ENGLISH, &Options::default());
+    assert!(t.langs.iter().all(|l| *l == Lang::En));
+}
+
+#[test]
+fn mixed_swedish_and_english_notes_stay_by_topic() {
+    // Swedish parking and coffee, English coffee and shifts. Nothing translates between the
+    // languages, so the two coffee groups may stay apart; no theme may mix topics.
+    let notes: Vec<&str> = SWEDISH[..8].iter().chain(&ENGLISH[7..]).copied().collect();
+    let topic = |i: usize| match i {
+        0..5 => "parking",
+        5..11 => "coffee",
+        _ => "shifts",
+    };
+    let t = themes(&notes, &Options::default());
+    assert!((3..=4).contains(&t.themes.len()), "{:?}", t.themes);
+    for theme in &t.themes {
+        let first = topic(theme.notes[0]);
+        assert!(theme.notes.iter().all(|i| topic(*i) == first), "{theme:?}");
+    }
+    one_theme_per_topic(
+        &notes,
+        &[5, 3, 3, 5],
+        &["parkering", "kaffe", "coffee", "rota"],
+    );
+}
+
 #[test]
 fn tiny_inputs_work() {
     assert!(themes(&[], &Options::default()).themes.is_empty());

@@ -7,6 +7,7 @@
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod catalogue;
 pub mod ctx;
 pub mod error;
 pub mod exports;
@@ -93,6 +94,7 @@ pub fn app(state: AppState) -> Router {
         .merge(practices::router())
         .merge(summary::router())
         .merge(exports::router())
+        .merge(catalogue::router())
         .merge(assets::router())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(

@@ -32,6 +32,7 @@ pub struct OrgCard {
     pub can_order: bool,
     pub can_coordinate: bool,
     pub can_manage: bool,
+    pub can_catalogue: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -61,6 +62,8 @@ async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
                 can_order: actor.can(Action::CreateOrder),
                 can_coordinate: actor.can(Action::ViewAllProcesses),
                 can_manage: actor.can(Action::ManageOrganisation),
+                can_catalogue: actor.can(Action::EditCatalogue)
+                    || actor.can(Action::RequestCompletion),
             }
         })
         .collect();

@@ -1,0 +1,324 @@
+//! Classifying a line of prose against the catalogue's vocabulary by its keywords.
+//!
+//! A keyword is a lower-case word beginning (`catalogue/vocabulary.toml`); it may span words
+//! ("hyvien käytäntöjen"). Finnish glues words into compounds ("asiakasdialogit",
+//! "koulutyöyhteisö"), so [`Matching::Compound`] also lets a keyword match inside a word;
+//! whether that helps is measured (`examples/accuracy.rs`, `BENCHMARKS.md`).
+
+use vuoro_core::catalogue::{Term, TermKind, Vocabulary};
+
+/// Where in a word a keyword may match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Matching {
+    /// At the beginning of a word, or after a hyphen inside one ("Asiakasdialogit-tulevaisuuden").
+    #[default]
+    WordStart,
+    /// Also inside a word, for keywords of at least [`COMPOUND_MIN`] letters, so that the second
+    /// part of a compound counts.
+    Compound,
+}
+
+/// Which of the contexts found comes first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Ranking {
+    /// The one matched most often; ties go to the more specific keyword, then the earlier.
+    #[default]
+    Hits,
+    /// The one named first, where the last part of a compound comes before the first: in
+    /// "koulutyöyhteisö" the head is the work community ("työyhteisö"), the school qualifies it.
+    FirstMention,
+}
+
+/// The shortest keyword allowed to match inside a word: shorter ones ("arvo", "kaava") hide in
+/// too many unrelated words.
+pub const COMPOUND_MIN: usize = 6;
+
+/// What a text is about, by the vocabulary's codes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Classification {
+    /// At most [`MAX_CONTEXTS`], the main one first.
+    pub contexts: Vec<String>,
+    pub topics: Vec<String>,
+    pub method: Option<String>,
+}
+
+/// How many contexts a record gets: a main one and at most one beside it, as people label.
+pub const MAX_CONTEXTS: usize = 2;
+
+/// A text prepared once for matching every keyword of the vocabulary against it.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Lower case; every character that is not a letter, digit or hyphen became a space, so a
+    /// keyword cannot match across punctuation it does not contain. It ends with a space, so a
+    /// keyword ending in a space ("team ") matches a whole word only.
+    norm: String,
+    /// Byte ranges of the words in `norm`.
+    words: Vec<(usize, usize)>,
+    /// Where a keyword may match at a word beginning: (byte offset, word index); the beginning
+    /// of each word and each place after a hyphen inside one.
+    starts: Vec<(usize, usize)>,
+}
+
+/// One match of a keyword: where, in which word, and how long.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    term: usize,
+    start: usize,
+    end: usize,
+    word: usize,
+    /// Bytes from the beginning of the word: 0 unless inside a compound or after a hyphen.
+    offset: usize,
+}
+
+impl Prepared {
+    pub fn new(text: &str) -> Prepared {
+        let mut norm = String::with_capacity(text.len() + 1);
+        for c in text.chars() {
+            if c.is_alphanumeric() || c == '-' {
+                norm.extend(c.to_lowercase());
+            } else {
+                norm.push(' ');
+            }
+        }
+        norm.push(' ');
+        let mut words = Vec::new();
+        let mut starts = Vec::new();
+        let mut word_start: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        for (i, c) in norm.char_indices() {
+            if c == ' ' {
+                if let Some(s) = word_start.take() {
+                    words.push((s, i));
+                }
+            } else {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+                if c != '-' && matches!(prev, None | Some(' ' | '-')) {
+                    starts.push((i, words.len()));
+                }
+            }
+            prev = Some(c);
+        }
+        Prepared {
+            norm,
+            words,
+            starts,
+        }
+    }
+
+    /// Whether `keyword` matches at the beginning of a word.
+    pub fn has(&self, keyword: &str) -> bool {
+        self.starts
+            .iter()
+            .any(|&(s, _)| self.norm.get(s..).is_some_and(|t| t.starts_with(keyword)))
+    }
+
+    /// Every match of every keyword of `terms`.
+    fn hits(&self, terms: &[Term], matching: Matching) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for (term, t) in terms.iter().enumerate() {
+            for k in &t.keywords {
+                for &(s, word) in &self.starts {
+                    if self
+                        .norm
+                        .get(s..)
+                        .is_some_and(|t| t.starts_with(k.as_str()))
+                    {
+                        let offset = s - self.words.get(word).map_or(s, |w| w.0);
+                        out.push(Hit {
+                            term,
+                            start: s,
+                            end: s + k.len(),
+                            word,
+                            offset,
+                        });
+                    }
+                }
+                if matching == Matching::Compound && k.chars().count() >= COMPOUND_MIN {
+                    for (word, &(ws, we)) in self.words.iter().enumerate() {
+                        let Some(w) = self.norm.get(ws..we) else {
+                            continue;
+                        };
+                        for (at, _) in w.match_indices(k.as_str()) {
+                            // Matches at a word beginning were found above.
+                            if self.starts.binary_search(&(ws + at, word)).is_err() {
+                                out.push(Hit {
+                                    term,
+                                    start: ws + at,
+                                    end: ws + at + k.len(),
+                                    word,
+                                    offset: at,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // A match inside a longer match of another keyword is that keyword's: "koulutettuja"
+        // is training ("koulutet"), not school ("koulu"). Matches compete only within their
+        // word, which keeps this linear in the length of the text.
+        out.sort_by_key(|h| (h.word, h.start));
+        let mut kept = Vec::with_capacity(out.len());
+        for group in out.chunk_by(|a, b| a.word == b.word) {
+            for h in group {
+                let dominated = group.iter().any(|o| {
+                    o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start
+                });
+                if !dominated {
+                    kept.push(*h);
+                }
+            }
+        }
+        kept
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Score {
+    /// Words matched.
+    hits: usize,
+    /// The earliest mention: word index, then the later place in the word first.
+    first: Option<(usize, std::cmp::Reverse<usize>)>,
+    longest: usize,
+}
+
+/// The terms of `kind` found in the text, strongest first.
+fn ranked<'v>(
+    p: &Prepared,
+    terms: &'v [Term],
+    matching: Matching,
+    ranking: Ranking,
+) -> Vec<&'v Term> {
+    let hits = p.hits(terms, matching);
+    let mut scores = vec![Score::default(); terms.len()];
+    let mut words_seen: Vec<(usize, usize)> = Vec::new();
+    for h in &hits {
+        let Some(s) = scores.get_mut(h.term) else {
+            continue;
+        };
+        if !words_seen.contains(&(h.term, h.word)) {
+            words_seen.push((h.term, h.word));
+            s.hits += 1;
+        }
+        let at = (h.word, std::cmp::Reverse(h.offset));
+        s.first = Some(s.first.map_or(at, |f| f.min(at)));
+        s.longest = s.longest.max(h.end - h.start);
+    }
+    let mut found: Vec<(Score, usize)> = scores
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| s.hits > 0)
+        .map(|(i, s)| (s, i))
+        .collect();
+    found.sort_by(|(a, ai), (b, bi)| {
+        let by_hits = b.hits.cmp(&a.hits).then(b.longest.cmp(&a.longest));
+        let by_first = a.first.cmp(&b.first);
+        match ranking {
+            Ranking::Hits => by_hits.then(by_first),
+            Ranking::FirstMention => by_first.then(by_hits),
+        }
+        .then(ai.cmp(bi))
+    });
+    found
+        .into_iter()
+        .filter_map(|(_, i)| terms.get(i))
+        .collect()
+}
+
+/// Classifies `text` against `vocab`.
+pub fn classify(
+    text: &str,
+    vocab: &Vocabulary,
+    matching: Matching,
+    ranking: Ranking,
+) -> Classification {
+    let p = Prepared::new(text);
+    let code = |t: &Term| t.code.clone();
+    // For a method the most specific name wins outright: "Erätauko verkossa" is the online
+    // variant even though "erätauko" matches as often; the longer keyword dominates the
+    // shorter one inside it.
+    let methods = ranked(&p, vocab.terms(TermKind::Method), matching, ranking);
+    Classification {
+        contexts: ranked(&p, vocab.terms(TermKind::Context), matching, ranking)
+            .into_iter()
+            .take(MAX_CONTEXTS)
+            .map(code)
+            .collect(),
+        topics: ranked(&p, vocab.terms(TermKind::Topic), matching, ranking)
+            .into_iter()
+            .map(code)
+            .collect(),
+        method: methods.first().map(|t| code(t)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(text: &str) -> Classification {
+        classify(
+            text,
+            Vocabulary::builtin(),
+            Matching::WordStart,
+            Ranking::Hits,
+        )
+    }
+
+    #[test]
+    fn keywords_match_word_beginnings_across_hyphens_not_inside_words() {
+        assert_eq!(
+            c("Asiakasdialogit-tulevaisuuden muistelu/ lastensuojelu")
+                .method
+                .as_deref(),
+            Some("tulevaisuuden-muistelu")
+        );
+        assert_eq!(c("Johtoryhmän dialogi").contexts, ["leadership"]);
+        assert!(c("Ryhmädialogit").contexts.is_empty());
+    }
+
+    #[test]
+    fn the_more_specific_method_wins() {
+        assert_eq!(
+            c("Erätauko verkossa").method.as_deref(),
+            Some("eratauko-verkossa")
+        );
+        assert_eq!(
+            c("Erätauko-menetelmällä keskusteluja").method.as_deref(),
+            Some("eratauko")
+        );
+    }
+
+    #[test]
+    fn at_most_two_contexts_the_strongest_first() {
+        let x = c("Vanhempainillat ja huoltajien dialogit, oppilaat mukana");
+        assert_eq!(x.contexts, ["families", "school"]);
+    }
+
+    #[test]
+    fn compound_matching_finds_second_parts() {
+        let text = "Ison koulutyöyhteisön verkkodialogi";
+        assert!(!c(text).contexts.iter().any(|c| c == "work_community"));
+        let x = classify(
+            text,
+            Vocabulary::builtin(),
+            Matching::Compound,
+            Ranking::Hits,
+        );
+        assert!(x.contexts.iter().any(|c| c == "work_community"), "{x:?}");
+    }
+
+    #[test]
+    fn odd_text_is_no_problem() {
+        for t in ["", " ", "-", "--a", "İİİ", "ß-", "\u{0}", "a\u{301}"] {
+            let _ = classify(
+                t,
+                Vocabulary::builtin(),
+                Matching::Compound,
+                Ranking::FirstMention,
+            );
+        }
+    }
+}

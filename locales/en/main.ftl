@@ -692,3 +692,31 @@ cat-count-at-least = at least { $n }
 cat-count-per-year = { $count } a year
 cat-activity-public = Publicity
 cat-activity-public-yes = The record may appear in the peer listing
+# The peer listing
+listing-title = Peer listing: dialogue in organisations
+listing-intro = In which contexts and on which topics organisations hold dialogues, how often, and what is coming. The listing is built from the organisations' own records and the processes run in vuoro; only what an organisation published is included.
+listing-filter = Filter
+listing-all = All
+listing-year = Year
+listing-year-error = That year will not do: give a year from { $min } to { $max }. The year was not used to filter.
+listing-count = { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+listing-overall = { $percent } % of the details recorded
+listing-download = Download the listing:
+listing-charts = Activity in pictures
+listing-chart-context = Records per context
+listing-chart-year = Records per year
+listing-chart-desc = A bar chart; the same figures are in the table below.
+listing-chart-table = { $title } as a table
+listing-chart-label = Group
+listing-chart-value = Records
+listing-chart-empty = No records with these filters.
+listing-compare = Organisations side by side
+listing-compare-orgs = Organisations to compare
+listing-compare-submit = Compare
+listing-compare-none = Choose at least one organisation.
+listing-none = No published records with these filters.
+listing-processes = Processes run in vuoro: { $count }
+nav-listing = Peer listing

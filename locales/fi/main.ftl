@@ -692,3 +692,31 @@ cat-count-at-least = vähintään { $n }
 cat-count-per-year = { $count } vuodessa
 cat-activity-public = Julkisuus
 cat-activity-public-yes = Kirjaus saa näkyä vertaislistauksessa
+# The peer listing
+listing-title = Vertaislistaus: dialogi organisaatioissa
+listing-intro = Mihin yhteyksiin ja mistä aiheista organisaatiot käyvät dialogeja, kuinka usein ja mitä on tulossa. Listaus kootaan organisaatioiden omista kirjauksista ja vuorossa käydyistä prosesseista; mukana on vain se, minkä organisaatio on julkaissut.
+listing-filter = Rajaa
+listing-all = Kaikki
+listing-year = Vuosi
+listing-year-error = Vuosi ei kelpaa: anna vuosi väliltä { $min }–{ $max }. Vuotta ei käytetty rajaukseen.
+listing-count = { $count ->
+    [one] { $count } kirjaus
+   *[other] { $count } kirjausta
+}
+listing-overall = tiedoista kirjattu { $percent } %
+listing-download = Lataa listaus:
+listing-charts = Toiminta kuvina
+listing-chart-context = Kirjauksia käyttöyhteyksittäin
+listing-chart-year = Kirjauksia vuosittain
+listing-chart-desc = Pylväskuva; samat luvut ovat alla taulukkona.
+listing-chart-table = { $title } taulukkona
+listing-chart-label = Ryhmä
+listing-chart-value = Kirjauksia
+listing-chart-empty = Ei kirjauksia näillä rajauksilla.
+listing-compare = Organisaatiot rinnakkain
+listing-compare-orgs = Verrattavat organisaatiot
+listing-compare-submit = Vertaa
+listing-compare-none = Valitse ainakin yksi organisaatio.
+listing-none = Ei julkaistuja kirjauksia näillä rajauksilla.
+listing-processes = Vuorossa käytyjä prosesseja: { $count }
+nav-listing = Vertaislistaus

@@ -692,3 +692,31 @@ cat-count-at-least = minst { $n }
 cat-count-per-year = { $count } per år
 cat-activity-public = Offentlighet
 cat-activity-public-yes = Registreringen får synas i kamratförteckningen
+# The peer listing
+listing-title = Kamratförteckning: dialog i organisationerna
+listing-intro = I vilka sammanhang och om vilka teman organisationerna för dialoger, hur ofta och vad som är på kommande. Förteckningen sammanställs av organisationernas egna registreringar och processerna i vuoro; bara det som organisationen har publicerat är med.
+listing-filter = Avgränsa
+listing-all = Alla
+listing-year = År
+listing-year-error = Året duger inte: ange ett år mellan { $min } och { $max }. Året användes inte för avgränsningen.
+listing-count = { $count ->
+    [one] { $count } registrering
+   *[other] { $count } registreringar
+}
+listing-overall = { $percent } % av uppgifterna registrerade
+listing-download = Ladda ner förteckningen:
+listing-charts = Verksamheten i bilder
+listing-chart-context = Registreringar per sammanhang
+listing-chart-year = Registreringar per år
+listing-chart-desc = Stapeldiagram; samma siffror finns nedan som tabell.
+listing-chart-table = { $title } som tabell
+listing-chart-label = Grupp
+listing-chart-value = Registreringar
+listing-chart-empty = Inga registreringar med dessa avgränsningar.
+listing-compare = Organisationerna sida vid sida
+listing-compare-orgs = Organisationer att jämföra
+listing-compare-submit = Jämför
+listing-compare-none = Välj minst en organisation.
+listing-none = Inga publicerade registreringar med dessa avgränsningar.
+listing-processes = Processer i vuoro: { $count }
+nav-listing = Kamratförteckning

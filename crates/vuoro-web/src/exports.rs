@@ -113,7 +113,7 @@ async fn summary_md(
 }
 
 /// Renders a document off the async threads: a PDF takes tens of milliseconds.
-async fn render(
+pub(crate) async fn render(
     doc: vuoro_export::Document,
     f: fn(&vuoro_export::Document) -> Result<Vec<u8>, vuoro_export::ExportError>,
 ) -> AppResult<Vec<u8>> {
@@ -301,7 +301,7 @@ async fn practices_out(state: &AppState, p: &Process) -> AppResult<Vec<PracticeO
         .collect())
 }
 
-fn download(body: impl Into<axum::body::Body>, content_type: &'static str, name: &str) -> Response {
+pub(crate) fn download(body: impl Into<axum::body::Body>, content_type: &'static str, name: &str) -> Response {
     let mut r = Response::new(body.into());
     r.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -38,6 +38,12 @@ fn main() -> Result<(), String> {
             "--ngram-weight" => opts.ngram_weight = val()?.parse().map_err(|e| format!("{e}"))?,
             "--max-df" => opts.max_df = val()?.parse().map_err(|e| format!("{e}"))?,
             "--restarts" => opts.restarts = val()?.parse().map_err(|e| format!("{e}"))?,
+            "--lemmas" => {
+                // A list of base forms and parts (`vuoro_text::lemma::Table`), e.g. from Voikko.
+                let path = val()?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                opts.lemmatizer = Some(std::sync::Arc::new(vuoro_text::lemma::Table::parse(&text)));
+            }
             "--dump" => dump = Some(val()?),
             "--seeds" => seeds = val()?.parse().map_err(|e| format!("{e}"))?,
             "--seed" => opts.seed = val()?.parse().map_err(|e| format!("{e}"))?,

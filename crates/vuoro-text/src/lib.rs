@@ -34,6 +34,7 @@ pub mod cluster;
 pub mod consensus;
 pub mod fxhash;
 pub mod lang;
+pub mod lemma;
 pub mod morph;
 pub mod nmi;
 pub mod rng;
@@ -77,6 +78,9 @@ pub struct Options {
     pub ngram_weight: f32,
     /// Terms in more than this share of notes are left out.
     pub max_df: f32,
+    /// Base forms and compound parts of Finnish words from a dictionary ([`lemma`]); `None`
+    /// uses the built-in reduction alone.
+    pub lemmatizer: Option<std::sync::Arc<dyn lemma::Lemmatizer>>,
 }
 
 impl Default for Options {
@@ -95,6 +99,7 @@ impl Default for Options {
             ngram: 5,
             ngram_weight: 0.4,
             max_df: 0.5,
+            lemmatizer: None,
         }
     }
 }

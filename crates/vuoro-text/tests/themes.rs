@@ -370,6 +370,38 @@ fn mixed_swedish_and_english_notes_stay_by_topic() {
 }
 
 #[test]
+fn a_lemmatizer_joins_forms_the_built_in_reduction_keeps_apart() {
+    use std::sync::Arc;
+    use vuoro_text::analysis::analyse;
+    use vuoro_text::lemma::Table;
+
+    let notes = ["miesten ja naisten vuorot", "mies ja nainen vuorossa"];
+    let stems = |opts: &Options| {
+        let c = analyse(&notes, opts);
+        let first = |i: usize| -> Vec<String> {
+            c.note_words[i]
+                .iter()
+                .map(|w| c.terms[c.word_terms[*w as usize][0].0 as usize].clone())
+                .collect()
+        };
+        (first(0), first(1))
+    };
+    // Snowball and the built-in rules keep "miesten" and "mies" apart.
+    let (a, b) = stems(&Options::default());
+    assert_ne!(a[0], b[0]);
+    let table = Table::parse("miesten\tmies\t\nnaisten\tnainen\t\nmiehet\tmies\t\n");
+    let opts = Options {
+        lemmatizer: Some(Arc::new(table)),
+        ..Options::default()
+    };
+    let (a, b) = stems(&opts);
+    assert_eq!(a[0], b[0]);
+    assert_eq!(a[1], b[1]);
+    // Words the list does not know are analysed as before.
+    assert_eq!(a[2], b[2]);
+}
+
+#[test]
 fn tiny_inputs_work() {
     assert!(themes(&[], &Options::default()).themes.is_empty());
     let one = themes(&["ainoa muistiinpano"], &Options::default());

@@ -1,0 +1,95 @@
+//! Dictionary base forms, when the caller has a dictionary.
+//!
+//! The built-in reduction ([`crate::morph`]) needs nothing installed. A morphological analyser
+//! such as Voikko knows the base form and the compound parts of most written Finnish words
+//! ("asiakkaiden" → "asiakas", "työhyvinvointikyselyn" → työ + hyvinvointi + kysely), though not
+//! the spoken forms notes are often typed in. [`Lemmatizer`] is the seam: [`crate::Options`]
+//! may carry one, and every Finnish word it knows is analysed from its base form and its
+//! parts, the rest as before. The crate itself loads nothing; [`Table`] is a lemmatizer from a
+//! prepared list (`scripts/theme-quality` makes one with Voikko to measure it).
+
+use std::collections::HashMap;
+
+/// A word's base form and, for a compound, its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lemma {
+    /// The base form, lower case ("asiakas" for "asiakkaiden").
+    pub base: String,
+    /// The parts of a compound word, in order; empty for a simple word.
+    pub parts: Vec<String>,
+}
+
+/// Gives the base form of Finnish words.
+pub trait Lemmatizer: Send + Sync + std::fmt::Debug {
+    /// The analysis of one lower-case word, or `None` for a word the dictionary does not know.
+    fn lemma(&self, word: &str) -> Option<Lemma>;
+}
+
+/// A lemmatizer from a prepared list.
+#[derive(Debug, Clone, Default)]
+pub struct Table(HashMap<String, Lemma>);
+
+impl Table {
+    /// Reads lines of `word`, tab, `base`, tab, parts separated by spaces (the parts may be
+    /// empty). Lines without a base form are skipped.
+    pub fn parse(text: &str) -> Table {
+        let mut map = HashMap::new();
+        for line in text.lines() {
+            let mut fields = line.split('\t');
+            let (Some(word), Some(base)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            if word.is_empty() || base.is_empty() {
+                continue;
+            }
+            let parts = fields
+                .next()
+                .map(|p| p.split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default();
+            map.insert(
+                word.to_lowercase(),
+                Lemma {
+                    base: base.to_lowercase(),
+                    parts,
+                },
+            );
+        }
+        Table(map)
+    }
+
+    /// The number of words in the list.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Lemmatizer for Table {
+    fn lemma(&self, word: &str) -> Option<Lemma> {
+        self.0.get(word).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_reads_base_forms_and_parts() {
+        let t = Table::parse("asiakkaiden\tasiakas\t\naamuvuoron\taamuvuoro\taamu vuoro\nbroken\n");
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            t.lemma("aamuvuoron"),
+            Some(Lemma {
+                base: "aamuvuoro".into(),
+                parts: vec!["aamu".into(), "vuoro".into()],
+            })
+        );
+        assert_eq!(t.lemma("asiakkaiden").map(|l| l.parts.len()), Some(0));
+        assert_eq!(t.lemma("meil"), None);
+    }
+}

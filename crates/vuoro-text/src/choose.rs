@@ -25,7 +25,7 @@ pub const SAMPLE: usize = 500;
 /// Null copies and k-means restarts scale inversely with the notes looked at, so the work stays
 /// about the same for every size while few notes, whose indices are the noisiest, get the most
 /// repetitions: `WORK / notes` each, within the bounds below.
-const WORK: usize = 2000;
+const WORK: usize = 1000;
 /// Null copies per candidate, at least and at most.
 const NULLS: (usize, usize) = (2, 16);
 /// k-means restarts per clustering (the tightest wins), at least and at most.

@@ -19,26 +19,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let vocab = Vocabulary::builtin();
     let default = Options::default();
     let variants = [
-        ("default", default),
         (
-            "keywords also inside compounds",
+            "default: inside compounds, named first, from children",
+            default,
+        ),
+        (
+            "word beginnings only, named first",
             Options {
-                matching: Matching::Compound,
+                matching: Matching::WordStart,
                 ..default
             },
         ),
         (
-            "the context named first is the main one",
+            "inside compounds, most matches first",
             Options {
-                ranking: Ranking::FirstMention,
+                ranking: Ranking::Hits,
                 ..default
             },
         ),
         (
-            "inside compounds, named first",
+            "word beginnings only, most matches first",
             Options {
-                matching: Matching::Compound,
-                ranking: Ranking::FirstMention,
+                matching: Matching::WordStart,
+                ranking: Ranking::Hits,
                 ..default
             },
         ),
@@ -58,9 +61,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             },
         ),
         (
-            "a silent bullet takes its children's context",
+            "a silent bullet does not take its children's context",
             Options {
-                from_children: true,
+                from_children: false,
                 ..default
             },
         ),

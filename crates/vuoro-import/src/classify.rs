@@ -5,6 +5,8 @@
 //! "koulutyöyhteisö"), so [`Matching::Compound`] also lets a keyword match inside a word;
 //! whether that helps is measured (`examples/accuracy.rs`, `BENCHMARKS.md`).
 
+use std::collections::BTreeMap;
+
 use vuoro_core::catalogue::{Term, TermKind, Vocabulary};
 
 /// Where in a word a keyword may match.
@@ -114,44 +116,47 @@ impl Prepared {
             .any(|&(s, _)| self.norm.get(s..).is_some_and(|t| t.starts_with(keyword)))
     }
 
-    /// Every match of every keyword of `terms`.
-    fn hits(&self, terms: &[Term], matching: Matching) -> Vec<Hit> {
+    /// Every match of the keywords in `index`.
+    fn hits(&self, index: &Index, matching: Matching) -> Vec<Hit> {
         let mut out = Vec::new();
-        for (term, t) in terms.iter().enumerate() {
-            for k in &t.keywords {
-                for &(s, word) in &self.starts {
-                    if self
-                        .norm
-                        .get(s..)
-                        .is_some_and(|t| t.starts_with(k.as_str()))
-                    {
-                        let offset = s - self.words.get(word).map_or(s, |w| w.0);
-                        out.push(Hit {
-                            term,
-                            start: s,
-                            end: s + k.len(),
-                            word,
-                            offset,
-                        });
-                    }
+        // `at_start`: a word beginning (or after a hyphen), where every keyword may match;
+        // elsewhere inside a word only the long ones.
+        let mut try_at = |pos: usize, word: usize, offset: usize, at_start: bool| {
+            let Some(rest) = self.norm.get(pos..) else {
+                return;
+            };
+            let Some(c) = rest.chars().next() else {
+                return;
+            };
+            for k in index.get(&c).map_or(&[][..], Vec::as_slice) {
+                if (at_start || k.inside) && rest.starts_with(k.text.as_str()) {
+                    out.push(Hit {
+                        term: k.term,
+                        start: pos,
+                        end: pos + k.text.len(),
+                        word,
+                        offset,
+                    });
                 }
-                if matching == Matching::Compound && k.chars().count() >= COMPOUND_MIN {
-                    for (word, &(ws, we)) in self.words.iter().enumerate() {
-                        let Some(w) = self.norm.get(ws..we) else {
-                            continue;
-                        };
-                        for (at, _) in w.match_indices(k.as_str()) {
-                            // Matches at a word beginning were found above.
-                            if self.starts.binary_search(&(ws + at, word)).is_err() {
-                                out.push(Hit {
-                                    term,
-                                    start: ws + at,
-                                    end: ws + at + k.len(),
-                                    word,
-                                    offset: at,
-                                });
-                            }
-                        }
+            }
+        };
+        match matching {
+            Matching::WordStart => {
+                for &(s, word) in &self.starts {
+                    let offset = s - self.words.get(word).map_or(s, |w| w.0);
+                    try_at(s, word, offset, true);
+                }
+            }
+            Matching::Compound => {
+                for (word, &(ws, we)) in self.words.iter().enumerate() {
+                    let Some(w) = self.norm.get(ws..we) else {
+                        continue;
+                    };
+                    let mut prev = None;
+                    for (off, c) in w.char_indices() {
+                        let start = c != '-' && matches!(prev, None | Some('-'));
+                        prev = Some(c);
+                        try_at(ws + off, word, off, start);
                     }
                 }
             }
@@ -175,6 +180,35 @@ impl Prepared {
     }
 }
 
+/// A keyword of the vocabulary, ready for matching.
+#[derive(Debug)]
+struct Keyword {
+    term: usize,
+    text: String,
+    /// Long enough to match inside a word (see [`COMPOUND_MIN`]).
+    inside: bool,
+}
+
+/// Keywords by their first character, so that each place in a text is tried only against the
+/// few that can match there: the vocabulary has hundreds of keywords.
+type Index = BTreeMap<char, Vec<Keyword>>;
+
+fn index(terms: &[Term]) -> Index {
+    let mut index = Index::new();
+    for (term, t) in terms.iter().enumerate() {
+        for k in &t.keywords {
+            if let Some(c) = k.chars().next() {
+                index.entry(c).or_default().push(Keyword {
+                    term,
+                    text: k.clone(),
+                    inside: k.chars().count() >= COMPOUND_MIN,
+                });
+            }
+        }
+    }
+    index
+}
+
 #[derive(Clone, Copy, Debug, Default)]
 struct Score {
     /// Words matched.
@@ -188,18 +222,20 @@ struct Score {
 fn ranked<'v>(
     p: &Prepared,
     terms: &'v [Term],
+    index: &Index,
     matching: Matching,
     ranking: Ranking,
 ) -> Vec<&'v Term> {
-    let hits = p.hits(terms, matching);
+    let hits = p.hits(index, matching);
     let mut scores = vec![Score::default(); terms.len()];
-    let mut words_seen: Vec<(usize, usize)> = Vec::new();
+    // Hits come in word order, so a term's last word tells whether this word is new to it.
+    let mut last_word: Vec<Option<usize>> = vec![None; terms.len()];
     for h in &hits {
-        let Some(s) = scores.get_mut(h.term) else {
+        let (Some(s), Some(last)) = (scores.get_mut(h.term), last_word.get_mut(h.term)) else {
             continue;
         };
-        if !words_seen.contains(&(h.term, h.word)) {
-            words_seen.push((h.term, h.word));
+        if *last != Some(h.word) {
+            *last = Some(h.word);
             s.hits += 1;
         }
         let at = (h.word, std::cmp::Reverse(h.offset));
@@ -227,31 +263,74 @@ fn ranked<'v>(
         .collect()
 }
 
-/// Classifies `text` against `vocab`.
+/// The vocabulary prepared for classifying many texts.
+#[derive(Debug)]
+pub struct Classifier<'v> {
+    vocab: &'v Vocabulary,
+    /// Per kind, in the order of [`TermKind::ALL`].
+    index: [Index; 3],
+    matching: Matching,
+    ranking: Ranking,
+}
+
+impl<'v> Classifier<'v> {
+    pub fn new(vocab: &'v Vocabulary, matching: Matching, ranking: Ranking) -> Classifier<'v> {
+        Classifier {
+            vocab,
+            index: TermKind::ALL.map(|k| index(vocab.terms(k))),
+            matching,
+            ranking,
+        }
+    }
+
+    fn ranked(&self, p: &Prepared, kind: TermKind) -> Vec<&'v Term> {
+        let i = match kind {
+            TermKind::Context => 0,
+            TermKind::Topic => 1,
+            TermKind::Method => 2,
+        };
+        ranked(
+            p,
+            self.vocab.terms(kind),
+            &self.index[i],
+            self.matching,
+            self.ranking,
+        )
+    }
+
+    /// Classifies `text`.
+    pub fn classify(&self, text: &str) -> Classification {
+        let p = Prepared::new(text);
+        let code = |t: &Term| t.code.clone();
+        // For a method the most specific name wins outright: "Erätauko verkossa" is the online
+        // variant even though "erätauko" matches as often, because the longer keyword
+        // dominates the shorter one inside it.
+        let method = self.ranked(&p, TermKind::Method).first().map(|t| code(t));
+        Classification {
+            contexts: self
+                .ranked(&p, TermKind::Context)
+                .into_iter()
+                .take(MAX_CONTEXTS)
+                .map(code)
+                .collect(),
+            topics: self
+                .ranked(&p, TermKind::Topic)
+                .into_iter()
+                .map(code)
+                .collect(),
+            method,
+        }
+    }
+}
+
+/// Classifies one text against `vocab` (see [`Classifier`] for many).
 pub fn classify(
     text: &str,
     vocab: &Vocabulary,
     matching: Matching,
     ranking: Ranking,
 ) -> Classification {
-    let p = Prepared::new(text);
-    let code = |t: &Term| t.code.clone();
-    // For a method the most specific name wins outright: "Erätauko verkossa" is the online
-    // variant even though "erätauko" matches as often; the longer keyword dominates the
-    // shorter one inside it.
-    let methods = ranked(&p, vocab.terms(TermKind::Method), matching, ranking);
-    Classification {
-        contexts: ranked(&p, vocab.terms(TermKind::Context), matching, ranking)
-            .into_iter()
-            .take(MAX_CONTEXTS)
-            .map(code)
-            .collect(),
-        topics: ranked(&p, vocab.terms(TermKind::Topic), matching, ranking)
-            .into_iter()
-            .map(code)
-            .collect(),
-        method: methods.first().map(|t| code(t)),
-    }
+    Classifier::new(vocab, matching, ranking).classify(text)
 }
 
 #[cfg(test)]

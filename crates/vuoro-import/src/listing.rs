@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 use vuoro_core::catalogue::{Activity, ActivityStatus, Count, Missing, Period, Vocabulary};
 
-use crate::classify::{self, Matching, Ranking};
+use crate::classify::{Classifier, Matching, Ranking};
 use crate::prose;
 
 /// The largest listing read: the 2021 listing is 14 KiB, so anything near this is not one.
@@ -131,11 +131,11 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            matching: Matching::WordStart,
-            ranking: Ranking::Hits,
+            matching: Matching::Compound,
+            ranking: Ranking::FirstMention,
             inherit: true,
             inherit_method: true,
-            from_children: false,
+            from_children: true,
         }
     }
 }
@@ -322,6 +322,7 @@ pub fn parse_with(
         }
     }
 
+    let classifier = Classifier::new(vocab, opts.matching, opts.ranking);
     let mut listing = Listing {
         title: None,
         intro: Vec::new(),
@@ -382,7 +383,7 @@ pub fn parse_with(
                     parents.push((indent, index));
                     let section = org.sections.len().checked_sub(1);
                     org.activities
-                        .push(read_bullet(no, raw, body, parent, section, vocab, opts));
+                        .push(read_bullet(no, raw, body, parent, section, &classifier));
                 }
             },
         }
@@ -413,11 +414,10 @@ fn read_bullet(
     body: &str,
     parent: Option<usize>,
     section: Option<usize>,
-    vocab: &Vocabulary,
-    opts: Options,
+    classifier: &Classifier,
 ) -> ImportedActivity {
     let text = clean(body);
-    let class = classify::classify(&text, vocab, opts.matching, opts.ranking);
+    let class = classifier.classify(&text);
     let found = prose::counts(&text);
     let trained = prose::trained(&text, &found);
     // A count of trained people is not a count of dialogues.

@@ -8,7 +8,7 @@ use vuoro_core::method::{Format, MethodLibrary};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, SessionInput, SummaryVisibility};
 use vuoro_core::{ProcessState, Role, RoleSet, UnitId, UserId};
-use vuoro_store::{ApprovalSide, NewProcess, NewUser, SqliteStore, Store};
+use vuoro_store::{ApprovalSide, CatalogueStore, NewProcess, NewUser, SqliteStore, Store};
 
 pub const PASSWORD: &str = "vuoro-demo-2026";
 
@@ -209,5 +209,28 @@ pub async fn seed(store: &SqliteStore, lib: &MethodLibrary) -> anyhow::Result<()
             facilitator,
         )
         .await?;
+    catalogue(store, org.id).await
+}
+
+/// The catalogue: the 2021 peer listing of ten organisations, imported as `vuoro import
+/// listing` would, and the demo city's own page: public, in a region, its processes counted.
+async fn catalogue(store: &SqliteStore, org: vuoro_core::OrgId) -> anyhow::Result<()> {
+    let listing = vuoro_import::listing::parse(LISTING.as_bytes())
+        .map_err(|e| anyhow::anyhow!("the demo listing: {e}"))?;
+    let now = time::OffsetDateTime::now_utc();
+    store
+        .import_listing(&crate::import::to_store(&listing), None, now)
+        .await?;
+    let mut own = store.org_catalogue(org).await?;
+    own.public = true;
+    own.publish_processes = true;
+    own.region = Some("Uusimaa".into());
+    own.trained = vuoro_core::catalogue::Count::parse("noin 25");
+    own.trained_text = Some("noin 25".into());
+    own.updated_at = now;
+    store.save_org_catalogue(&own).await?;
     Ok(())
 }
+
+/// The 2021 listing, compiled in so the demo needs no files.
+const LISTING: &str = include_str!("../../../catalogue/vertaisdialogi-kunnat-2021.txt");

@@ -2,6 +2,7 @@
 
 mod config;
 mod demo;
+mod import;
 mod themes;
 
 use anyhow::Context;
@@ -11,7 +12,7 @@ use std::io::BufRead;
 use std::path::PathBuf;
 use std::sync::Arc;
 use vuoro_core::method::MethodLibrary;
-use vuoro_store::{NewUser, SqliteStore, Store};
+use vuoro_store::{CatalogueStore, NewUser, SqliteStore, Store};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -55,6 +56,9 @@ enum Command {
         /// The file to write; it must not exist yet.
         to: PathBuf,
     },
+    /// Imports a document into the catalogue.
+    #[command(subcommand)]
+    Import(ImportWhat),
     /// Proposes themes for notes and prints them as JSON: each theme's label, size and
     /// representative lines, and each note line's theme.
     Themes {
@@ -63,6 +67,19 @@ enum Command {
         /// The number of themes (default: chosen from the number of notes).
         #[arg(long)]
         k: Option<usize>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportWhat {
+    /// A peer listing like `catalogue/vertaisdialogi-kunnat-2021.txt`: organisation headings
+    /// with bullets. Organisations are found by name or created; a line imported before is not
+    /// added again; lines that are not activities are kept as text on their organisation.
+    Listing {
+        file: PathBuf,
+        /// Only print what would be imported.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -190,6 +207,27 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Themes { .. } => Ok(()),
+        Command::Import(ImportWhat::Listing { file, dry_run }) => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let listing = vuoro_import::listing::parse(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            print!("{}", import::describe(&listing));
+            if dry_run {
+                return Ok(());
+            }
+            let store = open(&cfg).await?;
+            let report = store
+                .import_listing(
+                    &import::to_store(&listing),
+                    None,
+                    time::OffsetDateTime::now_utc(),
+                )
+                .await?;
+            println!("{}", import::report(&report));
+            store.close().await;
+            Ok(())
+        }
         Command::Backup { to } => {
             let store = open(&cfg).await?;
             store.backup_to(&to).await?;

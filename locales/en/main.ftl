@@ -720,3 +720,51 @@ listing-compare-none = Choose at least one organisation.
 listing-none = No published records with these filters.
 listing-processes = Processes run in vuoro: { $count }
 nav-listing = Peer listing
+
+# Open data API
+api-bad-query = The query's parameters could not be read.
+api-repeated-parameter = The same parameter was given more than once.
+api-unknown-parameter = Unknown parameter. Allowed: org, context, method, topic, region, year and status.
+api-bad-org = The organisation id is not valid.
+api-bad-context = Unknown context code.
+api-bad-method = Unknown method code.
+api-bad-topic = Unknown topic code.
+api-bad-region = The region is missing or too long.
+api-bad-year = The year must be a number from 1950 to 2100.
+api-bad-status = The status must be done or planned.
+
+# Organisation plans
+orgplan-open = Plans that dialogue feeds
+orgplan-list-title = Plans: { $org }
+orgplan-intro = Name the organisation's plans (an open government action plan or a strategy, for example) and their areas. Link dialogue processes to the areas, and their published summaries tell what the dialogues said about each area.
+orgplan-plans = Plans
+orgplan-none = No plans have been named yet.
+orgplan-area-count = { $count ->
+    [one] { $count } area
+   *[other] { $count } areas
+}
+orgplan-process-count = { $count ->
+    [one] { $count } linked process
+   *[other] { $count } linked processes
+}
+orgplan-new = New plan
+orgplan-create = Save the plan
+orgplan-name = Name of the plan
+orgplan-name-hint = For example "Open government action plan 2023–2027".
+orgplan-description = Description
+orgplan-areas = Areas
+orgplan-areas-hint = One area a line, at most { $max }.
+orgplan-areas-too-many = At most { $max } areas.
+orgplan-area-line = Line { $line }: { $error }
+orgplan-back-to-list = Back to the plans
+orgplan-page-intro = Under each area are the dialogue processes linked to it and what their published summaries said.
+orgplan-area-empty = No processes have been linked to this area yet.
+orgplan-process-anonymous = Dialogue process
+orgplan-said = What the dialogue said
+orgplan-no-summary = The summary has not been published yet.
+orgplan-unlink = Unlink from the area { $area }
+orgplan-link = Link
+orgplan-link-process = Link a process to this area
+orgplan-link-area = Link to an area of a plan
+orgplan-process-title = Plans
+orgplan-process-none = The process is not linked to any area of a plan.

@@ -720,3 +720,51 @@ listing-compare-none = Valitse ainakin yksi organisaatio.
 listing-none = Ei julkaistuja kirjauksia näillä rajauksilla.
 listing-processes = Vuorossa käytyjä prosesseja: { $count }
 nav-listing = Vertaislistaus
+
+# Open data API
+api-bad-query = Kyselyn parametreja ei voitu lukea.
+api-repeated-parameter = Sama parametri annettiin useammin kuin kerran.
+api-unknown-parameter = Tuntematon parametri. Sallitut: org, context, method, topic, region, year ja status.
+api-bad-org = Organisaation tunniste ei kelpaa.
+api-bad-context = Tuntematon toimintaympäristön koodi.
+api-bad-method = Tuntematon menetelmän koodi.
+api-bad-topic = Tuntematon aiheen koodi.
+api-bad-region = Alueen nimi puuttuu tai on liian pitkä.
+api-bad-year = Vuoden pitää olla luku väliltä 1950–2100.
+api-bad-status = Tilan pitää olla done tai planned.
+
+# Organisation plans
+orgplan-open = Suunnitelmat, joihin dialogit tuovat tietoa
+orgplan-list-title = Suunnitelmat: { $org }
+orgplan-intro = Nimeä organisaation suunnitelmat (esimerkiksi avoimen hallinnon toimintasuunnitelma tai strategia) ja niiden osa-alueet. Liitä dialogiprosesseja osa-alueisiin, niin niiden julkaistut koosteet kertovat, mitä dialogeissa sanottiin kustakin osa-alueesta.
+orgplan-plans = Suunnitelmat
+orgplan-none = Suunnitelmia ei ole vielä nimetty.
+orgplan-area-count = { $count ->
+    [one] { $count } osa-alue
+   *[other] { $count } osa-aluetta
+}
+orgplan-process-count = { $count ->
+    [one] { $count } liitetty prosessi
+   *[other] { $count } liitettyä prosessia
+}
+orgplan-new = Uusi suunnitelma
+orgplan-create = Tallenna suunnitelma
+orgplan-name = Suunnitelman nimi
+orgplan-name-hint = Esimerkiksi ”Avoimen hallinnon toimintasuunnitelma 2023–2027”.
+orgplan-description = Kuvaus
+orgplan-areas = Osa-alueet
+orgplan-areas-hint = Yksi osa-alue riville, enintään { $max }.
+orgplan-areas-too-many = Enintään { $max } osa-aluetta.
+orgplan-area-line = Rivi { $line }: { $error }
+orgplan-back-to-list = Takaisin suunnitelmiin
+orgplan-page-intro = Kunkin osa-alueen alla ovat siihen liitetyt dialogiprosessit ja se, mitä niiden julkaistuissa koosteissa sanottiin.
+orgplan-area-empty = Tähän osa-alueeseen ei ole vielä liitetty prosesseja.
+orgplan-process-anonymous = Dialogiprosessi
+orgplan-said = Mitä dialogissa sanottiin
+orgplan-no-summary = Koostetta ei ole vielä julkaistu.
+orgplan-unlink = Poista liitos osa-alueeseen { $area }
+orgplan-link = Liitä
+orgplan-link-process = Liitä prosessi tähän osa-alueeseen
+orgplan-link-area = Liitä suunnitelman osa-alueeseen
+orgplan-process-title = Suunnitelmat
+orgplan-process-none = Prosessia ei ole liitetty minkään suunnitelman osa-alueeseen.

@@ -720,3 +720,51 @@ listing-compare-none = Välj minst en organisation.
 listing-none = Inga publicerade registreringar med dessa avgränsningar.
 listing-processes = Processer i vuoro: { $count }
 nav-listing = Kamratförteckning
+
+# Open data API
+api-bad-query = Förfrågans parametrar kunde inte läsas.
+api-repeated-parameter = Samma parameter gavs mer än en gång.
+api-unknown-parameter = Okänd parameter. Tillåtna: org, context, method, topic, region, year och status.
+api-bad-org = Organisationens id duger inte.
+api-bad-context = Okänd kod för sammanhang.
+api-bad-method = Okänd metodkod.
+api-bad-topic = Okänd ämneskod.
+api-bad-region = Regionens namn saknas eller är för långt.
+api-bad-year = Året ska vara ett tal mellan 1950 och 2100.
+api-bad-status = Status ska vara done eller planned.
+
+# Organisation plans
+orgplan-open = Planer som dialogerna ger underlag till
+orgplan-list-title = Planer: { $org }
+orgplan-intro = Namnge organisationens planer (till exempel en handlingsplan för öppen förvaltning eller en strategi) och deras delområden. Koppla dialogprocesser till delområdena, så berättar deras publicerade sammanfattningar vad som sades i dialogerna om varje delområde.
+orgplan-plans = Planer
+orgplan-none = Inga planer har namngetts ännu.
+orgplan-area-count = { $count ->
+    [one] { $count } delområde
+   *[other] { $count } delområden
+}
+orgplan-process-count = { $count ->
+    [one] { $count } kopplad process
+   *[other] { $count } kopplade processer
+}
+orgplan-new = Ny plan
+orgplan-create = Spara planen
+orgplan-name = Planens namn
+orgplan-name-hint = Till exempel ”Handlingsplan för öppen förvaltning 2023–2027”.
+orgplan-description = Beskrivning
+orgplan-areas = Delområden
+orgplan-areas-hint = Ett delområde per rad, högst { $max }.
+orgplan-areas-too-many = Högst { $max } delområden.
+orgplan-area-line = Rad { $line }: { $error }
+orgplan-back-to-list = Tillbaka till planerna
+orgplan-page-intro = Under varje delområde finns de dialogprocesser som kopplats till det och vad som sades i deras publicerade sammanfattningar.
+orgplan-area-empty = Inga processer har kopplats till detta delområde ännu.
+orgplan-process-anonymous = Dialogprocess
+orgplan-said = Vad som sades i dialogen
+orgplan-no-summary = Sammanfattningen har inte publicerats ännu.
+orgplan-unlink = Ta bort kopplingen till delområdet { $area }
+orgplan-link = Koppla
+orgplan-link-process = Koppla en process till detta delområde
+orgplan-link-area = Koppla till ett delområde i en plan
+orgplan-process-title = Planer
+orgplan-process-none = Processen är inte kopplad till något delområde i någon plan.

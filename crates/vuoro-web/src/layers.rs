@@ -90,14 +90,15 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
     if !(status.is_client_error() || status.is_server_error()) {
         return res;
     }
-    let is_html = res
+    // A handler's own answer: a page (a form with its errors) or, from the open data API, a
+    // JSON error body that programs read.
+    let is_own = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
     let marked = res.extensions().get::<ErrorPage>().copied();
-    if is_html && marked.is_none() {
-        // A handler rendered its own page, e.g. a form with its errors.
+    if is_own && marked.is_none() {
         return res;
     }
     if let Some(plang) = phone {

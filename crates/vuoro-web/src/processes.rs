@@ -564,6 +564,8 @@ struct ProcessView {
     can_run: bool,
     /// Feedback averages per phase, over the phase's closed forms.
     phase_feedback: Vec<PhaseFeedback>,
+    /// The organisation's plan areas this process feeds (`orgplan_process.html`).
+    plans: crate::catalogue::plans::ProcessPlans,
     events: Vec<EventView>,
 }
 
@@ -855,8 +857,10 @@ async fn process_view(
         Vec::new()
     };
     let phase_feedback = phase_feedback(state, &p, &plan, lang).await?;
+    let plans = crate::catalogue::plans::for_process(state, &c, &p).await?;
     Ok(ProcessView {
         phase_feedback,
+        plans,
         can_run,
         can_open,
         runs,

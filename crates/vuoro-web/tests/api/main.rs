@@ -5,9 +5,11 @@ mod helpers;
 
 mod auth;
 mod bad_input;
+mod catalogue_api;
 mod flow;
 mod live;
 mod openspace;
+mod org_plans;
 mod permissions;
 mod practices;
 mod summary;

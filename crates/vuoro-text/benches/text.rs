@@ -70,6 +70,10 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    c.bench_function("choose k, 450 notes", |b| {
+        b.iter(|| vuoro_text::choose::choose_k(black_box(&rows), 1, 2))
+    });
+
     c.bench_function("themes, 450 notes", |b| {
         b.iter(|| themes(black_box(&refs), &opts).themes.len())
     });

@@ -213,13 +213,13 @@ pub async fn seed(store: &SqliteStore, lib: &MethodLibrary) -> anyhow::Result<()
 }
 
 /// The catalogue: the 2021 peer listing of ten organisations, imported as `vuoro import
-/// listing` would, and the demo city's own page: public, in a region, its processes counted.
+/// listing --year 2021` would, and the demo city's own page: public, in a region, its processes counted.
 async fn catalogue(store: &SqliteStore, org: vuoro_core::OrgId) -> anyhow::Result<()> {
     let listing = vuoro_import::listing::parse(LISTING.as_bytes())
         .map_err(|e| anyhow::anyhow!("the demo listing: {e}"))?;
     let now = time::OffsetDateTime::now_utc();
     store
-        .import_listing(&crate::import::to_store(&listing), None, now)
+        .import_listing(&crate::import::to_store(&listing, Some(2021)), None, now)
         .await?;
     let mut own = store.org_catalogue(org).await?;
     own.public = true;

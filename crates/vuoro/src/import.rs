@@ -3,7 +3,7 @@
 //! reports what was done and what could not be structured.
 
 use std::fmt::Write as _;
-use vuoro_core::catalogue::{Amount, Count, CountPer};
+use vuoro_core::catalogue::{ActivityStatus, Amount, Count, CountPer, Missing, Period};
 use vuoro_import::listing::{Listing, SectionKind};
 use vuoro_store::{ActivitySource, ImportReport, ImportedOrg};
 
@@ -24,7 +24,9 @@ fn count_text(c: &Count) -> String {
 /// The listing's organisations as the store imports them. Each bullet keeps its line number and
 /// its text as written (which is what makes a second import of the same file add nothing), and
 /// every line under an organisation that is not a bullet is kept on the organisation as text.
-pub fn to_store(listing: &Listing) -> Vec<ImportedOrg> {
+/// `year` is the year the listing describes: a done activity that names no period of its own
+/// gets that year (a planned one stays without, since it has not happened yet).
+pub fn to_store(listing: &Listing, year: Option<i32>) -> Vec<ImportedOrg> {
     listing
         .orgs
         .iter()
@@ -34,12 +36,24 @@ pub fn to_store(listing: &Listing) -> Vec<ImportedOrg> {
                 .activities
                 .iter()
                 .map(|a| {
+                    let mut activity = a.activity.clone();
+                    let mut unparsed = a.unparsed.clone();
+                    if let Some(y) = year
+                        && activity.period.is_none()
+                        && activity.status == ActivityStatus::Done
+                    {
+                        activity.period = Some(Period {
+                            from: y,
+                            to: Some(y),
+                        });
+                        unparsed.retain(|m| *m != Missing::Period);
+                    }
                     (
-                        a.activity.clone(),
+                        activity,
                         ActivitySource::Import {
                             line: u32::try_from(a.line).unwrap_or(u32::MAX),
                             text: a.source.trim().to_owned(),
-                            unparsed: a.unparsed.iter().map(|m| m.code().to_owned()).collect(),
+                            unparsed: unparsed.iter().map(|m| m.code().to_owned()).collect(),
                         },
                     )
                 })
@@ -141,7 +155,7 @@ mod tests {
     #[test]
     fn the_2021_listing_becomes_ten_organisations_with_every_bullet() {
         let listing = vuoro_import::listing::parse(LISTING.as_bytes()).expect("parses");
-        let orgs = to_store(&listing);
+        let orgs = to_store(&listing, None);
         assert_eq!(orgs.len(), 10);
         let bullets = LISTING
             .lines()
@@ -163,6 +177,26 @@ mod tests {
         );
         let text = describe(&listing);
         assert!(text.starts_with("10 organisations"), "{text}");
+    }
+
+    #[test]
+    fn the_listings_year_dates_what_names_no_period() {
+        let listing = vuoro_import::listing::parse(LISTING.as_bytes()).expect("parses");
+        let orgs = to_store(&listing, Some(2021));
+        let all: Vec<_> = orgs.iter().flat_map(|o| o.activities.iter()).collect();
+        assert!(
+            all.iter()
+                .all(|(a, _)| a.status == ActivityStatus::Planned || a.period.is_some())
+        );
+        assert!(
+            all.iter()
+                .any(|(a, _)| a.period.is_some_and(|p| p.from == 2014)),
+            "its own period stays"
+        );
+        assert!(
+            all.iter()
+                .any(|(a, _)| a.status == ActivityStatus::Planned && a.period.is_none())
+        );
     }
 
     #[test]

@@ -77,6 +77,9 @@ enum ImportWhat {
     /// added again; lines that are not activities are kept as text on their organisation.
     Listing {
         file: PathBuf,
+        /// The year the listing describes: a done activity that names no period gets it.
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1950..=2100))]
+        year: Option<i32>,
         /// Only print what would be imported.
         #[arg(long)]
         dry_run: bool,
@@ -207,7 +210,11 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Themes { .. } => Ok(()),
-        Command::Import(ImportWhat::Listing { file, dry_run }) => {
+        Command::Import(ImportWhat::Listing {
+            file,
+            year,
+            dry_run,
+        }) => {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let listing = vuoro_import::listing::parse(&bytes)
@@ -219,7 +226,7 @@ async fn main() -> anyhow::Result<()> {
             let store = open(&cfg).await?;
             let report = store
                 .import_listing(
-                    &import::to_store(&listing),
+                    &import::to_store(&listing, year),
                     None,
                     time::OffsetDateTime::now_utc(),
                 )

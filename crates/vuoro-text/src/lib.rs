@@ -117,7 +117,8 @@ pub enum Method {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     /// Up to three words of the notes themselves, the most telling first (two or three
-    /// whenever the theme's notes have that many words that count).
+    /// whenever the theme's notes have that many words that count), never two forms of one
+    /// root, each in the form the theme's notes use most.
     pub label: Vec<String>,
     /// Indices (into the input) of its notes, ascending.
     pub notes: Vec<usize>,

@@ -213,7 +213,9 @@ async fn build(state: &AppState, lang: Lang, f: &Filters) -> AppResult<Listing> 
         .collect();
     let mut by_org: BTreeMap<String, (OrgId, Vec<&Entry>)> = BTreeMap::new();
     for e in &kept {
-        let Some(org) = names.get(&e.org) else { continue };
+        let Some(org) = names.get(&e.org) else {
+            continue;
+        };
         by_org
             .entry(org.name.to_lowercase())
             .or_insert_with(|| (e.org, Vec::new()))
@@ -283,7 +285,12 @@ fn filter_fields(lang: Lang, f: &Filters) -> Vec<Field> {
                 .iter()
                 .map(|x| (x.code.clone(), x.name.get(lang).to_owned())),
         );
-        Field::new(name, t(label), Kind::Select(opts(items, &[value.to_owned()]))).prefix("l-")
+        Field::new(
+            name,
+            t(label),
+            Kind::Select(opts(items, &[value.to_owned()])),
+        )
+        .prefix("l-")
     };
     vec![
         select("context", "cat-contexts", TermKind::Context, &f.context),
@@ -326,7 +333,11 @@ fn charts(lang: Lang, entries: &[Entry]) -> Vec<Chart> {
         }
     }
     vec![
-        chart("chart-context", i18n::t(lang, "listing-chart-context"), per_context),
+        chart(
+            "chart-context",
+            i18n::t(lang, "listing-chart-context"),
+            per_context,
+        ),
         chart(
             "chart-year",
             i18n::t(lang, "listing-chart-year"),
@@ -338,7 +349,11 @@ fn charts(lang: Lang, entries: &[Entry]) -> Vec<Chart> {
     ]
 }
 
-async fn page(State(state): State<AppState>, c: Ctx, RawQuery(raw): RawQuery) -> AppResult<Response> {
+async fn page(
+    State(state): State<AppState>,
+    c: Ctx,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
     let f = Filters::parse(raw);
     let listing = build(&state, c.lang, &f).await?;
     let everyone = build(&state, c.lang, &Filters::default()).await?;
@@ -348,14 +363,21 @@ async fn page(State(state): State<AppState>, c: Ctx, RawQuery(raw): RawQuery) ->
             i18n::t_args(
                 c.lang,
                 "listing-year-error",
-                &[("min", i18n::n(i64::from(YEAR_MIN))), ("max", i18n::n(i64::from(YEAR_MAX)))],
+                &[
+                    ("min", i18n::n(i64::from(YEAR_MIN))),
+                    ("max", i18n::n(i64::from(YEAR_MAX))),
+                ],
             )
         }),
         query: f.query(),
         charts: charts(c.lang, &listing.entries),
         total: listing.total,
         overall: percent(completeness(listing.entries.iter().map(|e| &e.activity))),
-        orgs_for_compare: everyone.sections.iter().map(|s| (s.id, s.name.clone())).collect(),
+        orgs_for_compare: everyone
+            .sections
+            .iter()
+            .map(|s| (s.id, s.name.clone()))
+            .collect(),
         sections: listing.sections,
         c,
     }
@@ -382,7 +404,11 @@ struct ComparePage {
     context_field: Field,
 }
 
-async fn compare(State(state): State<AppState>, c: Ctx, RawQuery(raw): RawQuery) -> AppResult<Response> {
+async fn compare(
+    State(state): State<AppState>,
+    c: Ctx,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
     let f = Filters::parse(raw);
     let lang = c.lang;
     let everyone = build(&state, lang, &Filters::default()).await?;
@@ -424,7 +450,11 @@ async fn compare(State(state): State<AppState>, c: Ctx, RawQuery(raw): RawQuery)
         .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
         .collect();
     let mut items = vec![(String::new(), i18n::t(lang, "listing-all"))];
-    items.extend(v.contexts.iter().map(|x| (x.code.clone(), x.name.get(lang).to_owned())));
+    items.extend(
+        v.contexts
+            .iter()
+            .map(|x| (x.code.clone(), x.name.get(lang).to_owned())),
+    );
     Ok(ComparePage {
         orgs: everyone
             .sections
@@ -436,7 +466,7 @@ async fn compare(State(state): State<AppState>, c: Ctx, RawQuery(raw): RawQuery)
         context_field: Field::new(
             "context",
             i18n::t(lang, "cat-contexts"),
-            Kind::Select(opts(items, &[f.context.clone()])),
+            Kind::Select(opts(items, std::slice::from_ref(&f.context))),
         )
         .prefix("cmp-"),
         c,
@@ -499,7 +529,11 @@ async fn document(state: &AppState, lang: Lang, f: &Filters) -> AppResult<Docume
     })
 }
 
-async fn markdown(State(state): State<AppState>, c: Ctx, RawQuery(raw): RawQuery) -> AppResult<Response> {
+async fn markdown(
+    State(state): State<AppState>,
+    c: Ctx,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
     let doc = document(&state, c.lang, &Filters::parse(raw)).await?;
     Ok(download(
         vuoro_export::markdown(&doc),
@@ -508,7 +542,11 @@ async fn markdown(State(state): State<AppState>, c: Ctx, RawQuery(raw): RawQuery
     ))
 }
 
-async fn docx(State(state): State<AppState>, c: Ctx, RawQuery(raw): RawQuery) -> AppResult<Response> {
+async fn docx(
+    State(state): State<AppState>,
+    c: Ctx,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
     let doc = document(&state, c.lang, &Filters::parse(raw)).await?;
     let bytes = render(doc, vuoro_export::docx).await?;
     Ok(download(

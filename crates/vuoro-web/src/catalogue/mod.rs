@@ -66,12 +66,11 @@ impl Entry {
     }
 
     /// The years the entry touches, for the per-year chart and the year filter; an activity
-    /// still going on counts up to `this_year`.
-    pub fn years(&self, this_year: i32) -> std::ops::RangeInclusive<i32> {
+    /// still going on counts up to `this_year`. None when no year is known.
+    pub fn years(&self, this_year: i32) -> std::ops::Range<i32> {
         match self.activity.period {
-            Some(p) => p.from..=p.to.unwrap_or(this_year).max(p.from),
-            // An empty range: no year is known.
-            None => 1..=0,
+            Some(p) => p.from..p.to.unwrap_or(this_year).max(p.from) + 1,
+            None => 0..0,
         }
     }
 }

@@ -420,11 +420,22 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn any_text_is_handled(notes in prop::collection::vec(any::<String>(), 0..12), k in 1usize..6) {
+    fn any_text_is_handled(notes in prop::collection::vec(any::<String>(), 0..12), k in 0usize..6) {
+        // k = 0 stands for choosing k from the notes.
         let r: Vec<&str> = notes.iter().map(String::as_str).collect();
-        let t = themes(&r, &Options { k: Some(k), ..Options::default() });
+        let given = (k > 0).then_some(k);
+        let t = themes(&r, &Options { k: given, ..Options::default() });
         prop_assert_eq!(t.assignment.len(), notes.len());
-        prop_assert!(t.themes.len() <= k);
+        prop_assert!(t.themes.len() <= given.unwrap_or(vuoro_text::choose::MAX_K));
+    }
+
+    #[test]
+    fn repeated_words_are_handled(words in prop::collection::vec("[a-d]{2,3}( [a-d]{2,3}){0,3}", 0..40)) {
+        // Few distinct words: many identical notes, empty themes and flat scores for choose_k.
+        let r: Vec<&str> = words.iter().map(String::as_str).collect();
+        let t = themes(&r, &Options::default());
+        prop_assert_eq!(t.assignment.len(), words.len());
+        prop_assert!(t.themes.len() <= vuoro_text::choose::MAX_K);
     }
 
     #[test]

@@ -252,7 +252,12 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     await submit(page, 'Ehdota teemoja');
     const themes = page.locator('section.theme');
     const count = await themes.count();
-    assert.ok(count >= 2 && count <= 4, `three topics should give two to four themes, not ${count}`);
+    assert.equal(count, 3, `three topics should give three themes, not ${count}`);
+    for (const [topic, note] of [['induction', NOTES[0][0]], ['shifts', NOTES[1][0]], ['cars', NOTES[2][0]]]) {
+      const theme = themes.filter({ hasText: note });
+      assert.equal(await theme.count(), 1, `the ${topic} note belongs to one theme`);
+      assert.match(await theme.locator('h2').innerText(), /\(4 muistiinpanoa\)/, `the ${topic} theme gathers its four notes`);
+    }
     // The theme with the shift-list notes gets a name of the facilitator's own.
     const shifts = themes.filter({ hasText: 'Työvuorolistat tulee liian myöhään' });
     assert.equal(await shifts.count(), 1, 'the shift-list note belongs to one theme');

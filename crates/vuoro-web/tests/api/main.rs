@@ -5,6 +5,7 @@ mod helpers;
 
 mod auth;
 mod bad_input;
+mod catalogue;
 mod catalogue_api;
 mod flow;
 mod live;

@@ -768,3 +768,7 @@ orgplan-link-process = Link a process to this area
 orgplan-link-area = Link to an area of a plan
 orgplan-process-title = Plans
 orgplan-process-none = The process is not linked to any area of a plan.
+cat-home-requests = { $count ->
+    [one] The dialogue catalogue has a request to complete it
+   *[other] The dialogue catalogue has { $count } requests to complete it
+}

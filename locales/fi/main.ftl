@@ -768,3 +768,7 @@ orgplan-link-process = Liitä prosessi tähän osa-alueeseen
 orgplan-link-area = Liitä suunnitelman osa-alueeseen
 orgplan-process-title = Suunnitelmat
 orgplan-process-none = Prosessia ei ole liitetty minkään suunnitelman osa-alueeseen.
+cat-home-requests = { $count ->
+    [one] Dialogikatalogista on pyydetty täydennystä
+   *[other] Dialogikatalogista on { $count } täydennyspyyntöä
+}

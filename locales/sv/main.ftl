@@ -768,3 +768,7 @@ orgplan-link-process = Koppla en process till detta delområde
 orgplan-link-area = Koppla till ett delområde i en plan
 orgplan-process-title = Planer
 orgplan-process-none = Processen är inte kopplad till något delområde i någon plan.
+cat-home-requests = { $count ->
+    [one] Dialogkatalogen har en begäran om komplettering
+   *[other] Dialogkatalogen har { $count } begäranden om komplettering
+}

@@ -33,6 +33,8 @@ pub struct OrgCard {
     pub can_coordinate: bool,
     pub can_manage: bool,
     pub can_catalogue: bool,
+    /// Requests to complete the catalogue that nobody has resolved yet.
+    pub open_requests: i64,
 }
 
 #[derive(Template, WebTemplate)]
@@ -48,25 +50,36 @@ async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
     let Some(user) = c.user.clone() else {
         return Ok(redirect("/login"));
     };
-    let orgs = user
-        .memberships
-        .iter()
-        .map(|(org, roles)| {
-            let actor = user.actor(org.id);
-            OrgCard {
-                org: org.clone(),
-                roles: roles
-                    .roles()
-                    .map(|r| c.t(&format!("role-{}", r.code())))
-                    .collect(),
-                can_order: actor.can(Action::CreateOrder),
-                can_coordinate: actor.can(Action::ViewAllProcesses),
-                can_manage: actor.can(Action::ManageOrganisation),
-                can_catalogue: actor.can(Action::EditCatalogue)
-                    || actor.can(Action::RequestCompletion),
-            }
-        })
-        .collect();
+    let mut orgs = Vec::with_capacity(user.memberships.len());
+    for (org, roles) in &user.memberships {
+        let actor = user.actor(org.id);
+        let can_edit_catalogue = actor.can(Action::EditCatalogue);
+        // Those who keep the catalogue are told of requests to complete it on their front page,
+        // since nothing else would bring them to the catalogue.
+        let open_requests = if can_edit_catalogue {
+            state
+                .store
+                .completion_requests(org.id)
+                .await?
+                .iter()
+                .filter(|r| r.resolved_at.is_none())
+                .count() as i64
+        } else {
+            0
+        };
+        orgs.push(OrgCard {
+            org: org.clone(),
+            roles: roles
+                .roles()
+                .map(|r| c.t(&format!("role-{}", r.code())))
+                .collect(),
+            can_order: actor.can(Action::CreateOrder),
+            can_coordinate: actor.can(Action::ViewAllProcesses),
+            can_manage: actor.can(Action::ManageOrganisation),
+            can_catalogue: can_edit_catalogue || actor.can(Action::RequestCompletion),
+            open_requests,
+        });
+    }
     let ordered = state
         .store
         .processes(&ProcessFilter {

@@ -200,6 +200,11 @@ async fn requests_to_complete_are_sent_and_resolved() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let b = app.login("coordinator").await;
+    let (_, home) = b.text("/").await;
+    assert!(
+        home.contains("Dialogikatalogista on pyydetty täydennystä"),
+        "the front page tells of the request: {home}"
+    );
     let (_, page) = b.text(&catalogue(&app)).await;
     assert!(page.contains("Lisäisittekö määrät ja vuodet"), "{page}");
     assert!(page.contains("määrä, ajankohta"));
@@ -220,6 +225,11 @@ async fn requests_to_complete_are_sent_and_resolved() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, page) = b.text(&catalogue(&app)).await;
     assert!(page.contains("hoidettu"), "{page}");
+    let (_, home) = b.text("/").await;
+    assert!(
+        !home.contains("täydennys"),
+        "a resolved request is no longer news"
+    );
     // An empty message is refused with a reason, and the choices stay.
     let r = site
         .post_form(

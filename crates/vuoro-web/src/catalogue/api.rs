@@ -201,6 +201,10 @@ pub struct ApiError {
 }
 
 /// The filters of the activity lists. Each may be given once; they all must hold.
+///
+/// This type only describes the parameters in the document: the handlers read the query
+/// themselves ([`Filter::parse`]) so that a bad value gets a JSON 400 with a translated message
+/// instead of the framework's plain-text rejection; hence its fields are never read.
 #[derive(Debug, Default, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]

@@ -301,7 +301,11 @@ async fn practices_out(state: &AppState, p: &Process) -> AppResult<Vec<PracticeO
         .collect())
 }
 
-pub(crate) fn download(body: impl Into<axum::body::Body>, content_type: &'static str, name: &str) -> Response {
+pub(crate) fn download(
+    body: impl Into<axum::body::Body>,
+    content_type: &'static str,
+    name: &str,
+) -> Response {
     let mut r = Response::new(body.into());
     r.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -5,7 +5,7 @@ use crate::ctx::{Ctx, CurrentUser};
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
-use crate::util::redirect;
+use crate::util::{redirect, unprocessable};
 use crate::{AppState, i18n};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -1184,12 +1184,6 @@ async fn plan_edit_view(
         has_method: plan.method.is_some(),
         c,
     })
-}
-
-fn unprocessable(r: impl IntoResponse) -> Response {
-    let mut r = r.into_response();
-    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    r
 }
 
 async fn plan_page(

@@ -14,6 +14,14 @@ pub fn redirect(to: &str) -> Response {
     r
 }
 
+/// A page answering a refused form: the form again, with what was typed and why it was
+/// refused, as 422 so that scripts and tests can tell it from a success.
+pub fn unprocessable(r: impl IntoResponse) -> Response {
+    let mut r = r.into_response();
+    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    r
+}
+
 /// A path on this site, safe to redirect to: refuses other hosts (`//evil`, `https://…`).
 pub fn local_path(next: &str) -> Option<&str> {
     (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && next.len() < 2000)

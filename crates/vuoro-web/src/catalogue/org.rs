@@ -8,12 +8,11 @@ use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
 use crate::i18n;
-use crate::util::redirect;
+use crate::util::{redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use time::OffsetDateTime;
@@ -259,12 +258,6 @@ async fn page(
         .into_response())
 }
 
-fn refused(page: CataloguePage) -> Response {
-    let mut r = page.into_response();
-    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    r
-}
-
 async fn save_settings(
     State(state): State<AppState>,
     c: Ctx,
@@ -297,7 +290,7 @@ async fn save_settings(
             },
         )
         .await?;
-        return Ok(refused(page));
+        return Ok(unprocessable(page));
     };
     let mut s = state.store.org_catalogue(org.id).await?;
     s.region = region;
@@ -343,7 +336,7 @@ async fn request(
             },
         )
         .await?;
-        return Ok(refused(page));
+        return Ok(unprocessable(page));
     };
     let r = CompletionRequest {
         id: CompletionRequestId::new(),
@@ -559,9 +552,7 @@ async fn create(
     let activity = match input.validate(Vocabulary::builtin()) {
         Ok(a) => a,
         Err(e) => {
-            let mut r = activity_page(c, org, None, &input, &e, None).into_response();
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            return Ok(r);
+            return Ok(unprocessable(activity_page(c, org, None, &input, &e, None)));
         }
     };
     let now = OffsetDateTime::now_utc();
@@ -629,9 +620,14 @@ async fn update(
         Ok(a) => a,
         Err(e) => {
             let source = source_text(c.lang, &r);
-            let mut resp = activity_page(c, org, Some(r.id), &input, &e, source).into_response();
-            *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            return Ok(resp);
+            return Ok(unprocessable(activity_page(
+                c,
+                org,
+                Some(r.id),
+                &input,
+                &e,
+                source,
+            )));
         }
     };
     state

@@ -1,8 +1,9 @@
 // The dialogue catalogue in the browser, in Finnish: a visitor reads the public peer listing
 // (the demo holds the 2021 listing of ten organisations, imported), filters it and puts two
 // organisations side by side; the demo city's coordinator records an activity (a refused form
-// first) and sees the catalogue's completeness; the site administrator asks an imported
-// organisation to complete its catalogue. Every page is checked with axe-core.
+// first), sees the catalogue's completeness, reads the city's plan with a process under one of
+// its areas and adds a plan; the site administrator asks an imported organisation to complete
+// its catalogue. Every page is checked with axe-core.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,6 +81,24 @@ test('the peer listing, an organisation\'s catalogue and a request to complete i
   }
   assert.ok(!entryText.includes('Puuttuu'), `a complete record lacks nothing: ${entryText}`);
   assert.equal(await c.locator('.big-figure').innerText(), before, 'a complete record keeps the catalogue complete');
+
+  // The city's plans that dialogue feeds: the demo plan lists the class dialogue under its area;
+  // a new plan is refused without a name and kept as typed, then saved.
+  await follow(c, 'Suunnitelmat, joihin dialogit tuovat tietoa');
+  await c.getByRole('heading', { level: 1, name: 'Suunnitelmat: Esimerkkilän kaupunki' }).waitFor();
+  await follow(c, 'Avoimen hallinnon toimintasuunnitelma 2027–2029');
+  const area = c.getByRole('region', { name: 'Lasten ja nuorten osallisuus' });
+  assert.match(await area.innerText(), /Koulun 8B-luokka/, 'the linked process is listed under its area');
+  assert.match(await c.getByRole('region', { name: 'Selkeä kieli' }).innerText(), /Tähän osa-alueeseen ei ole vielä liitetty prosesseja/);
+  await follow(c, 'Takaisin suunnitelmiin');
+  await c.getByLabel('Osa-alueet').fill('Palveluverkko\nKoulujen tilat');
+  await submitWithoutBrowserChecks(c, 'Tallenna suunnitelma');
+  assert.match(await description(c.getByLabel('Suunnitelman nimi')), /Tämä tieto tarvitaan/);
+  assert.equal(await c.getByLabel('Osa-alueet').inputValue(), 'Palveluverkko\nKoulujen tilat', 'the areas typed are kept');
+  await c.getByLabel('Suunnitelman nimi').fill('Palveluverkkosuunnitelma 2028');
+  await submit(c, 'Tallenna suunnitelma');
+  await c.getByRole('heading', { level: 1, name: 'Palveluverkkosuunnitelma 2028' }).waitFor();
+  await c.getByRole('region', { name: 'Koulujen tilat' }).waitFor();
 
   // The site administrator asks Hailuoto (imported, no staff yet) to complete its catalogue.
   const admin = await personLoggedIn(h.browser, h.server.url, 'admin@demo.vuoro.fi');

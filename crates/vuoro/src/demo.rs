@@ -8,7 +8,9 @@ use vuoro_core::method::{Format, MethodLibrary};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, SessionInput, SummaryVisibility};
 use vuoro_core::{ProcessState, Role, RoleSet, UnitId, UserId};
-use vuoro_store::{ApprovalSide, CatalogueStore, NewProcess, NewUser, SqliteStore, Store};
+use vuoro_store::{
+    ApprovalSide, CatalogueStore, NewProcess, NewUser, OrgPlan, PlanArea, SqliteStore, Store,
+};
 
 pub const PASSWORD: &str = "vuoro-demo-2026";
 
@@ -209,12 +211,17 @@ pub async fn seed(store: &SqliteStore, lib: &MethodLibrary) -> anyhow::Result<()
             facilitator,
         )
         .await?;
-    catalogue(store, org.id).await
+    catalogue(store, org.id, coordinator, p3.id).await
 }
 
 /// The catalogue: the 2021 peer listing of ten organisations, imported as `vuoro import
 /// listing --year 2021` would, and the demo city's own page: public, in a region, its processes counted.
-async fn catalogue(store: &SqliteStore, org: vuoro_core::OrgId) -> anyhow::Result<()> {
+async fn catalogue(
+    store: &SqliteStore,
+    org: vuoro_core::OrgId,
+    coordinator: UserId,
+    class_dialogue: vuoro_core::ProcessId,
+) -> anyhow::Result<()> {
     let listing = vuoro_import::listing::parse(LISTING.as_bytes())
         .map_err(|e| anyhow::anyhow!("the demo listing: {e}"))?;
     let now = time::OffsetDateTime::now_utc();
@@ -229,6 +236,29 @@ async fn catalogue(store: &SqliteStore, org: vuoro_core::OrgId) -> anyhow::Resul
     own.trained_text = Some("noin 25".into());
     own.updated_at = now;
     store.save_org_catalogue(&own).await?;
+
+    // A plan that dialogue feeds, with the class dialogue linked to one of its areas.
+    let area = |name: &str| PlanArea {
+        id: vuoro_core::PlanAreaId::new(),
+        name: name.into(),
+        processes: Vec::new(),
+    };
+    let plan = OrgPlan {
+        id: vuoro_core::OrgPlanId::new(),
+        org,
+        name: "Avoimen hallinnon toimintasuunnitelma 2027–2029".into(),
+        description: "Kaupungin sitoumukset avoimuuteen ja osallisuuteen; dialogien koosteet ovat osa osa-alueiden arviointia.".into(),
+        areas: vec![
+            area("Kokemusasiantuntijuus palvelujen kehittämisessä"),
+            area("Selkeä kieli"),
+            area("Lasten ja nuorten osallisuus"),
+        ],
+        created_at: now,
+    };
+    store.create_org_plan(&plan).await?;
+    store
+        .link_process(plan.areas[2].id, class_dialogue, coordinator, now)
+        .await?;
     Ok(())
 }
 

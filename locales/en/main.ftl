@@ -772,3 +772,6 @@ cat-home-requests = { $count ->
     [one] The dialogue catalogue has a request to complete it
    *[other] The dialogue catalogue has { $count } requests to complete it
 }
+listing-sources = Imported listings
+listing-source-untitled = An untitled listing
+listing-source-imported = imported { $when }

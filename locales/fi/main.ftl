@@ -772,3 +772,6 @@ cat-home-requests = { $count ->
     [one] Dialogikatalogista on pyydetty täydennystä
    *[other] Dialogikatalogista on { $count } täydennyspyyntöä
 }
+listing-sources = Tuodut listaukset
+listing-source-untitled = Nimetön listaus
+listing-source-imported = tuotu { $when }

@@ -772,3 +772,6 @@ cat-home-requests = { $count ->
     [one] Dialogkatalogen har en begäran om komplettering
    *[other] Dialogkatalogen har { $count } begäranden om komplettering
 }
+listing-sources = Importerade förteckningar
+listing-source-untitled = Förteckning utan namn
+listing-source-imported = importerad { $when }

@@ -24,6 +24,8 @@ test('the peer listing, an organisation\'s catalogue and a request to complete i
   assert.equal(await v.locator('svg[role="img"]').count(), 2, 'two charts, per context and per year');
   await v.getByRole('table', { name: 'Kirjauksia käyttöyhteyksittäin taulukkona' }).waitFor();
   assert.match(await mainText(v), /Kouludialogeja \(20-30 vuosittain\)/, 'Rovaniemi\'s school dialogues from the listing');
+  const sources = v.getByRole('region', { name: 'Tuodut listaukset' });
+  assert.match(await sources.innerText(), /Kunnat – Vertaisdialogin listaus[\s\S]*Listauksesta puuttuu osa tiedoista/, 'the imported document is named with its own introduction');
 
   // Filtering by context keeps the choice and narrows the list.
   const filters = v.getByRole('form', { name: 'Rajaa' });

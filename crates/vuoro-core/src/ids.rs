@@ -114,6 +114,10 @@ id_type!(
     /// A coordinator's request to complete an organisation's catalogue.
     CompletionRequestId
 );
+id_type!(
+    /// One import of a listing document into the catalogue.
+    ListingImportId
+);
 
 #[cfg(test)]
 mod tests {

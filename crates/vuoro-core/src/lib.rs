@@ -21,8 +21,8 @@ pub mod text;
 pub mod themes;
 
 pub use ids::{
-    ActivityId, CompletionRequestId, LiveSessionId, NoteId, OrgId, OrgPlanId, ParticipantId,
-    PlanAreaId, PracticeId, ProcessId, TopicId, UnitId, UserId,
+    ActivityId, CompletionRequestId, ListingImportId, LiveSessionId, NoteId, OrgId, OrgPlanId,
+    ParticipantId, PlanAreaId, PracticeId, ProcessId, TopicId, UnitId, UserId,
 };
 pub use lang::{Lang, Localized};
 pub use permission::{Action, Role, RoleSet};

@@ -45,6 +45,18 @@ CREATE TABLE activities (
 CREATE INDEX activities_by_org ON activities (org_id, created_at, id);
 CREATE UNIQUE INDEX activities_imported_once ON activities (org_id, source_text) WHERE source = 'import';
 
+-- Every import of a listing: the document's own title and introduction, which belong to no
+-- organisation (an import never loses a line), and what the import did.
+CREATE TABLE listing_imports (
+    id          TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 36),
+    title       TEXT,
+    intro_json  TEXT NOT NULL CHECK (json_valid(intro_json)),
+    lines       INTEGER NOT NULL CHECK (lines >= 0),
+    report_json TEXT NOT NULL CHECK (json_valid(report_json)),
+    imported_by TEXT REFERENCES users (id),
+    imported_at TEXT NOT NULL
+) STRICT;
+
 -- A coordinator asks an organisation to complete its catalogue (or one activity of it).
 CREATE TABLE completion_requests (
     id           TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 36),

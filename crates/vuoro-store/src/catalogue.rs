@@ -6,7 +6,8 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use vuoro_core::catalogue::{Activity, Count, Missing};
 use vuoro_core::{
-    ActivityId, CompletionRequestId, OrgId, OrgPlanId, PlanAreaId, ProcessId, UserId,
+    ActivityId, CompletionRequestId, ListingImportId, OrgId, OrgPlanId, PlanAreaId, ProcessId,
+    UserId,
 };
 
 use crate::Result;
@@ -76,8 +77,31 @@ pub struct ImportedOrg {
     pub trained: Option<(Count, String)>,
 }
 
+/// A listing document to import: its organisations, and its own title and introduction,
+/// which belong to no organisation but are kept with the import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportedListing {
+    pub title: Option<String>,
+    pub intro: Vec<String>,
+    /// The document's number of lines, empty ones included.
+    pub lines: u32,
+    pub orgs: Vec<ImportedOrg>,
+}
+
+/// One import that was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListingImport {
+    pub id: ListingImportId,
+    pub title: Option<String>,
+    pub intro: Vec<String>,
+    pub lines: u32,
+    pub report: ImportReport,
+    pub imported_by: Option<UserId>,
+    pub imported_at: OffsetDateTime,
+}
+
 /// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ImportReport {
     pub orgs_created: u32,
     pub orgs_existing: u32,
@@ -136,13 +160,16 @@ pub trait CatalogueStore: Send + Sync {
 
     /// Adds a whole listing in one transaction: organisations are found by name (case does not
     /// matter) or created; a line imported before is skipped; unstructured lines are added to
-    /// the organisation's (each once).
+    /// the organisation's (each once); the document's title and introduction are kept with a
+    /// record of the import.
     async fn import_listing(
         &self,
-        orgs: &[ImportedOrg],
+        listing: &ImportedListing,
         actor: Option<UserId>,
         at: OffsetDateTime,
     ) -> Result<ImportReport>;
+    /// Every import made, newest first.
+    async fn listing_imports(&self) -> Result<Vec<ListingImport>>;
 
     async fn add_completion_request(&self, r: &CompletionRequest) -> Result<()>;
     /// The requests to an organisation, newest first.

@@ -27,8 +27,8 @@ use vuoro_core::{
 };
 
 pub use catalogue::{
-    ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport, ImportedOrg,
-    OrgCatalogue, OrgPlan, PlanArea,
+    ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
+    ImportedListing, ImportedOrg, ListingImport, OrgCatalogue, OrgPlan, PlanArea,
 };
 pub use sqlite::SqliteStore;
 

@@ -3557,7 +3557,7 @@ async fn activities_are_added_read_changed_and_deleted() {
 
 #[tokio::test]
 async fn an_import_finds_or_creates_organisations_and_counts_each_line_once() {
-    use vuoro_store::{ActivitySource, CatalogueStore, ImportedOrg};
+    use vuoro_store::{ActivitySource, CatalogueStore, ImportedListing, ImportedOrg};
     let f = fixture().await;
     let at = datetime!(2027-03-01 10:00 UTC);
     let line = |n: u32, text: &str| ActivitySource::Import {
@@ -3565,7 +3565,7 @@ async fn an_import_finds_or_creates_organisations_and_counts_each_line_once() {
         text: text.into(),
         unparsed: vec!["period".into()],
     };
-    let listing = vec![
+    let orgs = vec![
         ImportedOrg {
             // The fixture's organisation, written in another case.
             name: "VANTAAN KAUPUNKI".into(),
@@ -3590,6 +3590,12 @@ async fn an_import_finds_or_creates_organisations_and_counts_each_line_once() {
                 .map(|c| (c, "Koulutettuja on noin 100".to_owned())),
         },
     ];
+    let listing = ImportedListing {
+        title: Some("Kunnat – Vertaisdialogin listaus".into()),
+        intro: vec!["Listauksesta puuttuu osa tiedoista.".into()],
+        lines: 20,
+        orgs,
+    };
     let first = f
         .store
         .import_listing(&listing, None, at)
@@ -3642,6 +3648,16 @@ async fn an_import_finds_or_creates_organisations_and_counts_each_line_once() {
             .public
     );
     assert_eq!(f.store.org_catalogues().await.expect("all").len(), 2);
+    // Each import is recorded with the document's own title and introduction.
+    let imports = f.store.listing_imports().await.expect("imports");
+    assert_eq!(imports.len(), 3);
+    assert_eq!(
+        imports[2].title.as_deref(),
+        Some("Kunnat – Vertaisdialogin listaus")
+    );
+    assert_eq!(imports[2].intro, ["Listauksesta puuttuu osa tiedoista."]);
+    assert_eq!(imports[2].report, first);
+    assert_eq!(imports[2].lines, 20);
     assert!(matches!(
         f.store.org_catalogue(OrgId::new()).await,
         Err(StoreError::NotFound)

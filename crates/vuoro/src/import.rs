@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use vuoro_core::catalogue::{ActivityStatus, Amount, Count, CountPer, Missing, Period};
 use vuoro_import::listing::{Listing, SectionKind};
-use vuoro_store::{ActivitySource, ImportReport, ImportedOrg};
+use vuoro_store::{ActivitySource, ImportReport, ImportedListing, ImportedOrg};
 
 /// A count written back as plain words, for the organisation's "trained facilitators" text.
 fn count_text(c: &Count) -> String {
@@ -26,8 +26,8 @@ fn count_text(c: &Count) -> String {
 /// every line under an organisation that is not a bullet is kept on the organisation as text.
 /// `year` is the year the listing describes: a done activity that names no period of its own
 /// gets that year (a planned one stays without, since it has not happened yet).
-pub fn to_store(listing: &Listing, year: Option<i32>) -> Vec<ImportedOrg> {
-    listing
+pub fn to_store(listing: &Listing, year: Option<i32>) -> ImportedListing {
+    let orgs = listing
         .orgs
         .iter()
         .map(|o| ImportedOrg {
@@ -72,7 +72,13 @@ pub fn to_store(listing: &Listing, year: Option<i32>) -> Vec<ImportedOrg> {
                 .collect(),
             trained: o.trained.map(|c| (c, count_text(&c))),
         })
-        .collect()
+        .collect();
+    ImportedListing {
+        title: listing.title.as_ref().map(|t| t.text.clone()),
+        intro: listing.intro.iter().map(|t| t.text.clone()).collect(),
+        lines: u32::try_from(listing.lines).unwrap_or(u32::MAX),
+        orgs,
+    }
 }
 
 /// What the listing holds and what the importer could not find, for the person importing.
@@ -90,7 +96,7 @@ pub fn describe(listing: &Listing) -> String {
         let n = usize::from(listing.title.is_some()) + listing.intro.len();
         let _ = writeln!(
             out,
-            "  the title and introduction ({n} lines) describe the document and are not imported"
+            "  the title and introduction ({n} lines) describe the document: kept with the import"
         );
     }
     for o in &listing.orgs {
@@ -155,7 +161,13 @@ mod tests {
     #[test]
     fn the_2021_listing_becomes_ten_organisations_with_every_bullet() {
         let listing = vuoro_import::listing::parse(LISTING.as_bytes()).expect("parses");
-        let orgs = to_store(&listing, None);
+        let imported = to_store(&listing, None);
+        assert_eq!(
+            imported.title.as_deref(),
+            Some("Kunnat – Vertaisdialogin listaus")
+        );
+        assert_eq!(imported.intro.len(), 3, "{:?}", imported.intro);
+        let orgs = imported.orgs;
         assert_eq!(orgs.len(), 10);
         let bullets = LISTING
             .lines()
@@ -182,7 +194,7 @@ mod tests {
     #[test]
     fn the_listings_year_dates_what_names_no_period() {
         let listing = vuoro_import::listing::parse(LISTING.as_bytes()).expect("parses");
-        let orgs = to_store(&listing, Some(2021));
+        let orgs = to_store(&listing, Some(2021)).orgs;
         let all: Vec<_> = orgs.iter().flat_map(|o| o.activities.iter()).collect();
         assert!(
             all.iter()

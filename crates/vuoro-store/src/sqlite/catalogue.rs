@@ -5,7 +5,8 @@ use sqlx::SqliteConnection;
 use time::OffsetDateTime;
 use vuoro_core::catalogue::{Activity, Count, Missing};
 use vuoro_core::{
-    ActivityId, CompletionRequestId, OrgId, OrgPlanId, PlanAreaId, ProcessId, UserId,
+    ActivityId, CompletionRequestId, ListingImportId, OrgId, OrgPlanId, PlanAreaId, ProcessId,
+    UserId,
 };
 
 use super::SqliteStore;
@@ -14,8 +15,8 @@ use super::codec::{
     timestamp, to_json,
 };
 use crate::catalogue::{
-    ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport, ImportedOrg,
-    OrgCatalogue, OrgPlan, PlanArea,
+    ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
+    ImportedListing, ListingImport, OrgCatalogue, OrgPlan, PlanArea,
 };
 use crate::{Result, StoreError};
 
@@ -382,13 +383,13 @@ impl CatalogueStore for SqliteStore {
 
     async fn import_listing(
         &self,
-        orgs: &[ImportedOrg],
+        listing: &ImportedListing,
         actor: Option<UserId>,
         at: OffsetDateTime,
     ) -> Result<ImportReport> {
         let mut report = ImportReport::default();
         let mut tx = self.begin_write().await?;
-        for o in orgs {
+        for o in &listing.orgs {
             let found: Option<String> = sqlx::query_scalar(
                 "SELECT id FROM organisations WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1",
             )
@@ -453,8 +454,56 @@ impl CatalogueStore for SqliteStore {
             c.updated_at = at;
             save_catalogue(&mut tx, &c).await?;
         }
+        sqlx::query(
+            "INSERT INTO listing_imports (id, title, intro_json, lines, report_json, imported_by, \
+             imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(ListingImportId::new().to_string())
+        .bind(listing.title.as_deref())
+        .bind(to_json(&listing.intro, "intro")?)
+        .bind(i64::from(listing.lines))
+        .bind(to_json(&report, "report")?)
+        .bind(actor.map(|u| u.to_string()))
+        .bind(timestamp(at)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
         tx.commit().await.map_err(db)?;
         Ok(report)
+    }
+
+    async fn listing_imports(&self) -> Result<Vec<ListingImport>> {
+        const T: &str = "listing_imports";
+        type Row = (
+            String,
+            Option<String>,
+            String,
+            i64,
+            String,
+            Option<String>,
+            String,
+        );
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, title, intro_json, lines, report_json, imported_by, imported_at \
+             FROM listing_imports ORDER BY imported_at DESC, id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|(id, title, intro, lines, report, by, at)| {
+                Ok(ListingImport {
+                    id: parse_id(&id, T)?,
+                    title,
+                    intro: from_json(&intro, T)?,
+                    lines: u32::try_from(lines)
+                        .map_err(|_| StoreError::Corrupt("negative line count".into()))?,
+                    report: from_json(&report, T)?,
+                    imported_by: parse_opt_id(by.as_deref(), T)?,
+                    imported_at: parse_timestamp(&at, T)?,
+                })
+            })
+            .collect()
     }
 
     async fn add_completion_request(&self, r: &CompletionRequest) -> Result<()> {

@@ -173,6 +173,32 @@ fn chart(id: &'static str, title: String, data: Vec<(String, usize)>) -> Chart {
     }
 }
 
+/// An imported listing document, named at the foot of the listing with its own introduction:
+/// the listing shows where its imported lines come from.
+#[derive(Debug)]
+pub struct SourceView {
+    pub title: String,
+    pub when: String,
+    pub intro: Vec<String>,
+}
+
+async fn sources(state: &AppState) -> AppResult<Vec<SourceView>> {
+    let mut out: Vec<SourceView> = Vec::new();
+    // Newest first; a document imported again is named once, with its latest import.
+    for i in state.store.listing_imports().await? {
+        let title = i.title.unwrap_or_default();
+        if out.iter().any(|s| s.title == title && s.intro == i.intro) {
+            continue;
+        }
+        out.push(SourceView {
+            title,
+            when: crate::processes::format_date(i.imported_at.date()),
+            intro: i.intro,
+        });
+    }
+    Ok(out)
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "listing.html")]
 struct ListingPage {
@@ -185,6 +211,7 @@ struct ListingPage {
     total: usize,
     overall: i64,
     orgs_for_compare: Vec<(OrgId, String)>,
+    sources: Vec<SourceView>,
 }
 
 /// Everything the listing shows, built once for the page and the exports.
@@ -378,6 +405,7 @@ async fn page(
             .iter()
             .map(|s| (s.id, s.name.clone()))
             .collect(),
+        sources: sources(&state).await?,
         sections: listing.sections,
         c,
     }

@@ -221,22 +221,41 @@ struct Listing {
     total: usize,
 }
 
-async fn build(state: &AppState, lang: Lang, f: &Filters) -> AppResult<Listing> {
+/// What the listing is made of, read from the store once per request: a page that shows the
+/// filtered listing and the list of organisations to compare reads it once, not twice.
+struct Data {
+    names: HashMap<OrgId, vuoro_store::Organisation>,
+    settings: HashMap<OrgId, OrgCatalogue>,
+    all: Vec<Entry>,
+}
+
+async fn load(state: &AppState) -> AppResult<Data> {
+    Ok(Data {
+        names: org_names(state).await?,
+        settings: state
+            .store
+            .org_catalogues()
+            .await?
+            .into_iter()
+            .filter(|c| c.public)
+            .map(|c| (c.org, c))
+            .collect(),
+        all: entries(state, None, Audience::Public).await?,
+    })
+}
+
+fn build(data: &Data, lang: Lang, f: &Filters) -> Listing {
     let this_year = OffsetDateTime::now_utc().year();
-    let names = org_names(state).await?;
-    let settings: HashMap<OrgId, OrgCatalogue> = state
-        .store
-        .org_catalogues()
-        .await?
-        .into_iter()
-        .filter(|c| c.public)
-        .map(|c| (c.org, c))
-        .collect();
-    let all = entries(state, None, Audience::Public).await?;
+    let Data {
+        names,
+        settings,
+        all,
+    } = data;
     let region_of = |o: OrgId| settings.get(&o).and_then(|c| c.region.as_deref());
     let kept: Vec<Entry> = all
-        .into_iter()
+        .iter()
         .filter(|e| f.keeps(e, region_of(e.org), this_year))
+        .cloned()
         .collect();
     let mut by_org: BTreeMap<String, (OrgId, Vec<&Entry>)> = BTreeMap::new();
     for e in &kept {
@@ -295,11 +314,11 @@ async fn build(state: &AppState, lang: Lang, f: &Filters) -> AppResult<Listing> 
             processes: list.iter().filter(|e| e.is_process()).count(),
         });
     }
-    Ok(Listing {
+    Listing {
         total: kept.len(),
         sections,
         entries: kept,
-    })
+    }
 }
 
 fn filter_fields(lang: Lang, f: &Filters) -> Vec<Field> {
@@ -382,8 +401,9 @@ async fn page(
     RawQuery(raw): RawQuery,
 ) -> AppResult<Response> {
     let f = Filters::parse(raw);
-    let listing = build(&state, c.lang, &f).await?;
-    let everyone = build(&state, c.lang, &Filters::default()).await?;
+    let data = load(&state).await?;
+    let listing = build(&data, c.lang, &f);
+    let everyone = build(&data, c.lang, &Filters::default());
     Ok(ListingPage {
         filters: filter_fields(c.lang, &f),
         year_error: f.bad_year.as_ref().map(|_| {
@@ -439,7 +459,7 @@ async fn compare(
 ) -> AppResult<Response> {
     let f = Filters::parse(raw);
     let lang = c.lang;
-    let everyone = build(&state, lang, &Filters::default()).await?;
+    let everyone = build(&load(&state).await?, lang, &Filters::default());
     let chosen: Vec<&OrgSection> = everyone
         .sections
         .iter()
@@ -508,7 +528,7 @@ async fn compare(
 /// The listing as a document like the hand-made 2021 one: per organisation its lines as
 /// bullets (with counts), then what is coming.
 async fn document(state: &AppState, lang: Lang, f: &Filters) -> AppResult<Document> {
-    let listing = build(state, lang, f).await?;
+    let listing = build(&load(state).await?, lang, f);
     let t = |k: &str| i18n::t(lang, k);
     let mut blocks = vec![Block::Paragraph(t("listing-intro"))];
     for s in &listing.sections {

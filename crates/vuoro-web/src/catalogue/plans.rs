@@ -15,12 +15,11 @@ use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, message, opts};
 use crate::form::FormData;
 use crate::i18n;
-use crate::util::redirect;
+use crate::util::{redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::collections::HashMap;
@@ -82,12 +81,6 @@ async fn org_processes(state: &AppState, org: OrgId) -> AppResult<HashMap<Proces
         .into_iter()
         .map(|p| (p.id, p))
         .collect())
-}
-
-fn unprocessable(r: impl IntoResponse) -> Response {
-    let mut r = r.into_response();
-    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    r
 }
 
 // ---------------------------------------------------------------------------------------------

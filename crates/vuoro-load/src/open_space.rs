@@ -123,6 +123,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// How long after its last fetch a screen waits to show a change of picks only: the
+    /// facilitator's panel sooner than phones and the wall (`assets/live.js`).
+    fn pick_pause(self) -> Duration {
+        match self {
+            Kind::Runner => Duration::from_millis(2_000),
+            Kind::Phone | Kind::Wall => Duration::from_millis(8_000),
+        }
+    }
     fn fragment(self) -> &'static str {
         match self {
             Kind::Phone => "phone",
@@ -293,6 +301,8 @@ async fn screen(
     let mut buf = Vec::new();
     let mut last_id: i64 = 0;
     let mut pending: Option<tokio::time::Instant> = None;
+    // Long enough ago that the first change is shown after the usual pause.
+    let mut last_fetch = tokio::time::Instant::now() - Duration::from_secs(3_600);
     let mut reopen_at = far();
     let mut running: JoinSet<Fetch> = JoinSet::new();
     let mut waiting = 0usize;
@@ -302,6 +312,7 @@ async fn screen(
             _ = stop.changed() => break,
             _ = tokio::time::sleep_until(timer), if pending.is_some() => {
                 pending = None;
+                last_fetch = tokio::time::Instant::now();
                 if running.len() < FETCHES_PER_SCREEN {
                     running.spawn(fetch(sh.clone(), fragment.clone(), cookie.clone(), kind));
                 } else {
@@ -329,11 +340,20 @@ async fn screen(
                         // the screens connect, so it is only ever in the backlog.
                         if ev.event == "topics" {
                             seen.events.push((last_id, now));
-                            if pending.is_none() {
-                                let pause = PAUSE_MIN_MS + rng.below(PAUSE_SPREAD_MS + 1);
-                                pending = Some(
-                                    tokio::time::Instant::now() + Duration::from_millis(pause),
-                                );
+                            // As live.js: a change of picks only is shown at most every
+                            // `pick_pause` after the last fetch; a new or placed topic may bring
+                            // a planned fetch forward, never push it back.
+                            let at = tokio::time::Instant::now();
+                            let mut pause = Duration::from_millis(
+                                PAUSE_MIN_MS + rng.below(PAUSE_SPREAD_MS + 1),
+                            );
+                            if ev.data.contains("\"picks\":true") {
+                                let ready = last_fetch + kind.pick_pause();
+                                pause = pause.max(ready.saturating_duration_since(at));
+                            }
+                            let due = at + pause;
+                            if pending.is_none_or(|p| due < p) {
+                                pending = Some(due);
                             }
                         }
                     }

@@ -483,8 +483,11 @@ pub enum LiveEventKind {
     HandsChanged,
     /// The facilitator moved the session or its timer.
     Moved,
-    /// An open-space topic was proposed, placed, hidden or shown, or someone's picks changed.
+    /// An open-space topic was proposed, placed, hidden or shown.
     TopicsChanged,
+    /// Someone's picks of open-space topics changed: only the counts of who goes where moved,
+    /// which pages may show a little late (see `assets/live.js`).
+    TopicsPicked,
     Closed,
 }
 
@@ -712,7 +715,7 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         at: OffsetDateTime,
     ) -> Result<LiveEvent>;
     /// The participant will go to this topic's group. One can be in one place at a time, so
-    /// their picks of other topics placed in the same slot are dropped. Appends `TopicsChanged`.
+    /// their picks of other topics placed in the same slot are dropped. Appends `TopicsPicked`.
     /// The participant must attend the session and the topic must belong to it (`NotFound`).
     async fn pick_topic(
         &self,
@@ -721,7 +724,7 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         topic: TopicId,
         at: OffsetDateTime,
     ) -> Result<LiveEvent>;
-    /// Drops a pick (nothing if there was none) and appends `TopicsChanged`.
+    /// Drops a pick (nothing if there was none) and appends `TopicsPicked`.
     async fn unpick_topic(
         &self,
         live: LiveSessionId,

@@ -56,21 +56,44 @@
     });
   });
   // Many phones pick at once: each page fetches once per burst of changes, after a random
-  // pause, so that hundreds of phones do not all ask the server in the same millisecond.
+  // pause, so that hundreds of phones do not all ask the server in the same millisecond. A
+  // change of picks only moves counts of who goes where, so a page shows it at most every few
+  // seconds (the facilitator's board sooner): in a room where everyone picks, every phone
+  // asking again after every pick is what the server cannot keep up with
+  // (BENCHMARKS.md, "Open space under load").
+  var pickPause = cards ? 2000 : 8000;
   var pending = null;
-  var refreshParts = function () {
-    if (pending || !parts.length) return;
+  var due = 0;
+  var lastFetch = 0;
+  var refreshParts = function (e) {
+    if (!parts.length) return;
+    var picksOnly = false;
+    try {
+      picksOnly = !!(e && e.data && JSON.parse(e.data).picks);
+    } catch (err) {
+      picksOnly = false;
+    }
+    var now = Date.now();
+    var delay = 300 + Math.floor(Math.random() * 1200);
+    if (picksOnly) delay = Math.max(delay, lastFetch + pickPause - now);
+    if (pending) {
+      // A fetch is already planned; only a new or placed topic may bring it forward.
+      if (now + delay >= due) return;
+      clearTimeout(pending);
+    }
+    due = now + delay;
     pending = setTimeout(function () {
       pending = null;
+      lastFetch = Date.now();
       parts.forEach(fetchPart);
-    }, 300 + Math.floor(Math.random() * 1200));
+    }, delay);
   };
   source.addEventListener('topics', refreshParts);
 
   source.addEventListener('note', function (e) {
     var n = JSON.parse(e.data);
     // A note of an open-space group: the group's phones show it in their part.
-    if (n.topic_id) refreshParts();
+    if (n.topic_id) refreshParts(null);
     if (!list) return;
     if (document.getElementById('note-' + n.id)) return;
     if (cards) {

@@ -1903,7 +1903,7 @@ impl Store for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-        let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsChanged).await?;
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsPicked).await?;
         tx.commit().await.map_err(db)?;
         Ok(event)
     }
@@ -1927,7 +1927,7 @@ impl Store for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-        let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsChanged).await?;
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsPicked).await?;
         tx.commit().await.map_err(db)?;
         Ok(event)
     }

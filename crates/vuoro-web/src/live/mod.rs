@@ -287,6 +287,15 @@ async fn push_of(state: &AppState, e: &LiveEvent) -> AppResult<Push> {
             data: "{}".into(),
             for_participants: true,
         },
+        // Only counts moved: pages refresh their part later and less often than for a new or
+        // placed topic, so that a room of phones picking at once does not make every phone ask
+        // the server again after every pick.
+        LiveEventKind::TopicsPicked => Push {
+            seq: e.seq,
+            event: "topics",
+            data: "{\"picks\":true}".into(),
+            for_participants: true,
+        },
         LiveEventKind::Moved => Push {
             seq: e.seq,
             event: "moved",

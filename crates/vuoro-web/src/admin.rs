@@ -4,13 +4,13 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
-use crate::util::{hash_token, random_token, redirect};
+use crate::util::{hash_token, random_token, redirect, unprocessable};
 use crate::{AppState, i18n};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use time::{Duration, OffsetDateTime};
@@ -72,9 +72,7 @@ async fn create_org(State(state): State<AppState>, c: Ctx, form: FormData) -> Ap
         None => {
             let orgs = state.store.orgs().await?;
             let field = org_field(c.lang, form.get("name"), &e);
-            let mut r = OrgsView { c, orgs, field }.into_response();
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            Ok(unprocessable(OrgsView { c, orgs, field }))
         }
     }
 }
@@ -287,9 +285,7 @@ async fn create_unit(
                 unit: (form.get("name"), e),
                 ..blank()
             };
-            let mut r = org_view(&state, c, id, f).await?.into_response();
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            Ok(unprocessable(org_view(&state, c, id, f).await?))
         }
     }
 }
@@ -327,9 +323,7 @@ async fn invite(
             invite: (form.get("email"), role_values, e),
             ..blank()
         };
-        let mut r = org_view(&state, c, id, f).await?.into_response();
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(r);
+        return Ok(unprocessable(org_view(&state, c, id, f).await?));
     };
     let token = random_token();
     let now = OffsetDateTime::now_utc();

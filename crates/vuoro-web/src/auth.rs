@@ -6,7 +6,7 @@ use crate::ctx::{Ctx, SESSION_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind};
 use crate::form::FormData;
-use crate::util::{hash_token, random_token, redirect};
+use crate::util::{hash_token, random_token, redirect, unprocessable};
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -333,9 +333,7 @@ async fn accept_invite(
     };
     let Some(new_user) = new_user else {
         let view = invitation_view(&state, c, &token, form.get("name"), &errors).await?;
-        let mut r = view.into_response();
-        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(r);
+        return Ok(unprocessable(view));
     };
     state
         .store

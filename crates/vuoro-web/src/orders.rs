@@ -4,13 +4,12 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
-use crate::util::redirect;
+use crate::util::{redirect, unprocessable};
 use crate::{AppState, i18n};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use vuoro_core::lang::ParticipantLang;
@@ -208,16 +207,13 @@ async fn submit(
         Err(e) => {
             let org = state.store.org(id).await?;
             let fields = fields(&state, c.lang, &units, &input, &e);
-            let mut r = OrderView {
+            Ok(unprocessable(OrderView {
                 c,
                 org_id: id,
                 org_name: org.name,
                 fields,
                 has_errors: true,
-            }
-            .into_response();
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            }))
         }
     }
 }

@@ -8,12 +8,11 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::processes::{format_date, helsinki_offset, load, require};
-use crate::util::redirect;
+use crate::util::{redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use time::OffsetDateTime;
@@ -175,11 +174,9 @@ async fn add(
                 due: form.string("due"),
                 errors: field_errors(&c, &e),
             };
-            let mut r = practices_page(&state, c, p, &pa, draft)
-                .await?
-                .into_response();
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            return Ok(r);
+            return Ok(unprocessable(
+                practices_page(&state, c, p, &pa, draft).await?,
+            ));
         }
     };
     let now = OffsetDateTime::now_utc();
@@ -241,11 +238,9 @@ async fn change(
                         errors: field_errors(&c, &e),
                         ..PracticeDraft::default()
                     };
-                    let mut r = practices_page(&state, c, p, &pa, draft)
-                        .await?
-                        .into_response();
-                    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-                    return Ok(r);
+                    return Ok(unprocessable(
+                        practices_page(&state, c, p, &pa, draft).await?,
+                    ));
                 }
             };
             state

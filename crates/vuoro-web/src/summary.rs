@@ -9,7 +9,7 @@ use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::live::{PCtx, dir_of};
 use crate::processes::{format_date, load, require};
-use crate::util::{cookie, hash_token, redirect};
+use crate::util::{cookie, hash_token, redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -353,11 +353,8 @@ async fn change(
                         (0..count).map(|i| form.string(&format!("b{i}"))).collect(),
                         form.string("new"),
                     ));
-                    let mut r = summary_page(&state, c, p, &pa, typed, error)
-                        .await?
-                        .into_response();
-                    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-                    return Ok(r);
+                    let page = summary_page(&state, c, p, &pa, typed, error).await?;
+                    return Ok(unprocessable(page));
                 }
             }
         }

@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::live::{dir_of, publish};
 use crate::processes::{load, require};
-use crate::util::redirect;
+use crate::util::{redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -443,11 +443,9 @@ async fn edit(
             ThemeError::NoTheme | ThemeError::SameTheme => "themes-error-theme",
         };
         let error = Some(c.t(key));
-        let mut r = themes_page(&state, c, p, &pa, scope, Some(current), false, false, error)
-            .await?
-            .into_response();
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(r);
+        let page =
+            themes_page(&state, c, p, &pa, scope, Some(current), false, false, error).await?;
+        return Ok(unprocessable(page));
     }
     let user = c.user()?.id;
     match state

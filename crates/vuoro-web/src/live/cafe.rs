@@ -1,6 +1,7 @@
 //! Learning café: tables, hosts, rounds seated for mixing, and the phone's table.
 
 use super::*;
+use crate::util::unprocessable;
 
 pub(super) fn router() -> Router<AppState> {
     Router::new().route("/live/{lid}/cafe", post(cafe_control))
@@ -127,9 +128,7 @@ async fn cafe_control(
                     };
                     let p = state.store.process(live.process).await?;
                     let view = run_view(&state, c, &headers, live, p, draft).await?;
-                    let mut r = view.into_response();
-                    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-                    return Ok(r);
+                    return Ok(unprocessable(view));
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! history.
 
 use super::*;
+use crate::util::unprocessable;
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -214,9 +215,7 @@ async fn edit_note(
         Err(e) => {
             let msg = crate::fields::message(c.lang, &e);
             let view = edit_view(&state, c, &live, &note, form.string("text"), Some(msg)).await?;
-            let mut r = view.into_response();
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            Ok(unprocessable(view))
         }
     }
 }

@@ -2,6 +2,7 @@
 //! at the start of the next.
 
 use super::*;
+use crate::util::unprocessable;
 
 pub(super) fn router() -> Router<AppState> {
     Router::new().route(
@@ -40,9 +41,7 @@ async fn give_feedback(
             let view = participant_view(&state, p, &live, &me, draft)
                 .await
                 .map_err(IntoResponse::into_response)?;
-            let mut r = view.into_response();
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            return Err(r);
+            return Err(unprocessable(view));
         }
     };
     match state

@@ -2,6 +2,7 @@
 //! from phones, and the phone's own error pages.
 
 use super::*;
+use crate::util::unprocessable;
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
@@ -276,17 +277,14 @@ async fn join(
                 };
                 let title = state.store.process(live.process).await.map_err(fail)?.title;
                 let error = Some(p.t(key));
-                let mut r = JoinView {
+                return Err(unprocessable(JoinView {
                     p,
                     code: live.join_code.to_string(),
                     title,
                     name: form.string("name"),
                     show_name,
                     error,
-                }
-                .into_response();
-                *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-                return Err(r);
+                }));
             }
         }
     } else {

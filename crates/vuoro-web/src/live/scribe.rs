@@ -1,6 +1,7 @@
 //! The note-taker (kirjuri): one person types many notes for a circle that talks face to face.
 
 use super::*;
+use crate::util::unprocessable;
 
 pub(super) fn router() -> Router<AppState> {
     Router::new().route("/live/{lid}/scribe", get(scribe_page).post(scribe_note))
@@ -135,9 +136,7 @@ async fn scribe_note(
                 error: Some(crate::fields::message(c.lang, &e)),
                 saved: false,
             };
-            let mut r = scribe_view(&state, c, live, s).await?.into_response();
-            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            return Ok(r);
+            return Ok(unprocessable(scribe_view(&state, c, live, s).await?));
         }
     };
     let (_, course) = course(&state, &live).await?;

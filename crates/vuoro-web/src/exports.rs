@@ -256,16 +256,9 @@ async fn notes_out(state: &AppState, p: &Process) -> AppResult<Vec<NoteOut>> {
 
 async fn themes_out(state: &AppState, p: &Process) -> AppResult<Vec<ThemeOut>> {
     let mut scopes = vec![Scope::Process];
-    let mut phases: Vec<u32> = state
-        .store
-        .live_sessions(p.id)
-        .await?
-        .iter()
-        .map(|l| l.phase)
-        .collect();
-    phases.sort_unstable();
-    phases.dedup();
-    scopes.extend(phases.into_iter().map(|phase| Scope::Phase { phase }));
+    scopes.extend(crate::themes::phase_scopes(
+        &state.store.live_sessions(p.id).await?,
+    ));
     let mut out = Vec::new();
     for s in scopes {
         if let Some(v) = state.store.themes(p.id, s).await? {

@@ -65,17 +65,9 @@ async fn draft(state: &AppState, c: &Ctx, p: &Process) -> AppResult<Summary> {
     if let Some(v) = state.store.themes(p.id, Scope::Process).await? {
         sets.push(v.set);
     } else {
-        let mut phases: Vec<u32> = state
-            .store
-            .live_sessions(p.id)
-            .await?
-            .iter()
-            .map(|l| l.phase)
-            .collect();
-        phases.sort_unstable();
-        phases.dedup();
-        for phase in phases {
-            if let Some(v) = state.store.themes(p.id, Scope::Phase { phase }).await? {
+        let sessions = state.store.live_sessions(p.id).await?;
+        for scope in crate::themes::phase_scopes(&sessions) {
+            if let Some(v) = state.store.themes(p.id, scope).await? {
                 sets.push(v.set);
             }
         }

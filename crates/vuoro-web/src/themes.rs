@@ -25,6 +25,18 @@ use time::OffsetDateTime;
 use vuoro_core::permission::{ProcessAction, ProcessActor};
 use vuoro_core::themes::{Proposed, Scope, ThemeError, ThemeSet};
 use vuoro_core::{LiveSessionId, NoteId};
+
+/// One scope per phase that has run a live session, in phase order: where themes of a phase
+/// can be, for the themes page, the summary's draft and the exports alike.
+pub fn phase_scopes(sessions: &[vuoro_store::LiveSession]) -> Vec<Scope> {
+    let mut phases: Vec<u32> = sessions.iter().map(|l| l.phase).collect();
+    phases.sort_unstable();
+    phases.dedup();
+    phases
+        .into_iter()
+        .map(|phase| Scope::Phase { phase })
+        .collect()
+}
 use vuoro_store::{LiveSession, Note, Process, StoreError, ThemeVersion};
 
 pub fn router() -> Router<AppState> {
@@ -221,10 +233,7 @@ async fn themes_page(
     let sessions = state.store.live_sessions(p.id).await?;
     let notes = scope_notes(state, &p, scope).await?;
     let mut scopes = vec![Scope::Process];
-    let mut phases: Vec<u32> = sessions.iter().map(|l| l.phase).collect();
-    phases.sort_unstable();
-    phases.dedup();
-    scopes.extend(phases.into_iter().map(|phase| Scope::Phase { phase }));
+    scopes.extend(phase_scopes(&sessions));
     scopes.extend(
         sessions
             .iter()

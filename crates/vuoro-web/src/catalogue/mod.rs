@@ -224,6 +224,11 @@ pub struct EntryView {
     pub missing: Vec<String>,
     /// Where it came from, in words ("tuotu listauksesta, rivi 12").
     pub origin: String,
+    /// Whether the line shows its keepers' details: where it came from, whether it is public and
+    /// what it lacks (the organisation's own page, not the public listing).
+    pub keeper: bool,
+    /// The address of its edit form, for those who may edit it.
+    pub edit: Option<String>,
 }
 
 impl EntryView {
@@ -289,7 +294,20 @@ impl EntryView {
                 .map(|m| missing_label(lang, m))
                 .collect(),
             origin,
+            keeper: false,
+            edit: None,
         }
+    }
+
+    /// The view for the organisation's own page: its keepers' details, and the edit link when
+    /// `can_edit`.
+    pub fn for_keepers(mut self, org: OrgId, can_edit: bool) -> EntryView {
+        self.keeper = true;
+        self.edit = self
+            .id
+            .filter(|_| can_edit)
+            .map(|id| format!("/orgs/{org}/catalogue/{id}"));
+        self
     }
 }
 

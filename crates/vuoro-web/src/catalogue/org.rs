@@ -230,7 +230,7 @@ async fn catalogue_page(
         gaps,
         recorded: recorded
             .into_iter()
-            .map(|e| EntryView::new(lang, e, Audience::Staff))
+            .map(|e| EntryView::new(lang, e, Audience::Staff).for_keepers(org.id, can_edit))
             .collect(),
         processes: procs
             .into_iter()

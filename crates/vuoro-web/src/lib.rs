@@ -8,6 +8,7 @@ pub mod admin;
 pub mod assets;
 pub mod auth;
 pub mod catalogue;
+pub mod client;
 pub mod ctx;
 pub mod error;
 pub mod exports;
@@ -43,6 +44,8 @@ pub struct WebConfig {
     pub invitation_days: i64,
     /// The largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see [`client::ClientAddr`]).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for WebConfig {
@@ -52,6 +55,7 @@ impl Default for WebConfig {
             session_hours: 12,
             invitation_days: 14,
             max_body_bytes: 64 * 1024,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -115,7 +119,11 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     // A make-service shares one router among all connections; serving the router itself copies
     // it for every connection, which cost about 24 KiB per open event stream under load.
-    axum::serve(listener, app(state).into_make_service())
+    // Connection info gives the peer address that per-client limits key on.
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
         .with_graceful_shutdown(shutdown)
         .await
 }

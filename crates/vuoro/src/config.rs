@@ -14,6 +14,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// A directory of extra method files that add to or replace the built-in ones.
     pub methods_dir: Option<PathBuf>,
+    /// Reverse proxies trusted to name the client in `X-Forwarded-For`.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Config {
@@ -27,6 +29,7 @@ impl Default for Config {
             invitation_days: web.invitation_days,
             max_body_bytes: web.max_body_bytes,
             methods_dir: None,
+            trusted_proxies: web.trusted_proxies,
         }
     }
 }
@@ -42,6 +45,7 @@ struct FileConfig {
     invitation_days: Option<i64>,
     max_body_bytes: Option<usize>,
     methods_dir: Option<PathBuf>,
+    trusted_proxies: Option<Vec<std::net::IpAddr>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -77,6 +81,9 @@ impl Config {
         if let Some(v) = f.methods_dir {
             self.methods_dir = Some(v);
         }
+        if let Some(v) = f.trusted_proxies {
+            self.trusted_proxies = v;
+        }
     }
 
     fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
@@ -104,6 +111,15 @@ impl Config {
         if let Some(v) = get("VUORO_METHODS_DIR") {
             self.methods_dir = Some(PathBuf::from(v));
         }
+        if let Some(v) = get("VUORO_TRUSTED_PROXIES") {
+            // A comma-separated list; an empty value trusts no proxy.
+            self.trusted_proxies = v
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse().map_err(|_| ConfigError::Env("VUORO_TRUSTED_PROXIES")))
+                .collect::<Result<_, _>>()?;
+        }
         Ok(())
     }
 
@@ -129,6 +145,7 @@ impl Config {
             session_hours: self.session_hours,
             invitation_days: self.invitation_days,
             max_body_bytes: self.max_body_bytes,
+            trusted_proxies: self.trusted_proxies.clone(),
         }
     }
 }
@@ -156,6 +173,23 @@ mod tests {
             c.apply_env(|k| (k == "VUORO_SECURE_COOKIES").then(|| "perhaps".to_owned()))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses() {
+        let mut c = Config::default();
+        assert!(c.trusted_proxies.is_empty(), "no proxy is trusted by default");
+        c.apply_env(|k| (k == "VUORO_TRUSTED_PROXIES").then(|| "127.0.0.1, ::1".to_owned()))
+            .expect("valid");
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert!(
+            c.apply_env(|k| (k == "VUORO_TRUSTED_PROXIES").then(|| "10.0.0.0/8".to_owned()))
+                .is_err(),
+            "a range is refused, not read as no proxy"
+        );
+        let f: FileConfig = toml::from_str("trusted_proxies = [\"10.0.0.5\"]").expect("valid");
+        c.apply_file(f);
+        assert_eq!(c.trusted_proxies, vec!["10.0.0.5".parse::<std::net::IpAddr>().expect("ip")]);
     }
 
     #[test]

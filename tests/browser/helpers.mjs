@@ -208,6 +208,17 @@ export async function recheck(page) {
  * of a 1280 px window) the page must not scroll sideways.
  */
 export async function checkReflow(page) {
+  // Pages wrap in the font the server sends, never in the machine's own: a fresh Debian has no
+  // Noto Sans, and its fallback is wider. So the text must have been set in the served face.
+  const faces = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts]
+      .filter((f) => f.status === 'loaded')
+      .map((f) => f.family.replace(/["']/g, ''));
+  });
+  if (!faces.includes('Noto Sans')) {
+    throw new Error(`${page.url()} was not set in the served Noto Sans (loaded: ${faces.join(', ') || 'none'})`);
+  }
   const size = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 640 });
   const wide = await page.evaluate(() => {

@@ -87,6 +87,21 @@ pub fn bounded(s: &str, max: usize) -> Result<String, FieldError> {
     Ok(t.replace("\r\n", "\n"))
 }
 
+/// The bidirectional embedding, override and isolate controls (U+202A–202E, U+2066–2069). In a
+/// name they reverse or reorder the text around it on a board or a staff page ("Trojan Source"),
+/// and nobody's name needs them: pages isolate every name themselves (`<bdi>`).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A person's, organisation's, unit's or other shown name: [`bounded`] after dropping the
+/// bidirectional controls ([`is_bidi_control`]). Dropped rather than refused: a name pasted from
+/// a right-to-left document may carry them unseen, and the name is still the person's.
+pub fn name(s: &str, max: usize) -> Result<String, FieldError> {
+    let clean: String = s.chars().filter(|c| !is_bidi_control(*c)).collect();
+    bounded(&clean, max)
+}
+
 /// Like [`bounded`], but an empty field is allowed and gives `None`.
 pub fn optional(s: &str, max: usize) -> Result<Option<String>, FieldError> {
     if s.trim().is_empty() {
@@ -184,6 +199,22 @@ mod tests {
         assert_eq!(bounded("äääää", 4), Err(FieldError::TooLong { max: 4 }));
         assert_eq!(bounded("a\u{0}b", 10), Err(FieldError::Invalid));
         assert_eq!(bounded("a\r\nb", 10), Ok("a\nb".into()));
+    }
+
+    #[test]
+    fn names_lose_bidi_controls_and_nothing_else() {
+        // An override that would show "Liisa" and turn the following text around.
+        assert_eq!(name("Liisa\u{202E}\u{2066}", 60), Ok("Liisa".into()));
+        for c in ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}'] {
+            assert_eq!(name(&format!("a{c}b"), 60), Ok("ab".into()));
+        }
+        for c in ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'] {
+            assert_eq!(name(&format!("a{c}b"), 60), Ok("ab".into()));
+        }
+        // Arabic, and the marks that are part of writing it, stay.
+        assert_eq!(name("فاطمة\u{200F}", 60), Ok("فاطمة\u{200F}".into()));
+        assert_eq!(name("\u{202E}\u{202C}", 60), Err(FieldError::Required));
+        assert_eq!(name("a\u{0}", 60), Err(FieldError::Invalid));
     }
 
     #[test]

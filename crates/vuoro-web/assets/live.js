@@ -125,7 +125,11 @@
     if (n.name) {
       var who = document.createElement('p');
       who.className = 'note-name';
-      who.textContent = n.name;
+      // A name is isolated, as on the server-rendered pages, so its direction never reorders
+      // the text around it.
+      var bdi = document.createElement('bdi');
+      bdi.textContent = n.name;
+      who.appendChild(bdi);
       li.appendChild(who);
     }
     list.insertBefore(li, list.firstChild);

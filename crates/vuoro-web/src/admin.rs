@@ -59,7 +59,7 @@ async fn create_org(State(state): State<AppState>, c: Ctx, form: FormData) -> Ap
         return Err(AppError::Forbidden);
     }
     let mut e = FieldErrors::new();
-    match e.take("name", text::bounded(form.get("name"), limits::NAME)) {
+    match e.take("name", text::name(form.get("name"), limits::NAME)) {
         Some(name) => {
             let org = state.store.create_org(&name).await?;
             // The creator becomes the new organisation's first admin, so someone can manage it.
@@ -275,7 +275,7 @@ async fn create_unit(
 ) -> AppResult<Response> {
     let id = manageable(&c, &org)?;
     let mut e = FieldErrors::new();
-    match e.take("name", text::bounded(form.get("name"), limits::NAME)) {
+    match e.take("name", text::name(form.get("name"), limits::NAME)) {
         Some(name) => {
             state.store.create_unit(id, &name).await?;
             Ok(redirect(&format!("/orgs/{id}#units")))

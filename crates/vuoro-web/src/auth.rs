@@ -319,7 +319,7 @@ async fn accept_invite(
             site_admin: false,
         })
     } else {
-        let name = errors.take("name", text::bounded(form.get("name"), limits::NAME));
+        let name = errors.take("name", text::name(form.get("name"), limits::NAME));
         let password = errors.take("password", text::password(form.get("password")));
         match (name, password) {
             (Some(name), Some(p)) => Some(NewUser {

@@ -7,6 +7,7 @@ use vuoro_core::lang::ParticipantLang;
 use vuoro_core::method::{Format, MethodLibrary};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, SessionInput, SummaryVisibility};
+use vuoro_core::process::{self, Readiness, Transition};
 use vuoro_core::{ProcessState, Role, RoleSet, UnitId, UserId};
 use vuoro_store::{
     ApprovalSide, CatalogueStore, NewProcess, NewUser, OrgPlan, PlanArea, SqliteStore, Store,
@@ -195,22 +196,22 @@ pub async fn seed(store: &SqliteStore, lib: &MethodLibrary) -> anyhow::Result<()
     store
         .approve(p3.id, v, ApprovalSide::Facilitator, facilitator)
         .await?;
-    store
-        .set_state(
-            p3.id,
-            ProcessState::Ordered,
-            ProcessState::Agreed,
-            facilitator,
-        )
-        .await?;
-    store
-        .set_state(
-            p3.id,
-            ProcessState::Agreed,
-            ProcessState::Phase1,
-            facilitator,
-        )
-        .await?;
+    // The demo moves its process as the process page would: through the state machine's guards,
+    // with what it has just set up as their evidence.
+    let ready = Readiness {
+        facilitator_assigned: true,
+        has_method: plan3.method.is_some(),
+        session_count: plan3.sessions.len(),
+        orderer_approved: true,
+        facilitator_approved: true,
+        method_phases: plan3.phase_count(),
+    };
+    let mut now = ProcessState::Ordered;
+    for t in [Transition::Agree, Transition::StartPhase1] {
+        let to = process::apply(now, t, &ready)?;
+        store.set_state(p3.id, now, to, facilitator).await?;
+        now = to;
+    }
     catalogue(store, org.id, coordinator, p3.id).await
 }
 

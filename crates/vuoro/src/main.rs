@@ -184,7 +184,7 @@ async fn main() -> anyhow::Result<()> {
         Command::CreateAdmin { email, name } => {
             let email = vuoro_core::text::email(&email)
                 .map_err(|_| anyhow::anyhow!("not a valid e-mail address"))?;
-            let name = vuoro_core::text::bounded(&name, vuoro_core::text::limits::NAME)
+            let name = vuoro_core::text::name(&name, vuoro_core::text::limits::NAME)
                 .map_err(|_| anyhow::anyhow!("the name is empty or too long"))?;
             eprintln!(
                 "Password (at least {} characters):",

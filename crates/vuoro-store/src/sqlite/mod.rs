@@ -2669,6 +2669,72 @@ mod tests {
     use vuoro_core::method::Format;
     use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 
+    /// Each migration as it landed: (version, SHA-384 of its SQL, which sqlx stores beside the
+    /// version and compares at every open). A database that ran a migration refuses to open once
+    /// the file changes, so a landed migration is never edited: a change is a new file. This
+    /// happened three times (0001–0003 before this table existed); a database made by a build
+    /// between those edits cannot be opened and must be set up again or restored from a backup
+    /// made by the same build. A new migration adds its row here in the commit that adds it.
+    const LANDED: &[(i64, &str)] = &[
+        (
+            1,
+            "cf3856768fe1a36fb28952a0058d8fed3c5346c6ea4413e34ebf8a718ad1319c9a815294c9c8120a461e4aea0cb3b7e7",
+        ),
+        (
+            2,
+            "b881f45802d5ceafb758f799bd1280eaa682cddab0287269db1b54debdff995e3057a6ba2844a308c5498ce782b60f16",
+        ),
+        (
+            3,
+            "531894c6630edc6f4aa087cdb5b0b25eea3c3bff369b2231060aafe60afb290b582a7dd293c8b9191481514632ab3593",
+        ),
+        (
+            4,
+            "c2b9d476d9ca6b2f1e7d7d6065474ea917168be422224cec4ac943c289870953297b44161661fbf876c3b9de0de4a8c5",
+        ),
+        (
+            5,
+            "6e3ffe780ff7e05ee1bd2e2a25f677d6ed9d7744d4f2c5458b155f912c6595d8ad443d9b23b93955fc97a5bfb1a6ce3b",
+        ),
+        (
+            6,
+            "3847d53f09cd01fc131a313ff51de337cecfd860634c201b0a3407563d440dabb681d6fd872c6e68de46034fdb76481c",
+        ),
+        (
+            10,
+            "76234e47c994cfb71de4f45a6dea03118900d1363ee9597b1b42160962ce016841c4c0332d0bd019587a37120272f89d",
+        ),
+    ];
+
+    #[test]
+    fn landed_migrations_are_never_edited() {
+        let embedded: Vec<(i64, String)> = MIGRATOR
+            .iter()
+            .map(|m| {
+                let hex: String = m.checksum.iter().map(|b| format!("{b:02x}")).collect();
+                (m.version, hex)
+            })
+            .collect();
+        for (version, pinned) in LANDED {
+            let found = embedded.iter().find(|(v, _)| v == version);
+            assert_eq!(
+                found.map(|(_, h)| h.as_str()),
+                Some(*pinned),
+                "migration {version:04} was edited or removed after it landed: restore it and put \
+                 the change in a new numbered migration"
+            );
+        }
+        let unpinned: Vec<i64> = embedded
+            .iter()
+            .map(|(v, _)| *v)
+            .filter(|v| !LANDED.iter().any(|(l, _)| l == v))
+            .collect();
+        assert!(
+            unpinned.is_empty(),
+            "pin the checksum of migrations {unpinned:?} in LANDED, in the commit that adds them"
+        );
+    }
+
     /// Removes the database and its WAL files when the test ends.
     struct TempDb(std::path::PathBuf);
 
@@ -2728,6 +2794,53 @@ mod tests {
                 .expect("table list");
         assert!(strict >= 16, "the schema's tables are there");
         drop(conn);
+        store.close().await;
+    }
+
+    /// Names stored before names were cleaned lose their bidirectional controls when a database
+    /// takes migration 0010; other text stays as it was.
+    #[tokio::test]
+    async fn stored_names_lose_their_bidi_controls() {
+        let db = TempDb::new();
+        let options = SqliteConnectOptions::new()
+            .filename(&db.0)
+            .create_if_missing(true)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .expect("connect");
+        MIGRATOR.run_to(6, &pool).await.expect("0001 to 0006");
+        // Written by hand: the store's own methods follow the newest schema.
+        let (org, user) = (OrgId::new(), UserId::new());
+        sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, '2026-01-01T00:00:00Z')")
+            .bind(org.to_string())
+            .bind("Kunta\u{202E}\u{2066}x")
+            .execute(&pool)
+            .await
+            .expect("org");
+        sqlx::query(
+            "INSERT INTO users (id, email, name, password_hash, created_at) \
+             VALUES (?, 'a@b.fi', ?, 'x', '2026-01-01T00:00:00Z')",
+        )
+        .bind(user.to_string())
+        .bind("فاطمة\u{200F} \u{202B}Liisa\u{202C}")
+        .execute(&pool)
+        .await
+        .expect("user");
+        pool.close().await;
+        let store = SqliteStore::open(&db.0).await.expect("migrates");
+        assert_eq!(store.org(org).await.expect("org").name, "Kuntax");
+        let u = store
+            .user_by_email("a@b.fi")
+            .await
+            .expect("read")
+            .expect("user");
+        assert_eq!(
+            u.name, "فاطمة\u{200F} Liisa",
+            "the right-to-left mark of Arabic stays"
+        );
         store.close().await;
     }
 

@@ -123,7 +123,7 @@ fn parse_areas(s: &str) -> Result<Vec<String>, AreasError> {
         if line.trim().is_empty() {
             continue;
         }
-        let name = text::bounded(line, limits::NAME)
+        let name = text::name(line, limits::NAME)
             .map_err(|error| AreasError::Line { line: i + 1, error })?;
         if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
             out.push(name);
@@ -241,7 +241,7 @@ async fn create(
 ) -> AppResult<Response> {
     let org = org_for(&state, &c, &org).await?;
     let mut e = FieldErrors::new();
-    let name = e.take("name", text::bounded(form.get("name"), limits::NAME));
+    let name = e.take("name", text::name(form.get("name"), limits::NAME));
     let description = e.take(
         "description",
         text::optional(form.get("description"), limits::LONG),

@@ -267,7 +267,7 @@ async fn join(
     }
     let show_name = form.get("show_name") == "yes";
     let name = if show_name {
-        match text::bounded(form.get("name"), NAME_MAX) {
+        match text::name(form.get("name"), NAME_MAX) {
             Ok(n) => Some(n),
             Err(e) => {
                 let key = if e == text::FieldError::Required {

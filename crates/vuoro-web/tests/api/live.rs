@@ -122,7 +122,7 @@ async fn participants_join_by_code_and_their_notes_reach_the_board() {
         "each note keeps its language"
     );
     assert!(
-        board.contains("<p class=\"note-name\">Aino</p>"),
+        board.contains("<p class=\"note-name\"><bdi>Aino</bdi></p>"),
         "a chosen name is shown"
     );
     assert_eq!(

@@ -3,12 +3,14 @@
 
 mod helpers;
 
+mod assets;
 mod auth;
 mod bad_input;
 mod catalogue;
 mod catalogue_api;
 mod flow;
 mod live;
+mod names;
 mod openspace;
 mod org_plans;
 mod permissions;

@@ -80,7 +80,7 @@ async fn an_open_space_runs_from_the_marketplace_to_group_notes() {
     let (_, html) = third.text(&page).await;
     assert!(html.contains("Työrauha luokassa") && html.contains("الاستراحة"));
     assert!(html.contains("lang=\"ar\" dir=\"rtl\">الاستراحة"));
-    assert!(html.contains("<p class=\"note-name\">Anna</p>"));
+    assert!(html.contains("<p class=\"note-name\"><bdi>Anna</bdi></p>"));
     assert_eq!(html.matches("class=\"note-name\"").count(), 1);
     assert!(html.contains("1 menossa"), "a proposer goes to their topic");
 

@@ -62,7 +62,7 @@ async fn a_plan_is_named_and_bad_input_is_kept() {
     assert_eq!(s, StatusCode::OK);
     assert!(page.contains("Avoimen hallinnon toimintasuunnitelma"));
     assert!(page.contains("Kunnan sitoumukset 2025–2027"));
-    assert!(page.contains(">Osallisuus</h2>") && page.contains(">Avoin data</h2>"));
+    assert!(page.contains(">Osallisuus</bdi></h2>") && page.contains(">Avoin data</bdi></h2>"));
     assert_eq!(
         page.matches("<h2 id=\"h-area-").count(),
         2,
@@ -163,8 +163,8 @@ async fn the_plan_shows_what_dialogue_said_about_each_area() {
         .await
         .expect("published");
     let (_, page) = coordinator.text(&plan).await;
-    let at = page.find("Osallisuus</h2>").expect("the area");
-    let next = page.find("Avoin data</h2>").expect("the other area");
+    let at = page.find("Osallisuus</bdi></h2>").expect("the area");
+    let next = page.find("Avoin data</bdi></h2>").expect("the other area");
     let section = &page[at..next];
     assert!(section.contains("Mitä dialogissa sanottiin"));
     assert!(section.contains("<strong>Mitä kuulimme</strong>"));
@@ -226,7 +226,9 @@ async fn a_process_is_linked_from_its_own_page() {
 
     // The orderer sees which areas the process feeds, without forms.
     let (_, page) = orderer.text(&p).await;
-    assert!(page.contains("Avoimen hallinnon toimintasuunnitelma: Avoin data"));
+    assert!(
+        page.contains("<bdi>Avoimen hallinnon toimintasuunnitelma</bdi>: <bdi>Avoin data</bdi>")
+    );
     assert!(!page.contains(&format!("action=\"{p}/plans\"")));
     let r = orderer
         .post_form(&format!("{p}/plans"), &[("do", "unlink"), ("area", &area)])

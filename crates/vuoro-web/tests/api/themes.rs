@@ -113,7 +113,7 @@ async fn themes_are_proposed_curated_versioned_and_taken_to_a_session() {
         "{headings:?}"
     );
     assert!(
-        html.contains("<span class=\"note-name\">Aino</span>"),
+        html.contains("<span class=\"note-name\"><bdi>Aino</bdi></span>"),
         "a chosen name is shown"
     );
 

@@ -1,6 +1,6 @@
 //! Static assets, compiled into the binary: no CDN, nothing to install beside the server.
 
-use axum::Router;
+use crate::routes::Routes;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -8,8 +8,8 @@ use axum::routing::get;
 const CSS: &str = include_str!("../assets/vuoro.css");
 const LIVE_JS: &str = include_str!("../assets/live.js");
 
-pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
-    Router::new()
+pub fn router<S: Clone + Send + Sync + 'static>() -> Routes<S> {
+    Routes::new()
         .route(
             "/assets/live.js",
             get(|| async {

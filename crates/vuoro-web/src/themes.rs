@@ -11,10 +11,10 @@ use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::live::{dir_of, publish};
 use crate::processes::{load, require};
+use crate::routes::Routes;
 use crate::util::{redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -39,8 +39,8 @@ pub fn phase_scopes(sessions: &[vuoro_store::LiveSession]) -> Vec<Scope> {
 }
 use vuoro_store::{LiveSession, Note, Process, StoreError, ThemeVersion};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/processes/{id}/themes", get(overview))
         .route("/processes/{id}/themes/{scope}", get(page).post(edit))
         .route("/processes/{id}/themes/{scope}/propose", post(propose))

@@ -34,8 +34,17 @@ struct ListView {
     methods: Vec<MethodCard>,
 }
 
+/// The library is for staff (`CurrentUser::is_staff`): a user without any role is refused.
+fn require_staff(c: &Ctx) -> AppResult<()> {
+    if c.user()?.is_staff() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 async fn list(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
-    c.user()?;
+    require_staff(&c)?;
     let lang = c.lang;
     let methods = state
         .methods
@@ -74,7 +83,7 @@ async fn show(
     c: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    c.user()?;
+    require_staff(&c)?;
     let method = state.methods.get(&id).ok_or(AppError::NotFound)?;
     let m = method_view(&state, c.lang, method);
     let summary = method.summary.get(c.lang).to_owned();

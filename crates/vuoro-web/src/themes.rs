@@ -306,8 +306,15 @@ fn parse_scope(raw: &str) -> AppResult<Scope> {
 // ---------------------------------------------------------------------------------------------
 // Handlers
 
-async fn overview(State(_): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
-    Ok(redirect(&format!("/processes/{id}/themes/process")))
+/// The process's own themes. Asks like every page of the process, so the answer does not tell
+/// a stranger whether the process exists.
+async fn overview(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (p, _) = load(&state, &c, &id).await?;
+    Ok(redirect(&format!("/processes/{}/themes/process", p.id)))
 }
 
 async fn page(

@@ -225,9 +225,12 @@ fn table() -> Vec<Row> {
         row(GET, "/healthz", ALL),
         // auth: a fresh session for logging out, so the caller's own stays valid
         row(GET, "/login", ALL),
+        // Right credentials, so the per-address limit on failed log-ins (item 2) is not touched.
         row(POST, "/login", ALL).fields(&[("email", "{site_email}"), ("password", PASSWORD)]),
         row(POST, "/logout", "L L L L L L L L L L L").fresh(Fresh::Login),
         row(GET, "/invite/{token}", ALL).fresh(Fresh::Invitation),
+        // A new address, so accepting creates an account; invitations for existing accounts
+        // change with item 1 (`auth.rs`).
         row(POST, "/invite/{token}", ALL)
             .fresh(Fresh::Invitation)
             .fields(&[("name", "Uusi Ihminen"), ("password", PASSWORD)]),
@@ -294,6 +297,8 @@ fn table() -> Vec<Row> {
         row(GET, "/live/{lid}/events", "N N N N N Y N N N Y N"),
         row(GET, "/join", ALL),
         row(GET, "/join/{code}", ALL),
+        // Eleven joins from one address: a per-client limit on joining (Part 5, item 3, in
+        // `live/phone.rs`) must leave room for a class behind one network address.
         row(POST, "/join/{code}", ALL).fields(&[("lang", "fi")]),
         row(GET, "/plang/{code}", ALL),
         row(GET, "/live/{lid}", PHONE),
@@ -303,7 +308,8 @@ fn table() -> Vec<Row> {
         row(GET, "/live/{lid}/notes/{nid}/edit", RUN),
         row(POST, "/live/{lid}/notes/{nid}/edit", RUN)
             .fields(&[("text", "Taukotila on liian pieni")]),
-        // Feedback results: whoever sees the process.
+        // Feedback results: whoever sees the process. (Part 5, item 6 changes what the results
+        // show, not who may see them.)
         row(GET, "/live/{lid}/feedback", VIEW),
         row(POST, "/live/{lid}/feedback", PHONE).fields(&[("q0", "4"), ("q1", "5")]),
         row(GET, "/live/{lid}/scribe", RUN),
@@ -341,10 +347,11 @@ fn table() -> Vec<Row> {
             ("label", "Tilat"),
         ]),
         row(POST, "/processes/{id}/themes/{scope}/propose", CURATE),
+        // Themes become open-space topics (the café row above already set up a café).
         row(POST, "/processes/{id}/themes/{scope}/to-session", RUN).fields(&[
             ("live", "{lid}"),
-            ("as", "cafe"),
-            ("themes", "1"),
+            ("as", "open_space"),
+            ("theme", "1"),
         ]),
         row(GET, "/processes/{id}/themes/{scope}/versions/{v}", VIEW),
         // practices of P

@@ -485,8 +485,7 @@ async fn join_cookie(client: &Client, app: &TestApp, csrf: &str, code: &str) -> 
         .await
         .expect("join");
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "joined");
-    let cookie = r
-        .headers()
+    r.headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -495,8 +494,7 @@ async fn join_cookie(client: &Client, app: &TestApp, csrf: &str, code: &str) -> 
         .split(';')
         .next()
         .expect("name=value")
-        .to_owned();
-    cookie
+        .to_owned()
 }
 
 /// A Good Practices Dialogue in phase 2, with a session planned in each phase.
@@ -1000,10 +998,10 @@ async fn check(app: &TestApp, fx: &Fx, client: &Client, r: &Row) -> Vec<String> 
     for (i, who) in WHO.iter().enumerate() {
         let mut values = params(fx, r);
         let mut cookie = fx.cookies[i].clone();
-        if let Some(f) = r.fresh {
-            if let Some(c) = make_fresh(app, fx, client, f, *who, &mut values).await {
-                cookie = c;
-            }
+        if let Some(f) = r.fresh
+            && let Some(c) = make_fresh(app, fx, client, f, *who, &mut values).await
+        {
+            cookie = c;
         }
         let path = fill(r.route, &values);
         let url = format!("{}{path}", app.base);

@@ -262,9 +262,20 @@ fn table() -> Vec<Row> {
             .on(On::Plan)
             .fields(&[("version", "{Qv}"), ("method", "eratauko")]),
         row(GET, "/processes/{id}/plan/adapt", EDIT_PLAN).on(On::Plan),
+        // Erätauko has eight stages; each keeps its prompts and gets ten minutes.
         row(POST, "/processes/{id}/plan/adapt", EDIT_PLAN)
             .on(On::Plan)
-            .fields(&[("version", "{Qv}")]),
+            .fields(&[
+                ("version", "{Qv}"),
+                ("duration_0", "10"),
+                ("duration_1", "10"),
+                ("duration_2", "10"),
+                ("duration_3", "10"),
+                ("duration_4", "10"),
+                ("duration_5", "10"),
+                ("duration_6", "10"),
+                ("duration_7", "10"),
+            ]),
         row(POST, "/processes/{id}/plan/sessions", EDIT_PLAN)
             .on(On::Plan)
             .fields(session),

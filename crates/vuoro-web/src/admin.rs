@@ -4,11 +4,11 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
+use crate::routes::Routes;
 use crate::util::{hash_token, random_token, redirect, unprocessable};
 use crate::{AppState, i18n};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -19,8 +19,8 @@ use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldError, FieldErrors, Lang, OrgId, Role, RoleSet, UserId};
 use vuoro_store::{Invitation, Organisation};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/admin/orgs", get(orgs_page).post(create_org))
         .route("/orgs/{org}", get(org_page))
         .route("/orgs/{org}/units", post(create_unit))

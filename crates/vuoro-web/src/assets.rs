@@ -7,7 +7,7 @@
 //! stylesheet's `unicode-range` makes a browser fetch the Arabic one only for Arabic text.
 //! `assets/fonts/OFL.txt` is their licence.
 
-use axum::Router;
+use crate::routes::Routes;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -56,10 +56,10 @@ const ASSETS: &[(&str, &str, &str, &[u8])] = &[
 /// in every session while an upgrade still reaches everyone.
 const FONT_CACHE: &str = "public, max-age=604800";
 
-pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
+pub fn router<S: Clone + Send + Sync + 'static>() -> Routes<S> {
     ASSETS
         .iter()
-        .fold(Router::new(), |r, &(path, kind, cache, body)| {
+        .fold(Routes::new(), |r, &(path, kind, cache, body)| {
             r.route(
                 path,
                 get(move || async move {

@@ -6,13 +6,13 @@ use crate::ctx::{Ctx, SESSION_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind};
 use crate::form::FormData;
+use crate::routes::Routes;
 use crate::util::{hash_token, random_token, redirect, unprocessable};
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -25,8 +25,8 @@ use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldErrors, Lang};
 use vuoro_store::{LoginSession, NewUser};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/login", get(login_page).post(login))
         .route("/logout", axum::routing::post(logout))
         .route("/invite/{token}", get(invite_page).post(accept_invite))

@@ -53,6 +53,17 @@ impl CurrentUser {
         self.actor(org).can(a)
     }
 
+    /// Whether the user is staff at all: a site administrator, or someone who may view one of
+    /// their organisations. The method library and the staff menu are for them only, so an
+    /// account whose roles were all removed sees nothing but the public pages.
+    pub fn is_staff(&self) -> bool {
+        self.site_admin
+            || self
+                .memberships
+                .iter()
+                .any(|(o, _)| self.can(o.id, Action::ViewOrganisation))
+    }
+
     /// The user's relation to one process, for the permission rules.
     pub fn process_actor(&self, p: &vuoro_store::Process) -> vuoro_core::permission::ProcessActor {
         vuoro_core::permission::ProcessActor {

@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::processes::{format_date, load};
-use axum::Router;
+use crate::routes::Routes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -15,8 +15,8 @@ use serde::Serialize;
 use vuoro_core::themes::Scope;
 use vuoro_store::Process;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/processes/{id}/export/{file}", get(export))
         .route("/processes/{id}/summary.md", get(summary_md))
         .route("/processes/{id}/summary.docx", get(summary_docx))

@@ -24,6 +24,7 @@ pub mod orders;
 pub mod pages;
 pub mod practices;
 pub mod processes;
+pub mod routes;
 pub mod summary;
 pub mod themes;
 pub mod util;
@@ -83,10 +84,9 @@ impl AppState {
     }
 }
 
-/// The whole application.
-pub fn app(state: AppState) -> Router {
-    let max_body = state.config.max_body_bytes;
-    Router::new()
+/// Every route of the application, one table per feature module.
+fn routes() -> routes::Routes {
+    routes::Routes::new()
         .merge(pages::router())
         .merge(auth::router())
         .merge(admin::router())
@@ -100,6 +100,19 @@ pub fn app(state: AppState) -> Router {
         .merge(exports::router())
         .merge(catalogue::router())
         .merge(assets::router())
+}
+
+/// The path of every route [`app`] serves, as axum patterns: the permission test needs a row
+/// for each.
+pub fn route_paths() -> Vec<&'static str> {
+    routes().paths().to_vec()
+}
+
+/// The whole application.
+pub fn app(state: AppState) -> Router {
+    let max_body = state.config.max_body_bytes;
+    routes()
+        .into_router()
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -4,15 +4,15 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::processes::{MethodView, method_view};
+use crate::routes::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/methods", get(list))
         .route("/methods/{id}", get(show))
 }
@@ -34,8 +34,17 @@ struct ListView {
     methods: Vec<MethodCard>,
 }
 
+/// The library is for staff (`CurrentUser::is_staff`): a user without any role is refused.
+fn require_staff(c: &Ctx) -> AppResult<()> {
+    if c.user()?.is_staff() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 async fn list(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
-    c.user()?;
+    require_staff(&c)?;
     let lang = c.lang;
     let methods = state
         .methods
@@ -74,7 +83,7 @@ async fn show(
     c: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    c.user()?;
+    require_staff(&c)?;
     let method = state.methods.get(&id).ok_or(AppError::NotFound)?;
     let m = method_view(&state, c.lang, method);
     let summary = method.summary.get(c.lang).to_owned();

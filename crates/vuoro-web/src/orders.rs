@@ -4,11 +4,11 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
+use crate::routes::Routes;
 use crate::util::{redirect, unprocessable};
 use crate::{AppState, i18n};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -20,8 +20,8 @@ use vuoro_core::text::limits;
 use vuoro_core::{FieldErrors, Lang, OrgId};
 use vuoro_store::NewProcess;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/orgs/{org}/orders/new", get(form_page).post(submit))
+pub fn router() -> Routes {
+    Routes::new().route("/orgs/{org}/orders/new", get(form_page).post(submit))
 }
 
 #[derive(Template, WebTemplate)]

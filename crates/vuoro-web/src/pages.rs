@@ -4,10 +4,10 @@ use crate::AppState;
 use crate::ctx::{Ctx, LANG_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::processes::{ProcessRow, rows};
+use crate::routes::Routes;
 use crate::util::{local_path, redirect};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -17,8 +17,8 @@ use vuoro_core::permission::Action;
 use vuoro_core::{Lang, Role};
 use vuoro_store::{Organisation, ProcessFilter};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/", get(home))
         .route("/lang/{code}", get(switch_lang))
         .route("/healthz", get(|| async { "ok" }))

@@ -8,10 +8,10 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::processes::{format_date, helsinki_offset, load, require};
+use crate::routes::Routes;
 use crate::util::{redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -21,8 +21,8 @@ use vuoro_core::permission::{ProcessAction, ProcessActor};
 use vuoro_core::practice::{PracticeInput, PracticeKind, PracticeStatus};
 use vuoro_store::{NoteAuthor, Practice, Process};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/processes/{id}/practices", get(page).post(add))
         .route("/processes/{id}/practices/{pid}", post(change))
 }

@@ -5,11 +5,11 @@ use crate::ctx::{Ctx, CurrentUser};
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
+use crate::routes::Routes;
 use crate::util::{redirect, unprocessable};
 use crate::{AppState, i18n};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -28,8 +28,8 @@ use vuoro_core::text::limits;
 use vuoro_core::{FieldErrors, Lang, OrgId, ProcessId, ProcessState, Role, Transition, UserId};
 use vuoro_store::{ApprovalSide, EventKind, Process, ProcessFilter};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/orgs/{org}/processes", get(list))
         .route("/processes/{id}", get(page))
         .route("/processes/{id}/assign", post(assign))

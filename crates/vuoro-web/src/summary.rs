@@ -9,10 +9,10 @@ use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::live::{PCtx, dir_of};
 use crate::processes::{format_date, load, require};
+use crate::routes::Routes;
 use crate::util::{cookie, hash_token, redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -29,8 +29,8 @@ use vuoro_store::{
     Note, NoteAuthor, Participant, Process, StoreError, SummaryComment, SummaryVersion,
 };
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/processes/{id}/summary", get(page).post(change))
         .route("/processes/{id}/summary/sources/{block}", get(sources_page))
         .route("/summary/{id}", get(read_page).post(comment))

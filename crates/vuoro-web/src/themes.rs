@@ -11,10 +11,10 @@ use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::live::{dir_of, publish};
 use crate::processes::{load, require};
+use crate::routes::Routes;
 use crate::util::{redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -39,8 +39,8 @@ pub fn phase_scopes(sessions: &[vuoro_store::LiveSession]) -> Vec<Scope> {
 }
 use vuoro_store::{LiveSession, Note, Process, StoreError, ThemeVersion};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/processes/{id}/themes", get(overview))
         .route("/processes/{id}/themes/{scope}", get(page).post(edit))
         .route("/processes/{id}/themes/{scope}/propose", post(propose))
@@ -306,8 +306,15 @@ fn parse_scope(raw: &str) -> AppResult<Scope> {
 // ---------------------------------------------------------------------------------------------
 // Handlers
 
-async fn overview(State(_): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
-    Ok(redirect(&format!("/processes/{id}/themes/process")))
+/// The process's own themes. Asks like every page of the process, so the answer does not tell
+/// a stranger whether the process exists.
+async fn overview(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (p, _) = load(&state, &c, &id).await?;
+    Ok(redirect(&format!("/processes/{}/themes/process", p.id)))
 }
 
 async fn page(

@@ -14,7 +14,7 @@ use crate::ctx::lang_of;
 use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::i18n;
-use axum::Router;
+use crate::routes::Routes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -30,8 +30,8 @@ use vuoro_core::catalogue::{
 };
 use vuoro_core::{Lang, OrgId};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/api/openapi.json", get(openapi_json))
         .route("/api/v1/catalogue/organisations", get(organisations))
         .route("/api/v1/catalogue/activities", get(activities))

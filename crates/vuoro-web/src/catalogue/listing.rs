@@ -10,9 +10,9 @@ use crate::exports::{download, render};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
 use crate::i18n;
+use crate::routes::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -25,8 +25,8 @@ use vuoro_core::{Lang, OrgId};
 use vuoro_export::{Block, Document};
 use vuoro_store::OrgCatalogue;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/listing", get(page))
         .route("/listing/compare", get(compare))
         .route("/listing.md", get(markdown))

@@ -14,7 +14,7 @@ pub mod plans;
 use crate::AppState;
 use crate::error::AppResult;
 use crate::i18n;
-use axum::Router;
+use crate::routes::Routes;
 use std::collections::HashMap;
 use vuoro_core::catalogue::{
     Activity, ActivityStatus, Amount, Count, CountPer, Missing, TermKind, Vocabulary,
@@ -23,7 +23,7 @@ use vuoro_core::catalogue::{
 use vuoro_core::{ActivityId, Lang, OrgId, ProcessId};
 use vuoro_store::{ActivitySource, OrgCatalogue, Organisation, ProcessFilter};
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Routes {
     org::router()
         .merge(listing::router())
         .merge(api::router())

@@ -8,10 +8,10 @@ use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
 use crate::i18n;
+use crate::routes::Routes;
 use crate::util::{redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -26,8 +26,8 @@ use vuoro_core::text::{self, limits};
 use vuoro_core::{ActivityId, CompletionRequestId, FieldErrors, Lang, OrgId};
 use vuoro_store::{ActivityRecord, ActivitySource, CompletionRequest, OrgCatalogue, Organisation};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/orgs/{org}/catalogue", get(page))
         .route("/orgs/{org}/catalogue/settings", post(save_settings))
         .route("/orgs/{org}/catalogue/new", get(new_page).post(create))

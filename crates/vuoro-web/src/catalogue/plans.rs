@@ -15,10 +15,10 @@ use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, message, opts};
 use crate::form::FormData;
 use crate::i18n;
+use crate::routes::Routes;
 use crate::util::{redirect, unprocessable};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -35,8 +35,8 @@ use vuoro_store::{OrgPlan, Organisation, PlanArea, Process, ProcessFilter};
 /// The most areas one plan may have: a plan with more is a list of tasks, not of areas.
 pub const MAX_AREAS: usize = 100;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .route("/orgs/{org}/plans", get(list).post(create))
         .route("/orgs/{org}/plans/{plan}", get(show))
         .route(

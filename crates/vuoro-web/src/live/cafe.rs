@@ -3,8 +3,8 @@
 use super::*;
 use crate::util::unprocessable;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new().route("/live/{lid}/cafe", post(cafe_control))
+pub(super) fn router() -> Routes {
+    Routes::new().route("/live/{lid}/cafe", post(cafe_control))
 }
 
 /// How many table colours have names; more tables reuse them with other letters.

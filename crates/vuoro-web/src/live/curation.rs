@@ -4,8 +4,8 @@
 use super::*;
 use crate::util::unprocessable;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new()
+pub(super) fn router() -> Routes {
+    Routes::new()
         .route("/live/{lid}/notes/{nid}/change", post(change_note))
         .route("/live/{lid}/notes/{nid}/card", get(note_card))
         .route(

@@ -2,8 +2,8 @@
 
 use super::*;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new().route("/live/{lid}/events", get(events))
+pub(super) fn router() -> Routes {
+    Routes::new().route("/live/{lid}/events", get(events))
 }
 
 #[derive(Deserialize)]

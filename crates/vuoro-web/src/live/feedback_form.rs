@@ -4,8 +4,8 @@
 use super::*;
 use crate::util::unprocessable;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new().route(
+pub(super) fn router() -> Routes {
+    Routes::new().route(
         "/live/{lid}/feedback",
         get(feedback_results).post(give_feedback),
     )

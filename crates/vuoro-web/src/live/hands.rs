@@ -2,8 +2,8 @@
 
 use super::*;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new()
+pub(super) fn router() -> Routes {
+    Routes::new()
         .route("/live/{lid}/hand", post(hand))
         .route("/live/{lid}/hands/{number}/done", post(give_turn))
 }

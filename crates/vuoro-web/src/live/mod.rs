@@ -15,10 +15,10 @@ use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::hub::Push;
 use crate::i18n::{self, PARTICIPANT_LANGS};
+use crate::routes::Routes;
 use crate::util::{cookie, hash_token, local_path, random_token, redirect};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -61,8 +61,8 @@ pub(crate) use phone::*;
 pub(crate) use practices::{PhonePractices, PracticeDraft, phone_practices};
 pub(crate) use runner::*;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Routes {
+    Routes::new()
         .merge(runner::router())
         .merge(events::router())
         .merge(phone::router())

@@ -17,10 +17,10 @@ use crate::live::{
     NoteView, PCtx, PhoneDraft, RunDraft, me_in, note_view, participant_view, publish, run_view,
     runnable,
 };
+use crate::routes::Routes;
 use crate::util::redirect;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -30,8 +30,8 @@ use vuoro_core::openspace::{self, Cell, OpenSpace};
 use vuoro_core::{ParticipantId, TopicId};
 use vuoro_store::{LiveSession, Note, NoteAuthor, StoreError, Topic};
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new()
+pub(super) fn router() -> Routes {
+    Routes::new()
         .route("/live/{lid}/openspace", post(control))
         .route("/live/{lid}/openspace/panel", get(panel_fragment))
         .route("/live/{lid}/openspace/wall", get(wall_fragment))

@@ -4,8 +4,8 @@
 use super::*;
 use crate::util::unprocessable;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new()
+pub(super) fn router() -> Routes {
+    Routes::new()
         .route("/join", get(join_form))
         .route("/join/{code}", get(join_page).post(join))
         .route("/live/{lid}", get(participant_page))

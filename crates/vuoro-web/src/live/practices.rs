@@ -7,8 +7,8 @@ use vuoro_core::PracticeId;
 use vuoro_core::practice::{PracticeInput, PracticeStatus};
 use vuoro_store::Practice;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new().route("/live/{lid}/practices", post(add_practice))
+pub(super) fn router() -> Routes {
+    Routes::new().route("/live/{lid}/practices", post(add_practice))
 }
 
 /// Practices one phone may record in one session: plenty for a group, a brake for a script.

@@ -2,8 +2,8 @@
 
 use super::*;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new()
+pub(super) fn router() -> Routes {
+    Routes::new()
         .route("/processes/{id}/sessions/{sid}/open", post(open))
         .route("/live/{lid}/run", get(run_page))
         .route("/live/{lid}/control", post(control))

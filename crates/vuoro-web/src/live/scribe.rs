@@ -3,8 +3,8 @@
 use super::*;
 use crate::util::unprocessable;
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new().route("/live/{lid}/scribe", get(scribe_page).post(scribe_note))
+pub(super) fn router() -> Routes {
+    Routes::new().route("/live/{lid}/scribe", get(scribe_page).post(scribe_note))
 }
 
 #[derive(Template, WebTemplate)]

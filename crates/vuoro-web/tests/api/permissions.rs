@@ -1,42 +1,607 @@
-//! Every route refuses the roles it must. The table lists, per route, who may use it; every
-//! other test user must be refused (403, or 404 where the process's existence is not theirs to
-//! know).
+//! The permission table: one row per route and method, saying what every kind of caller gets.
+//! The list of routes comes from the router itself (`vuoro_web::route_paths`), so a route added
+//! without a row fails here, and so does a row whose route is gone. Every row is then called by
+//! every caller against one shared fixture, and the answer's class is checked.
 
 use crate::helpers::*;
-use reqwest::StatusCode;
+use crate::live::{open_session, process_in_phase1};
+use reqwest::redirect::Policy;
+use reqwest::{Client, Method, StatusCode};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::{AtomicU32, Ordering};
+use time::{Duration, OffsetDateTime};
+use vuoro_core::{OrgId, ProcessId, Role, RoleSet};
+use vuoro_store::{CatalogueStore, Invitation, LoginSession, NewUser, Store};
+use vuoro_web::util::{hash_token, random_token};
 
-const EVERYONE: &[&str] = &[
-    "site",
-    "admin",
-    "coordinator",
-    "orderer",
-    "facilitator",
-    "facilitator2",
-    "outsider",
-];
-
-/// A form post: path, fields, and the users who may send it.
-type PostCase = (String, Vec<(&'static str, String)>, &'static [&'static str]);
-
-fn allowed(status: StatusCode) -> bool {
-    status.is_success()
-        || status == StatusCode::SEE_OTHER
-        || status == StatusCode::UNPROCESSABLE_ENTITY
+/// Who calls. The column order of every row's expectations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    /// No session at all.
+    Anon,
+    /// A site administrator with no role in the organisation.
+    Site,
+    /// The organisation's admin.
+    Admin,
+    /// The organisation's coordinator.
+    Coord,
+    /// The orderer of the processes.
+    Orderer,
+    /// Their facilitator.
+    Fac,
+    /// Another facilitator of the organisation, not assigned.
+    Fac2,
+    /// A user holding every role, but in another organisation.
+    Stranger,
+    /// A user with no role anywhere.
+    Nobody,
+    /// A phone that joined the live session of the process.
+    Phone,
+    /// A phone that joined a live session of another process.
+    Phone2,
 }
 
-#[tokio::test]
-async fn each_route_admits_only_its_roles() {
-    let app = spawn().await;
+const WHO: [Who; 11] = [
+    Who::Anon,
+    Who::Site,
+    Who::Admin,
+    Who::Coord,
+    Who::Orderer,
+    Who::Fac,
+    Who::Fac2,
+    Who::Stranger,
+    Who::Nobody,
+    Who::Phone,
+    Who::Phone2,
+];
+
+/// What a caller gets, one letter per caller in the order of [`WHO`]:
+/// `Y` allowed (2xx, 422, or 303 to a page of the app other than the log-in or join page),
+/// `F` 403, `N` 404 (the thing's existence is not theirs to know), `L` 303 to `/login`,
+/// `J` 303 to the join page (a phone route asked without the session's participant cookie),
+/// `C` 409: past the permission check, refused by the state of things.
+fn class(status: StatusCode, location: &str) -> char {
+    match status.as_u16() {
+        200..=299 | 422 => 'Y',
+        303 if location == "/login" => 'L',
+        303 if location.starts_with("/join/") => 'J',
+        303 => 'Y',
+        403 => 'F',
+        404 => 'N',
+        409 => 'C',
+        _ => '?',
+    }
+}
+
+/// Which process a row's `{id}` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum On {
+    /// `Q`: ordered, its plan still being agreed.
+    Plan,
+    /// `P`: a Good Practices Dialogue, in phase 2 with a live session open, then in its
+    /// summary step.
+    Live,
+}
+
+/// When a row runs: while `P` is in phase 2, or once its summary is out for comments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    Phase2,
+    Summary,
+}
+
+/// Something a row uses up, made anew before each call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fresh {
+    /// A session of the caller's own (logging out ends it).
+    Login,
+    /// A session in `Q`'s plan (`{sid}`), to be deleted.
+    PlanSession,
+    /// A catalogue activity (`{id}`), to be deleted.
+    Activity,
+    /// An invitation (`{token}`), to be accepted.
+    Invitation,
+    /// A completion request (`{rid}`), to be resolved.
+    Request,
+    /// The phone's raised hand, to be given the turn.
+    Hand,
+}
+
+struct Row {
+    method: Method,
+    route: &'static str,
+    on: On,
+    stage: Stage,
+    fresh: Option<Fresh>,
+    fields: Vec<(&'static str, &'static str)>,
+    /// One letter per caller, in the order of [`WHO`]; spaces are for the eye.
+    want: &'static str,
+}
+
+fn row(method: Method, route: &'static str, want: &'static str) -> Row {
+    Row {
+        method,
+        route,
+        on: On::Live,
+        stage: Stage::Phase2,
+        fresh: None,
+        fields: Vec::new(),
+        want,
+    }
+}
+
+impl Row {
+    fn on(mut self, on: On) -> Self {
+        self.on = on;
+        self
+    }
+    fn stage(mut self, stage: Stage) -> Self {
+        self.stage = stage;
+        self
+    }
+    fn fresh(mut self, f: Fresh) -> Self {
+        self.fresh = Some(f);
+        self
+    }
+    fn fields(mut self, fields: &[(&'static str, &'static str)]) -> Self {
+        self.fields = fields.to_vec();
+        self
+    }
+    fn wants(&self) -> Vec<char> {
+        self.want.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+}
+
+const GET: Method = Method::GET;
+const POST: Method = Method::POST;
+
+// Expectations that recur. Columns: anon site admin coord orderer fac fac2 stranger nobody phone
+// phone2.
+/// Public pages: everyone.
+const ALL: &str = "Y Y Y Y Y Y Y Y Y Y Y";
+/// The site administration.
+const SITE: &str = "L Y F F F F F F F L L";
+/// Managing the organisation.
+const MANAGE: &str = "L Y Y F F F F F F L L";
+/// Seeing a process: its coordinator, orderer and facilitator; others are told it does not
+/// exist.
+const VIEW: &str = "L N N Y Y Y N N N L L";
+/// Editing the plan before it is agreed: everyone who sees the process.
+const EDIT_PLAN: &str = VIEW;
+/// Running a live session: its facilitator, during the phases.
+const RUN: &str = "L N N F F Y N N N L L";
+/// A phone route of the open session: its participants; anyone else is sent to join.
+const PHONE: &str = "J J J J J J J J J Y J";
+/// Curating themes in phase 2: the facilitator.
+const CURATE: &str = RUN;
+/// Following up practices, and the summary: the orderer and the facilitator.
+const FOLLOW_UP: &str = "L N N F Y Y N N N L L";
+/// Keeping the catalogue (organisation admin, coordinator, site admin); others are told there
+/// is no catalogue to keep.
+const CATALOGUE: &str = "L Y Y Y N N N N N L L";
+/// The organisation's plans: as the catalogue.
+const PLANS: &str = CATALOGUE;
+
+/// Every route and method with what each caller gets.
+fn table() -> Vec<Row> {
+    let order: &[(&str, &str)] = &[
+        ("community", "Oikeudet"),
+        ("reason", "Organisaatiomuutos"),
+        ("outcome", "Yhteinen ymmärrys"),
+        ("timing", "Helmikuu"),
+        ("participant_count", "12"),
+        ("participant_kinds", "staff"),
+        ("languages", "fi"),
+        ("format", "face_to_face"),
+        ("method", "eratauko"),
+    ];
+    let session: &[(&str, &str)] = &[
+        ("version", "{Qv}"),
+        ("title", "Lisäistunto"),
+        ("phase", "1"),
+        ("date", "2027-06-01"),
+        ("start", "10:00"),
+        ("end", "11:00"),
+        ("format", "face_to_face"),
+        ("place", "Sali"),
+    ];
+    let activity: &[(&str, &str)] = &[
+        ("text", "Vanhempainiltojen dialogit"),
+        ("status", "done"),
+        ("contexts", "school"),
+        ("topics", "bullying"),
+        ("method", "luokkadialogi"),
+        ("languages", "fi"),
+        ("format", "face_to_face"),
+        ("period", "2020–2021"),
+        ("count", "noin 10"),
+        ("public", "yes"),
+    ];
+    vec![
+        // pages
+        // The front page: staff see their work, everyone else is asked to log in.
+        row(GET, "/", "L Y Y Y Y Y Y Y Y L L"),
+        row(GET, "/lang/{code}", ALL),
+        row(GET, "/healthz", ALL),
+        // auth: a fresh session for logging out, so the caller's own stays valid
+        row(GET, "/login", ALL),
+        // Right credentials, so the per-address limit on failed log-ins (item 2) is not touched.
+        row(POST, "/login", ALL).fields(&[("email", "{site_email}"), ("password", PASSWORD)]),
+        row(POST, "/logout", "L L L L L L L L L L L").fresh(Fresh::Login),
+        row(GET, "/invite/{token}", ALL).fresh(Fresh::Invitation),
+        // A new address, so accepting creates an account; invitations for existing accounts
+        // change with item 1 (`auth.rs`).
+        row(POST, "/invite/{token}", ALL)
+            .fresh(Fresh::Invitation)
+            .fields(&[("name", "Uusi Ihminen"), ("password", PASSWORD)]),
+        // admin
+        row(GET, "/admin/orgs", SITE),
+        row(POST, "/admin/orgs", SITE).fields(&[("name", "Kunta {uniq}")]),
+        row(GET, "/orgs/{org}", MANAGE),
+        row(POST, "/orgs/{org}/units", MANAGE).fields(&[("name", "Yksikkö {uniq}")]),
+        row(POST, "/orgs/{org}/invitations", MANAGE)
+            .fields(&[("email", "kutsu{uniq}@test.vuoro.fi"), ("roles", "orderer")]),
+        row(POST, "/orgs/{org}/members/{user}/roles", MANAGE).fields(&[("roles", "orderer")]),
+        // the method library: anyone who holds a role somewhere, or the site administrator
+        row(GET, "/methods", "L Y Y Y Y Y Y Y F L L"),
+        row(GET, "/methods/{id}", "L Y Y Y Y Y Y Y F L L"),
+        // orders
+        row(GET, "/orgs/{org}/orders/new", "L F F Y Y F F F F L L"),
+        row(POST, "/orgs/{org}/orders/new", "L F F Y Y F F F F L L").fields(order),
+        // processes, on Q: ordered, a facilitator assigned, one session planned
+        row(GET, "/orgs/{org}/processes", "L F F Y F F F F F L L"),
+        row(GET, "/processes/{id}", VIEW).on(On::Plan),
+        row(POST, "/processes/{id}/assign", "L N N Y F F N N N L L")
+            .on(On::Plan)
+            .fields(&[("facilitator", "{fac}")]),
+        row(GET, "/processes/{id}/plan", EDIT_PLAN).on(On::Plan),
+        row(POST, "/processes/{id}/plan", EDIT_PLAN)
+            .on(On::Plan)
+            .fields(&[("version", "{Qv}"), ("summary_visibility", "public")]),
+        row(POST, "/processes/{id}/plan/method", EDIT_PLAN)
+            .on(On::Plan)
+            .fields(&[("version", "{Qv}"), ("method", "eratauko")]),
+        row(GET, "/processes/{id}/plan/adapt", EDIT_PLAN).on(On::Plan),
+        // Erätauko has eight stages; each keeps its prompts and gets ten minutes.
+        row(POST, "/processes/{id}/plan/adapt", EDIT_PLAN)
+            .on(On::Plan)
+            .fields(&[
+                ("version", "{Qv}"),
+                ("duration_0", "10"),
+                ("duration_1", "10"),
+                ("duration_2", "10"),
+                ("duration_3", "10"),
+                ("duration_4", "10"),
+                ("duration_5", "10"),
+                ("duration_6", "10"),
+                ("duration_7", "10"),
+            ]),
+        row(POST, "/processes/{id}/plan/sessions", EDIT_PLAN)
+            .on(On::Plan)
+            .fields(session),
+        row(
+            POST,
+            "/processes/{id}/plan/sessions/{sid}/delete",
+            EDIT_PLAN,
+        )
+        .on(On::Plan)
+        .fresh(Fresh::PlanSession)
+        .fields(&[("version", "{Qv}")]),
+        row(POST, "/processes/{id}/approve", "L N N F F Y N N N L L")
+            .on(On::Plan)
+            .fields(&[("as", "facilitator"), ("version", "{Qv}")]),
+        // Only the facilitator may start a phase; the state machine then refuses (409), as
+        // the plan is not agreed.
+        row(POST, "/processes/{id}/transition", "L N N F F C N N N L L")
+            .on(On::Plan)
+            .fields(&[("to", "start_phase1")]),
+        row(GET, "/processes/{id}/versions", VIEW).on(On::Plan),
+        row(GET, "/processes/{id}/versions/{v}", VIEW).on(On::Plan),
+        row(GET, "/processes/{id}/sessions/{sid}/calendar.ics", VIEW).on(On::Plan),
+        // live sessions of P, in phase 2
+        row(POST, "/processes/{id}/sessions/{sid}/open", RUN),
+        row(GET, "/live/{lid}/run", RUN),
+        row(POST, "/live/{lid}/control", RUN).fields(&[("do", "extend")]),
+        row(GET, "/live/{lid}/projector", RUN),
+        // The stream: the facilitator and the session's phones; for anyone else it does not
+        // exist.
+        row(GET, "/live/{lid}/events", "N N N N N Y N N N Y N"),
+        row(GET, "/join", ALL),
+        row(GET, "/join/{code}", ALL),
+        // Eleven joins from one address: a per-client limit on joining (Part 5, item 3, in
+        // `live/phone.rs`) must leave room for a class behind one network address.
+        row(POST, "/join/{code}", ALL).fields(&[("lang", "fi")]),
+        row(GET, "/plang/{code}", ALL),
+        row(GET, "/live/{lid}", PHONE),
+        row(POST, "/live/{lid}/notes", PHONE).fields(&[("text", "Taukotila on pieni")]),
+        row(POST, "/live/{lid}/notes/{nid}/change", RUN).fields(&[("do", "star")]),
+        row(GET, "/live/{lid}/notes/{nid}/card", RUN),
+        row(GET, "/live/{lid}/notes/{nid}/edit", RUN),
+        row(POST, "/live/{lid}/notes/{nid}/edit", RUN)
+            .fields(&[("text", "Taukotila on liian pieni")]),
+        // Feedback results: whoever sees the process. (Part 5, item 6 changes what the results
+        // show, not who may see them.)
+        row(GET, "/live/{lid}/feedback", VIEW),
+        row(POST, "/live/{lid}/feedback", PHONE).fields(&[("q0", "4"), ("q1", "5")]),
+        row(GET, "/live/{lid}/scribe", RUN),
+        row(POST, "/live/{lid}/scribe", RUN).fields(&[("text", "Kirjurin muistiinpano")]),
+        row(POST, "/live/{lid}/hand", PHONE).fields(&[("do", "raise")]),
+        row(POST, "/live/{lid}/hands/{number}/done", RUN).fresh(Fresh::Hand),
+        row(POST, "/live/{lid}/cafe", RUN).fields(&[
+            ("do", "setup"),
+            ("rounds", "2"),
+            ("questions", "Mikä toimii?\nMitä kokeilemme?"),
+        ]),
+        row(POST, "/live/{lid}/openspace", RUN).fields(&[
+            ("do", "setup"),
+            ("slots", "10.00–10.45"),
+            ("spaces", "Sali A\nSali B"),
+        ]),
+        row(GET, "/live/{lid}/openspace/panel", RUN),
+        row(GET, "/live/{lid}/openspace/wall", RUN),
+        row(GET, "/live/{lid}/openspace/phone", PHONE),
+        row(POST, "/live/{lid}/topics", PHONE).fields(&[("title", "Työrauha")]),
+        row(POST, "/live/{lid}/topics/{tid}", RUN).fields(&[("do", "show")]),
+        row(POST, "/live/{lid}/topics/{tid}/pick", PHONE).fields(&[("do", "pick")]),
+        row(POST, "/live/{lid}/practices", PHONE).fields(&[
+            ("kind", "keep"),
+            ("title", "Viikkopalaveri"),
+            ("owner", "tiimi"),
+        ]),
+        // themes of P, in phase 2
+        row(GET, "/processes/{id}/themes", VIEW),
+        row(GET, "/processes/{id}/themes/{scope}", VIEW),
+        row(POST, "/processes/{id}/themes/{scope}", CURATE).fields(&[
+            ("base", "{themev}"),
+            ("do", "rename"),
+            ("theme", "1"),
+            ("label", "Tilat"),
+        ]),
+        row(POST, "/processes/{id}/themes/{scope}/propose", CURATE),
+        // Themes become open-space topics (the café row above already set up a café).
+        row(POST, "/processes/{id}/themes/{scope}/to-session", RUN).fields(&[
+            ("live", "{lid}"),
+            ("as", "open_space"),
+            ("theme", "1"),
+        ]),
+        row(GET, "/processes/{id}/themes/{scope}/versions/{v}", VIEW),
+        // practices of P
+        row(GET, "/processes/{id}/practices", VIEW),
+        row(POST, "/processes/{id}/practices", FOLLOW_UP).fields(&[
+            ("kind", "develop"),
+            ("title", "Vuorolistat ajoissa"),
+            ("owner", "esihenkilö"),
+        ]),
+        row(POST, "/processes/{id}/practices/{pid}", FOLLOW_UP)
+            .fields(&[("do", "status"), ("status", "in_progress")]),
+        // the summary of P, out for comments
+        row(GET, "/processes/{id}/summary", VIEW).stage(Stage::Summary),
+        row(POST, "/processes/{id}/summary", FOLLOW_UP)
+            .stage(Stage::Summary)
+            .fields(&[("do", "state"), ("to", "review"), ("base", "{sumv}")]),
+        row(GET, "/processes/{id}/summary/sources/{block}", VIEW).stage(Stage::Summary),
+        // Participants read and comment with their cookie; for anyone else it does not exist.
+        row(GET, "/summary/{id}", "N N N N N N N N N Y N").stage(Stage::Summary),
+        row(POST, "/summary/{id}", "N N N N N N N N N Y N")
+            .stage(Stage::Summary)
+            .fields(&[("text", "Hyvä kooste")]),
+        // exports: whoever sees the process
+        row(GET, "/processes/{id}/export/{file}", VIEW).stage(Stage::Summary),
+        row(GET, "/processes/{id}/summary.md", VIEW).stage(Stage::Summary),
+        row(GET, "/processes/{id}/summary.docx", VIEW).stage(Stage::Summary),
+        row(GET, "/processes/{id}/summary.pdf", VIEW).stage(Stage::Summary),
+        // the organisation's catalogue
+        row(GET, "/orgs/{org}/catalogue", CATALOGUE),
+        row(POST, "/orgs/{org}/catalogue/settings", CATALOGUE)
+            .fields(&[("public", "yes"), ("region", "Uusimaa")]),
+        row(GET, "/orgs/{org}/catalogue/new", CATALOGUE),
+        row(POST, "/orgs/{org}/catalogue/new", CATALOGUE).fields(activity),
+        row(GET, "/orgs/{org}/catalogue/{id}", CATALOGUE),
+        row(POST, "/orgs/{org}/catalogue/{id}", CATALOGUE).fields(activity),
+        row(POST, "/orgs/{org}/catalogue/{id}/delete", CATALOGUE).fresh(Fresh::Activity),
+        // Asking for completion: the site administrator and the coordinator, not the admin.
+        row(
+            POST,
+            "/orgs/{org}/catalogue/requests",
+            "L Y F Y N N N N N L L",
+        )
+        .fields(&[("missing", "count"), ("message", "Lisäisittekö määrät?")]),
+        row(POST, "/orgs/{org}/catalogue/requests/{rid}", CATALOGUE).fresh(Fresh::Request),
+        // the organisation's plans
+        row(GET, "/orgs/{org}/plans", PLANS),
+        row(POST, "/orgs/{org}/plans", PLANS).fields(&[
+            ("name", "Suunnitelma {uniq}"),
+            ("description", "Sitoumukset"),
+            ("areas", "Osallisuus\nAvoimuus"),
+        ]),
+        row(GET, "/orgs/{org}/plans/{plan}", PLANS),
+        row(
+            POST,
+            "/orgs/{org}/plans/{plan}/areas/{area}/processes",
+            PLANS,
+        )
+        .fields(&[("process", "{P}")]),
+        // Linking from the process page: who sees the process and keeps the catalogue.
+        row(POST, "/processes/{id}/plans", "L N N Y F F N N N L L").fields(&[("area", "{area}")]),
+        // the public listing and the open data API
+        row(GET, "/listing", ALL),
+        row(GET, "/listing/compare", ALL),
+        row(GET, "/listing.md", ALL),
+        row(GET, "/listing.docx", ALL),
+        row(GET, "/api/openapi.json", ALL),
+        row(GET, "/api/v1/catalogue/organisations", ALL),
+        row(GET, "/api/v1/catalogue/activities", ALL),
+        row(GET, "/api/v1/catalogue/activities.csv", ALL),
+        // assets
+        row(GET, "/assets/live.js", ALL),
+        row(GET, "/assets/vuoro.css", ALL),
+        row(GET, "/assets/fonts/NotoSans-Regular-latin.woff2", ALL),
+        row(GET, "/assets/fonts/NotoSans-Bold-latin.woff2", ALL),
+        row(GET, "/assets/fonts/NotoSansArabic-Regular.woff2", ALL),
+        row(GET, "/assets/fonts/OFL.txt", ALL),
+    ]
+}
+
+/// The shared fixture: the ids that fill the routes' parameters, and every caller's cookies.
+struct Fx {
+    org: OrgId,
+    /// `Q`, the process whose plan is being agreed, and `P`, the one in its phases.
+    q: ProcessId,
+    p: ProcessId,
+    q_session: String,
+    p_session: String,
+    lid: String,
+    code: String,
+    nid: String,
+    tid: String,
+    pid: String,
+    activity: String,
+    request: String,
+    plan: String,
+    area: String,
+    member: String,
+    fac: String,
+    /// The cookies each caller sends, by the index of [`WHO`].
+    cookies: Vec<String>,
+    /// A CSRF token every caller holds in a cookie and sends with every form.
+    csrf: String,
+}
+
+static UNIQ: AtomicU32 = AtomicU32::new(0);
+
+fn pid_of(path: &str) -> ProcessId {
+    ProcessId::parse(path.trim_start_matches("/processes/")).expect("a process path")
+}
+
+/// A staff session minted in the store, as logging in would; logging in over HTTP for every
+/// call would spend most of the test hashing passwords.
+async fn session_for(app: &TestApp, who: &str) -> String {
+    let token = random_token();
+    let now = OffsetDateTime::now_utc();
+    app.store
+        .create_login(&LoginSession {
+            token_hash: hash_token(&token),
+            user: app.user_id(who).await,
+            created_at: now,
+            expires_at: now + Duration::hours(1),
+        })
+        .await
+        .expect("session");
+    format!("vuoro_session={token}")
+}
+
+/// Joins a live session by its code; returns the participant cookie.
+async fn join_cookie(client: &Client, app: &TestApp, csrf: &str, code: &str) -> String {
+    let r = client
+        .post(format!("{}/join/{code}", app.base))
+        .header("cookie", format!("vuoro_csrf={csrf}"))
+        .form(&[("csrf", csrf), ("lang", "fi")])
+        .send()
+        .await
+        .expect("join");
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "joined");
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("vuoro_p_"))
+        .expect("a participant cookie")
+        .split(';')
+        .next()
+        .expect("name=value")
+        .to_owned()
+}
+
+/// A Good Practices Dialogue in phase 2, with a session planned in each phase.
+async fn process_in_phase2(app: &TestApp) -> String {
     let orderer = app.login("orderer").await;
-    let p = order(&app, &orderer, "Oikeustesti", "eratauko").await;
     let coordinator = app.login("coordinator").await;
+    let facilitator = app.login("facilitator").await;
+    let p = order(
+        app,
+        &orderer,
+        "Hyvät käytännöt",
+        "hyvien-kaytantojen-dialogit",
+    )
+    .await;
     let fac = app.user_id("facilitator").await.to_string();
     coordinator
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
         .await;
+    for (title, phase, date) in [
+        ("Pohdinta", "1", "2027-02-01"),
+        ("Käytännöt", "2", "2027-03-01"),
+    ] {
+        let r = facilitator
+            .add_session(
+                &p,
+                &[
+                    ("title", title),
+                    ("phase", phase),
+                    ("date", date),
+                    ("start", "09:00"),
+                    ("end", "11:00"),
+                    ("format", "face_to_face"),
+                    ("place", "Sali"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{title}");
+    }
+    for (b, side) in [(&orderer, "orderer"), (&facilitator, "facilitator")] {
+        let (_, page) = b.text(&p).await;
+        let v = plan_version(&page);
+        let r = b
+            .post_form(&format!("{p}/approve"), &[("as", side), ("version", &v)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{side} approves");
+    }
+    for to in ["agree", "start_phase1", "start_phase2"] {
+        let r = facilitator
+            .post_form(&format!("{p}/transition"), &[("to", to)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{to}");
+    }
+    p
+}
+
+async fn fixture(app: &TestApp, client: &Client) -> Fx {
+    let csrf = random_token();
+    let hash = vuoro_web::auth::hash_password(PASSWORD).expect("hash");
+    // A user with every role, in another organisation; a member whose roles the admins set.
+    let other = app.store.create_org("Toisen kunnan").await.expect("org").id;
+    for (who, org, roles) in [
+        ("stranger", other, RoleSet::from_iter(Role::ALL)),
+        ("member", app.org, RoleSet::from_iter([Role::Orderer])),
+    ] {
+        let u = app
+            .store
+            .create_user(NewUser {
+                email: email(who),
+                name: format!("Testi {who}"),
+                password_hash: hash.clone(),
+                site_admin: false,
+            })
+            .await
+            .expect("user");
+        app.store.set_roles(org, u.id, roles).await.expect("roles");
+    }
+
+    let orderer = app.login("orderer").await;
+    let coordinator = app.login("coordinator").await;
+    let facilitator = app.login("facilitator").await;
+    let site = app.login("site").await;
+    let fac = app.user_id("facilitator").await.to_string();
+
+    // Q: ordered, assigned, one session planned.
+    let q = order(app, &orderer, "Suunnitteilla", "eratauko").await;
+    let r = coordinator
+        .post_form(&format!("{q}/assign"), &[("facilitator", &fac)])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let r = orderer
         .add_session(
-            &p,
+            &q,
             &[
                 ("title", "Istunto"),
                 ("phase", "1"),
@@ -49,126 +614,566 @@ async fn each_route_admits_only_its_roles() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let org = app.org;
-    let outsider_id = app.user_id("orderer").await;
 
-    // (method, path, fields, who may)
-    let gets: Vec<(String, &[&str])> = vec![
-        ("/admin/orgs".into(), &["site"]),
-        (format!("/orgs/{org}"), &["site", "admin"]),
-        (format!("/orgs/{org}/processes"), &["coordinator"]),
-        (
-            format!("/orgs/{org}/orders/new"),
-            &["coordinator", "orderer"],
-        ),
-        (p.clone(), &["coordinator", "orderer", "facilitator"]),
-        (
-            format!("{p}/plan"),
-            &["coordinator", "orderer", "facilitator"],
-        ),
-        (
-            format!("{p}/versions"),
-            &["coordinator", "orderer", "facilitator"],
-        ),
-        (
-            format!("{p}/versions/1"),
-            &["coordinator", "orderer", "facilitator"],
-        ),
-        (
-            format!("{p}/plan/adapt"),
-            &["coordinator", "orderer", "facilitator"],
-        ),
-        (
-            format!("{p}/sessions/1/calendar.ics"),
-            &["coordinator", "orderer", "facilitator"],
-        ),
-    ];
-    for (path, who) in &gets {
-        for user in EVERYONE {
-            let b = app.login(user).await;
-            let s = b.get(path).await.status();
-            if who.contains(user) {
-                assert!(allowed(s), "{user} may GET {path}, got {s}");
-            } else {
-                assert!(
-                    s == StatusCode::FORBIDDEN || s == StatusCode::NOT_FOUND,
-                    "{user} must not GET {path}, got {s}"
-                );
-            }
+    // P: phase 2, its second session open, a phone in it with a note, a topic and a raised
+    // hand, feedback open, themes proposed and a practice recorded.
+    let p = process_in_phase2(app).await;
+    let r = facilitator
+        .post_form(&format!("{p}/sessions/2/open"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let run = location(&r);
+    let lid = run
+        .trim_start_matches("/live/")
+        .trim_end_matches("/run")
+        .to_owned();
+    let live = app
+        .store
+        .live_session(vuoro_core::LiveSessionId::parse(&lid).expect("id"))
+        .await
+        .expect("live session");
+    let code = live.join_code.to_string();
+    let phone = join_cookie(client, app, &csrf, &code).await;
+    let send = |path: String, cookie: String, fields: Vec<(&'static str, &'static str)>| {
+        let csrf = csrf.clone();
+        async move {
+            let mut all = vec![("csrf", csrf.as_str())];
+            all.extend(fields);
+            client
+                .post(format!("{}{path}", app.base))
+                .header("cookie", format!("{cookie}; vuoro_csrf={csrf}"))
+                .form(&all)
+                .send()
+                .await
+                .expect("request")
         }
-    }
-
-    let v = {
-        let (_, page) = orderer.text(&format!("{p}/plan")).await;
-        plan_version(&page)
     };
-    let posts: Vec<PostCase> = vec![
-        (
-            "/admin/orgs".into(),
-            vec![("name", "Uusi kunta".into())],
-            &["site"],
-        ),
-        (
-            format!("/orgs/{org}/units"),
-            vec![("name", "Uusi yksikkö".into())],
-            &["site", "admin"],
-        ),
-        (
-            format!("/orgs/{org}/invitations"),
-            vec![
-                ("email", "x@test.vuoro.fi".into()),
-                ("roles", "orderer".into()),
+    let r = send(
+        format!("/live/{lid}/notes"),
+        phone.clone(),
+        vec![("text", "Kahvihuone on liian pieni")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "a note");
+    let r = facilitator
+        .post_form(
+            &format!("/live/{lid}/openspace"),
+            &[
+                ("do", "setup"),
+                ("slots", "10.00–10.45"),
+                ("spaces", "Sali A\nSali B"),
             ],
-            &["site", "admin"],
-        ),
-        (
-            format!("/orgs/{org}/members/{outsider_id}/roles"),
-            vec![("roles", "orderer".into())],
-            &["site", "admin"],
-        ),
-        (
-            format!("{p}/assign"),
-            vec![("facilitator", fac.clone())],
-            &["coordinator"],
-        ),
-        (
-            format!("{p}/approve"),
-            vec![("as", "facilitator".into()), ("version", v.clone())],
-            &["facilitator"],
-        ),
-        // Only the facilitator may start a phase; here the state machine then refuses (409).
-        (
-            format!("{p}/transition"),
-            vec![("to", "start_phase1".into())],
-            &["facilitator"],
-        ),
-    ];
-    for (path, fields, who) in &posts {
-        for user in EVERYONE {
-            let b = app.login(user).await;
-            let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let s = b.post_form(path, &f).await.status();
-            if who.contains(user) {
-                assert!(
-                    allowed(s) || s == StatusCode::CONFLICT,
-                    "{user} may POST {path}, got {s}"
-                );
-            } else {
-                assert!(
-                    s == StatusCode::FORBIDDEN
-                        || s == StatusCode::NOT_FOUND
-                        || s == StatusCode::CONFLICT,
-                    "{user} must not POST {path}, got {s}"
-                );
-                assert_ne!(
-                    s,
-                    StatusCode::CONFLICT,
-                    "{user} POST {path} reached the state machine"
-                );
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "an open space");
+    let r = send(
+        format!("/live/{lid}/topics"),
+        phone.clone(),
+        vec![("title", "Kahvihuone")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "a topic");
+    let r = facilitator
+        .post_form(&format!("/live/{lid}/control"), &[("do", "feedback_open")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "feedback opens");
+    let r = facilitator
+        .post_form(&format!("{p}/themes/process/propose"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "themes");
+    let r = orderer
+        .post_form(
+            &format!("{p}/practices"),
+            &[
+                ("kind", "keep"),
+                ("title", "Aamukahvit"),
+                ("owner", "tiimi"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "a practice");
+
+    // Another process with a session open, and a phone in it.
+    let p2 = process_in_phase1(app).await;
+    let (_, code2) = open_session(app, &p2).await;
+    let phone2 = join_cookie(client, app, &csrf, &code2).await;
+
+    // The catalogue: an activity, a request to complete it, a plan with two areas.
+    let (p_id, q_id) = (pid_of(&p), pid_of(&q));
+    let catalogue = format!("/orgs/{}/catalogue", app.org);
+    let r = site
+        .post_form(
+            &format!("{catalogue}/new"),
+            &[
+                ("text", "Luokkadialogit"),
+                ("status", "done"),
+                ("contexts", "school"),
+                ("period", "2020–2021"),
+                ("count", "noin 10"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "an activity");
+    let r = site
+        .post_form(
+            &format!("{catalogue}/requests"),
+            &[("missing", "count"), ("message", "Määrät?")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "a request");
+    let r = coordinator
+        .post_form(
+            &format!("/orgs/{}/plans", app.org),
+            &[
+                ("name", "Toimintasuunnitelma"),
+                ("description", "Sitoumukset"),
+                ("areas", "Osallisuus\nAvoimuus"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "a plan");
+
+    let plans = app.store.org_plans(app.org).await.expect("plans");
+    let note = app.store.notes(live.id).await.expect("notes");
+    let topics = app.store.topics(live.id).await.expect("topics");
+    let practices = app.store.practices(p_id).await.expect("practices");
+    let activities = app
+        .store
+        .activities(Some(app.org))
+        .await
+        .expect("activities");
+    let requests = app
+        .store
+        .completion_requests(app.org)
+        .await
+        .expect("requests");
+
+    let mut cookies = Vec::new();
+    for who in WHO {
+        let c = match who {
+            Who::Anon => String::new(),
+            Who::Site => session_for(app, "site").await,
+            Who::Admin => session_for(app, "admin").await,
+            Who::Coord => session_for(app, "coordinator").await,
+            Who::Orderer => session_for(app, "orderer").await,
+            Who::Fac => session_for(app, "facilitator").await,
+            Who::Fac2 => session_for(app, "facilitator2").await,
+            Who::Stranger => session_for(app, "stranger").await,
+            Who::Nobody => session_for(app, "outsider").await,
+            Who::Phone => phone.clone(),
+            Who::Phone2 => phone2.clone(),
+        };
+        cookies.push(c);
+    }
+    Fx {
+        org: app.org,
+        q: q_id,
+        p: p_id,
+        q_session: "1".into(),
+        p_session: live.plan_session.to_string(),
+        lid,
+        code,
+        nid: note[0].id.to_string(),
+        tid: topics[0].id.to_string(),
+        pid: practices[0].id.to_string(),
+        activity: activities[0].id.to_string(),
+        request: requests[0].id.to_string(),
+        plan: plans[0].id.to_string(),
+        area: plans[0].areas[0].id.to_string(),
+        member: app.user_id("member").await.to_string(),
+        fac,
+        cookies,
+        csrf,
+    }
+}
+
+/// The values of a route's parameters for a row.
+fn params(fx: &Fx, r: &Row) -> HashMap<&'static str, String> {
+    let process = match r.on {
+        On::Plan => fx.q,
+        On::Live => fx.p,
+    };
+    let id = if r.route.starts_with("/methods/") {
+        "eratauko".to_owned()
+    } else if r.route.starts_with("/orgs/{org}/catalogue/") {
+        fx.activity.clone()
+    } else {
+        process.to_string()
+    };
+    let code = if r.route.starts_with("/join/") {
+        fx.code.clone()
+    } else {
+        "en".to_owned()
+    };
+    let sid = match r.on {
+        On::Plan => fx.q_session.clone(),
+        On::Live => fx.p_session.clone(),
+    };
+    HashMap::from([
+        ("id", id),
+        ("code", code),
+        ("sid", sid),
+        ("org", fx.org.to_string()),
+        ("user", fx.member.clone()),
+        ("v", "1".to_owned()),
+        ("lid", fx.lid.clone()),
+        ("nid", fx.nid.clone()),
+        ("tid", fx.tid.clone()),
+        ("pid", fx.pid.clone()),
+        ("number", "1".to_owned()),
+        ("scope", "process".to_owned()),
+        ("block", "0".to_owned()),
+        ("file", "notes.csv".to_owned()),
+        ("rid", fx.request.clone()),
+        ("plan", fx.plan.clone()),
+        ("area", fx.area.clone()),
+        ("token", "not-a-token".to_owned()),
+    ])
+}
+
+fn fill(pattern: &str, values: &HashMap<&'static str, String>) -> String {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(start) = rest.find('{') {
+        let end = rest[start..].find('}').expect("closing brace") + start;
+        out.push_str(&rest[..start]);
+        let name = &rest[start + 1..end];
+        out.push_str(
+            values
+                .get(name)
+                .unwrap_or_else(|| panic!("no value for {{{name}}} in {pattern}")),
+        );
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Makes what a row uses up, and returns the parameter it fills (and for a fresh log-in, the
+/// cookie to send instead of the caller's own).
+async fn make_fresh(
+    app: &TestApp,
+    fx: &Fx,
+    client: &Client,
+    f: Fresh,
+    who: Who,
+    values: &mut HashMap<&'static str, String>,
+) -> Option<String> {
+    let now = OffsetDateTime::now_utc();
+    let n = UNIQ.fetch_add(1, Ordering::SeqCst);
+    match f {
+        Fresh::Login => {
+            let name = match who {
+                Who::Site => "site",
+                Who::Admin => "admin",
+                Who::Coord => "coordinator",
+                Who::Orderer => "orderer",
+                Who::Fac => "facilitator",
+                Who::Fac2 => "facilitator2",
+                Who::Stranger => "stranger",
+                Who::Nobody => "outsider",
+                Who::Anon | Who::Phone | Who::Phone2 => return None,
+            };
+            return Some(session_for(app, name).await);
+        }
+        Fresh::PlanSession => {
+            let orderer = app.login("orderer").await;
+            let r = orderer
+                .add_session(
+                    &format!("/processes/{}", fx.q),
+                    &[
+                        ("title", "Poistettava"),
+                        ("phase", "1"),
+                        ("date", "2027-07-01"),
+                        ("start", "10:00"),
+                        ("end", "11:00"),
+                        ("format", "face_to_face"),
+                        ("place", "Sali"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "a session to delete");
+            let p = app.store.process(fx.q).await.expect("process");
+            let plan = app.store.plan(p.id, p.plan_version).await.expect("plan");
+            let last = plan.plan.sessions.last().expect("a session").id;
+            values.insert("sid", last.to_string());
+        }
+        Fresh::Activity => {
+            let site = app.login("site").await;
+            let r = site
+                .post_form(
+                    &format!("/orgs/{}/catalogue/new", fx.org),
+                    &[
+                        ("text", "Poistettava"),
+                        ("status", "done"),
+                        ("contexts", "school"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "an activity to delete");
+            let all = app
+                .store
+                .activities(Some(fx.org))
+                .await
+                .expect("activities");
+            let newest = all
+                .iter()
+                .max_by_key(|a| a.created_at)
+                .expect("an activity");
+            values.insert("id", newest.id.to_string());
+        }
+        Fresh::Invitation => {
+            let token = random_token();
+            app.store
+                .create_invitation(&Invitation {
+                    token_hash: hash_token(&token),
+                    org: fx.org,
+                    email: format!("uusi{n}@test.vuoro.fi"),
+                    roles: RoleSet::from_iter([Role::Orderer]),
+                    invited_by: app.user_id("admin").await,
+                    created_at: now,
+                    expires_at: now + Duration::days(1),
+                    accepted_at: None,
+                })
+                .await
+                .expect("invitation");
+            values.insert("token", token);
+        }
+        Fresh::Request => {
+            let site = app.login("site").await;
+            let r = site
+                .post_form(
+                    &format!("/orgs/{}/catalogue/requests", fx.org),
+                    &[("missing", "period"), ("message", "Vuodet?")],
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "a request to resolve");
+            let all = app
+                .store
+                .completion_requests(fx.org)
+                .await
+                .expect("requests");
+            let open = all
+                .iter()
+                .filter(|r| r.resolved_at.is_none())
+                .max_by_key(|r| r.created_at)
+                .expect("an open request");
+            values.insert("rid", open.id.to_string());
+        }
+        Fresh::Hand => {
+            let phone = &fx.cookies[WHO.iter().position(|w| *w == Who::Phone).expect("phone")];
+            let r = client
+                .post(format!("{}/live/{}/hand", app.base, fx.lid))
+                .header("cookie", format!("{phone}; vuoro_csrf={}", fx.csrf))
+                .form(&[("csrf", fx.csrf.as_str()), ("do", "raise")])
+                .send()
+                .await
+                .expect("hand");
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "a hand goes up");
+        }
+    }
+    None
+}
+
+/// The placeholders in a row's fields, filled from the current state.
+async fn field_value(app: &TestApp, fx: &Fx, v: &str) -> String {
+    let mut v = v.to_owned();
+    if v.contains("{Qv}") {
+        let q = app.store.process(fx.q).await.expect("process");
+        v = v.replace("{Qv}", &q.plan_version.to_string());
+    }
+    if v.contains("{themev}") {
+        let scope = vuoro_core::themes::Scope::parse("process").expect("scope");
+        let t = app.store.themes(fx.p, scope).await.expect("themes");
+        v = v.replace("{themev}", &t.expect("themes proposed").version.to_string());
+    }
+    if v.contains("{sumv}") {
+        let s = app.store.summary(fx.p).await.expect("summary");
+        v = v.replace("{sumv}", &s.expect("a summary").version.to_string());
+    }
+    v.replace("{uniq}", &UNIQ.fetch_add(1, Ordering::SeqCst).to_string())
+        .replace("{fac}", &fx.fac)
+        .replace("{lid}", &fx.lid)
+        .replace("{P}", &fx.p.to_string())
+        .replace("{area}", &fx.area)
+        .replace("{site_email}", &email("site"))
+}
+
+/// Calls a row as each caller; returns one line per unexpected answer.
+async fn check(app: &TestApp, fx: &Fx, client: &Client, r: &Row) -> Vec<String> {
+    let mut failures = Vec::new();
+    let wants = r.wants();
+    assert_eq!(
+        wants.len(),
+        WHO.len(),
+        "{} {}: one letter per caller",
+        r.method,
+        r.route
+    );
+    for (i, who) in WHO.iter().enumerate() {
+        let mut values = params(fx, r);
+        let mut cookie = fx.cookies[i].clone();
+        if let Some(f) = r.fresh
+            && let Some(c) = make_fresh(app, fx, client, f, *who, &mut values).await
+        {
+            cookie = c;
+        }
+        let path = fill(r.route, &values);
+        let url = format!("{}{path}", app.base);
+        let cookie = format!("{cookie}; vuoro_csrf={}", fx.csrf);
+        let req = client
+            .request(r.method.clone(), &url)
+            .header("cookie", cookie);
+        let req = if r.method == Method::GET {
+            req
+        } else {
+            let mut form = vec![("csrf".to_owned(), fx.csrf.clone())];
+            for (k, v) in &r.fields {
+                form.push(((*k).to_owned(), field_value(app, fx, v).await));
+            }
+            req.form(&form)
+        };
+        let res = req.send().await.expect("request");
+        let got = class(res.status(), &location(&res));
+        if got != wants[i] {
+            failures.push(format!(
+                "{} {} ({path}) as {who:?}: expected {}, got {} {}",
+                r.method,
+                r.route,
+                wants[i],
+                got,
+                res.status()
+            ));
+        }
+    }
+    failures
+}
+
+/// The route table covers every route the router serves, and only those; and every route
+/// answers every kind of caller as its row says.
+#[tokio::test]
+async fn every_route_answers_each_caller_as_its_row_says() {
+    let app = spawn().await;
+    let client = Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .expect("client");
+    let rows = table();
+
+    // The table against the router: rows without a route, routes without a row.
+    let routes: BTreeSet<&str> = vuoro_web::route_paths().into_iter().collect();
+    let rowed: BTreeSet<&str> = rows.iter().map(|r| r.route).collect();
+    let mut problems: Vec<String> = Vec::new();
+    for gone in rowed.difference(&routes) {
+        problems.push(format!(
+            "a row for {gone}, which the router no longer serves"
+        ));
+    }
+    for missing in routes.difference(&rowed) {
+        problems.push(format!("no row for {missing}"));
+    }
+    let mut seen = BTreeSet::new();
+    for r in &rows {
+        assert!(
+            seen.insert((r.method.to_string(), r.route)),
+            "two rows for {} {}",
+            r.method,
+            r.route
+        );
+    }
+
+    let fx = fixture(&app, &client).await;
+
+    // Every method without a row must be refused as not allowed (405), before any handler.
+    for route in &routes {
+        let Some(any) = rows.iter().find(|r| r.route == *route) else {
+            continue;
+        };
+        let path = fill(route, &params(&fx, any));
+        for m in [
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+        ] {
+            if rows.iter().any(|r| r.route == *route && r.method == m) {
+                continue;
+            }
+            let mut req = client
+                .request(m.clone(), format!("{}{path}", app.base))
+                .header("cookie", format!("vuoro_csrf={}", fx.csrf));
+            if m != Method::GET {
+                req = req.form(&[("csrf", fx.csrf.as_str())]);
+            }
+            let s = req.send().await.expect("request").status();
+            if s != StatusCode::METHOD_NOT_ALLOWED {
+                problems.push(format!("no row for {m} {route}, which answers {s}"));
             }
         }
     }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 
+    // Every row, every caller; the summary's rows once P is in its summary step with the
+    // summary out for comments.
+    let mut failures = Vec::new();
+    for r in rows.iter().filter(|r| r.stage == Stage::Phase2) {
+        failures.extend(check(&app, &fx, &client, r).await);
+    }
+    let facilitator = app.login("facilitator").await;
+    let orderer = app.login("orderer").await;
+    let p = format!("/processes/{}", fx.p);
+    let r = facilitator
+        .post_form(&format!("{p}/transition"), &[("to", "start_summary")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "the summary step");
+    let r = orderer
+        .post_form(&format!("{p}/summary"), &[("do", "draft"), ("base", "")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "a draft");
+    let v = field_value(&app, &fx, "{sumv}").await;
+    let r = orderer
+        .post_form(
+            &format!("{p}/summary"),
+            &[("do", "state"), ("to", "review"), ("base", &v)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "out for comments");
+    for r in rows.iter().filter(|r| r.stage == Stage::Summary) {
+        failures.extend(check(&app, &fx, &client, r).await);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} unexpected answers:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn admins_cannot_drop_their_own_admin_role() {
+    let app = spawn().await;
+    let admin = app.login("admin").await;
+    let me = app.user_id("admin").await;
+    let r = admin
+        .post_form(
+            &format!("/orgs/{}/members/{me}/roles", app.org),
+            &[("roles", "orderer")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn a_cancelled_process_is_no_longer_edited_and_only_its_orderer_cancels() {
+    let app = spawn().await;
+    let orderer = app.login("orderer").await;
+    let p = order(&app, &orderer, "Peruttava", "eratauko").await;
+    let coordinator = app.login("coordinator").await;
+    let fac = app.user_id("facilitator").await.to_string();
+    coordinator
+        .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
+        .await;
     // Cancelling belongs to the orderer and the coordinator, never the facilitator.
     let facilitator = app.login("facilitator").await;
     let s = facilitator
@@ -193,18 +1198,4 @@ async fn each_route_admits_only_its_roles() {
         StatusCode::FORBIDDEN,
         "a cancelled plan is no longer edited"
     );
-}
-
-#[tokio::test]
-async fn admins_cannot_drop_their_own_admin_role() {
-    let app = spawn().await;
-    let admin = app.login("admin").await;
-    let me = app.user_id("admin").await;
-    let r = admin
-        .post_form(
-            &format!("/orgs/{}/members/{me}/roles", app.org),
-            &[("roles", "orderer")],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::CONFLICT);
 }

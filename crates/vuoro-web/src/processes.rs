@@ -828,7 +828,7 @@ async fn process_view(
     } else {
         Vec::new()
     };
-    let can_run = pa.can(ProcessAction::RunSession, p.state) || pa.is_facilitator;
+    let can_run = pa.can(ProcessAction::RunSession, p.state) || pa.facilitator();
     let runs = if pa.can(ProcessAction::View, p.state) {
         state
             .store

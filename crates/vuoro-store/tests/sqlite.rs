@@ -1920,7 +1920,10 @@ async fn feedback_is_taken_once_per_participant_while_open() {
     // Closing is final: the form neither reopens nor goes back to "not asked".
     for to in [FeedbackState::Open, FeedbackState::None] {
         let back = s.set_feedback_state(l.id, to, t).await;
-        assert!(matches!(back, Err(StoreError::Conflict(_))), "{to:?}: {back:?}");
+        assert!(
+            matches!(back, Err(StoreError::Conflict(_))),
+            "{to:?}: {back:?}"
+        );
     }
     assert_eq!(
         s.feedback_state(l.id).await.expect("state"),
@@ -1954,7 +1957,12 @@ async fn a_closed_session_takes_no_feedback_even_with_its_form_open() {
         .await;
     assert!(matches!(late, Err(StoreError::Conflict(_))), "{late:?}");
     assert!(!s.feedback_given(l.id, a.id).await.expect("given"));
-    assert!(s.feedback_responses(l.id).await.expect("responses").is_empty());
+    assert!(
+        s.feedback_responses(l.id)
+            .await
+            .expect("responses")
+            .is_empty()
+    );
 }
 
 /// A database from before migration 0009 keeps its answers, loses the link to who gave them,
@@ -2040,7 +2048,11 @@ async fn migration_0009_moves_answers_away_from_their_participants() {
     .fetch_all(&mut conn)
     .await
     .expect("tables");
-    assert_eq!(tables, ["feedback_answers", "feedback_given"], "the old table is gone");
+    assert_eq!(
+        tables,
+        ["feedback_answers", "feedback_given"],
+        "the old table is gone"
+    );
     let columns: Vec<String> =
         sqlx::query_scalar("SELECT name FROM pragma_table_info('feedback_answers')")
             .fetch_all(&mut conn)
@@ -2057,7 +2069,9 @@ async fn migration_0009_moves_answers_away_from_their_participants() {
             .await
             .expect("columns");
     assert!(
-        !columns.iter().any(|c| c.contains("answer") || c.contains("_at")),
+        !columns
+            .iter()
+            .any(|c| c.contains("answer") || c.contains("_at")),
         "{columns:?}"
     );
     conn.close().await.expect("closed");

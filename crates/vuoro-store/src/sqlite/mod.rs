@@ -2526,8 +2526,9 @@ impl Store for SqliteStore {
         if open != 1 {
             return Err(StoreError::Conflict("live session is closed"));
         }
-        let from = FeedbackState::parse(&code)
-            .ok_or_else(|| StoreError::Corrupt(format!("live_sessions: feedback state {code:?}")))?;
+        let from = FeedbackState::parse(&code).ok_or_else(|| {
+            StoreError::Corrupt(format!("live_sessions: feedback state {code:?}"))
+        })?;
         // Closing is final and nothing goes back (`FeedbackState::may_become`); asked inside the
         // write transaction, so two clicks at once cannot slip past it.
         if !from.may_become(state) {

@@ -774,6 +774,7 @@ orgplan-area-empty = No processes have been linked to this area yet.
 orgplan-process-anonymous = Dialogue process
 orgplan-said = What the dialogue said
 orgplan-no-summary = The summary has not been published yet.
+orgplan-summary-not-shared = The process's plan does not share its summary with you: only those its summary visibility allows see it.
 orgplan-unlink = Unlink from the area { $area }
 orgplan-link = Link
 orgplan-link-process = Link a process to this area

@@ -774,6 +774,7 @@ orgplan-area-empty = Tähän osa-alueeseen ei ole vielä liitetty prosesseja.
 orgplan-process-anonymous = Dialogiprosessi
 orgplan-said = Mitä dialogissa sanottiin
 orgplan-no-summary = Koostetta ei ole vielä julkaistu.
+orgplan-summary-not-shared = Prosessin suunnitelma ei jaa koostetta sinulle: se näkyy vain niille, joille koosteen näkyvyys sen sallii.
 orgplan-unlink = Poista liitos osa-alueeseen { $area }
 orgplan-link = Liitä
 orgplan-link-process = Liitä prosessi tähän osa-alueeseen

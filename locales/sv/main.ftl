@@ -774,6 +774,7 @@ orgplan-area-empty = Inga processer har kopplats till detta delområde ännu.
 orgplan-process-anonymous = Dialogprocess
 orgplan-said = Vad som sades i dialogen
 orgplan-no-summary = Sammanfattningen har inte publicerats ännu.
+orgplan-summary-not-shared = Processens plan delar inte sammanfattningen med dig: den visas bara för dem som sammanfattningens synlighet tillåter.
 orgplan-unlink = Ta bort kopplingen till delområdet { $area }
 orgplan-link = Koppla
 orgplan-link-process = Koppla en process till detta delområde

@@ -321,6 +321,7 @@ live-board = Notes
 live-board-empty = No notes yet.
 live-closed = The session has ended. The join code no longer works.
 error-live-closed = The session has already ended.
+error-feedback-final = The feedback form cannot be opened again: closing it is final.
 note-star = Star
 note-unstar = Remove star
 note-hide = Hide
@@ -342,6 +343,8 @@ note-history-unstar = { $who } removed the star on { $when }.
 note-history-edit = { $who } corrected the text on { $when }: ‘{ $old }’ → ‘{ $new }’.
 live-feedback-open = Open the feedback form
 live-feedback-close = Close the feedback form
+live-feedback-close-warning = Closing is final: the form cannot be opened again and no more answers are taken. The results are shown if at least five people answered.
+live-feedback-close-confirm = Close the feedback form for good
 live-feedback-is-open = The feedback form is open on the phones. Answers so far: { $count }.
 live-feedback-results = Feedback results ({ $count } answers)
 live-run-feedback = Feedback
@@ -352,6 +355,11 @@ fb-responses = { $count ->
    *[other] { $count } answers.
 }
 fb-not-yet = The results are shown once the feedback form is closed.
+fb-too-few = { $count ->
+    [0] Nobody answered. Results are shown from five answers.
+    [one] Only one person answered. Results are shown from five answers, so that nobody's answer can be recognised.
+   *[other] { $count } people answered. Results are shown from five answers, so that nobody's answer can be recognised.
+}
 fb-average = Average { $avg } / 5
 fb-answered = { $count } answered
 fb-no-answers = No answers.
@@ -419,6 +427,10 @@ note-history-move = { $who } moved the note to another table or group on { $when
 fb-per-phase = Feedback by phase
 fb-statement = Statement
 fb-average-col = Average (1–5)
+fb-phase-withheld = { $count ->
+    [one] One answer from sessions with fewer than five respondents is not counted.
+   *[other] { $count } answers from sessions with fewer than five respondents are not counted.
+}
 os-title = Open space
 os-intro = Participants propose the topics themselves and choose which group to join. First write the times and the spaces; the topic marketplace opens on the participants' phones at once.
 os-slots = Times
@@ -762,6 +774,7 @@ orgplan-area-empty = No processes have been linked to this area yet.
 orgplan-process-anonymous = Dialogue process
 orgplan-said = What the dialogue said
 orgplan-no-summary = The summary has not been published yet.
+orgplan-summary-not-shared = The process's plan does not share its summary with you: only those its summary visibility allows see it.
 orgplan-unlink = Unlink from the area { $area }
 orgplan-link = Link
 orgplan-link-process = Link a process to this area

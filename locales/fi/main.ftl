@@ -321,6 +321,7 @@ live-board = Muistiinpanot
 live-board-empty = Ei vielä muistiinpanoja.
 live-closed = Istunto on päättynyt. Liittymiskoodi ei enää toimi.
 error-live-closed = Istunto on jo päättynyt.
+error-feedback-final = Palautelomaketta ei voi avata uudelleen: sulkeminen on lopullista.
 note-star = Merkitse tähdellä
 note-unstar = Poista tähti
 note-hide = Piilota
@@ -342,6 +343,8 @@ note-history-unstar = { $who } poisti tähden { $when }.
 note-history-edit = { $who } korjasi tekstin { $when }: ”{ $old }” → ”{ $new }”.
 live-feedback-open = Avaa palautelomake
 live-feedback-close = Sulje palautelomake
+live-feedback-close-warning = Sulkeminen on lopullista: lomaketta ei voi avata uudelleen, eikä vastauksia oteta enää vastaan. Tulokset näytetään, jos vastaajia on vähintään viisi.
+live-feedback-close-confirm = Sulje palautelomake lopullisesti
 live-feedback-is-open = Palautelomake on auki puhelimissa. Vastauksia tähän mennessä: { $count }.
 live-feedback-results = Palautteen tulokset (vastauksia { $count })
 live-run-feedback = Palaute
@@ -352,6 +355,11 @@ fb-responses = { $count ->
    *[other] { $count } vastausta.
 }
 fb-not-yet = Tulokset näytetään, kun palautelomake on suljettu.
+fb-too-few = { $count ->
+    [0] Kukaan ei vastannut. Tulokset näytetään vasta vähintään viidestä vastauksesta.
+    [one] Vastaajia oli vain yksi. Tulokset näytetään vasta vähintään viidestä vastauksesta, jotta kenenkään vastausta ei voi tunnistaa.
+   *[other] Vastaajia oli { $count }. Tulokset näytetään vasta vähintään viidestä vastauksesta, jotta kenenkään vastausta ei voi tunnistaa.
+}
 fb-average = Keskiarvo { $avg } / 5
 fb-answered = vastaajia { $count }
 fb-no-answers = Ei vastauksia.
@@ -419,6 +427,10 @@ note-history-move = { $who } siirsi muistiinpanon toiseen pöytään tai ryhmä�
 fb-per-phase = Palaute vaiheittain
 fb-statement = Väittämä
 fb-average-col = Keskiarvo (1–5)
+fb-phase-withheld = { $count ->
+    [one] Yksi vastaus istunnoista, joissa vastaajia oli alle viisi, ei ole mukana.
+   *[other] { $count } vastausta istunnoista, joissa vastaajia oli alle viisi, eivät ole mukana.
+}
 os-title = Open space
 os-intro = Osallistujat ehdottavat itse aiheet ja valitsevat, mihin ryhmään menevät. Kirjoita ensin ajat ja tilat; aiheiden tori avautuu osallistujien puhelimiin heti.
 os-slots = Ajat
@@ -762,6 +774,7 @@ orgplan-area-empty = Tähän osa-alueeseen ei ole vielä liitetty prosesseja.
 orgplan-process-anonymous = Dialogiprosessi
 orgplan-said = Mitä dialogissa sanottiin
 orgplan-no-summary = Koostetta ei ole vielä julkaistu.
+orgplan-summary-not-shared = Prosessin suunnitelma ei jaa koostetta sinulle: se näkyy vain niille, joille koosteen näkyvyys sen sallii.
 orgplan-unlink = Poista liitos osa-alueeseen { $area }
 orgplan-link = Liitä
 orgplan-link-process = Liitä prosessi tähän osa-alueeseen

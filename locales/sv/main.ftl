@@ -321,6 +321,7 @@ live-board = Anteckningar
 live-board-empty = Inga anteckningar ännu.
 live-closed = Sammankomsten är avslutad. Anslutningskoden fungerar inte längre.
 error-live-closed = Sammankomsten har redan avslutats.
+error-feedback-final = Responsformuläret kan inte öppnas igen: stängningen är slutgiltig.
 note-star = Stjärnmärk
 note-unstar = Ta bort stjärnan
 note-hide = Dölj
@@ -342,6 +343,8 @@ note-history-unstar = { $who } tog bort stjärnan { $when }.
 note-history-edit = { $who } rättade texten { $when }: ”{ $old }” → ”{ $new }”.
 live-feedback-open = Öppna responsformuläret
 live-feedback-close = Stäng responsformuläret
+live-feedback-close-warning = Stängningen är slutgiltig: formuläret kan inte öppnas igen och inga fler svar tas emot. Resultaten visas om minst fem har svarat.
+live-feedback-close-confirm = Stäng responsformuläret slutgiltigt
 live-feedback-is-open = Responsformuläret är öppet i telefonerna. Svar hittills: { $count }.
 live-feedback-results = Responsens resultat ({ $count } svar)
 live-run-feedback = Respons
@@ -352,6 +355,11 @@ fb-responses = { $count ->
    *[other] { $count } svar.
 }
 fb-not-yet = Resultaten visas när responsformuläret har stängts.
+fb-too-few = { $count ->
+    [0] Ingen svarade. Resultaten visas först från fem svar.
+    [one] Bara en person svarade. Resultaten visas först från fem svar, så att ingens svar kan kännas igen.
+   *[other] { $count } personer svarade. Resultaten visas först från fem svar, så att ingens svar kan kännas igen.
+}
 fb-average = Medelvärde { $avg } / 5
 fb-answered = { $count } svarade
 fb-no-answers = Inga svar.
@@ -419,6 +427,10 @@ note-history-move = { $who } flyttade anteckningen till ett annat bord eller en 
 fb-per-phase = Respons per fas
 fb-statement = Påstående
 fb-average-col = Medelvärde (1–5)
+fb-phase-withheld = { $count ->
+    [one] Ett svar från sammankomster med färre än fem svarande räknas inte med.
+   *[other] { $count } svar från sammankomster med färre än fem svarande räknas inte med.
+}
 os-title = Open space
 os-intro = Deltagarna föreslår själva ämnen och väljer vilken grupp de går till. Skriv först tiderna och platserna; ämnestorget öppnas genast i deltagarnas telefoner.
 os-slots = Tider
@@ -762,6 +774,7 @@ orgplan-area-empty = Inga processer har kopplats till detta delområde ännu.
 orgplan-process-anonymous = Dialogprocess
 orgplan-said = Vad som sades i dialogen
 orgplan-no-summary = Sammanfattningen har inte publicerats ännu.
+orgplan-summary-not-shared = Processens plan delar inte sammanfattningen med dig: den visas bara för dem som sammanfattningens synlighet tillåter.
 orgplan-unlink = Ta bort kopplingen till delområdet { $area }
 orgplan-link = Koppla
 orgplan-link-process = Koppla en process till detta delområde

@@ -3,8 +3,8 @@
 //
 // - the orderer (a supervisor) orders it, the coordinator assigns a facilitator, the two agree
 //   the plan (a reflection session for phase 1 and a practices session for phase 2);
-// - phase 1: four participants join from their phones and write what works and what to develop;
-//   they give feedback at the end of the session;
+// - phase 1: four participants join from their phones and write what works and what to develop,
+//   a fifth listens; all five give feedback at the end of the session (results show from five);
 // - the facilitator gets themes proposed from the notes, names one, and turns the themes into the
 //   tables of phase 2's learning café in one step;
 // - phase 2: the phones see how phase 1 was felt (the feedback is discussed), sit at the theme
@@ -107,7 +107,7 @@ async function phonesFollow(action) {
   for (const p of phones) await audit(p.page);
 }
 
-/** Every phone answers the feedback form: "I was heard" from 3 to 5, and one open answer. */
+/** Every phone answers the feedback form: "I was heard" 3, 4, 5, 3, 4, and one open answer. */
 async function giveFeedback(phase) {
   for (const [i, p] of phones.entries()) {
     const page = p.page;
@@ -122,10 +122,14 @@ async function giveFeedback(phase) {
 async function feedbackAndClose(board, phase) {
   await phonesFollow(() => submit(board, 'Avaa palautelomake'));
   await giveFeedback(phase);
-  await phonesFollow(() => submit(board, 'Sulje palautelomake'));
+  // Closing is final, so the runner asks first: the button is inside a disclosure.
+  await board.locator('summary', { hasText: 'Sulje palautelomake' }).click();
+  assert.match(await mainText(board), /Sulkeminen on lopullista/);
+  await phonesFollow(() => submit(board, 'Sulje palautelomake lopullisesti'));
+  assert.equal(await board.getByRole('button', { name: 'Avaa palautelomake', exact: true }).count(), 0, 'a closed form is not reopened');
   await follow(board, /Palautteen tulokset/);
   const results = await mainText(board);
-  assert.match(results, /Keskiarvo 3\.8 \/ 5/, `the results of phase ${phase} should average the four answers 3, 4, 5, 3: ${results}`);
+  assert.match(results, /Keskiarvo 3\.8 \/ 5/, `the results of phase ${phase} should average the five answers 3, 4, 5, 3, 4: ${results}`);
   assert.match(results, new RegExp(`Vaiheen ${phase} palaute`), 'the open answer should be among the results');
   await board.goBack();
   await audit(board);
@@ -198,7 +202,7 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     story.agreed = true;
   });
 
-  test('3. phase 1: four phones write what works and what to develop, and give feedback', { timeout: STEP_TIMEOUT }, async (t) => {
+  test('3. phase 1: four phones write what works and what to develop, and five give feedback', { timeout: STEP_TIMEOUT }, async (t) => {
     if (!needs(t, 'agreed')) return;
     const board = await facilitator();
     await visit(board, story.processPath);
@@ -208,7 +212,9 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     const code = (await board.locator('.join-box .code').innerText()).replace(/\s/g, '');
     story.run1 = pathOf(board);
 
-    for (let i = 0; i < NOTES.length; i++) {
+    // One phone more than write: a participant who only listens, and whose feedback makes the
+    // five answers that results need before they show.
+    for (let i = 0; i <= NOTES.length; i++) {
       const p = await newPerson(browser, server.url, `puhelin-${i + 1}`);
       phones.push(p);
       await visit(p.page, '/join');
@@ -228,7 +234,7 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     const question = await phones[0].page.locator('#question').innerText();
     assert.match(question, /\S/, 'the phones show the stage\'s question');
     for (let round = 0; round < 3; round++) {
-      for (const [i, p] of phones.entries()) {
+      for (const [i, p] of phones.slice(0, NOTES.length).entries()) {
         await p.page.getByLabel('Sinun ajatuksesi').fill(NOTES[i][round]);
         await submit(p.page, 'Lähetä');
       }
@@ -335,8 +341,8 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     const page = await orderer();
     await visit(page, story.processPath);
     const feedback = await textOf(page.getByRole('region', { name: 'Palaute vaiheittain' }));
-    assert.match(feedback, /Vaihe 1 · 4 vastausta/, `phase 1's feedback on the process page: ${feedback}`);
-    assert.match(feedback, /Vaihe 2 · 4 vastausta/, `phase 2's feedback on the process page: ${feedback}`);
+    assert.match(feedback, /Vaihe 1 · 5 vastausta/, `phase 1's feedback on the process page: ${feedback}`);
+    assert.match(feedback, /Vaihe 2 · 5 vastausta/, `phase 2's feedback on the process page: ${feedback}`);
 
     await follow(page, 'Käytännöt ja niiden seuranta');
     const keep = await textOf(page.getByRole('region', { name: 'Pidämme yllä ja vahvistamme' }));

@@ -1,6 +1,11 @@
 //! Feedback at the end of every session: a short anonymous form. Its questions come from the
 //! plan; by default three statements on a 1–5 scale ("I was heard", "the conversation felt
 //! safe", "the topic mattered to me") and one open question. Answers carry no identity.
+//!
+//! Anonymity rests on three rules, all decided here: the form goes only forwards
+//! ([`FeedbackState::may_become`]: once closed it never reopens, so results cannot be watched
+//! grow answer by answer), results show only from [`MIN_RESPONSES`] answers ([`results`]), and
+//! open answers are listed by their content, never by their arrival.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,7 +39,22 @@ impl FeedbackState {
         .into_iter()
         .find(|f| f.code() == s)
     }
+
+    /// Whether the form may move from `self` to `to`: not asked → open → closed, and nothing
+    /// else. Closing is final: a form reopened after its results were read would let whoever
+    /// reads them again see what the next answer was.
+    pub fn may_become(self, to: FeedbackState) -> bool {
+        matches!(
+            (self, to),
+            (FeedbackState::None, FeedbackState::Open)
+                | (FeedbackState::Open, FeedbackState::Closed)
+        )
+    }
 }
+
+/// The fewest answers whose results are shown. Below it an average, a distribution or an open
+/// answer would point too closely at the few people in the room who answered.
+pub const MIN_RESPONSES: usize = 5;
 
 /// The scale's ends: 1 = not at all, 5 = fully.
 pub const SCALE: std::ops::RangeInclusive<u8> = 1..=5;
@@ -196,6 +216,12 @@ pub fn summarise(questions: &[Question], responses: &[Vec<Answer>]) -> Vec<Summa
         .collect()
 }
 
+/// What may be shown of a finished form's responses: their summaries when at least
+/// [`MIN_RESPONSES`] people answered, otherwise nothing (`None`) but their number.
+pub fn results(questions: &[Question], responses: &[Vec<Answer>]) -> Option<Vec<Summary>> {
+    (responses.len() >= MIN_RESPONSES).then(|| summarise(questions, responses))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,6 +317,42 @@ mod tests {
             s[3],
             Summary::Open {
                 answers: vec!["Aikaa oli vähän".into(), "Turvallinen".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn the_form_only_goes_forwards() {
+        use FeedbackState as F;
+        let all = [F::None, F::Open, F::Closed];
+        let allowed: Vec<(F, F)> = all
+            .iter()
+            .flat_map(|a| all.iter().map(move |b| (*a, *b)))
+            .filter(|(a, b)| a.may_become(*b))
+            .collect();
+        assert_eq!(allowed, [(F::None, F::Open), (F::Open, F::Closed)]);
+        assert!(!F::Closed.may_become(F::Open), "closing is final");
+    }
+
+    #[test]
+    fn results_show_from_five_responses() {
+        let q = default_questions();
+        let one = vec![
+            Answer::Scale(2),
+            Answer::Skipped,
+            Answer::Skipped,
+            Answer::Open("Vain minä".into()),
+        ];
+        for n in 0..MIN_RESPONSES {
+            assert_eq!(results(&q, &vec![one.clone(); n]), None, "{n} responses");
+        }
+        let shown = results(&q, &vec![one; MIN_RESPONSES]).expect("five are shown");
+        assert_eq!(
+            shown[0],
+            Summary::Scale {
+                counts: [0, 5, 0, 0, 0],
+                answered: 5,
+                average: Some(2.0)
             }
         );
     }

@@ -125,7 +125,9 @@ impl Actor {
     }
 }
 
-/// A user's relation to one process.
+/// A user's relation to one process. `actor` holds the user's current roles in the
+/// *process's* organisation; `is_orderer` and `is_facilitator` only say what the process
+/// records, and [`ProcessActor::can`] honours them only while the matching role is held.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ProcessActor {
     pub actor: Actor,
@@ -160,47 +162,68 @@ impl ProcessActor {
         self.actor.roles.has(Role::Coordinator)
     }
 
+    /// The process's orderer, while they still hold a role that may order in its organisation.
+    ///
+    /// Being named on a process is a fact of its history; the right to act on it comes from
+    /// the organisation. The matching role, not any role, is required: an order is accepted
+    /// only from someone who may order (`Action::CreateOrder`: orderer or coordinator), so
+    /// when the organisation takes that away it has said this person no longer acts as a
+    /// supervisor there, even if they keep, say, an admin role. Removing every role (leaving
+    /// the organisation) of course ends it too.
+    pub fn orderer(&self) -> bool {
+        self.is_orderer && self.actor.can(Action::CreateOrder)
+    }
+
+    /// The process's facilitator, while they still hold the facilitator role in its
+    /// organisation: only a holder of that role can be assigned, and taking it away is how the
+    /// organisation says they no longer facilitate there (so they no longer see the process,
+    /// its notes or its live sessions, even ones assigned before).
+    pub fn facilitator(&self) -> bool {
+        self.is_facilitator && self.actor.roles.has(Role::Facilitator)
+    }
+
+    /// Every process right goes through here; `is_orderer` and `is_facilitator` are read only
+    /// through [`Self::orderer`] and [`Self::facilitator`], so a removed role removes access.
     pub fn can(&self, a: ProcessAction, state: ProcessState) -> bool {
-        let involved = self.is_orderer || self.is_facilitator || self.coordinator();
+        let (is_orderer, is_facilitator) = (self.orderer(), self.facilitator());
+        let involved = is_orderer || is_facilitator || self.coordinator();
         match a {
             ProcessAction::View => involved,
             ProcessAction::EditPlan => involved && state.plan_is_editable(),
-            ProcessAction::ApproveAsOrderer => self.is_orderer && state == ProcessState::Ordered,
-            ProcessAction::ApproveAsFacilitator => {
-                self.is_facilitator && state == ProcessState::Ordered
-            }
+            ProcessAction::ApproveAsOrderer => is_orderer && state == ProcessState::Ordered,
+            ProcessAction::ApproveAsFacilitator => is_facilitator && state == ProcessState::Ordered,
             ProcessAction::AssignFacilitator => {
                 self.coordinator() && matches!(state, ProcessState::Ordered | ProcessState::Agreed)
             }
             ProcessAction::RunSession => {
-                self.is_facilitator && matches!(state, ProcessState::Phase1 | ProcessState::Phase2)
+                is_facilitator && matches!(state, ProcessState::Phase1 | ProcessState::Phase2)
             }
             ProcessAction::CurateThemes => {
-                (self.is_facilitator
+                (is_facilitator
                     && matches!(
                         state,
                         ProcessState::Phase1 | ProcessState::Phase2 | ProcessState::Summary
                     ))
-                    || (self.is_orderer && state == ProcessState::Summary)
+                    || (is_orderer && state == ProcessState::Summary)
             }
             ProcessAction::EditSummary => {
-                (self.is_orderer || self.is_facilitator) && state == ProcessState::Summary
+                (is_orderer || is_facilitator) && state == ProcessState::Summary
             }
             ProcessAction::FollowUpPractices => {
-                (self.is_orderer || self.is_facilitator)
+                (is_orderer || is_facilitator)
                     && matches!(
                         state,
                         ProcessState::Phase2 | ProcessState::Summary | ProcessState::Closed
                     )
             }
             ProcessAction::Transition(t) => match t {
-                Transition::Agree => self.is_facilitator || self.coordinator(),
+                Transition::Agree => is_facilitator || self.coordinator(),
                 Transition::StartPhase1 | Transition::StartPhase2 | Transition::StartSummary => {
-                    self.is_facilitator
+                    is_facilitator
                 }
                 // The summary is the supervisor's; closing it is theirs too.
-                Transition::Close => self.is_orderer || self.coordinator(),
-                Transition::Cancel => self.is_orderer || self.coordinator(),
+                Transition::Close => is_orderer || self.coordinator(),
+                Transition::Cancel => is_orderer || self.coordinator(),
             },
         }
     }
@@ -355,5 +378,99 @@ mod tests {
             assert!(!p.can(ProcessAction::EditSummary, S::Summary), "{p:?}");
         }
         assert!(!other_fac.can(ProcessAction::FollowUpPractices, S::Phase2));
+    }
+
+    /// Every process action, for the tests that sweep them all.
+    fn all_actions() -> Vec<ProcessAction> {
+        let mut v = vec![
+            ProcessAction::View,
+            ProcessAction::EditPlan,
+            ProcessAction::ApproveAsOrderer,
+            ProcessAction::ApproveAsFacilitator,
+            ProcessAction::AssignFacilitator,
+            ProcessAction::RunSession,
+            ProcessAction::CurateThemes,
+            ProcessAction::FollowUpPractices,
+            ProcessAction::EditSummary,
+        ];
+        v.extend(Transition::ALL.map(ProcessAction::Transition));
+        v
+    }
+
+    #[test]
+    fn a_facilitator_or_orderer_without_roles_has_no_rights() {
+        for (is_orderer, is_facilitator) in [(true, false), (false, true), (true, true)] {
+            let left = ProcessActor {
+                actor: actor(&[]),
+                is_orderer,
+                is_facilitator,
+            };
+            for a in all_actions() {
+                for s in S::ALL {
+                    assert!(!left.can(a, s), "{a:?} in {s:?} after leaving");
+                }
+            }
+        }
+        // The facilitator role taken away, another role kept: no longer this process's
+        // facilitator, so no session to run and nothing to see.
+        let admin_only = ProcessActor {
+            actor: actor(&[Role::Admin, Role::Orderer]),
+            is_facilitator: true,
+            ..Default::default()
+        };
+        assert!(!admin_only.can(ProcessAction::View, S::Phase1));
+        assert!(!admin_only.can(ProcessAction::RunSession, S::Phase1));
+        // An orderer who became a coordinator still may order, so keeps their process.
+        let coord_orderer = ProcessActor {
+            actor: actor(&[Role::Coordinator]),
+            is_orderer: true,
+            ..Default::default()
+        };
+        assert!(coord_orderer.can(ProcessAction::ApproveAsOrderer, S::Ordered));
+        // An orderer left with the facilitator role only may no longer order.
+        let fac_orderer = ProcessActor {
+            actor: actor(&[Role::Facilitator]),
+            is_orderer: true,
+            ..Default::default()
+        };
+        assert!(!fac_orderer.can(ProcessAction::View, S::Ordered));
+        assert!(!fac_orderer.can(ProcessAction::ApproveAsOrderer, S::Ordered));
+    }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn any_roles() -> impl Strategy<Value = RoleSet> {
+            proptest::collection::vec(proptest::sample::select(Role::ALL.to_vec()), 0..4)
+                .prop_map(|v| v.into_iter().collect())
+        }
+
+        proptest! {
+            /// Being named on the process adds nothing beyond what the same user would have
+            /// without it, unless they hold the role that goes with the name: rights come from
+            /// a current role in the process's organisation.
+            #[test]
+            fn a_relation_counts_only_with_its_role(
+                roles in any_roles(),
+                site_admin in any::<bool>(),
+                is_orderer in any::<bool>(),
+                is_facilitator in any::<bool>(),
+                a in proptest::sample::select(all_actions()),
+                s in proptest::sample::select(S::ALL.to_vec()),
+            ) {
+                let actor = Actor { roles, site_admin };
+                let named = ProcessActor { actor, is_orderer, is_facilitator };
+                let counted = ProcessActor {
+                    actor,
+                    is_orderer: is_orderer && actor.can(Action::CreateOrder),
+                    is_facilitator: is_facilitator && roles.has(Role::Facilitator),
+                };
+                prop_assert_eq!(named.can(a, s), counted.can(a, s));
+                if roles.is_empty() {
+                    prop_assert!(!named.can(a, s), "no role, no right");
+                }
+            }
+        }
     }
 }

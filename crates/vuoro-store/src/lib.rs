@@ -862,14 +862,18 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     // Feedback.
     async fn feedback_state(&self, live: LiveSessionId) -> Result<FeedbackState>;
     /// Opens or closes the feedback form and appends a `Moved` event, so phones reload.
+    /// `Conflict` if the session is closed or the form may not move so
+    /// (`FeedbackState::may_become`: closing is final).
     async fn set_feedback_state(
         &self,
         live: LiveSessionId,
         state: FeedbackState,
         at: OffsetDateTime,
     ) -> Result<LiveEvent>;
-    /// Stores one participant's answers. `Duplicate("feedback")` if they answered already,
-    /// `Conflict` if the form is not open.
+    /// Stores one participant's answers: the answers without the participant or a time, and
+    /// apart from them only that the participant answered. `Duplicate("feedback")` if they
+    /// answered already, `Conflict` if the form is not open or the session is closed. `at` is
+    /// not stored: the time of an answer would tell who gave it.
     async fn add_feedback(
         &self,
         live: LiveSessionId,
@@ -879,7 +883,7 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     ) -> Result<()>;
     async fn feedback_given(&self, live: LiveSessionId, participant: ParticipantId)
     -> Result<bool>;
-    /// Every response's answers, without who gave them, ordered by content.
+    /// Every response's answers, without who gave them, ordered by content, never by arrival.
     async fn feedback_responses(&self, live: LiveSessionId) -> Result<Vec<Vec<Answer>>>;
 
     /// The newest event's `seq` of a live session, 0 when it has none.

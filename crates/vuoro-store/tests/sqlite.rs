@@ -1917,11 +1917,164 @@ async fn feedback_is_taken_once_per_participant_while_open() {
         .expect("closed");
     let late = s.add_feedback(l.id, b.id, &other, t).await;
     assert!(matches!(late, Err(StoreError::Conflict(_))));
-    let mut got = s.feedback_responses(l.id).await.expect("responses");
-    got.sort_by_key(|r| format!("{r:?}"));
+    // Closing is final: the form neither reopens nor goes back to "not asked".
+    for to in [FeedbackState::Open, FeedbackState::None] {
+        let back = s.set_feedback_state(l.id, to, t).await;
+        assert!(
+            matches!(back, Err(StoreError::Conflict(_))),
+            "{to:?}: {back:?}"
+        );
+    }
+    assert_eq!(
+        s.feedback_state(l.id).await.expect("state"),
+        FeedbackState::Closed
+    );
+    let got = s.feedback_responses(l.id).await.expect("responses");
     let mut want = vec![answers, other];
-    want.sort_by_key(|r| format!("{r:?}"));
-    assert_eq!(got, want);
+    want.sort_by_key(|r| serde_json::to_string(r).expect("json"));
+    assert_eq!(got, want, "ordered by content");
+}
+
+#[tokio::test]
+async fn a_closed_session_takes_no_feedback_even_with_its_form_open() {
+    use vuoro_core::feedback::{Answer, FeedbackState};
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let a = participant(id, "a", t);
+    s.create_participant(&a).await.expect("a");
+    s.set_feedback_state(l.id, FeedbackState::Open, t)
+        .await
+        .expect("open");
+    s.close_live_session(l.id, t + Duration::hours(1))
+        .await
+        .expect("close");
+    let late = s
+        .add_feedback(l.id, a.id, &[Answer::Scale(1)], t + Duration::hours(2))
+        .await;
+    assert!(matches!(late, Err(StoreError::Conflict(_))), "{late:?}");
+    assert!(!s.feedback_given(l.id, a.id).await.expect("given"));
+    assert!(
+        s.feedback_responses(l.id)
+            .await
+            .expect("responses")
+            .is_empty()
+    );
+}
+
+/// A database from before migration 0009 keeps its answers, loses the link to who gave them,
+/// and still knows who answered (so nobody answers twice).
+#[tokio::test]
+async fn migration_0009_moves_answers_away_from_their_participants() {
+    use sqlx::{Connection, Executor};
+    use vuoro_core::feedback::{Answer, FeedbackState};
+    let f = fixture().await;
+    let path = f._dir.file("vuoro.db");
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let a = participant(id, "a", t);
+    let b = participant(id, "b", t);
+    s.create_participant(&a).await.expect("a");
+    s.create_participant(&b).await.expect("b");
+    s.set_feedback_state(l.id, FeedbackState::Open, t)
+        .await
+        .expect("open");
+    s.close().await;
+
+    // Back to the schema of 0002–0006: answers stored with their participant and time.
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&path);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options)
+        .await
+        .expect("connect");
+    conn.execute(
+        "DROP TABLE feedback_answers; DROP TABLE feedback_given; \
+         DELETE FROM _sqlx_migrations WHERE version = 9; \
+         CREATE TABLE feedback_responses ( \
+             live_session_id TEXT NOT NULL, process_id TEXT NOT NULL, \
+             participant_id TEXT NOT NULL, \
+             answers_json TEXT NOT NULL CHECK (json_valid(answers_json)), \
+             created_at TEXT NOT NULL, \
+             PRIMARY KEY (live_session_id, participant_id), \
+             FOREIGN KEY (live_session_id, process_id) REFERENCES live_sessions (id, process_id), \
+             FOREIGN KEY (participant_id, process_id) REFERENCES participants (id, process_id) \
+         ) STRICT, WITHOUT ROWID;",
+    )
+    .await
+    .expect("old schema");
+    let old = [
+        (a.id, vec![Answer::Scale(5), Answer::Open("Hyvä".into())]),
+        (b.id, vec![Answer::Scale(2), Answer::Skipped]),
+    ];
+    for (who, answers) in &old {
+        sqlx::query(
+            "INSERT INTO feedback_responses \
+             (live_session_id, process_id, participant_id, answers_json, created_at) \
+             VALUES (?, ?, ?, ?, '2027-02-01T09:30:00Z')",
+        )
+        .bind(l.id.to_string())
+        .bind(id.to_string())
+        .bind(who.to_string())
+        .bind(serde_json::to_string(answers).expect("json"))
+        .execute(&mut conn)
+        .await
+        .expect("old answer");
+    }
+    conn.close().await.expect("closed");
+
+    let s = open(&path).await;
+    let got = s.feedback_responses(l.id).await.expect("responses");
+    let mut want: Vec<Vec<Answer>> = old.iter().map(|(_, a)| a.clone()).collect();
+    want.sort_by_key(|r| serde_json::to_string(r).expect("json"));
+    assert_eq!(got, want, "every answer kept");
+    assert!(s.feedback_given(l.id, a.id).await.expect("given"));
+    assert!(s.feedback_given(l.id, b.id).await.expect("given"));
+    let again = s.add_feedback(l.id, a.id, &[Answer::Scale(1)], t).await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+    s.close().await;
+
+    let mut conn = sqlx::SqliteConnection::connect_with(&options)
+        .await
+        .expect("connect");
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'feedback%' \
+         ORDER BY name",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("tables");
+    assert_eq!(
+        tables,
+        ["feedback_answers", "feedback_given"],
+        "the old table is gone"
+    );
+    let columns: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM pragma_table_info('feedback_answers')")
+            .fetch_all(&mut conn)
+            .await
+            .expect("columns");
+    assert_eq!(
+        columns,
+        ["id", "live_session_id", "answers_json"],
+        "no participant, no time"
+    );
+    let columns: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM pragma_table_info('feedback_given')")
+            .fetch_all(&mut conn)
+            .await
+            .expect("columns");
+    assert!(
+        !columns
+            .iter()
+            .any(|c| c.contains("answer") || c.contains("_at")),
+        "{columns:?}"
+    );
+    conn.close().await.expect("closed");
 }
 
 #[tokio::test]

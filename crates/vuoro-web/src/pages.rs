@@ -13,9 +13,9 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
-use vuoro_core::permission::Action;
+use vuoro_core::permission::{Action, ProcessAction};
 use vuoro_core::{Lang, Role};
-use vuoro_store::{Organisation, ProcessFilter};
+use vuoro_store::{Organisation, Process, ProcessFilter};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -102,8 +102,15 @@ async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
     } else {
         Vec::new()
     };
-    let ordered = rows(&state, &c, ordered).await?;
-    let facilitating = rows(&state, &c, facilitating).await?;
+    // The store lists what the user is named on; the permission rules decide what they still
+    // may see (a process of an organisation whose roles they no longer hold is not theirs).
+    let visible = |list: Vec<Process>| -> Vec<Process> {
+        list.into_iter()
+            .filter(|p| user.process_actor(p).can(ProcessAction::View, p.state))
+            .collect()
+    };
+    let ordered = rows(&state, &c, visible(ordered)).await?;
+    let facilitating = rows(&state, &c, visible(facilitating)).await?;
     Ok(HomeView {
         c,
         orgs,

@@ -828,7 +828,7 @@ async fn process_view(
     } else {
         Vec::new()
     };
-    let can_run = pa.can(ProcessAction::RunSession, p.state) || pa.is_facilitator;
+    let can_run = pa.can(ProcessAction::RunSession, p.state) || pa.facilitator();
     let runs = if pa.can(ProcessAction::View, p.state) {
         state
             .store
@@ -1553,35 +1553,49 @@ async fn calendar(
 #[derive(Debug)]
 pub struct PhaseFeedback {
     pub phase: u32,
+    /// The answers counted in `rows`.
     pub responses: usize,
     /// (statement, average, how many answered)
     pub rows: Vec<(String, String, u32)>,
+    /// Answers of the phase's sessions that had fewer than `feedback::MIN_RESPONSES`, left out.
+    pub withheld: usize,
 }
 
-/// Averages of the scale questions per phase, over every session of the phase whose feedback
-/// form has closed (answers still coming would steer the picture).
+/// Averages of the scale questions per phase, over the phase's sessions whose feedback is final
+/// (form or session closed: answers still coming would steer the picture, and a sum that grows
+/// one answer at a time tells each answer). A session counts only if it has at least
+/// `feedback::MIN_RESPONSES` answers by itself, as on its own results page: adding a small
+/// session to a shown one would let anyone subtract the two sums and read the few answers.
 pub(crate) async fn phase_feedback(
     state: &AppState,
     p: &Process,
     plan: &Plan,
     lang: Lang,
 ) -> AppResult<Vec<PhaseFeedback>> {
-    use vuoro_core::feedback::{FeedbackState, Summary, summarise};
+    use vuoro_core::feedback::{Answer, MIN_RESPONSES, Summary, summarise};
     let plang = i18n::as_participant(lang);
     let questions = plan.feedback_questions();
-    let mut by_phase: std::collections::BTreeMap<u32, Vec<Vec<vuoro_core::feedback::Answer>>> =
+    // phase → (answers counted, answers withheld)
+    let mut by_phase: std::collections::BTreeMap<u32, (Vec<Vec<Answer>>, usize)> =
         std::collections::BTreeMap::new();
     for l in state.store.live_sessions(p.id).await? {
-        let closed = !l.open || state.store.feedback_state(l.id).await? == FeedbackState::Closed;
-        if closed {
-            let answers = state.store.feedback_responses(l.id).await?;
-            by_phase.entry(l.phase).or_default().extend(answers);
+        if !crate::live::feedback_final(state, &l).await? {
+            continue;
+        }
+        let answers = state.store.feedback_responses(l.id).await?;
+        if answers.is_empty() {
+            continue;
+        }
+        let entry = by_phase.entry(l.phase).or_default();
+        if answers.len() >= MIN_RESPONSES {
+            entry.0.extend(answers);
+        } else {
+            entry.1 += answers.len();
         }
     }
     Ok(by_phase
         .into_iter()
-        .filter(|(_, r)| !r.is_empty())
-        .map(|(phase, responses)| PhaseFeedback {
+        .map(|(phase, (responses, withheld))| PhaseFeedback {
             phase,
             rows: summarise(&questions, &responses)
                 .into_iter()
@@ -1600,6 +1614,7 @@ pub(crate) async fn phase_feedback(
                 })
                 .collect(),
             responses: responses.len(),
+            withheld,
         })
         .collect())
 }

@@ -120,7 +120,12 @@ async fn draft(state: &AppState, c: &Ctx, p: &Process) -> AppResult<Summary> {
         }
     }
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
-    let feedback = crate::processes::phase_feedback(state, p, &plan, c.lang).await?;
+    // Only what the process page shows: final feedback of sessions with enough answers.
+    let feedback: Vec<_> = crate::processes::phase_feedback(state, p, &plan, c.lang)
+        .await?
+        .into_iter()
+        .filter(|f| f.responses > 0)
+        .collect();
     if !feedback.is_empty() {
         blocks.push(Block::heading(c.t("summary-h-feedback")));
         for f in feedback {

@@ -2516,16 +2516,30 @@ impl Store for SqliteStore {
         at: OffsetDateTime,
     ) -> Result<LiveEvent> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query("UPDATE live_sessions SET feedback = ? WHERE id = ? AND open = 1")
+        let now: Option<(String, i64)> =
+            sqlx::query_as("SELECT feedback, open FROM live_sessions WHERE id = ?")
+                .bind(live.to_string())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        let (code, open) = now.ok_or(StoreError::NotFound)?;
+        if open != 1 {
+            return Err(StoreError::Conflict("live session is closed"));
+        }
+        let from = FeedbackState::parse(&code).ok_or_else(|| {
+            StoreError::Corrupt(format!("live_sessions: feedback state {code:?}"))
+        })?;
+        // Closing is final and nothing goes back (`FeedbackState::may_become`); asked inside the
+        // write transaction, so two clicks at once cannot slip past it.
+        if !from.may_become(state) {
+            return Err(StoreError::Conflict("feedback cannot move that way"));
+        }
+        sqlx::query("UPDATE live_sessions SET feedback = ? WHERE id = ?")
             .bind(state.code())
             .bind(live.to_string())
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        if done.rows_affected() == 0 {
-            live_session_process(&mut tx, live).await?;
-            return Err(StoreError::Conflict("live session is closed"));
-        }
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
         tx.commit().await.map_err(db)?;
         Ok(event)
@@ -2536,32 +2550,44 @@ impl Store for SqliteStore {
         live: LiveSessionId,
         participant: ParticipantId,
         answers: &[Answer],
-        at: OffsetDateTime,
+        _at: OffsetDateTime,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let state: Option<String> =
-            sqlx::query_scalar("SELECT feedback FROM live_sessions WHERE id = ?")
+        let now: Option<(String, i64)> =
+            sqlx::query_as("SELECT feedback, open FROM live_sessions WHERE id = ?")
                 .bind(live.to_string())
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db)?;
-        if state.ok_or(StoreError::NotFound)? != FeedbackState::Open.code() {
+        let (code, open) = now.ok_or(StoreError::NotFound)?;
+        // A closed session takes no answer, even if its form was never closed: results are
+        // shown once the session closes, and must not change after.
+        if open != 1 || code != FeedbackState::Open.code() {
             return Err(StoreError::Conflict("feedback is not open"));
         }
         let process = live_session_process(&mut tx, live).await?;
+        // Only *that* this participant answered, for the one-answer rule.
         sqlx::query(
-            "INSERT INTO feedback_responses \
-             (live_session_id, process_id, participant_id, answers_json, created_at) \
-             VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO feedback_given (live_session_id, participant_id, process_id) \
+             VALUES (?, ?, ?)",
         )
         .bind(live.to_string())
-        .bind(process)
         .bind(participant.to_string())
-        .bind(to_json(&answers, "feedback")?)
-        .bind(timestamp(at)?)
+        .bind(process)
         .execute(&mut *tx)
         .await
         .map_err(db_unique("feedback"))?;
+        // The answers, apart from who gave them and when; the key is random (UUIDv4, not the
+        // time-ordered v7 of other ids), so even the rows' order says nothing of arrival.
+        sqlx::query(
+            "INSERT INTO feedback_answers (id, live_session_id, answers_json) VALUES (?, ?, ?)",
+        )
+        .bind(uuid::Uuid::new_v4().simple().to_string())
+        .bind(live.to_string())
+        .bind(to_json(&answers, "feedback")?)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
         tx.commit().await.map_err(db)?;
         Ok(())
     }
@@ -2572,7 +2598,7 @@ impl Store for SqliteStore {
         participant: ParticipantId,
     ) -> Result<bool> {
         let n: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM feedback_responses \
+            "SELECT count(*) FROM feedback_given \
              WHERE live_session_id = ? AND participant_id = ?",
         )
         .bind(live.to_string())
@@ -2585,7 +2611,7 @@ impl Store for SqliteStore {
 
     async fn feedback_responses(&self, live: LiveSessionId) -> Result<Vec<Vec<Answer>>> {
         let rows: Vec<String> = sqlx::query_scalar(
-            "SELECT answers_json FROM feedback_responses WHERE live_session_id = ? \
+            "SELECT answers_json FROM feedback_answers WHERE live_session_id = ? \
              ORDER BY answers_json",
         )
         .bind(live.to_string())
@@ -2595,7 +2621,7 @@ impl Store for SqliteStore {
         rows.iter()
             .map(|j| {
                 serde_json::from_str(j)
-                    .map_err(|e| StoreError::Corrupt(format!("feedback_responses: {e}")))
+                    .map_err(|e| StoreError::Corrupt(format!("feedback_answers: {e}")))
             })
             .collect()
     }

@@ -5,9 +5,11 @@
 //!
 //! Plans are kept by those who keep the catalogue (`Action::EditCatalogue`); anyone else gets
 //! 404, so an organisation's plans are not revealed to other organisations. A process's title is
-//! shown only to those who may see the process itself; others (a site administrator without a
-//! role) see that it is a dialogue process, and its published summary, which is public to its
-//! participants anyway.
+//! shown only to those who may see the process itself; others (an admin without a role in the
+//! process, a site administrator without a role) see that it is a dialogue process, and its
+//! published summary only as far as the process's plan shares it ([`summary_shown`]): with the
+//! whole organisation (anyone holding a role there), publicly (anyone who reaches this page), or,
+//! by default, with its participants and the people running it only (nobody else here).
 
 use crate::AppState;
 use crate::ctx::{Ctx, CurrentUser};
@@ -25,6 +27,7 @@ use axum::routing::{get, post};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 use vuoro_core::permission::{Action, ProcessAction};
+use vuoro_core::plan::SummaryVisibility;
 use vuoro_core::summary::{BlockKind, SummaryState};
 use vuoro_core::text::{self, limits};
 use vuoro_core::{
@@ -67,6 +70,19 @@ async fn plan_of(state: &AppState, org: &Organisation, plan: &str) -> AppResult<
 
 fn may_see(user: &CurrentUser, p: &Process) -> bool {
     user.process_actor(p).can(ProcessAction::View, p.state)
+}
+
+/// Whether the user may read the process's published summary here: those who may see the
+/// process always; anyone else only as far as the summary visibility of the process's current
+/// plan reaches. The participants are not on this page (it is staff-only), so "participants"
+/// shares it with nobody beyond the process's own people.
+pub fn summary_shown(user: &CurrentUser, p: &Process, visibility: SummaryVisibility) -> bool {
+    may_see(user, p)
+        || match visibility {
+            SummaryVisibility::Public => true,
+            SummaryVisibility::Organisation => !user.roles_in(p.org).is_empty(),
+            SummaryVisibility::Participants => false,
+        }
 }
 
 async fn org_processes(state: &AppState, org: OrgId) -> AppResult<HashMap<ProcessId, Process>> {
@@ -317,7 +333,9 @@ pub struct LinkedView {
     pub title: String,
     pub visible: bool,
     pub state: String,
-    pub summary: Vec<SummaryLine>,
+    /// The published summary's lines, or `None` when the process's plan does not share its
+    /// summary with this viewer.
+    pub summary: Option<Vec<SummaryLine>>,
 }
 
 #[derive(Debug)]
@@ -360,6 +378,18 @@ async fn plan_page(
         for pid in &a.processes {
             let Some(p) = procs.get(pid) else { continue };
             let seen = may_see(user, p);
+            let visibility = state
+                .store
+                .plan(p.id, p.plan_version)
+                .await?
+                .plan
+                .summary_visibility;
+            // Not even read when it is not to be shown, so no later change can leak it.
+            let summary = if summary_shown(user, p, visibility) {
+                Some(published_summary(state, p.id).await?)
+            } else {
+                None
+            };
             processes.push(LinkedView {
                 id: p.id,
                 title: if seen {
@@ -369,7 +399,7 @@ async fn plan_page(
                 },
                 visible: seen,
                 state: i18n::t(lang, &format!("state-{}", p.state.code())),
-                summary: published_summary(state, p.id).await?,
+                summary,
             });
         }
         let options: Vec<(String, String)> = visible

@@ -20,6 +20,11 @@ async fn give_feedback(
 ) -> Result<Response, Response> {
     let (live, me) = me_in(&state, &headers, &lid).await?;
     let p = PCtx::new(&headers, &c);
+    // Once the session is closed its results may be read, so nothing may change them; the
+    // store refuses too, this only answers before the form is even read.
+    if !live.open {
+        return Err(page_error(&p, "p-fb-closed", StatusCode::CONFLICT));
+    }
     let (_, course) = course(&state, &live)
         .await
         .map_err(IntoResponse::into_response)?;
@@ -77,11 +82,21 @@ struct ResultsView {
     session_title: String,
     responses: usize,
     available: bool,
+    /// Answering has ended but fewer than `feedback::MIN_RESPONSES` answered.
+    too_few: bool,
     results: Vec<ResultView>,
 }
 
+/// Whether a session's feedback is final: its form closed (for good) or the session itself
+/// closed, after which no answer is taken. Only final feedback is ever summed up anywhere.
+pub(crate) async fn feedback_final(state: &AppState, live: &LiveSession) -> AppResult<bool> {
+    Ok(!live.open || state.store.feedback_state(live.id).await? == FeedbackState::Closed)
+}
+
 /// Results of a session's feedback, for everyone who may see the process, once answering has
-/// ended: results shown while the form is open would steer the answers still coming.
+/// ended (results shown while the form is open would steer the answers still coming, and let
+/// a reader match each new answer to who just put their phone down), and only when at least
+/// `feedback::MIN_RESPONSES` answered.
 async fn feedback_results(
     State(state): State<AppState>,
     c: Ctx,
@@ -95,13 +110,18 @@ async fn feedback_results(
         return Err(AppError::NotFound);
     }
     let session_title = course.session_title.clone();
-    let fb = state.store.feedback_state(live.id).await?;
-    let available = fb == FeedbackState::Closed || !live.open;
+    let available = feedback_final(&state, &live).await?;
     let responses = state.store.feedback_responses(live.id).await?;
     let plang = i18n::as_participant(c.lang);
     let questions = &course.feedback;
-    let results = if available {
-        feedback::summarise(questions, &responses)
+    let shown = if available {
+        feedback::results(questions, &responses)
+    } else {
+        None
+    };
+    let too_few = available && shown.is_none();
+    let results = if let Some(summaries) = shown {
+        summaries
             .into_iter()
             .zip(questions)
             .map(|(s, q)| match s {
@@ -136,14 +156,15 @@ async fn feedback_results(
         session_title,
         responses: responses.len(),
         available,
+        too_few,
         results,
         c,
     }
     .into_response())
 }
 
-/// The averages of the process's previous live session, if it has feedback: (question, average
-/// out of 5, answers).
+/// The averages of the process's previous live session, if its feedback is final and at least
+/// `feedback::MIN_RESPONSES` answered: (question, average out of 5, answers).
 pub(crate) async fn previous_feedback(
     state: &AppState,
     live: &LiveSession,
@@ -159,12 +180,15 @@ pub(crate) async fn previous_feedback(
     let Some(prev) = earlier else {
         return Ok(None);
     };
-    let responses = state.store.feedback_responses(prev.id).await?;
-    if responses.is_empty() {
+    if !feedback_final(state, &prev).await? {
         return Ok(None);
     }
+    let responses = state.store.feedback_responses(prev.id).await?;
     let questions = &course.feedback;
-    let rows = feedback::summarise(questions, &responses)
+    let Some(summaries) = feedback::results(questions, &responses) else {
+        return Ok(None);
+    };
+    let rows = summaries
         .into_iter()
         .zip(questions)
         .filter_map(|(s, q)| match s {

@@ -247,7 +247,12 @@ async fn control(
             let e = state
                 .store
                 .set_feedback_state(live.id, to, OffsetDateTime::now_utc())
-                .await?;
+                .await
+                .map_err(|e| match e {
+                    // Closing is final: a closed form is never opened again.
+                    StoreError::Conflict(_) => AppError::Conflict("error-feedback-final"),
+                    other => other.into(),
+                })?;
             publish(&state, &e).await;
             return Ok(back);
         }

@@ -495,6 +495,17 @@ async fn feedback_is_anonymous_once_per_person_and_shown_when_closed() {
         &[("q0", "4"), ("q1", "4"), ("q2", ""), ("q3", "")],
     )
     .await;
+    // Three more, so that the results reach the five answers they need.
+    for _ in 0..3 {
+        let (phone, _) = join(&app, &code, &[("lang", "fi")]).await;
+        let r = phone
+            .post_form(
+                &feedback,
+                &[("q0", "4"), ("q1", ""), ("q2", ""), ("q3", "")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
 
     let (_, early) = facilitator.text(&feedback).await;
     assert!(early.contains("Tulokset näytetään, kun palautelomake on suljettu."));
@@ -517,8 +528,11 @@ async fn feedback_is_anonymous_once_per_person_and_shown_when_closed() {
         StatusCode::OK,
         "the orderer sees the results on the process"
     );
-    assert!(results.contains("2 vastausta."));
-    assert!(results.contains("Keskiarvo 4.5 / 5"), "(5 + 4) / 2");
+    assert!(results.contains("5 vastausta."));
+    assert!(
+        results.contains("Keskiarvo 4.2 / 5"),
+        "(5 + 4 + 4 + 4 + 4) / 5"
+    );
     assert!(results.contains("Hyvä ilmapiiri"));
     let (_, process) = orderer.text(&p).await;
     assert!(
@@ -529,7 +543,7 @@ async fn feedback_is_anonymous_once_per_person_and_shown_when_closed() {
         process.contains("Palaute vaiheittain"),
         "feedback per phase on the process page"
     );
-    assert!(process.contains("<td>Minua kuultiin.</td><td>4.5</td>"));
+    assert!(process.contains("<td>Minua kuultiin.</td><td>4.2</td>"));
     let outsider = app.login("facilitator2").await;
     assert_eq!(
         outsider.get(&feedback).await.status(),
@@ -791,16 +805,22 @@ async fn the_last_sessions_feedback_can_open_the_next() {
     let (run, code) = open_session(&app, &p).await;
     let lid = run.trim_end_matches("/run").to_owned();
     let facilitator = app.login("facilitator").await;
-    let (phone, _) = join(&app, &code, &[("lang", "fi")]).await;
+    let mut phones = Vec::new();
+    for _ in 0..5 {
+        phones.push(join(&app, &code, &[("lang", "fi")]).await.0);
+    }
     facilitator
         .post_form(&format!("{lid}/control"), &[("do", "feedback_open")])
         .await;
-    phone
-        .post_form(
-            &format!("{lid}/feedback"),
-            &[("q0", "4"), ("q1", "5"), ("q2", ""), ("q3", "")],
-        )
-        .await;
+    for phone in &phones {
+        let r = phone
+            .post_form(
+                &format!("{lid}/feedback"),
+                &[("q0", "4"), ("q1", "5"), ("q2", ""), ("q3", "")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
     facilitator
         .post_form(&format!("{lid}/control"), &[("do", "close")])
         .await;
@@ -827,6 +847,116 @@ async fn the_last_sessions_feedback_can_open_the_next() {
         .await;
     let (_, hidden) = phone2.text(&page2).await;
     assert!(!hidden.contains("Näin edellinen tapaaminen koettiin"));
+}
+
+/// The attack on the demo: close the form, read the results, reopen, and watch each answer
+/// arrive; or answer from a phone after the session closed and see it in the results. Closing
+/// is final, a closed session takes no answer, and nothing shows below five answers.
+#[tokio::test]
+async fn feedback_is_final_and_shows_nothing_below_five_answers() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let control = format!("{lid}/control");
+    let feedback = format!("{lid}/feedback");
+    let facilitator = app.login("facilitator").await;
+    let mut phones = Vec::new();
+    for _ in 0..6 {
+        phones.push(join(&app, &code, &[("lang", "fi")]).await);
+    }
+    let r = facilitator
+        .post_form(&control, &[("do", "feedback_open")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let answer =
+        |v: &'static str, text: &'static str| vec![("q0", v), ("q1", ""), ("q2", ""), ("q3", text)];
+    for (i, (phone, _)) in phones.iter().take(4).enumerate() {
+        let r = phone
+            .post_form(
+                &feedback,
+                &answer("3", ["Ensimmäinen", "Toinen", "Kolmas", "Neljäs"][i]),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let (_, page) = facilitator.text(&run).await;
+    assert!(
+        page.contains("Sulkeminen on lopullista"),
+        "the runner warns first"
+    );
+    let r = facilitator
+        .post_form(&control, &[("do", "feedback_close")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    // Four answered: the count, and that results show from five; no average, no open answer.
+    let (s, results) = facilitator.text(&feedback).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(results.contains("4 vastausta."));
+    assert!(results.contains("Vastaajia oli 4. Tulokset näytetään vasta vähintään viidestä"));
+    assert!(!results.contains("Keskiarvo"));
+    for text in ["Ensimmäinen", "Toinen", "Kolmas", "Neljäs"] {
+        assert!(!results.contains(text), "{text}");
+    }
+    let (_, process) = facilitator.text(&p).await;
+    assert!(
+        !process.contains("<td>Minua kuultiin.</td>"),
+        "no averages per phase"
+    );
+    assert!(process.contains("4 vastausta istunnoista, joissa vastaajia oli alle viisi"));
+
+    // Reopening is refused, and the runner no longer offers it.
+    let r = facilitator
+        .post_form(&control, &[("do", "feedback_open")])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .expect("body")
+            .contains("sulkeminen on lopullista")
+    );
+    let (_, page) = facilitator.text(&run).await;
+    assert!(!page.contains("value=\"feedback_open\""));
+    // A fifth phone cannot add the answer that would reveal itself by difference.
+    let (fifth, fifth_page) = &phones[4];
+    let r = fifth.post_form(&feedback, &answer("1", "Viides")).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let (_, results) = facilitator.text(&feedback).await;
+    assert!(results.contains("4 vastausta.") && !results.contains("Viides"));
+    let (_, phone_page) = fifth.text(fifth_page).await;
+    assert!(!phone_page.contains("name=\"q0\""), "no form on the phone");
+
+    // A second session: the form left open and the session closed; a phone that still has the
+    // form answers after the close and is told that answering has ended.
+    let r = facilitator.post_form(&control, &[("do", "close")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (run2, code2) = open_session(&app, &p).await;
+    let lid2 = run2.trim_end_matches("/run").to_owned();
+    assert_ne!(lid2, lid);
+    let (late, _) = join(&app, &code2, &[("lang", "fi")]).await;
+    facilitator
+        .post_form(&format!("{lid2}/control"), &[("do", "feedback_open")])
+        .await;
+    let r = facilitator
+        .post_form(&format!("{lid2}/control"), &[("do", "close")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = late
+        .post_form(&format!("{lid2}/feedback"), &answer("2", "Myöhässä"))
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .expect("body")
+            .contains("Palautteen antaminen on päättynyt."),
+        "told on the phone, in its language"
+    );
+    let (_, results) = facilitator.text(&format!("{lid2}/feedback")).await;
+    assert!(!results.contains("Myöhässä"), "{results}");
+    assert!(results.contains("Kukaan ei vastannut."), "{results}");
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@
 use crate::helpers::{Browser, PASSWORD, TestApp, email, location, order, spawn};
 use reqwest::StatusCode;
 use time::OffsetDateTime;
+use vuoro_core::plan::SummaryVisibility;
 use vuoro_core::summary::{Block, Summary, SummaryState};
 use vuoro_core::{OrgPlanId, ProcessId, Role, RoleSet};
 use vuoro_store::{CatalogueStore, NewUser, Store};
@@ -171,13 +172,14 @@ async fn the_plan_shows_what_dialogue_said_about_each_area() {
     assert!(section.contains("Yövuoroon toivotaan toista hoitajaa."));
     assert!(!page.contains("Luonnoksen lause"));
 
-    // A site administrator keeps plans but does not see processes: the summary, not the name.
+    // A site administrator keeps plans but does not see processes: not the name, and the
+    // summary only as far as the process's plan shares it (by default, not with them).
     let site = app.login("site").await;
     let (s, page) = site.text(&plan).await;
     assert_eq!(s, StatusCode::OK);
     assert!(!page.contains("Kotihoidon yötiimi"), "no community name");
     assert!(page.contains("Dialogiprosessi"));
-    assert!(page.contains("Yövuoroon toivotaan toista hoitajaa."));
+    assert!(!page.contains("Yövuoroon toivotaan toista hoitajaa."));
     assert!(!page.contains(&format!("href=\"{p}\"")));
 
     // Unlinked, it leaves the area.
@@ -312,4 +314,90 @@ async fn plans_are_hidden_from_everyone_who_does_not_keep_the_catalogue() {
     // An organisation's admin keeps the catalogue, and so the plans.
     let admin = app.login("admin").await;
     assert_eq!(admin.get(&plan).await.status(), StatusCode::OK);
+}
+
+/// Sets the summary visibility of the process's plan, as a new plan version.
+async fn share_summary(app: &TestApp, id: ProcessId, visibility: SummaryVisibility) {
+    let p = app.store.process(id).await.expect("process");
+    let mut plan = app.store.plan(id, p.plan_version).await.expect("plan").plan;
+    plan.summary_visibility = visibility;
+    let who = app.user_id("orderer").await;
+    app.store
+        .save_plan(id, p.plan_version, &plan, who)
+        .await
+        .expect("saved");
+}
+
+/// Someone who keeps the plan but may not see a linked process reads its published summary
+/// only as far as the process's plan shares it, and never its community's name.
+#[tokio::test]
+async fn the_summary_shows_only_as_far_as_its_plan_shares_it() {
+    let app = spawn().await;
+    let coordinator = app.login("coordinator").await;
+    let orderer = app.login("orderer").await;
+    let p = order(&app, &orderer, "Päiväkodin tiimi", "eratauko").await;
+    let plan = create(&app, &coordinator, "Osallisuus").await;
+    let area = area_id(&app, &plan, "Osallisuus").await;
+    let r = coordinator
+        .post_form(
+            &format!("{plan}/areas/{area}/processes"),
+            &[("do", "link"), ("process", &pid(&p))],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = ProcessId::parse(&pid(&p)).expect("id");
+    let who = app.user_id("orderer").await;
+    let published = Summary {
+        blocks: vec![Block::paragraph(
+            "Lepohetkiin toivotaan rauhaa.",
+            Vec::new(),
+        )],
+    };
+    app.store
+        .save_summary(
+            id,
+            None,
+            &published,
+            SummaryState::Published,
+            who,
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .expect("published");
+    const TEXT: &str = "Lepohetkiin toivotaan rauhaa.";
+    const NOT_SHARED: &str = "Prosessin suunnitelma ei jaa koostetta sinulle";
+
+    // The organisation's admin keeps the plans but has no part in the process; the site
+    // administrator keeps them without any role in the organisation.
+    let admin = app.login("admin").await;
+    let site = app.login("site").await;
+    let sees = |page: &str| page.contains(TEXT);
+    let cases = [
+        (SummaryVisibility::Participants, false, false),
+        (SummaryVisibility::Organisation, true, false),
+        (SummaryVisibility::Public, true, true),
+    ];
+    for (visibility, admin_sees, site_sees) in cases {
+        share_summary(&app, id, visibility).await;
+        let (s, page) = admin.text(&plan).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(sees(&page), admin_sees, "admin, {visibility:?}");
+        assert_eq!(
+            page.contains(NOT_SHARED),
+            !admin_sees,
+            "admin, {visibility:?}"
+        );
+        assert!(!page.contains("Päiväkodin tiimi"), "never the name");
+        assert!(!page.contains(&format!("href=\"{p}\"")));
+        let (s, page) = site.text(&plan).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(sees(&page), site_sees, "site administrator, {visibility:?}");
+        assert!(!page.contains("Päiväkodin tiimi"), "never the name");
+        // Those who may see the process read it whatever the setting.
+        let (_, page) = coordinator.text(&plan).await;
+        assert!(
+            sees(&page) && page.contains("Päiväkodin tiimi"),
+            "{visibility:?}"
+        );
+    }
 }

@@ -1199,3 +1199,87 @@ async fn a_cancelled_process_is_no_longer_edited_and_only_its_orderer_cancels() 
         "a cancelled plan is no longer edited"
     );
 }
+
+/// A facilitator whose roles were removed keeps nothing of the process they ran: not its page,
+/// not its notes, not the live runner, not its line on their front page. Then the same with
+/// only the facilitator role taken away and another role kept.
+#[tokio::test]
+async fn removing_roles_removes_access_to_assigned_processes() {
+    use vuoro_store::Store;
+    let app = spawn().await;
+    let p = crate::live::process_in_phase1(&app).await;
+    let (run, code) = crate::live::open_session(&app, &p).await;
+    let (phone, page) = crate::live::join(&app, &code, &[("lang", "fi")]).await;
+    let r = crate::live::write(&phone, &page, "Luottamus kasvaa").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let facilitator = app.login("facilitator").await;
+    let notes = format!("{p}/export/notes.csv");
+    let lid = run.trim_end_matches("/run").to_owned();
+    let paths = [
+        p.clone(),
+        notes.clone(),
+        run.clone(),
+        format!("{lid}/projector"),
+    ];
+    for path in &paths {
+        assert_eq!(
+            facilitator.get(path).await.status(),
+            StatusCode::OK,
+            "{path}"
+        );
+    }
+    let (_, home) = facilitator.text("/").await;
+    assert!(home.contains(&p), "the front page lists the process");
+
+    let admin = app.login("admin").await;
+    let fac = app.user_id("facilitator").await;
+    let members = format!("/orgs/{}/members/{fac}/roles", app.org);
+    let r = admin.post_form(&members, &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "every role removed");
+    for path in &paths {
+        assert_eq!(
+            facilitator.get(path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path} after the roles were removed"
+        );
+    }
+    let (_, csv) = facilitator.text(&notes).await;
+    assert!(!csv.contains("Luottamus kasvaa"));
+    let r = facilitator
+        .post_form(&format!("{lid}/control"), &[("do", "next")])
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::NOT_FOUND,
+        "the session is not theirs to run"
+    );
+    let (_, home) = facilitator.text("/").await;
+    assert!(!home.contains(&p), "nor listed on their front page");
+
+    // Back in the organisation as an orderer only: still not this process's facilitator.
+    app.store
+        .set_roles(
+            app.org,
+            fac,
+            [vuoro_core::Role::Orderer].into_iter().collect(),
+        )
+        .await
+        .expect("roles");
+    for path in &paths {
+        assert_eq!(
+            facilitator.get(path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path} without the facilitator role"
+        );
+    }
+    // The facilitator role given back restores what the assignment gives.
+    app.store
+        .set_roles(
+            app.org,
+            fac,
+            [vuoro_core::Role::Facilitator].into_iter().collect(),
+        )
+        .await
+        .expect("roles");
+    assert_eq!(facilitator.get(&run).await.status(), StatusCode::OK);
+}

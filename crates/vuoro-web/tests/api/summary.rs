@@ -243,3 +243,54 @@ async fn a_summary_is_drafted_edited_commented_and_published() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// The draft's feedback counts only what the process page shows: a session's answers only
+/// when at least five answered it, so a small session is neither shown nor added to a larger
+/// one (where subtracting would reveal it).
+#[tokio::test]
+async fn the_drafts_feedback_leaves_out_sessions_below_five_answers() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let facilitator = app.login("facilitator").await;
+    let orderer = app.login("orderer").await;
+    // (answers of "I was heard") per session: four 1s, then five 4s.
+    for (value, count) in [("1", 4), ("4", 5)] {
+        let (run, code) = open_session(&app, &p).await;
+        let lid = run.trim_end_matches("/run").to_owned();
+        let mut phones = Vec::new();
+        for _ in 0..count {
+            phones.push(join(&app, &code, &[("lang", "fi")]).await.0);
+        }
+        facilitator
+            .post_form(&format!("{lid}/control"), &[("do", "feedback_open")])
+            .await;
+        for phone in &phones {
+            let r = phone
+                .post_form(
+                    &format!("{lid}/feedback"),
+                    &[("q0", value), ("q1", ""), ("q2", ""), ("q3", "")],
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        }
+        let r = facilitator
+            .post_form(&format!("{lid}/control"), &[("do", "close")])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let r = facilitator
+        .post_form(&format!("{p}/transition"), &[("to", "start_summary")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let summary = format!("{p}/summary");
+    let r = orderer
+        .post_form(&summary, &[("do", "draft"), ("base", "")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = orderer.text(&summary).await;
+    assert!(
+        html.contains("Vaihe 1: Minua kuultiin. 4.0/5 (5 vastausta)"),
+        "only the session of five: {html}"
+    );
+    assert!(!html.contains("9 vastausta") && !html.contains("3.0/5"));
+}

@@ -2727,6 +2727,10 @@ mod tests {
             "3847d53f09cd01fc131a313ff51de337cecfd860634c201b0a3407563d440dabb681d6fd872c6e68de46034fdb76481c",
         ),
         (
+            9,
+            "70d6c0b26a4812b6d7d9cbaaba2a11fdbdf2c5b2cd694469677ae1035ecabde29ab62fe472bb2dff6f3e86a85a9e4592",
+        ),
+        (
             10,
             "76234e47c994cfb71de4f45a6dea03118900d1363ee9597b1b42160962ce016841c4c0332d0bd019587a37120272f89d",
         ),

@@ -9,6 +9,7 @@ mod catalogue;
 mod catalogue_api;
 mod flow;
 mod live;
+mod live_guard;
 mod openspace;
 mod org_plans;
 mod permissions;

@@ -98,12 +98,14 @@ const SEEN_SESSIONS_MAX: usize = 2_000;
 const SEEN_PER_SESSION_MAX: usize = 2_000;
 
 type StreamKey = (LiveSessionId, Holder);
+/// A holder's open streams, oldest first: each one's number and the way to tell it to stop.
+type Streams = VecDeque<(u64, oneshot::Sender<()>)>;
 
 #[derive(Debug)]
 pub struct LiveHub {
     channels: Mutex<HashMap<LiveSessionId, broadcast::Sender<Arc<Push>>>>,
     turns: Vec<tokio::sync::Mutex<()>>,
-    streams: Mutex<HashMap<StreamKey, VecDeque<(u64, oneshot::Sender<()>)>>>,
+    streams: Mutex<HashMap<StreamKey, Streams>>,
     next_stream: AtomicU64,
     seen: Mutex<HashMap<LiveSessionId, HashMap<ParticipantId, Instant>>>,
     pub(crate) joins: JoinLimiter,

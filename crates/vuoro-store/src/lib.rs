@@ -479,7 +479,7 @@ pub enum LiveEventKind {
     NoteChanged {
         note: NoteId,
     },
-    /// Someone raised or lowered a hand, or was given the turn.
+    /// Someone raised or lowered a hand, was given the turn, or was removed from the session.
     HandsChanged,
     /// The facilitator moved the session or its timer.
     Moved,

@@ -124,6 +124,6 @@ pub async fn serve(
         listener,
         app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown)
-    .await
+        .with_graceful_shutdown(shutdown)
+        .await
 }

@@ -117,10 +117,7 @@ impl Config {
                 .split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map(|s| {
-                    s.parse()
-                        .map_err(|_| ConfigError::Env("VUORO_TRUSTED_PROXIES"))
-                })
+                .map(|s| s.parse().map_err(|_| ConfigError::Env("VUORO_TRUSTED_PROXIES")))
                 .collect::<Result<_, _>>()?;
         }
         Ok(())
@@ -181,10 +178,7 @@ mod tests {
     #[test]
     fn trusted_proxies_are_addresses() {
         let mut c = Config::default();
-        assert!(
-            c.trusted_proxies.is_empty(),
-            "no proxy is trusted by default"
-        );
+        assert!(c.trusted_proxies.is_empty(), "no proxy is trusted by default");
         c.apply_env(|k| (k == "VUORO_TRUSTED_PROXIES").then(|| "127.0.0.1, ::1".to_owned()))
             .expect("valid");
         assert_eq!(c.trusted_proxies.len(), 2);
@@ -195,10 +189,7 @@ mod tests {
         );
         let f: FileConfig = toml::from_str("trusted_proxies = [\"10.0.0.5\"]").expect("valid");
         c.apply_file(f);
-        assert_eq!(
-            c.trusted_proxies,
-            vec!["10.0.0.5".parse::<std::net::IpAddr>().expect("ip")]
-        );
+        assert_eq!(c.trusted_proxies, vec!["10.0.0.5".parse::<std::net::IpAddr>().expect("ip")]);
     }
 
     #[test]

@@ -314,6 +314,15 @@ async fn streams_are_capped_per_phone_and_a_long_backlog_asks_for_a_reload() {
         assert!(!body.contains("replaced"));
     }
 
+    // A staff log-in holds at most ten: the eleventh replaces its oldest.
+    let mut boards = Vec::new();
+    for _ in 0..11 {
+        boards.push(stream(&facilitator, &format!("{lid}/events")).await);
+    }
+    let (body, ended) = read(&mut boards[0], "never sent").await;
+    assert!(ended && body.contains("event: replaced"), "{body}");
+    drop(boards);
+
     // A client that missed more than the server replays is told to reload, and no more.
     let id = live_id(&run);
     let live = app.store.live_session(id).await.expect("live");

@@ -305,6 +305,24 @@ live-participants = { $count ->
     [one] { $count } participant
    *[other] { $count } participants
 }
+live-active = { $count ->
+    [one] { $count } phone active (last 5 min)
+   *[other] { $count } phones active (last 5 min)
+}
+live-joining-locked = Joining is closed: new phones cannot join, those already in go on.
+live-lock-joining = Close joining
+live-open-joining = Open joining
+live-remove-open = Remove a phone…
+live-remove-number = The phone's number in the session
+live-remove-number-hint = The number is shown in the turn queue and at the café tables.
+live-remove-note = Remove the phone that wrote this…
+live-remove-title = Remove the phone from the session?
+live-remove-which = Phone number { $n }
+live-remove-wrote = The phone that wrote:
+live-remove-explain = The phone can no longer open this session or write in it. Its notes stay. Who used it is not revealed.
+live-remove-confirm = Remove the phone
+live-remove-cancel = Cancel
+live-remove-unknown = There is no phone with this number in the session.
 live-stage = Phase { $n }/{ $count }
 live-question = Question { $n }/{ $count }
 live-no-question = There is no question in this phase.

@@ -305,6 +305,24 @@ live-participants = { $count ->
     [one] { $count } osallistuja
    *[other] { $count } osallistujaa
 }
+live-active = { $count ->
+    [one] { $count } puhelin aktiivisena (viimeiset 5 min)
+   *[other] { $count } puhelinta aktiivisena (viimeiset 5 min)
+}
+live-joining-locked = Liittyminen on suljettu: uudet puhelimet eivät pääse mukaan, mukana olevat jatkavat.
+live-lock-joining = Sulje liittyminen
+live-open-joining = Avaa liittyminen
+live-remove-open = Poista puhelin…
+live-remove-number = Puhelimen numero istunnossa
+live-remove-number-hint = Numero näkyy puheenvuorojonossa ja kahvilan pöydissä.
+live-remove-note = Poista tämän kirjoittanut puhelin…
+live-remove-title = Poistetaanko puhelin istunnosta?
+live-remove-which = Puhelin numero { $n }
+live-remove-wrote = Puhelin, joka kirjoitti:
+live-remove-explain = Puhelin ei enää pääse tähän istuntoon eikä voi kirjoittaa siihen. Sen muistiinpanot jäävät. Kuka sitä käytti, ei selviä.
+live-remove-confirm = Poista puhelin
+live-remove-cancel = Peruuta
+live-remove-unknown = Tällä numerolla ei ole puhelinta tässä istunnossa.
 live-stage = Vaihe { $n }/{ $count }
 live-question = Kysymys { $n }/{ $count }
 live-no-question = Tässä vaiheessa ei ole kysymystä.

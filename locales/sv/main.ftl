@@ -305,6 +305,24 @@ live-participants = { $count ->
     [one] { $count } deltagare
    *[other] { $count } deltagare
 }
+live-active = { $count ->
+    [one] { $count } telefon aktiv (senaste 5 min)
+   *[other] { $count } telefoner aktiva (senaste 5 min)
+}
+live-joining-locked = Anslutningen är stängd: nya telefoner kommer inte in, de som redan är med fortsätter.
+live-lock-joining = Stäng anslutningen
+live-open-joining = Öppna anslutningen
+live-remove-open = Ta bort en telefon…
+live-remove-number = Telefonens nummer i sammankomsten
+live-remove-number-hint = Numret syns i turordningen och vid kaféets bord.
+live-remove-note = Ta bort telefonen som skrev detta…
+live-remove-title = Ta bort telefonen från sammankomsten?
+live-remove-which = Telefon nummer { $n }
+live-remove-wrote = Telefonen som skrev:
+live-remove-explain = Telefonen kommer inte längre in i sammankomsten och kan inte skriva i den. Dess anteckningar finns kvar. Vem som använde den framgår inte.
+live-remove-confirm = Ta bort telefonen
+live-remove-cancel = Avbryt
+live-remove-unknown = Det finns ingen telefon med det numret i sammankomsten.
 live-stage = Fas { $n }/{ $count }
 live-question = Fråga { $n }/{ $count }
 live-no-question = Det finns ingen fråga i den här fasen.

@@ -479,7 +479,7 @@ pub enum LiveEventKind {
     NoteChanged {
         note: NoteId,
     },
-    /// Someone raised or lowered a hand, or was given the turn.
+    /// Someone raised or lowered a hand, was given the turn, or was removed from the session.
     HandsChanged,
     /// The facilitator moved the session or its timer.
     Moved,
@@ -489,6 +489,26 @@ pub enum LiveEventKind {
     /// which pages may show a little late (see `assets/live.js`).
     TopicsPicked,
     Closed,
+}
+
+/// Where a participant stands in one live session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Never joined this session (maybe another session of the same process).
+    Absent,
+    Present,
+    /// Removed by the facilitator: the token no longer opens this session.
+    Removed,
+}
+
+/// An event of a live session with what its payload is built from, read in one query: the
+/// note it is about (for `NoteAdded` and `NoteChanged`) as it is now, and that note's topic's
+/// number and title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveReplay {
+    pub event: LiveEvent,
+    pub note: Option<Note>,
+    pub topic: Option<(u32, String)>,
 }
 
 /// A raised hand in the turn queue. Participants are told apart by their number in the
@@ -628,10 +648,25 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         display_name: Option<&str>,
         lang: &str,
     ) -> Result<()>;
-    /// Participants who wrote or joined in this live session.
+    /// Participants who wrote or joined in this live session, less those removed from it.
     async fn count_participants(&self, live: LiveSessionId) -> Result<u64>;
     /// Records that a participant is in a live session (idempotent).
     async fn attend(&self, live: LiveSessionId, participant: ParticipantId) -> Result<()>;
+
+    /// Whether this participant joined the live session, and is still in it.
+    async fn presence(&self, live: LiveSessionId, participant: ParticipantId) -> Result<Presence>;
+    /// Removes a participant from a live session: their token stops opening it, their hand
+    /// comes down, their notes stay. Appends `HandsChanged`, so boards show the new queue.
+    /// `NotFound` unless they attend it.
+    async fn remove_attendee(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
+    /// Whether new phones are turned away from the session.
+    async fn joining_locked(&self, live: LiveSessionId) -> Result<bool>;
+    async fn set_joining_locked(&self, live: LiveSessionId, locked: bool) -> Result<()>;
 
     // Notes.
     /// Stores a note and appends its `NoteAdded` event, in one transaction.
@@ -890,4 +925,13 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     async fn last_live_seq(&self, live: LiveSessionId) -> Result<i64>;
     /// Events of a live session with `seq` greater than `after`, oldest first.
     async fn live_events_after(&self, live: LiveSessionId, after: i64) -> Result<Vec<LiveEvent>>;
+    /// At most `limit` events of a live session after `after`, oldest first, each with the
+    /// note it is about and that note's topic, in one query: what a reconnecting client is
+    /// sent, and what a new event is published as.
+    async fn live_backlog(
+        &self,
+        live: LiveSessionId,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<LiveReplay>>;
 }

@@ -18,10 +18,10 @@ use vuoro_core::{
     RoleSet, TopicId, UnitId, UserId,
 };
 use vuoro_store::{
-    ApprovalSide, EventKind, Invitation, LiveEventKind, LiveSession, LoginSession, NewProcess,
-    NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant, Practice, ProcessFilter,
-    SqliteStore, Store, StoreError, SummaryComment, SummaryVersion, ThemeVersion, Topic, Unit,
-    User,
+    ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession, LoginSession,
+    NewProcess, NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant, Practice,
+    Presence, ProcessFilter, SqliteStore, Store, StoreError, SummaryComment, SummaryVersion,
+    ThemeVersion, Topic, Unit, User,
 };
 
 /// A directory under the system's temporary directory, removed when the test ends.
@@ -3926,4 +3926,130 @@ async fn plans_list_their_areas_and_link_only_their_organisations_processes() {
     );
     assert_eq!(f.store.org_plans(f.org.id).await.expect("list").len(), 1);
     assert!(f.store.org_plans(other.id).await.expect("list").is_empty());
+}
+
+#[tokio::test]
+async fn a_removed_participant_stays_out_of_the_session_and_frees_the_seat() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    let later = live(&f, id, "HJKMNP", t);
+    s.open_live_session(&l).await.expect("open");
+    s.open_live_session(&later).await.expect("open");
+    let a = participant(id, "a", t);
+    let b = participant(id, "b", t);
+    for p in [&a, &b] {
+        s.create_participant(p).await.expect("participant");
+    }
+    s.attend(l.id, a.id).await.expect("attend");
+    s.attend(l.id, b.id).await.expect("attend");
+    assert_eq!(
+        s.presence(l.id, a.id).await.expect("presence"),
+        Presence::Present
+    );
+    assert_eq!(
+        s.presence(later.id, a.id).await.expect("presence"),
+        Presence::Absent,
+        "joining one session is not joining another of the process"
+    );
+    s.add_note(&note(l.id, NoteAuthor::Participant(a.id), "Jää talteen", t))
+        .await
+        .expect("note");
+    s.raise_hand(l.id, a.id, t).await.expect("hand");
+    assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
+
+    let e = s.remove_attendee(l.id, a.id, t).await.expect("removed");
+    assert_eq!(e.kind, LiveEventKind::HandsChanged);
+    assert_eq!(
+        s.presence(l.id, a.id).await.expect("presence"),
+        Presence::Removed
+    );
+    assert!(
+        s.hands(l.id).await.expect("hands").is_empty(),
+        "the hand comes down"
+    );
+    assert_eq!(
+        s.notes(l.id).await.expect("notes").len(),
+        1,
+        "the note stays"
+    );
+    assert_eq!(s.count_participants(l.id).await.expect("count"), 1);
+    // Attending again does not bring them back; their number stays theirs.
+    s.attend(l.id, a.id).await.expect("attend");
+    assert_eq!(
+        s.presence(l.id, a.id).await.expect("presence"),
+        Presence::Removed
+    );
+    let mut numbered = BTreeSet::new();
+    for n in [1, 2] {
+        numbered.insert(s.participant_by_number(l.id, n).await.expect("number"));
+    }
+    assert_eq!(numbered, BTreeSet::from([Some(a.id), Some(b.id)]));
+    let stranger = s.remove_attendee(later.id, b.id, t).await;
+    assert!(
+        matches!(stranger, Err(StoreError::NotFound)),
+        "{stranger:?}"
+    );
+
+    assert!(!s.joining_locked(l.id).await.expect("locked"));
+    s.set_joining_locked(l.id, true).await.expect("lock");
+    assert!(s.joining_locked(l.id).await.expect("locked"));
+    assert!(
+        !s.joining_locked(later.id).await.expect("locked"),
+        "per session"
+    );
+    s.set_joining_locked(l.id, false).await.expect("open");
+    assert!(!s.joining_locked(l.id).await.expect("locked"));
+    let nowhere = s.set_joining_locked(LiveSessionId::new(), true).await;
+    assert!(matches!(nowhere, Err(StoreError::NotFound)), "{nowhere:?}");
+}
+
+#[tokio::test]
+async fn a_backlog_is_read_with_its_notes_and_topics_and_bounded() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let staff = NoteAuthor::Staff(f.facilitator.id);
+    let (group, topic_added) = s
+        .add_topic(&topic(l.id, staff.clone(), "Tauot", t))
+        .await
+        .expect("topic");
+    let mut n = note(l.id, staff.clone(), "Tauot porrastetaan", t);
+    n.topic = Some(group.id);
+    let added = s.add_note(&n).await.expect("note");
+    let hidden = s
+        .change_note(n.id, &NoteChange::Hide, f.facilitator.id, t)
+        .await
+        .expect("hide");
+    let moved = s
+        .move_live_session(l.id, Position::default(), Timer::new(5))
+        .await
+        .expect("moved");
+
+    let all = s.live_backlog(l.id, 0, 10).await.expect("backlog");
+    let events: Vec<LiveEvent> = all.iter().map(|r| r.event.clone()).collect();
+    assert_eq!(
+        events,
+        [topic_added, added.clone(), hidden.clone(), moved.clone()]
+    );
+    assert_eq!(all[0].note, None);
+    // The note as it is now (hidden), with its topic's number and title.
+    let now = s.note(n.id).await.expect("note");
+    assert!(now.hidden);
+    assert_eq!(all[1].note.as_ref(), Some(&now));
+    assert_eq!(all[1].topic, Some((1, "Tauot".to_owned())));
+    assert_eq!(all[2].note.as_ref(), Some(&now));
+    assert_eq!(all[3].note, None);
+    assert_eq!(all[3].topic, None);
+    // Bounded, and resumed after a given event.
+    let first_two = s.live_backlog(l.id, 0, 2).await.expect("backlog");
+    assert_eq!(first_two.len(), 2);
+    let rest = s.live_backlog(l.id, added.seq, 10).await.expect("backlog");
+    let seqs: Vec<i64> = rest.iter().map(|r| r.event.seq).collect();
+    assert_eq!(seqs, [hidden.seq, moved.seq]);
 }

@@ -30,7 +30,8 @@
   }
 
   if (!window.EventSource) return;
-  var url = root.getAttribute('data-live') + '?after=' + (root.getAttribute('data-after') || '0');
+  var base = root.getAttribute('data-live');
+  var url = base + (base.indexOf('?') < 0 ? '?' : '&') + 'after=' + (root.getAttribute('data-after') || '0');
   var source = new EventSource(url);
   var list = document.getElementById('board');
   var cards = root.getAttribute('data-cards');
@@ -151,9 +152,16 @@
   source.addEventListener('hands', function () {
     if (cards) reload();
   });
-  // A hidden, starred or edited note: boards reload to show the curated state.
+  // A hidden, starred or edited note: boards reload to show the curated state; a phone of the
+  // note's open-space group fetches its part again.
   source.addEventListener('changed', function () {
     if (list) reload();
+    else refreshParts(null);
+  });
+  // A newer page of the same phone or log-in follows the session now (the server caps the
+  // streams each may hold): this one stops listening instead of reconnecting.
+  source.addEventListener('replaced', function () {
+    source.close();
   });
   source.addEventListener('closed', reload);
 })();

@@ -969,11 +969,12 @@ async fn transition(
             if !matches!(to, ProcessState::Phase1 | ProcessState::Phase2) {
                 for live in state.store.live_sessions(p.id).await? {
                     if live.open {
+                        let turn = state.hub.turn(live.id).await;
                         let e = state
                             .store
                             .close_live_session(live.id, OffsetDateTime::now_utc())
                             .await?;
-                        crate::live::publish(&state, &e).await;
+                        crate::live::publish(&state, turn, &e).await;
                     }
                 }
             }

@@ -558,8 +558,9 @@ async fn to_session(
             }
             let cafe = vuoro_core::cafe::Cafe::from_form("3", &labels.join("\n"))
                 .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
+            let turn = state.hub.turn(live.id).await;
             let e = state.store.save_cafe(live.id, &cafe, now).await?;
-            publish(&state, &e).await;
+            publish(&state, turn, &e).await;
         }
         "open_space" => {
             crate::live::topics_from_themes(&state, &c, &live, &labels, user).await?;

@@ -11,10 +11,10 @@ mod rows;
 
 use crate::{
     Approval, ApprovalSide, Attendee, EventKind, Hand, Invitation, LiveEvent, LiveEventKind,
-    LiveSession, LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor, NoteChange,
-    NoteHistoryEntry, Organisation, Participant, PlanVersion, Practice, Process, ProcessEvent,
-    ProcessFilter, Result, Store, StoreError, SummaryComment, SummaryVersion, ThemeVersion, Topic,
-    Unit, User,
+    LiveReplay, LiveSession, LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor,
+    NoteChange, NoteHistoryEntry, Organisation, Participant, PlanVersion, Practice, Presence,
+    Process, ProcessEvent, ProcessFilter, Result, Store, StoreError, SummaryComment,
+    SummaryVersion, ThemeVersion, Topic, Unit, User,
 };
 use async_trait::async_trait;
 use codec::{
@@ -23,7 +23,7 @@ use codec::{
 };
 use rows::{
     ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
-    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow,
+    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow, ReplayRow,
     SummaryCommentRow, SummaryListRow, SummaryRow, ThemeListRow, ThemeRow, TopicRow, UnitRow,
     UserRow,
 };
@@ -1319,13 +1319,18 @@ impl Store for SqliteStore {
     }
 
     async fn count_participants(&self, live: LiveSessionId) -> Result<u64> {
-        // Someone who wrote a note counts even if their joining was never recorded.
+        // Someone who wrote a note counts even if their joining was never recorded; someone
+        // removed frees their seat.
         let n: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM ( \
-                 SELECT participant_id FROM attendance WHERE live_session_id = ?1 \
+                 SELECT participant_id FROM attendance \
+                 WHERE live_session_id = ?1 AND removed_at IS NULL \
                  UNION \
                  SELECT participant_id FROM notes \
-                 WHERE live_session_id = ?1 AND participant_id IS NOT NULL)",
+                 WHERE live_session_id = ?1 AND participant_id IS NOT NULL \
+                 AND participant_id NOT IN ( \
+                     SELECT participant_id FROM attendance \
+                     WHERE live_session_id = ?1 AND removed_at IS NOT NULL))",
         )
         .bind(live.to_string())
         .fetch_one(&self.pool)
@@ -1352,6 +1357,76 @@ impl Store for SqliteStore {
             // Either already recorded, or there is no such session.
             let mut conn = self.pool.acquire().await.map_err(db)?;
             live_session_process(&mut conn, live).await?;
+        }
+        Ok(())
+    }
+
+    async fn presence(&self, live: LiveSessionId, participant: ParticipantId) -> Result<Presence> {
+        let removed: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT removed_at FROM attendance WHERE live_session_id = ? AND participant_id = ?",
+        )
+        .bind(live.to_string())
+        .bind(participant.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(match removed {
+            None => Presence::Absent,
+            Some(None) => Presence::Present,
+            Some(Some(_)) => Presence::Removed,
+        })
+    }
+
+    async fn remove_attendee(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE attendance SET removed_at = COALESCE(removed_at, ?) \
+             WHERE live_session_id = ? AND participant_id = ?",
+        )
+        .bind(timestamp(at)?)
+        .bind(live.to_string())
+        .bind(participant.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM hands WHERE live_session_id = ? AND participant_id = ?")
+            .bind(live.to_string())
+            .bind(participant.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        let event = append_live_event(&mut tx, live, at, LiveEventKind::HandsChanged).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn joining_locked(&self, live: LiveSessionId) -> Result<bool> {
+        let row: Option<bool> =
+            sqlx::query_scalar("SELECT joining_locked FROM live_sessions WHERE id = ?")
+                .bind(live.to_string())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        row.ok_or(StoreError::NotFound)
+    }
+
+    async fn set_joining_locked(&self, live: LiveSessionId, locked: bool) -> Result<()> {
+        let done = sqlx::query("UPDATE live_sessions SET joining_locked = ? WHERE id = ?")
+            .bind(locked)
+            .bind(live.to_string())
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
         }
         Ok(())
     }
@@ -2671,6 +2746,37 @@ impl Store for SqliteStore {
         count(n, "note")
     }
 
+    async fn live_backlog(
+        &self,
+        live: LiveSessionId,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<LiveReplay>> {
+        // `NoteAdded` and `NoteChanged` name their note as `$.note`; other kinds join nothing.
+        let rows: Vec<ReplayRow> = sqlx::query_as(
+            "SELECT e.seq, e.live_session_id, e.at, e.kind_json, \
+                    n.id AS n_id, n.live_session_id AS n_live_session_id, \
+                    n.participant_id AS n_participant_id, n.staff_user_id AS n_staff_user_id, \
+                    n.shown_name AS n_shown_name, n.stage AS n_stage, n.question AS n_question, \
+                    n.text AS n_text, n.lang AS n_lang, n.hidden AS n_hidden, \
+                    n.starred AS n_starred, n.cafe_round AS n_cafe_round, \
+                    n.cafe_table AS n_cafe_table, n.summary AS n_summary, \
+                    n.merged_into AS n_merged_into, n.topic_id AS n_topic_id, \
+                    n.created_at AS n_created_at, t.number AS t_number, t.title AS t_title \
+             FROM live_events e \
+             LEFT JOIN notes n ON n.id = json_extract(e.kind_json, '$.note') \
+             LEFT JOIN topics t ON t.id = n.topic_id \
+             WHERE e.live_session_id = ? AND e.seq > ? ORDER BY e.seq LIMIT ?",
+        )
+        .bind(live.to_string())
+        .bind(after)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(ReplayRow::into_replay).collect()
+    }
+
     async fn live_events_after(&self, live: LiveSessionId, after: i64) -> Result<Vec<LiveEvent>> {
         let rows: Vec<LiveEventRow> = sqlx::query_as(
             "SELECT seq, live_session_id, at, kind_json FROM live_events \
@@ -2725,6 +2831,10 @@ mod tests {
         (
             6,
             "3847d53f09cd01fc131a313ff51de337cecfd860634c201b0a3407563d440dabb681d6fd872c6e68de46034fdb76481c",
+        ),
+        (
+            8,
+            "e333f5aa7de3fe7340d0ad48b45c35acf4acf5467d176d56984ce0228e9848ae7e052ef2d390d2b3c08ddfe41dc066fa",
         ),
         (
             9,

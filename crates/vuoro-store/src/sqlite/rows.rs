@@ -603,3 +603,75 @@ impl LiveEventRow {
         })
     }
 }
+
+/// A live event with the note it is about and that note's topic, as `live_backlog` reads them
+/// in one query (`LEFT JOIN`s, so every note and topic column may be missing).
+#[derive(sqlx::FromRow)]
+pub(crate) struct ReplayRow {
+    seq: i64,
+    live_session_id: String,
+    at: String,
+    kind_json: String,
+    n_id: Option<String>,
+    n_live_session_id: Option<String>,
+    n_participant_id: Option<String>,
+    n_staff_user_id: Option<String>,
+    n_shown_name: Option<String>,
+    n_stage: Option<i64>,
+    n_question: Option<String>,
+    n_text: Option<String>,
+    n_lang: Option<String>,
+    n_hidden: Option<bool>,
+    n_starred: Option<bool>,
+    n_cafe_round: Option<i64>,
+    n_cafe_table: Option<i64>,
+    n_summary: Option<bool>,
+    n_merged_into: Option<String>,
+    n_topic_id: Option<String>,
+    n_created_at: Option<String>,
+    t_number: Option<i64>,
+    t_title: Option<String>,
+}
+
+impl ReplayRow {
+    pub(crate) fn into_replay(self) -> Result<crate::LiveReplay> {
+        let missing = || StoreError::Corrupt("a joined note lacks a column".into());
+        let event = LiveEventRow {
+            seq: self.seq,
+            live_session_id: self.live_session_id,
+            at: self.at,
+            kind_json: self.kind_json,
+        }
+        .into_live_event()?;
+        let note = match self.n_id {
+            None => None,
+            Some(id) => Some(
+                NoteRow {
+                    id,
+                    live_session_id: self.n_live_session_id.ok_or_else(missing)?,
+                    participant_id: self.n_participant_id,
+                    staff_user_id: self.n_staff_user_id,
+                    shown_name: self.n_shown_name,
+                    stage: self.n_stage.ok_or_else(missing)?,
+                    question: self.n_question.ok_or_else(missing)?,
+                    text: self.n_text.ok_or_else(missing)?,
+                    lang: self.n_lang.ok_or_else(missing)?,
+                    hidden: self.n_hidden.ok_or_else(missing)?,
+                    starred: self.n_starred.ok_or_else(missing)?,
+                    cafe_round: self.n_cafe_round,
+                    cafe_table: self.n_cafe_table,
+                    summary: self.n_summary.ok_or_else(missing)?,
+                    merged_into: self.n_merged_into,
+                    topic_id: self.n_topic_id,
+                    created_at: self.n_created_at.ok_or_else(missing)?,
+                }
+                .into_note()?,
+            ),
+        };
+        let topic = match (self.t_number, self.t_title) {
+            (Some(n), Some(title)) => Some((number(n, "topics")?, title)),
+            _ => None,
+        };
+        Ok(crate::LiveReplay { event, note, topic })
+    }
+}

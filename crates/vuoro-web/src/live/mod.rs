@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::ctx::{Count, Ctx};
 use crate::error::{AppError, AppResult};
 use crate::form::FormData;
-use crate::hub::Push;
+use crate::hub::{Audience, Push, Turn};
 use crate::i18n::{self, PARTICIPANT_LANGS};
 use crate::routes::Routes;
 use crate::util::{cookie, hash_token, local_path, random_token, redirect};
@@ -24,11 +24,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use futures_util::stream::{self, Stream, StreamExt};
+use futures_util::stream::{self, StreamExt};
 use serde::Deserialize;
 use std::convert::Infallible;
 use time::{Duration, OffsetDateTime};
-use tokio_stream::wrappers::BroadcastStream;
 use vuoro_core::feedback::{self, FeedbackState, Question, QuestionText, Summary};
 use vuoro_core::lang::ParticipantLang;
 use vuoro_core::live::{self as core_live, Control, JoinCode, Position, Timer};
@@ -37,8 +36,8 @@ use vuoro_core::permission::ProcessAction;
 use vuoro_core::text;
 use vuoro_core::{LiveSessionId, NoteId, ParticipantId, ProcessId, TopicId};
 use vuoro_store::{
-    LiveEvent, LiveEventKind, LiveSession, Note, NoteAuthor, NoteChange, Participant, Process,
-    StoreError,
+    LiveEvent, LiveEventKind, LiveReplay, LiveSession, Note, NoteAuthor, NoteChange, Participant,
+    Process, StoreError,
 };
 
 mod cafe;
@@ -46,6 +45,7 @@ mod curation;
 mod events;
 mod feedback_form;
 mod hands;
+mod limits;
 mod openspace;
 mod phone;
 mod practices;
@@ -54,6 +54,7 @@ mod scribe;
 
 pub(crate) use cafe::*;
 pub(crate) use feedback_form::*;
+pub(crate) use limits::{JoinLimiter, Refusal};
 pub(crate) use openspace::{
     OsDraft, OsPanel, PhoneOs, label_topics, os_panel, phone_os, topics_from_themes,
 };
@@ -207,6 +208,9 @@ pub struct NoteView {
     /// [`label_topics`] has filled it in.
     pub topic_id: Option<TopicId>,
     pub topic: Option<String>,
+    /// Written from a phone, so the runner offers to remove that phone (never sent out).
+    #[serde(skip)]
+    pub by_phone: bool,
 }
 
 /// The text direction of something written in this participant language: right to left for
@@ -238,6 +242,7 @@ pub(crate) fn note_view(n: &Note) -> NoteView {
             .map(|p| vuoro_core::cafe::table_letter(p.table as usize)),
         topic_id: n.topic,
         topic: None,
+        by_phone: matches!(n.author, NoteAuthor::Participant(_)),
     }
 }
 
@@ -248,72 +253,88 @@ fn count_duplicates(views: &mut [NoteView], notes: &[Note]) {
     }
 }
 
-async fn push_of(state: &AppState, e: &LiveEvent) -> AppResult<Push> {
+/// What an event is sent as: built from the event and, for a note, the note as it is now
+/// ([`LiveReplay`]), with no I/O, for the live stream and for a replay alike. Who receives it
+/// is [`crate::hub::Viewer::sees`]'s to decide.
+pub(crate) fn push_of(r: &LiveReplay) -> AppResult<Push> {
+    let e = &r.event;
+    let push = |event, data: String, audience| Push {
+        seq: e.seq,
+        event,
+        data,
+        audience,
+    };
     Ok(match &e.kind {
-        LiveEventKind::NoteAdded { note } => {
-            let n = state.store.note(*note).await?;
-            let mut view = note_view(&n);
-            if let Some(t) = n.topic {
-                label_topics(
-                    std::slice::from_mut(&mut view),
-                    &[state.store.topic(t).await?],
-                );
+        LiveEventKind::NoteAdded { note } => match &r.note {
+            Some(n) => {
+                let mut view = note_view(n);
+                view.topic = r
+                    .topic
+                    .as_ref()
+                    .map(|(number, title)| format!("#{number} {title}"));
+                let data =
+                    serde_json::to_string(&view).map_err(|e| AppError::Internal(e.to_string()))?;
+                push(
+                    "note",
+                    data,
+                    Audience::Note {
+                        topic: n.topic,
+                        visible: !n.hidden && n.merged_into.is_none(),
+                    },
+                )
             }
-            Push {
-                seq: e.seq,
-                event: "note",
-                data: serde_json::to_string(&view)
-                    .map_err(|e| AppError::Internal(e.to_string()))?,
-                // An open-space group's notes are the group's shared record: its phones show
-                // them as they are written.
-                for_participants: n.topic.is_some(),
+            None => {
+                return Err(AppError::Internal(format!(
+                    "note {note} of an event is gone"
+                )));
             }
-        }
-        LiveEventKind::NoteChanged { note } => Push {
-            seq: e.seq,
-            event: "changed",
-            data: serde_json::json!({ "id": note }).to_string(),
-            for_participants: false,
         },
-        LiveEventKind::HandsChanged => Push {
-            seq: e.seq,
-            event: "hands",
-            data: "{}".into(),
-            for_participants: false,
-        },
-        LiveEventKind::TopicsChanged => Push {
-            seq: e.seq,
-            event: "topics",
-            data: "{}".into(),
-            for_participants: true,
-        },
+        LiveEventKind::NoteChanged { note } => push(
+            "changed",
+            serde_json::json!({ "id": note }).to_string(),
+            Audience::NoteChanged {
+                topic: r.note.as_ref().and_then(|n| n.topic),
+            },
+        ),
+        LiveEventKind::HandsChanged => push("hands", "{}".into(), Audience::Staff),
+        LiveEventKind::TopicsChanged => push("topics", "{}".into(), Audience::Everyone),
         // Only counts moved: pages refresh their part later and less often than for a new or
         // placed topic, so that a room of phones picking at once does not make every phone ask
         // the server again after every pick.
-        LiveEventKind::TopicsPicked => Push {
-            seq: e.seq,
-            event: "topics",
-            data: "{\"picks\":true}".into(),
-            for_participants: true,
-        },
-        LiveEventKind::Moved => Push {
-            seq: e.seq,
-            event: "moved",
-            data: "{}".into(),
-            for_participants: true,
-        },
-        LiveEventKind::Closed => Push {
-            seq: e.seq,
-            event: "closed",
-            data: "{}".into(),
-            for_participants: true,
-        },
+        LiveEventKind::TopicsPicked => {
+            push("topics", "{\"picks\":true}".into(), Audience::Everyone)
+        }
+        LiveEventKind::Moved => push("moved", "{}".into(), Audience::Everyone),
+        LiveEventKind::Closed => push("closed", "{}".into(), Audience::Everyone),
     })
 }
 
-pub(crate) async fn publish(state: &AppState, e: &LiveEvent) {
-    match push_of(state, e).await {
-        Ok(p) => state.hub.publish(e.live_session, p),
+/// Publishes an event just written, while the writer still holds the session's [`Turn`] (taken
+/// before the write), so the channel carries the session's events in `seq` order. A note's
+/// payload is read back with the query a reconnecting client's replay uses.
+pub(crate) async fn publish(state: &AppState, turn: Turn<'_>, e: &LiveEvent) {
+    let replay = match e.kind {
+        LiveEventKind::NoteAdded { .. } | LiveEventKind::NoteChanged { .. } => {
+            match state.store.live_backlog(e.live_session, e.seq - 1, 1).await {
+                Ok(mut rows) if !rows.is_empty() => rows.swap_remove(0),
+                Ok(_) => {
+                    tracing::warn!(seq = e.seq, "live event not found again");
+                    return;
+                }
+                Err(err) => {
+                    tracing::warn!(?err, "live event not pushed");
+                    return;
+                }
+            }
+        }
+        _ => LiveReplay {
+            event: e.clone(),
+            note: None,
+            topic: None,
+        },
+    };
+    match push_of(&replay) {
+        Ok(p) => state.hub.publish(e.live_session, p, turn),
         Err(err) => tracing::warn!(?err, "live event not pushed"),
     }
 }

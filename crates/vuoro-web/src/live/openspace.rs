@@ -589,14 +589,16 @@ async fn control(
                 title,
                 c.lang_code(),
             );
+            let turn = state.hub.turn(live.id).await;
             let (_, e) = state.store.add_topic(&topic).await?;
-            publish(&state, &e).await;
+            publish(&state, turn, &e).await;
             return Ok(back);
         }
         _ => return Err(AppError::BadRequest("error-malformed-form")),
     };
+    let turn = state.hub.turn(live.id).await;
     let e = state.store.save_open_space(live.id, &os, now).await?;
-    publish(&state, &e).await;
+    publish(&state, turn, &e).await;
     Ok(back)
 }
 
@@ -640,8 +642,9 @@ pub(crate) async fn topics_from_themes(
             .collect();
         let os = OpenSpace::from_form(&c.t("os-default-slot"), &spaces.join("\n"))
             .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
+        let turn = state.hub.turn(live.id).await;
         let e = state.store.save_open_space(live.id, &os, now).await?;
-        publish(state, &e).await;
+        publish(state, turn, &e).await;
     }
     let existing = state.store.topics(live.id).await?.len();
     let room = (openspace::MAX_TOPICS as usize).saturating_sub(existing);
@@ -649,15 +652,17 @@ pub(crate) async fn topics_from_themes(
         let title = openspace::topic_title(label)
             .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
         let topic = new_topic(live, NoteAuthor::Staff(user), None, title, c.lang_code());
+        let turn = state.hub.turn(live.id).await;
         let (topic, e) = state.store.add_topic(&topic).await?;
-        publish(state, &e).await;
+        publish(state, turn, &e).await;
         if fresh && i < openspace::MAX_SPACES {
             let cell = Cell {
                 slot: 0,
                 space: i as u32,
             };
+            let turn = state.hub.turn(live.id).await;
             let e = state.store.place_topic(topic.id, Some(cell), now).await?;
-            publish(state, &e).await;
+            publish(state, turn, &e).await;
         }
     }
     Ok(())
@@ -687,6 +692,7 @@ async fn change_topic(
     }
     let topic = topic_of(&state, &live, &tid).await?;
     let now = OffsetDateTime::now_utc();
+    let turn = state.hub.turn(live.id).await;
     let e = match form.get("do") {
         "place" => {
             let os = state
@@ -724,7 +730,7 @@ async fn change_topic(
         }
         _ => return Err(AppError::BadRequest("error-malformed-form")),
     };
-    publish(&state, &e).await;
+    publish(&state, turn, &e).await;
     Ok(redirect(&format!(
         "/live/{}/run#topic-{}",
         live.id, topic.number
@@ -836,15 +842,17 @@ async fn propose(
         .await);
     }
     let topic = new_topic(&live, author, me.display_name.clone(), title, p.code());
+    let turn = state.hub.turn(live.id).await;
     let (topic, e) = state.store.add_topic(&topic).await.map_err(fail)?;
-    publish(&state, &e).await;
+    publish(&state, turn, &e).await;
     // A proposer goes to their own topic, as in any open space.
+    let turn = state.hub.turn(live.id).await;
     let e = state
         .store
         .pick_topic(live.id, me.id, topic.id, OffsetDateTime::now_utc())
         .await
         .map_err(fail)?;
-    publish(&state, &e).await;
+    publish(&state, turn, &e).await;
     Ok(redirect(&format!(
         "/live/{}#topic-{}",
         live.id, topic.number
@@ -871,13 +879,14 @@ async fn pick(
     }
     let now = OffsetDateTime::now_utc();
     let who: ParticipantId = me.id;
+    let turn = state.hub.turn(live.id).await;
     let e = match form.get("do") {
         "pick" => state.store.pick_topic(live.id, who, topic.id, now).await,
         "unpick" => state.store.unpick_topic(live.id, who, topic.id, now).await,
         _ => return Err(AppError::BadRequest("error-malformed-form").into_response()),
     }
     .map_err(fail)?;
-    publish(&state, &e).await;
+    publish(&state, turn, &e).await;
     Ok(redirect(&format!(
         "/live/{}#topic-{}",
         live.id, topic.number

@@ -2,7 +2,9 @@
 //! from phones, and the phone's own error pages.
 
 use super::*;
+use crate::client::ClientAddr;
 use crate::util::unprocessable;
+use vuoro_store::Presence;
 
 pub(super) fn router() -> Routes {
     Routes::new()
@@ -138,6 +140,7 @@ async fn join_form(
     State(state): State<AppState>,
     c: Ctx,
     headers: HeaderMap,
+    addr: ClientAddr,
     Query(q): Query<CodeQuery>,
 ) -> AppResult<Response> {
     let p = PCtx::new(&headers, &c);
@@ -149,11 +152,15 @@ async fn join_form(
         }
         .into_response());
     };
+    if let Some(wait) = state.hub.joins.guessing(addr.0) {
+        return Ok(too_many(&p, "p-join-too-many", wait));
+    }
     match JoinCode::parse(&typed) {
         Some(code) if state.store.live_session_by_code(&code).await?.is_some() => {
             Ok(redirect(&format!("/join/{code}")))
         }
         _ => {
+            state.hub.joins.wrong_code(addr.0);
             let error = Some(p.t("p-join-unknown-code"));
             let mut r = JoinFormView {
                 p,
@@ -178,8 +185,39 @@ struct JoinView {
     error: Option<String>,
 }
 
-/// The open live session of a code, or the friendly "no such session" page.
-async fn by_code(state: &AppState, p: &PCtx, code: &str) -> Result<LiveSession, Response> {
+/// The page a phone gets when it must wait: 429 with `Retry-After`, in its own language.
+fn too_many(p: &PCtx, key: &str, seconds: u64) -> Response {
+    let message = i18n::tp_args(
+        p.lang,
+        key,
+        &[(
+            "seconds",
+            i18n::n(i64::try_from(seconds).unwrap_or(i64::MAX)),
+        )],
+    );
+    let mut r = MessageView {
+        p: p.clone(),
+        message,
+    }
+    .into_response();
+    *r.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    r
+}
+
+/// The open live session of a code, or the friendly "no such session" page. A wrong code
+/// counts against the client's address; past its limit every code is refused for a while
+/// (429), right ones too, so that codes cannot be guessed by trying many.
+async fn by_code(
+    state: &AppState,
+    p: &PCtx,
+    addr: ClientAddr,
+    code: &str,
+) -> Result<LiveSession, Response> {
+    if let Some(wait) = state.hub.joins.guessing(addr.0) {
+        return Err(too_many(p, "p-join-too-many", wait));
+    }
     let found = match JoinCode::parse(code) {
         Some(c) => state
             .store
@@ -189,6 +227,7 @@ async fn by_code(state: &AppState, p: &PCtx, code: &str) -> Result<LiveSession, 
         None => None,
     };
     found.ok_or_else(|| {
+        state.hub.joins.wrong_code(addr.0);
         let error = Some(p.t("p-join-unknown-code"));
         let mut r = JoinFormView {
             p: p.clone(),
@@ -201,24 +240,72 @@ async fn by_code(state: &AppState, p: &PCtx, code: &str) -> Result<LiveSession, 
     })
 }
 
+/// Whether one more phone may join the session: joining is not locked, a seat is free, and
+/// the client's address is within its limits ([`super::limits`]).
+async fn admit(
+    state: &AppState,
+    p: &PCtx,
+    live: &LiveSession,
+    addr: ClientAddr,
+) -> Result<(), Response> {
+    let fail = |e: StoreError| AppError::from(e).into_response();
+    if state.store.joining_locked(live.id).await.map_err(fail)? {
+        return Err(page_error(p, "p-join-locked", StatusCode::FORBIDDEN));
+    }
+    if state
+        .store
+        .count_participants(live.id)
+        .await
+        .map_err(fail)?
+        >= MAX_PARTICIPANTS
+    {
+        return Err(page_error(
+            p,
+            "p-error-full",
+            StatusCode::SERVICE_UNAVAILABLE,
+        ));
+    }
+    match state.hub.joins.join(live.id, addr.0) {
+        Ok(()) => Ok(()),
+        Err(Refusal::TooFast(wait)) => Err(too_many(p, "p-join-busy", wait)),
+        Err(Refusal::AddressFull) => Err(page_error(
+            p,
+            "p-join-network-full",
+            StatusCode::SERVICE_UNAVAILABLE,
+        )),
+    }
+}
+
 async fn join_page(
     State(state): State<AppState>,
     c: Ctx,
     headers: HeaderMap,
+    addr: ClientAddr,
     Path(code): Path<String>,
 ) -> Result<Response, Response> {
     let p = PCtx::new(&headers, &c);
-    let live = by_code(&state, &p, &code).await?;
+    let live = by_code(&state, &p, addr, &code).await?;
+    let fail = |e: StoreError| AppError::from(e).into_response();
     let known = participant_of(&state, &headers, live.process)
         .await
         .map_err(IntoResponse::into_response)?;
     if let Some(me) = known {
-        state
-            .store
-            .attend(live.id, me.id)
-            .await
-            .map_err(|e| AppError::from(e).into_response())?;
+        match state.store.presence(live.id, me.id).await.map_err(fail)? {
+            Presence::Present => {}
+            Presence::Removed => {
+                return Err(page_error(&p, "p-removed", StatusCode::FORBIDDEN));
+            }
+            // Known from another session of the process: joining this one takes a seat.
+            Presence::Absent => {
+                admit(&state, &p, &live, addr).await?;
+                state.store.attend(live.id, me.id).await.map_err(fail)?;
+            }
+        }
+        state.hub.saw(live.id, me.id);
         return Ok(redirect(&format!("/live/{}", live.id)));
+    }
+    if state.store.joining_locked(live.id).await.map_err(fail)? {
+        return Err(page_error(&p, "p-join-locked", StatusCode::FORBIDDEN));
     }
     let title = state
         .store
@@ -241,6 +328,7 @@ async fn join(
     State(state): State<AppState>,
     c: Ctx,
     headers: HeaderMap,
+    addr: ClientAddr,
     Path(code): Path<String>,
     form: FormData,
 ) -> Result<Response, Response> {
@@ -250,21 +338,8 @@ async fn join(
     {
         p.lang = l;
     }
-    let live = by_code(&state, &p, &code).await?;
+    let live = by_code(&state, &p, addr, &code).await?;
     let fail = |e: StoreError| AppError::from(e).into_response();
-    if state
-        .store
-        .count_participants(live.id)
-        .await
-        .map_err(fail)?
-        >= MAX_PARTICIPANTS
-    {
-        return Err(page_error(
-            &p,
-            "p-error-full",
-            StatusCode::SERVICE_UNAVAILABLE,
-        ));
-    }
     let show_name = form.get("show_name") == "yes";
     let name = if show_name {
         match text::name(form.get("name"), NAME_MAX) {
@@ -290,6 +365,7 @@ async fn join(
     } else {
         None
     };
+    admit(&state, &p, &live, addr).await?;
     let token = random_token();
     let me = Participant {
         id: ParticipantId::new(),
@@ -301,6 +377,7 @@ async fn join(
     };
     state.store.create_participant(&me).await.map_err(fail)?;
     state.store.attend(live.id, me.id).await.map_err(fail)?;
+    state.hub.saw(live.id, me.id);
     let mut r = redirect(&format!("/live/{}", live.id));
     let secure = if state.config.secure_cookies {
         "; Secure"
@@ -499,7 +576,9 @@ pub(crate) async fn participant_view(
     })
 }
 
-/// The participant of this live session, or the join page.
+/// The participant of this live session, or the join page. Only a phone that joined this very
+/// session (not another of the same process) and was not removed from it gets through; every
+/// phone route (notes, hands, topics, picks, practices, feedback, the stream) asks here.
 pub(crate) async fn me_in(
     state: &AppState,
     headers: &HeaderMap,
@@ -515,7 +594,27 @@ pub(crate) async fn me_in(
         .await
         .map_err(IntoResponse::into_response)?
     {
-        Some(me) => Ok((live, me)),
+        Some(me) => match state
+            .store
+            .presence(live.id, me.id)
+            .await
+            .map_err(|e| AppError::from(e).into_response())?
+        {
+            Presence::Present => {
+                state.hub.saw(live.id, me.id);
+                Ok((live, me))
+            }
+            Presence::Removed => {
+                let p = PCtx {
+                    lang: plang_of(headers),
+                    csrf: String::new(),
+                    path: String::new(),
+                };
+                Err(page_error(&p, "p-removed", StatusCode::FORBIDDEN))
+            }
+            Presence::Absent if live.open => Err(redirect(&format!("/join/{}", live.join_code))),
+            Presence::Absent => Err(AppError::NotFound.into_response()),
+        },
         None if live.open => Err(redirect(&format!("/join/{}", live.join_code))),
         None => Err(AppError::NotFound.into_response()),
     }
@@ -663,8 +762,9 @@ async fn add_note(
         topic,
         created_at: OffsetDateTime::now_utc(),
     };
+    let turn = state.hub.turn(live.id).await;
     let e = state.store.add_note(&note).await.map_err(fail)?;
-    publish(&state, &e).await;
+    publish(&state, turn, &e).await;
     Ok(redirect(&format!("/live/{}#mine", live.id)))
 }
 

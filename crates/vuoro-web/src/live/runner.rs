@@ -1,6 +1,7 @@
 //! The facilitator's side: opening a session, the runner, its controls and the projector.
 
 use super::*;
+use crate::util::unprocessable;
 
 pub(super) fn router() -> Routes {
     Routes::new()
@@ -8,6 +9,7 @@ pub(super) fn router() -> Routes {
         .route("/live/{lid}/run", get(run_page))
         .route("/live/{lid}/control", post(control))
         .route("/live/{lid}/projector", get(projector))
+        .route("/live/{lid}/remove", get(remove_page).post(remove))
 }
 
 async fn open(
@@ -88,6 +90,9 @@ pub(crate) struct RunView {
     ground_rules: Vec<String>,
     notes: Vec<NoteView>,
     participants: u64,
+    /// Phones seen in the last minutes or following the session now.
+    active: usize,
+    joining_locked: bool,
     last_seq: i64,
     feedback: FeedbackState,
     responses: usize,
@@ -165,6 +170,8 @@ pub(crate) async fn run_view(
             .map(|r| r.get(lang).to_owned())
             .collect(),
         participants: state.store.count_participants(live.id).await?,
+        active: state.hub.active(live.id),
+        joining_locked: state.store.joining_locked(live.id).await?,
         feedback: state.store.feedback_state(live.id).await?,
         hands: state
             .store
@@ -231,11 +238,12 @@ async fn control(
         "next" => Control::Next,
         "previous" => Control::Previous,
         "close" => {
+            let turn = state.hub.turn(live.id).await;
             let e = state
                 .store
                 .close_live_session(live.id, OffsetDateTime::now_utc())
                 .await?;
-            publish(&state, &e).await;
+            publish(&state, turn, &e).await;
             return Ok(back);
         }
         "feedback_open" | "feedback_close" => {
@@ -244,6 +252,7 @@ async fn control(
             } else {
                 FeedbackState::Closed
             };
+            let turn = state.hub.turn(live.id).await;
             let e = state
                 .store
                 .set_feedback_state(live.id, to, OffsetDateTime::now_utc())
@@ -253,16 +262,25 @@ async fn control(
                     StoreError::Conflict(_) => AppError::Conflict("error-feedback-final"),
                     other => other.into(),
                 })?;
-            publish(&state, &e).await;
+            publish(&state, turn, &e).await;
+            return Ok(back);
+        }
+        // New phones are turned away; those already in go on. No event: phones need not know.
+        "lock_joining" | "open_joining" => {
+            state
+                .store
+                .set_joining_locked(live.id, form.get("do") == "lock_joining")
+                .await?;
             return Ok(back);
         }
         "share_previous" | "unshare_previous" => {
             let share = form.get("do") == "share_previous";
+            let turn = state.hub.turn(live.id).await;
             let e = state
                 .store
                 .share_previous_feedback(live.id, share, OffsetDateTime::now_utc())
                 .await?;
-            publish(&state, &e).await;
+            publish(&state, turn, &e).await;
             return Ok(back);
         }
         _ => return Err(AppError::BadRequest("error-malformed-form")),
@@ -276,8 +294,9 @@ async fn control(
         &course.minutes(),
         now_ms(),
     );
+    let turn = state.hub.turn(live.id).await;
     let e = state.store.move_live_session(live.id, pos, timer).await?;
-    publish(&state, &e).await;
+    publish(&state, turn, &e).await;
     Ok(back)
 }
 
@@ -348,4 +367,132 @@ async fn projector(
         c,
     }
     .into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Removing a phone
+
+#[derive(Template, WebTemplate)]
+#[template(path = "live_remove.html")]
+struct RemoveView {
+    c: Ctx,
+    live_id: LiveSessionId,
+    /// The phone's number in the session, as typed.
+    number: String,
+    /// The note whose writer is to be removed, shown so the facilitator knows which phone.
+    note: Option<NoteView>,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Which {
+    number: Option<String>,
+    note: Option<String>,
+}
+
+/// The phone a removal names: by its number in the session, or as the writer of a note of it.
+/// `None` when there is no such phone; the participant's id never reaches a page.
+async fn phone_named(
+    state: &AppState,
+    live: &LiveSession,
+    number: &str,
+    note: Option<&Note>,
+) -> AppResult<Option<ParticipantId>> {
+    if let Some(n) = note {
+        return Ok(match n.author {
+            NoteAuthor::Participant(p) => Some(p),
+            NoteAuthor::Staff(_) => None,
+        });
+    }
+    match number.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(state.store.participant_by_number(live.id, n).await?),
+        _ => Ok(None),
+    }
+}
+
+/// A note of this session, by the id in a form or a link.
+async fn note_of(
+    state: &AppState,
+    live: &LiveSession,
+    id: Option<&str>,
+) -> AppResult<Option<Note>> {
+    let Some(id) = id.filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let id = NoteId::parse(id).map_err(|_| AppError::NotFound)?;
+    let n = state.store.note(id).await?;
+    if n.live_session != live.id {
+        return Err(AppError::NotFound);
+    }
+    Ok(Some(n))
+}
+
+/// Asks before removing a phone: removing is not undone.
+async fn remove_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    Query(q): Query<Which>,
+) -> AppResult<Response> {
+    let (live, _) = runnable(&state, &c, &lid).await?;
+    let note = note_of(&state, &live, q.note.as_deref()).await?;
+    Ok(RemoveView {
+        c,
+        live_id: live.id,
+        number: q.number.unwrap_or_default().chars().take(10).collect(),
+        note: note.as_ref().map(note_view),
+        error: None,
+    }
+    .into_response())
+}
+
+/// Removes a phone from the session: its token stops opening it, its streams end, its hand
+/// comes down; its notes stay.
+async fn remove(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (live, _) = runnable(&state, &c, &lid).await?;
+    if !live.open {
+        return Err(AppError::Conflict("error-live-closed"));
+    }
+    let note = note_of(&state, &live, Some(form.get("note"))).await?;
+    let Some(who) = phone_named(&state, &live, form.get("number"), note.as_ref()).await? else {
+        let error = Some(c.t("live-remove-unknown"));
+        return Ok(unprocessable(RemoveView {
+            c,
+            live_id: live.id,
+            number: form.string("number").chars().take(10).collect(),
+            note: note.as_ref().map(note_view),
+            error,
+        }));
+    };
+    let turn = state.hub.turn(live.id).await;
+    let e = match state
+        .store
+        .remove_attendee(live.id, who, OffsetDateTime::now_utc())
+        .await
+    {
+        Ok(e) => e,
+        Err(StoreError::NotFound) => {
+            drop(turn);
+            let error = Some(c.t("live-remove-unknown"));
+            return Ok(unprocessable(RemoveView {
+                c,
+                live_id: live.id,
+                number: form.string("number").chars().take(10).collect(),
+                note: note.as_ref().map(note_view),
+                error,
+            }));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    publish(&state, turn, &e).await;
+    state
+        .hub
+        .close_streams(live.id, &crate::hub::Holder::Participant(who));
+    state.hub.forget(live.id, who);
+    Ok(redirect(&format!("/live/{}/run", live.id)))
 }

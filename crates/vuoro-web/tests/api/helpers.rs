@@ -35,6 +35,20 @@ pub fn email(who: &str) -> String {
 }
 
 pub async fn spawn() -> TestApp {
+    spawn_with(vuoro_web::WebConfig::default()).await
+}
+
+/// A server behind a reverse proxy on this machine: a browser from [`TestApp::browser_from`]
+/// counts as the client its `X-Forwarded-For` names, as each phone would behind the proxy.
+pub async fn spawn_behind_proxy() -> TestApp {
+    spawn_with(vuoro_web::WebConfig {
+        trusted_proxies: vec!["127.0.0.1".parse().expect("address")],
+        ..vuoro_web::WebConfig::default()
+    })
+    .await
+}
+
+pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
     let dir = std::env::temp_dir().join(format!(
         "vuoro-api-{}-{}",
         std::process::id(),
@@ -74,7 +88,7 @@ pub async fn spawn() -> TestApp {
     let state = vuoro_web::AppState::new(
         Arc::new(store.clone()),
         MethodLibrary::builtin().expect("methods"),
-        vuoro_web::WebConfig::default(),
+        config,
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -105,6 +119,29 @@ impl TestApp {
             client: Client::builder()
                 .cookie_store(true)
                 .redirect(Policy::none())
+                .build()
+                .expect("client"),
+            base: self.base.clone(),
+        }
+    }
+
+    /// A browser whose requests the proxy forwards from `ip`, asking for pages in `lang`
+    /// (see [`spawn_behind_proxy`]).
+    pub fn browser_from(&self, ip: &str, lang: &str) -> Browser {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            reqwest::header::HeaderValue::from_str(ip).expect("ascii"),
+        );
+        headers.insert(
+            "accept-language",
+            reqwest::header::HeaderValue::from_str(lang).expect("ascii"),
+        );
+        Browser {
+            client: Client::builder()
+                .cookie_store(true)
+                .redirect(Policy::none())
+                .default_headers(headers)
                 .build()
                 .expect("client"),
             base: self.base.clone(),

@@ -10,6 +10,7 @@ mod catalogue;
 mod catalogue_api;
 mod flow;
 mod live;
+mod live_guard;
 mod names;
 mod openspace;
 mod org_plans;

@@ -4,6 +4,7 @@
 use crate::helpers::*;
 use crate::live::{join, open_session, process_in_phase1};
 use reqwest::StatusCode;
+use vuoro_store::Store;
 
 /// A topic's id from a page that lists it: the pick or change form's action after `/topics/`.
 fn topic_id(html: &str, title: &str) -> String {
@@ -131,11 +132,20 @@ async fn an_open_space_runs_from_the_marketplace_to_group_notes() {
         .post_form(&format!("{page}/topics/{calm}/pick"), &[("do", "pick")])
         .await;
 
-    // The slot starts: each phone writes for its group, and the group sees its notes.
+    // The slot starts: each phone writes for its group, and the group sees its notes. A
+    // slot's start reloads the phones, so their streams start again knowing their groups.
     let r = facilitator
         .post_form(&format!("{lid}/openspace"), &[("do", "run"), ("slot", "0")])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    drop(stream);
+    let mut stream = anon
+        .client
+        .get(format!("{}{lid}/events", anon.base))
+        .send()
+        .await
+        .expect("stream");
+    let mut events = String::new();
     let (_, html) = third.text(&page).await;
     assert!(html.contains("Ryhmät kokoontuvat nyt: 10.00–10.45"));
     assert!(html.contains(&format!("<option value=\"{calm}\" selected>")));
@@ -151,7 +161,11 @@ async fn an_open_space_runs_from_the_marketplace_to_group_notes() {
         &[("text", "ملاحظة المجموعة"), ("topic", &pause)],
     )
     .await;
-    read_until(&mut stream, &mut events, "Sovitaan hiljainen hetki").await;
+    read_until(&mut stream, &mut events, "ملاحظة المجموعة").await;
+    assert!(
+        !events.contains("Sovitaan hiljainen hetki"),
+        "a phone gets its own group's notes only"
+    );
     assert!(
         !events.contains(&anna.base) && !events.contains("participant"),
         "no identity in the stream"
@@ -426,4 +440,119 @@ async fn the_marketplace_refuses_bad_topics_and_strangers() {
         .post_form(&format!("{page}/topics/{first}/pick"), &[("do", "unpick")])
         .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
+}
+
+/// The note's id from the facilitator's board: the card whose text is `text`.
+fn note_id(board: &str, text: &str) -> String {
+    let at = board.find(text).expect("on the board");
+    let start =
+        board[..at].rfind("id=\"note-text-").expect("a note card") + "id=\"note-text-".len();
+    board[start..start + 36].to_owned()
+}
+
+/// Reads a stream from its start until `until`, then gives what came.
+async fn replay(b: &Browser, path: &str, until: &str) -> String {
+    let mut r = b
+        .client
+        .get(format!("{}{path}", b.base))
+        .send()
+        .await
+        .expect("stream");
+    assert_eq!(r.status(), StatusCode::OK, "{path}");
+    let mut body = String::new();
+    read_until(&mut r, &mut body, until).await;
+    body
+}
+
+#[tokio::test]
+async fn a_replay_gives_each_screen_exactly_what_live_delivery_gives_it() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let (a, page) = join(&app, &code, &[("lang", "fi")]).await;
+    let (b, _) = join(&app, &code, &[("lang", "fi")]).await;
+    facilitator
+        .post_form(
+            &format!("{lid}/openspace"),
+            &[
+                ("do", "setup"),
+                ("slots", "10.00"),
+                ("spaces", "Sali A\nSali B"),
+            ],
+        )
+        .await;
+    // Each proposer goes to their own topic's group.
+    a.post_form(&format!("{page}/topics"), &[("title", "Ryhmä Aalto")])
+        .await;
+    b.post_form(&format!("{page}/topics"), &[("title", "Ryhmä Berg")])
+        .await;
+    let (_, html) = a.text(&page).await;
+    let (ta, tb) = (
+        topic_id(&html, "Ryhmä Aalto"),
+        topic_id(&html, "Ryhmä Berg"),
+    );
+    for (id, cell) in [(&ta, "0-0"), (&tb, "0-1")] {
+        facilitator
+            .post_form(
+                &format!("{lid}/topics/{id}"),
+                &[("do", "place"), ("cell", cell)],
+            )
+            .await;
+    }
+    facilitator
+        .post_form(&format!("{lid}/openspace"), &[("do", "run"), ("slot", "0")])
+        .await;
+    for (phone, text, topic) in [
+        (&a, "Aallon näkyvä ajatus", &ta),
+        (&a, "Aallon piilotettava ajatus", &ta),
+        (&b, "Bergin ryhmän oma ajatus", &tb),
+    ] {
+        let r = phone
+            .post_form(
+                &format!("{page}/notes"),
+                &[("text", text), ("topic", topic)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{text}");
+    }
+    let (_, board) = facilitator.text(&run).await;
+    let hidden = note_id(&board, "Aallon piilotettava ajatus");
+    let r = facilitator
+        .post_form(&format!("{lid}/notes/{hidden}/change"), &[("do", "hide")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // A last event every screen gets, so each replay below is read to its end.
+    facilitator
+        .post_form(&format!("{lid}/control"), &[("do", "extend")])
+        .await;
+    let live_id = vuoro_core::LiveSessionId::parse(lid.trim_start_matches("/live/")).expect("id");
+    let end = format!(
+        "id: {}\n",
+        app.store.last_live_seq(live_id).await.expect("seq")
+    );
+
+    // A phone of group A replaying from the start: its group's visible note and the change
+    // of the hidden one (which makes it fetch its part again), never the hidden text.
+    let events = format!("{lid}/events?after=0");
+    let got = replay(&a, &events, &end).await;
+    assert!(got.contains("Aallon näkyvä ajatus"), "{got}");
+    assert!(got.contains("event: changed"), "{got}");
+    assert!(!got.contains("Aallon piilotettava ajatus"), "hidden: {got}");
+    assert!(
+        !got.contains("Bergin ryhmän"),
+        "another group's note: {got}"
+    );
+    // Group B's phone: its own note only; a change in group A is not its business.
+    let got = replay(&b, &events, &end).await;
+    assert!(got.contains("Bergin ryhmän oma ajatus"), "{got}");
+    assert!(!got.contains("Aallon"), "{got}");
+    assert!(!got.contains("event: changed"), "{got}");
+    // The projector shows the room what is visible; the board everything, to curate.
+    let got = replay(&facilitator, &format!("{events}&view=projector"), &end).await;
+    assert!(got.contains("Aallon näkyvä ajatus") && got.contains("Bergin ryhmän oma ajatus"));
+    assert!(!got.contains("Aallon piilotettava ajatus"), "{got}");
+    let got = replay(&facilitator, &events, &end).await;
+    assert!(got.contains("Aallon piilotettava ajatus"));
 }

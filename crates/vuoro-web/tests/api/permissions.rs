@@ -301,6 +301,10 @@ fn table() -> Vec<Row> {
         // live sessions of P, in phase 2
         row(POST, "/processes/{id}/sessions/{sid}/open", RUN),
         row(GET, "/live/{lid}/run", RUN),
+        row(GET, "/live/{lid}/remove", RUN),
+        // A number no phone has: the runner's people get the form back (422), the fixture's
+        // phone stays in for the rows after this one.
+        row(POST, "/live/{lid}/remove", RUN).fields(&[("number", "999")]),
         row(POST, "/live/{lid}/control", RUN).fields(&[("do", "extend")]),
         row(GET, "/live/{lid}/projector", RUN),
         // The stream: the facilitator and the session's phones; for anyone else it does not

@@ -104,7 +104,7 @@ mod tests {
         let proxy = ip("127.0.0.1");
         assert_eq!(ClientAddr::resolve(proxy, None, &[proxy]).0, proxy);
         assert_eq!(
-            ClientAddr::resolve(proxy, Some("not-an-address"), &[proxy]).0,
+            ClientAddr::resolve(proxy, Some("not an address"), &[proxy]).0,
             proxy
         );
     }

@@ -16,6 +16,8 @@ pub struct Config {
     pub methods_dir: Option<PathBuf>,
     /// Reverse proxies trusted to name the client in `X-Forwarded-For`.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Failed log-ins allowed from one client address within 15 minutes.
+    pub login_failures_per_client: usize,
 }
 
 impl Default for Config {
@@ -30,6 +32,7 @@ impl Default for Config {
             max_body_bytes: web.max_body_bytes,
             methods_dir: None,
             trusted_proxies: web.trusted_proxies,
+            login_failures_per_client: web.login_failures_per_client,
         }
     }
 }
@@ -46,6 +49,7 @@ struct FileConfig {
     max_body_bytes: Option<usize>,
     methods_dir: Option<PathBuf>,
     trusted_proxies: Option<Vec<std::net::IpAddr>>,
+    login_failures_per_client: Option<usize>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +88,9 @@ impl Config {
         if let Some(v) = f.trusted_proxies {
             self.trusted_proxies = v;
         }
+        if let Some(v) = f.login_failures_per_client {
+            self.login_failures_per_client = v;
+        }
     }
 
     fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
@@ -117,8 +124,14 @@ impl Config {
                 .split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map(|s| s.parse().map_err(|_| ConfigError::Env("VUORO_TRUSTED_PROXIES")))
+                .map(|s| {
+                    s.parse()
+                        .map_err(|_| ConfigError::Env("VUORO_TRUSTED_PROXIES"))
+                })
                 .collect::<Result<_, _>>()?;
+        }
+        if let Some(v) = get("VUORO_LOGIN_FAILURES_PER_CLIENT") {
+            self.login_failures_per_client = parse(v, "VUORO_LOGIN_FAILURES_PER_CLIENT")?;
         }
         Ok(())
     }
@@ -146,6 +159,8 @@ impl Config {
             invitation_days: self.invitation_days,
             max_body_bytes: self.max_body_bytes,
             trusted_proxies: self.trusted_proxies.clone(),
+            login_failures_per_client: self.login_failures_per_client,
+            ..vuoro_web::WebConfig::default()
         }
     }
 }
@@ -178,7 +193,10 @@ mod tests {
     #[test]
     fn trusted_proxies_are_addresses() {
         let mut c = Config::default();
-        assert!(c.trusted_proxies.is_empty(), "no proxy is trusted by default");
+        assert!(
+            c.trusted_proxies.is_empty(),
+            "no proxy is trusted by default"
+        );
         c.apply_env(|k| (k == "VUORO_TRUSTED_PROXIES").then(|| "127.0.0.1, ::1".to_owned()))
             .expect("valid");
         assert_eq!(c.trusted_proxies.len(), 2);
@@ -189,7 +207,10 @@ mod tests {
         );
         let f: FileConfig = toml::from_str("trusted_proxies = [\"10.0.0.5\"]").expect("valid");
         c.apply_file(f);
-        assert_eq!(c.trusted_proxies, vec!["10.0.0.5".parse::<std::net::IpAddr>().expect("ip")]);
+        assert_eq!(
+            c.trusted_proxies,
+            vec!["10.0.0.5".parse::<std::net::IpAddr>().expect("ip")]
+        );
     }
 
     #[test]

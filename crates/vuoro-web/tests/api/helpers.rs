@@ -35,6 +35,11 @@ pub fn email(who: &str) -> String {
 }
 
 pub async fn spawn() -> TestApp {
+    spawn_with(vuoro_web::WebConfig::default()).await
+}
+
+/// A running server as [`spawn`] gives, with its own web settings.
+pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
     let dir = std::env::temp_dir().join(format!(
         "vuoro-api-{}-{}",
         std::process::id(),
@@ -74,7 +79,7 @@ pub async fn spawn() -> TestApp {
     let state = vuoro_web::AppState::new(
         Arc::new(store.clone()),
         MethodLibrary::builtin().expect("methods"),
-        vuoro_web::WebConfig::default(),
+        config,
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

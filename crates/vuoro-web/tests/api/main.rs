@@ -8,6 +8,7 @@ mod bad_input;
 mod catalogue;
 mod catalogue_api;
 mod flow;
+mod invitations;
 mod live;
 mod openspace;
 mod org_plans;

@@ -99,12 +99,8 @@ pub struct MemberRow {
 /// One recorded change of roles, as the organisation's page lists it.
 #[derive(Debug)]
 pub struct RoleChangeRow {
-    pub at: String,
-    pub user: String,
-    pub actor: String,
-    pub before: String,
-    pub after: String,
-    pub via: String,
+    /// When, whose roles, before and after, how and by whom, as one sentence.
+    pub line: String,
     /// A site administrator gave roles to themselves.
     pub self_grant: bool,
 }
@@ -204,12 +200,24 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
         .await?
         .into_iter()
         .map(|ch| RoleChangeRow {
-            at: crate::processes::helsinki_time(ch.at),
-            user: format!("{} ({})", ch.user_name, ch.user_email),
-            actor: ch.actor_name,
-            before: role_names(ch.before),
-            after: role_names(ch.after),
-            via: i18n::t(lang, &format!("role-via-{}", ch.via.code())),
+            line: i18n::t_args(
+                lang,
+                "role-change-line",
+                &[
+                    ("at", i18n::s(crate::processes::helsinki_time(ch.at))),
+                    (
+                        "user",
+                        i18n::s(format!("{} ({})", ch.user_name, ch.user_email)),
+                    ),
+                    ("before", i18n::s(role_names(ch.before))),
+                    ("after", i18n::s(role_names(ch.after))),
+                    (
+                        "via",
+                        i18n::s(i18n::t(lang, &format!("role-via-{}", ch.via.code()))),
+                    ),
+                    ("actor", i18n::s(&ch.actor_name)),
+                ],
+            ),
             self_grant: ch.self_grant,
         })
         .collect();

@@ -125,7 +125,7 @@ async fn another_organisations_invitation_cannot_take_over_an_account_made_from_
 
     // Once a site admin has checked and confirmed the address (recorded), B may invite it.
     let (_, page) = admin_a.text(&format!("/orgs/{}", app.org)).await;
-    assert!(page.contains("osoite vahvistamatta"));
+    assert!(page.contains("Henkilön Kohde osoitetta ei ole vahvistettu"));
     assert!(!page.contains("/confirm\""), "only site admins confirm");
     let denied = admin_a
         .post_form(
@@ -267,7 +267,11 @@ async fn a_site_admin_giving_themselves_roles_is_marked() {
     let table = &page[page.find("id=\"role-changes\"").expect("role changes")..];
     assert!(table.contains("Testi site"), "{table}");
     assert!(
-        table.contains("<td>Ylläpitäjä</td><td>Ylläpitäjä, Tilaaja</td>"),
+        table.contains("Testi admin (admin@test.vuoro.fi), Ylläpitäjä → Ylläpitäjä, Tilaaja"),
+        "{table}"
+    );
+    assert!(
+        table.contains("roolien muutos; muutti Testi site"),
         "{table}"
     );
     assert!(

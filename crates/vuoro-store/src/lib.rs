@@ -50,6 +50,10 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// The `Conflict` of [`Store::change_roles`] and [`Store::accept_invitation`] when an account
+/// whose unconfirmed address came from another organisation's invitation would gain roles.
+pub const ADDRESS_UNCONFIRMED: &str = "the address is not confirmed";
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Organisation {
     pub id: OrgId,
@@ -96,6 +100,57 @@ pub struct Invitation {
     pub created_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
     pub accepted_at: Option<OffsetDateTime>,
+}
+
+/// Who accepts an invitation: a person making a new account, or an existing account, logged in.
+#[derive(Debug, Clone)]
+pub enum Acceptor {
+    New(NewUser),
+    Account(UserId),
+}
+
+/// How roles came to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleChangeVia {
+    /// An invitation was accepted; the actor is the admin who invited.
+    Invitation,
+    /// An admin changed a member's roles on the organisation's page.
+    Members,
+    /// A site administrator created the organisation and became its admin.
+    NewOrganisation,
+}
+
+impl RoleChangeVia {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Invitation => "invitation",
+            Self::Members => "members",
+            Self::NewOrganisation => "new_organisation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Invitation, Self::Members, Self::NewOrganisation]
+            .into_iter()
+            .find(|v| v.code() == s)
+    }
+}
+
+/// One recorded change of an account's roles in an organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleChange {
+    pub org: OrgId,
+    pub user: UserId,
+    pub user_name: String,
+    pub user_email: String,
+    pub actor: UserId,
+    pub actor_name: String,
+    pub before: RoleSet,
+    pub after: RoleSet,
+    pub via: RoleChangeVia,
+    /// A site administrator gave roles to themselves.
+    pub self_grant: bool,
+    pub at: OffsetDateTime,
 }
 
 /// One member of an organisation with their roles there.
@@ -546,7 +601,28 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
     async fn user_count(&self) -> Result<u64>;
     /// Replaces the user's roles in `org`; an empty set removes them from the organisation.
+    /// Without a record of who did it: for seeding (`create-admin`, the demo, tests). Changes
+    /// people make go through [`Store::change_roles`].
     async fn set_roles(&self, org: OrgId, user: UserId, roles: RoleSet) -> Result<()>;
+    /// Replaces the user's roles in `org` and records the change with its actor, in one
+    /// transaction. `Conflict` if the user's address is unconfirmed and `org` is not the
+    /// organisation whose invitation made the account.
+    async fn change_roles(
+        &self,
+        org: OrgId,
+        user: UserId,
+        roles: RoleSet,
+        actor: UserId,
+        via: RoleChangeVia,
+        now: OffsetDateTime,
+    ) -> Result<()>;
+    /// The latest role changes in `org`, newest first.
+    async fn role_changes(&self, org: OrgId, limit: u32) -> Result<Vec<RoleChange>>;
+    /// `Some(org)` while the user's address is unconfirmed: the account was made through
+    /// `org`'s invitation link, and only `org` may give it roles. `None` once confirmed.
+    async fn unconfirmed_origin(&self, user: UserId) -> Result<Option<OrgId>>;
+    /// Records that a site administrator (`by`) checked that the address is the person's.
+    async fn confirm_address(&self, user: UserId, by: UserId, now: OffsetDateTime) -> Result<()>;
     async fn roles(&self, org: OrgId, user: UserId) -> Result<RoleSet>;
     /// Every organisation where the user holds a role, with the roles.
     async fn memberships(&self, user: UserId) -> Result<Vec<(Organisation, RoleSet)>>;
@@ -556,12 +632,16 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     async fn create_invitation(&self, inv: &Invitation) -> Result<()>;
     async fn invitation(&self, token_hash: &str) -> Result<Invitation>;
     async fn invitations(&self, org: OrgId) -> Result<Vec<Invitation>>;
-    /// Creates the account (or reuses the one with the invitation's e-mail), grants the roles
-    /// and marks the invitation used, all in one transaction. `Conflict` if it was used already.
+    /// Grants the roles and marks the invitation used, recording the change, all in one
+    /// transaction. A new account (`Acceptor::New`) is made only when none has the address,
+    /// with the address unconfirmed and the invitation's organisation as its origin. An
+    /// existing account gains roles only when it accepts itself (`Acceptor::Account` with its
+    /// id) and its address is confirmed or came from the same organisation. `Conflict` if the
+    /// invitation was used already or the acceptor does not fit; `NotFound` if it expired.
     async fn accept_invitation(
         &self,
         token_hash: &str,
-        user: NewUser,
+        acceptor: Acceptor,
         now: OffsetDateTime,
     ) -> Result<User>;
 

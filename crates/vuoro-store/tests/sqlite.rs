@@ -18,10 +18,10 @@ use vuoro_core::{
     RoleSet, TopicId, UnitId, UserId,
 };
 use vuoro_store::{
-    ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession, LoginSession,
-    NewProcess, NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant, Practice,
-    Presence, ProcessFilter, SqliteStore, Store, StoreError, SummaryComment, SummaryVersion,
-    ThemeVersion, Topic, Unit, User,
+    Acceptor, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
+    LoginSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant,
+    Practice, Presence, ProcessFilter, RoleChangeVia, SqliteStore, Store, StoreError,
+    SummaryComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
 };
 
 /// A directory under the system's temporary directory, removed when the test ends.
@@ -399,7 +399,7 @@ async fn invitations_create_or_reuse_accounts_once() {
     let user = s
         .accept_invitation(
             "hash-new",
-            new_user("uusi@vantaa.fi", "Uusi Ihminen"),
+            Acceptor::New(new_user("uusi@vantaa.fi", "Uusi Ihminen")),
             now + Duration::hours(1),
         )
         .await
@@ -415,7 +415,7 @@ async fn invitations_create_or_reuse_accounts_once() {
     let twice = s
         .accept_invitation(
             "hash-new",
-            new_user("uusi@vantaa.fi", "Joku Muu"),
+            Acceptor::New(new_user("uusi@vantaa.fi", "Joku Muu")),
             now + Duration::hours(2),
         )
         .await;
@@ -430,11 +430,7 @@ async fn invitations_create_or_reuse_accounts_once() {
     let inv = invitation(&f, "hash-existing", "ESIMIES@vantaa.fi", coord, now);
     s.create_invitation(&inv).await.expect("invite");
     let reused = s
-        .accept_invitation(
-            "hash-existing",
-            new_user("esimies@vantaa.fi", "Ignored"),
-            now,
-        )
+        .accept_invitation("hash-existing", Acceptor::Account(f.orderer.id), now)
         .await
         .expect("accept");
     assert_eq!(reused, f.orderer, "same account, same password hash");
@@ -449,7 +445,7 @@ async fn invitations_create_or_reuse_accounts_once() {
     let late = s
         .accept_invitation(
             "hash-expired",
-            new_user("myohassa@vantaa.fi", "Myöhässä"),
+            Acceptor::New(new_user("myohassa@vantaa.fi", "Myöhässä")),
             inv.expires_at,
         )
         .await;
@@ -460,7 +456,11 @@ async fn invitations_create_or_reuse_accounts_once() {
         "nothing created"
     );
     let unknown = s
-        .accept_invitation("no-such-hash", new_user("x@vantaa.fi", "X"), now)
+        .accept_invitation(
+            "no-such-hash",
+            Acceptor::New(new_user("x@vantaa.fi", "X")),
+            now,
+        )
         .await;
     assert!(matches!(unknown, Err(StoreError::NotFound)), "{unknown:?}");
 
@@ -479,6 +479,150 @@ async fn invitations_create_or_reuse_accounts_once() {
         .create_invitation(&invitation(&f, "hash-new", "a@b.fi", fac, now))
         .await;
     assert!(matches!(dup, Err(StoreError::Duplicate(_))), "{dup:?}");
+}
+
+#[tokio::test]
+async fn an_account_made_from_a_link_takes_roles_only_from_its_organisation() {
+    let f = fixture().await;
+    let s = &f.store;
+    let now = datetime!(2027-01-10 12:00:00 UTC);
+    let fac = RoleSet::empty().with(Role::Facilitator);
+    let admin = RoleSet::empty().with(Role::Admin);
+    let other = s.create_org("Espoon kaupunki").await.expect("org");
+
+    // Organisation A's link makes the account: its address is unconfirmed, from A.
+    let inv = invitation(&f, "hash-a", "kohde@vantaa.fi", fac, now);
+    s.create_invitation(&inv).await.expect("invite");
+    let target = s
+        .accept_invitation(
+            "hash-a",
+            Acceptor::New(new_user("kohde@vantaa.fi", "Kohde")),
+            now,
+        )
+        .await
+        .expect("accept");
+    assert_eq!(
+        s.unconfirmed_origin(target.id).await.expect("origin"),
+        Some(f.org.id)
+    );
+    assert_eq!(
+        s.unconfirmed_origin(f.orderer.id).await.expect("origin"),
+        None
+    );
+
+    // Organisation B cannot give it roles, neither by invitation nor directly.
+    let inv_b = Invitation {
+        org: other.id,
+        ..invitation(&f, "hash-b", "kohde@vantaa.fi", admin, now)
+    };
+    s.create_invitation(&inv_b).await.expect("invite");
+    let taken = s
+        .accept_invitation("hash-b", Acceptor::Account(target.id), now)
+        .await;
+    assert!(
+        matches!(taken, Err(StoreError::Conflict(m)) if m == vuoro_store::ADDRESS_UNCONFIRMED),
+        "{taken:?}"
+    );
+    let direct = s
+        .change_roles(
+            other.id,
+            target.id,
+            admin,
+            f.coordinator.id,
+            RoleChangeVia::Members,
+            now,
+        )
+        .await;
+    assert!(matches!(direct, Err(StoreError::Conflict(_))), "{direct:?}");
+    assert!(s.memberships(target.id).await.expect("m").len() == 1);
+    // Nor can anyone accept for an account that is not theirs, or make a second one.
+    let stranger = s
+        .accept_invitation("hash-b", Acceptor::Account(f.orderer.id), now)
+        .await;
+    assert!(
+        matches!(stranger, Err(StoreError::Conflict(_))),
+        "{stranger:?}"
+    );
+    let second = s
+        .accept_invitation(
+            "hash-b",
+            Acceptor::New(new_user("kohde@vantaa.fi", "X")),
+            now,
+        )
+        .await;
+    assert!(matches!(second, Err(StoreError::Conflict(_))), "{second:?}");
+
+    // Once a site admin confirmed the address, B's invitation works for the account itself.
+    s.confirm_address(target.id, f.coordinator.id, now)
+        .await
+        .expect("confirm");
+    assert_eq!(s.unconfirmed_origin(target.id).await.expect("origin"), None);
+    assert!(matches!(
+        s.confirm_address(target.id, f.coordinator.id, now).await,
+        Err(StoreError::NotFound)
+    ));
+    s.accept_invitation(
+        "hash-b",
+        Acceptor::Account(target.id),
+        now + Duration::minutes(1),
+    )
+    .await
+    .expect("accept");
+    assert_eq!(s.roles(other.id, target.id).await.expect("roles"), admin);
+
+    // Every change is recorded with who made it, newest first.
+    let log = s.role_changes(other.id, 10).await.expect("log");
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (
+            log[0].user,
+            log[0].actor,
+            log[0].before,
+            log[0].after,
+            log[0].via
+        ),
+        (
+            target.id,
+            f.coordinator.id,
+            RoleSet::empty(),
+            admin,
+            RoleChangeVia::Invitation
+        )
+    );
+    assert_eq!(log[0].user_name, "Kohde");
+    assert!(!log[0].self_grant);
+    let root = s
+        .create_user(NewUser {
+            site_admin: true,
+            ..new_user("root@vantaa.fi", "Pääkäyttäjä")
+        })
+        .await
+        .expect("user");
+    s.change_roles(
+        f.org.id,
+        root.id,
+        admin,
+        root.id,
+        RoleChangeVia::Members,
+        now,
+    )
+    .await
+    .expect("self grant");
+    // No change, no record.
+    s.change_roles(
+        f.org.id,
+        root.id,
+        admin,
+        root.id,
+        RoleChangeVia::Members,
+        now,
+    )
+    .await
+    .expect("same roles");
+    let log = s.role_changes(f.org.id, 10).await.expect("log");
+    assert_eq!(log.len(), 2, "the invitation of A and the self grant");
+    assert!(log[0].self_grant && log[0].actor_name == "Pääkäyttäjä");
+    assert_eq!(log[1].via, RoleChangeVia::Invitation);
 }
 
 #[tokio::test]

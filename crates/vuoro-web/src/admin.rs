@@ -5,19 +5,19 @@ use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
 use crate::routes::Routes;
-use crate::util::{hash_token, random_token, redirect, unprocessable};
+use crate::util::{cookie_builder, hash_token, random_token, redirect, set_cookie, unprocessable};
 use crate::{AppState, i18n};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use time::{Duration, OffsetDateTime};
 use vuoro_core::permission::Action;
 use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldError, FieldErrors, Lang, OrgId, Role, RoleSet, UserId};
-use vuoro_store::{Invitation, Organisation};
+use vuoro_store::{Invitation, Organisation, RoleChangeVia, StoreError};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -26,6 +26,7 @@ pub fn router() -> Routes {
         .route("/orgs/{org}/units", post(create_unit))
         .route("/orgs/{org}/invitations", post(invite))
         .route("/orgs/{org}/members/{user}/roles", post(set_roles))
+        .route("/orgs/{org}/members/{user}/confirm", post(confirm_address))
 }
 
 #[derive(Template, WebTemplate)]
@@ -62,10 +63,18 @@ async fn create_org(State(state): State<AppState>, c: Ctx, form: FormData) -> Ap
     match e.take("name", text::name(form.get("name"), limits::NAME)) {
         Some(name) => {
             let org = state.store.create_org(&name).await?;
-            // The creator becomes the new organisation's first admin, so someone can manage it.
+            // The creator becomes the new organisation's first admin, so someone can manage it;
+            // recorded, like every role a site admin gives themselves.
             state
                 .store
-                .set_roles(org.id, user.id, RoleSet::empty().with(Role::Admin))
+                .change_roles(
+                    org.id,
+                    user.id,
+                    RoleSet::empty().with(Role::Admin),
+                    user.id,
+                    RoleChangeVia::NewOrganisation,
+                    OffsetDateTime::now_utc(),
+                )
                 .await?;
             Ok(redirect(&format!("/orgs/{}", org.id)))
         }
@@ -83,7 +92,21 @@ pub struct MemberRow {
     pub name: String,
     pub email: String,
     pub roles: Vec<(String, String, bool)>,
+    /// The account was made through an invitation link and nobody has confirmed its address.
+    pub unconfirmed: bool,
 }
+
+/// One recorded change of roles, as the organisation's page lists it.
+#[derive(Debug)]
+pub struct RoleChangeRow {
+    /// When, whose roles, before and after, how and by whom, as one sentence.
+    pub line: String,
+    /// A site administrator gave roles to themselves.
+    pub self_grant: bool,
+}
+
+/// How many role changes the organisation's page shows.
+const ROLE_CHANGES_SHOWN: u32 = 20;
 
 #[derive(Debug)]
 pub struct InvitationRow {
@@ -102,8 +125,13 @@ struct OrgView {
     members: Vec<MemberRow>,
     invitations: Vec<InvitationRow>,
     invite_fields: Vec<Field>,
+    /// Why the invitation just tried was refused, beyond a field's error.
+    invite_refused: Option<String>,
     /// The link of an invitation just made: shown once, since only its hash is stored.
     new_link: Option<String>,
+    role_changes: Vec<RoleChangeRow>,
+    /// Site administrators confirm addresses.
+    can_confirm: bool,
 }
 
 fn role_options(lang: Lang, selected: &[String]) -> Kind {
@@ -121,6 +149,7 @@ fn role_options(lang: Lang, selected: &[String]) -> Kind {
 struct OrgForms<'a> {
     unit: (&'a str, FieldErrors),
     invite: (&'a str, Vec<String>, FieldErrors),
+    invite_refused: Option<String>,
     new_link: Option<String>,
 }
 
@@ -134,15 +163,14 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
         .into_iter()
         .map(|u| u.name)
         .collect();
-    let members = state
-        .store
-        .members(org_id)
-        .await?
-        .into_iter()
-        .map(|m| MemberRow {
+    let mut members = Vec::new();
+    for m in state.store.members(org_id).await? {
+        let unconfirmed = state.store.unconfirmed_origin(m.user.id).await?.is_some();
+        members.push(MemberRow {
             id: m.user.id,
             name: m.user.name,
             email: m.user.email,
+            unconfirmed,
             roles: Role::ALL
                 .iter()
                 .map(|r| {
@@ -153,8 +181,47 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
                     )
                 })
                 .collect(),
+        });
+    }
+    let role_names = |r: RoleSet| {
+        let names: Vec<String> = r
+            .roles()
+            .map(|r| i18n::t(lang, &format!("role-{}", r.code())))
+            .collect();
+        if names.is_empty() {
+            i18n::t(lang, "role-changes-no-roles")
+        } else {
+            names.join(", ")
+        }
+    };
+    let role_changes = state
+        .store
+        .role_changes(org_id, ROLE_CHANGES_SHOWN)
+        .await?
+        .into_iter()
+        .map(|ch| RoleChangeRow {
+            line: i18n::t_args(
+                lang,
+                "role-change-line",
+                &[
+                    ("at", i18n::s(crate::processes::helsinki_time(ch.at))),
+                    (
+                        "user",
+                        i18n::s(format!("{} ({})", ch.user_name, ch.user_email)),
+                    ),
+                    ("before", i18n::s(role_names(ch.before))),
+                    ("after", i18n::s(role_names(ch.after))),
+                    (
+                        "via",
+                        i18n::s(i18n::t(lang, &format!("role-via-{}", ch.via.code()))),
+                    ),
+                    ("actor", i18n::s(&ch.actor_name)),
+                ],
+            ),
+            self_grant: ch.self_grant,
         })
         .collect();
+    let can_confirm = c.user.as_ref().is_some_and(|u| u.site_admin);
     let now = OffsetDateTime::now_utc();
     let invitations = state
         .store
@@ -210,7 +277,10 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
         members,
         invitations,
         invite_fields,
+        invite_refused: f.invite_refused,
         new_link: f.new_link,
+        role_changes,
+        can_confirm,
     })
 }
 
@@ -228,6 +298,7 @@ fn blank() -> OrgForms<'static> {
     OrgForms {
         unit: ("", FieldErrors::new()),
         invite: ("", Vec::new(), FieldErrors::new()),
+        invite_refused: None,
         new_link: None,
     }
 }
@@ -237,11 +308,22 @@ fn blank() -> OrgForms<'static> {
 /// answer would make a reload create a second invitation.
 const NEW_INVITE_COOKIE: &str = "vuoro_new_invite";
 
-fn invite_cookie(org: OrgId, token: &str, max_age: i64) -> Option<HeaderValue> {
-    HeaderValue::from_str(&format!(
-        "{NEW_INVITE_COOKIE}={token}; Path=/orgs/{org}; HttpOnly; SameSite=Strict; Max-Age={max_age}"
-    ))
-    .ok()
+fn set_invite_cookie(
+    r: &mut Response,
+    state: &AppState,
+    org: OrgId,
+    token: String,
+    max_age: Duration,
+) {
+    set_cookie(
+        r,
+        &state.config,
+        cookie_builder(NEW_INVITE_COOKIE, token)
+            .path(format!("/orgs/{org}"))
+            .http_only(true)
+            .same_site(::cookie::SameSite::Strict)
+            .max_age(max_age),
+    );
 }
 
 async fn org_page(
@@ -259,10 +341,8 @@ async fn org_page(
         ..blank()
     };
     let mut r = org_view(&state, c, id, forms).await?.into_response();
-    if token.is_some()
-        && let Some(v) = invite_cookie(id, "", 0)
-    {
-        r.headers_mut().append(header::SET_COOKIE, v);
+    if token.is_some() {
+        set_invite_cookie(&mut r, &state, id, String::new(), Duration::ZERO);
     }
     Ok(r)
 }
@@ -325,6 +405,24 @@ async fn invite(
         };
         return Ok(unprocessable(org_view(&state, c, id, f).await?));
     };
+    // An account made through another organisation's invitation link may be in the hands of
+    // that organisation's admin, who saw the link and may have set the password: until its
+    // address is confirmed, this organisation cannot give it roles.
+    if let Some(account) = state.store.user_by_email(&email).await?
+        && state
+            .store
+            .unconfirmed_origin(account.id)
+            .await?
+            .is_some_and(|origin| origin != id)
+    {
+        let refused = c.t1("invite-refused-unconfirmed", "email", &email);
+        let f = OrgForms {
+            invite: (form.get("email"), role_values, FieldErrors::new()),
+            invite_refused: Some(refused),
+            ..blank()
+        };
+        return Ok(unprocessable(org_view(&state, c, id, f).await?));
+    }
     let token = random_token();
     let now = OffsetDateTime::now_utc();
     state
@@ -342,9 +440,7 @@ async fn invite(
         .await?;
     // No e-mail is sent yet: the admin hands the link over, so the page shows it once.
     let mut r = redirect(&format!("/orgs/{id}#invitations"));
-    if let Some(v) = invite_cookie(id, &token, 300) {
-        r.headers_mut().append(header::SET_COOKIE, v);
-    }
+    set_invite_cookie(&mut r, &state, id, token, Duration::minutes(5));
     Ok(r)
 }
 
@@ -368,6 +464,46 @@ async fn set_roles(
     if member == me.id && !roles.has(Role::Admin) && !me.site_admin {
         return Err(AppError::Conflict("error-own-admin"));
     }
-    state.store.set_roles(id, member, roles).await?;
+    state
+        .store
+        .change_roles(
+            id,
+            member,
+            roles,
+            me.id,
+            RoleChangeVia::Members,
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(m) if m == vuoro_store::ADDRESS_UNCONFIRMED => {
+                AppError::Conflict("invite-unconfirmed")
+            }
+            other => other.into(),
+        })?;
+    Ok(redirect(&format!("/orgs/{id}#members")))
+}
+
+/// A site administrator records that they checked a member's address is the person's own (for
+/// an account made through an invitation link); then other organisations may invite it too.
+async fn confirm_address(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path((org, member)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let id = manageable(&c, &org)?;
+    let me = c.user()?;
+    if !me.site_admin {
+        return Err(AppError::Forbidden);
+    }
+    let member = UserId::parse(&member).map_err(|_| AppError::NotFound)?;
+    if state.store.roles(id, member).await?.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    state
+        .store
+        .confirm_address(member, me.id, OffsetDateTime::now_utc())
+        .await?;
+    tracing::info!(user = %member, by = %me.id, "address confirmed");
     Ok(redirect(&format!("/orgs/{id}#members")))
 }

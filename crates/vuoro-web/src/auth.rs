@@ -2,28 +2,34 @@
 //! live in the database under the hash of a random token held in an HttpOnly cookie.
 
 use crate::AppState;
+use crate::client::ClientAddr;
 use crate::ctx::{Ctx, SESSION_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind};
 use crate::form::FormData;
 use crate::routes::Routes;
-use crate::util::{hash_token, random_token, redirect, unprocessable};
+use crate::util::{
+    cookie_builder, hash_token, local_path, random_token, redirect, set_cookie, unprocessable,
+};
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
-use axum::http::{HeaderValue, header};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use std::collections::HashMap;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::hash::Hash;
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::Instant;
 use time::{Duration, OffsetDateTime};
 use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldErrors, Lang};
-use vuoro_store::{LoginSession, NewUser};
+use vuoro_store::{Acceptor, LoginSession, NewUser};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -32,7 +38,8 @@ pub fn router() -> Routes {
         .route("/invite/{token}", get(invite_page).post(accept_invite))
 }
 
-/// Hashes a password with argon2id and a fresh salt.
+/// Hashes a password with argon2id and a fresh salt. This takes tens of milliseconds of one
+/// core: handlers call [`hash_off_thread`] instead, so that it never runs on the async threads.
 pub fn hash_password(password: &str) -> Result<String, AppError> {
     Argon2::default()
         .hash_password(password.as_bytes())
@@ -53,60 +60,251 @@ fn verify_password(password: &str, hash: &str) -> bool {
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| hash_password("not a real password").unwrap_or_default());
 
-/// Counts failed log-ins per e-mail address, so a password cannot be guessed by trying many.
-/// Kept in memory: a restart forgets it, which only gives a guesser a few more tries. With
-/// several servers this moves to the store.
-#[derive(Debug, Default)]
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
+/// How many password hashes may run at once: about one per core. Argon2 keeps a core busy for
+/// tens of milliseconds; run on the async threads, eight log-ins at once stalled every other
+/// request (`/healthz` went from 2 ms to 834 ms). On blocking threads behind this limit, other
+/// requests keep their threads and log-ins beyond the limit wait their turn without holding
+/// a thread.
+pub fn hashing_permits() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
 }
 
-/// Failed attempts allowed per address within [`LOGIN_WINDOW`].
+/// Runs argon2 work (`f`) on tokio's blocking threads, at most [`hashing_permits`] at a time.
+async fn hash_off_thread<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let _permit = state
+        .hashing
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(format!("hashing closed: {e}")))?;
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| AppError::Internal(format!("hashing task failed: {e}")))
+}
+
+/// Hashes a new password off the async threads.
+pub async fn hash_password_async(state: &AppState, password: String) -> Result<String, AppError> {
+    hash_off_thread(state, move || hash_password(&password)).await?
+}
+
+/// Failed attempts allowed per e-mail address within [`LOGIN_WINDOW`].
 pub const LOGIN_ATTEMPTS: usize = 5;
 pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
-/// Bounds the memory the limiter can take when someone tries many addresses.
-const LIMITER_MAX_KEYS: usize = 10_000;
+/// How many addresses and how many clients the limiter remembers at most, each. When full, the
+/// one whose last failure is oldest is forgotten to make room: the limiter never stops
+/// recording. Pushing a tracked address out takes this many failures on other addresses in
+/// between, which the per-client limit slows down.
+pub const LIMITER_CAPACITY: usize = 10_000;
+
+/// Recent failures per key (an address or a client), bounded in keys and in times per key.
+#[derive(Debug)]
+struct Failures<K> {
+    /// Attempts allowed within the window.
+    limit: usize,
+    capacity: usize,
+    entries: HashMap<K, FailureEntry>,
+    /// Keys by the sequence number of their last failure, oldest first: what to evict.
+    order: BTreeMap<u64, K>,
+    seq: u64,
+}
+
+#[derive(Debug)]
+struct FailureEntry {
+    /// The last `limit` failures at most, oldest first.
+    times: VecDeque<Instant>,
+    seq: u64,
+}
+
+impl<K: Hash + Eq + Clone> Failures<K> {
+    fn new(limit: usize, capacity: usize) -> Self {
+        Self {
+            limit: limit.max(1),
+            capacity: capacity.max(1),
+            entries: HashMap::new(),
+            order: BTreeMap::new(),
+            seq: 0,
+        }
+    }
+
+    /// How long `key` must wait, if it has used up its attempts.
+    fn wait(&self, key: &K, now: Instant) -> Option<std::time::Duration> {
+        let window = LoginLimiter::window();
+        let e = self.entries.get(key)?;
+        let recent: Vec<&Instant> = e
+            .times
+            .iter()
+            .filter(|t| now.duration_since(**t) < window)
+            .collect();
+        // The oldest recent failure leaves the window first, and frees one attempt.
+        (recent.len() >= self.limit)
+            .then(|| {
+                recent
+                    .first()
+                    .map(|t| window.saturating_sub(now.duration_since(**t)))
+            })
+            .flatten()
+    }
+
+    fn failed(&mut self, key: &K, now: Instant) {
+        self.seq += 1;
+        let seq = self.seq;
+        if let Some(e) = self.entries.get_mut(key) {
+            self.order.remove(&e.seq);
+            e.seq = seq;
+            e.times.push_back(now);
+            while e.times.len() > self.limit {
+                e.times.pop_front();
+            }
+        } else {
+            while self.entries.len() >= self.capacity {
+                let Some((_, oldest)) = self.order.pop_first() else {
+                    break;
+                };
+                self.entries.remove(&oldest);
+            }
+            self.entries.insert(
+                key.clone(),
+                FailureEntry {
+                    times: VecDeque::from([now]),
+                    seq,
+                },
+            );
+        }
+        self.order.insert(seq, key.clone());
+    }
+
+    /// Takes back the latest failure of `key`.
+    fn undo(&mut self, key: &K) {
+        let empty = self.entries.get_mut(key).is_some_and(|e| {
+            e.times.pop_back();
+            e.times.is_empty()
+        });
+        if empty {
+            self.forget(key);
+        }
+    }
+
+    fn forget(&mut self, key: &K) {
+        if let Some(e) = self.entries.remove(key) {
+            self.order.remove(&e.seq);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// Counts failed log-ins per e-mail address, so a password cannot be guessed by trying many,
+/// and per client address, so one client cannot try a few passwords on every address (nor
+/// push the addresses it guesses at out of the limiter). Kept in memory: a restart forgets it,
+/// which only gives a guesser a few more tries. With several servers this moves to the store.
+#[derive(Debug)]
+pub struct LoginLimiter {
+    inner: Mutex<LimiterInner>,
+}
+
+#[derive(Debug)]
+struct LimiterInner {
+    addresses: Failures<String>,
+    clients: Failures<IpAddr>,
+}
+
+/// Why a log-in is refused before its password is checked, and for how long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Throttled {
+    /// The e-mail address has used up its attempts.
+    Address(std::time::Duration),
+    /// The client has used up its attempts, on whatever addresses.
+    Client(std::time::Duration),
+}
+
+/// The key of a client: its address, or for IPv6 its /64 network, since one subscriber
+/// usually holds a whole /64 and could otherwise use a fresh address for every guess.
+fn client_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(std::net::Ipv6Addr::from(bits))
+        }
+        v4 => v4,
+    }
+}
 
 impl LoginLimiter {
+    /// A limiter allowing `per_client` failures per client within [`LOGIN_WINDOW`] and
+    /// remembering at most `capacity` addresses and `capacity` clients.
+    pub fn new(per_client: usize, capacity: usize) -> Self {
+        Self {
+            inner: Mutex::new(LimiterInner {
+                addresses: Failures::new(LOGIN_ATTEMPTS, capacity),
+                clients: Failures::new(per_client, capacity),
+            }),
+        }
+    }
+
     fn window() -> std::time::Duration {
         std::time::Duration::from_secs(LOGIN_WINDOW.whole_seconds().unsigned_abs())
     }
 
-    /// Whether the address has used up its attempts.
-    pub fn blocked(&self, email: &str) -> bool {
-        let now = Instant::now();
-        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(email).is_some_and(|times| {
-            times
-                .iter()
-                .filter(|t| now.duration_since(**t) < Self::window())
-                .count()
-                >= LOGIN_ATTEMPTS
-        })
+    fn lock(&self) -> std::sync::MutexGuard<'_, LimiterInner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn failed(&self, email: &str) {
+    /// Whether a log-in to `email` from `client` must wait, and how long.
+    pub fn check(&self, email: &str, client: IpAddr) -> Option<Throttled> {
         let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= LIMITER_MAX_KEYS {
-            map.retain(|_, times| {
-                times
-                    .iter()
-                    .any(|t| now.duration_since(*t) < Self::window())
-            });
+        let inner = self.lock();
+        if let Some(w) = inner.clients.wait(&client_key(client), now) {
+            return Some(Throttled::Client(w));
         }
-        if map.len() < LIMITER_MAX_KEYS || map.contains_key(email) {
-            let times = map.entry(email.to_owned()).or_default();
-            times.retain(|t| now.duration_since(*t) < Self::window());
-            times.push(now);
-        }
+        inner
+            .addresses
+            .wait(&email.to_owned(), now)
+            .map(Throttled::Address)
     }
 
-    pub fn succeeded(&self, email: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(email);
+    pub fn failed(&self, email: &str, client: IpAddr) {
+        let now = Instant::now();
+        let mut inner = self.lock();
+        inner.addresses.failed(&email.to_owned(), now);
+        inner.clients.failed(&client_key(client), now);
+    }
+
+    /// Checks and counts an attempt as failed in one step, before its password is checked: many
+    /// guesses sent at once would otherwise all pass the check while the first still hash.
+    /// [`LoginLimiter::succeeded`] takes it back when the password was right.
+    pub fn attempt(&self, email: &str, client: IpAddr) -> Option<Throttled> {
+        let now = Instant::now();
+        let key = client_key(client);
+        let email = email.to_owned();
+        let mut inner = self.lock();
+        if let Some(w) = inner.clients.wait(&key, now) {
+            return Some(Throttled::Client(w));
+        }
+        if let Some(w) = inner.addresses.wait(&email, now) {
+            return Some(Throttled::Address(w));
+        }
+        inner.addresses.failed(&email, now);
+        inner.clients.failed(&key, now);
+        None
+    }
+
+    /// A right password clears the address's failures and takes back the client's count for
+    /// this attempt; the client's earlier failures stay, so that logging in to one's own
+    /// account does not buy more guesses at others.
+    pub fn succeeded(&self, email: &str, client: IpAddr) {
+        let mut inner = self.lock();
+        inner.addresses.forget(&email.to_owned());
+        inner.clients.undo(&client_key(client));
+    }
+
+    /// How many addresses and clients are remembered (for tests of the bound).
+    pub fn remembered(&self) -> (usize, usize) {
+        let inner = self.lock();
+        (inner.addresses.len(), inner.clients.len())
     }
 }
 
@@ -115,8 +313,28 @@ impl LoginLimiter {
 struct LoginView {
     c: Ctx,
     fields: Vec<Field>,
-    /// The message id of why the last attempt failed.
-    failed: Option<&'static str>,
+    /// Why the last attempt failed.
+    failed: Option<Refusal>,
+    /// Where to go after logging in (a local path, or empty for the front page): an invitation
+    /// sends someone with an account here to log in first.
+    next: String,
+}
+
+/// Why a log-in was refused: a message id, and the minutes to wait when it was throttled.
+#[derive(Debug, Clone, Copy)]
+struct Refusal {
+    id: &'static str,
+    minutes: u64,
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+}
+
+/// The local path a log-in form should return to, or an empty string for the front page.
+fn next_of(next: Option<&str>) -> String {
+    next.and_then(local_path).unwrap_or_default().to_owned()
 }
 
 fn login_fields(lang: Lang, email: &str) -> Vec<Field> {
@@ -135,73 +353,94 @@ fn login_fields(lang: Lang, email: &str) -> Vec<Field> {
     ]
 }
 
-async fn login_page(c: Ctx) -> AppResult<Response> {
+async fn login_page(c: Ctx, Query(q): Query<LoginQuery>) -> AppResult<Response> {
+    let next = next_of(q.next.as_deref());
     if c.user.is_some() {
-        return Ok(redirect("/"));
+        return Ok(redirect(if next.is_empty() { "/" } else { &next }));
     }
     let fields = login_fields(c.lang, "");
     Ok(LoginView {
         c,
         fields,
         failed: None,
+        next,
     }
     .into_response())
 }
 
-fn session_cookie(state: &AppState, token: &str, max_age: i64) -> Option<HeaderValue> {
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
-    ))
-    .ok()
+fn set_session_cookie(r: &mut Response, state: &AppState, token: String, max_age: Duration) {
+    set_cookie(
+        r,
+        &state.config,
+        cookie_builder(SESSION_COOKIE, token)
+            .http_only(true)
+            .max_age(max_age),
+    );
 }
 
-async fn login(State(state): State<AppState>, c: Ctx, form: FormData) -> AppResult<Response> {
+async fn login(
+    State(state): State<AppState>,
+    c: Ctx,
+    client: ClientAddr,
+    form: FormData,
+) -> AppResult<Response> {
     let email = form.get("email").trim().to_lowercase();
-    let password = form.get("password");
-    let refuse = |c: Ctx, why: &'static str, status: axum::http::StatusCode| {
+    let password = form.get("password").to_owned();
+    let refuse = |c: Ctx, why: Refusal, status: StatusCode| {
         let fields = login_fields(c.lang, form.get("email"));
+        let next = next_of(Some(form.get("next")));
         let mut r = LoginView {
             c,
             fields,
             failed: Some(why),
+            next,
         }
         .into_response();
         *r.status_mut() = status;
         r
     };
-    if state.logins.blocked(&email) {
-        return Ok(refuse(
+    if let Some(t) = state.logins.attempt(&email, client.0) {
+        let (why, wait) = match t {
+            Throttled::Address(w) => ("login-throttled", w),
+            Throttled::Client(w) => ("login-throttled-client", w),
+        };
+        let minutes = wait.as_secs().div_ceil(60).max(1);
+        let mut r = refuse(
             c,
-            "login-throttled",
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-        ));
+            Refusal { id: why, minutes },
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+        if let Ok(v) = HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
+            r.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Ok(r);
     }
     let user = if email.is_empty() || email.chars().count() > limits::EMAIL {
         None
     } else {
         state.store.user_by_email(&email).await?
     };
-    let ok = match &user {
-        Some(u) => verify_password(password, &u.password_hash),
+    // An unknown address is checked against a dummy hash, so it takes as long as a known one.
+    let hash = user.as_ref().map(|u| u.password_hash.clone());
+    let ok = hash_off_thread(&state, move || match hash {
+        Some(h) => verify_password(&password, &h),
         None => {
-            verify_password(password, &DUMMY_HASH);
+            verify_password(&password, &DUMMY_HASH);
             false
         }
-    };
+    })
+    .await?;
     let Some(user) = user.filter(|_| ok) else {
-        state.logins.failed(&email);
         return Ok(refuse(
             c,
-            "login-failed",
-            axum::http::StatusCode::UNAUTHORIZED,
+            Refusal {
+                id: "login-failed",
+                minutes: 0,
+            },
+            StatusCode::UNAUTHORIZED,
         ));
     };
-    state.logins.succeeded(&email);
+    state.logins.succeeded(&email, client.0);
     let token = random_token();
     let now = OffsetDateTime::now_utc();
     let hours = state.config.session_hours;
@@ -215,10 +454,9 @@ async fn login(State(state): State<AppState>, c: Ctx, form: FormData) -> AppResu
         })
         .await?;
     tracing::info!(user = %user.id, "logged in");
-    let mut r = redirect("/");
-    if let Some(v) = session_cookie(&state, &token, hours * 3600) {
-        r.headers_mut().append(header::SET_COOKIE, v);
-    }
+    let next = next_of(Some(form.get("next")));
+    let mut r = redirect(if next.is_empty() { "/" } else { &next });
+    set_session_cookie(&mut r, &state, token, Duration::hours(hours));
     Ok(r)
 }
 
@@ -227,9 +465,7 @@ async fn logout(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
         state.store.delete_login(&u.session_hash).await?;
     }
     let mut r = redirect("/login");
-    if let Some(v) = session_cookie(&state, "", 0) {
-        r.headers_mut().append(header::SET_COOKIE, v);
-    }
+    set_session_cookie(&mut r, &state, String::new(), Duration::ZERO);
     Ok(r)
 }
 
@@ -239,8 +475,69 @@ struct InviteView {
     c: Ctx,
     org_name: String,
     email: String,
-    existing: bool,
+    /// What the page offers: see [`InviteMode::code`].
+    mode: &'static str,
+    /// The address of whoever is logged in, when it is not the invited one.
+    current: String,
+    /// Log in, then come back to this invitation.
+    login_href: String,
     fields: Vec<Field>,
+}
+
+/// What an invitation link may do for whoever opens it. The link may have been seen by others
+/// than the person invited (the admin who invited, whoever they handed it to), so it never
+/// gives roles to an existing account on its own: that account must be logged in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum InviteMode {
+    /// No account has the address: the form makes one.
+    NewAccount,
+    /// The invited account is logged in: accepting adds the roles.
+    Accept,
+    /// The address has an account, and nobody is logged in: log in as it first.
+    LogIn,
+    /// Someone else is logged in.
+    WrongAccount(String),
+    /// The address's account was made through another organisation's link and its address is
+    /// not confirmed, so this organisation cannot give it roles.
+    Unconfirmed,
+}
+
+impl InviteMode {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::NewAccount => "new",
+            Self::Accept => "accept",
+            Self::LogIn => "login",
+            Self::WrongAccount(_) => "wrong",
+            Self::Unconfirmed => "unconfirmed",
+        }
+    }
+}
+
+/// A usable invitation and what it offers to the person holding `c`.
+async fn invitation_mode(
+    state: &AppState,
+    c: &Ctx,
+    token: &str,
+) -> AppResult<(vuoro_store::Invitation, InviteMode)> {
+    let inv = state.store.invitation(&hash_token(token)).await?;
+    if inv.accepted_at.is_some() || inv.expires_at < OffsetDateTime::now_utc() {
+        return Err(AppError::BadRequest("error-invitation-used"));
+    }
+    let Some(account) = state.store.user_by_email(&inv.email).await? else {
+        return Ok((inv, InviteMode::NewAccount));
+    };
+    let origin = state.store.unconfirmed_origin(account.id).await?;
+    let mode = if origin.is_some_and(|o| o != inv.org) {
+        InviteMode::Unconfirmed
+    } else {
+        match &c.user {
+            None => InviteMode::LogIn,
+            Some(u) if u.id == account.id => InviteMode::Accept,
+            Some(u) => InviteMode::WrongAccount(u.email.clone()),
+        }
+    };
+    Ok((inv, mode))
 }
 
 async fn invitation_view(
@@ -250,16 +547,10 @@ async fn invitation_view(
     name: &str,
     errors: &FieldErrors,
 ) -> AppResult<InviteView> {
-    let inv = state.store.invitation(&hash_token(token)).await?;
-    if inv.accepted_at.is_some() || inv.expires_at < OffsetDateTime::now_utc() {
-        return Err(AppError::BadRequest("error-invitation-used"));
-    }
+    let (inv, mode) = invitation_mode(state, &c, token).await?;
     let org = state.store.org(inv.org).await?;
-    let existing = state.store.user_by_email(&inv.email).await?.is_some();
     let lang = c.lang;
-    let fields = if existing {
-        Vec::new()
-    } else {
+    let fields = if mode == InviteMode::NewAccount {
         vec![
             Field::new("name", crate::i18n::t(lang, "field-name"), Kind::Text)
                 .value(name)
@@ -280,12 +571,24 @@ async fn invitation_view(
             .max(limits::PASSWORD_MAX)
             .errors(lang, errors),
         ]
+    } else {
+        Vec::new()
     };
+    let current = match &mode {
+        InviteMode::WrongAccount(e) => e.clone(),
+        _ => String::new(),
+    };
+    let login_href = format!(
+        "/login?next={}",
+        crate::ctx::encode(&format!("/invite/{token}"))
+    );
     Ok(InviteView {
         c,
         org_name: org.name,
         email: inv.email,
-        existing,
+        mode: mode.code(),
+        current,
+        login_href,
         fields,
     })
 }
@@ -307,39 +610,42 @@ async fn accept_invite(
     form: FormData,
 ) -> AppResult<Response> {
     let hash = hash_token(&token);
-    let inv = state.store.invitation(&hash).await?;
-    let existing = state.store.user_by_email(&inv.email).await?.is_some();
-    let mut errors = FieldErrors::new();
-    let new_user = if existing {
-        // The account exists; only the roles are added, and its password stays as it is.
-        Some(NewUser {
-            email: inv.email.clone(),
-            name: String::new(),
-            password_hash: String::new(),
-            site_admin: false,
-        })
-    } else {
-        let name = errors.take("name", text::name(form.get("name"), limits::NAME));
-        let password = errors.take("password", text::password(form.get("password")));
-        match (name, password) {
-            (Some(name), Some(p)) => Some(NewUser {
-                email: inv.email.clone(),
+    let (_, mode) = invitation_mode(&state, &c, &token).await?;
+    let acceptor = match mode {
+        // The account exists and is the one logged in: only the roles are added, and its
+        // password stays as it is.
+        InviteMode::Accept => Acceptor::Account(c.user()?.id),
+        InviteMode::NewAccount => {
+            let mut errors = FieldErrors::new();
+            let name = errors.take("name", text::name(form.get("name"), limits::NAME));
+            let password = errors.take("password", text::password(form.get("password")));
+            let (Some(name), Some(p)) = (name, password) else {
+                let view = invitation_view(&state, c, &token, form.get("name"), &errors).await?;
+                return Ok(unprocessable(view));
+            };
+            Acceptor::New(NewUser {
+                email: String::new(),
                 name,
-                password_hash: hash_password(&p)?,
+                password_hash: hash_password_async(&state, p).await?,
                 site_admin: false,
-            }),
-            _ => None,
+            })
         }
-    };
-    let Some(new_user) = new_user else {
-        let view = invitation_view(&state, c, &token, form.get("name"), &errors).await?;
-        return Ok(unprocessable(view));
+        // The page explains what to do instead (log in, log out, ask for confirmation).
+        InviteMode::LogIn | InviteMode::WrongAccount(_) | InviteMode::Unconfirmed => {
+            let view = invitation_view(&state, c, &token, "", &FieldErrors::new()).await?;
+            let mut r = view.into_response();
+            *r.status_mut() = StatusCode::FORBIDDEN;
+            return Ok(r);
+        }
     };
     state
         .store
-        .accept_invitation(&hash, new_user, OffsetDateTime::now_utc())
+        .accept_invitation(&hash, acceptor, OffsetDateTime::now_utc())
         .await
         .map_err(|e| match e {
+            vuoro_store::StoreError::Conflict(m) if m == vuoro_store::ADDRESS_UNCONFIRMED => {
+                AppError::Conflict("invite-unconfirmed")
+            }
             vuoro_store::StoreError::Conflict(_) | vuoro_store::StoreError::NotFound => {
                 AppError::BadRequest("error-invitation-used")
             }
@@ -350,4 +656,79 @@ async fn accept_invite(
     } else {
         "/login?welcome=1"
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limiter_keeps_protecting_after_a_flood_of_addresses() {
+        let limiter = LoginLimiter::new(usize::MAX, LIMITER_CAPACITY);
+        // The attack on the demo: failures on 10,050 random addresses, each from its own client
+        // so that the per-client limit does not stop it first.
+        for i in 0..10_050u32 {
+            let client = IpAddr::V4(std::net::Ipv4Addr::from(0x0a00_0000 + i));
+            limiter.failed(&format!("random{i}@example.invalid"), client);
+        }
+        let (addresses, clients) = limiter.remembered();
+        assert!(addresses <= LIMITER_CAPACITY && clients <= LIMITER_CAPACITY);
+        // Then guesses at a real address are still counted, and it is locked.
+        let real = "facilitator@kunta.fi";
+        let guesser = IpAddr::V4(std::net::Ipv4Addr::new(198, 51, 100, 7));
+        for _ in 0..LOGIN_ATTEMPTS {
+            assert_eq!(limiter.check(real, guesser), None);
+            limiter.failed(real, guesser);
+        }
+        assert!(matches!(
+            limiter.check(real, guesser),
+            Some(Throttled::Address(w)) if w > std::time::Duration::from_secs(14 * 60)
+        ));
+        // From another client as well: the lock is on the address.
+        let other = IpAddr::V4(std::net::Ipv4Addr::new(198, 51, 100, 8));
+        assert!(matches!(
+            limiter.check(real, other),
+            Some(Throttled::Address(_))
+        ));
+        // A locked address survives failures on up to capacity − 1 other addresses.
+        for i in 0..LIMITER_CAPACITY - 1 {
+            limiter.failed(&format!("more{i}@example.invalid"), other);
+        }
+        assert!(limiter.check(real, guesser).is_some());
+        assert!(limiter.remembered().0 <= LIMITER_CAPACITY);
+    }
+
+    #[test]
+    fn one_client_is_limited_across_addresses() {
+        let limiter = LoginLimiter::new(3, 100);
+        let client: IpAddr = "2001:db8:1:2::5".parse().expect("ip");
+        for i in 0..3 {
+            limiter.failed(&format!("a{i}@example.invalid"), client);
+        }
+        // A fresh address, and a neighbour in the same /64, wait too.
+        let neighbour: IpAddr = "2001:db8:1:2:ffff::1".parse().expect("ip");
+        assert!(matches!(
+            limiter.check("fresh@example.invalid", neighbour),
+            Some(Throttled::Client(_))
+        ));
+        // Another network is not affected, and a success does not clear the client's count.
+        let elsewhere: IpAddr = "2001:db8:1:3::5".parse().expect("ip");
+        assert_eq!(limiter.check("fresh@example.invalid", elsewhere), None);
+        limiter.succeeded("a0@example.invalid", elsewhere);
+        assert!(limiter.check("a0@example.invalid", client).is_some());
+        // An attempt is counted before the password is checked, and a success takes it back.
+        let office: IpAddr = "192.0.2.1".parse().expect("ip");
+        for _ in 0..10 {
+            assert_eq!(limiter.attempt("me@example.invalid", office), None);
+            limiter.succeeded("me@example.invalid", office);
+        }
+        assert_eq!(limiter.remembered().1, 1, "the office left no count");
+        for _ in 0..3 {
+            assert_eq!(limiter.attempt("x@example.invalid", office), None);
+        }
+        assert!(matches!(
+            limiter.attempt("x@example.invalid", office),
+            Some(Throttled::Client(_))
+        ));
+    }
 }

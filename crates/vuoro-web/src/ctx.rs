@@ -237,6 +237,12 @@ impl Count for i64 {
     }
 }
 
+impl Count for u64 {
+    fn count(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
 impl Count for u32 {
     fn count(&self) -> i64 {
         i64::from(*self)

@@ -4,7 +4,7 @@ use crate::AppState;
 use crate::ctx::{CSRF_COOKIE, CsrfToken, lang_of};
 use crate::error::ErrorPage;
 use crate::form::{FormData, is_form};
-use crate::util::{cookie, random_token, same_secret};
+use crate::util::{cookie, cookie_builder, random_token, same_secret, set_cookie};
 use askama::Template;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -51,10 +51,11 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
 
     let mut res = next.run(req).await;
     if fresh {
-        let c = format!("{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax");
-        if let Ok(v) = HeaderValue::from_str(&c) {
-            res.headers_mut().append(header::SET_COOKIE, v);
-        }
+        set_cookie(
+            &mut res,
+            &state.config,
+            cookie_builder(CSRF_COOKIE, token).http_only(true),
+        );
     }
     res
 }
@@ -140,10 +141,19 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
     }
 }
 
-/// Headers that keep pages from being framed, sniffed or fed outside scripts.
-pub async fn security_headers(req: Request, next: Next) -> Response {
+/// Headers that keep pages from being framed, sniffed or fed outside scripts, and, when the site
+/// is served over HTTPS (`secure_cookies`), tell browsers to never use plain HTTP for it.
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    if state.config.secure_cookies {
+        // A year, the usual value; subdomains are not included, since the site cannot know
+        // what else its domain serves.
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

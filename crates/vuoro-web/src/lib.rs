@@ -47,6 +47,12 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Reverse proxies whose `X-Forwarded-For` names the client (see [`client::ClientAddr`]).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Failed log-ins allowed from one client address (an IPv6 /64) within 15 minutes, on
+    /// whatever e-mail addresses; then every log-in from it waits.
+    pub login_failures_per_client: usize,
+    /// How many addresses and clients the log-in limiter remembers, each; the default
+    /// [`auth::LIMITER_CAPACITY`] suits production, tests lower it to show eviction.
+    pub login_limiter_capacity: usize,
 }
 
 impl Default for WebConfig {
@@ -57,6 +63,8 @@ impl Default for WebConfig {
             invitation_days: 14,
             max_body_bytes: 64 * 1024,
             trusted_proxies: Vec::new(),
+            login_failures_per_client: 50,
+            login_limiter_capacity: auth::LIMITER_CAPACITY,
         }
     }
 }
@@ -68,6 +76,8 @@ pub struct AppState {
     pub methods: Arc<MethodLibrary>,
     pub config: Arc<WebConfig>,
     pub(crate) logins: Arc<auth::LoginLimiter>,
+    /// Password hashing runs on blocking threads, this many at a time.
+    pub(crate) hashing: Arc<tokio::sync::Semaphore>,
     /// Live events fanned out to the open boards and phones.
     pub hub: Arc<hub::LiveHub>,
 }
@@ -77,8 +87,12 @@ impl AppState {
         Self {
             store,
             methods: Arc::new(methods),
+            logins: Arc::new(auth::LoginLimiter::new(
+                config.login_failures_per_client,
+                config.login_limiter_capacity,
+            )),
+            hashing: Arc::new(tokio::sync::Semaphore::new(auth::hashing_permits())),
             config: Arc::new(config),
-            logins: Arc::new(auth::LoginLimiter::default()),
             hub: Arc::new(hub::LiveHub::default()),
         }
     }
@@ -120,7 +134,10 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
         .layer(axum::middleware::from_fn(layers::render_errors))
-        .layer(axum::middleware::from_fn(layers::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            layers::security_headers,
+        ))
         .with_state(state)
 }
 

@@ -5,11 +5,10 @@ use crate::ctx::{Ctx, LANG_COOKIE};
 use crate::error::{AppError, AppResult};
 use crate::processes::{ProcessRow, rows};
 use crate::routes::Routes;
-use crate::util::{local_path, redirect};
+use crate::util::{cookie_builder, local_path, redirect, set_cookie};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
@@ -126,17 +125,19 @@ struct Next {
 }
 
 /// Remembers the chosen language for a year and returns to the page the user was on.
-async fn switch_lang(Path(code): Path<String>, Query(q): Query<Next>) -> AppResult<Response> {
+async fn switch_lang(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<Next>,
+) -> AppResult<Response> {
     let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
     let to = q.next.as_deref().and_then(local_path).unwrap_or("/");
     let mut r = redirect(to);
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        lang.code()
+    set_cookie(
+        &mut r,
+        &state.config,
+        cookie_builder(LANG_COOKIE, lang.code().to_owned()).max_age(time::Duration::days(365)),
     );
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
-        r.headers_mut().append(header::SET_COOKIE, v);
-    }
     Ok(r)
 }
 

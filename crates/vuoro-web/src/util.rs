@@ -1,5 +1,6 @@
 //! Small helpers shared by the feature modules.
 
+use ::cookie::{Cookie, CookieBuilder, SameSite};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
@@ -22,10 +23,42 @@ pub fn unprocessable(r: impl IntoResponse) -> Response {
     r
 }
 
-/// A path on this site, safe to redirect to: refuses other hosts (`//evil`, `https://…`).
+/// A path on this site, safe to redirect to; `None` for anything else, which callers replace by
+/// a fixed page. Browsers drop tabs and newlines from a `Location` and read `\` as `/`, so
+/// `/\t/evil.example` or `/\evil.example` would lead to another host: a path passes only
+/// when it starts with a single `/` and holds nothing but visible ASCII without backslashes,
+/// and its percent-decoded form (what a server or browser may decode once more) neither
+/// starts with `//` nor holds a control character or backslash.
 pub fn local_path(next: &str) -> Option<&str> {
-    (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && next.len() < 2000)
-        .then_some(next)
+    let plain = next.len() < 2000
+        && next.starts_with('/')
+        && !next.starts_with("//")
+        && next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    if !plain {
+        return None;
+    }
+    let decoded = percent_encoding::percent_decode_str(next).decode_utf8_lossy();
+    let decoded_ok =
+        !decoded.starts_with("//") && !decoded.chars().any(|c| c.is_control() || c == '\\');
+    decoded_ok.then_some(next)
+}
+
+/// A cookie the server sets, with the attributes every cookie shares: `Path=/` unless changed,
+/// and `Secure` whenever the site is served over HTTPS (`secure_cookies`). Every `Set-Cookie`
+/// of the server is built here, so none can forget `Secure`.
+pub fn cookie_builder(name: &'static str, value: String) -> CookieBuilder<'static> {
+    Cookie::build((name, value))
+        .path("/")
+        .same_site(SameSite::Lax)
+}
+
+/// Adds `c` to the response, marked `Secure` when the configuration says the site is served
+/// over HTTPS.
+pub fn set_cookie(r: &mut Response, config: &crate::WebConfig, c: CookieBuilder<'_>) {
+    let c = c.secure(config.secure_cookies).build();
+    if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
 }
 
 /// A secret token with 244 random bits, from two v4 UUIDs.
@@ -75,6 +108,50 @@ mod tests {
         assert_eq!(local_path("//evil.example"), None);
         assert_eq!(local_path("https://evil.example"), None);
         assert_eq!(local_path("/\\evil"), None);
+        assert_eq!(
+            local_path("/processes?x=%C3%A4#a"),
+            Some("/processes?x=%C3%A4#a")
+        );
+        // Browsers drop tabs and newlines, so these would be `//evil.example`.
+        for bad in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/%09/evil.example",
+            "/%2F/evil.example",
+            "/%5Cevil.example",
+            "/%0d%0aSet-Cookie:x",
+            "/ /evil.example",
+            "/\u{7f}/x",
+            "\\/evil.example",
+            "",
+            "evil.example",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn cookies_are_secure_when_the_site_is() {
+        let mut config = crate::WebConfig::default();
+        for secure in [false, true] {
+            config.secure_cookies = secure;
+            let mut r = StatusCode::OK.into_response();
+            set_cookie(
+                &mut r,
+                &config,
+                cookie_builder("c", "v".into()).http_only(true),
+            );
+            let v = r
+                .headers()
+                .get(header::SET_COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
+            assert!(v.starts_with("c=v"), "{v}");
+            assert!(v.contains("HttpOnly") && v.contains("SameSite=Lax"), "{v}");
+            assert_eq!(v.contains("Secure"), secure, "{v}");
+        }
     }
 
     #[test]

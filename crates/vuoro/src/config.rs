@@ -16,6 +16,8 @@ pub struct Config {
     pub methods_dir: Option<PathBuf>,
     /// Reverse proxies trusted to name the client in `X-Forwarded-For`.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Failed log-ins allowed from one client address within 15 minutes.
+    pub login_failures_per_client: usize,
 }
 
 impl Default for Config {
@@ -30,6 +32,7 @@ impl Default for Config {
             max_body_bytes: web.max_body_bytes,
             methods_dir: None,
             trusted_proxies: web.trusted_proxies,
+            login_failures_per_client: web.login_failures_per_client,
         }
     }
 }
@@ -46,6 +49,7 @@ struct FileConfig {
     max_body_bytes: Option<usize>,
     methods_dir: Option<PathBuf>,
     trusted_proxies: Option<Vec<std::net::IpAddr>>,
+    login_failures_per_client: Option<usize>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -83,6 +87,9 @@ impl Config {
         }
         if let Some(v) = f.trusted_proxies {
             self.trusted_proxies = v;
+        }
+        if let Some(v) = f.login_failures_per_client {
+            self.login_failures_per_client = v;
         }
     }
 
@@ -123,6 +130,9 @@ impl Config {
                 })
                 .collect::<Result<_, _>>()?;
         }
+        if let Some(v) = get("VUORO_LOGIN_FAILURES_PER_CLIENT") {
+            self.login_failures_per_client = parse(v, "VUORO_LOGIN_FAILURES_PER_CLIENT")?;
+        }
         Ok(())
     }
 
@@ -149,6 +159,8 @@ impl Config {
             invitation_days: self.invitation_days,
             max_body_bytes: self.max_body_bytes,
             trusted_proxies: self.trusted_proxies.clone(),
+            login_failures_per_client: self.login_failures_per_client,
+            ..vuoro_web::WebConfig::default()
         }
     }
 }

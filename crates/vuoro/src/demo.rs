@@ -79,9 +79,26 @@ fn session(title: &str, phase: u32, date: &str) -> SessionInput {
     }
 }
 
-/// Adds the demo data unless it is there already.
+/// Adds the demo data unless it is there already. Refuses a database that holds accounts the
+/// demo did not create: the demo adds a site administrator whose password is published, which
+/// must never happen to a real installation's database.
 pub async fn seed(store: &SqliteStore, lib: &MethodLibrary) -> anyhow::Result<()> {
-    if store.user_by_email(PEOPLE[0].0).await?.is_some() {
+    let mut demo_accounts = 0;
+    for (email, _, _) in PEOPLE {
+        if store.user_by_email(email).await?.is_some() {
+            demo_accounts += 1;
+        }
+    }
+    let others = store.user_count().await?.saturating_sub(demo_accounts);
+    if others > 0 {
+        anyhow::bail!(
+            "this database holds {others} account(s) that `vuoro demo` did not create; the demo \
+             adds a site administrator with a published password, so it runs only on a new \
+             database or on one it filled itself. Use `vuoro serve` for this database, or give \
+             the demo another file with --db."
+        );
+    }
+    if demo_accounts > 0 {
         return Ok(());
     }
     let hash = vuoro_web::auth::hash_password(PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -10,11 +10,11 @@ mod codec;
 mod rows;
 
 use crate::{
-    Approval, ApprovalSide, Attendee, EventKind, Hand, Invitation, LiveEvent, LiveEventKind,
-    LiveReplay, LiveSession, LoginSession, Member, NewProcess, NewUser, Note, NoteAuthor,
-    NoteChange, NoteHistoryEntry, Organisation, Participant, PlanVersion, Practice, Presence,
-    Process, ProcessEvent, ProcessFilter, Result, Store, StoreError, SummaryComment,
-    SummaryVersion, ThemeVersion, Topic, Unit, User,
+    ADDRESS_UNCONFIRMED, Acceptor, Approval, ApprovalSide, Attendee, EventKind, Hand, Invitation,
+    LiveEvent, LiveEventKind, LiveReplay, LiveSession, LoginSession, Member, NewProcess, NewUser,
+    Note, NoteAuthor, NoteChange, NoteHistoryEntry, Organisation, Participant, PlanVersion,
+    Practice, Presence, Process, ProcessEvent, ProcessFilter, Result, RoleChange, RoleChangeVia,
+    Store, StoreError, SummaryComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
 };
 use async_trait::async_trait;
 use codec::{
@@ -433,6 +433,105 @@ async fn fetch_invitation(conn: &mut SqliteConnection, token_hash: &str) -> Resu
     row.into_invitation(roles)
 }
 
+async fn current_roles(conn: &mut SqliteConnection, org: OrgId, user: UserId) -> Result<RoleSet> {
+    let codes: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM org_roles WHERE org_id = ? AND user_id = ?")
+            .bind(org.to_string())
+            .bind(user.to_string())
+            .fetch_all(conn)
+            .await
+            .map_err(db)?;
+    role_set(codes.iter().map(String::as_str))
+}
+
+async fn write_roles(
+    conn: &mut SqliteConnection,
+    org: OrgId,
+    user: UserId,
+    roles: RoleSet,
+) -> Result<()> {
+    sqlx::query("DELETE FROM org_roles WHERE org_id = ? AND user_id = ?")
+        .bind(org.to_string())
+        .bind(user.to_string())
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    for role in roles.roles() {
+        sqlx::query("INSERT INTO org_roles (org_id, user_id, role) VALUES (?, ?, ?)")
+            .bind(org.to_string())
+            .bind(user.to_string())
+            .bind(role.code())
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
+    }
+    Ok(())
+}
+
+/// The organisation whose invitation made the account, while its address is unconfirmed.
+async fn origin_of(conn: &mut SqliteConnection, user: UserId) -> Result<Option<OrgId>> {
+    let row: Option<Option<String>> =
+        sqlx::query_scalar("SELECT origin_org FROM users WHERE id = ?")
+            .bind(user.to_string())
+            .fetch_optional(conn)
+            .await
+            .map_err(db)?;
+    row.ok_or(StoreError::NotFound)?
+        .map(|o| parse_id(&o, "users"))
+        .transpose()
+}
+
+/// Refuses roles in `org` for an account whose unconfirmed address came from another one.
+async fn check_origin(conn: &mut SqliteConnection, org: OrgId, user: UserId) -> Result<()> {
+    match origin_of(conn, user).await? {
+        Some(origin) if origin != org => Err(StoreError::Conflict(ADDRESS_UNCONFIRMED)),
+        _ => Ok(()),
+    }
+}
+
+fn role_codes(r: RoleSet) -> String {
+    r.roles().map(|r| r.code()).collect::<Vec<_>>().join(",")
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn record_role_change(
+    conn: &mut SqliteConnection,
+    org: OrgId,
+    user: UserId,
+    actor: UserId,
+    before: RoleSet,
+    after: RoleSet,
+    via: RoleChangeVia,
+    now: OffsetDateTime,
+) -> Result<()> {
+    if before == after {
+        return Ok(());
+    }
+    let actor_is_site_admin: bool = sqlx::query_scalar("SELECT site_admin FROM users WHERE id = ?")
+        .bind(actor.to_string())
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    sqlx::query(
+        "INSERT INTO role_changes \
+         (org_id, user_id, actor_id, roles_before, roles_after, via, self_grant, at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(org.to_string())
+    .bind(user.to_string())
+    .bind(actor.to_string())
+    .bind(role_codes(before))
+    .bind(role_codes(after))
+    .bind(via.code())
+    .bind(actor == user && actor_is_site_admin)
+    .bind(timestamp(now)?)
+    .execute(conn)
+    .await
+    .map_err(db)?;
+    Ok(())
+}
+
 #[async_trait]
 impl Store for SqliteStore {
     async fn create_org(&self, name: &str) -> Result<Organisation> {
@@ -541,22 +640,107 @@ impl Store for SqliteStore {
 
     async fn set_roles(&self, org: OrgId, user: UserId, roles: RoleSet) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM org_roles WHERE org_id = ? AND user_id = ?")
-            .bind(org.to_string())
-            .bind(user.to_string())
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        for role in roles.roles() {
-            sqlx::query("INSERT INTO org_roles (org_id, user_id, role) VALUES (?, ?, ?)")
-                .bind(org.to_string())
-                .bind(user.to_string())
-                .bind(role.code())
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
-        }
+        write_roles(&mut tx, org, user, roles).await?;
         tx.commit().await.map_err(db)
+    }
+
+    async fn change_roles(
+        &self,
+        org: OrgId,
+        user: UserId,
+        roles: RoleSet,
+        actor: UserId,
+        via: RoleChangeVia,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        check_origin(&mut tx, org, user).await?;
+        let before = current_roles(&mut tx, org, user).await?;
+        write_roles(&mut tx, org, user, roles).await?;
+        record_role_change(&mut tx, org, user, actor, before, roles, via, now).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn role_changes(&self, org: OrgId, limit: u32) -> Result<Vec<RoleChange>> {
+        type Row = (
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            bool,
+            String,
+        );
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT c.user_id, u.name, u.email, c.actor_id, a.name, c.roles_before, \
+             c.roles_after, c.via, c.self_grant, c.at \
+             FROM role_changes c JOIN users u ON u.id = c.user_id \
+             JOIN users a ON a.id = c.actor_id \
+             WHERE c.org_id = ? ORDER BY c.id DESC LIMIT ?",
+        )
+        .bind(org.to_string())
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let set = |codes: &str| role_set(codes.split(',').filter(|c| !c.is_empty()));
+        rows.into_iter()
+            .map(
+                |(
+                    user,
+                    user_name,
+                    user_email,
+                    actor,
+                    actor_name,
+                    before,
+                    after,
+                    via,
+                    self_grant,
+                    at,
+                )| {
+                    Ok(RoleChange {
+                        org,
+                        user: parse_id(&user, "role_changes")?,
+                        user_name,
+                        user_email,
+                        actor: parse_id(&actor, "role_changes")?,
+                        actor_name,
+                        before: set(&before)?,
+                        after: set(&after)?,
+                        via: RoleChangeVia::parse(&via)
+                            .ok_or_else(|| StoreError::Corrupt("unknown role change".into()))?,
+                        self_grant,
+                        at: parse_timestamp(&at, "role_changes")?,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    async fn unconfirmed_origin(&self, user: UserId) -> Result<Option<OrgId>> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        origin_of(&mut conn, user).await
+    }
+
+    async fn confirm_address(&self, user: UserId, by: UserId, now: OffsetDateTime) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE users SET origin_org = NULL, confirmed_by = ?, confirmed_at = ? \
+             WHERE id = ? AND origin_org IS NOT NULL",
+        )
+        .bind(by.to_string())
+        .bind(timestamp(now)?)
+        .bind(user.to_string())
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound)
+        }
     }
 
     async fn roles(&self, org: OrgId, user: UserId) -> Result<RoleSet> {
@@ -688,7 +872,7 @@ impl Store for SqliteStore {
     async fn accept_invitation(
         &self,
         token_hash: &str,
-        user: NewUser,
+        acceptor: Acceptor,
         now: OffsetDateTime,
     ) -> Result<User> {
         let mut tx = self.begin_write().await?;
@@ -699,11 +883,16 @@ impl Store for SqliteStore {
         if inv.expires_at <= now {
             return Err(StoreError::NotFound);
         }
-        let account = match user_by_email(&mut tx, &inv.email).await? {
+        let account = match (user_by_email(&mut tx, &inv.email).await?, acceptor) {
             // The person already has an account, perhaps from another organisation: they keep
-            // it and its password, and only gain the roles.
-            Some(existing) => existing,
-            None => {
+            // it and its password, and gain the roles only by accepting while logged in as it,
+            // since the link itself may have been seen by others (the admin who invited).
+            (Some(existing), Acceptor::Account(id)) if existing.id == id => {
+                check_origin(&mut tx, inv.org, existing.id).await?;
+                existing
+            }
+            (Some(_), _) => return Err(StoreError::Conflict("invitation is for another account")),
+            (None, Acceptor::New(user)) => {
                 // The invitation was sent to this address, so the account gets that address
                 // whatever the form said; and an invitation grants roles in one organisation,
                 // never site administration.
@@ -716,21 +905,34 @@ impl Store for SqliteStore {
                     created_at: now,
                 };
                 insert_user(&mut tx, &created).await?;
+                // Whoever held the link may have chosen the password: the address stays
+                // unconfirmed, and only this organisation may give the account roles.
+                sqlx::query("UPDATE users SET origin_org = ? WHERE id = ?")
+                    .bind(inv.org.to_string())
+                    .bind(created.id.to_string())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
                 created
             }
+            (None, Acceptor::Account(_)) => {
+                return Err(StoreError::Conflict("invitation is for a new account"));
+            }
         };
-        for role in inv.roles.roles() {
-            sqlx::query(
-                "INSERT INTO org_roles (org_id, user_id, role) VALUES (?, ?, ?) \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(inv.org.to_string())
-            .bind(account.id.to_string())
-            .bind(role.code())
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        }
+        let before = current_roles(&mut tx, inv.org, account.id).await?;
+        let after = inv.roles.roles().fold(before, RoleSet::with);
+        write_roles(&mut tx, inv.org, account.id, after).await?;
+        record_role_change(
+            &mut tx,
+            inv.org,
+            account.id,
+            inv.invited_by,
+            before,
+            after,
+            RoleChangeVia::Invitation,
+            now,
+        )
+        .await?;
         let marked = sqlx::query(
             "UPDATE invitations SET accepted_at = ? WHERE token_hash = ? AND accepted_at IS NULL",
         )
@@ -2831,6 +3033,10 @@ mod tests {
         (
             6,
             "3847d53f09cd01fc131a313ff51de337cecfd860634c201b0a3407563d440dabb681d6fd872c6e68de46034fdb76481c",
+        ),
+        (
+            7,
+            "dc1e68a73c9d1c65a225757694d6979d1e3982a4f700f97c99f8d5826fe27842ffee1221b81d704784e1f94c430de845",
         ),
         (
             8,

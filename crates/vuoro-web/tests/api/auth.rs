@@ -201,3 +201,216 @@ async fn repeated_wrong_passwords_lock_the_address_for_a_while() {
     // Other people are not locked out by someone guessing at one address.
     app.login("orderer").await;
 }
+
+#[tokio::test]
+async fn redirects_from_user_input_stay_on_this_site() {
+    let app = spawn().await;
+    let b = app.browser();
+    // A tab (or newline) is dropped by browsers, making `/\t/evil.example` `//evil.example`.
+    for (path, home) in [
+        ("/lang/en?next=/%09/evil.example", "/"),
+        ("/lang/en?next=/%0A/evil.example", "/"),
+        ("/lang/en?next=/%5C/evil.example", "/"),
+        ("/lang/en?next=/%252F/evil.example", "/"),
+        ("/lang/en?next=%09//evil.example", "/"),
+        ("/plang/ar?next=/%09/evil.example", "/join"),
+        ("/plang/ar?next=/%0D%0A/evil.example", "/join"),
+        ("/plang/ar?next=/%5C%5Cevil.example", "/join"),
+    ] {
+        let r = b.get(path).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(location(&r), home, "{path}");
+    }
+    // Local paths still work, with their query.
+    let r = b.get("/lang/sv?next=/methods%3Fq%3Dx").await;
+    assert_eq!(location(&r), "/methods?q=x");
+    // The log-in form carries only a local return path.
+    let (_, html) = b.text("/login?next=/%09/evil.example").await;
+    assert!(!html.contains("name=\"next\""), "no return path kept");
+    let (_, html) = b.text("/login?next=/methods").await;
+    assert!(html.contains("name=\"next\" value=\"/methods\""));
+    let r = b
+        .post_form(
+            "/login",
+            &[
+                ("email", &email("orderer")),
+                ("password", PASSWORD),
+                ("next", "/%09/evil.example"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&r), "/", "a bad return path leads home");
+}
+
+/// The `Set-Cookie` header of a response that sets `name`.
+fn set_cookie_of(r: &reqwest::Response, name: &str) -> String {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .unwrap_or_else(|| panic!("{name} is set"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn every_cookie_is_secure_and_hsts_is_sent_when_the_site_is_https() {
+    let plain = spawn().await;
+    let r = plain.browser().get("/login").await;
+    assert!(r.headers().get("strict-transport-security").is_none());
+    assert!(!set_cookie_of(&r, "vuoro_csrf").contains("Secure"));
+
+    let app = spawn_with(vuoro_web::WebConfig {
+        secure_cookies: true,
+        ..Default::default()
+    })
+    .await;
+    // A client that keeps cookies by hand: a cookie store would not send Secure cookies over
+    // the test's plain HTTP.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let get = |path: &str, cookie: &str| {
+        client
+            .get(format!("{}{path}", app.base))
+            .header("cookie", cookie.to_owned())
+            .send()
+    };
+    let r = get("/login", "").await.expect("login page");
+    assert_eq!(
+        r.headers()
+            .get("strict-transport-security")
+            .and_then(|v| v.to_str().ok()),
+        Some("max-age=31536000")
+    );
+    let csrf_cookie = set_cookie_of(&r, "vuoro_csrf");
+    assert!(csrf_cookie.contains("Secure") && csrf_cookie.contains("HttpOnly"));
+    let token = csrf_cookie["vuoro_csrf=".len().."vuoro_csrf=".len() + 64].to_owned();
+    let jar = format!("vuoro_csrf={token}");
+    let login = client
+        .post(format!("{}/login", app.base))
+        .header("cookie", &jar)
+        .form(&[
+            ("csrf", token.as_str()),
+            ("email", &email("admin")),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("log in");
+    assert_eq!(login.status(), StatusCode::SEE_OTHER);
+    let session = set_cookie_of(&login, "vuoro_session");
+    assert!(
+        session.contains("Secure") && session.contains("HttpOnly"),
+        "{session}"
+    );
+    let session = session.split(';').next().unwrap_or_default().to_owned();
+    let jar = format!("{jar}; {session}");
+    let lang = get("/lang/sv?next=/", &jar).await.expect("language");
+    assert!(set_cookie_of(&lang, "vuoro_lang").contains("Secure"));
+    let invite = client
+        .post(format!("{}/orgs/{}/invitations", app.base, app.org))
+        .header("cookie", &jar)
+        .form(&[
+            ("csrf", token.as_str()),
+            ("email", "uusi@test.vuoro.fi"),
+            ("roles", "orderer"),
+        ])
+        .send()
+        .await
+        .expect("invite");
+    assert_eq!(invite.status(), StatusCode::SEE_OTHER);
+    let link = set_cookie_of(&invite, "vuoro_new_invite");
+    assert!(
+        link.contains("Secure") && link.contains("SameSite=Strict"),
+        "{link}"
+    );
+}
+
+#[tokio::test]
+async fn a_flood_of_addresses_does_not_unlock_a_real_one() {
+    // The attack, scaled down: the limiter remembers 20 addresses instead of 10,000, and the
+    // attacker comes through a trusted proxy from a fresh client address for every guess,
+    // so that only the limiter's memory stands in the way.
+    let app = spawn_with(vuoro_web::WebConfig {
+        trusted_proxies: vec!["127.0.0.1".parse().expect("ip")],
+        login_limiter_capacity: 20,
+        ..Default::default()
+    })
+    .await;
+    let b = app.browser();
+    let token = b.csrf().await;
+    let mut n = 0u32;
+    let mut guess = |address: String| {
+        n += 1;
+        b.client
+            .post(format!("{}/login", app.base))
+            .header(
+                "x-forwarded-for",
+                format!("198.51.{}.{}", n / 200, n % 200 + 1),
+            )
+            .form(&[
+                ("csrf", token.clone()),
+                ("email", address),
+                ("password", "guess guess guess".to_owned()),
+            ])
+            .send()
+    };
+    for i in 0..30 {
+        let r = guess(format!("random{i}@example.invalid"))
+            .await
+            .expect("guess");
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+    let target = email("facilitator");
+    for _ in 0..vuoro_web::auth::LOGIN_ATTEMPTS {
+        let r = guess(target.clone()).await.expect("guess");
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+    let r = guess(target.clone()).await.expect("guess");
+    assert_eq!(
+        r.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address is locked"
+    );
+    let wait: u64 = r
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!((14 * 60..=15 * 60).contains(&wait), "{wait}");
+    assert!(r.text().await.expect("body").contains("Odota 15 minuuttia"));
+}
+
+#[tokio::test]
+async fn one_client_cannot_guess_across_many_addresses() {
+    let app = spawn().await;
+    let b = app.browser();
+    let per_client = vuoro_web::WebConfig::default().login_failures_per_client;
+    for i in 0..per_client {
+        let r = b
+            .post_form(
+                "/login",
+                &[
+                    ("email", &format!("guess{i}@example.invalid")),
+                    ("password", "guess guess guess"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "attempt {i}");
+    }
+    // Now even a right password from this client waits, with a translated page.
+    let r = b
+        .post_form(
+            "/login",
+            &[("email", &email("orderer")), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.headers().get("retry-after").is_some());
+    let html = r.text().await.expect("body");
+    assert!(html.contains("Tästä verkko-osoitteesta"), "{html}");
+    assert!(html.contains("Odota 15 min"), "{html}");
+}

@@ -48,6 +48,7 @@ pub async fn spawn_behind_proxy() -> TestApp {
     .await
 }
 
+/// A running server as [`spawn`] gives, with its own web settings.
 pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
     let dir = std::env::temp_dir().join(format!(
         "vuoro-api-{}-{}",

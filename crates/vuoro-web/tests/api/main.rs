@@ -9,6 +9,7 @@ mod bad_input;
 mod catalogue;
 mod catalogue_api;
 mod flow;
+mod invitations;
 mod live;
 mod live_guard;
 mod names;

@@ -500,10 +500,15 @@ async fn confirm_address(
     if state.store.roles(id, member).await?.is_empty() {
         return Err(AppError::NotFound);
     }
-    state
+    match state
         .store
         .confirm_address(member, me.id, OffsetDateTime::now_utc())
-        .await?;
-    tracing::info!(user = %member, by = %me.id, "address confirmed");
+        .await
+    {
+        Ok(()) => tracing::info!(user = %member, by = %me.id, "address confirmed"),
+        // Already confirmed (a second press, or an account that never needed it): nothing to do.
+        Err(StoreError::NotFound) => {}
+        Err(e) => return Err(e.into()),
+    }
     Ok(redirect(&format!("/orgs/{id}#members")))
 }

@@ -242,6 +242,8 @@ fn table() -> Vec<Row> {
         row(POST, "/orgs/{org}/invitations", MANAGE)
             .fields(&[("email", "kutsu{uniq}@test.vuoro.fi"), ("roles", "orderer")]),
         row(POST, "/orgs/{org}/members/{user}/roles", MANAGE).fields(&[("roles", "orderer")]),
+        // Only a site administrator confirms an address (an org admin is refused, 403).
+        row(POST, "/orgs/{org}/members/{user}/confirm", SITE),
         // the method library: anyone who holds a role somewhere, or the site administrator
         row(GET, "/methods", "L Y Y Y Y Y Y Y F L L"),
         row(GET, "/methods/{id}", "L Y Y Y Y Y Y Y F L L"),

@@ -46,7 +46,10 @@ pub fn local_path(next: &str) -> Option<&str> {
 /// A cookie the server sets, with the attributes every cookie shares: `Path=/` unless changed,
 /// and `Secure` whenever the site is served over HTTPS (`secure_cookies`). Every `Set-Cookie`
 /// of the server is built here, so none can forget `Secure`.
-pub fn cookie_builder(name: &'static str, value: String) -> CookieBuilder<'static> {
+pub fn cookie_builder(
+    name: impl Into<std::borrow::Cow<'static, str>>,
+    value: String,
+) -> CookieBuilder<'static> {
     Cookie::build((name, value))
         .path("/")
         .same_site(SameSite::Lax)
@@ -79,23 +82,21 @@ pub fn hash_token(token: &str) -> String {
 
 /// Compares two secrets in time independent of where they differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+    use subtle::ConstantTimeEq;
+    a.as_bytes().ct_eq(b.as_bytes()).into()
 }
 
-/// Reads one cookie from the request headers.
+/// Reads one cookie from the request headers (parsed by the `cookie` crate, so quoting and
+/// spacing follow the standard rather than our own splitting).
 pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .and_then(|c| c.value_raw())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::client::ClientAddr;
-use crate::util::unprocessable;
+use crate::util::{cookie_builder, set_cookie, unprocessable};
 use vuoro_store::Presence;
 
 pub(super) fn router() -> Routes {
@@ -379,26 +379,20 @@ async fn join(
     state.store.attend(live.id, me.id).await.map_err(fail)?;
     state.hub.saw(live.id, me.id);
     let mut r = redirect(&format!("/live/{}", live.id));
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
     // A year: participants come back to the same process in later sessions.
-    for c in [
-        format!(
-            "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{secure}",
-            participant_cookie(live.process)
-        ),
-        format!(
-            "{PLANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
-            p.lang.code()
-        ),
-    ] {
-        if let Ok(v) = HeaderValue::from_str(&c) {
-            r.headers_mut().append(header::SET_COOKIE, v);
-        }
-    }
+    let year = time::Duration::days(365);
+    set_cookie(
+        &mut r,
+        &state.config,
+        cookie_builder(participant_cookie(live.process), token)
+            .http_only(true)
+            .max_age(year),
+    );
+    set_cookie(
+        &mut r,
+        &state.config,
+        cookie_builder(PLANG_COOKIE, p.lang.code().to_owned()).max_age(year),
+    );
     Ok(r)
 }
 
@@ -774,18 +768,20 @@ struct Next {
 }
 
 /// Remembers the participant's language and returns to their page.
-async fn switch_plang(Path(code): Path<String>, Query(q): Query<Next>) -> AppResult<Response> {
+async fn switch_plang(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<Next>,
+) -> AppResult<Response> {
     let lang = ParticipantLang::parse(&code)
         .filter(|l| *l != ParticipantLang::Other)
         .ok_or(AppError::NotFound)?;
     let to = q.next.as_deref().and_then(local_path).unwrap_or("/join");
     let mut r = redirect(to);
-    let c = format!(
-        "{PLANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        lang.code()
+    set_cookie(
+        &mut r,
+        &state.config,
+        cookie_builder(PLANG_COOKIE, lang.code().to_owned()).max_age(time::Duration::days(365)),
     );
-    if let Ok(v) = HeaderValue::from_str(&c) {
-        r.headers_mut().append(header::SET_COOKIE, v);
-    }
     Ok(r)
 }

@@ -326,6 +326,11 @@ async fn every_cookie_is_secure_and_hsts_is_sent_when_the_site_is_https() {
         link.contains("Secure") && link.contains("SameSite=Strict"),
         "{link}"
     );
+    // A phone's language choice: the same rule for participant pages.
+    let plang = get("/plang/ar?next=/join", "")
+        .await
+        .expect("phone language");
+    assert!(set_cookie_of(&plang, "vuoro_plang").contains("Secure"));
 }
 
 #[tokio::test]

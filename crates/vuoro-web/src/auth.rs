@@ -20,10 +20,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use lru::LruCache;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::hash::Hash;
 use std::net::IpAddr;
+use std::num::NonZeroUsize;
 use std::sync::Mutex;
 use std::time::Instant;
 use time::{Duration, OffsetDateTime};
@@ -99,41 +101,29 @@ pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
 pub const LIMITER_CAPACITY: usize = 10_000;
 
 /// Recent failures per key (an address or a client), bounded in keys and in times per key.
+/// Only a failure counts as use: when the table is full, the key whose last failure is oldest
+/// makes room, so the limiter never stops recording.
 #[derive(Debug)]
-struct Failures<K> {
+struct Failures<K: Hash + Eq> {
     /// Attempts allowed within the window.
     limit: usize,
-    capacity: usize,
-    entries: HashMap<K, FailureEntry>,
-    /// Keys by the sequence number of their last failure, oldest first: what to evict.
-    order: BTreeMap<u64, K>,
-    seq: u64,
-}
-
-#[derive(Debug)]
-struct FailureEntry {
-    /// The last `limit` failures at most, oldest first.
-    times: VecDeque<Instant>,
-    seq: u64,
+    /// The last `limit` failures of each key at most, oldest first.
+    entries: LruCache<K, VecDeque<Instant>>,
 }
 
 impl<K: Hash + Eq + Clone> Failures<K> {
     fn new(limit: usize, capacity: usize) -> Self {
         Self {
             limit: limit.max(1),
-            capacity: capacity.max(1),
-            entries: HashMap::new(),
-            order: BTreeMap::new(),
-            seq: 0,
+            entries: LruCache::new(NonZeroUsize::new(capacity).unwrap_or(NonZeroUsize::MIN)),
         }
     }
 
-    /// How long `key` must wait, if it has used up its attempts.
+    /// How long `key` must wait, if it has used up its attempts. Looking does not count as use.
     fn wait(&self, key: &K, now: Instant) -> Option<std::time::Duration> {
         let window = LoginLimiter::window();
-        let e = self.entries.get(key)?;
-        let recent: Vec<&Instant> = e
-            .times
+        let times = self.entries.peek(key)?;
+        let recent: Vec<&Instant> = times
             .iter()
             .filter(|t| now.duration_since(**t) < window)
             .collect();
@@ -148,38 +138,19 @@ impl<K: Hash + Eq + Clone> Failures<K> {
     }
 
     fn failed(&mut self, key: &K, now: Instant) {
-        self.seq += 1;
-        let seq = self.seq;
-        if let Some(e) = self.entries.get_mut(key) {
-            self.order.remove(&e.seq);
-            e.seq = seq;
-            e.times.push_back(now);
-            while e.times.len() > self.limit {
-                e.times.pop_front();
-            }
-        } else {
-            while self.entries.len() >= self.capacity {
-                let Some((_, oldest)) = self.order.pop_first() else {
-                    break;
-                };
-                self.entries.remove(&oldest);
-            }
-            self.entries.insert(
-                key.clone(),
-                FailureEntry {
-                    times: VecDeque::from([now]),
-                    seq,
-                },
-            );
+        // `get_or_insert_mut` evicts the least recently failed key when the table is full.
+        let times = self.entries.get_or_insert_mut(key.clone(), VecDeque::new);
+        times.push_back(now);
+        while times.len() > self.limit {
+            times.pop_front();
         }
-        self.order.insert(seq, key.clone());
     }
 
     /// Takes back the latest failure of `key`.
     fn undo(&mut self, key: &K) {
-        let empty = self.entries.get_mut(key).is_some_and(|e| {
-            e.times.pop_back();
-            e.times.is_empty()
+        let empty = self.entries.peek_mut(key).is_some_and(|times| {
+            times.pop_back();
+            times.is_empty()
         });
         if empty {
             self.forget(key);
@@ -187,9 +158,7 @@ impl<K: Hash + Eq + Clone> Failures<K> {
     }
 
     fn forget(&mut self, key: &K) {
-        if let Some(e) = self.entries.remove(key) {
-            self.order.remove(&e.seq);
-        }
+        self.entries.pop(key);
     }
 
     fn len(&self) -> usize {

@@ -13,9 +13,10 @@
 //! Each table holds at most [`MAX_KEYS`] addresses; when full, the one untouched longest goes.
 
 use super::MAX_PARTICIPANTS;
-use std::collections::HashMap;
+use lru::LruCache;
 use std::hash::Hash;
 use std::net::IpAddr;
+use std::num::NonZeroUsize;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use vuoro_core::LiveSessionId;
@@ -59,8 +60,9 @@ impl Bucket {
 }
 
 #[derive(Debug)]
-struct Table<K> {
-    buckets: HashMap<K, Bucket>,
+struct Table<K: Hash + Eq> {
+    /// At most [`MAX_KEYS`]; when full, the address untouched longest makes room.
+    buckets: LruCache<K, Bucket>,
     burst: f64,
     every: Duration,
 }
@@ -68,25 +70,15 @@ struct Table<K> {
 impl<K: Hash + Eq + Copy> Table<K> {
     fn new(burst: f64, every: Duration) -> Self {
         Self {
-            buckets: HashMap::new(),
+            buckets: LruCache::new(NonZeroUsize::new(MAX_KEYS).unwrap_or(NonZeroUsize::MIN)),
             burst,
             every,
         }
     }
 
     fn get(&mut self, key: K, now: Instant) -> &mut Bucket {
-        if self.buckets.len() >= MAX_KEYS && !self.buckets.contains_key(&key) {
-            let oldest = self
-                .buckets
-                .iter()
-                .min_by_key(|(_, b)| b.at)
-                .map(|(k, _)| *k);
-            if let Some(k) = oldest {
-                self.buckets.remove(&k);
-            }
-        }
         let (burst, every) = (self.burst, self.every);
-        let b = self.buckets.entry(key).or_insert(Bucket {
+        let b = self.buckets.get_or_insert_mut(key, || Bucket {
             tokens: burst,
             at: now,
             granted: 0,
@@ -147,7 +139,7 @@ impl JoinLimiter {
     fn guessing_at(&self, addr: IpAddr, now: Instant) -> Option<u64> {
         let mut t = self.tables();
         let every = t.wrong.every;
-        if !t.wrong.buckets.contains_key(&addr) {
+        if !t.wrong.buckets.contains(&addr) {
             return None;
         }
         let b = t.wrong.get(addr, now);

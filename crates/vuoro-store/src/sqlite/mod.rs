@@ -3143,11 +3143,9 @@ mod tests {
         store.close().await;
     }
 
-    /// Names stored before names were cleaned lose their bidirectional controls when a database
-    /// takes migration 0010; other text stays as it was.
-    #[tokio::test]
-    async fn stored_names_lose_their_bidi_controls() {
-        let db = TempDb::new();
+    /// A database at `db` that has run the migrations up to `version` only, as one made by an
+    /// older release would have.
+    async fn pool_at(db: &TempDb, version: i64) -> SqlitePool {
         let options = SqliteConnectOptions::new()
             .filename(&db.0)
             .create_if_missing(true)
@@ -3157,7 +3155,19 @@ mod tests {
             .connect_with(options)
             .await
             .expect("connect");
-        MIGRATOR.run_to(6, &pool).await.expect("0001 to 0006");
+        MIGRATOR
+            .run_to(version, &pool)
+            .await
+            .expect("the older migrations");
+        pool
+    }
+
+    /// Names stored before names were cleaned lose their bidirectional controls when a database
+    /// takes migration 0010; other text stays as it was.
+    #[tokio::test]
+    async fn stored_names_lose_their_bidi_controls() {
+        let db = TempDb::new();
+        let pool = pool_at(&db, 6).await;
         // Written by hand: the store's own methods follow the newest schema.
         let (org, user) = (OrgId::new(), UserId::new());
         sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, '2026-01-01T00:00:00Z')")
@@ -3195,16 +3205,7 @@ mod tests {
     #[tokio::test]
     async fn the_open_space_migration_applies_to_existing_live_data() {
         let db = TempDb::new();
-        let options = SqliteConnectOptions::new()
-            .filename(&db.0)
-            .create_if_missing(true)
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options)
-            .await
-            .expect("connect");
-        MIGRATOR.run_to(2, &pool).await.expect("0001 and 0002");
+        let pool = pool_at(&db, 2).await;
         let old = SqliteStore { pool };
         let org = old.create_org("Org").await.expect("org");
         let user = old

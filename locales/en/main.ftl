@@ -103,6 +103,7 @@ home-all-processes = All processes
 home-manage = Manage organisation
 home-facilitating = Processes you facilitate
 home-ordered = Processes you ordered
+home-continue = Continue: { $title }
 
 ## Organisations
 orgs-none = There are no organisations yet.

@@ -103,6 +103,7 @@ home-all-processes = Kaikki prosessit
 home-manage = Hallinnoi organisaatiota
 home-facilitating = Fasilitoimasi prosessit
 home-ordered = Tilaamasi prosessit
+home-continue = Jatka: { $title }
 
 ## Organisations
 orgs-none = Organisaatioita ei ole vielä.

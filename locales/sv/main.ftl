@@ -103,6 +103,7 @@ home-all-processes = Alla processer
 home-manage = Administrera organisationen
 home-facilitating = Processer där du är facilitator
 home-ordered = Processer som du har beställt
+home-continue = Fortsätt: { $title }
 
 ## Organisations
 orgs-none = Det finns inga organisationer ännu.

@@ -201,6 +201,51 @@ export async function recheck(page) {
     throw new Error(`axe found ${result.violations.length} accessibility violation(s) on ${page.url()}:\n${lines.join('\n')}`);
   }
   await checkReflow(page);
+  await checkPrimary(page);
+}
+
+/** The first screen of a staff page: a laptop, the smallest a facilitator runs a session on. */
+export const FIRST_VIEWPORT = { width: 1366, height: 768 };
+
+/**
+ * The quality bar of a staff page (a page of the staff layout, whose <body> carries
+ * `data-staff`; phones, the projector and public pages do not): exactly one element is marked
+ * as the page's primary action (`.primary`), and it lies within the first 1366×768 screen, so
+ * what to do next is visible without scrolling. Runs wherever the accessibility audit runs.
+ */
+export async function checkPrimary(page) {
+  const staff = await page.evaluate(() => document.body?.hasAttribute('data-staff') ?? false);
+  if (!staff) return;
+  const size = page.viewportSize();
+  await page.setViewportSize(FIRST_VIEWPORT);
+  const found = await page.evaluate(({ width, height }) => {
+    const name = (e) =>
+      `<${e.tagName.toLowerCase()}> "${(e.innerText || e.value || e.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
+    return [...document.querySelectorAll('.primary')].map((e) => {
+      const r = e.getBoundingClientRect();
+      // Page coordinates, whatever the page is scrolled to (a redirect may land on an anchor).
+      const top = r.top + window.scrollY;
+      const left = r.left + window.scrollX;
+      const shown = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+      const inside = shown && top >= 0 && left >= 0 && top + r.height <= height && left + r.width <= width;
+      return { name: name(e), inside, at: `${Math.round(left)},${Math.round(top)} (${Math.round(r.width)}×${Math.round(r.height)})`, shown };
+    });
+  }, FIRST_VIEWPORT);
+  if (size) await page.setViewportSize(size);
+  const where = `${page.url()} (${await page.title()})`;
+  if (found.length !== 1) {
+    throw new Error(
+      `staff page ${where} has ${found.length} elements marked primary (class="primary"); it needs exactly one, its main action` +
+        (found.length ? `:\n  ${found.map((f) => f.name).join('\n  ')}` : ''),
+    );
+  }
+  const [p] = found;
+  if (!p.inside) {
+    throw new Error(
+      `staff page ${where}: its primary action ${p.name} is ${p.shown ? `at ${p.at}, outside` : 'not shown in'} the first ` +
+        `${FIRST_VIEWPORT.width}×${FIRST_VIEWPORT.height} screen; it must be visible without scrolling`,
+    );
+  }
 }
 
 /**

@@ -45,6 +45,35 @@ struct HomeView {
     facilitating: Vec<ProcessRow>,
 }
 
+/// The front page's one primary action (`class="primary"`), by what the user does first: an
+/// orderer orders, a coordinator works through the order queue, a facilitator continues their
+/// first process still under way. Only the first organisation's card can hold it.
+#[derive(Debug, PartialEq, Eq)]
+enum HomePrimary {
+    Order,
+    Queue,
+    Continue,
+    None,
+}
+
+impl HomeView {
+    fn primary(&self) -> HomePrimary {
+        match self.orgs.first() {
+            Some(o) if o.can_order => HomePrimary::Order,
+            Some(o) if o.can_coordinate => HomePrimary::Queue,
+            _ if self.continue_row().is_some() => HomePrimary::Continue,
+            _ => HomePrimary::None,
+        }
+    }
+
+    /// The first process the user facilitates that is neither closed nor cancelled.
+    fn continue_row(&self) -> Option<&ProcessRow> {
+        self.facilitating
+            .iter()
+            .find(|p| !matches!(p.state_code, "closed" | "cancelled"))
+    }
+}
+
 async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
     let Some(user) = c.user.clone() else {
         return Ok(redirect("/login"));

@@ -34,7 +34,7 @@ error-duplicate = This already exists.
 error-plan-conflict = The plan was changed while you were editing it. Reload the page, check the latest version and make your changes to that.
 error-invitation-used = This invitation link has already been used or has expired. Ask an administrator for a new invitation.
 error-not-a-facilitator = The selected person is not a facilitator in this organisation.
-error-method-locked = The method can no longer be changed once the phases have started.
+error-method-locked = The method can no longer be changed once the parts have started.
 error-no-method = No method has been chosen for the process yet.
 error-own-admin = You cannot remove your own administrator role.
 error-required = This is required.
@@ -119,8 +119,8 @@ roles-save = Save roles: { $name }
 ## Methods
 methods-intro = Method library. The facilitator can adapt a method’s questions and durations for each process.
 method-phases = { $count ->
-    [one] { $count } phase
-   *[other] { $count } phases
+    [one] { $count } part
+   *[other] { $count } parts
 }
 method-total-minutes = Total duration about { $minutes } min.
 method-ground-rules = Ground rules
@@ -203,33 +203,33 @@ sessions-none = No sessions yet
 ## States and transitions
 state-ordered = Ordered
 state-agreed = Agreed
-state-phase1 = Phase 1
-state-phase2 = Phase 2
+state-phase1 = Part 1
+state-phase2 = Part 2
 state-summary = Summary
 state-closed = Closed
 state-cancelled = Cancelled
 transition-agree = Confirm agreement
-transition-start_phase1 = Start phase 1
-transition-start_phase2 = Start phase 2
+transition-start_phase1 = Start part 1
+transition-start_phase2 = Start part 2
 transition-start_summary = Move to summary
 transition-close = Close process
 transition-cancel = Cancel process
-transition-error-not-from = This step is not possible in the process’s current status.
+transition-error-not-from = This change is not possible in the process’s current status.
 transition-error-no-facilitator = The process does not have a facilitator yet.
 transition-error-no-method = The plan has no method.
 transition-error-no-session = The plan has no sessions.
 transition-error-not-approved = Both the orderer and the facilitator must approve the current version of the plan.
-transition-error-single-phase = The method has only one phase. Go straight to the summary.
+transition-error-single-phase = The method has only one part. Go straight to the summary.
 next-assign-facilitator = The coordinator assigns a facilitator to the process.
 next-agree-plan = The orderer, the facilitator and the participants’ representatives agree on a plan. When it is ready, the orderer and the facilitator approve it.
 next-confirm-agreement = The plan has been approved. The facilitator confirms the agreement.
-next-run-phase1 = The facilitator runs the first-phase sessions and moves the process on.
-next-run-phase2 = The facilitator runs the second-phase sessions and moves the process to the summary.
+next-run-phase1 = The facilitator runs the first part’s sessions and moves the process on.
+next-run-phase2 = The facilitator runs the second part’s sessions and moves the process to the summary.
 next-write-summary = The orderer sums up what was heard and closes the process.
 next-nothing = The process has ended.
 
 ## Process page
-process-steps = Process steps
+process-steps = Course of the process
 process-next = What happens next
 process-people = People
 process-orderer = Orderer
@@ -280,9 +280,9 @@ plan-method-hint = The process gets its own copy of the method, which you can ad
 plan-method-choose = Choose method
 plan-save = Save
 plan-sessions = Sessions
-phase-n = Phase { $n }
+phase-n = Part { $n }
 session-title = Session name
-session-phase = Phase
+session-phase = Part
 session-date = Date
 session-start = Starts
 session-end = Ends
@@ -298,7 +298,7 @@ session-calendar = Calendar
 session-ics = Calendar file: { $title }
 session-add = Add session
 session-delete = Delete session { $title }
-adapt-intro = Change the phase durations and questions for this process. One question per line. The original method does not change.
+adapt-intro = Change the step durations and questions for this process. One question per line. The original method does not change.
 adapt-duration_min = Duration (min)
 adapt-prompts = Questions
 adapt-prompts-hint = One question per line.
@@ -342,9 +342,9 @@ live-remove-explain = The phone can no longer open this session or write in it. 
 live-remove-confirm = Remove the phone
 live-remove-cancel = Cancel
 live-remove-unknown = There is no phone with this number in the session.
-live-stage = Phase { $n }/{ $count }
+live-stage = Step { $n }/{ $count }
 live-question = Question { $n }/{ $count }
-live-no-question = There is no question in this phase.
+live-no-question = There is no question in this step.
 live-timer = Time left
 live-start = Start timer
 live-pause = Pause timer
@@ -383,7 +383,10 @@ live-feedback-close = Close the feedback form
 live-feedback-close-warning = Closing is final: the form cannot be opened again and no more answers are taken. The results are shown if at least five people answered.
 live-feedback-close-confirm = Close the feedback form for good
 live-feedback-is-open = The feedback form is open on the phones. Answers so far: { $count }.
-live-feedback-results = Feedback results ({ $count } answers)
+live-feedback-results = { $count ->
+    [one] Feedback results ({ $count } answer)
+   *[other] Feedback results ({ $count } answers)
+}
 live-run-feedback = Feedback
 fb-results-title = Session feedback
 fb-responses = { $count ->
@@ -402,6 +405,11 @@ fb-answered = { $count } answered
 fb-no-answers = No answers.
 fb-value = Value
 fb-count = Answers
+fb-bar = { $count ->
+    [one] { $count } answer · { $percent }%
+   *[other] { $count } answers · { $percent }%
+}
+number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 plan-feedback-scale = Feedback statements (scale 1–5)
 plan-feedback-scale-hint = One statement per line. If you leave this and the open question empty, the defaults are used: ‘I was heard’, ‘The conversation felt safe’, ‘The topic mattered to me’ and an open question.
 plan-feedback-open = Open feedback question
@@ -461,7 +469,7 @@ note-move-title = Move to another table
 note-move-label = Table
 note-move-submit = Move
 note-history-move = { $who } moved the note to another table or group on { $when }.
-fb-per-phase = Feedback by phase
+fb-per-phase = Feedback by part
 fb-statement = Statement
 fb-average-col = Average (1–5)
 fb-phase-withheld = { $count ->
@@ -527,7 +535,7 @@ os-default-space = Space { $n }
 themes-title = Themes
 themes-scopes = From which notes
 themes-scope-process = The whole process
-themes-scope-phase = Phase { $n }
+themes-scope-phase = Part { $n }
 themes-scope-session = Session { $when }
 themes-notes = { $count ->
     [one] { $count } note
@@ -579,11 +587,11 @@ themes-error-choose = Choose at least one theme.
 themes-error-cafe-exists = The session already has a learning café.
 themes-old-version = This is version { $version } of the themes.
 themes-latest = Show the latest version
-themes-to-session = From themes to the work of phase 2
+themes-to-session = From themes to the work of part 2
 themes-to-session-hint = The chosen themes become, in one step, the tables of a learning café or the topics of an open space in an open session.
 themes-choose = Themes
 themes-session = Session
-themes-session-option = Phase { $phase }, session { $session }
+themes-session-option = Part { $phase }, session { $session }
 themes-as = Form
 themes-as-cafe = Learning café tables
 themes-as-open-space = Open space topics

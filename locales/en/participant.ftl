@@ -19,7 +19,7 @@ p-join-name-hint = You can leave this empty. Your name is only shown if you choo
 p-join-button = Join
 p-join-name-missing = Write your name, or untick ‘I want to show my name’.
 p-join-name-long = The name is too long. At most 60 characters.
-p-stage = Phase { $n }/{ $count }
+p-stage = Step { $n }/{ $count }
 p-no-question = Listen to the leader.
 p-note-label = Your thoughts
 p-note-hint = Keep it short. At most 1000 characters.
@@ -73,7 +73,11 @@ p-cafe-summary = This is the table's summary for the next group
 p-cafe-table-notes = The table's notes this round
 p-previous-feedback = How the last meeting felt
 p-previous-average = { $avg } / 5
-p-previous-answers = { $n } answers
+p-previous-answers = { $n ->
+    [one] { $n } answer
+   *[other] { $n } answers
+}
+p-number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 p-os-title = Topic marketplace
 p-os-now = The groups meet now: { $slot }
 p-os-your-group = Your group:
@@ -124,7 +128,10 @@ p-practice-error-owner = The name is too long.
 p-practice-too-many = You have already recorded many. Ask the facilitator.
 p-summary-title = Summary: what we heard
 p-summary-review = This is a draft. Tell us if something is missing or was misunderstood.
-p-summary-sources = { $count } notes this rests on
+p-summary-sources = { $count ->
+    [one] { $count } note this rests on
+   *[other] { $count } notes this rest on
+}
 p-summary-yours = yours
 p-summary-comment-title = Comment on the draft
 p-summary-comment-label = Your comment

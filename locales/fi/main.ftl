@@ -34,7 +34,7 @@ error-duplicate = Tämä on jo olemassa.
 error-plan-conflict = Suunnitelmaa muutettiin sillä välin, kun muokkasit sitä. Lataa sivu uudelleen, tarkista uusin versio ja tee muutoksesi siihen.
 error-invitation-used = Kutsulinkki on jo käytetty tai vanhentunut. Pyydä ylläpitäjältä uusi kutsu.
 error-not-a-facilitator = Valittu henkilö ei ole tämän organisaation fasilitaattori.
-error-method-locked = Menetelmää ei voi enää vaihtaa, kun vaiheet ovat käynnissä.
+error-method-locked = Menetelmää ei voi enää vaihtaa, kun osiot ovat alkaneet.
 error-no-method = Prosessille ei ole vielä valittu menetelmää.
 error-own-admin = Et voi poistaa omaa ylläpitäjän rooliasi.
 error-required = Tämä tieto tarvitaan.
@@ -119,14 +119,14 @@ roles-save = Tallenna roolit: { $name }
 ## Methods
 methods-intro = Menetelmäkirjasto. Fasilitaattori voi sovittaa menetelmän kysymykset ja kestot kullekin prosessille.
 method-phases = { $count ->
-    [one] { $count } vaihe
-   *[other] { $count } vaihetta
+    [one] { $count } osio
+   *[other] { $count } osiota
 }
 method-total-minutes = Kesto yhteensä noin { $minutes } min.
 method-ground-rules = Pelisäännöt
 method-version = Versio { $version }
 method-group-size = Ryhmän koko { $range } henkeä
-method-not-chosen = Menetelmä valitaan sopimisvaiheessa
+method-not-chosen = Menetelmä valitaan, kun toteutuksesta sovitaan
 method-adapted-from = Sovitettu menetelmästä { $name } (versio { $version })
 group-format-circle = koko piiri
 group-format-pairs = parit
@@ -203,14 +203,14 @@ sessions-none = Ei istuntoja vielä
 ## States and transitions
 state-ordered = Tilattu
 state-agreed = Sovittu
-state-phase1 = Vaihe 1
-state-phase2 = Vaihe 2
+state-phase1 = Osio 1
+state-phase2 = Osio 2
 state-summary = Kooste
 state-closed = Päättynyt
 state-cancelled = Peruttu
 transition-agree = Vahvista sopimus
-transition-start_phase1 = Aloita vaihe 1
-transition-start_phase2 = Aloita vaihe 2
+transition-start_phase1 = Aloita osio 1
+transition-start_phase2 = Aloita osio 2
 transition-start_summary = Siirry koosteeseen
 transition-close = Päätä prosessi
 transition-cancel = Peru prosessi
@@ -219,17 +219,17 @@ transition-error-no-facilitator = Prosessilla ei ole vielä fasilitaattoria.
 transition-error-no-method = Suunnitelmasta puuttuu menetelmä.
 transition-error-no-session = Suunnitelmassa ei ole yhtään istuntoa.
 transition-error-not-approved = Tilaajan ja fasilitaattorin on molempien hyväksyttävä suunnitelman nykyinen versio.
-transition-error-single-phase = Menetelmässä on vain yksi vaihe; siirry suoraan koosteeseen.
+transition-error-single-phase = Menetelmässä on vain yksi osio; siirry suoraan koosteeseen.
 next-assign-facilitator = Koordinaattori osoittaa prosessille fasilitaattorin.
 next-agree-plan = Tilaaja, fasilitaattori ja osallistujien edustajat sopivat suunnitelmasta. Kun se on valmis, tilaaja ja fasilitaattori hyväksyvät sen.
 next-confirm-agreement = Suunnitelma on hyväksytty. Fasilitaattori vahvistaa sopimuksen.
-next-run-phase1 = Fasilitaattori vetää ensimmäisen vaiheen istunnot ja siirtää prosessin eteenpäin.
-next-run-phase2 = Fasilitaattori vetää toisen vaiheen istunnot ja siirtää prosessin koosteeseen.
+next-run-phase1 = Fasilitaattori vetää ensimmäisen osion istunnot ja siirtää prosessin eteenpäin.
+next-run-phase2 = Fasilitaattori vetää toisen osion istunnot ja siirtää prosessin koosteeseen.
 next-write-summary = Tilaaja kokoaa kuullun yhteen ja päättää prosessin.
 next-nothing = Prosessi on päättynyt.
 
 ## Process page
-process-steps = Prosessin vaiheet
+process-steps = Prosessin kulku
 process-next = Mitä seuraavaksi
 process-people = Henkilöt
 process-orderer = Tilaaja
@@ -280,9 +280,9 @@ plan-method-hint = Menetelmästä tehdään prosessille oma kopio, jota voi sovi
 plan-method-choose = Valitse menetelmä
 plan-save = Tallenna
 plan-sessions = Istunnot
-phase-n = Vaihe { $n }
+phase-n = Osio { $n }
 session-title = Istunnon nimi
-session-phase = Vaihe
+session-phase = Osio
 session-date = Päivä
 session-start = Alkaa
 session-end = Päättyy
@@ -383,7 +383,10 @@ live-feedback-close = Sulje palautelomake
 live-feedback-close-warning = Sulkeminen on lopullista: lomaketta ei voi avata uudelleen, eikä vastauksia oteta enää vastaan. Tulokset näytetään, jos vastaajia on vähintään viisi.
 live-feedback-close-confirm = Sulje palautelomake lopullisesti
 live-feedback-is-open = Palautelomake on auki puhelimissa. Vastauksia tähän mennessä: { $count }.
-live-feedback-results = Palautteen tulokset (vastauksia { $count })
+live-feedback-results = { $count ->
+    [one] Palautteen tulokset ({ $count } vastaus)
+   *[other] Palautteen tulokset ({ $count } vastausta)
+}
 live-run-feedback = Palaute
 fb-results-title = Istunnon palaute
 fb-responses = { $count ->
@@ -398,10 +401,18 @@ fb-too-few = { $count ->
    *[other] Vastaajia oli { $count }. Tulokset näytetään vasta vähintään viidestä vastauksesta, jotta kenenkään vastausta ei voi tunnistaa.
 }
 fb-average = Keskiarvo { $avg } / 5
-fb-answered = vastaajia { $count }
+fb-answered = { $count ->
+    [one] { $count } vastaaja
+   *[other] { $count } vastaajaa
+}
 fb-no-answers = Ei vastauksia.
 fb-value = Arvo
 fb-count = Vastauksia
+fb-bar = { $count ->
+    [one] { $count } vastaus · { $percent } %
+   *[other] { $count } vastausta · { $percent } %
+}
+number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 plan-feedback-scale = Palautteen väittämät (asteikko 1–5)
 plan-feedback-scale-hint = Yksi väittämä riville. Jos jätät tämän ja avoimen kysymyksen tyhjiksi, käytetään oletuksia: ”Minua kuultiin”, ”Keskustelu tuntui turvalliselta”, ”Aihe oli minulle tärkeä” ja avoin kysymys.
 plan-feedback-open = Avoin palautekysymys
@@ -461,7 +472,7 @@ note-move-title = Siirrä toiseen pöytään
 note-move-label = Pöytä
 note-move-submit = Siirrä
 note-history-move = { $who } siirsi muistiinpanon toiseen pöytään tai ryhmään { $when }.
-fb-per-phase = Palaute vaiheittain
+fb-per-phase = Palaute osioittain
 fb-statement = Väittämä
 fb-average-col = Keskiarvo (1–5)
 fb-phase-withheld = { $count ->
@@ -527,7 +538,7 @@ os-default-space = Tila { $n }
 themes-title = Teemat
 themes-scopes = Mistä muistiinpanoista
 themes-scope-process = Koko prosessi
-themes-scope-phase = Vaihe { $n }
+themes-scope-phase = Osio { $n }
 themes-scope-session = Istunto { $when }
 themes-notes = { $count ->
     [one] { $count } muistiinpano
@@ -579,11 +590,11 @@ themes-error-choose = Valitse ainakin yksi teema.
 themes-error-cafe-exists = Istunnossa on jo learning café.
 themes-old-version = Tämä on teemojen versio { $version }.
 themes-latest = Näytä uusin versio
-themes-to-session = Teemoista vaiheen 2 työskentelyyn
+themes-to-session = Teemoista osion 2 työskentelyyn
 themes-to-session-hint = Valitut teemat tulevat avoimen istunnon learning café -pöydiksi tai open space -aiheiksi yhdellä kertaa.
 themes-choose = Teemat
 themes-session = Istunto
-themes-session-option = Vaihe { $phase }, istunto { $session }
+themes-session-option = Osio { $phase }, istunto { $session }
 themes-as = Muoto
 themes-as-cafe = Learning café -pöydät
 themes-as-open-space = Open space -aiheet

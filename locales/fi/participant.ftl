@@ -73,7 +73,11 @@ p-cafe-summary = Tämä on pöydän kooste seuraavalle ryhmälle
 p-cafe-table-notes = Pöydän muistiinpanot tällä kierroksella
 p-previous-feedback = Näin edellinen tapaaminen koettiin
 p-previous-average = { $avg } / 5
-p-previous-answers = vastauksia { $n }
+p-previous-answers = { $n ->
+    [one] { $n } vastaus
+   *[other] { $n } vastausta
+}
+p-number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 p-os-title = Aiheiden tori
 p-os-now = Ryhmät kokoontuvat nyt: { $slot }
 p-os-your-group = Sinun ryhmäsi:
@@ -124,7 +128,10 @@ p-practice-error-owner = Nimi on liian pitkä.
 p-practice-too-many = Olet jo kirjannut monta käytäntöä. Kysy ohjaajalta.
 p-summary-title = Kooste: mitä kuulimme
 p-summary-review = Tämä on luonnos. Kerro, puuttuuko jotain tai onko jokin ymmärretty väärin.
-p-summary-sources = { $count } muistiinpanoa, joihin tämä perustuu
+p-summary-sources = { $count ->
+    [one] { $count } muistiinpano, johon tämä perustuu
+   *[other] { $count } muistiinpanoa, joihin tämä perustuu
+}
 p-summary-yours = sinun
 p-summary-comment-title = Kommentoi luonnosta
 p-summary-comment-label = Kommenttisi

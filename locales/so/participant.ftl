@@ -19,7 +19,7 @@ p-join-name-hint = Khasab ma aha. Magacu wuxuu muuqdaa oo keliya haddii aad door
 p-join-button = Ku biir
 p-join-name-missing = Qor magacaaga, ama ka saar calaamadda "Waxaan rabaa inaan magacayga muujiyo".
 p-join-name-long = Magacu aad buu u dheer yahay. Ugu badnaan 60 xaraf.
-p-stage = Qaybta { $n }/{ $count }
+p-stage = Tallaabada { $n }/{ $count }
 p-no-question = Dhegeyso hagaha.
 p-note-label = Fikradaada
 p-note-hint = Si kooban u qor. Ugu badnaan 1000 xaraf.
@@ -73,7 +73,11 @@ p-cafe-summary = Tani waa soo koobidda miiska ee kooxda xigta
 p-cafe-table-notes = Qoraallada miiska wareeggan
 p-previous-feedback = Sidaan ayaa loo dareemay kulankii hore
 p-previous-average = { $avg } / 5
-p-previous-answers = { $n } jawaabood
+p-previous-answers = { $n ->
+    [one] { $n } jawaab
+   *[other] { $n } jawaabood
+}
+p-number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 p-os-title = Suuqa mawduucyada
 p-os-now = Kooxaha hadda way kulmayaan: { $slot }
 p-os-your-group = Kooxdaada:
@@ -124,7 +128,10 @@ p-practice-error-owner = Magacu aad buu u dheer yahay.
 p-practice-too-many = Horay ayaad u qortay wax badan. Weydii hagaha.
 p-summary-title = Soo koobid: waxa aan maqalnay
 p-summary-review = Tani waa qabyo-qoraal. Noo sheeg haddii wax maqan yihiin ama wax si khaldan loo fahmay.
-p-summary-sources = { $count } qoraal oo tani ku salaysan tahay
+p-summary-sources = { $count ->
+    [one] { $count } qoraal oo tani ku salaysan tahay
+   *[other] { $count } qoraallo oo tani ku salaysan tahay
+}
 p-summary-yours = adiga
 p-summary-comment-title = Faallo ka bixi qabyo-qoraalka
 p-summary-comment-label = Faalladaada

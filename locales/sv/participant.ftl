@@ -19,7 +19,7 @@ p-join-name-hint = Frivilligt. Namnet syns bara om du väljer ”Jag vill visa m
 p-join-button = Gå med
 p-join-name-missing = Skriv ditt namn eller ta bort krysset vid ”Jag vill visa mitt namn”.
 p-join-name-long = Namnet är för långt. Högst 60 tecken.
-p-stage = Fas { $n }/{ $count }
+p-stage = Steg { $n }/{ $count }
 p-no-question = Lyssna på ledaren.
 p-note-label = Dina tankar
 p-note-hint = Skriv kort. Högst 1000 tecken.
@@ -74,6 +74,7 @@ p-cafe-table-notes = Bordets anteckningar den här rundan
 p-previous-feedback = Så här upplevdes förra träffen
 p-previous-average = { $avg } / 5
 p-previous-answers = { $n } svar
+p-number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 p-os-title = Ämnestorget
 p-os-now = Grupperna samlas nu: { $slot }
 p-os-your-group = Din grupp:
@@ -124,7 +125,10 @@ p-practice-error-owner = Namnet är för långt.
 p-practice-too-many = Du har redan antecknat många. Fråga ledaren.
 p-summary-title = Sammanfattning: vad vi hörde
 p-summary-review = Det här är ett utkast. Berätta om något saknas eller har förståtts fel.
-p-summary-sources = { $count } anteckningar som det här bygger på
+p-summary-sources = { $count ->
+    [one] { $count } anteckning som det här bygger på
+   *[other] { $count } anteckningar som det här bygger på
+}
 p-summary-yours = din
 p-summary-comment-title = Kommentera utkastet
 p-summary-comment-label = Din kommentar

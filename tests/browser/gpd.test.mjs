@@ -129,7 +129,7 @@ async function feedbackAndClose(board, phase) {
   assert.equal(await board.getByRole('button', { name: 'Avaa palautelomake', exact: true }).count(), 0, 'a closed form is not reopened');
   await follow(board, /Palautteen tulokset/);
   const results = await mainText(board);
-  assert.match(results, /Keskiarvo 3\.8 \/ 5/, `the results of phase ${phase} should average the five answers 3, 4, 5, 3, 4: ${results}`);
+  assert.match(results, /Keskiarvo 3,8 \/ 5/, `the results of phase ${phase} should average the five answers 3, 4, 5, 3, 4: ${results}`);
   assert.match(results, new RegExp(`Vaiheen ${phase} palaute`), 'the open answer should be among the results');
   await board.goBack();
   await audit(board);
@@ -174,12 +174,12 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     await submit(page, 'Tallenna');
     await follow(page, 'Muokkaa suunnitelmaa');
     for (const s of [
-      { title: SESSION_1, phase: 'Vaihe 1', date: '2027-01-20' },
-      { title: SESSION_2, phase: 'Vaihe 2', date: '2027-02-10' },
+      { title: SESSION_1, phase: 'Osio 1', date: '2027-01-20' },
+      { title: SESSION_2, phase: 'Osio 2', date: '2027-02-10' },
     ]) {
       const r = page.getByRole('region', { name: 'Istunnot' });
       await r.getByLabel(/^Istunnon nimi/).fill(s.title);
-      await r.getByLabel(/^Vaihe/).selectOption({ label: s.phase });
+      await r.getByLabel(/^Osio/).selectOption({ label: s.phase });
       await r.getByLabel(/^Päivä/).fill(s.date);
       await r.getByLabel(/^Alkaa/).fill('13:00');
       await r.getByLabel(/^Päättyy/).fill('15:00');
@@ -206,8 +206,8 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     if (!needs(t, 'agreed')) return;
     const board = await facilitator();
     await visit(board, story.processPath);
-    await submit(board, 'Aloita vaihe 1');
-    await expectState(board, 'Vaihe 1', 'after "Aloita vaihe 1"');
+    await submit(board, 'Aloita osio 1');
+    await expectState(board, 'Osio 1', 'after "Aloita osio 1"');
     await submit(board, `Avaa istunto: ${SESSION_1}`);
     const code = (await board.locator('.join-box .code').innerText()).replace(/\s/g, '');
     story.run1 = pathOf(board);
@@ -253,7 +253,7 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     const page = await facilitator();
     await visit(page, story.processPath);
     await follow(page, 'Teemat: mistä muistiinpanoissa puhuttiin');
-    await follow(page, 'Vaihe 1', page.getByRole('navigation', { name: 'Mistä muistiinpanoista' }));
+    await follow(page, 'Osio 1', page.getByRole('navigation', { name: 'Mistä muistiinpanoista' }));
     assert.match(await mainText(page), /12 muistiinpanoa/, 'phase 1 has twelve notes');
     await submit(page, 'Ehdota teemoja');
     const themes = page.locator('section.theme');
@@ -278,13 +278,13 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
 
     // Phase 2 starts and its session opens; the themes become its café tables.
     await visit(page, story.processPath);
-    await submit(page, 'Aloita vaihe 2');
-    await expectState(page, 'Vaihe 2', 'after "Aloita vaihe 2"');
+    await submit(page, 'Aloita osio 2');
+    await expectState(page, 'Osio 2', 'after "Aloita osio 2"');
     await submit(page, `Avaa istunto: ${SESSION_2}`);
     story.run2 = pathOf(page);
     story.code2 = (await page.locator('.join-box .code').innerText()).replace(/\s/g, '');
     await visit(page, story.themesPath);
-    const toSession = page.getByRole('region', { name: 'Teemoista vaiheen 2 työskentelyyn' });
+    const toSession = page.getByRole('region', { name: 'Teemoista osion 2 työskentelyyn' });
     await toSession.getByLabel('Learning café -pöydät').check();
     await submit(page, 'Vie istuntoon', toSession);
     await visit(page, story.run2);
@@ -340,9 +340,9 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     if (!needs(t, 'practices')) return;
     const page = await orderer();
     await visit(page, story.processPath);
-    const feedback = await textOf(page.getByRole('region', { name: 'Palaute vaiheittain' }));
-    assert.match(feedback, /Vaihe 1 · 5 vastausta/, `phase 1's feedback on the process page: ${feedback}`);
-    assert.match(feedback, /Vaihe 2 · 5 vastausta/, `phase 2's feedback on the process page: ${feedback}`);
+    const feedback = await textOf(page.getByRole('region', { name: 'Palaute osioittain' }));
+    assert.match(feedback, /Osio 1 · 5 vastausta/, `phase 1's feedback on the process page: ${feedback}`);
+    assert.match(feedback, /Osio 2 · 5 vastausta/, `phase 2's feedback on the process page: ${feedback}`);
 
     await follow(page, 'Käytännöt ja niiden seuranta');
     const keep = await textOf(page.getByRole('region', { name: 'Pidämme yllä ja vahvistamme' }));

@@ -298,7 +298,7 @@ describe('a dialogue process from order to closing (suomeksi)', () => {
     const fillSession = async (s) => {
       const r = page.getByRole('region', { name: 'Istunnot' });
       await r.getByLabel(/^Istunnon nimi/).fill(s.title);
-      await r.getByLabel(/^Vaihe/).selectOption({ label: s.phase });
+      await r.getByLabel(/^Osio/).selectOption({ label: s.phase });
       await r.getByLabel(/^Päivä/).fill(s.date);
       await r.getByLabel(/^Alkaa/).fill(s.start);
       await r.getByLabel(/^Päättyy/).fill(s.end);
@@ -307,7 +307,7 @@ describe('a dialogue process from order to closing (suomeksi)', () => {
       if (s.link) await r.getByLabel(/^Verkkokokouksen linkki/).fill(s.link);
       await submit(page, 'Lisää istunto', r);
     };
-    await fillSession({ title: SESSION_1, phase: 'Vaihe 1', date: '2027-09-15', start: '15:00', end: '13:00', format: 'Kasvokkain', place: 'Nuorisotalo, iso sali' });
+    await fillSession({ title: SESSION_1, phase: 'Osio 1', date: '2027-09-15', start: '15:00', end: '13:00', format: 'Kasvokkain', place: 'Nuorisotalo, iso sali' });
     sessions = page.getByRole('region', { name: 'Istunnot' });
     const end = sessions.getByLabel(/^Päättyy/);
     assert.equal(await end.getAttribute('aria-invalid'), 'true', 'an end before the start should be marked invalid');
@@ -316,9 +316,9 @@ describe('a dialogue process from order to closing (suomeksi)', () => {
     assert.equal(await sessions.getByLabel(/^Paikka/).inputValue(), 'Nuorisotalo, iso sali', 'the refused session keeps its place');
     assert.match(await textOf(sessions), /Ei istuntoja vielä/);
 
-    await fillSession({ title: SESSION_1, phase: 'Vaihe 1', date: '2027-09-15', start: '13:00', end: '15:30', format: 'Kasvokkain', place: 'Nuorisotalo, iso sali' });
+    await fillSession({ title: SESSION_1, phase: 'Osio 1', date: '2027-09-15', start: '13:00', end: '15:30', format: 'Kasvokkain', place: 'Nuorisotalo, iso sali' });
     assert.equal(new URL(page.url()).pathname, `${story.processPath}/plan`);
-    await fillSession({ title: SESSION_2, phase: 'Vaihe 2', date: '2027-10-06', start: '09:00', end: '11:00', format: 'Verkossa', link: 'https://kokous.example.fi/nuorisotalo' });
+    await fillSession({ title: SESSION_2, phase: 'Osio 2', date: '2027-10-06', start: '09:00', end: '11:00', format: 'Verkossa', link: 'https://kokous.example.fi/nuorisotalo' });
     const listed = await textOf(page.getByRole('region', { name: 'Istunnot' }).getByRole('list'));
     assert.match(listed, new RegExp(`${SESSION_1}, 15\\.9\\.2027 13\\.00–15\\.30, Kasvokkain, Nuorisotalo, iso sali`));
     assert.match(listed, new RegExp(`${SESSION_2}, 6\\.10\\.2027 09\\.00–11\\.00, Verkossa`));
@@ -394,13 +394,13 @@ describe('a dialogue process from order to closing (suomeksi)', () => {
     const { page } = await facilitator();
     await visit(page, story.processPath);
     for (const [button, state] of [
-      ['Aloita vaihe 1', 'Vaihe 1'],
-      ['Aloita vaihe 2', 'Vaihe 2'],
+      ['Aloita osio 1', 'Osio 1'],
+      ['Aloita osio 2', 'Osio 2'],
       ['Siirry koosteeseen', 'Kooste'],
     ]) {
       await submit(page, button);
       await expectState(page, state, `after "${button}"`);
-      const current = page.getByRole('navigation', { name: 'Prosessin vaiheet' }).locator('[aria-current="step"]');
+      const current = page.getByRole('navigation', { name: 'Prosessin kulku' }).locator('[aria-current="step"]');
       assert.equal(await textOf(current), state, `the step list should mark "${state}" as the current step`);
     }
     assert.equal(await page.getByRole('button', { name: 'Päätä prosessi' }).count(), 0, 'closing is the orderer\'s, not the facilitator\'s');

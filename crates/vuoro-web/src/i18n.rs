@@ -3,6 +3,8 @@
 //! and English define every Finnish message, so the fallback never shows in practice.
 
 use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::fluent_bundle::memoizer::MemoizerKind;
+use fluent_templates::fluent_bundle::types::FluentNumber;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -15,8 +17,76 @@ fluent_templates::static_loader! {
         fallback_language: "fi",
         // Bidi isolation marks would end up inside attribute values and exports; our own
         // interface languages are all left to right.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            // NUMBER() with its options (maximumFractionDigits, ...) in the messages.
+            bundle.add_builtins().expect("the builtin functions are added once");
+            bundle.set_formatter(Some(format_number));
+        },
     };
+}
+
+/// How a language writes a number: its decimal separator. fluent-bundle prints every number
+/// with a full stop ("4.2"), whatever the language; Finnish and Swedish write "4,2". Built once
+/// per bundle by its memoizer, which is the only place the formatter learns the language.
+#[derive(Debug, Clone, Copy)]
+struct Decimal(char);
+
+impl intl_memoizer::Memoizable for Decimal {
+    type Args = ();
+    type Error = std::convert::Infallible;
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, Self::Error> {
+        Ok(Decimal(decimal_separator(lang.language.as_str())))
+    }
+}
+
+/// The decimal separator of a language (CLDR, Latin digits): a comma in Finnish and Swedish, a
+/// full stop in English, Somali and Arabic (which the phones show with Latin digits).
+fn decimal_separator(language: &str) -> char {
+    match language {
+        "fi" | "sv" => ',',
+        _ => '.',
+    }
+}
+
+/// Every number a message shows goes through here: its fraction digits as the message's
+/// NUMBER() options ask (rounded, then padded), and the language's decimal separator. No
+/// thousands grouping: the numbers we show are counts, years and averages, and a year is
+/// never "2 026".
+fn format_number<M: MemoizerKind>(value: &FluentValue, intls: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    let sep = intls
+        .with_try_get_threadsafe::<Decimal, _, _>((), |d| d.0)
+        .unwrap_or('.');
+    Some(number_text(n, sep))
+}
+
+fn number_text(n: &FluentNumber, sep: char) -> String {
+    let opts = &n.options;
+    let min = opts.minimum_fraction_digits.unwrap_or(0);
+    // Without options a whole number shows none and a fraction at most three, as Intl does.
+    let max = opts.maximum_fraction_digits.unwrap_or(3).max(min);
+    // Halves round away from zero, as Intl.NumberFormat does (Rust's formatting would round
+    // 4.25 to even, "4.2").
+    let scale = 10f64.powi(max as i32);
+    let rounded = (n.value * scale).round() / scale;
+    let mut text = format!("{rounded:.max$}");
+    if let Some(dot) = text.find('.') {
+        // Drop the zeros beyond the minimum ("4.50" -> "4.5" unless two digits are asked for).
+        let keep = dot + 1 + min;
+        while text.len() > keep && text.ends_with('0') {
+            text.pop();
+        }
+        if text.ends_with('.') {
+            text.pop();
+        }
+    }
+    if text == "-0" {
+        text = "0".to_owned();
+    }
+    text.replace('.', &sep.to_string())
 }
 
 static FI: LanguageIdentifier = langid!("fi");
@@ -118,6 +188,22 @@ pub fn s(v: impl Into<String>) -> FluentValue<'static> {
 /// A number argument, so Fluent can choose plural forms.
 pub fn n(v: i64) -> FluentValue<'static> {
     FluentValue::from(v)
+}
+
+/// A decimal number argument (an average); the message decides its digits with NUMBER().
+pub fn f(v: f64) -> FluentValue<'static> {
+    FluentValue::from(v)
+}
+
+/// A number with one decimal ("4,2" in Finnish, "4.2" in English), for tables and texts that
+/// show an average on its own.
+pub fn decimal1(lang: Lang, v: f64) -> String {
+    t_args(lang, "number-1", &[("n", f(v))])
+}
+
+/// The same for a participant's language.
+pub fn decimal1_p(lang: ParticipantLang, v: f64) -> String {
+    tp_args(lang, "p-number-1", &[("n", f(v))])
 }
 
 #[cfg(test)]
@@ -238,6 +324,43 @@ mod tests {
         }
         assert_eq!(tp(ParticipantLang::Ar, "p-lang-name"), "العربية");
         assert_eq!(tp(ParticipantLang::So, "p-lang-name"), "Soomaali");
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(decimal1(Lang::Fi, 4.25), "4,3");
+        assert_eq!(decimal1(Lang::Sv, 4.0), "4,0");
+        assert_eq!(decimal1(Lang::En, 4.2), "4.2");
+        assert_eq!(decimal1_p(ParticipantLang::Fi, 3.96), "4,0");
+        assert_eq!(decimal1_p(ParticipantLang::Ar, 3.5), "3.5");
+        // Counts and years stay whole and ungrouped.
+        assert_eq!(
+            t_args(Lang::Fi, "cat-count-exact", &[("n", n(2026))]),
+            "2026"
+        );
+        let plain = |v: f64| number_text(&FluentNumber::new(v, Default::default()), ',');
+        assert_eq!(plain(12.0), "12");
+        assert_eq!(plain(0.125), "0,125");
+        assert_eq!(plain(-0.0001), "0");
+    }
+
+    /// "1 muistiinpanoa" was wrong: counts choose their form by the language's plural rules.
+    #[test]
+    fn counts_choose_plural_forms() {
+        let fb = |lang, count| t_args(lang, "fb-answered", &[("count", n(count))]);
+        assert_eq!(fb(Lang::Fi, 1), "1 vastaaja");
+        assert_eq!(fb(Lang::Fi, 5), "5 vastaajaa");
+        assert_eq!(fb(Lang::En, 1), "1 answered");
+        let src = |lang, count| tp_args(lang, "p-summary-sources", &[("count", n(count))]);
+        assert_eq!(
+            src(ParticipantLang::Fi, 1),
+            "1 muistiinpano, johon tämä perustuu"
+        );
+        assert_eq!(
+            src(ParticipantLang::Fi, 3),
+            "3 muistiinpanoa, joihin tämä perustuu"
+        );
+        assert_eq!(src(ParticipantLang::En, 1), "1 note this rests on");
     }
 
     #[test]

@@ -53,7 +53,10 @@ enum HomePrimary {
     Order,
     Queue,
     Continue,
-    None,
+    /// Nothing to order, coordinate or continue yet: a staff member reads the method library,
+    /// anyone else the public listing.
+    Methods,
+    Listing,
 }
 
 impl HomeView {
@@ -62,7 +65,8 @@ impl HomeView {
             Some(o) if o.can_order => HomePrimary::Order,
             Some(o) if o.can_coordinate => HomePrimary::Queue,
             _ if self.continue_row().is_some() => HomePrimary::Continue,
-            _ => HomePrimary::None,
+            _ if self.c.user.as_ref().is_some_and(|u| u.is_staff()) => HomePrimary::Methods,
+            _ => HomePrimary::Listing,
         }
     }
 

@@ -1608,7 +1608,7 @@ pub(crate) async fn phase_feedback(
                         ..
                     } => Some((
                         crate::live::question_text(q, plang),
-                        format!("{a:.1}"),
+                        i18n::decimal1(lang, a),
                         answered,
                     )),
                     _ => None,

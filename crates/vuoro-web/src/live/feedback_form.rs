@@ -61,12 +61,36 @@ async fn give_feedback(
     }
 }
 
+/// One value of a scale question: how many chose it, and its share of those who answered in
+/// whole per cent (the bar's length and the figure beside it).
+#[derive(Debug)]
+pub struct Bar {
+    pub value: u8,
+    pub count: u32,
+    pub percent: u32,
+}
+
+impl Bar {
+    fn new(value: u8, count: u32, answered: u32) -> Self {
+        let percent = if answered == 0 {
+            0
+        } else {
+            (f64::from(count) * 100.0 / f64::from(answered)).round() as u32
+        };
+        Bar {
+            value,
+            count,
+            percent,
+        }
+    }
+}
+
 /// One question's results, ready to show.
 #[derive(Debug)]
 pub struct ResultView {
     pub question: String,
-    /// (value, count) for 1..=5 on a scale question.
-    pub counts: Vec<(u8, u32)>,
+    /// One bar per value 1..=5 of a scale question.
+    pub counts: Vec<Bar>,
     pub answered: u32,
     pub average: Option<String>,
     pub open: Vec<String>,
@@ -131,9 +155,12 @@ async fn feedback_results(
                     average,
                 } => ResultView {
                     question: question_text(q, plang),
-                    counts: (1u8..=5).zip(counts).collect(),
+                    counts: (1u8..=5)
+                        .zip(counts)
+                        .map(|(v, n)| Bar::new(v, n, answered))
+                        .collect(),
                     answered,
-                    average: average.map(|a| format!("{a:.1}")),
+                    average: average.map(|a| i18n::decimal1(c.lang, a)),
                     open: Vec::new(),
                     scale: true,
                 },
@@ -196,7 +223,7 @@ pub(crate) async fn previous_feedback(
                 answered,
                 average: Some(a),
                 ..
-            } => Some((question_text(q, lang), format!("{a:.1}"), answered)),
+            } => Some((question_text(q, lang), i18n::decimal1_p(lang, a), answered)),
             _ => None,
         })
         .collect::<Vec<_>>();

@@ -89,7 +89,7 @@ async fn a_process_goes_from_order_to_closing() {
     assert!(html.contains("Tarvitaan verkko- ja hybridi-istunnoissa."));
     for (title, phase, date, format, place, link) in [
         (
-            "Vaihe 1: pohdinta",
+            "Osio 1: pohdinta",
             "1",
             "2027-02-03",
             "face_to_face",
@@ -97,7 +97,7 @@ async fn a_process_goes_from_order_to_closing() {
             "",
         ),
         (
-            "Vaihe 2: käytännöt",
+            "Osio 2: käytännöt",
             "2",
             "2027-03-03",
             "online",
@@ -193,8 +193,8 @@ async fn a_process_goes_from_order_to_closing() {
 
     for (who, to, shown) in [
         (&facilitator, "agree", "Sovittu"),
-        (&facilitator, "start_phase1", "Vaihe 1"),
-        (&facilitator, "start_phase2", "Vaihe 2"),
+        (&facilitator, "start_phase1", "Osio 1"),
+        (&facilitator, "start_phase2", "Osio 2"),
         (&facilitator, "start_summary", "Kooste"),
         (&orderer, "close", "Päättynyt"),
     ] {
@@ -231,7 +231,7 @@ async fn a_process_goes_from_order_to_closing() {
     let (s, v1) = orderer.text(&format!("{p}/versions/1")).await;
     assert_eq!(s, StatusCode::OK);
     assert!(
-        v1.contains("Menetelmä valitaan sopimisvaiheessa"),
+        v1.contains("Menetelmä valitaan, kun toteutuksesta sovitaan"),
         "version 1 had no method yet"
     );
 
@@ -251,7 +251,7 @@ async fn a_process_goes_from_order_to_closing() {
     );
     let ics = r.text().await.expect("body");
     assert!(ics.contains("DTSTART;TZID=Europe/Helsinki:20270203T090000"));
-    assert!(ics.contains("SUMMARY:Kotihoidon tiimi 3: Vaihe 1: pohdinta"));
+    assert!(ics.contains("SUMMARY:Kotihoidon tiimi 3: Osio 1: pohdinta"));
 }
 
 fn app_state_code(transition: &str) -> &'static str {

@@ -530,9 +530,15 @@ async fn feedback_is_anonymous_once_per_person_and_shown_when_closed() {
     );
     assert!(results.contains("5 vastausta."));
     assert!(
-        results.contains("Keskiarvo 4.2 / 5"),
-        "(5 + 4 + 4 + 4 + 4) / 5"
+        results.contains("Keskiarvo 4,2 / 5"),
+        "(5 + 4 + 4 + 4 + 4) / 5, with the Finnish decimal comma"
     );
+    // Each value of the scale is a bar with its figures in words, counted by plural rules.
+    assert!(results.contains("4 vastausta · 80 %"), "{results}");
+    assert!(results.contains("1 vastaus · 20 %"), "{results}");
+    assert!(results.contains("0 vastausta · 0 %"), "{results}");
+    assert!(results.contains("5 vastaajaa"), "{results}");
+    assert!(results.contains("<rect class=\"bar-fill\" width=\"80\""));
     assert!(results.contains("Hyvä ilmapiiri"));
     let (_, process) = orderer.text(&p).await;
     assert!(
@@ -540,10 +546,10 @@ async fn feedback_is_anonymous_once_per_person_and_shown_when_closed() {
         "the process page links the results"
     );
     assert!(
-        process.contains("Palaute vaiheittain"),
+        process.contains("Palaute osioittain"),
         "feedback per phase on the process page"
     );
-    assert!(process.contains("<td>Minua kuultiin.</td><td>4.2</td>"));
+    assert!(process.contains("<td>Minua kuultiin.</td><td>4,2</td>"));
     let outsider = app.login("facilitator2").await;
     assert_eq!(
         outsider.get(&feedback).await.status(),

@@ -289,7 +289,7 @@ async fn the_drafts_feedback_leaves_out_sessions_below_five_answers() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, html) = orderer.text(&summary).await;
     assert!(
-        html.contains("Vaihe 1: Minua kuultiin. 4.0/5 (5 vastausta)"),
+        html.contains("Osio 1: Minua kuultiin. 4,0/5 (5 vastausta)"),
         "only the session of five: {html}"
     );
     assert!(!html.contains("9 vastausta") && !html.contains("3.0/5"));

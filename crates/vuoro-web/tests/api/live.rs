@@ -847,7 +847,11 @@ async fn the_last_sessions_feedback_can_open_the_next() {
         .await;
     let (_, after) = phone2.text(&page2).await;
     assert!(after.contains("Näin edellinen tapaaminen koettiin"));
-    assert!(after.contains("Minua kuultiin.") && after.contains("4.0 / 5"));
+    assert!(after.contains("Minua kuultiin.") && after.contains("4,0 / 5"));
+    assert!(
+        after.contains("5 vastausta"),
+        "counted in words on the phone"
+    );
     facilitator
         .post_form(&format!("{lid2}/control"), &[("do", "unshare_previous")])
         .await;

@@ -246,7 +246,7 @@ async fn the_facilitator_sees_active_phones_locks_joining_and_removes_a_phone() 
     let (s, confirm) = facilitator.text(&ask).await;
     assert_eq!(s, StatusCode::OK);
     assert!(confirm.contains("Poistetaanko puhelin istunnosta?"));
-    assert!(confirm.contains("class=\"danger\""));
+    assert!(confirm.contains("class=\"primary danger\""));
     let mut troll_stream = stream(&troll, &format!("{lid}/events")).await;
     let r = facilitator
         .post_form(&format!("{lid}/remove"), &[("note", &note)])

@@ -81,7 +81,7 @@ test('a learning café: 12 phones, 3 tables with hosts, 3 rounds', async () => {
   assert.equal(await board.locator('#board .note-mark', { hasText: /Pöytä [ABC]/ }).count(), PHONES + 3, 'every café note shows its table');
   assert.match(report, /Kaikki kierrokset on pelattu/);
   const repeats = Number(report.match(/Toistuvia kohtaamisia: (\d+)/)?.[1]);
-  const random = Number(report.match(/Satunnainen jako antaisi keskimäärin (\d+(?:\.\d+)?)/)?.[1]);
+  const random = Number(report.match(/Satunnainen jako antaisi keskimäärin (\d+(?:,\d+)?)/)?.[1].replace(',', '.'));
   assert.ok(repeats < random, `the seating (${repeats} repeats) beats random seating (${random})`);
 
   const pages = await h.closeAll();

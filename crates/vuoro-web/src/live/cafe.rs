@@ -87,7 +87,9 @@ pub(crate) async fn cafe_run_view(
         people: attendees.iter().map(|a| (a.number, label(c, a))).collect(),
         repeats: report.repeats,
         pairs: report.distinct_pairs,
-        random: cafe.random_repeats().map(|r| format!("{r:.1}")),
+        random: cafe
+            .random_repeats()
+            .map(|r| crate::i18n::decimal1(c.lang, r)),
     }))
 }
 

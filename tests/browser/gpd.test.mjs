@@ -308,7 +308,7 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     for (const p of phones) {
       const text = await mainText(p.page);
       assert.match(text, /Näin edellinen tapaaminen koettiin/, 'the phones show the previous session\'s feedback');
-      assert.match(text, /3\.8 \/ 5/, 'with its average');
+      assert.match(text, /3,8 \/ 5 \(5 vastausta\)/, 'with its average, in Finnish figures and words');
     }
 
     const cafe = board.getByRole('region', { name: 'Learning café' });

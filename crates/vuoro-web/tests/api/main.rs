@@ -12,6 +12,7 @@ mod flow;
 mod invitations;
 mod live;
 mod live_guard;
+mod look;
 mod names;
 mod openspace;
 mod org_plans;

@@ -661,7 +661,7 @@ summary-comments = { $count ->
     [one] { $count } comment from the participants
    *[other] { $count } comments from the participants
 }
-summary-error-block = Part { $n }: { $error }
+summary-error-block = Item { $n }: { $error }
 summary-error-too-many = The summary has too many parts.
 summary-error-stale = Someone else saved the summary at the same time. Here is the latest version; make your change again.
 summary-sources-title = What this rests on

@@ -276,6 +276,8 @@ home-queue-advice = { $count ->
 plan-save-all = Save the plan
 plan-saved-draft-kept = The plan is saved. The session you typed has not been added yet: it is waiting below; add it with the “Add session” button.
 plan-overrun = In the session { $title }, the stages of phase { $phase } take { $stages } minutes together, but the session lasts { $session } minutes. Shorten the stages or lengthen the session.
+session-delete-confirm = Remove the session { $title } from the plan? Everything else you typed is kept below. If you do not want to remove it, carry on editing.
+session-delete-yes = Yes, remove the session { $title }
 
 ## Process page
 process-steps = Process steps

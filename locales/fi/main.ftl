@@ -276,6 +276,8 @@ home-queue-advice = { $count ->
 plan-save-all = Tallenna suunnitelma
 plan-saved-draft-kept = Suunnitelma on tallennettu. Kirjoittamaasi istuntoa ei ole vielä lisätty: se odottaa alla, lisää se painikkeella ”Lisää istunto”.
 plan-overrun = Istunnossa { $title } vaiheen { $phase } osiot kestävät yhteensä { $stages } minuuttia, mutta istunto kestää { $session } minuuttia. Lyhennä osioita tai pidennä istuntoa.
+session-delete-confirm = Poistetaanko istunto { $title } suunnitelmasta? Muu kirjoittamasi on tallessa alla. Jos et halua poistaa, jatka muokkaamista.
+session-delete-yes = Kyllä, poista istunto { $title }
 
 ## Process page
 process-steps = Prosessin vaiheet

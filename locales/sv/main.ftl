@@ -276,6 +276,8 @@ home-queue-advice = { $count ->
 plan-save-all = Spara planen
 plan-saved-draft-kept = Planen är sparad. Sammankomsten du skrev har inte lagts till ännu: den väntar nedan, lägg till den med knappen ”Lägg till sammankomst”.
 plan-overrun = I sammankomsten { $title } tar delarna i fas { $phase } sammanlagt { $stages } minuter, men sammankomsten varar { $session } minuter. Korta delarna eller förläng sammankomsten.
+session-delete-confirm = Ska sammankomsten { $title } tas bort ur planen? Det du har skrivit i övrigt finns kvar nedan. Om du inte vill ta bort den, fortsätt redigera.
+session-delete-yes = Ja, ta bort sammankomsten { $title }
 
 ## Process page
 process-steps = Processens steg

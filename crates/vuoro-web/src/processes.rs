@@ -1374,6 +1374,8 @@ struct PlanEditView {
     overruns: Vec<String>,
     /// Said after a save that kept a session typed but not yet added.
     notice: Option<String>,
+    /// A session whose removal waits for a second press: (plan session id, title).
+    confirm_delete: Option<(u32, String)>,
 }
 
 fn plan_fields(lang: Lang, input: &PlanFieldsInput, e: &FieldErrors) -> Vec<Field> {
@@ -1507,6 +1509,7 @@ struct EditState<'a> {
     fields: Option<(&'a PlanFieldsInput, &'a FieldErrors)>,
     session: Option<(&'a SessionInput, &'a FieldErrors)>,
     notice: Option<String>,
+    confirm_delete: Option<(u32, String)>,
 }
 
 async fn plan_edit_view(
@@ -1581,6 +1584,7 @@ async fn plan_edit_view(
         has_method: plan.method.is_some(),
         overruns,
         notice: es.notice,
+        confirm_delete: es.confirm_delete,
         c,
     })
 }
@@ -1596,6 +1600,7 @@ async fn plan_page(
         fields: None,
         session: None,
         notice: None,
+        confirm_delete: None,
     };
     Ok(plan_edit_view(&state, c, &p, es).await?.into_response())
 }
@@ -1670,6 +1675,7 @@ async fn after_save(
                 fields: None,
                 session: Some((draft, &none)),
                 notice,
+                confirm_delete: None,
             };
             Ok(plan_edit_view(state, c, &p, es).await?.into_response())
         }
@@ -1690,6 +1696,7 @@ async fn refused(
         fields: (post.whole || fields.is_some()).then(|| (&post.fields, fields.unwrap_or(&none))),
         session: (post.whole || session.is_some()).then(|| (&post.draft, session.unwrap_or(&none))),
         notice: None,
+        confirm_delete: None,
     };
     Ok(unprocessable(plan_edit_view(state, c, p, es).await?))
 }
@@ -1753,6 +1760,19 @@ async fn delete_session(
         Ok(plan) => plan,
         Err(e) => return refused(&state, c, &p, &post, Some(&e), None).await,
     };
+    // From the page, removing asks first: the page again, everything as typed, with the
+    // question and a second button that confirms.
+    if post.whole && form.get("confirm") != "yes" {
+        let title = old.session(sid).ok_or(AppError::NotFound)?.title.clone();
+        let none = FieldErrors::new();
+        let es = EditState {
+            fields: Some((&post.fields, &none)),
+            session: Some((&post.draft, &none)),
+            notice: None,
+            confirm_delete: Some((sid, title)),
+        };
+        return Ok(plan_edit_view(&state, c, &p, es).await?.into_response());
+    }
     if !plan.remove_session(sid) {
         return Err(AppError::NotFound);
     }

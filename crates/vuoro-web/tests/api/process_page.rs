@@ -199,12 +199,27 @@ async fn the_plan_page_keeps_every_field_whichever_button_is_pressed() {
     let (_, page) = facilitator.text(&plan).await;
     assert_eq!(plan_version(&page), v, "a refused post saves nothing");
 
-    // Removing a session keeps the fields typed too.
+    // Removing a session asks first, keeping everything typed, and keeps the fields too.
     let r = send(
         whole(&v, "Kutsu muuttui taas", "", ""),
         "plan/sessions/1/delete",
     )
     .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.expect("body");
+    assert!(html.contains("Poistetaanko istunto Aamupäivän tuokio suunnitelmasta?"));
+    assert!(
+        html.contains("Kutsu muuttui taas"),
+        "the text typed is kept while asking"
+    );
+    let (_, page) = facilitator.text(&plan).await;
+    assert!(
+        page.contains("<strong>Aamupäivän tuokio</strong>"),
+        "nothing removed yet"
+    );
+    let mut fields = whole(&v, "Kutsu muuttui taas", "", "");
+    fields.push(("confirm", "yes".to_owned()));
+    let r = send(fields, "plan/sessions/1/delete").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, page) = facilitator.text(&plan).await;
     assert!(page.contains("Kutsu muuttui taas"));

@@ -2,7 +2,8 @@
 // Item 4: the plan page was three forms, and text typed into one was lost, silently, when
 // another's button was pressed. Now every button keeps every field. Item 6: in phase 1 the
 // process page's one primary action is opening the session, inside the first 1366×768 view.
-// Item 5: cancelling asks first, takes a reason, and a coordinator reopens the process.
+// Item 5: cancelling asks first, takes a reason, and a coordinator reopens the process;
+// removing a planned session asks first too.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,6 +71,15 @@ test('the plan page keeps what was typed whichever button is pressed', async () 
   assert.equal(await sessions.getByLabel(/^Päättyy/).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.getByLabel(/^Osallistujien edustajat/).inputValue(), 'Kaksi oppilaskunnan edustajaa');
   assert.equal(await sessions.getByLabel(/^Istunnon nimi/).inputValue(), 'Kolmas luokkadialogi');
+
+  // Removing a session asks first, on the same page with everything kept, then removes it.
+  await submit(page, 'Poista istunto Toinen luokkadialogi');
+  assert.match(await mainText(page), /Poistetaanko istunto Toinen luokkadialogi suunnitelmasta\?/);
+  assert.equal(await page.getByLabel(/^Osallistujien edustajat/).inputValue(), 'Kaksi oppilaskunnan edustajaa', 'kept while asking');
+  assert.equal(await sessions.getByLabel(/^Istunnon nimi/).inputValue(), 'Kolmas luokkadialogi');
+  await submit(page, 'Kyllä, poista istunto Toinen luokkadialogi');
+  assert.equal(await page.getByRole('button', { name: 'Poista istunto Toinen luokkadialogi' }).count(), 0, 'the session is removed');
+  assert.equal(await page.getByLabel(/^Osallistujien edustajat/).inputValue(), 'Kaksi oppilaskunnan edustajaa', 'and what was typed was saved with it');
   await visit(page, process);
   assert.match(await mainText(page), /Käsitellään vanhempainillassa/, 'what was saved shows on the process page');
 });

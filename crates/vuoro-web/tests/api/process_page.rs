@@ -394,6 +394,12 @@ async fn what_next_follows_the_sessions_and_then_leads_to_the_themes() {
     let (_, page) = facilitator.text(&p).await;
     assert_eq!(primaries(&page), vec!["Kokoa ensimmäisen vaiheen teemat"]);
     assert!(page.contains(&format!("href=\"{p}/themes/phase-1\"")));
+    let (status, _) = facilitator.text(&format!("{p}/themes/phase-1")).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the link leads to the phase's themes"
+    );
 
     // The orderer cannot open sessions: for them nothing is marked primary in phase 1.
     let orderer = app.login("orderer").await;

@@ -228,6 +228,58 @@ next-run-phase2 = The facilitator runs the second part’s sessions and moves th
 next-write-summary = The orderer sums up what was heard and closes the process.
 next-nothing = The process has ended.
 
+## Part 6: what next follows the real state; asking before closing or cancelling; reopening; advice
+transition-reopen = Reopen process
+transition-error-cancelled-from-unknown = The process’s history does not show the status it was cancelled from, so it cannot be reopened.
+next-start-phase1 = The plan is agreed. The facilitator starts the first phase.
+next-run-session = A session is running. The facilitator leads it on the session’s own page.
+next-open-session = This phase has sessions not yet held. The facilitator opens the next one when the participants are there.
+next-plan-session = The plan has no sessions for this phase. Add a session to the plan.
+next-curate-themes = The first phase’s sessions have been held. The facilitator draws the themes for the second phase from the notes, then starts the second phase.
+next-start-summary = The sessions have been held. The facilitator moves the process to the summary.
+next-cancelled = The process has been cancelled. If that was a mistake, the coordinator can reopen it.
+next-action-plan = Complete the plan
+next-action-run = Continue the session: { $title }
+next-action-plan-session = Add a session to the plan
+next-action-themes = Draw the first phase’s themes
+next-action-summary = Write the summary
+process-cancel-reason = Reason for cancelling: { $reason }
+event-state-reason = { $actor } moved the process to: { $state }. Reason: { $reason }
+event-advice = { $actor } answered the orderer’s request for advice on the method.
+confirm-keep = No, back to the process
+confirm-cancel-title = Cancel the process?
+confirm-cancel-intro = A cancelled process does not move on and its plan can no longer be edited. A session still open ends. If the process is cancelled by mistake, the coordinator can reopen it.
+confirm-cancel-reason = Why is the process cancelled?
+confirm-cancel-reason-hint = The reason is shown on the process page and in its history.
+confirm-cancel-yes = Yes, cancel the process
+confirm-close-title = Close the process?
+confirm-close-intro = A closed process cannot be moved or reopened. Following up the practices continues after closing.
+confirm-close-yes = Yes, close the process
+advice-title = The orderer asked for advice on the method
+advice-waiting = No advice has been given yet.
+advice-suggested = Suggested method: { $method }
+advice-by = { $name }, { $when }
+advice-method = Method to suggest
+advice-method-none = No particular method
+advice-text = Advice to the orderer
+advice-text-hint = Say which method would suit and why, or what still needs finding out. The orderer sees the answer on the process page.
+advice-submit = Send the advice to the orderer
+error-no-advice-asked = This order did not ask for advice on the method.
+home-queue-waiting = { $count ->
+    [0] no orders waiting
+    [one] 1 order waiting
+   *[other] { $count } orders waiting
+}
+home-queue-advice = { $count ->
+    [one] 1 asks for advice
+   *[other] { $count } ask for advice
+}
+plan-save-all = Save the plan
+plan-saved-draft-kept = The plan is saved. The session you typed has not been added yet: it is waiting below; add it with the “Add session” button.
+plan-overrun = In the session { $title }, the stages of phase { $phase } take { $stages } minutes together, but the session lasts { $session } minutes. Shorten the stages or lengthen the session.
+session-delete-confirm = Remove the session { $title } from the plan? Everything else you typed is kept below. If you do not want to remove it, carry on editing.
+session-delete-yes = Yes, remove the session { $title }
+
 ## Process page
 process-steps = Course of the process
 process-next = What happens next

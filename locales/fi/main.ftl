@@ -228,6 +228,58 @@ next-run-phase2 = Fasilitaattori vetää toisen osion istunnot ja siirtää pros
 next-write-summary = Tilaaja kokoaa kuullun yhteen ja päättää prosessin.
 next-nothing = Prosessi on päättynyt.
 
+## Part 6: what next follows the real state; asking before closing or cancelling; reopening; advice
+transition-reopen = Avaa prosessi uudelleen
+transition-error-cancelled-from-unknown = Prosessin historiasta ei löydy tilaa, josta se peruttiin, joten sitä ei voi avata uudelleen.
+next-start-phase1 = Suunnitelma on sovittu. Fasilitaattori aloittaa ensimmäisen vaiheen.
+next-run-session = Istunto on käynnissä. Fasilitaattori vetää sitä istunnon omalla sivulla.
+next-open-session = Tämän vaiheen istuntoja on vielä pitämättä. Fasilitaattori avaa seuraavan, kun osallistujat ovat paikalla.
+next-plan-session = Suunnitelmassa ei ole tämän vaiheen istuntoja. Lisää istunto suunnitelmaan.
+next-curate-themes = Ensimmäisen vaiheen istunnot on pidetty. Fasilitaattori kokoaa muistiinpanoista teemat, joita toisessa vaiheessa työstetään, ja aloittaa sitten toisen vaiheen.
+next-start-summary = Istunnot on pidetty. Fasilitaattori siirtää prosessin koosteeseen.
+next-cancelled = Prosessi on peruttu. Jos se peruttiin vahingossa, koordinaattori voi avata sen uudelleen.
+next-action-plan = Täydennä suunnitelmaa
+next-action-run = Jatka istuntoa: { $title }
+next-action-plan-session = Lisää istunto suunnitelmaan
+next-action-themes = Kokoa ensimmäisen vaiheen teemat
+next-action-summary = Kirjoita kooste
+process-cancel-reason = Perumisen syy: { $reason }
+event-state-reason = { $actor } siirsi prosessin tilaan: { $state }. Syy: { $reason }
+event-advice = { $actor } vastasi tilaajan pyyntöön neuvoa menetelmän valinnassa.
+confirm-keep = Ei, palaa prosessiin
+confirm-cancel-title = Perutaanko prosessi?
+confirm-cancel-intro = Peruttu prosessi ei etene, eikä sen suunnitelmaa voi enää muokata. Avoinna oleva istunto päättyy. Jos prosessi perutaan vahingossa, koordinaattori voi avata sen uudelleen.
+confirm-cancel-reason = Miksi prosessi perutaan?
+confirm-cancel-reason-hint = Syy näkyy prosessin sivulla ja sen historiassa.
+confirm-cancel-yes = Kyllä, peru prosessi
+confirm-close-title = Päätetäänkö prosessi?
+confirm-close-intro = Päätettyä prosessia ei voi siirtää eikä avata uudelleen. Käytäntöjen seuranta jatkuu päättämisen jälkeenkin.
+confirm-close-yes = Kyllä, päätä prosessi
+advice-title = Tilaaja pyysi neuvoa menetelmän valintaan
+advice-waiting = Neuvoa ei ole vielä annettu.
+advice-suggested = Ehdotettu menetelmä: { $method }
+advice-by = { $name }, { $when }
+advice-method = Ehdotettava menetelmä
+advice-method-none = Ei tiettyä menetelmää
+advice-text = Neuvo tilaajalle
+advice-text-hint = Kerro, mikä menetelmä sopisi ja miksi, tai mitä kannattaa vielä selvittää. Tilaaja näkee vastauksen prosessin sivulla.
+advice-submit = Lähetä neuvo tilaajalle
+error-no-advice-asked = Tilaaja ei pyytänyt tässä tilauksessa neuvoa menetelmän valintaan.
+home-queue-waiting = { $count ->
+    [0] ei odottavia tilauksia
+    [one] 1 tilaus odottaa
+   *[other] { $count } tilausta odottaa
+}
+home-queue-advice = { $count ->
+    [one] 1 pyytää neuvoa
+   *[other] { $count } pyytää neuvoa
+}
+plan-save-all = Tallenna suunnitelma
+plan-saved-draft-kept = Suunnitelma on tallennettu. Kirjoittamaasi istuntoa ei ole vielä lisätty: se odottaa alla, lisää se painikkeella ”Lisää istunto”.
+plan-overrun = Istunnossa { $title } vaiheen { $phase } osiot kestävät yhteensä { $stages } minuuttia, mutta istunto kestää { $session } minuuttia. Lyhennä osioita tai pidennä istuntoa.
+session-delete-confirm = Poistetaanko istunto { $title } suunnitelmasta? Muu kirjoittamasi on tallessa alla. Jos et halua poistaa, jatka muokkaamista.
+session-delete-yes = Kyllä, poista istunto { $title }
+
 ## Process page
 process-steps = Prosessin kulku
 process-next = Mitä seuraavaksi

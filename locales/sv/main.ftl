@@ -228,6 +228,58 @@ next-run-phase2 = Facilitatorn leder sammankomsterna i den andra delen och för 
 next-write-summary = Beställaren sammanfattar det som kom fram och avslutar processen.
 next-nothing = Processen är avslutad.
 
+## Part 6: what next follows the real state; asking before closing or cancelling; reopening; advice
+transition-reopen = Öppna processen igen
+transition-error-cancelled-from-unknown = Processens historik visar inte vilken status den ställdes in från, så den kan inte öppnas igen.
+next-start-phase1 = Planen är avtalad. Facilitatorn startar den första fasen.
+next-run-session = En sammankomst pågår. Facilitatorn leder den på sammankomstens egen sida.
+next-open-session = Fasen har sammankomster som inte har hållits ännu. Facilitatorn öppnar nästa när deltagarna är på plats.
+next-plan-session = Planen har inga sammankomster för den här fasen. Lägg till en sammankomst i planen.
+next-curate-themes = Den första fasens sammankomster har hållits. Facilitatorn sammanställer teman ur anteckningarna för den andra fasen och startar sedan den andra fasen.
+next-start-summary = Sammankomsterna har hållits. Facilitatorn för processen vidare till sammanfattningen.
+next-cancelled = Processen är inställd. Om den ställdes in av misstag kan koordinatorn öppna den igen.
+next-action-plan = Komplettera planen
+next-action-run = Fortsätt sammankomsten: { $title }
+next-action-plan-session = Lägg till en sammankomst i planen
+next-action-themes = Sammanställ den första fasens teman
+next-action-summary = Skriv sammanfattningen
+process-cancel-reason = Orsak till att processen ställdes in: { $reason }
+event-state-reason = { $actor } ändrade processens status till: { $state }. Orsak: { $reason }
+event-advice = { $actor } svarade på beställarens begäran om råd om metoden.
+confirm-keep = Nej, tillbaka till processen
+confirm-cancel-title = Ska processen ställas in?
+confirm-cancel-intro = En inställd process går inte vidare och dess plan kan inte längre redigeras. En öppen sammankomst avslutas. Om processen ställs in av misstag kan koordinatorn öppna den igen.
+confirm-cancel-reason = Varför ställs processen in?
+confirm-cancel-reason-hint = Orsaken visas på processens sida och i dess historik.
+confirm-cancel-yes = Ja, ställ in processen
+confirm-close-title = Ska processen avslutas?
+confirm-close-intro = En avslutad process kan inte flyttas eller öppnas igen. Uppföljningen av praxis fortsätter även efter avslutningen.
+confirm-close-yes = Ja, avsluta processen
+advice-title = Beställaren bad om råd om valet av metod
+advice-waiting = Inga råd har getts ännu.
+advice-suggested = Föreslagen metod: { $method }
+advice-by = { $name }, { $when }
+advice-method = Metod att föreslå
+advice-method-none = Ingen särskild metod
+advice-text = Råd till beställaren
+advice-text-hint = Berätta vilken metod som skulle passa och varför, eller vad som ännu bör utredas. Beställaren ser svaret på processens sida.
+advice-submit = Skicka rådet till beställaren
+error-no-advice-asked = Beställaren bad inte om råd om metoden i den här beställningen.
+home-queue-waiting = { $count ->
+    [0] inga väntande beställningar
+    [one] 1 beställning väntar
+   *[other] { $count } beställningar väntar
+}
+home-queue-advice = { $count ->
+    [one] 1 ber om råd
+   *[other] { $count } ber om råd
+}
+plan-save-all = Spara planen
+plan-saved-draft-kept = Planen är sparad. Sammankomsten du skrev har inte lagts till ännu: den väntar nedan, lägg till den med knappen ”Lägg till sammankomst”.
+plan-overrun = I sammankomsten { $title } tar delarna i fas { $phase } sammanlagt { $stages } minuter, men sammankomsten varar { $session } minuter. Korta delarna eller förläng sammankomsten.
+session-delete-confirm = Ska sammankomsten { $title } tas bort ur planen? Det du har skrivit i övrigt finns kvar nedan. Om du inte vill ta bort den, fortsätt redigera.
+session-delete-yes = Ja, ta bort sammankomsten { $title }
+
 ## Process page
 process-steps = Processens gång
 process-next = Vad händer härnäst

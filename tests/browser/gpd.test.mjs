@@ -431,6 +431,8 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     const page = await orderer();
     await visit(page, story.processPath);
     await submit(page, 'Päätä prosessi');
+    // Closing asks first, on a page of its own.
+    await submit(page, 'Kyllä, päätä prosessi');
     await expectState(page, 'Päättynyt', 'after "Päätä prosessi"');
     // Practices can still be followed up after closing.
     await follow(page, 'Käytännöt ja niiden seuranta');

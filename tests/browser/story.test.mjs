@@ -408,6 +408,8 @@ describe('a dialogue process from order to closing (suomeksi)', () => {
     const { page: o } = await person('orderer', 'tilaaja@demo.vuoro.fi');
     await visit(o, story.processPath);
     await submit(o, 'Päätä prosessi');
+    // Closing asks first, on a page of its own.
+    await submit(o, 'Kyllä, päätä prosessi');
     await expectState(o, 'Päättynyt', 'after "Päätä prosessi"');
     assert.match(await textOf(o.getByRole('region', { name: 'Mitä seuraavaksi' })), /Prosessi on päättynyt\./);
   });

@@ -155,6 +155,9 @@ pub enum ProcessAction {
     /// Draft, edit, send for comments and publish the summary: the supervisor (orderer) and
     /// the facilitator, once the process is in its summary step.
     EditSummary,
+    /// Answer an orderer who asked for advice on the method ("Neuvokaa minua"): the
+    /// coordinator's, before the phases start (after that the method is settled).
+    AdviseOrderer,
 }
 
 impl ProcessActor {
@@ -209,6 +212,9 @@ impl ProcessActor {
             ProcessAction::EditSummary => {
                 (is_orderer || is_facilitator) && state == ProcessState::Summary
             }
+            ProcessAction::AdviseOrderer => {
+                self.coordinator() && matches!(state, ProcessState::Ordered | ProcessState::Agreed)
+            }
             ProcessAction::FollowUpPractices => {
                 (is_orderer || is_facilitator)
                     && matches!(
@@ -224,6 +230,9 @@ impl ProcessActor {
                 // The summary is the supervisor's; closing it is theirs too.
                 Transition::Close => is_orderer || self.coordinator(),
                 Transition::Cancel => is_orderer || self.coordinator(),
+                // Undoing a cancellation made by mistake is the coordinator's, who keeps the
+                // organisation's processes; the orderer asks them.
+                Transition::Reopen => self.coordinator(),
             },
         }
     }
@@ -378,6 +387,17 @@ mod tests {
             assert!(!p.can(ProcessAction::EditSummary, S::Summary), "{p:?}");
         }
         assert!(!other_fac.can(ProcessAction::FollowUpPractices, S::Phase2));
+        let reopen = ProcessAction::Transition(Transition::Reopen);
+        assert!(coord.can(reopen, S::Cancelled));
+        for p in [orderer, fac, other_fac] {
+            assert!(!p.can(reopen, S::Cancelled), "{p:?}");
+        }
+        assert!(coord.can(ProcessAction::AdviseOrderer, S::Ordered));
+        assert!(coord.can(ProcessAction::AdviseOrderer, S::Agreed));
+        assert!(!coord.can(ProcessAction::AdviseOrderer, S::Phase1));
+        for p in [orderer, fac, other_fac] {
+            assert!(!p.can(ProcessAction::AdviseOrderer, S::Ordered), "{p:?}");
+        }
     }
 
     /// Every process action, for the tests that sweep them all.

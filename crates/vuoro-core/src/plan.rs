@@ -126,6 +126,46 @@ impl Plan {
         self.sessions.retain(|s| s.id != id);
         before != self.sessions.len()
     }
+
+    /// Sessions whose phase's stages take longer than the session itself (a Good Practices
+    /// phase 2 of 165 minutes in a 150-minute session), in the plan's order. A session of a
+    /// phase the method does not have, or a plan without a method, has nothing to compare.
+    pub fn overruns(&self) -> Vec<Overrun> {
+        let Some(m) = &self.method else {
+            return Vec::new();
+        };
+        self.sessions
+            .iter()
+            .filter_map(|s| {
+                let phase = m.phases.get(s.phase.checked_sub(1)? as usize)?;
+                let stages_min = phase.duration_min();
+                let session_min = s.duration_min();
+                (stages_min > session_min).then_some(Overrun {
+                    session: s.id,
+                    session_min,
+                    stages_min,
+                })
+            })
+            .collect()
+    }
+}
+
+impl PlanSession {
+    /// Minutes from start to end (a saved session always ends after it starts).
+    pub fn duration_min(&self) -> u32 {
+        let secs = (self.end - self.start).whole_seconds().max(0);
+        u32::try_from(secs / 60).unwrap_or(u32::MAX)
+    }
+}
+
+/// A session too short for its phase's stages: see [`Plan::overruns`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overrun {
+    /// The plan session (`PlanSession::id`).
+    pub session: u32,
+    pub session_min: u32,
+    /// The stages of the session's phase together.
+    pub stages_min: u32,
 }
 
 /// The plan's text fields as typed.
@@ -268,6 +308,20 @@ pub fn parse_time(s: &str) -> Result<Time, FieldError> {
 }
 
 impl SessionInput {
+    /// Whether nothing was typed into the form (the phase and the format come preselected).
+    pub fn is_blank(&self) -> bool {
+        [
+            &self.title,
+            &self.date,
+            &self.start,
+            &self.end,
+            &self.place,
+            &self.online_link,
+        ]
+        .iter()
+        .all(|v| v.trim().is_empty())
+    }
+
     fn validate(&self, id: u32, phases: usize) -> Result<PlanSession, FieldErrors> {
         let mut e = FieldErrors::new();
         let title = e.take("title", text::bounded(&self.title, limits::NAME));
@@ -430,6 +484,67 @@ mod tests {
         p.add_session(session("Kolmas", "2027-03-01", "face_to_face"))
             .expect("ok");
         assert_eq!(p.sessions.last().map(|s| s.id), Some(3));
+    }
+
+    /// Good Practices Dialogues' phase 2 takes 165 minutes: a 150-minute session is too short
+    /// for it, a three-hour one is not, and phase 1 (105 minutes) fits in 150.
+    #[test]
+    fn stages_longer_than_their_session_are_found() {
+        let lib = MethodLibrary::builtin().expect("library");
+        let gpd = lib.get("hyvien-kaytantojen-dialogit").expect("gpd");
+        assert_eq!(gpd.phases[1].duration_min(), 165);
+        let mut p = Plan {
+            method: Some(gpd.adapt()),
+            ..Plan::default()
+        };
+        for (title, phase, end) in [
+            ("Eka", "1", "15:30"),
+            ("Toka", "2", "15:30"),
+            ("Kolmas", "2", "17:00"),
+        ] {
+            p.add_session(SessionInput {
+                phase: phase.into(),
+                start: "13:00".into(),
+                end: end.into(),
+                ..session(title, "2027-02-10", "face_to_face")
+            })
+            .expect("ok");
+        }
+        let toka = p
+            .sessions
+            .iter()
+            .find(|s| s.title == "Toka")
+            .expect("toka")
+            .id;
+        assert_eq!(
+            p.overruns(),
+            vec![Overrun {
+                session: toka,
+                session_min: 150,
+                stages_min: 165
+            }]
+        );
+        assert!(
+            Plan::default().overruns().is_empty(),
+            "no method, nothing to compare"
+        );
+    }
+
+    #[test]
+    fn a_session_form_with_only_its_preselected_choices_is_blank() {
+        let preselected = SessionInput {
+            phase: "2".into(),
+            format: "online".into(),
+            ..SessionInput::default()
+        };
+        assert!(preselected.is_blank());
+        assert!(
+            !SessionInput {
+                place: "Sali".into(),
+                ..preselected
+            }
+            .is_blank()
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! ordered → agreed → phase 1 → phase 2 → summary → closed, and cancelled from any state that is
 //! not yet final. Methods with one phase (Erätauko, a class dialogue) go from phase 1 straight to
-//! the summary. Every guard lives here, so the web layer cannot move a process past a check.
+//! the summary. A process cancelled by mistake can be reopened: it returns to the state it was
+//! cancelled from. Every guard lives here, so the web layer cannot move a process past a check.
 
 use serde::{Deserialize, Serialize};
 
@@ -76,16 +77,19 @@ pub enum Transition {
     StartSummary,
     Close,
     Cancel,
+    /// Undo a cancellation made by mistake: back to the state the process was cancelled from.
+    Reopen,
 }
 
 impl Transition {
-    pub const ALL: [Transition; 6] = [
+    pub const ALL: [Transition; 7] = [
         Transition::Agree,
         Transition::StartPhase1,
         Transition::StartPhase2,
         Transition::StartSummary,
         Transition::Close,
         Transition::Cancel,
+        Transition::Reopen,
     ];
 
     pub fn code(self) -> &'static str {
@@ -96,11 +100,18 @@ impl Transition {
             Transition::StartSummary => "start_summary",
             Transition::Close => "close",
             Transition::Cancel => "cancel",
+            Transition::Reopen => "reopen",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.code() == s)
+    }
+
+    /// Whether the move cannot be taken back by the person who makes it: the page asks first
+    /// (closing ends the process for good; a cancellation only a coordinator can undo).
+    pub fn is_irreversible(self) -> bool {
+        matches!(self, Transition::Close | Transition::Cancel)
     }
 }
 
@@ -114,6 +125,15 @@ pub struct Readiness {
     pub facilitator_approved: bool,
     /// Phases of the process's (adapted) method; zero when no method is chosen yet.
     pub method_phases: usize,
+    /// For a cancelled process: the state it was cancelled from (its history's last
+    /// cancellation). Reopening returns there.
+    pub cancelled_from: Option<ProcessState>,
+    /// A live session of the process is open now.
+    pub live_open: bool,
+    /// Sessions the plan gives the current phase, and how many of them have not been held
+    /// (opened as a live session) yet. Only `next_step` reads them.
+    pub phase_sessions: usize,
+    pub unheld_sessions: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -133,6 +153,8 @@ pub enum TransitionError {
     NotApproved,
     #[error("the method has a single phase")]
     SinglePhase,
+    #[error("the state the process was cancelled from is not known")]
+    CancelledFromUnknown,
 }
 
 impl TransitionError {
@@ -144,12 +166,14 @@ impl TransitionError {
             TransitionError::NoSession => "transition-error-no-session",
             TransitionError::NotApproved => "transition-error-not-approved",
             TransitionError::SinglePhase => "transition-error-single-phase",
+            TransitionError::CancelledFromUnknown => "transition-error-cancelled-from-unknown",
         }
     }
 }
 
 /// The state a transition leads to from `from`, ignoring the guards; `None` where the state
-/// machine has no such edge.
+/// machine has no such edge. Reopening has no fixed target (it returns to the state the
+/// process was cancelled from, which only its history knows): see [`reopen_target`].
 pub fn edge(from: ProcessState, t: Transition) -> Option<ProcessState> {
     use ProcessState as S;
     use Transition as T;
@@ -164,12 +188,32 @@ pub fn edge(from: ProcessState, t: Transition) -> Option<ProcessState> {
     }
 }
 
+/// Where reopening a cancelled process leads: the state it was cancelled from, when that is
+/// known and was not final (a closed process is never cancelled, but the history is data).
+pub fn reopen_target(cancelled_from: Option<ProcessState>) -> Option<ProcessState> {
+    cancelled_from.filter(|s| !s.is_final())
+}
+
+/// Whether the machine has an edge for `t` from `from` at all (reopening: from cancelled).
+fn has_edge(from: ProcessState, t: Transition) -> bool {
+    edge(from, t).is_some() || (from == ProcessState::Cancelled && t == Transition::Reopen)
+}
+
 /// Applies `t` to a process in state `from`, checking every guard.
 pub fn apply(
     from: ProcessState,
     t: Transition,
     r: &Readiness,
 ) -> Result<ProcessState, TransitionError> {
+    if !has_edge(from, t) {
+        return Err(TransitionError::NotFrom {
+            from,
+            transition: t,
+        });
+    }
+    if t == Transition::Reopen {
+        return reopen_target(r.cancelled_from).ok_or(TransitionError::CancelledFromUnknown);
+    }
     let to = edge(from, t).ok_or(TransitionError::NotFrom {
         from,
         transition: t,
@@ -203,7 +247,7 @@ pub fn apply(
 pub fn offered(from: ProcessState, method_phases: usize) -> Vec<Transition> {
     Transition::ALL
         .into_iter()
-        .filter(|t| edge(from, *t).is_some())
+        .filter(|t| has_edge(from, *t))
         .filter(|t| !(*t == Transition::StartPhase2 && method_phases < 2))
         .filter(|t| {
             // From phase 1 a two-phase method goes to phase 2, not straight to the summary.
@@ -212,7 +256,9 @@ pub fn offered(from: ProcessState, method_phases: usize) -> Vec<Transition> {
         .collect()
 }
 
-/// Who acts next, for the "what happens next" box of the process page.
+/// Who acts next, for the "what happens next" box of the process page. It follows the real
+/// state: during a phase, an open session comes first, then the sessions planned and not yet
+/// held, and only then the move onwards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NextStep {
     /// A coordinator assigns a facilitator.
@@ -221,11 +267,22 @@ pub enum NextStep {
     AgreePlan,
     /// The plan is approved; the facilitator confirms the agreement.
     ConfirmAgreement,
-    /// The facilitator runs phase 1's sessions and then opens the next stage.
-    RunPhase1,
-    RunPhase2,
+    /// Agreed: the facilitator starts phase 1.
+    StartPhase1,
+    /// A live session is open: the facilitator runs it.
+    RunSession,
+    /// The phase has planned sessions not yet held: the facilitator opens the next one.
+    OpenSession,
+    /// The plan has no session for the current phase: one is added to the plan.
+    PlanSession,
+    /// Phase 1 of a two-phase method is held: its themes are curated, then phase 2 starts.
+    CurateThemes,
+    /// The last phase is held: the facilitator moves the process to its summary.
+    StartSummary,
     /// The orderer draws together what was heard and closes the process.
     WriteSummary,
+    /// Cancelled: nothing happens unless a coordinator reopens it.
+    Cancelled,
     Nothing,
 }
 
@@ -235,9 +292,14 @@ impl NextStep {
             NextStep::AssignFacilitator => "next-assign-facilitator",
             NextStep::AgreePlan => "next-agree-plan",
             NextStep::ConfirmAgreement => "next-confirm-agreement",
-            NextStep::RunPhase1 => "next-run-phase1",
-            NextStep::RunPhase2 => "next-run-phase2",
+            NextStep::StartPhase1 => "next-start-phase1",
+            NextStep::RunSession => "next-run-session",
+            NextStep::OpenSession => "next-open-session",
+            NextStep::PlanSession => "next-plan-session",
+            NextStep::CurateThemes => "next-curate-themes",
+            NextStep::StartSummary => "next-start-summary",
             NextStep::WriteSummary => "next-write-summary",
+            NextStep::Cancelled => "next-cancelled",
             NextStep::Nothing => "next-nothing",
         }
     }
@@ -255,10 +317,19 @@ pub fn next_step(state: ProcessState, r: &Readiness) -> NextStep {
             NextStep::ConfirmAgreement
         }
         ProcessState::Ordered => NextStep::AgreePlan,
-        ProcessState::Agreed | ProcessState::Phase1 => NextStep::RunPhase1,
-        ProcessState::Phase2 => NextStep::RunPhase2,
+        ProcessState::Agreed => NextStep::StartPhase1,
+        ProcessState::Phase1 | ProcessState::Phase2 if r.live_open => NextStep::RunSession,
+        ProcessState::Phase1 | ProcessState::Phase2 if r.unheld_sessions > 0 => {
+            NextStep::OpenSession
+        }
+        ProcessState::Phase1 | ProcessState::Phase2 if r.phase_sessions == 0 => {
+            NextStep::PlanSession
+        }
+        ProcessState::Phase1 if r.method_phases >= 2 => NextStep::CurateThemes,
+        ProcessState::Phase1 | ProcessState::Phase2 => NextStep::StartSummary,
         ProcessState::Summary => NextStep::WriteSummary,
-        ProcessState::Closed | ProcessState::Cancelled => NextStep::Nothing,
+        ProcessState::Cancelled => NextStep::Cancelled,
+        ProcessState::Closed => NextStep::Nothing,
     }
 }
 
@@ -276,6 +347,7 @@ mod tests {
             orderer_approved: true,
             facilitator_approved: true,
             method_phases: phases,
+            ..Readiness::default()
         }
     }
 
@@ -317,6 +389,9 @@ mod tests {
         ];
         for &(from, t, to) in expected {
             assert_eq!(edge(from, t), to, "{from:?} --{t:?}-->");
+        }
+        for from in S::ALL {
+            assert_eq!(edge(from, T::Reopen), None, "reopening has no fixed target");
         }
         for from in [S::Closed, S::Cancelled] {
             for t in T::ALL {
@@ -383,6 +458,48 @@ mod tests {
     }
 
     #[test]
+    fn a_cancelled_process_reopens_where_it_was() {
+        for before in [S::Ordered, S::Agreed, S::Phase1, S::Phase2, S::Summary] {
+            let r = ready(2);
+            let cancelled = apply(before, T::Cancel, &r).expect("cancel");
+            assert_eq!(cancelled, S::Cancelled);
+            let back = Readiness {
+                cancelled_from: Some(before),
+                ..r
+            };
+            assert_eq!(apply(cancelled, T::Reopen, &back), Ok(before));
+        }
+        // Without the history the guard refuses, and a final state is never a target.
+        assert_eq!(
+            apply(S::Cancelled, T::Reopen, &ready(2)),
+            Err(TransitionError::CancelledFromUnknown)
+        );
+        let closed = Readiness {
+            cancelled_from: Some(S::Closed),
+            ..ready(2)
+        };
+        assert_eq!(
+            apply(S::Cancelled, T::Reopen, &closed),
+            Err(TransitionError::CancelledFromUnknown)
+        );
+        // Only a cancelled process reopens.
+        for from in [S::Ordered, S::Phase1, S::Closed] {
+            let r = Readiness {
+                cancelled_from: Some(S::Phase1),
+                ..ready(2)
+            };
+            assert!(matches!(
+                apply(from, T::Reopen, &r),
+                Err(TransitionError::NotFrom { .. })
+            ));
+        }
+        assert_eq!(offered(S::Cancelled, 2), vec![T::Reopen]);
+        assert!(offered(S::Closed, 2).is_empty());
+        assert!(T::Cancel.is_irreversible() && T::Close.is_irreversible());
+        assert!(!T::Reopen.is_irreversible() && !T::StartPhase2.is_irreversible());
+    }
+
+    #[test]
     fn refused_edges_say_where_from() {
         assert_eq!(
             apply(S::Closed, T::Cancel, &ready(2)),
@@ -403,8 +520,50 @@ mod tests {
         };
         assert_eq!(next_step(S::Ordered, &assigned), NextStep::AgreePlan);
         assert_eq!(next_step(S::Ordered, &ready(2)), NextStep::ConfirmAgreement);
+        assert_eq!(next_step(S::Agreed, &ready(2)), NextStep::StartPhase1);
         assert_eq!(next_step(S::Summary, &ready(2)), NextStep::WriteSummary);
         assert_eq!(next_step(S::Closed, &ready(2)), NextStep::Nothing);
+        assert_eq!(next_step(S::Cancelled, &ready(2)), NextStep::Cancelled);
+    }
+
+    /// In a phase, "what next" is the sessions first: an open one, then those planned and not
+    /// yet held; the move onwards (themes and phase 2, or the summary) only once they are held.
+    #[test]
+    fn next_step_in_a_phase_puts_the_sessions_first() {
+        let phase = |phases, open, planned, unheld| Readiness {
+            live_open: open,
+            phase_sessions: planned,
+            unheld_sessions: unheld,
+            ..ready(phases)
+        };
+        assert_eq!(
+            next_step(S::Phase1, &phase(2, false, 2, 2)),
+            NextStep::OpenSession
+        );
+        assert_eq!(
+            next_step(S::Phase1, &phase(2, true, 2, 1)),
+            NextStep::RunSession
+        );
+        assert_eq!(
+            next_step(S::Phase1, &phase(2, false, 2, 1)),
+            NextStep::OpenSession
+        );
+        assert_eq!(
+            next_step(S::Phase1, &phase(2, false, 2, 0)),
+            NextStep::CurateThemes
+        );
+        assert_eq!(
+            next_step(S::Phase1, &phase(1, false, 1, 0)),
+            NextStep::StartSummary
+        );
+        assert_eq!(
+            next_step(S::Phase2, &phase(2, false, 0, 0)),
+            NextStep::PlanSession
+        );
+        assert_eq!(
+            next_step(S::Phase2, &phase(2, false, 1, 0)),
+            NextStep::StartSummary
+        );
     }
 
     #[test]
@@ -433,23 +592,36 @@ mod tests {
                 facilitator_approved: b[3],
                 session_count: sessions + usize::from(b[4]),
                 method_phases: phases,
+                ..Readiness::default()
             })
         }
 
         proptest! {
             /// Whatever users click, a process only ever moves along the path or to cancelled,
-            /// never backwards, and reaches "agreed" only with a complete, approved plan.
+            /// never backwards, and reaches "agreed" only with a complete, approved plan. A
+            /// reopened process is exactly where it was cancelled from (the history, as the web
+            /// layer reads it, is passed in), and nothing moves a closed process.
             #[test]
             fn random_clicking_keeps_the_machine_honest(
                 steps in proptest::collection::vec((any_transition(), any_readiness()), 0..40)
             ) {
                 let rank = |s: ProcessState| ProcessState::PATH.iter().position(|p| *p == s);
                 let mut state = ProcessState::Ordered;
+                let mut cancelled_from = None;
                 for (t, r) in steps {
+                    let r = Readiness { cancelled_from, ..r };
                     match apply(state, t, &r) {
+                        Ok(next) if t == Transition::Reopen => {
+                            prop_assert_eq!(state, ProcessState::Cancelled);
+                            prop_assert_eq!(Some(next), cancelled_from);
+                            state = next;
+                        }
                         Ok(next) => {
                             prop_assert_eq!(Some(next), edge(state, t));
                             prop_assert!(!state.is_final());
+                            if next == ProcessState::Cancelled {
+                                cancelled_from = Some(state);
+                            }
                             if next == ProcessState::Agreed {
                                 prop_assert!(r.facilitator_assigned && r.has_method);
                                 prop_assert!(r.orderer_approved && r.facilitator_approved);
@@ -470,6 +642,10 @@ mod tests {
                                 && r.session_count > 0
                                 && r.method_phases >= 2;
                             prop_assert!(edge(state, t).is_none() || !complete, "{:?}", e);
+                            prop_assert!(
+                                t != Transition::Reopen || state != ProcessState::Cancelled,
+                                "a cancelled process with its history always reopens: {:?}", e
+                            );
                         }
                     }
                 }

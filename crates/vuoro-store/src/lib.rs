@@ -251,6 +251,16 @@ pub enum EventKind {
     StateChanged {
         from: ProcessState,
         to: ProcessState,
+        /// Why, as the person typed it: a cancellation takes a reason. Absent in events stored
+        /// before reasons were asked and in moves that need none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// A coordinator answered an orderer who asked for advice on the method ("Neuvokaa
+    /// minua"): the method they suggest, if any, and their words.
+    AdviceGiven {
+        method: Option<String>,
+        text: String,
     },
     /// A version of the themes of a scope was saved: a proposal or the facilitator's curation.
     ThemesSaved {
@@ -695,6 +705,23 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         from: ProcessState,
         to: ProcessState,
         actor: UserId,
+    ) -> Result<()>;
+    /// As `set_state`, recording why in the same event (a cancellation's reason).
+    async fn set_state_with_reason(
+        &self,
+        id: ProcessId,
+        from: ProcessState,
+        to: ProcessState,
+        actor: UserId,
+        reason: &str,
+    ) -> Result<()>;
+    /// Records a coordinator's answer to an order that asked for advice on the method.
+    async fn give_advice(
+        &self,
+        id: ProcessId,
+        actor: UserId,
+        method: Option<&str>,
+        text: &str,
     ) -> Result<()>;
     /// The event log of a process, oldest first.
     async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>>;

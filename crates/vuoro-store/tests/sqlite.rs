@@ -1256,7 +1256,8 @@ async fn the_event_log_records_every_change_in_order() {
                 f.facilitator.id,
                 EventKind::StateChanged {
                     from: ProcessState::Ordered,
-                    to: ProcessState::Agreed
+                    to: ProcessState::Agreed,
+                    reason: None
                 }
             ),
         ]
@@ -4196,4 +4197,101 @@ async fn a_backlog_is_read_with_its_notes_and_topics_and_bounded() {
     let rest = s.live_backlog(l.id, added.seq, 10).await.expect("backlog");
     let seqs: Vec<i64> = rest.iter().map(|r| r.event.seq).collect();
     assert_eq!(seqs, [hidden.seq, moved.seq]);
+}
+
+/// A cancellation keeps its reason in the history, a reopening returns the process, and an
+/// answer to "advise me" is an event of its own; an old event without a reason still reads.
+#[tokio::test]
+async fn a_cancellation_keeps_its_reason_and_advice_is_recorded() {
+    let f = fixture().await;
+    let id = create_process(&f, "Peruttava tiimi", None, Plan::default()).await;
+    f.store
+        .give_advice(
+            id,
+            f.coordinator.id,
+            Some("eratauko"),
+            "Erätauko sopii kuuden hengen tiimille.",
+        )
+        .await
+        .expect("advice");
+    f.store
+        .set_state_with_reason(
+            id,
+            ProcessState::Ordered,
+            ProcessState::Cancelled,
+            f.orderer.id,
+            "Tiimi yhdistetään toiseen.",
+        )
+        .await
+        .expect("cancel");
+    let refused = f
+        .store
+        .set_state_with_reason(
+            id,
+            ProcessState::Ordered,
+            ProcessState::Cancelled,
+            f.orderer.id,
+            "Toisen kerran",
+        )
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Conflict(_))),
+        "{refused:?}"
+    );
+    f.store
+        .set_state(
+            id,
+            ProcessState::Cancelled,
+            ProcessState::Ordered,
+            f.coordinator.id,
+        )
+        .await
+        .expect("reopen");
+    assert_eq!(
+        f.store.process(id).await.expect("process").state,
+        ProcessState::Ordered
+    );
+    let kinds: Vec<EventKind> = f
+        .store
+        .events(id)
+        .await
+        .expect("events")
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds[1..],
+        [
+            EventKind::AdviceGiven {
+                method: Some("eratauko".into()),
+                text: "Erätauko sopii kuuden hengen tiimille.".into()
+            },
+            EventKind::StateChanged {
+                from: ProcessState::Ordered,
+                to: ProcessState::Cancelled,
+                reason: Some("Tiimi yhdistetään toiseen.".into())
+            },
+            EventKind::StateChanged {
+                from: ProcessState::Cancelled,
+                to: ProcessState::Ordered,
+                reason: None
+            },
+        ]
+    );
+    let old: EventKind =
+        serde_json::from_str(r#"{"kind":"state_changed","from":"ordered","to":"agreed"}"#)
+            .expect("an event stored before reasons reads");
+    assert_eq!(
+        old,
+        EventKind::StateChanged {
+            from: ProcessState::Ordered,
+            to: ProcessState::Agreed,
+            reason: None
+        }
+    );
+    let missing = f
+        .store
+        .give_advice(ProcessId::new(), f.coordinator.id, None, "Ei prosessia")
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
 }

@@ -12,9 +12,10 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
+use vuoro_core::order::MethodChoice;
 use vuoro_core::permission::{Action, ProcessAction};
 use vuoro_core::{Lang, Role};
-use vuoro_store::{Organisation, Process, ProcessFilter};
+use vuoro_store::{EventKind, Organisation, Process, ProcessFilter};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -34,6 +35,10 @@ pub struct OrgCard {
     pub can_catalogue: bool,
     /// Requests to complete the catalogue that nobody has resolved yet.
     pub open_requests: i64,
+    /// For a coordinator: orders waiting for a facilitator, and how many of them asked for
+    /// advice on the method that nobody has given yet.
+    pub waiting_orders: i64,
+    pub waiting_advice: i64,
 }
 
 #[derive(Template, WebTemplate)]
@@ -99,6 +104,32 @@ async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
         } else {
             0
         };
+        let (waiting_orders, waiting_advice) = if actor.can(Action::ViewAllProcesses) {
+            let queue = state
+                .store
+                .processes(&ProcessFilter {
+                    org: Some(org.id),
+                    unassigned: true,
+                    ..Default::default()
+                })
+                .await?;
+            let mut advice = 0;
+            for p in queue
+                .iter()
+                .filter(|p| p.order.method == MethodChoice::AdviseMe)
+            {
+                let answered = state
+                    .store
+                    .events(p.id)
+                    .await?
+                    .iter()
+                    .any(|e| matches!(e.kind, EventKind::AdviceGiven { .. }));
+                advice += i64::from(!answered);
+            }
+            (queue.len() as i64, advice)
+        } else {
+            (0, 0)
+        };
         orgs.push(OrgCard {
             org: org.clone(),
             roles: roles
@@ -110,6 +141,8 @@ async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
             can_manage: actor.can(Action::ManageOrganisation),
             can_catalogue: can_edit_catalogue || actor.can(Action::RequestCompletion),
             open_requests,
+            waiting_orders,
+            waiting_advice,
         });
     }
     let ordered = state

@@ -23,7 +23,7 @@ use vuoro_core::permission::{Action, ProcessAction, ProcessActor};
 use vuoro_core::plan::{
     Plan, PlanFieldsInput, SessionInput, StageInput, SummaryVisibility, adapt_method, parse_date,
 };
-use vuoro_core::process::{self, Readiness};
+use vuoro_core::process::{self, NextStep, Readiness};
 use vuoro_core::text::limits;
 use vuoro_core::{FieldErrors, Lang, OrgId, ProcessId, ProcessState, Role, Transition, UserId};
 use vuoro_store::{ApprovalSide, EventKind, Process, ProcessFilter};
@@ -46,6 +46,7 @@ pub fn router() -> Routes {
         )
         .route("/processes/{id}/approve", post(approve))
         .route("/processes/{id}/transition", post(transition))
+        .route("/processes/{id}/advice", post(advise))
         .route("/processes/{id}/versions", get(versions))
         .route("/processes/{id}/versions/{v}", get(version_page))
         .route("/processes/{id}/sessions/{sid}/calendar.ics", get(calendar))
@@ -157,9 +158,23 @@ pub(crate) fn require(pa: &ProcessActor, a: ProcessAction, state: ProcessState) 
     }
 }
 
-/// What the state machine's guards need, from the process, its plan and the approvals of the
-/// plan's current version.
-fn readiness(p: &Process, plan: &Plan, approvals: &[vuoro_store::Approval]) -> Readiness {
+/// What the state machine's guards (and "what next") need, from the process, its plan, the
+/// approvals of the plan's current version, its history and its live sessions.
+fn readiness(
+    p: &Process,
+    plan: &Plan,
+    approvals: &[vuoro_store::Approval],
+    events: &[vuoro_store::ProcessEvent],
+    lives: &[vuoro_store::LiveSession],
+) -> Readiness {
+    let phase = match p.state {
+        ProcessState::Phase1 => Some(1),
+        ProcessState::Phase2 => Some(2),
+        _ => None,
+    };
+    let in_phase: Vec<&vuoro_core::plan::PlanSession> = phase
+        .map(|n| plan.sessions.iter().filter(|s| s.phase == n).collect())
+        .unwrap_or_default();
     Readiness {
         facilitator_assigned: p.facilitator.is_some(),
         has_method: plan.method.is_some(),
@@ -169,7 +184,43 @@ fn readiness(p: &Process, plan: &Plan, approvals: &[vuoro_store::Approval]) -> R
             .iter()
             .any(|a| a.side == ApprovalSide::Facilitator),
         method_phases: plan.phase_count(),
+        cancelled_from: cancelled_from(events),
+        live_open: lives.iter().any(|l| l.open),
+        phase_sessions: in_phase.len(),
+        unheld_sessions: in_phase
+            .iter()
+            .filter(|s| !lives.iter().any(|l| l.plan_session == s.id))
+            .count(),
     }
+}
+
+/// The state the process's last cancellation moved it from, and the reason given.
+fn last_cancellation(events: &[vuoro_store::ProcessEvent]) -> Option<(ProcessState, Option<&str>)> {
+    events.iter().rev().find_map(|e| match &e.kind {
+        EventKind::StateChanged {
+            from,
+            to: ProcessState::Cancelled,
+            reason,
+        } => Some((*from, reason.as_deref())),
+        _ => None,
+    })
+}
+
+fn cancelled_from(events: &[vuoro_store::ProcessEvent]) -> Option<ProcessState> {
+    last_cancellation(events).map(|(from, _)| from)
+}
+
+/// The coordinator's latest answer to an order that asked for advice: (method id, text, who,
+/// when).
+fn latest_advice(
+    events: &[vuoro_store::ProcessEvent],
+) -> Option<(Option<&str>, &str, UserId, OffsetDateTime)> {
+    events.iter().rev().find_map(|e| match &e.kind {
+        EventKind::AdviceGiven { method, text } => {
+            Some((method.as_deref(), text.as_str(), e.actor, e.at))
+        }
+        _ => None,
+    })
 }
 
 /// Checks the version the form was based on and saves the new plan.
@@ -533,6 +584,25 @@ pub struct ButtonView {
     pub code: &'static str,
     pub label: String,
     pub danger: bool,
+    /// The page's one primary action: the transition that is the real next step.
+    pub primary: bool,
+}
+
+/// The process page's primary action when it is not a transition: a link, or a form posting
+/// `hidden` to `action`.
+#[derive(Debug)]
+pub struct PrimaryView {
+    pub href: Option<String>,
+    pub action: String,
+    pub label: String,
+}
+
+/// An answer to "advise me", as the process page shows it.
+#[derive(Debug)]
+pub struct AdviceView {
+    pub method: Option<String>,
+    pub text: String,
+    pub by: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -554,6 +624,18 @@ struct ProcessView {
     approvals: Vec<String>,
     approve_as: Option<&'static str>,
     buttons: Vec<ButtonView>,
+    /// The next step as a link or a form, when it is not a transition button.
+    primary: Option<PrimaryView>,
+    /// The assign button (next step: a facilitator) or the approve button is the primary action.
+    assign_primary: bool,
+    approve_primary: bool,
+    /// Why the process was cancelled, while it is.
+    cancel_reason: Option<String>,
+    /// The order asked for advice on the method ("Neuvokaa minua").
+    asked_advice: bool,
+    advice: Option<AdviceView>,
+    /// The coordinator's form to answer it: the method and the words.
+    advice_fields: Vec<Field>,
     /// Before the agreement: what the plan still needs, each with whether it is done.
     checklist: Vec<(String, bool)>,
     /// Plan sessions the facilitator can open as live sessions now: (plan session id, title).
@@ -601,6 +683,13 @@ pub fn helsinki_offset(t: OffsetDateTime) -> time::UtcOffset {
     time::UtcOffset::from_hms(if summer { 3 } else { 2 }, 0, 0).unwrap_or(time::UtcOffset::UTC)
 }
 
+/// What a coordinator typed as advice, kept when it is refused.
+struct AdviceInput<'a> {
+    method: &'a str,
+    text: &'a str,
+    errors: &'a FieldErrors,
+}
+
 async fn process_view(
     state: &AppState,
     c: Ctx,
@@ -608,11 +697,23 @@ async fn process_view(
     pa: ProcessActor,
     alert: Option<String>,
 ) -> AppResult<ProcessView> {
+    process_view_with(state, c, p, pa, alert, None).await
+}
+
+async fn process_view_with(
+    state: &AppState,
+    c: Ctx,
+    p: Process,
+    pa: ProcessActor,
+    alert: Option<String>,
+    advice_input: Option<AdviceInput<'_>>,
+) -> AppResult<ProcessView> {
     let lang = c.lang;
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
     let events = state.store.events(p.id).await?;
     let approvals = state.store.approvals(p.id, p.plan_version).await?;
-    let ready = readiness(&p, &plan, &approvals);
+    let lives = state.store.live_sessions(p.id).await?;
+    let ready = readiness(&p, &plan, &approvals, &events, &lives);
     let mut ids: Vec<UserId> = vec![p.orderer];
     ids.extend(p.facilitator);
     ids.extend(events.iter().map(|e| e.actor));
@@ -704,15 +805,149 @@ async fn process_view(
     } else {
         None
     };
-    let buttons = process::offered(p.state, plan.phase_count())
+    // The page's one primary action is the real next step, when this user can take it: a
+    // transition button, the assign or approve button, or a link or form in the next box.
+    let can = |a: ProcessAction| pa.can(a, p.state);
+    let offered: Vec<Transition> = process::offered(p.state, plan.phase_count())
         .into_iter()
-        .filter(|t| pa.can(ProcessAction::Transition(*t), p.state))
+        .filter(|t| can(ProcessAction::Transition(*t)))
+        .collect();
+    let mut primary_transition = None;
+    let mut assign_primary = false;
+    let mut approve_primary = false;
+    let link = |href: String, label: String| {
+        Some(PrimaryView {
+            href: Some(href),
+            action: String::new(),
+            label,
+        })
+    };
+    let mut open_primary = None;
+    let primary = match step {
+        NextStep::AssignFacilitator => {
+            assign_primary = assign.is_some();
+            None
+        }
+        NextStep::AgreePlan => {
+            if approve_as.is_some() && ready.has_method && ready.session_count > 0 {
+                approve_primary = true;
+                None
+            } else if can(ProcessAction::EditPlan) {
+                link(format!("/processes/{}/plan", p.id), c.t("next-action-plan"))
+            } else {
+                None
+            }
+        }
+        NextStep::ConfirmAgreement => {
+            primary_transition = Some(Transition::Agree);
+            None
+        }
+        NextStep::StartPhase1 => {
+            primary_transition = Some(Transition::StartPhase1);
+            None
+        }
+        NextStep::RunSession if pa.facilitator() => lives.iter().find(|l| l.open).and_then(|l| {
+            let title = plan.session(l.plan_session)?.title.clone();
+            link(
+                format!("/live/{}/run", l.id),
+                c.t1("next-action-run", "title", &title),
+            )
+        }),
+        NextStep::OpenSession if can(ProcessAction::RunSession) => {
+            let n = if p.state == ProcessState::Phase2 {
+                2
+            } else {
+                1
+            };
+            plan.sessions
+                .iter()
+                .find(|s| s.phase == n && !lives.iter().any(|l| l.plan_session == s.id))
+                .map(|s| {
+                    open_primary = Some(s.id);
+                    PrimaryView {
+                        href: None,
+                        action: format!("/processes/{}/sessions/{}/open", p.id, s.id),
+                        label: c.t1("live-open-session", "title", &s.title),
+                    }
+                })
+        }
+        NextStep::PlanSession if can(ProcessAction::EditPlan) => link(
+            format!("/processes/{}/plan#sessions", p.id),
+            c.t("next-action-plan-session"),
+        ),
+        // After phase 1 the way leads to its themes; the themes page leads on to phase 2.
+        NextStep::CurateThemes if can(ProcessAction::CurateThemes) => link(
+            format!("/processes/{}/themes/phase-1", p.id),
+            c.t("next-action-themes"),
+        ),
+        NextStep::StartSummary => {
+            primary_transition = Some(Transition::StartSummary);
+            None
+        }
+        NextStep::WriteSummary if can(ProcessAction::EditSummary) => link(
+            format!("/processes/{}/summary", p.id),
+            c.t("next-action-summary"),
+        ),
+        NextStep::Cancelled => {
+            primary_transition = Some(Transition::Reopen);
+            None
+        }
+        _ => None,
+    };
+    let mut buttons: Vec<ButtonView> = offered
+        .into_iter()
         .map(|t| ButtonView {
             code: t.code(),
             label: c.t(&format!("transition-{}", t.code())),
-            danger: t == Transition::Cancel,
+            danger: t.is_irreversible(),
+            primary: primary_transition == Some(t),
         })
         .collect();
+    // The primary one first, where the eye starts.
+    buttons.sort_by_key(|b| !b.primary);
+    let cancel_reason = (p.state == ProcessState::Cancelled)
+        .then(|| last_cancellation(&events).and_then(|(_, r)| r.map(str::to_owned)))
+        .flatten();
+    let asked_advice = p.order.method == MethodChoice::AdviseMe;
+    let advice = latest_advice(&events).map(|(m, text, by, at)| AdviceView {
+        method: m.map(|m| method_label(state, lang, Some(m))),
+        text: text.to_owned(),
+        by: i18n::t_args(
+            lang,
+            "advice-by",
+            &[("name", i18n::s(name(&by))), ("when", i18n::s(when(at)))],
+        ),
+    });
+    let advice_fields = if asked_advice && can(ProcessAction::AdviseOrderer) {
+        let none = FieldErrors::new();
+        let (m, text, errors) =
+            advice_input.map_or(("", "", &none), |a| (a.method, a.text, a.errors));
+        vec![
+            Field::new(
+                "advice_method",
+                c.t("advice-method"),
+                Kind::Select(opts(
+                    std::iter::once((String::new(), c.t("advice-method-none"))).chain(
+                        state
+                            .methods
+                            .all()
+                            .iter()
+                            .map(|m| (m.id.clone(), m.name_in(lang).to_owned())),
+                    ),
+                    &[m.to_owned()],
+                )),
+            )
+            .errors(lang, errors),
+            Field::new("advice_text", c.t("advice-text"), Kind::Textarea)
+                .hint(c.t("advice-text-hint"))
+                .value(text)
+                .required()
+                .max(limits::LONG)
+                .errors(lang, errors),
+        ]
+    } else {
+        Vec::new()
+    };
     let approvals_text = approvals
         .iter()
         .map(|a| {
@@ -751,6 +986,19 @@ async fn process_view(
                     &format!("event-approved-{}", side.code()),
                     &[("actor", actor), ("version", i18n::n(i64::from(*version)))],
                 ),
+                EventKind::StateChanged {
+                    to,
+                    reason: Some(reason),
+                    ..
+                } => i18n::t_args(
+                    lang,
+                    "event-state-reason",
+                    &[
+                        ("actor", actor),
+                        ("state", i18n::s(c.t(&format!("state-{}", to.code())))),
+                        ("reason", i18n::s(reason.clone())),
+                    ],
+                ),
                 EventKind::StateChanged { to, .. } => i18n::t_args(
                     lang,
                     "event-state",
@@ -759,6 +1007,9 @@ async fn process_view(
                         ("state", i18n::s(c.t(&format!("state-{}", to.code())))),
                     ],
                 ),
+                EventKind::AdviceGiven { .. } => {
+                    i18n::t_args(lang, "event-advice", &[("actor", actor)])
+                }
                 EventKind::ThemesSaved {
                     version, curated, ..
                 } => i18n::t_args(
@@ -820,9 +1071,11 @@ async fn process_view(
     } else {
         Vec::new()
     };
+    // The session the next box opens is not offered twice.
     let can_open = if pa.can(ProcessAction::RunSession, p.state) {
         plan.sessions
             .iter()
+            .filter(|s| open_primary != Some(s.id))
             .map(|s| (s.id, s.title.clone()))
             .collect()
     } else {
@@ -830,10 +1083,7 @@ async fn process_view(
     };
     let can_run = pa.can(ProcessAction::RunSession, p.state) || pa.facilitator();
     let runs = if pa.can(ProcessAction::View, p.state) {
-        state
-            .store
-            .live_sessions(p.id)
-            .await?
+        lives
             .into_iter()
             .map(|l| {
                 let title = plan
@@ -880,6 +1130,13 @@ async fn process_view(
         approvals: approvals_text,
         approve_as,
         buttons,
+        primary,
+        assign_primary,
+        approve_primary,
+        cancel_reason,
+        asked_advice,
+        advice,
+        advice_fields,
         events,
         c,
     })
@@ -947,6 +1204,43 @@ async fn approve(
     Ok(redirect(&format!("/processes/{}", p.id)))
 }
 
+/// The step that asks before an irreversible move: closing, or cancelling with its reason.
+#[derive(Template, WebTemplate)]
+#[template(path = "process_confirm.html")]
+struct ConfirmView {
+    c: Ctx,
+    id: ProcessId,
+    title: String,
+    to: &'static str,
+    heading: String,
+    intro: String,
+    yes: String,
+    /// The cancellation's reason; none for closing.
+    reason: Option<Field>,
+}
+
+fn confirm_view(c: Ctx, p: &Process, t: Transition, reason: &str, e: &FieldErrors) -> ConfirmView {
+    let reason = (t == Transition::Cancel).then(|| {
+        Field::new("reason", c.t("confirm-cancel-reason"), Kind::Textarea)
+            .hint(c.t("confirm-cancel-reason-hint"))
+            .value(reason)
+            .required()
+            .max(limits::SHORT)
+            .errors(c.lang, e)
+    });
+    let msg = |part: &str| c.t(&format!("confirm-{}-{part}", t.code()));
+    ConfirmView {
+        id: p.id,
+        title: p.title.clone(),
+        to: t.code(),
+        heading: msg("title"),
+        intro: msg("intro"),
+        yes: msg("yes"),
+        reason,
+        c,
+    }
+}
+
 async fn transition(
     State(state): State<AppState>,
     c: Ctx,
@@ -957,17 +1251,47 @@ async fn transition(
     let t =
         Transition::parse(form.get("to")).ok_or(AppError::BadRequest("error-malformed-form"))?;
     require(&pa, ProcessAction::Transition(t), p.state)?;
+    // Closing and cancelling ask first: without `confirm=yes` the answer is the question, a
+    // page whose form repeats the post with it (no JavaScript needed). A cancellation also
+    // takes a reason, kept in the process's history.
+    let mut reason = None;
+    if t.is_irreversible() && process::edge(p.state, t).is_some() {
+        let typed = form.string("reason");
+        if form.get("confirm") != "yes" {
+            return Ok(confirm_view(c, &p, t, &typed, &FieldErrors::new()).into_response());
+        }
+        if t == Transition::Cancel {
+            match vuoro_core::text::bounded(&typed, limits::SHORT) {
+                Ok(r) => reason = Some(r),
+                Err(fe) => {
+                    let mut e = FieldErrors::new();
+                    e.add("reason", fe);
+                    return Ok(unprocessable(confirm_view(c, &p, t, &typed, &e)));
+                }
+            }
+        }
+    }
     let user = c.user()?.id;
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
     let approvals = state.store.approvals(p.id, p.plan_version).await?;
-    let ready = readiness(&p, &plan, &approvals);
+    let events = state.store.events(p.id).await?;
+    let lives = state.store.live_sessions(p.id).await?;
+    let ready = readiness(&p, &plan, &approvals, &events, &lives);
     match process::apply(p.state, t, &ready) {
         Ok(to) => {
-            state.store.set_state(p.id, p.state, to, user).await?;
+            match &reason {
+                Some(r) => {
+                    state
+                        .store
+                        .set_state_with_reason(p.id, p.state, to, user, r)
+                        .await?
+                }
+                None => state.store.set_state(p.id, p.state, to, user).await?,
+            }
             // Live sessions run only during the phases: leaving them ends any session still
             // open, so phones stop taking notes and say thank you.
             if !matches!(to, ProcessState::Phase1 | ProcessState::Phase2) {
-                for live in state.store.live_sessions(p.id).await? {
+                for live in lives {
                     if live.open {
                         let turn = state.hub.turn(live.id).await;
                         let e = state
@@ -989,6 +1313,48 @@ async fn transition(
     }
 }
 
+/// A coordinator answers an order that asked for advice on the method; the orderer reads it
+/// on the process page.
+async fn advise(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::AdviseOrderer, p.state)?;
+    if p.order.method != MethodChoice::AdviseMe {
+        return Err(AppError::Conflict("error-no-advice-asked"));
+    }
+    let method = form.get("advice_method");
+    let text = form.get("advice_text");
+    let mut e = FieldErrors::new();
+    if !method.is_empty() && state.methods.get(method).is_none() {
+        e.add("advice_method", vuoro_core::FieldError::Invalid);
+    }
+    let words = e.take("advice_text", vuoro_core::text::bounded(text, limits::LONG));
+    match words {
+        Some(words) if e.is_empty() => {
+            let user = c.user()?.id;
+            state
+                .store
+                .give_advice(p.id, user, (!method.is_empty()).then_some(method), &words)
+                .await?;
+            Ok(redirect(&format!("/processes/{}#h-order", p.id)))
+        }
+        _ => {
+            let input = AdviceInput {
+                method,
+                text,
+                errors: &e,
+            };
+            Ok(unprocessable(
+                process_view_with(&state, c, p, pa, None, Some(input)).await?,
+            ))
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Editing the plan
 
@@ -1004,6 +1370,12 @@ struct PlanEditView {
     session_fields: Vec<Field>,
     method_field: Field,
     has_method: bool,
+    /// Sessions too short for their phase's stages, as warnings.
+    overruns: Vec<String>,
+    /// Said after a save that kept a session typed but not yet added.
+    notice: Option<String>,
+    /// A session whose removal waits for a second press: (plan session id, title).
+    confirm_delete: Option<(u32, String)>,
 }
 
 fn plan_fields(lang: Lang, input: &PlanFieldsInput, e: &FieldErrors) -> Vec<Field> {
@@ -1136,6 +1508,8 @@ fn session_fields(lang: Lang, s: &SessionInput, phases: usize, e: &FieldErrors) 
 struct EditState<'a> {
     fields: Option<(&'a PlanFieldsInput, &'a FieldErrors)>,
     session: Option<(&'a SessionInput, &'a FieldErrors)>,
+    notice: Option<String>,
+    confirm_delete: Option<(u32, String)>,
 }
 
 async fn plan_edit_view(
@@ -1155,11 +1529,36 @@ async fn plan_edit_view(
         ..Default::default()
     };
     let (si, se) = es.session.unwrap_or((&blank, &none));
+    // Without a method yet, the one a coordinator advised (if any) comes preselected.
+    let advised = if plan.method.is_none() {
+        let events = state.store.events(p.id).await?;
+        latest_advice(&events).and_then(|(m, ..)| m.map(str::to_owned))
+    } else {
+        None
+    };
     let chosen = plan
         .method
         .as_ref()
         .and_then(|m| m.adapted_from.as_ref().map(|o| o.id.clone()))
+        .or(advised)
         .unwrap_or_default();
+    let overruns = plan
+        .overruns()
+        .iter()
+        .filter_map(|o| {
+            let s = plan.session(o.session)?;
+            Some(i18n::t_args(
+                lang,
+                "plan-overrun",
+                &[
+                    ("title", i18n::s(s.title.clone())),
+                    ("phase", i18n::n(i64::from(s.phase))),
+                    ("stages", i18n::n(i64::from(o.stages_min))),
+                    ("session", i18n::n(i64::from(o.session_min))),
+                ],
+            ))
+        })
+        .collect();
     let method_field = Field::new(
         "method",
         c.t("plan-method"),
@@ -1183,6 +1582,9 @@ async fn plan_edit_view(
         session_fields: session_fields(lang, si, plan.phase_count(), se),
         method_field,
         has_method: plan.method.is_some(),
+        overruns,
+        notice: es.notice,
+        confirm_delete: es.confirm_delete,
         c,
     })
 }
@@ -1197,8 +1599,106 @@ async fn plan_page(
     let es = EditState {
         fields: None,
         session: None,
+        notice: None,
+        confirm_delete: None,
     };
     Ok(plan_edit_view(&state, c, &p, es).await?.into_response())
+}
+
+/// The plan page is one form: whichever of its buttons is pressed (save, choose the method,
+/// add or remove a session; `formaction` picks the route), every field travels with it, so
+/// nothing typed into one part is lost by another part's button. `page=plan` says the body
+/// carries the whole page; a post without it (another client) changes only its own part.
+struct PlanPost {
+    whole: bool,
+    fields: PlanFieldsInput,
+    draft: SessionInput,
+}
+
+impl PlanPost {
+    fn read(form: &FormData) -> Self {
+        Self {
+            whole: form.get("page") == "plan",
+            fields: PlanFieldsInput {
+                invited: form.string("invited"),
+                representatives: form.string("representatives"),
+                note_taking: form.string("note_taking"),
+                summary_use: form.string("summary_use"),
+                summary_visibility: form.string("summary_visibility"),
+                feedback_scale: form.string("feedback_scale"),
+                feedback_open: form.string("feedback_open"),
+            },
+            draft: SessionInput {
+                title: form.string("title"),
+                phase: form.string("phase"),
+                date: form.string("date"),
+                start: form.string("start"),
+                end: form.string("end"),
+                format: form.string("format"),
+                place: form.string("place"),
+                online_link: form.string("online_link"),
+            },
+        }
+    }
+
+    /// The plan with the page's text fields applied (when the post carries the whole page).
+    fn with_fields(&self, plan: &Plan) -> Result<Plan, FieldErrors> {
+        if self.whole {
+            self.fields.apply(plan)
+        } else {
+            Ok(plan.clone())
+        }
+    }
+
+    /// The session typed but not added, to keep on the page after another button.
+    fn kept_draft(&self) -> Option<&SessionInput> {
+        (self.whole && !self.draft.is_blank()).then_some(&self.draft)
+    }
+}
+
+/// After a save: back to `to`, unless a session was typed and not added; then the page again,
+/// with the session as typed and a word that it is not in the plan yet.
+async fn after_save(
+    state: &AppState,
+    c: Ctx,
+    id: ProcessId,
+    post: &PlanPost,
+    to: String,
+) -> AppResult<Response> {
+    match post.kept_draft() {
+        None => Ok(redirect(&to)),
+        Some(draft) => {
+            let p = state.store.process(id).await?;
+            let none = FieldErrors::new();
+            let notice = Some(c.t("plan-saved-draft-kept"));
+            let es = EditState {
+                fields: None,
+                session: Some((draft, &none)),
+                notice,
+                confirm_delete: None,
+            };
+            Ok(plan_edit_view(state, c, &p, es).await?.into_response())
+        }
+    }
+}
+
+/// A refused post: the page again with everything as typed and the errors at their fields.
+async fn refused(
+    state: &AppState,
+    c: Ctx,
+    p: &Process,
+    post: &PlanPost,
+    fields: Option<&FieldErrors>,
+    session: Option<&FieldErrors>,
+) -> AppResult<Response> {
+    let none = FieldErrors::new();
+    let es = EditState {
+        fields: (post.whole || fields.is_some()).then(|| (&post.fields, fields.unwrap_or(&none))),
+        session: (post.whole || session.is_some()).then(|| (&post.draft, session.unwrap_or(&none))),
+        notice: None,
+        confirm_delete: None,
+    };
+    Ok(unprocessable(plan_edit_view(state, c, p, es).await?))
 }
 
 async fn save_fields(
@@ -1209,30 +1709,16 @@ async fn save_fields(
 ) -> AppResult<Response> {
     let (p, pa) = load(&state, &c, &id).await?;
     require(&pa, ProcessAction::EditPlan, p.state)?;
-    let input = PlanFieldsInput {
-        invited: form.string("invited"),
-        representatives: form.string("representatives"),
-        note_taking: form.string("note_taking"),
-        summary_use: form.string("summary_use"),
-        summary_visibility: form.string("summary_visibility"),
-        feedback_scale: form.string("feedback_scale"),
-        feedback_open: form.string("feedback_open"),
-    };
+    let post = PlanPost::read(&form);
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
-    match input.apply(&plan) {
+    match post.fields.apply(&plan) {
         Ok(new) => {
             if new != plan {
                 save(&state, &p, &form, &new, c.user()?).await?;
             }
-            Ok(redirect(&format!("/processes/{}", p.id)))
+            after_save(&state, c, p.id, &post, format!("/processes/{}", p.id)).await
         }
-        Err(e) => {
-            let es = EditState {
-                fields: Some((&input, &e)),
-                session: None,
-            };
-            Ok(unprocessable(plan_edit_view(&state, c, &p, es).await?))
-        }
+        Err(e) => refused(&state, c, &p, &post, Some(&e), None).await,
     }
 }
 
@@ -1244,29 +1730,18 @@ async fn add_session(
 ) -> AppResult<Response> {
     let (p, pa) = load(&state, &c, &id).await?;
     require(&pa, ProcessAction::EditPlan, p.state)?;
-    let input = SessionInput {
-        title: form.string("title"),
-        phase: form.string("phase"),
-        date: form.string("date"),
-        start: form.string("start"),
-        end: form.string("end"),
-        format: form.string("format"),
-        place: form.string("place"),
-        online_link: form.string("online_link"),
-    };
-    let mut plan = state.store.plan(p.id, p.plan_version).await?.plan;
-    match plan.add_session(input.clone()) {
-        Ok(()) => {
+    let post = PlanPost::read(&form);
+    let old = state.store.plan(p.id, p.plan_version).await?.plan;
+    // Both parts are checked, so every error shows at once and nothing is saved half.
+    let fields = post.with_fields(&old);
+    let mut plan = fields.clone().unwrap_or_else(|_| old.clone());
+    let session = plan.add_session(post.draft.clone());
+    match (fields, session) {
+        (Ok(_), Ok(())) => {
             save(&state, &p, &form, &plan, c.user()?).await?;
             Ok(redirect(&format!("/processes/{}/plan#sessions", p.id)))
         }
-        Err(e) => {
-            let es = EditState {
-                fields: None,
-                session: Some((&input, &e)),
-            };
-            Ok(unprocessable(plan_edit_view(&state, c, &p, es).await?))
-        }
+        (f, s) => refused(&state, c, &p, &post, f.err().as_ref(), s.err().as_ref()).await,
     }
 }
 
@@ -1279,12 +1754,37 @@ async fn delete_session(
     let (p, pa) = load(&state, &c, &id).await?;
     require(&pa, ProcessAction::EditPlan, p.state)?;
     let sid: u32 = sid.parse().map_err(|_| AppError::NotFound)?;
-    let mut plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let post = PlanPost::read(&form);
+    let old = state.store.plan(p.id, p.plan_version).await?.plan;
+    let mut plan = match post.with_fields(&old) {
+        Ok(plan) => plan,
+        Err(e) => return refused(&state, c, &p, &post, Some(&e), None).await,
+    };
+    // From the page, removing asks first: the page again, everything as typed, with the
+    // question and a second button that confirms.
+    if post.whole && form.get("confirm") != "yes" {
+        let title = old.session(sid).ok_or(AppError::NotFound)?.title.clone();
+        let none = FieldErrors::new();
+        let es = EditState {
+            fields: Some((&post.fields, &none)),
+            session: Some((&post.draft, &none)),
+            notice: None,
+            confirm_delete: Some((sid, title)),
+        };
+        return Ok(plan_edit_view(&state, c, &p, es).await?.into_response());
+    }
     if !plan.remove_session(sid) {
         return Err(AppError::NotFound);
     }
     save(&state, &p, &form, &plan, c.user()?).await?;
-    Ok(redirect(&format!("/processes/{}/plan#sessions", p.id)))
+    after_save(
+        &state,
+        c,
+        p.id,
+        &post,
+        format!("/processes/{}/plan#sessions", p.id),
+    )
+    .await
 }
 
 async fn choose_method(
@@ -1303,14 +1803,19 @@ async fn choose_method(
         .methods
         .get(form.get("method"))
         .ok_or(AppError::BadRequest("error-invalid"))?;
-    let mut plan = state.store.plan(p.id, p.plan_version).await?.plan;
+    let post = PlanPost::read(&form);
+    let old = state.store.plan(p.id, p.plan_version).await?.plan;
+    let mut plan = match post.with_fields(&old) {
+        Ok(plan) => plan,
+        Err(e) => return refused(&state, c, &p, &post, Some(&e), None).await,
+    };
     plan.method = Some(m.adapt());
     let phases = plan.phase_count() as u32;
     for s in &mut plan.sessions {
         s.phase = s.phase.min(phases.max(1));
     }
     save(&state, &p, &form, &plan, c.user()?).await?;
-    Ok(redirect(&format!("/processes/{}/plan", p.id)))
+    after_save(&state, c, p.id, &post, format!("/processes/{}/plan", p.id)).await
 }
 
 #[derive(Template, WebTemplate)]

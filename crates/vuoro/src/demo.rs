@@ -222,6 +222,7 @@ pub async fn seed(store: &SqliteStore, lib: &MethodLibrary) -> anyhow::Result<()
         orderer_approved: true,
         facilitator_approved: true,
         method_phases: plan3.phase_count(),
+        ..Readiness::default()
     };
     let mut now = ProcessState::Ordered;
     for t in [Transition::Agree, Transition::StartPhase1] {

@@ -143,6 +143,42 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
+    /// Moves a process's state and appends the event, in one transaction; `Conflict` if
+    /// another user moved it first.
+    async fn move_state(
+        &self,
+        id: ProcessId,
+        from: ProcessState,
+        to: ProcessState,
+        actor: UserId,
+        reason: Option<String>,
+    ) -> Result<()> {
+        let at = now();
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE processes SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
+        )
+        .bind(to.code())
+        .bind(timestamp(at)?)
+        .bind(id.to_string())
+        .bind(from.code())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(refused(&mut tx, id, "process is not in the expected state").await);
+        }
+        append_event(
+            &mut tx,
+            id,
+            actor,
+            at,
+            &EventKind::StateChanged { from, to, reason },
+        )
+        .await?;
+        tx.commit().await.map_err(db)
+    }
+
     /// Opens (and creates, if missing) the database at `path` and brings its schema up to date.
     pub async fn open(path: &Path) -> Result<SqliteStore> {
         let options = SqliteConnectOptions::new()
@@ -1307,27 +1343,48 @@ impl Store for SqliteStore {
         to: ProcessState,
         actor: UserId,
     ) -> Result<()> {
+        self.move_state(id, from, to, actor, None).await
+    }
+
+    async fn set_state_with_reason(
+        &self,
+        id: ProcessId,
+        from: ProcessState,
+        to: ProcessState,
+        actor: UserId,
+        reason: &str,
+    ) -> Result<()> {
+        self.move_state(id, from, to, actor, Some(reason.to_owned()))
+            .await
+    }
+
+    async fn give_advice(
+        &self,
+        id: ProcessId,
+        actor: UserId,
+        method: Option<&str>,
+        text: &str,
+    ) -> Result<()> {
         let at = now();
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE processes SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
-        )
-        .bind(to.code())
-        .bind(timestamp(at)?)
-        .bind(id.to_string())
-        .bind(from.code())
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        if done.rows_affected() == 0 {
-            return Err(refused(&mut tx, id, "process is not in the expected state").await);
+        // The process must exist; the event table's foreign key would say so less clearly.
+        let found: Option<(String,)> = sqlx::query_as("SELECT id FROM processes WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+        if found.is_none() {
+            return Err(StoreError::NotFound);
         }
         append_event(
             &mut tx,
             id,
             actor,
             at,
-            &EventKind::StateChanged { from, to },
+            &EventKind::AdviceGiven {
+                method: method.map(str::to_owned),
+                text: text.to_owned(),
+            },
         )
         .await?;
         tx.commit().await.map_err(db)

@@ -311,7 +311,12 @@ fn build(data: &Data, lang: Lang, f: &Filters) -> Listing {
                 .filter(|e| !e.is_process() && e.activity.status == ActivityStatus::Planned)
                 .map(view)
                 .collect(),
-            processes: list.iter().filter(|e| e.is_process()).count(),
+            // Held: a process counts once its phases started, never while only ordered or
+            // agreed (`process_activity` reads those as planned).
+            processes: list
+                .iter()
+                .filter(|e| e.is_process() && e.activity.status == ActivityStatus::Done)
+                .count(),
         });
     }
     Listing {

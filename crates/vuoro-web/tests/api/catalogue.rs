@@ -2,6 +2,7 @@
 
 use crate::helpers::{TestApp, location, spawn};
 use reqwest::StatusCode;
+use vuoro_core::ProcessState;
 use vuoro_core::catalogue::{ActivityInput, Vocabulary};
 use vuoro_store::{ActivityRecord, ActivitySource, CatalogueStore, Store};
 
@@ -290,7 +291,8 @@ async fn the_peer_listing_shows_only_what_was_published() {
     publish(&app, app.org, "Uusimaa", false).await;
     publish(&app, other, "Lappi", false).await;
     // A process of the publishing organisation: not counted, since it did not publish them.
-    crate::helpers::order(&app, &app.login("orderer").await, "Yötiimi", "eratauko").await;
+    let yotiimi =
+        crate::helpers::order(&app, &app.login("orderer").await, "Yötiimi", "eratauko").await;
 
     let anon = app.browser();
     let (status, page) = anon.text("/listing").await;
@@ -330,8 +332,26 @@ async fn the_peer_listing_shows_only_what_was_published() {
         "input is never echoed as markup"
     );
 
-    // When the organisation publishes its processes they count, without their names.
+    // When the organisation publishes its processes they count, without their names; an
+    // order not yet held is not counted as held.
     publish(&app, app.org, "Uusimaa", true).await;
+    let (_, page) = anon.text("/listing").await;
+    assert!(
+        !page.contains("<dt>Vuorossa käydyt prosessit</dt>"),
+        "an ordered-only process is not held: {page}"
+    );
+    let pid = vuoro_core::ProcessId::parse(yotiimi.trim_start_matches("/processes/"))
+        .expect("process id");
+    let actor = app.user_id("orderer").await;
+    for (from, to) in [
+        (ProcessState::Ordered, ProcessState::Agreed),
+        (ProcessState::Agreed, ProcessState::Phase1),
+    ] {
+        app.store
+            .set_state(pid, from, to, actor)
+            .await
+            .expect("a test fixture moves its process");
+    }
     let (_, page) = anon.text("/listing").await;
     assert!(
         page.contains("<dt>Vuorossa käydyt prosessit</dt><dd>1</dd>"),

@@ -8,8 +8,14 @@ async fn version_of(b: &Browser, p: &str) -> String {
     plan_version(&page)
 }
 
+/// A transition as the process page makes it; closing and cancelling answer the question
+/// their confirmation page asks (a cancellation with its reason).
 async fn transition(b: &Browser, p: &str, to: &str) -> reqwest::Response {
-    b.post_form(&format!("{p}/transition"), &[("to", to)]).await
+    let mut fields = vec![("to", to)];
+    if matches!(to, "close" | "cancel") {
+        fields.extend([("confirm", "yes"), ("reason", "Tiimi yhdistettiin toiseen")]);
+    }
+    b.post_form(&format!("{p}/transition"), &fields).await
 }
 
 async fn approve(b: &Browser, p: &str, side: &str) {

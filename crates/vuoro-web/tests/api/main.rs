@@ -18,5 +18,6 @@ mod openspace;
 mod org_plans;
 mod permissions;
 mod practices;
+mod process_page;
 mod summary;
 mod themes;

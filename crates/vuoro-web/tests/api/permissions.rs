@@ -297,6 +297,11 @@ fn table() -> Vec<Row> {
         row(POST, "/processes/{id}/transition", "L N N F F C N N N L L")
             .on(On::Plan)
             .fields(&[("to", "start_phase1")]),
+        // Advice on the method is the coordinator's; Q's order named its method, so the
+        // coordinator is refused by the state of things (409).
+        row(POST, "/processes/{id}/advice", "L N N C F F N N N L L")
+            .on(On::Plan)
+            .fields(&[("advice_text", "Erätauko sopii.")]),
         row(GET, "/processes/{id}/versions", VIEW).on(On::Plan),
         row(GET, "/processes/{id}/versions/{v}", VIEW).on(On::Plan),
         row(GET, "/processes/{id}/sessions/{sid}/calendar.ics", VIEW).on(On::Plan),
@@ -1188,7 +1193,14 @@ async fn a_cancelled_process_is_no_longer_edited_and_only_its_orderer_cancels() 
         .status();
     assert_eq!(s, StatusCode::FORBIDDEN);
     let s = orderer
-        .post_form(&format!("{p}/transition"), &[("to", "cancel")])
+        .post_form(
+            &format!("{p}/transition"),
+            &[
+                ("to", "cancel"),
+                ("confirm", "yes"),
+                ("reason", "Tiimi lakkautetaan"),
+            ],
+        )
         .await
         .status();
     assert_eq!(s, StatusCode::SEE_OTHER);

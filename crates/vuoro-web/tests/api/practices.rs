@@ -193,7 +193,10 @@ async fn groups_record_practices_and_staff_follow_them_up() {
             .await;
     }
     orderer
-        .post_form(&format!("{p}/transition"), &[("to", "close")])
+        .post_form(
+            &format!("{p}/transition"),
+            &[("to", "close"), ("confirm", "yes")],
+        )
         .await;
     let r = orderer
         .post_form(

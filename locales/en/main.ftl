@@ -231,17 +231,17 @@ next-nothing = The process has ended.
 ## Part 6: what next follows the real state; asking before closing or cancelling; reopening; advice
 transition-reopen = Reopen process
 transition-error-cancelled-from-unknown = The process’s history does not show the status it was cancelled from, so it cannot be reopened.
-next-start-phase1 = The plan is agreed. The facilitator starts the first phase.
+next-start-phase1 = The plan is agreed. The facilitator starts the first part.
 next-run-session = A session is running. The facilitator leads it on the session’s own page.
-next-open-session = This phase has sessions not yet held. The facilitator opens the next one when the participants are there.
-next-plan-session = The plan has no sessions for this phase. Add a session to the plan.
-next-curate-themes = The first phase’s sessions have been held. The facilitator draws the themes for the second phase from the notes, then starts the second phase.
+next-open-session = This part has sessions not yet held. The facilitator opens the next one when the participants are there.
+next-plan-session = The plan has no sessions for this part. Add a session to the plan.
+next-curate-themes = The first part’s sessions have been held. The facilitator draws the themes for the second part from the notes, then starts the second part.
 next-start-summary = The sessions have been held. The facilitator moves the process to the summary.
 next-cancelled = The process has been cancelled. If that was a mistake, the coordinator can reopen it.
 next-action-plan = Complete the plan
 next-action-run = Continue the session: { $title }
 next-action-plan-session = Add a session to the plan
-next-action-themes = Draw the first phase’s themes
+next-action-themes = Draw the first part’s themes
 next-action-summary = Write the summary
 process-cancel-reason = Reason for cancelling: { $reason }
 event-state-reason = { $actor } moved the process to: { $state }. Reason: { $reason }
@@ -276,7 +276,7 @@ home-queue-advice = { $count ->
 }
 plan-save-all = Save the plan
 plan-saved-draft-kept = The plan is saved. The session you typed has not been added yet: it is waiting below; add it with the “Add session” button.
-plan-overrun = In the session { $title }, the stages of phase { $phase } take { $stages } minutes together, but the session lasts { $session } minutes. Shorten the stages or lengthen the session.
+plan-overrun = In the session { $title }, the steps of part { $phase } take { $stages } minutes together, but the session lasts { $session } minutes. Shorten the steps or lengthen the session.
 session-delete-confirm = Remove the session { $title } from the plan? Everything else you typed is kept below. If you do not want to remove it, carry on editing.
 session-delete-yes = Yes, remove the session { $title }
 

@@ -231,17 +231,17 @@ next-nothing = Prosessi on päättynyt.
 ## Part 6: what next follows the real state; asking before closing or cancelling; reopening; advice
 transition-reopen = Avaa prosessi uudelleen
 transition-error-cancelled-from-unknown = Prosessin historiasta ei löydy tilaa, josta se peruttiin, joten sitä ei voi avata uudelleen.
-next-start-phase1 = Suunnitelma on sovittu. Fasilitaattori aloittaa ensimmäisen vaiheen.
+next-start-phase1 = Suunnitelma on sovittu. Fasilitaattori aloittaa ensimmäisen osion.
 next-run-session = Istunto on käynnissä. Fasilitaattori vetää sitä istunnon omalla sivulla.
-next-open-session = Tämän vaiheen istuntoja on vielä pitämättä. Fasilitaattori avaa seuraavan, kun osallistujat ovat paikalla.
-next-plan-session = Suunnitelmassa ei ole tämän vaiheen istuntoja. Lisää istunto suunnitelmaan.
-next-curate-themes = Ensimmäisen vaiheen istunnot on pidetty. Fasilitaattori kokoaa muistiinpanoista teemat, joita toisessa vaiheessa työstetään, ja aloittaa sitten toisen vaiheen.
+next-open-session = Tämän osion istuntoja on vielä pitämättä. Fasilitaattori avaa seuraavan, kun osallistujat ovat paikalla.
+next-plan-session = Suunnitelmassa ei ole tämän osion istuntoja. Lisää istunto suunnitelmaan.
+next-curate-themes = Ensimmäisen osion istunnot on pidetty. Fasilitaattori kokoaa muistiinpanoista teemat, joita toisessa osiossa työstetään, ja aloittaa sitten toisen osion.
 next-start-summary = Istunnot on pidetty. Fasilitaattori siirtää prosessin koosteeseen.
 next-cancelled = Prosessi on peruttu. Jos se peruttiin vahingossa, koordinaattori voi avata sen uudelleen.
 next-action-plan = Täydennä suunnitelmaa
 next-action-run = Jatka istuntoa: { $title }
 next-action-plan-session = Lisää istunto suunnitelmaan
-next-action-themes = Kokoa ensimmäisen vaiheen teemat
+next-action-themes = Kokoa ensimmäisen osion teemat
 next-action-summary = Kirjoita kooste
 process-cancel-reason = Perumisen syy: { $reason }
 event-state-reason = { $actor } siirsi prosessin tilaan: { $state }. Syy: { $reason }
@@ -276,7 +276,7 @@ home-queue-advice = { $count ->
 }
 plan-save-all = Tallenna suunnitelma
 plan-saved-draft-kept = Suunnitelma on tallennettu. Kirjoittamaasi istuntoa ei ole vielä lisätty: se odottaa alla, lisää se painikkeella ”Lisää istunto”.
-plan-overrun = Istunnossa { $title } vaiheen { $phase } osiot kestävät yhteensä { $stages } minuuttia, mutta istunto kestää { $session } minuuttia. Lyhennä osioita tai pidennä istuntoa.
+plan-overrun = Istunnossa { $title } osion { $phase } vaiheet kestävät yhteensä { $stages } minuuttia, mutta istunto kestää { $session } minuuttia. Lyhennä vaiheita tai pidennä istuntoa.
 session-delete-confirm = Poistetaanko istunto { $title } suunnitelmasta? Muu kirjoittamasi on tallessa alla. Jos et halua poistaa, jatka muokkaamista.
 session-delete-yes = Kyllä, poista istunto { $title }
 

@@ -231,17 +231,17 @@ next-nothing = Processen är avslutad.
 ## Part 6: what next follows the real state; asking before closing or cancelling; reopening; advice
 transition-reopen = Öppna processen igen
 transition-error-cancelled-from-unknown = Processens historik visar inte vilken status den ställdes in från, så den kan inte öppnas igen.
-next-start-phase1 = Planen är avtalad. Facilitatorn startar den första fasen.
+next-start-phase1 = Planen är avtalad. Facilitatorn startar den första delen.
 next-run-session = En sammankomst pågår. Facilitatorn leder den på sammankomstens egen sida.
-next-open-session = Fasen har sammankomster som inte har hållits ännu. Facilitatorn öppnar nästa när deltagarna är på plats.
-next-plan-session = Planen har inga sammankomster för den här fasen. Lägg till en sammankomst i planen.
-next-curate-themes = Den första fasens sammankomster har hållits. Facilitatorn sammanställer teman ur anteckningarna för den andra fasen och startar sedan den andra fasen.
+next-open-session = Delen har sammankomster som inte har hållits ännu. Facilitatorn öppnar nästa när deltagarna är på plats.
+next-plan-session = Planen har inga sammankomster för den här delen. Lägg till en sammankomst i planen.
+next-curate-themes = Den första delens sammankomster har hållits. Facilitatorn sammanställer teman ur anteckningarna för den andra delen och startar sedan den andra delen.
 next-start-summary = Sammankomsterna har hållits. Facilitatorn för processen vidare till sammanfattningen.
 next-cancelled = Processen är inställd. Om den ställdes in av misstag kan koordinatorn öppna den igen.
 next-action-plan = Komplettera planen
 next-action-run = Fortsätt sammankomsten: { $title }
 next-action-plan-session = Lägg till en sammankomst i planen
-next-action-themes = Sammanställ den första fasens teman
+next-action-themes = Sammanställ den första delens teman
 next-action-summary = Skriv sammanfattningen
 process-cancel-reason = Orsak till att processen ställdes in: { $reason }
 event-state-reason = { $actor } ändrade processens status till: { $state }. Orsak: { $reason }
@@ -276,7 +276,7 @@ home-queue-advice = { $count ->
 }
 plan-save-all = Spara planen
 plan-saved-draft-kept = Planen är sparad. Sammankomsten du skrev har inte lagts till ännu: den väntar nedan, lägg till den med knappen ”Lägg till sammankomst”.
-plan-overrun = I sammankomsten { $title } tar delarna i fas { $phase } sammanlagt { $stages } minuter, men sammankomsten varar { $session } minuter. Korta delarna eller förläng sammankomsten.
+plan-overrun = I sammankomsten { $title } tar stegen i del { $phase } sammanlagt { $stages } minuter, men sammankomsten varar { $session } minuter. Korta stegen eller förläng sammankomsten.
 session-delete-confirm = Ska sammankomsten { $title } tas bort ur planen? Det du har skrivit i övrigt finns kvar nedan. Om du inte vill ta bort den, fortsätt redigera.
 session-delete-yes = Ja, ta bort sammankomsten { $title }
 

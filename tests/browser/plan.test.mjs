@@ -105,5 +105,5 @@ test('cancelling asks first, takes a reason, and the coordinator reopens', async
   assert.deepEqual(reopen.map((p) => p.label), ['Avaa prosessi uudelleen']);
   assert.ok(reopen[0].inView);
   await submit(page, 'Avaa prosessi uudelleen');
-  assert.match(await page.locator('.state').first().innerText(), /Vaihe 1/, 'back in phase 1');
+  assert.match(await page.locator('.state').first().innerText(), /Osio 1/, 'back in phase 1');
 });

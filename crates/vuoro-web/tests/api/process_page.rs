@@ -234,7 +234,7 @@ async fn a_session_too_short_for_its_stages_is_warned_about() {
     let facilitator = app.login("facilitator").await;
     let (_, page) = facilitator.text(&format!("{p}/plan")).await;
     assert!(
-        page.contains("Istunnossa Toinen kerta vaiheen 2 osiot kestävät yhteensä 165 minuuttia, mutta istunto kestää 150 minuuttia."),
+        page.contains("Istunnossa Toinen kerta osion 2 vaiheet kestävät yhteensä 165 minuuttia, mutta istunto kestää 150 minuuttia."),
         "{page}"
     );
     assert!(
@@ -364,7 +364,7 @@ async fn what_next_follows_the_sessions_and_then_leads_to_the_themes() {
     let p = gpd_in_phase1(&app).await;
     let facilitator = app.login("facilitator").await;
     let (_, page) = facilitator.text(&p).await;
-    assert!(page.contains("Tämän vaiheen istuntoja on vielä pitämättä"));
+    assert!(page.contains("Tämän osion istuntoja on vielä pitämättä"));
     assert_eq!(primaries(&page), vec!["Avaa istunto: Ensimmäinen kerta"]);
     assert_eq!(
         page.matches("Avaa istunto: Ensimmäinen kerta").count(),
@@ -378,7 +378,7 @@ async fn what_next_follows_the_sessions_and_then_leads_to_the_themes() {
         "the session button is in the next box, at the top"
     );
     assert!(
-        page.contains(">Aloita vaihe 2<"),
+        page.contains(">Aloita osio 2<"),
         "phase 2 is still offered, as a secondary button"
     );
 
@@ -392,7 +392,7 @@ async fn what_next_follows_the_sessions_and_then_leads_to_the_themes() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, page) = facilitator.text(&p).await;
-    assert_eq!(primaries(&page), vec!["Kokoa ensimmäisen vaiheen teemat"]);
+    assert_eq!(primaries(&page), vec!["Kokoa ensimmäisen osion teemat"]);
     assert!(page.contains(&format!("href=\"{p}/themes/phase-1\"")));
     let (status, _) = facilitator.text(&format!("{p}/themes/phase-1")).await;
     assert_eq!(

@@ -76,6 +76,11 @@ p-previous-average = { $avg } / 5
 p-previous-answers = عدد الإجابات { $n }
 p-os-title = سوق المواضيع
 p-os-now = تجتمع المجموعات الآن: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = أنت المشارك رقم { $n }
+p-timer = الوقت المتبقي
+p-cafe-ended = انتهى المقهى التعليمي. شكرًا على النقاشات حول الطاولات!
+p-os-ended = انتهى العمل في المجموعات. شكرًا!
 p-os-your-group = مجموعتك:
 p-os-room-link = افتح غرفة المجموعة
 p-os-group-notes = ملاحظات المجموعة

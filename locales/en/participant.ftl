@@ -76,6 +76,11 @@ p-previous-average = { $avg } / 5
 p-previous-answers = { $n } answers
 p-os-title = Topic marketplace
 p-os-now = The groups meet now: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = You are participant { $n }
+p-timer = Time left
+p-cafe-ended = The learning café has ended. Thank you for the table talks!
+p-os-ended = The group work has ended. Thank you!
 p-os-your-group = Your group:
 p-os-room-link = Open the group's room
 p-os-group-notes = The group's notes

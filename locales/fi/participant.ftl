@@ -76,6 +76,11 @@ p-previous-average = { $avg } / 5
 p-previous-answers = vastauksia { $n }
 p-os-title = Aiheiden tori
 p-os-now = Ryhmät kokoontuvat nyt: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = Olet osallistuja { $n }
+p-timer = Aikaa jäljellä
+p-cafe-ended = Learning café on päättynyt. Kiitos pöytäkeskusteluista!
+p-os-ended = Ryhmätyö on päättynyt. Kiitos!
 p-os-your-group = Sinun ryhmäsi:
 p-os-room-link = Avaa ryhmän huone
 p-os-group-notes = Ryhmän muistiinpanot

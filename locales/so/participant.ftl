@@ -76,6 +76,11 @@ p-previous-average = { $avg } / 5
 p-previous-answers = { $n } jawaabood
 p-os-title = Suuqa mawduucyada
 p-os-now = Kooxaha hadda way kulmayaan: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = Waxaad tahay ka qaybgalaha { $n }
+p-timer = Waqtiga haray
+p-cafe-ended = Kafeega waxbarashadu wuu dhammaaday. Waad ku mahadsan tahay wada-hadallada miisaska!
+p-os-ended = Shaqadii kooxaha way dhammaatay. Mahadsanid!
 p-os-your-group = Kooxdaada:
 p-os-room-link = Fur qolka kooxda
 p-os-group-notes = Qoraallada kooxda

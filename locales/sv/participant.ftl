@@ -76,6 +76,11 @@ p-previous-average = { $avg } / 5
 p-previous-answers = { $n } svar
 p-os-title = Ämnestorget
 p-os-now = Grupperna samlas nu: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = Du är deltagare { $n }
+p-timer = Tid kvar
+p-cafe-ended = Learning café är slut. Tack för samtalen vid borden!
+p-os-ended = Grupparbetet är slut. Tack!
 p-os-your-group = Din grupp:
 p-os-room-link = Öppna gruppens rum
 p-os-group-notes = Gruppens anteckningar

@@ -461,6 +461,11 @@ pub(crate) struct ParticipantView {
     hand: Option<usize>,
     meeting: Option<String>,
     cafe: Option<PhoneCafe>,
+    /// The café of this session has ended: the phone says so once seats are gone.
+    cafe_ended: bool,
+    /// This phone's number in the session (the order it joined), so the facilitator can say
+    /// "participant 7 hosts table B" and the person knows it is them.
+    number: Option<u32>,
     open_space: Option<PhoneOs>,
     practices: Option<PhonePractices>,
     /// Where to read the process's summary, once it is sent to the participants.
@@ -536,6 +541,14 @@ pub(crate) async fn participant_view(
     let cafe = cafe_seat(state, live, me)
         .await?
         .map(|seat| phone_cafe(&seat, &notes));
+    let cafe_ended = state.store.cafe(live.id).await?.is_some_and(|k| k.ended);
+    let number = state
+        .store
+        .attendees(live.id)
+        .await?
+        .iter()
+        .find(|a| a.participant == me.id)
+        .map(|a| a.number);
     let previous = if state.store.shares_previous_feedback(live.id).await? {
         previous_feedback(state, live, &course, p.lang).await?
     } else {
@@ -544,6 +557,8 @@ pub(crate) async fn participant_view(
     Ok(ParticipantView {
         previous,
         cafe,
+        cafe_ended,
+        number,
         hand,
         meeting: course.meeting.clone(),
         feedback,

@@ -303,6 +303,7 @@ fn table() -> Vec<Row> {
         // live sessions of P, in phase 2
         row(POST, "/processes/{id}/sessions/{sid}/open", RUN),
         row(GET, "/live/{lid}/run", RUN),
+        row(GET, "/live/{lid}/setup", RUN),
         row(GET, "/live/{lid}/remove", RUN),
         // A number no phone has: the runner's people get the form back (422), the fixture's
         // phone stays in for the rows after this one.

@@ -29,6 +29,15 @@ p-note-too-long = النص طويل جدًا. الحد الأقصى 1000 حرف.
 p-note-too-fast = أنت ترسل بسرعة كبيرة. انتظر قليلًا، ثم أرسل مرة أخرى.
 p-mine = ملاحظاتك
 p-mine-none = لم تكتب أي شيء بعد.
+# A participant corrects or withdraws their own note until the facilitator curates it
+p-note-revise = تصحيح أو سحب
+p-note-correct-label = النص المصحح
+p-note-correct = احفظ التصحيح
+p-note-withdraw-warning = الملاحظة المسحوبة تختفي من اللوحة ومن جهاز العرض ولا يمكن استرجاعها.
+p-note-withdraw = اسحب الملاحظة
+p-note-limit = الحد الأقصى { $max } حرف.
+p-note-curated-mark = لقد تعامل الميسّر مع هذه الملاحظة، لذلك لا يمكن تغييرها بعد الآن.
+p-note-curated = لقد تعامل الميسّر مع هذه الملاحظة بالفعل، لذلك لا يمكن تصحيحها أو سحبها بعد الآن.
 p-shown-as = يظهر اسمك هكذا: { $name }
 p-anonymous = أنت تكتب بدون اسم.
 p-error-closed = انتهى هذا النقاش. شكرًا لك!

@@ -29,6 +29,15 @@ p-note-too-long = Teksti on liian pitkä. Enintään 1000 merkkiä.
 p-note-too-fast = Lähetät liian nopeasti. Odota hetki ja lähetä sitten uudelleen.
 p-mine = Sinun muistiinpanosi
 p-mine-none = Et ole vielä kirjoittanut mitään.
+# A participant corrects or withdraws their own note until the facilitator curates it
+p-note-revise = Korjaa tai peru
+p-note-correct-label = Korjattu teksti
+p-note-correct = Tallenna korjaus
+p-note-withdraw-warning = Peruttu muistiinpano poistuu taululta ja projektorilta, eikä sitä voi palauttaa.
+p-note-withdraw = Peru muistiinpano
+p-note-limit = Enintään { $max } merkkiä.
+p-note-curated-mark = Ohjaaja on käsitellyt tämän, joten sitä ei voi enää muuttaa.
+p-note-curated = Ohjaaja on jo käsitellyt tämän muistiinpanon, joten sitä ei voi enää korjata eikä perua.
 p-shown-as = Nimesi näkyy: { $name }
 p-anonymous = Kirjoitat nimettömänä.
 p-error-closed = Tämä keskustelu on päättynyt. Kiitos!

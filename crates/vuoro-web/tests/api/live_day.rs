@@ -302,3 +302,121 @@ async fn a_phone_shows_its_number_and_the_timer() {
         "the phone's timer runs with the stage's"
     );
 }
+
+/// The id of a note on a phone's own list, by its text.
+fn own_note_id(html: &str, text: &str) -> String {
+    let at = html.find(text).expect("the note is on the phone");
+    let start = html[..at].rfind("id=\"mine-text-").expect("its id") + "id=\"mine-text-".len();
+    html[start..start + 36].to_owned()
+}
+
+#[tokio::test]
+async fn a_long_note_is_refused_whole_and_a_writer_revises_until_curated() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+    let (other, _) = join(&app, &code, &[("lang", "fi")]).await;
+
+    // Over the limit: refused, not cut; the text comes back whole with the limit.
+    let (_, html) = phone.text(&page).await;
+    let field = &html[html.find("<textarea id=\"text\"").expect("the note field")..];
+    let field = &field[..field.find('>').expect("tag ends")];
+    assert!(
+        !field.contains("maxlength"),
+        "the browser cuts nothing: {field}"
+    );
+    assert!(
+        html.contains("data-counter=\"text\""),
+        "a counter under the field"
+    );
+    let long = format!("{} loppu", "sana ".repeat(200));
+    let r = write(&phone, &page, &long).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.expect("body");
+    assert!(html.contains("Teksti on liian pitkä. Enintään 1000 merkkiä."));
+    assert!(
+        html.contains(&format!(">{}</textarea>", long.trim())),
+        "nothing is cut"
+    );
+    let (_, board) = facilitator.text(&run).await;
+    assert!(
+        !board.contains("sana sana sana"),
+        "nothing reached the board"
+    );
+
+    write(&phone, &page, "Kahvihuone on liain pieni").await;
+    write(&phone, &page, "Tämän peruisin").await;
+    write(&phone, &page, "Tähti tälle").await;
+    let (_, html) = phone.text(&page).await;
+    let typo = own_note_id(&html, "Kahvihuone on liain pieni");
+    let gone = own_note_id(&html, "Tämän peruisin");
+    let starred = own_note_id(&html, "Tähti tälle");
+
+    let mut stream = facilitator
+        .client
+        .get(format!("{}{lid}/events?view=projector", facilitator.base))
+        .send()
+        .await
+        .expect("stream");
+    let mut events = String::new();
+    let own = |id: &str| format!("{lid}/notes/{id}/own");
+    let r = phone
+        .post_form(
+            &own(&typo),
+            &[("do", "correct"), ("text", "Kahvihuone on liian pieni")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    read_until(&mut stream, &mut events, "event: changed").await;
+    let r = phone.post_form(&own(&gone), &[("do", "withdraw")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, board) = facilitator.text(&run).await;
+    assert!(board.contains("Kahvihuone on liian pieni"));
+    assert!(!board.contains("liain"), "the correction replaced the text");
+    assert!(
+        !board.contains("Tämän peruisin"),
+        "a withdrawn note is gone"
+    );
+    let (_, projector) = facilitator.text(&format!("{lid}/projector")).await;
+    assert!(!projector.contains("Tämän peruisin"));
+    // A screen that reconnects from the start replays every event, the withdrawn note's too.
+    let mut replay = facilitator
+        .client
+        .get(format!("{}{lid}/events?after=0", facilitator.base))
+        .send()
+        .await
+        .expect("replay");
+    assert_eq!(replay.status(), StatusCode::OK);
+    let mut body = String::new();
+    read_until(&mut replay, &mut body, "Kahvihuone on liian pieni").await;
+
+    // Only the writer revises a note.
+    let r = other.post_form(&own(&typo), &[("do", "withdraw")]).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    // Once the facilitator curates it (here: a star), the writer can no longer change it.
+    facilitator
+        .post_form(&format!("{lid}/notes/{starred}/change"), &[("do", "star")])
+        .await;
+    let (_, html) = phone.text(&page).await;
+    assert!(html.contains("Ohjaaja on käsitellyt tämän, joten sitä ei voi enää muuttaa."));
+    let r = phone
+        .post_form(&own(&starred), &[("do", "correct"), ("text", "Muutettu")])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let html = r.text().await.expect("body");
+    assert!(html.contains("ei voi enää korjata eikä perua"));
+    let r = phone.post_form(&own(&starred), &[("do", "withdraw")]).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let (_, board) = facilitator.text(&run).await;
+    assert!(board.contains("Tähti tälle"));
+    // A correction over the limit is refused with the text kept at its note.
+    let r = phone
+        .post_form(&own(&typo), &[("do", "correct"), ("text", &long)])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.expect("body");
+    assert!(html.contains(&format!(">{}</textarea>", long.trim())));
+}

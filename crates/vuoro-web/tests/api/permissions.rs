@@ -322,6 +322,9 @@ fn table() -> Vec<Row> {
         row(GET, "/live/{lid}", PHONE),
         row(POST, "/live/{lid}/notes", PHONE).fields(&[("text", "Taukotila on pieni")]),
         row(POST, "/live/{lid}/notes/{nid}/change", RUN).fields(&[("do", "star")]),
+        // The fixture note is in a proposed theme set by then: curated, so its writer is refused.
+        row(POST, "/live/{lid}/notes/{nid}/own", "J J J J J J J J J C J")
+            .fields(&[("do", "correct"), ("text", "Korjattu")]),
         row(GET, "/live/{lid}/notes/{nid}/card", RUN),
         row(GET, "/live/{lid}/notes/{nid}/edit", RUN),
         row(POST, "/live/{lid}/notes/{nid}/edit", RUN)

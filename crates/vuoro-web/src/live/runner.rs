@@ -408,6 +408,8 @@ struct ProjectorView {
     qr_svg: String,
     now: Now,
     notes: Vec<NoteView>,
+    /// The café while it runs: its round and tables, so people find their table on the wall.
+    cafe: Option<CafeRunView>,
     open_space: Option<OsPanel>,
     last_seq: i64,
 }
@@ -452,6 +454,9 @@ async fn projector(
     let topics = state.store.topics(live.id).await?;
     label_topics(&mut notes, &topics);
     Ok(ProjectorView {
+        cafe: cafe_run_view(&state, &c, &live)
+            .await?
+            .filter(|k| k.round > 0 && !k.ended),
         open_space: os_panel(&state, &live, &topics).await?,
         code: live.join_code.spaced(),
         qr_svg: qr_svg(&join_url),

@@ -76,6 +76,11 @@ async fn an_ended_cafe_leaves_phones_and_new_notes_without_tables() {
     assert!(html.contains("Mene pöytään"));
     write(phone, page, "Pöydässä sanottu").await;
 
+    // The projector shows the round and the tables, with their hosts, while the café runs.
+    let (_, projector) = facilitator.text(&format!("{lid}/projector")).await;
+    assert!(projector.contains("Learning café: Kierros 2/2"));
+    assert!(projector.contains("Pöytä B</h3><p>Mitä kehitämme?</p>"));
+
     // After the last round the runner's primary action is to end the café.
     let (_, board) = facilitator.text(&run).await;
     assert_eq!(primaries(&board), 1, "one primary action");
@@ -113,6 +118,22 @@ async fn an_ended_cafe_leaves_phones_and_new_notes_without_tables() {
     let (_, projector) = facilitator.text(&format!("{lid}/projector")).await;
     let after = card_of(&projector, "Kahvilan jälkeen sanottu");
     assert!(!after.contains("Pöytä "), "nor on the projector: {after}");
+    assert!(
+        !projector.contains("Learning café: Kierros"),
+        "no tables on the wall"
+    );
+    // A starred note stands out on the projector.
+    let at = board
+        .find("Kahvilan jälkeen sanottu")
+        .expect("on the board");
+    let start = board[..at].rfind("id=\"note-text-").expect("id") + "id=\"note-text-".len();
+    let id = &board[start..start + 36];
+    facilitator
+        .post_form(&format!("{lid}/notes/{id}/change"), &[("do", "star")])
+        .await;
+    let (_, projector) = facilitator.text(&format!("{lid}/projector")).await;
+    let starred = card_of(&projector, "Kahvilan jälkeen sanottu");
+    assert!(starred.contains("note-starred") && starred.contains("star-mark"));
     assert_ne!(primary_text(&board), "Päätä learning café");
     assert_eq!(
         facilitator

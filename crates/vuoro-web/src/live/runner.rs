@@ -118,10 +118,8 @@ fn primary_action(
     os: Option<&OsPanel>,
     feedback: FeedbackState,
 ) -> &'static str {
-    if let Some(k) = cafe.filter(|k| !k.ended) {
-        if k.round > 0 {
-            return if k.finished { "cafe_end" } else { "cafe_next" };
-        }
+    if let Some(k) = cafe.filter(|k| !k.ended && k.round > 0) {
+        return if k.finished { "cafe_end" } else { "cafe_next" };
     }
     if let Some(os) = os.filter(|os| !os.ended) {
         let last = os.slots.len().saturating_sub(1) as u32;

@@ -29,6 +29,15 @@ p-note-too-long = النص طويل جدًا. الحد الأقصى 1000 حرف.
 p-note-too-fast = أنت ترسل بسرعة كبيرة. انتظر قليلًا، ثم أرسل مرة أخرى.
 p-mine = ملاحظاتك
 p-mine-none = لم تكتب أي شيء بعد.
+# A participant corrects or withdraws their own note until the facilitator curates it
+p-note-revise = تصحيح أو سحب
+p-note-correct-label = النص المصحح
+p-note-correct = احفظ التصحيح
+p-note-withdraw-warning = الملاحظة المسحوبة تختفي من اللوحة ومن جهاز العرض ولا يمكن استرجاعها.
+p-note-withdraw = اسحب الملاحظة
+p-note-limit = الحد الأقصى { $max } حرف.
+p-note-curated-mark = لقد تعامل الميسّر مع هذه الملاحظة، لذلك لا يمكن تغييرها بعد الآن.
+p-note-curated = لقد تعامل الميسّر مع هذه الملاحظة بالفعل، لذلك لا يمكن تصحيحها أو سحبها بعد الآن.
 p-shown-as = يظهر اسمك هكذا: { $name }
 p-anonymous = أنت تكتب بدون اسم.
 p-error-closed = انتهى هذا النقاش. شكرًا لك!
@@ -77,6 +86,11 @@ p-previous-answers = عدد الإجابات { $n }
 p-number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 p-os-title = سوق المواضيع
 p-os-now = تجتمع المجموعات الآن: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = أنت المشارك رقم { $n }
+p-timer = الوقت المتبقي
+p-cafe-ended = انتهى المقهى التعليمي. شكرًا على النقاشات حول الطاولات!
+p-os-ended = انتهى العمل في المجموعات. شكرًا!
 p-os-your-group = مجموعتك:
 p-os-room-link = افتح غرفة المجموعة
 p-os-group-notes = ملاحظات المجموعة

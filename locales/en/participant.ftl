@@ -29,6 +29,15 @@ p-note-too-long = The text is too long. At most 1000 characters.
 p-note-too-fast = You are sending very fast. Wait a moment, then send again.
 p-mine = Your notes
 p-mine-none = You have not written anything yet.
+# A participant corrects or withdraws their own note until the facilitator curates it
+p-note-revise = Correct or withdraw
+p-note-correct-label = Corrected text
+p-note-correct = Save the correction
+p-note-withdraw-warning = A withdrawn note disappears from the board and the projector and cannot be restored.
+p-note-withdraw = Withdraw the note
+p-note-limit = At most { $max } characters.
+p-note-curated-mark = The facilitator has already worked with this, so it can no longer be changed.
+p-note-curated = The facilitator has already worked with this note, so it can no longer be corrected or withdrawn.
 p-shown-as = Your name is shown as: { $name }
 p-anonymous = You are writing without your name.
 p-error-closed = This conversation has ended. Thank you!
@@ -80,6 +89,11 @@ p-previous-answers = { $n ->
 p-number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 p-os-title = Topic marketplace
 p-os-now = The groups meet now: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = You are participant { $n }
+p-timer = Time left
+p-cafe-ended = The learning café has ended. Thank you for the table talks!
+p-os-ended = The group work has ended. Thank you!
 p-os-your-group = Your group:
 p-os-room-link = Open the group's room
 p-os-group-notes = The group's notes

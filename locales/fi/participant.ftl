@@ -29,6 +29,15 @@ p-note-too-long = Teksti on liian pitkä. Enintään 1000 merkkiä.
 p-note-too-fast = Lähetät liian nopeasti. Odota hetki ja lähetä sitten uudelleen.
 p-mine = Sinun muistiinpanosi
 p-mine-none = Et ole vielä kirjoittanut mitään.
+# A participant corrects or withdraws their own note until the facilitator curates it
+p-note-revise = Korjaa tai peru
+p-note-correct-label = Korjattu teksti
+p-note-correct = Tallenna korjaus
+p-note-withdraw-warning = Peruttu muistiinpano poistuu taululta ja projektorilta, eikä sitä voi palauttaa.
+p-note-withdraw = Peru muistiinpano
+p-note-limit = Enintään { $max } merkkiä.
+p-note-curated-mark = Ohjaaja on käsitellyt tämän, joten sitä ei voi enää muuttaa.
+p-note-curated = Ohjaaja on jo käsitellyt tämän muistiinpanon, joten sitä ei voi enää korjata eikä perua.
 p-shown-as = Nimesi näkyy: { $name }
 p-anonymous = Kirjoitat nimettömänä.
 p-error-closed = Tämä keskustelu on päättynyt. Kiitos!
@@ -80,6 +89,11 @@ p-previous-answers = { $n ->
 p-number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 p-os-title = Aiheiden tori
 p-os-now = Ryhmät kokoontuvat nyt: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = Olet osallistuja { $n }
+p-timer = Aikaa jäljellä
+p-cafe-ended = Learning café on päättynyt. Kiitos pöytäkeskusteluista!
+p-os-ended = Ryhmätyö on päättynyt. Kiitos!
 p-os-your-group = Sinun ryhmäsi:
 p-os-room-link = Avaa ryhmän huone
 p-os-group-notes = Ryhmän muistiinpanot

@@ -29,6 +29,15 @@ p-note-too-long = Qoraalku aad buu u dheer yahay. Ugu badnaan 1000 xaraf.
 p-note-too-fast = Si dhakhso ah ayaad u diraysaa. Wax yar sug, kadibna mar kale dir.
 p-mine = Qoraalladaada
 p-mine-none = Weli waxba ma aadan qorin.
+# A participant corrects or withdraws their own note until the facilitator curates it
+p-note-revise = Sax ama dib u qaado
+p-note-correct-label = Qoraalka la saxay
+p-note-correct = Kaydi saxitaanka
+p-note-withdraw-warning = Qoraalka aad dib u qaadato wuxuu ka baxayaa looxa iyo bandhigga, dib looma soo celin karo.
+p-note-withdraw = Dib u qaado qoraalka
+p-note-limit = Ugu badnaan { $max } xaraf.
+p-note-curated-mark = Hagaha ayaa horay u shaqeeyay qoraalkan, sidaa darteed lama beddeli karo.
+p-note-curated = Hagaha ayaa horay u shaqeeyay qoraalkan, sidaa darteed lama sixi karo lamana dib u qaadi karo.
 p-shown-as = Magacaaga sidan ayuu u muuqdaa: { $name }
 p-anonymous = Waxaad wax qoraysaa adigoon magacaaga muujin.
 p-error-closed = Wada-hadalkani wuu dhammaaday. Mahadsanid!
@@ -80,6 +89,11 @@ p-previous-answers = { $n ->
 p-number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 p-os-title = Suuqa mawduucyada
 p-os-now = Kooxaha hadda way kulmayaan: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = Waxaad tahay ka qaybgalaha { $n }
+p-timer = Waqtiga haray
+p-cafe-ended = Kafeega waxbarashadu wuu dhammaaday. Waad ku mahadsan tahay wada-hadallada miisaska!
+p-os-ended = Shaqadii kooxaha way dhammaatay. Mahadsanid!
 p-os-your-group = Kooxdaada:
 p-os-room-link = Fur qolka kooxda
 p-os-group-notes = Qoraallada kooxda

@@ -29,6 +29,15 @@ p-note-too-long = Texten är för lång. Högst 1000 tecken.
 p-note-too-fast = Du skickar väldigt snabbt. Vänta en stund och skicka sedan igen.
 p-mine = Dina anteckningar
 p-mine-none = Du har inte skrivit något ännu.
+# A participant corrects or withdraws their own note until the facilitator curates it
+p-note-revise = Rätta eller ta tillbaka
+p-note-correct-label = Rättad text
+p-note-correct = Spara rättelsen
+p-note-withdraw-warning = En anteckning som du tar tillbaka försvinner från tavlan och projektorn och kan inte återställas.
+p-note-withdraw = Ta tillbaka anteckningen
+p-note-limit = Högst { $max } tecken.
+p-note-curated-mark = Samtalsledaren har redan behandlat den här, så den kan inte längre ändras.
+p-note-curated = Samtalsledaren har redan behandlat anteckningen, så den kan inte längre rättas eller tas tillbaka.
 p-shown-as = Ditt namn syns som: { $name }
 p-anonymous = Du skriver utan namn.
 p-error-closed = Det här samtalet är slut. Tack!
@@ -77,6 +86,11 @@ p-previous-answers = { $n } svar
 p-number-1 = { NUMBER($n, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 p-os-title = Ämnestorget
 p-os-now = Grupperna samlas nu: { $slot }
+# The phone's number and timer, and the end of a café or of the group work
+p-my-number = Du är deltagare { $n }
+p-timer = Tid kvar
+p-cafe-ended = Learning café är slut. Tack för samtalen vid borden!
+p-os-ended = Grupparbetet är slut. Tack!
 p-os-your-group = Din grupp:
 p-os-room-link = Öppna gruppens rum
 p-os-group-notes = Gruppens anteckningar

@@ -1,7 +1,9 @@
 // A learning café of three rounds in the browser: the facilitator sets up three tables with
 // hosts, twelve participants join from their own browsers, every phone shows its table for
 // each round, the hosts' summaries reach the next groups, and the facilitator's page reports
-// repeated encounters against random seating. Every page is checked with axe-core.
+// repeated encounters against random seating. The facilitator then ends the café: phones stop
+// showing a table, and a note written afterwards is labelled with no table on the board or the
+// projector. Every page is checked with axe-core.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,7 +34,9 @@ test('a learning café: 12 phones, 3 tables with hosts, 3 rounds', async () => {
     for (const p of phones) await audit(p.page);
   };
 
+  // The café is set up on the set-up view, reached from the runner; rounds run on the runner.
   await visit(board, runPath);
+  await follow(board, 'Valmistele learning café tai open space');
   await board.getByLabel('Pöytien kysymykset').fill('Mikä luokassa on kivaa?\nMikä on vaikeaa?\nMitä toivomme?');
   await board.getByLabel('Kierroksia').fill('3');
   await phonesFollow(() => submit(board, 'Perusta pöydät'));
@@ -41,10 +45,11 @@ test('a learning café: 12 phones, 3 tables with hosts, 3 rounds', async () => {
     await board.locator(`#${table}`).selectOption({ label: host });
   }
   await phonesFollow(() => submit(board, 'Tallenna isännät', cafe));
+  await follow(board, 'Takaisin istunnon ohjaukseen');
 
   let summaryText = '';
   for (let round = 1; round <= 3; round++) {
-    await phonesFollow(() => submit(board, `Aloita kierros ${round}`, cafe));
+    await phonesFollow(() => submit(board, `Aloita kierros ${round}`, board.getByRole('region', { name: 'Learning café' })));
     const tables = new Set();
     for (const [i, p] of phones.entries()) {
       const call = await p.page.locator('#my-table').innerText();
@@ -83,6 +88,30 @@ test('a learning café: 12 phones, 3 tables with hosts, 3 rounds', async () => {
   const repeats = Number(report.match(/Toistuvia kohtaamisia: (\d+)/)?.[1]);
   const random = Number(report.match(/Satunnainen jako antaisi keskimäärin (\d+(?:,\d+)?)/)?.[1].replace(',', '.'));
   assert.ok(repeats < random, `the seating (${repeats} repeats) beats random seating (${random})`);
+
+
+  // The café ends explicitly: every phone reloads, shows no table and says the café is over.
+  const runner = board.getByRole('region', { name: 'Learning café' });
+  assert.equal(await board.locator('.primary').innerText(), 'Päätä learning café', 'after the last round, ending is the primary action');
+  await phonesFollow(() => submit(board, 'Päätä learning café', runner));
+  for (const [i, p] of phones.entries()) {
+    assert.equal(await p.page.locator('#my-table').count(), 0, `phone ${i + 1} shows no table after the café`);
+    const text = await mainText(p.page);
+    assert.doesNotMatch(text, /Kierros 3\/3|Mene pöytään/, `phone ${i + 1} no longer sends anyone to a table`);
+    assert.match(text, /Learning café on päättynyt/);
+  }
+  await phones[4].page.getByLabel('Sinun ajatuksesi').fill('Kahvilan jälkeen kirjoitettu');
+  await submit(phones[4].page, 'Lähetä');
+  await visit(board, runPath);
+  const after = board.locator('#board li.note', { hasText: 'Kahvilan jälkeen kirjoitettu' });
+  await after.waitFor();
+  assert.equal(await after.locator('.note-mark', { hasText: /Pöytä/ }).count(), 0, 'a note after the café has no table on the board');
+  assert.match(await mainText(board), /Learning café on päättynyt/);
+  await visit(board, runPath.replace('/run', '/projector'));
+  const shown = board.locator('#board li.note', { hasText: 'Kahvilan jälkeen kirjoitettu' });
+  await shown.waitFor();
+  assert.equal(await shown.locator('.note-mark', { hasText: /Pöytä/ }).count(), 0, 'nor on the projector');
+  assert.ok(await board.locator('#board .note-mark', { hasText: /Pöytä [ABC]/ }).count() > 0, 'notes written at tables keep their table on the projector');
 
   const pages = await h.closeAll();
   assert.ok(pages > 40, `${pages} pages checked`);

@@ -133,6 +133,8 @@ async function feedbackAndClose(board, phase) {
   assert.match(results, new RegExp(`Vaiheen ${phase} palaute`), 'the open answer should be among the results');
   await board.goBack();
   await audit(board);
+  // Ending a session asks first (a disclosure, so it works without JavaScript).
+  await board.locator('summary', { hasText: 'Päätä istunto…' }).click();
   await phonesFollow(() => submit(board, 'Päätä istunto'));
   for (const p of phones) assert.match(await mainText(p.page), /Keskustelu on päättynyt/);
 }
@@ -330,6 +332,13 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
       await form.getByLabel('Mihin mennessä').fill('2027-04-30');
       await submit(page, 'Kirjaa käytäntö', form);
       await page.getByRole('region', { name: 'Kirjatkaa sovittu käytäntö' }).getByText(title).waitFor();
+    }
+    // The café ends explicitly: no phone sends anyone to a table after it.
+    await visit(board, story.run2);
+    await phonesFollow(() => submit(board, 'Päätä learning café', board.getByRole('region', { name: 'Learning café' })));
+    for (const [i, p] of phones.entries()) {
+      assert.equal(await p.page.locator('#my-table').count(), 0, `phone ${i + 1} shows no table after the café`);
+      assert.match(await mainText(p.page), /Learning café on päättynyt/);
     }
 
     await feedbackAndClose(board, 2);

@@ -121,7 +121,9 @@ test('a live session: join by code, notes on the board, phones follow the facili
   await board.goBack();
   await audit(board);
 
-  // Closing ends the session for everyone.
+  // Closing ends the session for everyone; the runner asks first, without JavaScript too.
+  await board.locator('summary', { hasText: 'Päätä istunto…' }).click();
+  assert.match(await mainText(board), /Päättämistä ei voi perua/);
   const closed = [sanna.page, amal.page, projector].map((pg) => pg.waitForEvent('load'));
   await submit(board, 'Päätä istunto');
   await Promise.all(closed);

@@ -3,11 +3,13 @@
 // other phones without a reload, everyone picks a group, the facilitator places the topics on
 // the schedule and starts the first slot, each group writes its notes and sees its own group's
 // notes arrive, and the facilitator's board and the projector show every note with its topic.
+// Then the facilitator ends the group work: every phone says so (live, and on a reload without
+// JavaScript), and a note written afterwards belongs to no group.
 // Every page, and every part of a page that live updates replaced, is checked with axe-core.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, visit, submit, audit, recheck, mainText } from './helpers.mjs';
+import { harness, visit, follow, submit, audit, recheck, mainText } from './helpers.mjs';
 
 const h = harness();
 const PHONES = 12;
@@ -37,7 +39,10 @@ test('an open space: 12 phones, a marketplace of topics, a schedule, group notes
     for (const p of phones) await audit(p);
   };
 
+  // The open space is set up on the set-up view, reached from the runner.
   await visit(board, runPath);
+  await follow(board, 'Valmistele learning café tai open space');
+  const setupPath = new URL(board.url()).pathname;
   const openSpace = board.getByRole('region', { name: 'Open space' });
   await board.getByLabel('Ajat', { exact: true }).fill('9.00–9.45\n10.00–10.45');
   await board.getByLabel('Tilat', { exact: true }).fill('Sali A\nKirjasto');
@@ -67,7 +72,7 @@ test('an open space: 12 phones, a marketplace of topics, a schedule, group notes
   // The facilitator places the topics on the schedule; the picks counts are on the board.
   const cells = ['9.00–9.45 · Sali A', '9.00–9.45 · Kirjasto', '10.00–10.45 · Sali A', '10.00–10.45 · Kirjasto'];
   for (const [n, cell] of cells.entries()) {
-    await visit(board, runPath);
+    await visit(board, setupPath);
     await board.locator(`#cell-${n + 1}`).selectOption({ label: cell });
     await submit(board, 'Sijoita', board.locator(`#topic-${n + 1}`));
   }
@@ -80,6 +85,9 @@ test('an open space: 12 phones, a marketplace of topics, a schedule, group notes
   await watcher.locator('#openspace .os-plan').getByText(TOPICS[1]).waitFor();
   await recheck(watcher);
 
+  // The groups run from the runner, which shows the schedule too.
+  await visit(board, runPath);
+  assert.match(await board.getByRole('table', { name: 'Aikataulu' }).innerText(), /#1 Työrauha luokassa/);
   await board.locator('#os-slot').selectOption({ label: '9.00–9.45' });
   await phonesFollow(() => submit(board, 'Aloita ryhmät', openSpace));
 
@@ -116,6 +124,26 @@ test('an open space: 12 phones, a marketplace of topics, a schedule, group notes
   assert.match(wall, /Ryhmät kokoontuvat nyt: 9\.00–9\.45/);
   assert.match(wall, /#3 Kotitehtävät/);
   assert.equal(await board.locator('#board li.note').count(), PHONES);
+
+  // The facilitator ends the group work; every phone reloads and says so.
+  await visit(board, runPath);
+  await phonesFollow(() => submit(board, 'Päätä ryhmätyö', openSpace));
+  for (const [i, p] of phones.entries()) {
+    const text = await mainText(p);
+    assert.match(text, /Ryhmätyö on päättynyt\. Kiitos!/, `phone ${i + 1} says the group work is over`);
+    assert.doesNotMatch(text, /Ryhmät kokoontuvat nyt/);
+    assert.equal(await p.getByLabel('Ryhmä', { exact: true }).count(), 0, `phone ${i + 1} writes for no group`);
+  }
+  // Without JavaScript too: a fresh load says the same.
+  await visit(phones[0], new URL(phones[0].url()).pathname);
+  assert.match(await mainText(phones[0]), /Ryhmätyö on päättynyt/);
+  await phones[1].getByLabel('Sinun ajatuksesi').fill('Ryhmätyön jälkeen');
+  await submit(phones[1], 'Lähetä');
+  await visit(board, runPath);
+  const late = board.locator('#board li.note', { hasText: 'Ryhmätyön jälkeen' });
+  await late.waitFor();
+  assert.equal(await late.locator('.note-mark', { hasText: /Aihe:/ }).count(), 0, 'a note after the group work has no group');
+  assert.match(await mainText(board), /Ryhmätyö on päättynyt\./);
 
   const pages = await h.closeAll();
   assert.ok(pages > 50, `${pages} pages checked`);

@@ -25,6 +25,10 @@ pub struct Cafe {
     pub rounds: u32,
     /// Every round seated so far, first round first.
     pub seating: Vec<Round<u32>>,
+    /// Ended by the facilitator: nobody sits at a table any more, and notes written from now on
+    /// belong to no table. Cafés saved before this field existed read as not ended.
+    #[serde(default)]
+    pub ended: bool,
 }
 
 /// The letter of a table: A, B, C…
@@ -53,6 +57,7 @@ impl Cafe {
                     .collect(),
                 rounds: u32::try_from(r).unwrap_or(1),
                 seating: Vec::new(),
+                ended: false,
             }),
             _ => Err(e),
         }
@@ -63,13 +68,27 @@ impl Cafe {
         self.seating.len() as u32
     }
 
+    /// Whether every planned round has been played (the café may still run its last one).
     pub fn finished(&self) -> bool {
         self.round() >= self.rounds
+    }
+
+    /// Ends the café: whatever round runs is over, and nobody has a table any more.
+    pub fn end(&mut self) {
+        self.ended = true;
+    }
+
+    /// Whether a round is being played now: one has started and the café has not ended.
+    pub fn running(&self) -> bool {
+        self.round() > 0 && !self.ended
     }
 
     /// Seats the next round among the people present now, avoiding repeated encounters with
     /// everyone seated in earlier rounds. Hosts who are not present leave their table hostless.
     pub fn next_round(&mut self, present: &[u32], seed: u64) -> Result<(), MixingError> {
+        if self.ended {
+            return Err(MixingError::Ended);
+        }
         let hosts: Vec<Option<u32>> = self
             .tables
             .iter()
@@ -80,8 +99,11 @@ impl Cafe {
         Ok(())
     }
 
-    /// The table of a participant in the current round.
+    /// The table of a participant in the current round; none once the café has ended.
     pub fn table_of(&self, number: u32) -> Option<usize> {
+        if self.ended {
+            return None;
+        }
         self.seating
             .last()?
             .tables
@@ -177,6 +199,20 @@ mod tests {
             ours < random,
             "{ours} repeats against {random} for random seating"
         );
+    }
+
+    #[test]
+    fn an_ended_cafe_seats_nobody_and_plays_no_more_rounds() {
+        let mut c = Cafe::from_form("2", "A\nB").expect("valid");
+        let present: Vec<u32> = (1..=6).collect();
+        c.next_round(&present, 1).expect("seated");
+        assert!(c.running());
+        assert!(c.table_of(3).is_some());
+        c.end();
+        assert!(!c.running());
+        assert_eq!(c.table_of(3), None, "nobody has a table after the end");
+        assert_eq!(c.next_round(&present, 2), Err(MixingError::Ended));
+        assert_eq!(c.round(), 1, "the rounds played stay for the report");
     }
 
     #[test]

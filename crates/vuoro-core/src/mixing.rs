@@ -96,6 +96,8 @@ pub enum MixingError {
     SameHost { first: usize, second: usize },
     #[error("a participant is listed twice among those present")]
     DuplicateParticipant,
+    #[error("the café has ended")]
+    Ended,
 }
 
 /// Plans a whole café at once, before anyone has arrived.

@@ -77,6 +77,11 @@ pub struct OpenSpace {
     pub marketplace: bool,
     /// The slot whose groups meet now, from 0.
     pub running: Option<u32>,
+    /// The facilitator ended the group work: no slot runs, the marketplace is closed, and
+    /// phones say so. Starting a slot again takes it up again. Set-ups saved before this field
+    /// existed read as not ended.
+    #[serde(default)]
+    pub ended: bool,
 }
 
 impl OpenSpace {
@@ -96,6 +101,7 @@ impl OpenSpace {
                 spaces,
                 marketplace: true,
                 running: None,
+                ended: false,
             }),
             _ => Err(e),
         }
@@ -107,6 +113,7 @@ impl OpenSpace {
         OpenSpace {
             marketplace: self.marketplace,
             running: self.running.filter(|s| (*s as usize) < new.slots.len()),
+            ended: self.ended,
             ..new
         }
     }
@@ -146,13 +153,25 @@ impl OpenSpace {
         self.spaces.get(space as usize)
     }
 
-    /// Starts the given slot's groups, or ends the group work with `None`.
+    /// Starts the given slot's groups (taking up ended group work again), or ends the running
+    /// slot with `None` (a break between slots; the open space goes on).
     pub fn run(&mut self, slot: Option<u32>) -> Result<(), FieldError> {
         if slot.is_some_and(|s| s as usize >= self.slots.len()) {
             return Err(FieldError::Invalid);
         }
         self.running = slot;
+        if slot.is_some() {
+            self.ended = false;
+        }
         Ok(())
+    }
+
+    /// Ends the group work: the running slot ends and the marketplace closes, and phones show
+    /// that the groups are over instead of the open space.
+    pub fn end(&mut self) {
+        self.running = None;
+        self.marketplace = false;
+        self.ended = true;
     }
 }
 
@@ -238,6 +257,22 @@ mod tests {
         assert_eq!(smaller.running, None, "the running slot is gone");
         let same = os.reshaped(OpenSpace::from_form("a\nb\nc", "x").expect("valid"));
         assert_eq!(same.running, Some(2));
+    }
+
+    #[test]
+    fn ending_the_group_work_stops_every_slot_and_a_new_slot_takes_it_up() {
+        let mut os = OpenSpace::from_form("a\nb", "x").expect("valid");
+        os.run(Some(0)).expect("slot exists");
+        os.end();
+        assert!(os.ended);
+        assert_eq!(os.running, None);
+        assert!(!os.marketplace, "no topics after the end");
+        let kept = os.reshaped(OpenSpace::from_form("a\nb\nc", "x").expect("valid"));
+        assert!(kept.ended, "editing the set-up does not undo the end");
+        os.run(Some(1)).expect("slot exists");
+        assert!(!os.ended);
+        os.run(None).expect("a break");
+        assert!(!os.ended, "a break between slots is not the end");
     }
 
     #[test]

@@ -790,6 +790,22 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     ) -> Result<LiveEvent>;
     /// The note's changes, oldest first.
     async fn note_history(&self, id: NoteId) -> Result<Vec<NoteHistoryEntry>>;
+    /// Whether the facilitator has curated the note, after which its writer can no longer
+    /// correct or withdraw it: the facilitator changed it (starred, hid, showed, edited, moved
+    /// or merged it: anything in its history), merged another note into it, placed it in a
+    /// theme of a saved theme set, or made it a source of the process's summary.
+    async fn note_curated(&self, id: NoteId) -> Result<bool>;
+    /// The writer corrects their note (`Some(text)`) or withdraws it (`None`: the note is
+    /// deleted, its words kept nowhere), while it is not curated, and appends `NoteChanged`, in
+    /// one transaction. `NotFound` unless this participant wrote it; `Conflict` once it is
+    /// curated or the session is closed.
+    async fn revise_own_note(
+        &self,
+        id: NoteId,
+        participant: ParticipantId,
+        text: Option<&str>,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent>;
     /// Notes of a live session, oldest first.
     async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>>;
     /// Notes written by an open-space topic's group (or moved to it), oldest first.

@@ -15,6 +15,33 @@
       }
     });
   }
+  // Counters under note fields: how many characters of the limit are used, and the limit's
+  // message once the text is over it. The server refuses (and keeps) a longer text anyway;
+  // this only says so while typing, instead of the browser cutting the text without a word.
+  Array.prototype.forEach.call(document.querySelectorAll('[data-counter]'), function (out) {
+    var field = document.getElementById(out.getAttribute('data-counter'));
+    if (!field) return;
+    var max = parseInt(field.getAttribute('data-max'), 10);
+    var lang = document.documentElement.lang || undefined;
+    var fmt = function (n) {
+      try {
+        return n.toLocaleString(lang);
+      } catch (err) {
+        return String(n);
+      }
+    };
+    var update = function () {
+      // Characters as the server counts them: code points of the trimmed text.
+      var used = Array.from(field.value.trim()).length;
+      var over = used > max;
+      out.textContent = fmt(used) + ' / ' + fmt(max) + (over ? ' ' + out.getAttribute('data-over') : '');
+      out.classList.toggle('error', over);
+      if (over) field.setAttribute('aria-invalid', 'true');
+      else field.removeAttribute('aria-invalid');
+    };
+    field.addEventListener('input', update);
+    update();
+  });
   var root = document.querySelector('[data-live]');
   if (!root) return;
 

@@ -304,6 +304,28 @@ async fn refused(conn: &mut SqliteConnection, id: ProcessId, why: &'static str) 
 }
 
 /// Appends an event to a live session's log and returns it with its sequence number.
+/// Whether the facilitator has curated a note (see `Store::note_curated`): its history holds
+/// a change, another note was merged into it, it is placed in a theme of a saved theme set (a
+/// note the set leaves unsorted is not), or a summary of its process names it as a source.
+async fn curated(conn: &mut SqliteConnection, id: NoteId) -> Result<bool> {
+    let id = id.to_string();
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM notes n WHERE n.id = ?1 AND ( \
+             EXISTS (SELECT 1 FROM note_history h WHERE h.note_id = n.id) \
+             OR EXISTS (SELECT 1 FROM notes m WHERE m.merged_into = n.id) \
+             OR EXISTS (SELECT 1 FROM theme_sets t, json_each(t.themes_json, '$.themes') th, \
+                        json_each(th.value, '$.notes') tn \
+                        WHERE t.process_id = n.process_id AND tn.value = n.id) \
+             OR EXISTS (SELECT 1 FROM summary_versions s WHERE s.process_id = n.process_id \
+                        AND instr(s.summary_json, ?1) > 0))",
+    )
+    .bind(&id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)?;
+    Ok(found.is_some())
+}
+
 async fn append_live_event(
     conn: &mut SqliteConnection,
     live: LiveSessionId,
@@ -1863,6 +1885,51 @@ impl Store for SqliteStore {
         .bind(new_text)
         .bind(actor.to_string())
         .bind(when)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        let event =
+            append_live_event(&mut tx, live, at, LiveEventKind::NoteChanged { note: id }).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(event)
+    }
+
+    async fn note_curated(&self, id: NoteId) -> Result<bool> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        curated(&mut conn, id).await
+    }
+
+    async fn revise_own_note(
+        &self,
+        id: NoteId,
+        participant: ParticipantId,
+        text: Option<&str>,
+        at: OffsetDateTime,
+    ) -> Result<LiveEvent> {
+        let mut tx = self.begin_write().await?;
+        let found: Option<(String, i64)> = sqlx::query_as(
+            "SELECT n.live_session_id, l.open FROM notes n \
+             JOIN live_sessions l ON l.id = n.live_session_id \
+             WHERE n.id = ? AND n.participant_id = ?",
+        )
+        .bind(id.to_string())
+        .bind(participant.to_string())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        let (live, open) = found.ok_or(StoreError::NotFound)?;
+        let live: LiveSessionId = parse_id(&live, "notes")?;
+        if open == 0 {
+            return Err(StoreError::Conflict("live session closed"));
+        }
+        if curated(&mut tx, id).await? {
+            return Err(StoreError::Conflict("note curated"));
+        }
+        match text {
+            Some(t) => sqlx::query("UPDATE notes SET text = ? WHERE id = ?").bind(t),
+            None => sqlx::query("DELETE FROM notes WHERE id = ?"),
+        }
+        .bind(id.to_string())
         .execute(&mut *tx)
         .await
         .map_err(db)?;

@@ -33,6 +33,8 @@ pub struct CafeRunView {
     pub round: u32,
     pub rounds: u32,
     pub finished: bool,
+    /// Ended by the facilitator: phones show no table and new notes belong to none.
+    pub ended: bool,
     pub tables: Vec<CafeTableView>,
     /// (number, label) of everyone present, to choose hosts from.
     pub people: Vec<(u32, String)>,
@@ -83,6 +85,7 @@ pub(crate) async fn cafe_run_view(
         round: cafe.round(),
         rounds: cafe.rounds,
         finished: cafe.finished(),
+        ended: cafe.ended,
         tables,
         people: attendees.iter().map(|a| (a.number, label(c, a))).collect(),
         repeats: report.repeats,
@@ -98,11 +101,17 @@ async fn cafe_control(
     State(state): State<AppState>,
     c: Ctx,
     Path(lid): Path<String>,
-    headers: HeaderMap,
     form: FormData,
 ) -> AppResult<Response> {
     let (live, _) = runnable(&state, &c, &lid).await?;
-    let back = redirect(&format!("/live/{}/run#cafe", live.id));
+    if !live.open {
+        return Err(AppError::Conflict("error-live-closed"));
+    }
+    // Setting up and choosing hosts happen on the set-up view; rounds and the end on the runner.
+    let back = match form.get("do") {
+        "setup" | "hosts" => redirect(&format!("/live/{}/setup#cafe", live.id)),
+        _ => redirect(&format!("/live/{}/run#cafe", live.id)),
+    };
     let now = OffsetDateTime::now_utc();
     let cafe = match form.get("do") {
         "setup" => {
@@ -129,7 +138,7 @@ async fn cafe_control(
                         ..RunDraft::default()
                     };
                     let p = state.store.process(live.process).await?;
-                    let view = run_view(&state, c, &headers, live, p, draft).await?;
+                    let view = setup_view(&state, c, live, p, draft).await?;
                     return Ok(unprocessable(view));
                 }
             }
@@ -166,7 +175,7 @@ async fn cafe_control(
                 .cafe(live.id)
                 .await?
                 .ok_or(AppError::Conflict("error-no-cafe"))?;
-            if cafe.finished() {
+            if cafe.finished() || cafe.ended {
                 return Err(AppError::Conflict("error-cafe-finished"));
             }
             let present: Vec<u32> = state
@@ -183,6 +192,17 @@ async fn cafe_control(
             ) ^ u64::from(cafe.round());
             cafe.next_round(&present, seed)
                 .map_err(|_| AppError::Conflict("error-cafe-too-few"))?;
+            cafe
+        }
+        // Ends the café explicitly: phones stop showing a table (they reload on the event) and
+        // notes written from now on answer the stage's question, not a table's.
+        "end" => {
+            let mut cafe = state
+                .store
+                .cafe(live.id)
+                .await?
+                .ok_or(AppError::Conflict("error-no-cafe"))?;
+            cafe.end();
             cafe
         }
         _ => return Err(AppError::BadRequest("error-malformed-form")),

@@ -283,11 +283,13 @@ pub(crate) fn push_of(r: &LiveReplay) -> AppResult<Push> {
                     },
                 )
             }
-            None => {
-                return Err(AppError::Internal(format!(
-                    "note {note} of an event is gone"
-                )));
-            }
+            // The writer withdrew the note since: staff screens that showed it drop it (they
+            // reload on a change), and nobody else hears of it.
+            None => push(
+                "changed",
+                serde_json::json!({ "id": note }).to_string(),
+                Audience::NoteChanged { topic: None },
+            ),
         },
         LiveEventKind::NoteChanged { note } => push(
             "changed",

@@ -14,8 +14,8 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::live::{
-    NoteView, PCtx, PhoneDraft, RunDraft, me_in, note_view, participant_view, publish, run_view,
-    runnable,
+    NoteView, PCtx, PhoneDraft, RunDraft, me_in, note_view, participant_view, publish, runnable,
+    setup_view,
 };
 use crate::routes::Routes;
 use crate::util::redirect;
@@ -142,6 +142,9 @@ pub struct OsPanel {
     pub marketplace: bool,
     /// The slot whose groups meet now.
     pub running: Option<String>,
+    pub running_slot: Option<u32>,
+    /// The facilitator ended the group work.
+    pub ended: bool,
     /// (index, name) of every slot, to start one.
     pub slots: Vec<(u32, String)>,
     /// The slot to offer next: the one after the running one, or the first.
@@ -190,6 +193,8 @@ fn panel(os: &OpenSpace, topics: &[Topic]) -> OsPanel {
         spaces_text: os.spaces_text(),
         marketplace: os.marketplace,
         running: os.running.map(|s| os.slot_name(s).to_owned()),
+        running_slot: os.running,
+        ended: os.ended,
         slots: os
             .slots
             .iter()
@@ -253,6 +258,8 @@ pub struct RunningGroups {
 #[derive(Debug)]
 pub struct PhoneOs {
     pub live_id: vuoro_core::LiveSessionId,
+    /// The facilitator ended the group work: the phone says so instead of showing topics.
+    pub ended: bool,
     pub marketplace: bool,
     /// Every topic not hidden, by number.
     pub topics: Vec<TopicView>,
@@ -313,6 +320,7 @@ fn phone(
     let (live_id, open) = live;
     PhoneOs {
         live_id,
+        ended: os.ended,
         marketplace: os.marketplace && open,
         topics: views,
         plan,
@@ -457,11 +465,10 @@ async fn phone_fragment(
 // ---------------------------------------------------------------------------------------------
 // The facilitator
 
-/// The runner again, with what the facilitator typed and why it was refused.
+/// The set-up view again, with what the facilitator typed and why it was refused.
 async fn refuse_run(
     state: &AppState,
     c: Ctx,
-    headers: &HeaderMap,
     live: LiveSession,
     draft: OsDraft,
     status: StatusCode,
@@ -471,9 +478,7 @@ async fn refuse_run(
         open_space: draft,
         ..RunDraft::default()
     };
-    let mut r = run_view(state, c, headers, live, p, draft)
-        .await?
-        .into_response();
+    let mut r = setup_view(state, c, live, p, draft).await?.into_response();
     *r.status_mut() = status;
     Ok(r)
 }
@@ -484,14 +489,17 @@ async fn control(
     State(state): State<AppState>,
     c: Ctx,
     Path(lid): Path<String>,
-    headers: HeaderMap,
     form: FormData,
 ) -> AppResult<Response> {
     let (live, _) = runnable(&state, &c, &lid).await?;
     if !live.open {
         return Err(AppError::Conflict("error-live-closed"));
     }
-    let back = redirect(&format!("/live/{}/run#openspace", live.id));
+    // Set-up and topics belong to the set-up view; running the groups to the runner.
+    let back = match form.get("do") {
+        "setup" | "topic" => redirect(&format!("/live/{}/setup#openspace", live.id)),
+        _ => redirect(&format!("/live/{}/run#openspace", live.id)),
+    };
     let now = OffsetDateTime::now_utc();
     let current = state.store.open_space(live.id).await?;
     let existing = || {
@@ -523,15 +531,7 @@ async fn control(
                     error: Some(error),
                     ..OsDraft::default()
                 };
-                return refuse_run(
-                    &state,
-                    c,
-                    &headers,
-                    live,
-                    draft,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
+                return refuse_run(&state, c, live, draft, StatusCode::UNPROCESSABLE_ENTITY).await;
             }
         },
         "marketplace_open" | "marketplace_close" => {
@@ -553,6 +553,13 @@ async fn control(
                 .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
             os
         }
+        // Ends the group work explicitly: phones reload on the event and say the groups are
+        // over; notes from now on belong to no group.
+        "finish" => {
+            let mut os = existing()?;
+            os.end();
+            os
+        }
         "topic" => {
             existing()?;
             let refused = |key: &str| OsDraft {
@@ -567,20 +574,13 @@ async fn control(
                         error: Some(crate::fields::message(c.lang, &e)),
                         ..refused("")
                     };
-                    return refuse_run(
-                        &state,
-                        c,
-                        &headers,
-                        live,
-                        draft,
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                    )
-                    .await;
+                    return refuse_run(&state, c, live, draft, StatusCode::UNPROCESSABLE_ENTITY)
+                        .await;
                 }
             };
             if state.store.topics(live.id).await?.len() as u64 >= openspace::MAX_TOPICS {
                 let draft = refused("os-topics-full");
-                return refuse_run(&state, c, &headers, live, draft, StatusCode::CONFLICT).await;
+                return refuse_run(&state, c, live, draft, StatusCode::CONFLICT).await;
             }
             let topic = new_topic(
                 &live,
@@ -683,7 +683,6 @@ async fn change_topic(
     State(state): State<AppState>,
     c: Ctx,
     Path((lid, tid)): Path<(String, String)>,
-    headers: HeaderMap,
     form: FormData,
 ) -> AppResult<Response> {
     let (live, _) = runnable(&state, &c, &lid).await?;
@@ -716,8 +715,7 @@ async fn change_topic(
                         error: Some(c.t("os-cell-taken")),
                         ..OsDraft::default()
                     };
-                    return refuse_run(&state, c, &headers, live, draft, StatusCode::CONFLICT)
-                        .await;
+                    return refuse_run(&state, c, live, draft, StatusCode::CONFLICT).await;
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -732,7 +730,7 @@ async fn change_topic(
     };
     publish(&state, turn, &e).await;
     Ok(redirect(&format!(
-        "/live/{}/run#topic-{}",
+        "/live/{}/setup#topic-{}",
         live.id, topic.number
     )))
 }

@@ -12,6 +12,7 @@ pub(super) fn router() -> Routes {
         .route("/join/{code}", get(join_page).post(join))
         .route("/live/{lid}", get(participant_page))
         .route("/live/{lid}/notes", post(add_note))
+        .route("/live/{lid}/notes/{nid}/own", post(revise_note))
         .route("/plang/{code}", get(switch_plang))
 }
 
@@ -451,7 +452,7 @@ pub(crate) struct ParticipantView {
     title: String,
     now: Now,
     name: Option<String>,
-    mine: Vec<NoteView>,
+    mine: Vec<OwnNote>,
     draft: PhoneDraft,
     last_seq: i64,
     /// The feedback form, while it is open and this participant has not answered.
@@ -461,12 +462,37 @@ pub(crate) struct ParticipantView {
     hand: Option<usize>,
     meeting: Option<String>,
     cafe: Option<PhoneCafe>,
+    /// The café of this session has ended: the phone says so once seats are gone.
+    cafe_ended: bool,
+    /// This phone's number in the session (the order it joined), so the facilitator can say
+    /// "participant 7 hosts table B" and the person knows it is them.
+    number: Option<u32>,
     open_space: Option<PhoneOs>,
     practices: Option<PhonePractices>,
     /// Where to read the process's summary, once it is sent to the participants.
     summary_link: Option<String>,
     /// The previous session's averages, when the facilitator shares them.
     previous: Option<Vec<(String, String, u32)>>,
+}
+
+/// One of the participant's own notes on their phone.
+#[derive(Debug)]
+pub struct OwnNote {
+    pub view: NoteView,
+    /// The facilitator has curated it (see `Store::note_curated`), so the writer can no longer
+    /// correct or withdraw it.
+    pub curated: bool,
+}
+
+impl OwnNote {
+    /// The correction refused for this note, if any: what was typed and why.
+    pub fn refused<'a>(&self, draft: &'a PhoneDraft) -> Option<(&'a str, &'a str)> {
+        draft
+            .revision
+            .as_ref()
+            .filter(|(id, _, _)| *id == self.view.id)
+            .map(|(_, text, why)| (text.as_str(), why.as_str()))
+    }
 }
 
 /// What a participant typed, kept when it is refused, with the reason.
@@ -479,6 +505,9 @@ pub struct PhoneDraft {
     pub topic_error: Option<String>,
     /// A practice recorded in phase 2.
     pub practice: PracticeDraft,
+    /// A correction of one of the participant's own notes that was refused: the note, the
+    /// text typed, and why.
+    pub revision: Option<(NoteId, String, String)>,
 }
 
 /// One feedback question as a phone shows it.
@@ -506,12 +535,17 @@ pub(crate) async fn participant_view(
 ) -> AppResult<ParticipantView> {
     let (process, course) = course(state, live).await?;
     let notes = state.store.notes(live.id).await?;
-    let mine = notes
+    let mut mine = Vec::new();
+    for n in notes
         .iter()
-        .filter(|n| n.author == NoteAuthor::Participant(me.id))
-        .map(note_view)
         .rev()
-        .collect();
+        .filter(|n| n.author == NoteAuthor::Participant(me.id))
+    {
+        mine.push(OwnNote {
+            curated: state.store.note_curated(n.id).await?,
+            view: note_view(n),
+        });
+    }
     let fb_state = state.store.feedback_state(live.id).await?;
     let given = state.store.feedback_given(live.id, me.id).await?;
     let feedback = (fb_state == FeedbackState::Open && !given && live.open).then(|| {
@@ -536,6 +570,14 @@ pub(crate) async fn participant_view(
     let cafe = cafe_seat(state, live, me)
         .await?
         .map(|seat| phone_cafe(&seat, &notes));
+    let cafe_ended = state.store.cafe(live.id).await?.is_some_and(|k| k.ended);
+    let number = state
+        .store
+        .attendees(live.id)
+        .await?
+        .iter()
+        .find(|a| a.participant == me.id)
+        .map(|a| a.number);
     let previous = if state.store.shares_previous_feedback(live.id).await? {
         previous_feedback(state, live, &course, p.lang).await?
     } else {
@@ -544,6 +586,8 @@ pub(crate) async fn participant_view(
     Ok(ParticipantView {
         previous,
         cafe,
+        cafe_ended,
+        number,
         hand,
         meeting: course.meeting.clone(),
         feedback,
@@ -759,6 +803,84 @@ async fn add_note(
     let turn = state.hub.turn(live.id).await;
     let e = state.store.add_note(&note).await.map_err(fail)?;
     publish(&state, turn, &e).await;
+    Ok(redirect(&format!("/live/{}#mine", live.id)))
+}
+
+/// A participant corrects (`do=correct` with the new `text`) or withdraws (`do=withdraw`) a
+/// note of their own, until the facilitator curates it. Boards and the projector hear of it as a
+/// changed note and show the note as it is now, or no longer.
+async fn revise_note(
+    State(state): State<AppState>,
+    c: Ctx,
+    headers: HeaderMap,
+    Path((lid, nid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, Response> {
+    let (live, me) = me_in(&state, &headers, &lid).await?;
+    let p = PCtx::new(&headers, &c);
+    let id = NoteId::parse(&nid).map_err(|_| AppError::NotFound.into_response())?;
+    let refuse = |p: PCtx, key: &str, status: StatusCode, typed: String| {
+        let state = state.clone();
+        let live = live.clone();
+        let me = me.clone();
+        let why = p.t(key);
+        async move {
+            let draft = PhoneDraft {
+                revision: Some((id, typed, why)),
+                ..PhoneDraft::default()
+            };
+            match participant_view(&state, p, &live, &me, draft).await {
+                Ok(v) => {
+                    let mut r = v.into_response();
+                    *r.status_mut() = status;
+                    r
+                }
+                Err(e) => e.into_response(),
+            }
+        }
+    };
+    let text = match form.get("do") {
+        "correct" => match text::bounded(form.get("text"), NOTE_MAX) {
+            Ok(t) => Some(t),
+            Err(text::FieldError::Required) => {
+                let typed = form.string("text");
+                return Err(
+                    refuse(p, "p-note-empty", StatusCode::UNPROCESSABLE_ENTITY, typed).await,
+                );
+            }
+            Err(_) => {
+                let typed = form.string("text");
+                return Err(refuse(
+                    p,
+                    "p-note-too-long",
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    typed,
+                )
+                .await);
+            }
+        },
+        "withdraw" => None,
+        _ => return Err(AppError::BadRequest("error-malformed-form").into_response()),
+    };
+    let turn = state.hub.turn(live.id).await;
+    match state
+        .store
+        .revise_own_note(id, me.id, text.as_deref(), OffsetDateTime::now_utc())
+        .await
+    {
+        Ok(e) => publish(&state, turn, &e).await,
+        Err(StoreError::Conflict(_)) => {
+            drop(turn);
+            let typed = form.string("text");
+            let key = if live.open {
+                "p-note-curated"
+            } else {
+                "p-error-closed"
+            };
+            return Err(refuse(p, key, StatusCode::CONFLICT, typed).await);
+        }
+        Err(e) => return Err(AppError::from(e).into_response()),
+    }
     Ok(redirect(&format!("/live/{}#mine", live.id)))
 }
 

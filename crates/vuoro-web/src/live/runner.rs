@@ -7,6 +7,7 @@ pub(super) fn router() -> Routes {
     Routes::new()
         .route("/processes/{id}/sessions/{sid}/open", post(open))
         .route("/live/{lid}/run", get(run_page))
+        .route("/live/{lid}/setup", get(setup_page))
         .route("/live/{lid}/control", post(control))
         .route("/live/{lid}/projector", get(projector))
         .route("/live/{lid}/remove", get(remove_page).post(remove))
@@ -100,9 +101,45 @@ pub(crate) struct RunView {
     meeting: Option<String>,
     cafe: Option<CafeRunView>,
     open_space: Option<OsPanel>,
-    draft: RunDraft,
     /// Whether an earlier session's feedback exists, and whether the phones show it.
     previous: Option<bool>,
+    /// The runner's one primary action, which follows the state of the session (see
+    /// [`primary_action`]).
+    primary: &'static str,
+}
+
+/// The action the facilitator most likely takes next, marked as the runner's primary one: a
+/// café's next round or its end, an open space's next slot or its end, starting the timer,
+/// the next stage or question, opening the feedback form, and at last ending the session.
+fn primary_action(
+    now: &Now,
+    at_end: bool,
+    cafe: Option<&CafeRunView>,
+    os: Option<&OsPanel>,
+    feedback: FeedbackState,
+) -> &'static str {
+    if let Some(k) = cafe.filter(|k| !k.ended && k.round > 0) {
+        return if k.finished { "cafe_end" } else { "cafe_next" };
+    }
+    if let Some(os) = os.filter(|os| !os.ended) {
+        let last = os.slots.len().saturating_sub(1) as u32;
+        match os.running_slot {
+            Some(s) if s < last => return "os_run",
+            Some(_) => return "os_finish",
+            None if !os.marketplace && os.placed > 0 => return "os_run",
+            None => {}
+        }
+    }
+    if !now.running && now.remaining_ms > 0 {
+        return "start";
+    }
+    if !at_end {
+        return "next";
+    }
+    if feedback == FeedbackState::None {
+        return "feedback_open";
+    }
+    "close"
 }
 
 /// A raised hand as the facilitator sees it: a number, or the name the person chose to show.
@@ -119,9 +156,58 @@ async fn run_page(
     headers: HeaderMap,
 ) -> AppResult<Response> {
     let (live, p) = runnable(&state, &c, &lid).await?;
-    Ok(run_view(&state, c, &headers, live, p, RunDraft::default())
+    Ok(run_view(&state, c, &headers, live, p)
         .await?
         .into_response())
+}
+
+/// The set-up view of a live session: the learning café's questions, rounds and hosts, and
+/// the open space's slots, spaces and topics. Kept apart from the runner, which is laid out
+/// for running (stage, question, timer, notes, turn queue).
+#[derive(Template, WebTemplate)]
+#[template(path = "live_setup.html")]
+pub(crate) struct SetupView {
+    c: Ctx,
+    live: LiveSession,
+    process_title: String,
+    cafe: Option<CafeRunView>,
+    /// The café has ended, so the open space comes next.
+    cafe_ended: bool,
+    open_space: Option<OsPanel>,
+    draft: RunDraft,
+    last_seq: i64,
+}
+
+async fn setup_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(lid): Path<String>,
+) -> AppResult<Response> {
+    let (live, p) = runnable(&state, &c, &lid).await?;
+    Ok(setup_view(&state, c, live, p, RunDraft::default())
+        .await?
+        .into_response())
+}
+
+pub(crate) async fn setup_view(
+    state: &AppState,
+    c: Ctx,
+    live: LiveSession,
+    p: Process,
+    draft: RunDraft,
+) -> AppResult<SetupView> {
+    let topics = state.store.topics(live.id).await?;
+    let cafe = cafe_run_view(state, &c, &live).await?;
+    Ok(SetupView {
+        process_title: p.title,
+        cafe_ended: cafe.as_ref().is_some_and(|k| k.ended),
+        cafe,
+        open_space: os_panel(state, &live, &topics).await?,
+        draft,
+        last_seq: last_seq(state, live.id).await?,
+        live,
+        c,
+    })
 }
 
 /// What the facilitator typed into one of the runner's forms, kept when it is refused.
@@ -145,7 +231,6 @@ pub(crate) async fn run_view(
     headers: &HeaderMap,
     live: LiveSession,
     p: Process,
-    draft: RunDraft,
 ) -> AppResult<RunView> {
     let state = state.clone();
     let (_, course) = course(&state, &live).await?;
@@ -155,6 +240,17 @@ pub(crate) async fn run_view(
     });
     let all_notes = state.store.notes(live.id).await?;
     let topics = state.store.topics(live.id).await?;
+    let questions = course.questions();
+    let at_end = live.position.stage + 1 >= questions.len()
+        && live.position.question + 1 >= questions.last().copied().unwrap_or(0).max(1);
+    let cafe = cafe_run_view(&state, &c, &live).await?;
+    let open_space = os_panel(&state, &live, &topics).await?;
+    let feedback = state.store.feedback_state(live.id).await?;
+    let primary = if live.open {
+        primary_action(&now, at_end, cafe.as_ref(), open_space.as_ref(), feedback)
+    } else {
+        "back"
+    };
     let mut notes: Vec<NoteView> = all_notes.iter().map(note_view).collect();
     notes.reverse();
     count_duplicates(&mut notes, &all_notes);
@@ -172,7 +268,8 @@ pub(crate) async fn run_view(
         participants: state.store.count_participants(live.id).await?,
         active: state.hub.active(live.id),
         joining_locked: state.store.joining_locked(live.id).await?,
-        feedback: state.store.feedback_state(live.id).await?,
+        feedback,
+        primary,
         hands: state
             .store
             .hands(live.id)
@@ -186,9 +283,8 @@ pub(crate) async fn run_view(
             })
             .collect(),
         meeting: course.meeting.clone(),
-        cafe: cafe_run_view(&state, &c, &live).await?,
-        open_space: os_panel(&state, &live, &topics).await?,
-        draft,
+        cafe,
+        open_space,
         previous: match previous_feedback(&state, &live, &course, ParticipantLang::Fi).await? {
             Some(_) => Some(state.store.shares_previous_feedback(live.id).await?),
             None => None,
@@ -310,6 +406,8 @@ struct ProjectorView {
     qr_svg: String,
     now: Now,
     notes: Vec<NoteView>,
+    /// The café while it runs: its round and tables, so people find their table on the wall.
+    cafe: Option<CafeRunView>,
     open_space: Option<OsPanel>,
     last_seq: i64,
 }
@@ -354,6 +452,9 @@ async fn projector(
     let topics = state.store.topics(live.id).await?;
     label_topics(&mut notes, &topics);
     Ok(ProjectorView {
+        cafe: cafe_run_view(&state, &c, &live)
+            .await?
+            .filter(|k| k.round > 0 && !k.ended),
         open_space: os_panel(&state, &live, &topics).await?,
         code: live.join_code.spaced(),
         qr_svg: qr_svg(&join_url),

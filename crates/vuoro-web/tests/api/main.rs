@@ -11,6 +11,7 @@ mod catalogue_api;
 mod flow;
 mod invitations;
 mod live;
+mod live_day;
 mod live_guard;
 mod look;
 mod names;

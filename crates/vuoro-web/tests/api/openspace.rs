@@ -113,7 +113,7 @@ async fn an_open_space_runs_from_the_marketplace_to_group_notes() {
         .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
     assert!(r.text().await.expect("body").contains("juuri toinen aihe"));
-    let (_, board) = facilitator.text(&run).await;
+    let (_, board) = facilitator.text(&format!("{lid}/setup")).await;
     assert!(board.contains("#1 Työrauha luokassa</span> <span class=\"muted\">(2 menossa)"));
     assert!(board.contains("Verkko · ") || board.contains("10.00–10.45 · Verkko"));
 
@@ -242,7 +242,7 @@ async fn an_open_space_runs_from_the_marketplace_to_group_notes() {
         .await;
     let (_, html) = third.text(&page).await;
     assert!(!html.contains("الاستراحة</p>"));
-    let (_, board) = facilitator.text(&run).await;
+    let (_, board) = facilitator.text(&format!("{lid}/setup")).await;
     assert!(board.contains("piilotettu"));
 
     // A new set-up renames the cells; a topic in a cell that still exists stays in it.
@@ -252,7 +252,7 @@ async fn an_open_space_runs_from_the_marketplace_to_group_notes() {
             &[("do", "setup"), ("slots", "12.00"), ("spaces", "Sali B")],
         )
         .await;
-    let (_, board) = facilitator.text(&run).await;
+    let (_, board) = facilitator.text(&format!("{lid}/setup")).await;
     assert!(board.contains("<option value=\"0-0\" selected>12.00 · Sali B</option>"));
     assert!(!board.contains("11.00–11.45"));
 }
@@ -339,7 +339,7 @@ async fn the_marketplace_refuses_bad_topics_and_strangers() {
             &[("title", "<script>alert(1)</script>")],
         )
         .await;
-    let (_, html) = facilitator.text(&run).await;
+    let (_, html) = facilitator.text(&format!("{lid}/setup")).await;
     assert!(html.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
     assert!(!html.contains("<script>alert(1)"));
 
@@ -407,7 +407,7 @@ async fn the_marketplace_refuses_bad_topics_and_strangers() {
         s == StatusCode::SEE_OTHER || s == StatusCode::FORBIDDEN,
         "{s}"
     );
-    let (_, html) = facilitator.text(&run).await;
+    let (_, html) = facilitator.text(&format!("{lid}/setup")).await;
     assert_eq!(
         html.matches("2 menossa").count(),
         1,

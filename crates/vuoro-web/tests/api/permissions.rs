@@ -308,6 +308,7 @@ fn table() -> Vec<Row> {
         // live sessions of P, in phase 2
         row(POST, "/processes/{id}/sessions/{sid}/open", RUN),
         row(GET, "/live/{lid}/run", RUN),
+        row(GET, "/live/{lid}/setup", RUN),
         row(GET, "/live/{lid}/remove", RUN),
         // A number no phone has: the runner's people get the form back (422), the fixture's
         // phone stays in for the rows after this one.
@@ -326,6 +327,9 @@ fn table() -> Vec<Row> {
         row(GET, "/live/{lid}", PHONE),
         row(POST, "/live/{lid}/notes", PHONE).fields(&[("text", "Taukotila on pieni")]),
         row(POST, "/live/{lid}/notes/{nid}/change", RUN).fields(&[("do", "star")]),
+        // The fixture note is in a proposed theme set by then: curated, so its writer is refused.
+        row(POST, "/live/{lid}/notes/{nid}/own", "J J J J J J J J J C J")
+            .fields(&[("do", "correct"), ("text", "Korjattu")]),
         row(GET, "/live/{lid}/notes/{nid}/card", RUN),
         row(GET, "/live/{lid}/notes/{nid}/edit", RUN),
         row(POST, "/live/{lid}/notes/{nid}/edit", RUN)

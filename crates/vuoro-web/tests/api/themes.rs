@@ -260,7 +260,8 @@ async fn themes_are_proposed_curated_versioned_and_taken_to_a_session() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&r), run);
-    let (_, board) = facilitator.text(&run).await;
+    let setup = run.replace("/run", "/setup");
+    let (_, board) = facilitator.text(&setup).await;
     assert_eq!(
         board.matches("class=\"table-box table-colour-").count(),
         2,
@@ -274,13 +275,13 @@ async fn themes_are_proposed_curated_versioned_and_taken_to_a_session() {
         .post_form(&format!("{themes}/to-session"), &fields)
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let (_, board) = facilitator.text(&run).await;
+    let (_, board) = facilitator.text(&setup).await;
     assert_eq!(
         board.matches("class=\"topic\"").count(),
         chosen.len(),
         "a topic per theme"
     );
-    assert!(board.contains("Ryhmät · Tila 1"));
+    assert!(board.contains("Kierros 1 · Tila 1"));
 }
 
 #[tokio::test]

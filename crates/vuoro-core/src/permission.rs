@@ -155,6 +155,10 @@ pub enum ProcessAction {
     /// Draft, edit, send for comments and publish the summary: the supervisor (orderer) and
     /// the facilitator, once the process is in its summary step.
     EditSummary,
+    /// Make and revoke the link that shares the summary with the whole community (people who
+    /// never joined a session): the orderer and the facilitator, who write it, from the summary
+    /// step on. Kept after closing and cancelling, so a link can always be revoked.
+    ShareSummary,
 }
 
 impl ProcessActor {
@@ -208,6 +212,13 @@ impl ProcessActor {
             }
             ProcessAction::EditSummary => {
                 (is_orderer || is_facilitator) && state == ProcessState::Summary
+            }
+            ProcessAction::ShareSummary => {
+                (is_orderer || is_facilitator)
+                    && matches!(
+                        state,
+                        ProcessState::Summary | ProcessState::Closed | ProcessState::Cancelled
+                    )
             }
             ProcessAction::FollowUpPractices => {
                 (is_orderer || is_facilitator)
@@ -378,6 +389,14 @@ mod tests {
             assert!(!p.can(ProcessAction::EditSummary, S::Summary), "{p:?}");
         }
         assert!(!other_fac.can(ProcessAction::FollowUpPractices, S::Phase2));
+        for p in [orderer, fac] {
+            assert!(p.can(ProcessAction::ShareSummary, S::Summary));
+            assert!(p.can(ProcessAction::ShareSummary, S::Closed), "revoked after closing");
+            assert!(!p.can(ProcessAction::ShareSummary, S::Phase2), "nothing to share yet");
+        }
+        for p in [coord, other_fac] {
+            assert!(!p.can(ProcessAction::ShareSummary, S::Summary), "{p:?}");
+        }
     }
 
     /// Every process action, for the tests that sweep them all.
@@ -392,6 +411,7 @@ mod tests {
             ProcessAction::CurateThemes,
             ProcessAction::FollowUpPractices,
             ProcessAction::EditSummary,
+            ProcessAction::ShareSummary,
         ];
         v.extend(Transition::ALL.map(ProcessAction::Transition));
         v

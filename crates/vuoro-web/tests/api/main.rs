@@ -17,5 +17,6 @@ mod openspace;
 mod org_plans;
 mod permissions;
 mod practices;
+mod share;
 mod summary;
 mod themes;

@@ -391,8 +391,14 @@ mod tests {
         assert!(!other_fac.can(ProcessAction::FollowUpPractices, S::Phase2));
         for p in [orderer, fac] {
             assert!(p.can(ProcessAction::ShareSummary, S::Summary));
-            assert!(p.can(ProcessAction::ShareSummary, S::Closed), "revoked after closing");
-            assert!(!p.can(ProcessAction::ShareSummary, S::Phase2), "nothing to share yet");
+            assert!(
+                p.can(ProcessAction::ShareSummary, S::Closed),
+                "revoked after closing"
+            );
+            assert!(
+                !p.can(ProcessAction::ShareSummary, S::Phase2),
+                "nothing to share yet"
+            );
         }
         for p in [coord, other_fac] {
             assert!(!p.can(ProcessAction::ShareSummary, S::Summary), "{p:?}");

@@ -4254,10 +4254,20 @@ async fn a_summary_link_is_made_revoked_and_its_comments_capped() {
         lang: "ar".into(),
         created_at: t + Duration::minutes(minutes),
     };
-    assert!(s.add_summary_link_comment(&comment("Toinen", 2), 2).await.expect("first"));
-    assert!(s.add_summary_link_comment(&comment("Ensin", 1), 2).await.expect("second"));
     assert!(
-        !s.add_summary_link_comment(&comment("Liikaa", 3), 2).await.expect("capped"),
+        s.add_summary_link_comment(&comment("Toinen", 2), 2)
+            .await
+            .expect("first")
+    );
+    assert!(
+        s.add_summary_link_comment(&comment("Ensin", 1), 2)
+            .await
+            .expect("second")
+    );
+    assert!(
+        !s.add_summary_link_comment(&comment("Liikaa", 3), 2)
+            .await
+            .expect("capped"),
         "the third is over the cap"
     );
     let no_version = SummaryLinkComment {
@@ -4273,7 +4283,9 @@ async fn a_summary_link_is_made_revoked_and_its_comments_capped() {
     );
     assert_eq!(s.summary_link_comments(other).await.expect("other"), vec![]);
     assert_eq!(
-        s.summary_comments(id).await.expect("participants' comments"),
+        s.summary_comments(id)
+            .await
+            .expect("participants' comments"),
         vec![],
         "link comments are not participants' comments"
     );

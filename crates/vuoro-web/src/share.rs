@@ -270,8 +270,10 @@ struct Thanks {
 fn private(mut r: Response) -> Response {
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r.headers_mut()
-        .insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    r.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     r
 }
 
@@ -314,7 +316,11 @@ async fn comment(
     let action = format!("/shared/{token}");
     let refused = |key: &str, status: StatusCode, wait: Option<u64>| (p.t(key), status, wait);
     let checked = if v.state != SummaryState::Review {
-        Err(refused("p-summary-comments-closed", StatusCode::CONFLICT, None))
+        Err(refused(
+            "p-summary-comments-closed",
+            StatusCode::CONFLICT,
+            None,
+        ))
     } else {
         match summary::comment(form.get("text")) {
             Err(vuoro_core::FieldError::Required) => Err(refused(
@@ -351,11 +357,7 @@ async fn comment(
                     if added {
                         Ok(())
                     } else {
-                        Err(refused(
-                            "p-share-full",
-                            StatusCode::TOO_MANY_REQUESTS,
-                            None,
-                        ))
+                        Err(refused("p-share-full", StatusCode::TOO_MANY_REQUESTS, None))
                     }
                 }
             },

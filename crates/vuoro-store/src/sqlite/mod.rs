@@ -14,8 +14,8 @@ use crate::{
     LiveEvent, LiveEventKind, LiveReplay, LiveSession, LoginSession, Member, NewProcess, NewUser,
     Note, NoteAuthor, NoteChange, NoteHistoryEntry, Organisation, Participant, PlanVersion,
     Practice, Presence, Process, ProcessEvent, ProcessFilter, Result, RoleChange, RoleChangeVia,
-    Store, StoreError, SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion,
-    Topic, Unit, User,
+    Store, StoreError, SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion,
+    ThemeVersion, Topic, Unit, User,
 };
 use async_trait::async_trait;
 use codec::{
@@ -25,8 +25,8 @@ use codec::{
 use rows::{
     ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
     MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow, ReplayRow,
-    SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow, SummaryListRow, SummaryRow, ThemeListRow, ThemeRow, TopicRow, UnitRow,
-    UserRow,
+    SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow, SummaryListRow, SummaryRow,
+    ThemeListRow, ThemeRow, TopicRow, UnitRow, UserRow,
 };
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,

@@ -65,7 +65,10 @@ async fn anyone_with_the_link_reads_and_comments_until_it_is_revoked() {
     // A draft is not shared: the page says when it can be, and making a link is refused.
     let (s, html) = orderer.text(&summary).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(html.contains(&format!("href=\"{share}\"")), "the summary leads to sharing");
+    assert!(
+        html.contains(&format!("href=\"{share}\"")),
+        "the summary leads to sharing"
+    );
     let (s, html) = orderer.text(&share).await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("Koostetta voi jakaa, kun se on lähetetty kommentoitavaksi"));
@@ -75,7 +78,10 @@ async fn anyone_with_the_link_reads_and_comments_until_it_is_revoked() {
     );
     // Only the summary's writers share it.
     let coordinator = app.login("coordinator").await;
-    assert_eq!(coordinator.get(&share).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        coordinator.get(&share).await.status(),
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(facilitator.get(&share).await.status(), StatusCode::OK);
 
     set_state(&orderer, &summary, "review").await;
@@ -190,7 +196,10 @@ async fn anyone_with_the_link_reads_and_comments_until_it_is_revoked() {
 
     // Unknown and malformed tokens are not found.
     let unknown = format!("/shared/{}", "a".repeat(64));
-    assert_eq!(app.browser().get(&unknown).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.browser().get(&unknown).await.status(),
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(
         app.browser().get("/shared/nonsense").await.status(),
         StatusCode::NOT_FOUND

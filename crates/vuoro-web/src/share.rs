@@ -218,7 +218,7 @@ async fn share_change(
 /// What a token opens.
 enum Opened {
     /// A working link, its process and the summary as readers may read it.
-    Reads(SummaryLink, Process, SummaryVersion),
+    Reads(Box<(SummaryLink, Process, SummaryVersion)>),
     /// The page to answer instead: revoked, or nothing to read right now.
     Refused(Response),
 }
@@ -252,7 +252,7 @@ async fn open(state: &AppState, p: &PCtx, token: &str) -> AppResult<Opened> {
         .await?
         .filter(|v| v.state.readable_by_participants())
     {
-        Some(v) => Ok(Opened::Reads(link, process, v)),
+        Some(v) => Ok(Opened::Reads(Box::new((link, process, v)))),
         None => Ok(Opened::Refused(crate::live::page_error(
             p,
             "p-share-not-now",
@@ -286,7 +286,7 @@ async fn read(
 ) -> AppResult<Response> {
     let p = PCtx::new(&headers, &c);
     let (_, process, v) = match open(&state, &p, &token).await? {
-        Opened::Reads(l, process, v) => (l, process, v),
+        Opened::Reads(found) => *found,
         Opened::Refused(r) => return Ok(private(r)),
     };
     let reply = CommentReply {
@@ -310,7 +310,7 @@ async fn comment(
 ) -> AppResult<Response> {
     let p = PCtx::new(&headers, &c);
     let (link, process, v) = match open(&state, &p, &token).await? {
-        Opened::Reads(l, process, v) => (l, process, v),
+        Opened::Reads(found) => *found,
         Opened::Refused(r) => return Ok(private(r)),
     };
     let action = format!("/shared/{token}");

@@ -702,3 +702,43 @@ async fn comment(
         process.id
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Esimerkkejä:" with nothing after it (the examples removed, or none on the boards) is left
+    /// out of pages and exports, in whichever interface language the draft was written.
+    #[test]
+    fn an_examples_label_without_examples_is_left_out() {
+        let n = NoteId::new();
+        let s = Summary {
+            blocks: vec![
+                Block::heading("Kahvihuone"),
+                Block::paragraph("Teemasta kirjattiin 3 muistiinpanoa. Esimerkkejä:", vec![n]),
+                Block::quote("Kahvihuone on ahdas", "fi", n),
+                Block::heading("Vuorolistat"),
+                Block::paragraph(
+                    "Teemasta kirjattiin 2 muistiinpanoa. Esimerkkejä: ",
+                    vec![n],
+                ),
+                Block::heading("Tema"),
+                Block::paragraph("Om temat antecknades 2 anteckningar. Exempel:", vec![n]),
+                Block::paragraph("Esimerkkejä: kahvi ja tauot.", Vec::new()),
+            ],
+        };
+        assert_eq!(
+            shown_texts(&s),
+            vec![
+                "Kahvihuone",
+                "Teemasta kirjattiin 3 muistiinpanoa. Esimerkkejä:",
+                "Kahvihuone on ahdas",
+                "Vuorolistat",
+                "Teemasta kirjattiin 2 muistiinpanoa.",
+                "Tema",
+                "Om temat antecknades 2 anteckningar.",
+                "Esimerkkejä: kahvi ja tauot.",
+            ]
+        );
+    }
+}

@@ -224,3 +224,26 @@ async fn anyone_with_the_link_reads_and_comments_until_it_is_revoked() {
     assert_eq!(r.status(), StatusCode::CONFLICT);
     assert!(r.text().await.expect("body").contains("Myöhässä"), "kept");
 }
+
+/// The session page leads to the notes' exports, which download.
+#[tokio::test]
+async fn the_session_page_leads_to_the_notes_exports() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+    write(&phone, &page, "Kahvihuone on liian pieni").await;
+    let facilitator = app.login("facilitator").await;
+    let (s, html) = facilitator.text(&run).await;
+    assert_eq!(s, StatusCode::OK);
+    for file in ["notes.csv", "notes.json"] {
+        let href = format!("{p}/export/{file}");
+        assert!(
+            html.contains(&format!("class=\"button\" href=\"{href}\"")),
+            "{file}"
+        );
+        let (s, body) = facilitator.text(&href).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(body.contains("Kahvihuone on liian pieni"), "{file}");
+    }
+}

@@ -370,6 +370,10 @@ live-run-link = { $title } ({ $when })
 live-code = Join code
 live-join-at = Participants join on their phones at
 live-projector = Open the projector view (new window)
+live-exports = Download the notes
+live-exports-hint = The files hold the notes of every session of the process, without anyone's name.
+live-export-csv = Download the notes (CSV)
+live-export-json = Download the notes (JSON)
 live-projector-title = Projector view
 live-qr-label = QR code for { $url }
 live-participants = { $count ->
@@ -692,9 +696,11 @@ summary-draft = Draft the summary
 summary-h-heard = What we heard
 summary-no-themes = No themes have been drawn yet. Draw them from the notes on the themes page.
 summary-theme-notes = { $count ->
-    [one] { $count } note was written on this theme. Examples:
-   *[other] { $count } notes were written on this theme. Examples:
+    [one] { $count } note was written on this theme.
+   *[other] { $count } notes were written on this theme.
 }
+# Introduces a theme's example notes, only when at least one follows.
+summary-theme-examples = Examples:
 summary-h-practices = Practices agreed
 summary-h-feedback = Feedback
 summary-feedback-answers = { $count ->
@@ -732,7 +738,27 @@ summary-error-too-many = The summary has too many parts.
 summary-error-stale = Someone else saved the summary at the same time. Here is the latest version; make your change again.
 summary-sources-title = What this rests on
 summary-back = Back to the summary
+share-open-page = Share the summary with the whole community by a link and QR code
+share-title = Sharing the summary
+share-explain = With the link, anyone you give it to can read the summary, including those who never joined a session from a phone. While the summary is out for comments, whoever holds the link can comment on it too. The link shows what participants see: no draft and nobody's name.
+share-revoked-done = The link is revoked. It no longer opens the summary.
+share-made-title = New link
+share-made-once = Copy the link or print the QR code now: the link is not stored, so it cannot be shown again. If it gets lost, revoke it and make a new one.
+share-url-label = Link to the summary
+share-qr-label = QR code that opens the link to the summary
+share-open-link = Open the shared summary
+share-active = The summary's link has worked since { $since }.
+share-lost = The link is not shown again. If it was lost or reached the wrong people, revoke it and make a new one.
+share-revoke = Revoke the link
+share-revoke-title = Revoke the link?
+share-revoke-explain = The link stops working at once: those holding it can no longer read or comment on the summary. Comments already sent are kept. You can make a new link.
+share-revoke-confirm = Revoke the link
+share-revoke-cancel = Do not revoke
+share-make = Make a link and QR code
+share-not-readable = The summary can be shared once it has been sent for comments or published.
 event-summary-saved = { $actor } saved version { $version } of the summary ({ $state }).
+event-summary-link-made = { $actor } shared the summary with the whole community by a link.
+event-summary-link-revoked = { $actor } revoked the summary's sharing link.
 summary-export-orderer = Ordered by
 summary-export-state = Status
 summary-export-date = Dated

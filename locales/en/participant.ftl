@@ -156,3 +156,7 @@ p-summary-too-many = You have already sent many comments.
 p-summary-comment-empty = Write a comment first.
 p-summary-comment-long = The comment is too long. At most 2,000 characters.
 p-summary-link = Read the summary: what we heard
+p-share-revoked = This link was revoked and no longer opens the summary. Ask whoever wrote the summary for a new link.
+p-share-not-now = The summary cannot be read right now because it is being edited. Please try again later.
+p-share-too-fast = Many comments came from this address just now. Wait a moment and send again; your text is kept.
+p-share-full = No more comments can be sent through this link. Tell whoever wrote the summary your thoughts another way.

@@ -370,6 +370,10 @@ live-run-link = { $title } ({ $when })
 live-code = Liittymiskoodi
 live-join-at = Osallistujat liittyvät puhelimella osoitteessa
 live-projector = Avaa projektorinäkymä (uusi ikkuna)
+live-exports = Muistiinpanojen lataus
+live-exports-hint = Tiedostoissa ovat prosessin kaikkien istuntojen muistiinpanot ilman kenenkään nimeä.
+live-export-csv = Lataa muistiinpanot (CSV)
+live-export-json = Lataa muistiinpanot (JSON)
 live-projector-title = Projektorinäkymä
 live-qr-label = QR-koodi osoitteeseen { $url }
 live-participants = { $count ->
@@ -695,9 +699,11 @@ summary-draft = Laadi luonnos
 summary-h-heard = Mitä kuulimme
 summary-no-themes = Teemoja ei ole vielä koottu. Kokoa ne muistiinpanoista teemasivulla.
 summary-theme-notes = { $count ->
-    [one] Teemasta kirjattiin { $count } muistiinpano. Esimerkkejä:
-   *[other] Teemasta kirjattiin { $count } muistiinpanoa. Esimerkkejä:
+    [one] Teemasta kirjattiin { $count } muistiinpano.
+   *[other] Teemasta kirjattiin { $count } muistiinpanoa.
 }
+# Introduces a theme's example notes, only when at least one follows.
+summary-theme-examples = Esimerkkejä:
 summary-h-practices = Sovitut käytännöt
 summary-h-feedback = Palaute
 summary-feedback-answers = { $count ->
@@ -735,7 +741,27 @@ summary-error-too-many = Koosteessa on liian monta kohtaa.
 summary-error-stale = Joku muu tallensi koosteen samaan aikaan. Tässä uusin versio; tee muutoksesi uudelleen.
 summary-sources-title = Mihin tämä perustuu
 summary-back = Takaisin koosteeseen
+share-open-page = Jaa kooste koko työyhteisölle linkillä ja QR-koodilla
+share-title = Koosteen jakaminen
+share-explain = Linkillä koosteen voi lukea jokainen, jolle annat sen, myös ne, jotka eivät liittyneet istuntoon puhelimella. Kun kooste on kommentoitavana, linkin haltija voi myös kommentoida sitä. Linkki näyttää saman kuin osallistujat näkevät: ei luonnosta eikä kenenkään nimeä.
+share-revoked-done = Linkki on peruttu. Se ei enää avaa koostetta.
+share-made-title = Uusi linkki
+share-made-once = Kopioi linkki tai tulosta QR-koodi nyt: linkkiä ei tallenneta, joten sitä ei voi näyttää uudelleen. Jos se katoaa, peru se ja tee uusi.
+share-url-label = Koosteen linkki
+share-qr-label = QR-koodi, joka avaa koosteen linkin
+share-open-link = Avaa jaettu kooste
+share-active = Koosteen linkki on käytössä { $since } alkaen.
+share-lost = Linkkiä ei näytetä uudelleen. Jos se on kadonnut tai päätynyt vääriin käsiin, peru se ja tee uusi.
+share-revoke = Peru linkki
+share-revoke-title = Perutaanko linkki?
+share-revoke-explain = Linkki lakkaa toimimasta heti: sen haltijat eivät voi enää lukea eivätkä kommentoida koostetta. Jo lähetetyt kommentit säilyvät. Voit tehdä uuden linkin.
+share-revoke-confirm = Peru linkki
+share-revoke-cancel = Älä peru
+share-make = Tee linkki ja QR-koodi
+share-not-readable = Koostetta voi jakaa, kun se on lähetetty kommentoitavaksi tai julkaistu.
 event-summary-saved = { $actor } tallensi koosteen version { $version } ({ $state }).
+event-summary-link-made = { $actor } jakoi koosteen linkillä koko työyhteisölle.
+event-summary-link-revoked = { $actor } perui koosteen jakolinkin.
 summary-export-orderer = Tilaaja
 summary-export-state = Tila
 summary-export-date = Päivätty

@@ -156,3 +156,7 @@ p-summary-too-many = Olet jo lähettänyt monta kommenttia.
 p-summary-comment-empty = Kirjoita kommentti ensin.
 p-summary-comment-long = Kommentti on liian pitkä. Enintään 2 000 merkkiä.
 p-summary-link = Lue kooste: mitä kuulimme
+p-share-revoked = Tämä linkki on peruttu, eikä se enää avaa koostetta. Pyydä uusi linkki koosteen tekijältä.
+p-share-not-now = Koostetta ei voi lukea juuri nyt, koska sitä muokataan. Yritä myöhemmin uudelleen.
+p-share-too-fast = Kommentteja on tullut tästä osoitteesta juuri nyt monta. Odota hetki ja lähetä uudelleen; tekstisi on tallella.
+p-share-full = Tämän linkin kautta ei voi enää lähettää kommentteja. Kerro ajatuksesi koosteen tekijälle toista kautta.

@@ -156,3 +156,7 @@ p-summary-too-many = Horay ayaad u dirtay faallooyin badan.
 p-summary-comment-empty = Marka hore faallo qor.
 p-summary-comment-long = Faalladu aad bay u dheer tahay. Ugu badnaan 2,000 xaraf.
 p-summary-link = Akhri soo koobidda: waxa aan maqalnay
+p-share-revoked = Linkigan waa la joojiyay mana furayo soo koobidda. Weydii qofka qoray soo koobidda link cusub.
+p-share-not-now = Soo koobidda hadda lama akhrin karo sababtoo ah waa la tafatirayaa. Fadlan mar kale isku day goor dambe.
+p-share-too-fast = Faallooyin badan ayaa hadda ka yimid cinwaankan. Sug wax yar oo mar kale dir; qoraalkaagu waa kaydsan yahay.
+p-share-full = Faallooyin kale lagama diri karo linkigan. Qofka qoray soo koobidda u sheeg fikradahaaga si kale.

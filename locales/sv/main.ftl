@@ -370,6 +370,10 @@ live-run-link = { $title } ({ $when })
 live-code = Anslutningskod
 live-join-at = Deltagarna ansluter med telefonen på adressen
 live-projector = Öppna projektorvyn (nytt fönster)
+live-exports = Ladda ner anteckningarna
+live-exports-hint = Filerna innehåller anteckningarna från processens alla sessioner, utan någons namn.
+live-export-csv = Ladda ner anteckningarna (CSV)
+live-export-json = Ladda ner anteckningarna (JSON)
 live-projector-title = Projektorvy
 live-qr-label = QR-kod till adressen { $url }
 live-participants = { $count ->
@@ -686,9 +690,11 @@ summary-draft = Gör ett utkast
 summary-h-heard = Vad vi hörde
 summary-no-themes = Inga teman har sammanställts ännu. Sammanställ dem av anteckningarna på temasidan.
 summary-theme-notes = { $count ->
-    [one] Om temat antecknades { $count } anteckning. Exempel:
-   *[other] Om temat antecknades { $count } anteckningar. Exempel:
+    [one] Om temat antecknades { $count } anteckning.
+   *[other] Om temat antecknades { $count } anteckningar.
 }
+# Introduces a theme's example notes, only when at least one follows.
+summary-theme-examples = Exempel:
 summary-h-practices = Överenskommen praxis
 summary-h-feedback = Respons
 summary-feedback-answers = { $count ->
@@ -726,7 +732,27 @@ summary-error-too-many = Sammanfattningen har för många avsnitt.
 summary-error-stale = Någon annan sparade sammanfattningen samtidigt. Här är den senaste versionen; gör din ändring på nytt.
 summary-sources-title = Vad det här bygger på
 summary-back = Tillbaka till sammanfattningen
+share-open-page = Dela sammanfattningen med hela arbetsgemenskapen med en länk och QR-kod
+share-title = Dela sammanfattningen
+share-explain = Med länken kan alla som du ger den läsa sammanfattningen, också de som inte anslöt till en session med telefonen. Medan sammanfattningen är ute för kommentarer kan den som har länken också kommentera. Länken visar samma sak som deltagarna ser: inget utkast och ingens namn.
+share-revoked-done = Länken är återkallad. Den öppnar inte längre sammanfattningen.
+share-made-title = Ny länk
+share-made-once = Kopiera länken eller skriv ut QR-koden nu: länken sparas inte och kan inte visas igen. Om den försvinner, återkalla den och gör en ny.
+share-url-label = Länk till sammanfattningen
+share-qr-label = QR-kod som öppnar länken till sammanfattningen
+share-open-link = Öppna den delade sammanfattningen
+share-active = Länken till sammanfattningen har fungerat sedan { $since }.
+share-lost = Länken visas inte igen. Om den har försvunnit eller hamnat i fel händer, återkalla den och gör en ny.
+share-revoke = Återkalla länken
+share-revoke-title = Återkalla länken?
+share-revoke-explain = Länken slutar fungera genast: de som har den kan inte längre läsa eller kommentera sammanfattningen. Kommentarer som redan skickats finns kvar. Du kan göra en ny länk.
+share-revoke-confirm = Återkalla länken
+share-revoke-cancel = Återkalla inte
+share-make = Gör en länk och QR-kod
+share-not-readable = Sammanfattningen kan delas när den har skickats för kommentarer eller publicerats.
 event-summary-saved = { $actor } sparade version { $version } av sammanfattningen ({ $state }).
+event-summary-link-made = { $actor } delade sammanfattningen med hela arbetsgemenskapen via en länk.
+event-summary-link-revoked = { $actor } återkallade sammanfattningens delningslänk.
 summary-export-orderer = Beställare
 summary-export-state = Status
 summary-export-date = Daterad

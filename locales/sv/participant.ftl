@@ -153,3 +153,7 @@ p-summary-too-many = Du har redan skickat många kommentarer.
 p-summary-comment-empty = Skriv en kommentar först.
 p-summary-comment-long = Kommentaren är för lång. Högst 2 000 tecken.
 p-summary-link = Läs sammanfattningen: vad vi hörde
+p-share-revoked = Den här länken är återkallad och öppnar inte längre sammanfattningen. Be den som skrev sammanfattningen om en ny länk.
+p-share-not-now = Sammanfattningen kan inte läsas just nu eftersom den redigeras. Försök igen senare.
+p-share-too-fast = Många kommentarer har kommit från den här adressen just nu. Vänta en stund och skicka igen; din text finns kvar.
+p-share-full = Det går inte längre att skicka kommentarer via den här länken. Berätta vad du tycker för den som skrev sammanfattningen på annat sätt.

@@ -426,6 +426,16 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     assert.equal(await phone.getByLabel('Kommenttisi').count(), 0, 'a published summary takes no more comments');
     assert.ok(published.includes(next));
 
+    // The rest of the work community, who never joined a session, read it through its link.
+    await follow(page, 'Jaa kooste koko työyhteisölle linkillä ja QR-koodilla');
+    await submit(page, 'Tee linkki ja QR-koodi');
+    const link = await page.getByLabel('Koosteen linkki').inputValue();
+    people.colleague = await newPerson(browser, server.url, 'työkaveri');
+    await visit(people.colleague.page, link);
+    const shared = await mainText(people.colleague.page);
+    assert.ok(shared.includes(next), 'a colleague who never joined reads the summary through its link');
+    assert.ok(!shared.includes(NAMED.name), 'the shared summary names no participant');
+
     // The Markdown export carries the summary and names no one.
     const md = await people.orderer.context.request.get(`${story.processPath}/summary.md`);
     assert.equal(md.status(), 200);

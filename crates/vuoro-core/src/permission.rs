@@ -158,6 +158,10 @@ pub enum ProcessAction {
     /// Answer an orderer who asked for advice on the method ("Neuvokaa minua"): the
     /// coordinator's, before the phases start (after that the method is settled).
     AdviseOrderer,
+    /// Make and revoke the link that shares the summary with the whole community (people who
+    /// never joined a session): the orderer and the facilitator, who write it, from the summary
+    /// step on. Kept after closing and cancelling, so a link can always be revoked.
+    ShareSummary,
 }
 
 impl ProcessActor {
@@ -214,6 +218,13 @@ impl ProcessActor {
             }
             ProcessAction::AdviseOrderer => {
                 self.coordinator() && matches!(state, ProcessState::Ordered | ProcessState::Agreed)
+            }
+            ProcessAction::ShareSummary => {
+                (is_orderer || is_facilitator)
+                    && matches!(
+                        state,
+                        ProcessState::Summary | ProcessState::Closed | ProcessState::Cancelled
+                    )
             }
             ProcessAction::FollowUpPractices => {
                 (is_orderer || is_facilitator)
@@ -398,6 +409,20 @@ mod tests {
         for p in [orderer, fac, other_fac] {
             assert!(!p.can(ProcessAction::AdviseOrderer, S::Ordered), "{p:?}");
         }
+        for p in [orderer, fac] {
+            assert!(p.can(ProcessAction::ShareSummary, S::Summary));
+            assert!(
+                p.can(ProcessAction::ShareSummary, S::Closed),
+                "revoked after closing"
+            );
+            assert!(
+                !p.can(ProcessAction::ShareSummary, S::Phase2),
+                "nothing to share yet"
+            );
+        }
+        for p in [coord, other_fac] {
+            assert!(!p.can(ProcessAction::ShareSummary, S::Summary), "{p:?}");
+        }
     }
 
     /// Every process action, for the tests that sweep them all.
@@ -412,6 +437,7 @@ mod tests {
             ProcessAction::CurateThemes,
             ProcessAction::FollowUpPractices,
             ProcessAction::EditSummary,
+            ProcessAction::ShareSummary,
         ];
         v.extend(Transition::ALL.map(ProcessAction::Transition));
         v

@@ -282,6 +282,14 @@ pub enum EventKind {
         version: u32,
         state: SummaryState,
     },
+    /// A link sharing the summary with the whole community was made.
+    SummaryLinkMade {
+        link: i64,
+    },
+    /// A link sharing the summary was revoked: it no longer opens the summary.
+    SummaryLinkRevoked {
+        link: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -442,6 +450,32 @@ pub struct SummaryComment {
     pub version: u32,
     /// Kept only so that one phone cannot flood the comments; never shown.
     pub participant: ParticipantId,
+    pub text: String,
+    pub lang: String,
+    pub created_at: OffsetDateTime,
+}
+
+/// A link that shares a process's summary with everyone holding it, account or not. Its token
+/// is stored only as a hash (`token_hash`, hex SHA-256).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryLink {
+    pub id: i64,
+    pub process: ProcessId,
+    pub token_hash: String,
+    pub created_by: UserId,
+    pub created_at: OffsetDateTime,
+    /// When and by whom it was revoked; a revoked link opens nothing.
+    pub revoked: Option<(UserId, OffsetDateTime)>,
+}
+
+/// A comment left through a summary link. Nobody is known behind a link; the link is kept
+/// only to bound how many comments one link carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryLinkComment {
+    pub process: ProcessId,
+    /// The summary version the reader read.
+    pub version: u32,
+    pub link: i64,
     pub text: String,
     pub lang: String,
     pub created_at: OffsetDateTime,
@@ -989,6 +1023,36 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         process: ProcessId,
         participant: ParticipantId,
     ) -> Result<u64>;
+
+    // Sharing the summary by link.
+    /// Makes the process's summary link with the hash of its token and appends
+    /// `SummaryLinkMade`. `Conflict` while another link of the process works: it must be
+    /// revoked first, so that one process has at most one working link.
+    async fn make_summary_link(
+        &self,
+        process: ProcessId,
+        token_hash: &str,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<SummaryLink>;
+    /// The process's working (not revoked) link, if any.
+    async fn summary_link(&self, process: ProcessId) -> Result<Option<SummaryLink>>;
+    /// The link, working or revoked, whose token has this hash.
+    async fn summary_link_by_hash(&self, token_hash: &str) -> Result<Option<SummaryLink>>;
+    /// Revokes the process's working link and appends `SummaryLinkRevoked`; `NotFound` when no
+    /// link works.
+    async fn revoke_summary_link(
+        &self,
+        process: ProcessId,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()>;
+    /// Adds a comment left through a link, unless the link already carries `max` comments
+    /// (then `Ok(false)`); the count and the insert are one statement, so a burst of comments
+    /// cannot pass the cap together.
+    async fn add_summary_link_comment(&self, c: &SummaryLinkComment, max: u64) -> Result<bool>;
+    /// The comments left through the process's links, oldest first.
+    async fn summary_link_comments(&self, process: ProcessId) -> Result<Vec<SummaryLinkComment>>;
 
     // The turn queue.
     /// Puts the participant in the queue (once) and appends `HandsChanged`.

@@ -21,7 +21,8 @@ use vuoro_store::{
     Acceptor, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
     LoginSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant,
     Practice, Presence, ProcessFilter, RoleChangeVia, SqliteStore, Store, StoreError,
-    SummaryComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
+    SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit,
+    User,
 };
 
 /// A directory under the system's temporary directory, removed when the test ends.
@@ -4253,6 +4254,118 @@ async fn a_cancellation_keeps_its_reason_and_advice_is_recorded() {
     );
     let kinds: Vec<EventKind> = f
         .store
+
+/// A summary link: one works per process at a time, it is found by the hash of its token (and
+/// stays findable once revoked, to tell its holders so), making and revoking it are process
+/// events, and the comments through it are capped per link in the same statement as the insert.
+#[tokio::test]
+async fn a_summary_link_is_made_revoked_and_its_comments_capped() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let other = create_process(&f, "Toinen", None, Plan::default()).await;
+    let fac = f.facilitator.id;
+    let t = datetime!(2027-03-01 10:00 UTC);
+    let draft = summary(&[NoteId::new(), NoteId::new()]);
+    s.save_summary(id, None, &draft, SummaryState::Review, fac, t)
+        .await
+        .expect("save");
+    let (h1, h2) = ("a".repeat(64), "b".repeat(64));
+    assert_eq!(s.summary_link(id).await.expect("none yet"), None);
+    assert_eq!(s.summary_link_by_hash(&h1).await.expect("unknown"), None);
+    let before = s.events(id).await.expect("events").len();
+
+    let link = s.make_summary_link(id, &h1, fac, t).await.expect("make");
+    assert_eq!(
+        link,
+        SummaryLink {
+            id: link.id,
+            process: id,
+            token_hash: h1.clone(),
+            created_by: fac,
+            created_at: t,
+            revoked: None,
+        }
+    );
+    assert_eq!(s.summary_link(id).await.expect("read"), Some(link.clone()));
+    assert_eq!(
+        s.summary_link_by_hash(&h1).await.expect("by hash"),
+        Some(link.clone())
+    );
+    let second = s.make_summary_link(id, &h2, fac, t).await;
+    assert!(
+        matches!(second, Err(StoreError::Conflict(_))),
+        "one working link per process: {second:?}"
+    );
+    let missing = s.make_summary_link(ProcessId::new(), &h2, fac, t).await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    assert_eq!(s.summary_link(other).await.expect("other"), None);
+
+    // Comments through the link, capped at two for the test.
+    let comment = |text: &str, minutes: i64| SummaryLinkComment {
+        process: id,
+        version: 1,
+        link: link.id,
+        text: text.into(),
+        lang: "ar".into(),
+        created_at: t + Duration::minutes(minutes),
+    };
+    assert!(
+        s.add_summary_link_comment(&comment("Toinen", 2), 2)
+            .await
+            .expect("first")
+    );
+    assert!(
+        s.add_summary_link_comment(&comment("Ensin", 1), 2)
+            .await
+            .expect("second")
+    );
+    assert!(
+        !s.add_summary_link_comment(&comment("Liikaa", 3), 2)
+            .await
+            .expect("capped"),
+        "the third is over the cap"
+    );
+    let no_version = SummaryLinkComment {
+        version: 9,
+        ..comment("Ei versiota", 4)
+    };
+    let r = s.add_summary_link_comment(&no_version, 10).await;
+    assert!(matches!(r, Err(StoreError::NotFound)), "{r:?}");
+    assert_eq!(
+        s.summary_link_comments(id).await.expect("list"),
+        vec![comment("Ensin", 1), comment("Toinen", 2)],
+        "oldest first"
+    );
+    assert_eq!(s.summary_link_comments(other).await.expect("other"), vec![]);
+    assert_eq!(
+        s.summary_comments(id)
+            .await
+            .expect("participants' comments"),
+        vec![],
+        "link comments are not participants' comments"
+    );
+
+    // Revoked: no longer the working link, still found by its hash, marked revoked; a new one
+    // can then be made.
+    let later = t + Duration::hours(1);
+    s.revoke_summary_link(id, f.coordinator.id, later)
+        .await
+        .expect("revoke");
+    assert_eq!(s.summary_link(id).await.expect("read"), None);
+    let revoked = s.summary_link_by_hash(&h1).await.expect("by hash");
+    assert_eq!(
+        revoked.and_then(|l| l.revoked),
+        Some((f.coordinator.id, later))
+    );
+    let again = s.revoke_summary_link(id, fac, later).await;
+    assert!(matches!(again, Err(StoreError::NotFound)), "{again:?}");
+    let new = s.make_summary_link(id, &h2, fac, later).await.expect("new");
+    assert_ne!(new.id, link.id);
+    let reused = s.make_summary_link(other, &h2, fac, later).await;
+    assert!(reused.is_err(), "a token hash is unique");
+
+    let kinds: Vec<EventKind> = s
         .events(id)
         .await
         .expect("events")
@@ -4383,5 +4496,17 @@ async fn a_writer_corrects_or_withdraws_a_note_until_it_is_curated() {
     assert!(
         matches!(r, Err(StoreError::Conflict(_))),
         "not once the session is closed"
+    );
+
+        .skip(before)
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            EventKind::SummaryLinkMade { link: link.id },
+            EventKind::SummaryLinkRevoked { link: link.id },
+            EventKind::SummaryLinkMade { link: new.id },
+        ]
     );
 }

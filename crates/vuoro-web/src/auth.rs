@@ -192,7 +192,7 @@ pub enum Throttled {
 
 /// The key of a client: its address, or for IPv6 its /64 network, since one subscriber
 /// usually holds a whole /64 and could otherwise use a fresh address for every guess.
-fn client_key(ip: IpAddr) -> IpAddr {
+pub(crate) fn client_key(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V6(v6) => {
             let bits = u128::from(v6) & !((1u128 << 64) - 1);

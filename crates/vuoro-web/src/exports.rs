@@ -33,10 +33,11 @@ async fn summary_document(
     use vuoro_core::summary::BlockKind;
     let v = state.store.summary(p.id).await?.ok_or(AppError::NotFound)?;
     let mut blocks = Vec::new();
-    for b in &v.summary.blocks {
+    let shown = crate::summary::shown_texts(&v.summary);
+    for (b, text) in v.summary.blocks.iter().zip(shown) {
         blocks.push(match b.kind {
-            BlockKind::Heading => vuoro_export::Block::Heading(b.text.clone()),
-            BlockKind::Paragraph => vuoro_export::Block::Paragraph(b.text.clone()),
+            BlockKind::Heading => vuoro_export::Block::Heading(text),
+            BlockKind::Paragraph => vuoro_export::Block::Paragraph(text),
             BlockKind::Quote => vuoro_export::Block::Quote {
                 text: b.text.clone(),
                 lang: b.lang.clone().unwrap_or_else(|| c.lang_code().to_owned()),

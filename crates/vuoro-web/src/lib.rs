@@ -25,6 +25,7 @@ pub mod pages;
 pub mod practices;
 pub mod processes;
 pub mod routes;
+pub mod share;
 pub mod summary;
 pub mod themes;
 pub mod util;
@@ -80,6 +81,8 @@ pub struct AppState {
     pub(crate) hashing: Arc<tokio::sync::Semaphore>,
     /// Live events fanned out to the open boards and phones.
     pub hub: Arc<hub::LiveHub>,
+    /// Comments through shared summary links, per client address.
+    pub(crate) shares: Arc<share::CommentLimiter>,
 }
 
 impl AppState {
@@ -94,6 +97,7 @@ impl AppState {
             hashing: Arc::new(tokio::sync::Semaphore::new(auth::hashing_permits())),
             config: Arc::new(config),
             hub: Arc::new(hub::LiveHub::default()),
+            shares: Arc::new(share::CommentLimiter::default()),
         }
     }
 }
@@ -111,6 +115,7 @@ fn routes() -> routes::Routes {
         .merge(themes::router())
         .merge(practices::router())
         .merge(summary::router())
+        .merge(share::router())
         .merge(exports::router())
         .merge(catalogue::router())
         .merge(assets::router())

@@ -1036,6 +1036,12 @@ async fn process_view_with(
                 EventKind::PracticeSaved { .. } => {
                     i18n::t_args(lang, "event-practice-saved", &[("actor", actor)])
                 }
+                EventKind::SummaryLinkMade { .. } => {
+                    i18n::t_args(lang, "event-summary-link-made", &[("actor", actor)])
+                }
+                EventKind::SummaryLinkRevoked { .. } => {
+                    i18n::t_args(lang, "event-summary-link-revoked", &[("actor", actor)])
+                }
                 EventKind::PracticeStatusChanged { to, .. } => i18n::t_args(
                     lang,
                     "event-practice-status",

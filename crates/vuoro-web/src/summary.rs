@@ -86,15 +86,20 @@ async fn draft(state: &AppState, c: &Ctx, p: &Process) -> AppResult<Summary> {
             continue;
         }
         blocks.push(Block::heading(t.label.clone()));
-        blocks.push(Block::paragraph(
-            c.tn("summary-theme-notes", "count", sources.len() as i64),
-            sources,
-        ));
-        for r in &t.representative {
-            if let Some(n) = notes.get(r) {
-                blocks.push(Block::quote(n.text.clone(), &n.lang, n.id));
-            }
+        // Examples only as far as their notes are still on the boards; the label only with them.
+        let quotes: Vec<Block> = t
+            .representative
+            .iter()
+            .filter_map(|r| notes.get(r))
+            .map(|n| Block::quote(n.text.clone(), &n.lang, n.id))
+            .collect();
+        let mut told = c.tn("summary-theme-notes", "count", sources.len() as i64);
+        if !quotes.is_empty() {
+            told.push(' ');
+            told.push_str(&c.t("summary-theme-examples"));
         }
+        blocks.push(Block::paragraph(told, sources));
+        blocks.extend(quotes);
     }
     let practices = state.store.practices(p.id).await?;
     if !practices.is_empty() {
@@ -153,6 +158,34 @@ async fn draft(state: &AppState, c: &Ctx, p: &Process) -> AppResult<Summary> {
     Ok(Summary { blocks })
 }
 
+/// Each block's text as pages and exports show it: a paragraph that ends in the label
+/// introducing examples ("Esimerkkejä:", in any interface language) loses the label when no
+/// quote follows it, as when the examples were removed after drafting.
+pub(crate) fn shown_texts(s: &Summary) -> Vec<String> {
+    let labels: Vec<String> = vuoro_core::Lang::ALL
+        .iter()
+        .map(|l| crate::i18n::t(*l, "summary-theme-examples"))
+        .collect();
+    s.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let quote_follows = s
+                .blocks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == summary::BlockKind::Quote);
+            if b.kind != summary::BlockKind::Paragraph || quote_follows {
+                return b.text.clone();
+            }
+            let trimmed = b.text.trim_end();
+            labels
+                .iter()
+                .find_map(|l| trimmed.strip_suffix(l.as_str()))
+                .map_or_else(|| b.text.clone(), |rest| rest.trim_end().to_owned())
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Staff
 
@@ -170,10 +203,12 @@ pub struct BlockView {
 }
 
 fn block_views(s: &Summary) -> Vec<BlockView> {
+    let shown = shown_texts(s);
     s.blocks
         .iter()
+        .zip(shown)
         .enumerate()
-        .map(|(index, b)| {
+        .map(|(index, (b, text))| {
             let lang = b.lang.clone().unwrap_or_default();
             BlockView {
                 index,
@@ -184,7 +219,8 @@ fn block_views(s: &Summary) -> Vec<BlockView> {
                     dir_of(&lang)
                 },
                 lang,
-                text: b.text.clone(),
+                text,
+                // The field holds the text as saved: the writer sees what is there.
                 value: b.text.clone(),
                 sources: b.sources.len(),
             }
@@ -206,6 +242,8 @@ struct SummaryPage {
     comments: Vec<(String, String, &'static str)>,
     /// The address participants read it at.
     read_url: String,
+    /// Whether this user may share it with the whole community by a link.
+    can_share: bool,
     history: Vec<String>,
     error: Option<String>,
 }
@@ -219,14 +257,29 @@ async fn summary_page(
     error: Option<String>,
 ) -> AppResult<SummaryPage> {
     let current = state.store.summary(p.id).await?;
-    let comments = state
+    // Participants' comments and those left through a shared link, in the order written; none
+    // says who wrote it.
+    let mut written: Vec<(OffsetDateTime, String, String)> = state
         .store
         .summary_comments(p.id)
         .await?
         .into_iter()
-        .map(|cm| {
-            let dir = dir_of(&cm.lang);
-            (cm.text, cm.lang, dir)
+        .map(|cm| (cm.created_at, cm.text, cm.lang))
+        .collect();
+    written.extend(
+        state
+            .store
+            .summary_link_comments(p.id)
+            .await?
+            .into_iter()
+            .map(|cm| (cm.created_at, cm.text, cm.lang)),
+    );
+    written.sort_by_key(|(at, _, _)| *at);
+    let comments = written
+        .into_iter()
+        .map(|(_, text, lang)| {
+            let dir = dir_of(&lang);
+            (text, lang, dir)
         })
         .collect();
     let mut history = Vec::new();
@@ -259,6 +312,7 @@ async fn summary_page(
     }
     Ok(SummaryPage {
         can_edit: pa.can(ProcessAction::EditSummary, p.state),
+        can_share: pa.can(ProcessAction::ShareSummary, p.state),
         version: current.as_ref().map(|v| v.version),
         state: current.as_ref().map(|v| v.state.code()),
         blocks,
@@ -469,9 +523,10 @@ pub struct ReadBlock {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "summary_read.html")]
-struct ReadPage {
+pub(crate) struct ReadPage {
     p: PCtx,
-    id: ProcessId,
+    /// Where the comment form posts: the participant's `/summary/<process>`, or a shared link.
+    action: String,
     title: String,
     review: bool,
     blocks: Vec<ReadBlock>,
@@ -512,26 +567,31 @@ struct Thanks {
 
 /// What the comment form shows: the text kept from a refused comment and why, or thanks.
 #[derive(Debug, Default)]
-struct CommentReply {
-    draft: String,
-    error: Option<String>,
-    thanks: bool,
+pub(crate) struct CommentReply {
+    pub draft: String,
+    pub error: Option<String>,
+    pub thanks: bool,
 }
 
-async fn read_view(
+/// The summary as a reader sees it: a participant (`me`, whose own notes are marked to them)
+/// or anyone holding a shared link (`None`), with the comment form posting to `action`.
+pub(crate) async fn read_view(
     state: &AppState,
     p: PCtx,
     process: Process,
-    me: &Participant,
+    me: Option<&Participant>,
+    action: String,
     v: SummaryVersion,
     reply: CommentReply,
 ) -> AppResult<ReadPage> {
     let notes = process_notes(state, process.id).await?;
+    let shown = shown_texts(&v.summary);
     let blocks = v
         .summary
         .blocks
         .iter()
-        .map(|b| {
+        .zip(shown)
+        .map(|(b, text)| {
             let lang = b.lang.clone().unwrap_or_default();
             ReadBlock {
                 kind: b.kind.code(),
@@ -541,14 +601,14 @@ async fn read_view(
                     dir_of(&lang)
                 },
                 lang,
-                text: b.text.clone(),
-                sources: source_views(b, &notes, Some(me)),
+                text,
+                sources: source_views(b, &notes, me),
             }
         })
         .collect();
     Ok(ReadPage {
         p,
-        id: process.id,
+        action,
         title: process.title,
         review: v.state == SummaryState::Review,
         blocks,
@@ -571,7 +631,8 @@ async fn read_page(
         thanks: q.thanks.is_some(),
         ..CommentReply::default()
     };
-    Ok(read_view(&state, p, process, &me, v, reply)
+    let action = format!("/summary/{}", process.id);
+    Ok(read_view(&state, p, process, Some(&me), action, v, reply)
         .await?
         .into_response())
 }
@@ -617,7 +678,8 @@ async fn comment(
                 error,
                 thanks: false,
             };
-            let mut r = read_view(&state, p, process, &me, v, reply)
+            let action = format!("/summary/{}", process.id);
+            let mut r = read_view(&state, p, process, Some(&me), action, v, reply)
                 .await?
                 .into_response();
             *r.status_mut() = status;
@@ -639,4 +701,44 @@ async fn comment(
         "/summary/{}?thanks=1#comment",
         process.id
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Esimerkkejä:" with nothing after it (the examples removed, or none on the boards) is left
+    /// out of pages and exports, in whichever interface language the draft was written.
+    #[test]
+    fn an_examples_label_without_examples_is_left_out() {
+        let n = NoteId::new();
+        let s = Summary {
+            blocks: vec![
+                Block::heading("Kahvihuone"),
+                Block::paragraph("Teemasta kirjattiin 3 muistiinpanoa. Esimerkkejä:", vec![n]),
+                Block::quote("Kahvihuone on ahdas", "fi", n),
+                Block::heading("Vuorolistat"),
+                Block::paragraph(
+                    "Teemasta kirjattiin 2 muistiinpanoa. Esimerkkejä: ",
+                    vec![n],
+                ),
+                Block::heading("Tema"),
+                Block::paragraph("Om temat antecknades 2 anteckningar. Exempel:", vec![n]),
+                Block::paragraph("Esimerkkejä: kahvi ja tauot.", Vec::new()),
+            ],
+        };
+        assert_eq!(
+            shown_texts(&s),
+            vec![
+                "Kahvihuone",
+                "Teemasta kirjattiin 3 muistiinpanoa. Esimerkkejä:",
+                "Kahvihuone on ahdas",
+                "Vuorolistat",
+                "Teemasta kirjattiin 2 muistiinpanoa.",
+                "Tema",
+                "Om temat antecknades 2 anteckningar.",
+                "Esimerkkejä: kahvi ja tauot.",
+            ]
+        );
+    }
 }

@@ -15,6 +15,44 @@ pub fn redirect(to: &str) -> Response {
     r
 }
 
+/// The absolute address of `path` on this server, as the browser asking reached it, for links
+/// and QR codes people open on other devices. The `Host` header is taken only when it holds
+/// nothing but a host name or address and port; `https` only when a proxy says so.
+pub fn site_url(headers: &axum::http::HeaderMap, path: &str) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c))
+        })
+        .unwrap_or("localhost");
+    let scheme = headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+        .filter(|p| *p == "https")
+        .unwrap_or("http");
+    format!("{scheme}://{host}{path}")
+}
+
+/// `text` as a QR code, drawn as inline SVG: no image file, no outside service.
+pub fn qr_svg(text: &str) -> String {
+    qrcode::QrCode::new(text.as_bytes())
+        .map(|q| {
+            q.render::<qrcode::render::svg::Color>()
+                .min_dimensions(240, 240)
+                .dark_color(qrcode::render::svg::Color("#000000"))
+                .light_color(qrcode::render::svg::Color("#ffffff"))
+                .build()
+        })
+        .map(|svg| {
+            // Drop the XML prologue: the SVG goes inside the page.
+            svg.find("<svg")
+                .map_or(svg.clone(), |i| svg[i..].to_owned())
+        })
+        .unwrap_or_default()
+}
+
 /// A page answering a refused form: the form again, with what was typed and why it was
 /// refused, as 422 so that scripts and tests can tell it from a success.
 pub fn unprocessable(r: impl IntoResponse) -> Response {

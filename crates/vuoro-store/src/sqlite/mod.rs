@@ -14,7 +14,8 @@ use crate::{
     LiveEvent, LiveEventKind, LiveReplay, LiveSession, LoginSession, Member, NewProcess, NewUser,
     Note, NoteAuthor, NoteChange, NoteHistoryEntry, Organisation, Participant, PlanVersion,
     Practice, Presence, Process, ProcessEvent, ProcessFilter, Result, RoleChange, RoleChangeVia,
-    Store, StoreError, SummaryComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
+    Store, StoreError, SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion,
+    ThemeVersion, Topic, Unit, User,
 };
 use async_trait::async_trait;
 use codec::{
@@ -24,8 +25,8 @@ use codec::{
 use rows::{
     ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
     MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow, ReplayRow,
-    SummaryCommentRow, SummaryListRow, SummaryRow, ThemeListRow, ThemeRow, TopicRow, UnitRow,
-    UserRow,
+    SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow, SummaryListRow, SummaryRow,
+    ThemeListRow, ThemeRow, TopicRow, UnitRow, UserRow,
 };
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
@@ -133,6 +134,13 @@ macro_rules! summary_columns {
 macro_rules! summary_comment_columns {
     () => {
         "process_id, summary_version, participant_id, text, lang, created_at"
+    };
+}
+
+/// The columns of `summary_links` that [`SummaryLinkRow`] reads.
+macro_rules! summary_link_columns {
+    () => {
+        "id, process_id, token_hash, created_by, created_at, revoked_by, revoked_at"
     };
 }
 
@@ -2782,6 +2790,147 @@ impl Store for SqliteStore {
         count(n, "summary comment")
     }
 
+    async fn make_summary_link(
+        &self,
+        process: ProcessId,
+        token_hash: &str,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<SummaryLink> {
+        let mut tx = self.begin_write().await?;
+        if !process_exists(&mut tx, process).await? {
+            return Err(StoreError::NotFound);
+        }
+        // The partial unique index allows one working link per process; a second is a conflict.
+        let inserted = sqlx::query(
+            "INSERT INTO summary_links (process_id, token_hash, created_by, created_at) \
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(process.to_string())
+        .bind(token_hash)
+        .bind(actor.to_string())
+        .bind(timestamp(at)?)
+        .execute(&mut *tx)
+        .await;
+        let id = match inserted {
+            Ok(r) => r.last_insert_rowid(),
+            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+                return Err(StoreError::Conflict("a summary link already works"));
+            }
+            Err(e) => return Err(db(e)),
+        };
+        append_event(
+            &mut tx,
+            process,
+            actor,
+            at,
+            &EventKind::SummaryLinkMade { link: id },
+        )
+        .await?;
+        tx.commit().await.map_err(db)?;
+        Ok(SummaryLink {
+            id,
+            process,
+            token_hash: token_hash.to_owned(),
+            created_by: actor,
+            created_at: at,
+            revoked: None,
+        })
+    }
+
+    async fn summary_link(&self, process: ProcessId) -> Result<Option<SummaryLink>> {
+        let row: Option<SummaryLinkRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            summary_link_columns!(),
+            " FROM summary_links WHERE process_id = ? AND revoked_at IS NULL"
+        ))
+        .bind(process.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.map(SummaryLinkRow::into_link).transpose()
+    }
+
+    async fn summary_link_by_hash(&self, token_hash: &str) -> Result<Option<SummaryLink>> {
+        let row: Option<SummaryLinkRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            summary_link_columns!(),
+            " FROM summary_links WHERE token_hash = ?"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.map(SummaryLinkRow::into_link).transpose()
+    }
+
+    async fn revoke_summary_link(
+        &self,
+        process: ProcessId,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "UPDATE summary_links SET revoked_by = ?, revoked_at = ? \
+             WHERE process_id = ? AND revoked_at IS NULL RETURNING id",
+        )
+        .bind(actor.to_string())
+        .bind(timestamp(at)?)
+        .bind(process.to_string())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        let id = id.ok_or(StoreError::NotFound)?;
+        append_event(
+            &mut tx,
+            process,
+            actor,
+            at,
+            &EventKind::SummaryLinkRevoked { link: id },
+        )
+        .await?;
+        tx.commit().await.map_err(db)?;
+        Ok(())
+    }
+
+    async fn add_summary_link_comment(&self, c: &SummaryLinkComment, max: u64) -> Result<bool> {
+        let max = i64::try_from(max).unwrap_or(i64::MAX);
+        // One statement: the count under the cap and the insert cannot be split by another
+        // comment. The foreign keys refuse a version the process does not have.
+        let r = sqlx::query(
+            "INSERT INTO summary_link_comments (process_id, summary_version, link_id, text, lang, \
+             created_at) SELECT ?, ?, ?, ?, ?, ? \
+             WHERE (SELECT count(*) FROM summary_link_comments WHERE link_id = ?) < ?",
+        )
+        .bind(c.process.to_string())
+        .bind(i64::from(c.version))
+        .bind(c.link)
+        .bind(&c.text)
+        .bind(&c.lang)
+        .bind(timestamp(c.created_at)?)
+        .bind(c.link)
+        .bind(max)
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    async fn summary_link_comments(&self, process: ProcessId) -> Result<Vec<SummaryLinkComment>> {
+        let rows: Vec<SummaryLinkCommentRow> = sqlx::query_as(
+            "SELECT process_id, summary_version, link_id, text, lang, created_at \
+             FROM summary_link_comments WHERE process_id = ? ORDER BY created_at, id",
+        )
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(SummaryLinkCommentRow::into_comment)
+            .collect()
+    }
+
     async fn raise_hand(
         &self,
         live: LiveSessionId,
@@ -3173,6 +3322,10 @@ mod tests {
         (
             10,
             "76234e47c994cfb71de4f45a6dea03118900d1363ee9597b1b42160962ce016841c4c0332d0bd019587a37120272f89d",
+        ),
+        (
+            12,
+            "05f1760ae42c455608005e4cc24fbda26597f1584806aa0e3636878402bd5f493342c4cca49778057bfed10261013e6a",
         ),
     ];
 

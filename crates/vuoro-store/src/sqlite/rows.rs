@@ -7,8 +7,8 @@ use super::codec::{
 use crate::{
     Approval, ApprovalSide, CafePlace, EventKind, Invitation, LiveEvent, LiveEventKind,
     LiveSession, LoginSession, Note, NoteAuthor, Organisation, Participant, PlanVersion, Practice,
-    Process, ProcessEvent, Result, StoreError, SummaryComment, SummaryVersion, ThemeVersion, Topic,
-    Unit, User,
+    Process, ProcessEvent, Result, StoreError, SummaryComment, SummaryLink, SummaryLinkComment,
+    SummaryVersion, ThemeVersion, Topic, Unit, User,
 };
 use time::OffsetDateTime;
 use vuoro_core::live::Position;
@@ -526,6 +526,60 @@ pub(crate) struct SummaryCommentRow {
     text: String,
     lang: String,
     created_at: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SummaryLinkRow {
+    id: i64,
+    process_id: String,
+    token_hash: String,
+    created_by: String,
+    created_at: String,
+    revoked_by: Option<String>,
+    revoked_at: Option<String>,
+}
+
+impl SummaryLinkRow {
+    pub(crate) fn into_link(self) -> Result<SummaryLink> {
+        const T: &str = "summary_links";
+        let revoked = match (self.revoked_by, self.revoked_at) {
+            (Some(by), Some(at)) => Some((parse_id(&by, T)?, parse_timestamp(&at, T)?)),
+            (None, None) => None,
+            _ => return Err(StoreError::Corrupt(format!("half a revocation in {T}"))),
+        };
+        Ok(SummaryLink {
+            id: self.id,
+            process: parse_id(&self.process_id, T)?,
+            token_hash: self.token_hash,
+            created_by: parse_id(&self.created_by, T)?,
+            created_at: parse_timestamp(&self.created_at, T)?,
+            revoked,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SummaryLinkCommentRow {
+    process_id: String,
+    summary_version: i64,
+    link_id: i64,
+    text: String,
+    lang: String,
+    created_at: String,
+}
+
+impl SummaryLinkCommentRow {
+    pub(crate) fn into_comment(self) -> Result<SummaryLinkComment> {
+        const T: &str = "summary_link_comments";
+        Ok(SummaryLinkComment {
+            process: parse_id(&self.process_id, T)?,
+            version: version(self.summary_version, T)?,
+            link: self.link_id,
+            text: self.text,
+            lang: self.lang,
+            created_at: parse_timestamp(&self.created_at, T)?,
+        })
+    }
 }
 
 impl SummaryCommentRow {

@@ -408,7 +408,7 @@ struct MessageView {
 /// log-in. Phones get their error pages in their own language and layout, Arabic and Somali too.
 pub(crate) fn phone_language(headers: &HeaderMap, path: &str) -> Option<ParticipantLang> {
     let phone_route = path == "/join"
-        || ["/join/", "/live/", "/plang/"]
+        || ["/join/", "/live/", "/plang/", "/shared/"]
             .iter()
             .any(|p| path.starts_with(p));
     (phone_route && cookie(headers, crate::ctx::SESSION_COOKIE).is_none())

@@ -300,20 +300,7 @@ pub(crate) async fn run_view(
 
 /// The address participants open, as this server is reached from the facilitator's browser.
 fn join_url(headers: &HeaderMap, code: &JoinCode) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c))
-        })
-        .unwrap_or("localhost");
-    let scheme = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        .filter(|p| *p == "https")
-        .unwrap_or("http");
-    format!("{scheme}://{host}/join/{code}")
+    crate::util::site_url(headers, &format!("/join/{code}"))
 }
 
 async fn control(
@@ -412,24 +399,6 @@ struct ProjectorView {
     last_seq: i64,
 }
 
-/// The join address as a QR code, drawn as inline SVG: no image file, no outside service.
-fn qr_svg(url: &str) -> String {
-    qrcode::QrCode::new(url.as_bytes())
-        .map(|q| {
-            q.render::<qrcode::render::svg::Color>()
-                .min_dimensions(240, 240)
-                .dark_color(qrcode::render::svg::Color("#000000"))
-                .light_color(qrcode::render::svg::Color("#ffffff"))
-                .build()
-        })
-        .map(|svg| {
-            // Drop the XML prologue: the SVG goes inside the page.
-            svg.find("<svg")
-                .map_or(svg.clone(), |i| svg[i..].to_owned())
-        })
-        .unwrap_or_default()
-}
-
 async fn projector(
     State(state): State<AppState>,
     c: Ctx,
@@ -457,7 +426,7 @@ async fn projector(
             .filter(|k| k.round > 0 && !k.ended),
         open_space: os_panel(&state, &live, &topics).await?,
         code: live.join_code.spaced(),
-        qr_svg: qr_svg(&join_url),
+        qr_svg: crate::util::qr_svg(&join_url),
         join_url,
         now: now_view(&course, live.position, live.timer, |l| {
             l.get(lang).to_owned()

@@ -20,5 +20,6 @@ mod org_plans;
 mod permissions;
 mod practices;
 mod process_page;
+mod share;
 mod summary;
 mod themes;

@@ -105,6 +105,8 @@ enum Fresh {
     Request,
     /// The phone's raised hand, to be given the turn.
     Hand,
+    /// A working link sharing `P`'s summary (`{token}`), made anew after revoking the last.
+    SummaryLink,
 }
 
 struct Row {
@@ -400,6 +402,19 @@ fn table() -> Vec<Row> {
         row(POST, "/summary/{id}", "N N N N N N N N N Y N")
             .stage(Stage::Summary)
             .fields(&[("text", "Hyvä kooste")]),
+        // Sharing the summary by a link: its writers make and revoke it; anyone holding the
+        // token reads and comments, account or not.
+        row(GET, "/processes/{id}/summary/share", FOLLOW_UP).stage(Stage::Summary),
+        row(POST, "/processes/{id}/summary/share", FOLLOW_UP)
+            .stage(Stage::Summary)
+            .fields(&[("do", "make")]),
+        row(GET, "/shared/{token}", ALL)
+            .stage(Stage::Summary)
+            .fresh(Fresh::SummaryLink),
+        row(POST, "/shared/{token}", ALL)
+            .stage(Stage::Summary)
+            .fresh(Fresh::SummaryLink)
+            .fields(&[("text", "Kooste puhuttaa")]),
         // exports: whoever sees the process
         row(GET, "/processes/{id}/export/{file}", VIEW).stage(Stage::Summary),
         row(GET, "/processes/{id}/summary.md", VIEW).stage(Stage::Summary),
@@ -985,6 +1000,19 @@ async fn make_fresh(
                 .await
                 .expect("hand");
             assert_eq!(r.status(), StatusCode::SEE_OTHER, "a hand goes up");
+        }
+        Fresh::SummaryLink => {
+            let orderer = app.user_id("orderer").await;
+            match app.store.revoke_summary_link(fx.p, orderer, now).await {
+                Ok(()) | Err(vuoro_store::StoreError::NotFound) => {}
+                Err(e) => panic!("revoking the last link: {e}"),
+            }
+            let token = random_token();
+            app.store
+                .make_summary_link(fx.p, &hash_token(&token), orderer, now)
+                .await
+                .expect("a summary link");
+            values.insert("token", token);
         }
     }
     None

@@ -4254,6 +4254,139 @@ async fn a_cancellation_keeps_its_reason_and_advice_is_recorded() {
     );
     let kinds: Vec<EventKind> = f
         .store
+        .events(id)
+        .await
+        .expect("events")
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds[1..],
+        [
+            EventKind::AdviceGiven {
+                method: Some("eratauko".into()),
+                text: "Erätauko sopii kuuden hengen tiimille.".into()
+            },
+            EventKind::StateChanged {
+                from: ProcessState::Ordered,
+                to: ProcessState::Cancelled,
+                reason: Some("Tiimi yhdistetään toiseen.".into())
+            },
+            EventKind::StateChanged {
+                from: ProcessState::Cancelled,
+                to: ProcessState::Ordered,
+                reason: None
+            },
+        ]
+    );
+    let old: EventKind =
+        serde_json::from_str(r#"{"kind":"state_changed","from":"ordered","to":"agreed"}"#)
+            .expect("an event stored before reasons reads");
+    assert_eq!(
+        old,
+        EventKind::StateChanged {
+            from: ProcessState::Ordered,
+            to: ProcessState::Agreed,
+            reason: None
+        }
+    );
+    let missing = f
+        .store
+        .give_advice(ProcessId::new(), f.coordinator.id, None, "Ei prosessia")
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+}
+
+#[tokio::test]
+async fn a_writer_corrects_or_withdraws_a_note_until_it_is_curated() {
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let me = participant(id, "minä", t);
+    let other = participant(id, "toinen", t);
+    for p in [&me, &other] {
+        s.create_participant(p).await.expect("participant");
+        s.attend(l.id, p.id).await.expect("attends");
+    }
+    let mine = NoteAuthor::Participant(me.id);
+    let notes: Vec<Note> = [
+        "Kiirre",
+        "Peruttava",
+        "Tähdellä",
+        "Teemassa",
+        "Lajittelematon",
+    ]
+    .into_iter()
+    .map(|text| note(l.id, mine.clone(), text, t))
+    .collect();
+    for n in &notes {
+        s.add_note(n).await.expect("note");
+    }
+    let [typo, gone, starred, themed, unsorted] = [0, 1, 2, 3, 4].map(|i| notes[i].id);
+    let e = s
+        .revise_own_note(typo, me.id, Some("Kiire"), t)
+        .await
+        .expect("corrected");
+    assert_eq!(e.kind, LiveEventKind::NoteChanged { note: typo });
+    assert_eq!(s.note(typo).await.expect("read").text, "Kiire");
+    assert!(
+        s.note_history(typo).await.expect("history").is_empty(),
+        "the writer's own correction is no curation"
+    );
+    assert!(!s.note_curated(typo).await.expect("read"));
+    let other_hand = s.revise_own_note(typo, other.id, None, t).await;
+    assert!(
+        matches!(other_hand, Err(StoreError::NotFound)),
+        "{other_hand:?}"
+    );
+
+    s.revise_own_note(gone, me.id, None, t)
+        .await
+        .expect("withdrawn");
+    assert!(matches!(s.note(gone).await, Err(StoreError::NotFound)));
+    assert!(
+        !s.notes(l.id)
+            .await
+            .expect("notes")
+            .iter()
+            .any(|n| n.id == gone)
+    );
+    // Every event of the session still replays, the withdrawn note's with no note.
+    let replay = s.live_backlog(l.id, 0, 100).await.expect("backlog");
+    assert!(
+        replay
+            .iter()
+            .any(|r| r.event.kind == LiveEventKind::NoteAdded { note: gone } && r.note.is_none())
+    );
+
+    s.change_note(starred, &NoteChange::Star, f.facilitator.id, t)
+        .await
+        .expect("starred");
+    let set = theme_set(&[themed, NoteId::new(), NoteId::new(), unsorted]);
+    s.save_themes(id, Scope::Process, None, &set, false, f.facilitator.id, t)
+        .await
+        .expect("themes");
+    for curated in [starred, themed] {
+        assert!(s.note_curated(curated).await.expect("read"));
+        let r = s.revise_own_note(curated, me.id, Some("Muutettu"), t).await;
+        assert!(matches!(r, Err(StoreError::Conflict(_))), "{r:?}");
+        let r = s.revise_own_note(curated, me.id, None, t).await;
+        assert!(matches!(r, Err(StoreError::Conflict(_))), "{r:?}");
+    }
+    assert!(
+        !s.note_curated(unsorted).await.expect("read"),
+        "a note the themes leave unsorted is not curated"
+    );
+    s.close_live_session(l.id, t).await.expect("closed");
+    let r = s.revise_own_note(unsorted, me.id, None, t).await;
+    assert!(
+        matches!(r, Err(StoreError::Conflict(_))),
+        "not once the session is closed"
+    );
+}
 
 /// A summary link: one works per process at a time, it is found by the hash of its token (and
 /// stays findable once revoked, to tell its holders so), making and revoking it are process
@@ -4370,134 +4503,6 @@ async fn a_summary_link_is_made_revoked_and_its_comments_capped() {
         .await
         .expect("events")
         .into_iter()
-        .map(|e| e.kind)
-        .collect();
-    assert_eq!(
-        kinds[1..],
-        [
-            EventKind::AdviceGiven {
-                method: Some("eratauko".into()),
-                text: "Erätauko sopii kuuden hengen tiimille.".into()
-            },
-            EventKind::StateChanged {
-                from: ProcessState::Ordered,
-                to: ProcessState::Cancelled,
-                reason: Some("Tiimi yhdistetään toiseen.".into())
-            },
-            EventKind::StateChanged {
-                from: ProcessState::Cancelled,
-                to: ProcessState::Ordered,
-                reason: None
-            },
-        ]
-    );
-    let old: EventKind =
-        serde_json::from_str(r#"{"kind":"state_changed","from":"ordered","to":"agreed"}"#)
-            .expect("an event stored before reasons reads");
-    assert_eq!(
-        old,
-        EventKind::StateChanged {
-            from: ProcessState::Ordered,
-            to: ProcessState::Agreed,
-            reason: None
-        }
-    );
-    let missing = f
-        .store
-        .give_advice(ProcessId::new(), f.coordinator.id, None, "Ei prosessia")
-        .await;
-    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
-
-#[tokio::test]
-async fn a_writer_corrects_or_withdraws_a_note_until_it_is_curated() {
-    let f = fixture().await;
-    let s = &f.store;
-    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
-    let t = datetime!(2027-02-01 09:00 UTC);
-    let l = live(&f, id, "ACDEFG", t);
-    s.open_live_session(&l).await.expect("open");
-    let me = participant(id, "minä", t);
-    let other = participant(id, "toinen", t);
-    for p in [&me, &other] {
-        s.create_participant(p).await.expect("participant");
-        s.attend(l.id, p.id).await.expect("attends");
-    }
-    let mine = NoteAuthor::Participant(me.id);
-    let notes: Vec<Note> = [
-        "Kiirre",
-        "Peruttava",
-        "Tähdellä",
-        "Teemassa",
-        "Lajittelematon",
-    ]
-    .into_iter()
-    .map(|text| note(l.id, mine.clone(), text, t))
-    .collect();
-    for n in &notes {
-        s.add_note(n).await.expect("note");
-    }
-    let [typo, gone, starred, themed, unsorted] = [0, 1, 2, 3, 4].map(|i| notes[i].id);
-    let e = s
-        .revise_own_note(typo, me.id, Some("Kiire"), t)
-        .await
-        .expect("corrected");
-    assert_eq!(e.kind, LiveEventKind::NoteChanged { note: typo });
-    assert_eq!(s.note(typo).await.expect("read").text, "Kiire");
-    assert!(
-        s.note_history(typo).await.expect("history").is_empty(),
-        "the writer's own correction is no curation"
-    );
-    assert!(!s.note_curated(typo).await.expect("read"));
-    let other_hand = s.revise_own_note(typo, other.id, None, t).await;
-    assert!(
-        matches!(other_hand, Err(StoreError::NotFound)),
-        "{other_hand:?}"
-    );
-
-    s.revise_own_note(gone, me.id, None, t)
-        .await
-        .expect("withdrawn");
-    assert!(matches!(s.note(gone).await, Err(StoreError::NotFound)));
-    assert!(
-        !s.notes(l.id)
-            .await
-            .expect("notes")
-            .iter()
-            .any(|n| n.id == gone)
-    );
-    // Every event of the session still replays, the withdrawn note's with no note.
-    let replay = s.live_backlog(l.id, 0, 100).await.expect("backlog");
-    assert!(
-        replay
-            .iter()
-            .any(|r| r.event.kind == LiveEventKind::NoteAdded { note: gone } && r.note.is_none())
-    );
-
-    s.change_note(starred, &NoteChange::Star, f.facilitator.id, t)
-        .await
-        .expect("starred");
-    let set = theme_set(&[themed, NoteId::new(), NoteId::new(), unsorted]);
-    s.save_themes(id, Scope::Process, None, &set, false, f.facilitator.id, t)
-        .await
-        .expect("themes");
-    for curated in [starred, themed] {
-        assert!(s.note_curated(curated).await.expect("read"));
-        let r = s.revise_own_note(curated, me.id, Some("Muutettu"), t).await;
-        assert!(matches!(r, Err(StoreError::Conflict(_))), "{r:?}");
-        let r = s.revise_own_note(curated, me.id, None, t).await;
-        assert!(matches!(r, Err(StoreError::Conflict(_))), "{r:?}");
-    }
-    assert!(
-        !s.note_curated(unsorted).await.expect("read"),
-        "a note the themes leave unsorted is not curated"
-    );
-    s.close_live_session(l.id, t).await.expect("closed");
-    let r = s.revise_own_note(unsorted, me.id, None, t).await;
-    assert!(
-        matches!(r, Err(StoreError::Conflict(_))),
-        "not once the session is closed"
-    );
-
         .skip(before)
         .map(|e| e.kind)
         .collect();

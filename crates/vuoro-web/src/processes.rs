@@ -905,6 +905,17 @@ async fn process_view_with(
         .collect();
     // The primary one first, where the eye starts.
     buttons.sort_by_key(|b| !b.primary);
+    // Someone who cannot take the next step (the orderer while the facilitator runs a part)
+    // still gets one main action: back to their own front page, where their own work waits.
+    let primary = if primary.is_none()
+        && !assign_primary
+        && !approve_primary
+        && !buttons.iter().any(|b| b.primary)
+    {
+        link("/".to_owned(), c.t("home-title"))
+    } else {
+        primary
+    };
     let cancel_reason = (p.state == ProcessState::Cancelled)
         .then(|| last_cancellation(&events).and_then(|(_, r)| r.map(str::to_owned)))
         .flatten();

@@ -399,14 +399,34 @@ fn label(
     }
     let bases: Vec<String> = words
         .iter()
-        .zip(&chosen)
-        .map(|(word, t)| {
-            // The theme's forms of the chosen word: the words with its own stem, with their uses.
-            let stem = corpus.word_terms[*word as usize].first().map(|x| x.0);
+        .map(|word| {
+            // The theme's forms of the chosen word, with their uses: the words with its term
+            // whose own stem is the chosen word's, or differs from it only by a letter or two at
+            // the end, where Snowball stems forms of one word apart ("tauko", "taukoja"); a
+            // compound ("kahvikone" beside "kahvi") differs by more.
+            let stem_of = |w: u32| {
+                corpus.word_terms[w as usize]
+                    .first()
+                    .map(|x| corpus.terms[x.0 as usize].as_str())
+                    .unwrap_or("")
+            };
+            let own_stem = stem_of(*word);
+            let near = |s: &str| {
+                let (short, long) = if s.len() <= own_stem.len() {
+                    (s, own_stem)
+                } else {
+                    (own_stem, s)
+                };
+                short.chars().count() >= 3
+                    && long.starts_with(short)
+                    && long.chars().count() - short.chars().count() <= 2
+            };
             let own: Vec<(u32, u32)> = forms
                 .iter()
+                // Each word once: through the entry of its own stem.
                 .filter(|((ft, fw), _)| {
-                    *ft == *t && corpus.word_terms[*fw as usize].first().map(|x| x.0) == stem
+                    corpus.word_terms[*fw as usize].first().map(|x| x.0) == Some(*ft)
+                        && (*fw == *word || near(stem_of(*fw)))
                 })
                 .map(|((_, fw), c)| (*fw, *c))
                 .collect();
@@ -433,7 +453,16 @@ pub fn base_form(corpus: &Corpus, word: u32, forms: &[(u32, u32)]) -> String {
     let text = |w: u32| corpus.words[w as usize].as_str();
     let best = candidates.iter().max_by(|a, b| {
         let (wa, wb) = (text(a.0), text(b.0));
-        let looks = |x: &str| lang != Lang::Fi || !fi_inflected(x);
+        // A form that another form of the word begins ("tauko" in "taukoja", "schema" in
+        // "schemat") is the less inflected one, in Finnish and Swedish; English stems join
+        // words ("park", "parking") that are not forms of one another.
+        let prefixed = |x: &str| {
+            matches!(lang, Lang::Fi | Lang::Sv)
+                && candidates
+                    .iter()
+                    .any(|(c, _)| text(*c) != x && x.starts_with(text(*c)))
+        };
+        let looks = |x: &str| !prefixed(x) && (lang != Lang::Fi || !fi_inflected(x));
         looks(wa)
             .cmp(&looks(wb))
             .then(a.1.cmp(&b.1))
@@ -494,9 +523,22 @@ fn heading(
         }
     }
     let needed = if members.len() < 4 { 1 } else { 2 };
+    // A phrase only of a modifier that qualifies a noun: a genitive or an adjective before it
+    // (by the dictionary), not any two words that happen to stand together ("puhelin soi").
+    let qualifies = |modifier: u32, head: usize| match (
+        &corpus.lemmas[modifier as usize],
+        &corpus.lemmas[words[head] as usize],
+    ) {
+        (Some(m), h) => {
+            (m.genitive || m.class == Some(lemma::Class::Adjective))
+                && h.as_ref()
+                    .is_none_or(|h| matches!(h.class, Some(lemma::Class::Noun) | None))
+        }
+        (None, _) => genitive(corpus, modifier, lang),
+    };
     let phrase = pairs
         .iter()
-        .filter(|(_, c)| **c >= needed)
+        .filter(|((m, h), c)| **c >= needed && qualifies(*m, *h))
         // The most frequent; on a tie the one whose head is the more telling, then by text.
         .max_by(|a, b| {
             a.1.cmp(b.1)
@@ -506,15 +548,11 @@ fn heading(
         .map(|((modifier, head), _)| {
             let written = corpus.words[*modifier as usize].as_str();
             let m = which(*modifier).map(|x| bases[x].as_str()).unwrap_or(written);
-            let keep_written = match &corpus.lemmas[*modifier as usize] {
-                Some(l) => l.genitive,
-                None => match lang {
-                    Lang::Fi => written.ends_with('n') && !written.ends_with("nen"),
-                    Lang::Sv => written.ends_with('s') && !m.ends_with('s'),
-                    _ => false,
-                },
+            let modifier = if genitive(corpus, *modifier, lang) {
+                written
+            } else {
+                m
             };
-            let modifier = if keep_written { written } else { m };
             format!("{modifier} {}", bases[*head])
         });
     let text = match phrase {
@@ -529,6 +567,26 @@ fn heading(
         },
     };
     capitalise(&text)
+}
+
+/// Whether a word is a genitive: by the dictionary when it knows the word, else by its ending
+/// (Finnish "-n" but not the "-nen" of base forms or the illative's "-iin", "-seen", "-hVn";
+/// Swedish "-s" on a word whose base form does not end in it).
+fn genitive(corpus: &Corpus, word: u32, lang: Lang) -> bool {
+    if let Some(l) = &corpus.lemmas[word as usize] {
+        return l.genitive;
+    }
+    let w = corpus.words[word as usize].as_str();
+    match lang {
+        Lang::Fi => {
+            const NOT: &[&str] = &[
+                "nen", "iin", "seen", "hin", "han", "hän", "hon", "hön", "hun", "hyn",
+            ];
+            w.chars().count() > 3 && w.ends_with('n') && !NOT.iter().any(|e| w.ends_with(e))
+        }
+        Lang::Sv => w.chars().count() > 4 && w.ends_with('s') && !w.ends_with("ss"),
+        _ => false,
+    }
 }
 
 /// The text with its first letter in upper case.

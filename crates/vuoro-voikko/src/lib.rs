@@ -185,17 +185,28 @@ impl Drop for Voikko {
 /// `+` is a derivation ending that belongs to the part before it. Parts are lower case, as
 /// written in the word; a simple word has none.
 pub fn compound_parts(wordbases: &str) -> Vec<String> {
-    let mut parts: Vec<String> = Vec::new();
-    for piece in wordbases.split('+').filter(|p| !p.is_empty()) {
-        let (surface, base) = match piece.split_once('(') {
-            Some((s, b)) => (s, b.trim_end_matches(')')),
-            None => (piece, ""),
-        };
-        if base.is_empty() || base.starts_with('+') {
-            if let Some(last) = parts.last_mut() {
-                last.push_str(surface);
-                continue;
+    // (surface, base) pieces; a `+` inside the parentheses belongs to the base.
+    let mut pieces: Vec<(String, String)> = Vec::new();
+    let mut depth = 0;
+    for c in wordbases.chars() {
+        match c {
+            '+' if depth == 0 => pieces.push((String::new(), String::new())),
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            c => {
+                if let Some(p) = pieces.last_mut() {
+                    if depth == 0 { p.0.push(c) } else { p.1.push(c) }
+                }
             }
+        }
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for (surface, base) in pieces {
+        if (base.is_empty() || base.starts_with('+'))
+            && let Some(last) = parts.last_mut()
+        {
+            last.push_str(&surface.to_lowercase());
+            continue;
         }
         if !surface.is_empty() {
             parts.push(surface.to_lowercase());
@@ -214,6 +225,30 @@ fn class_of(class: &str) -> Class {
     }
 }
 
+impl Voikko {
+    /// Every analysis of `word` as (key, value) pairs of the keys this crate reads, for
+    /// looking at what Voikko says (`examples/analyse.rs`).
+    pub fn raw(&self, word: &str) -> Vec<Vec<(&'static str, String)>> {
+        const KEYS: [&CStr; 6] = [
+            c"BASEFORM",
+            c"CLASS",
+            c"SIJAMUOTO",
+            c"NUMBER",
+            c"WORDBASES",
+            c"STRUCTURE",
+        ];
+        self.analyses(word, &KEYS)
+            .into_iter()
+            .map(|a| {
+                KEYS.iter()
+                    .zip(a)
+                    .filter_map(|(k, v)| Some((k.to_str().unwrap_or(""), v?)))
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 impl Lemmatizer for Voikko {
     fn lemma(&self, word: &str) -> Option<Lemma> {
         let found = self.analyses(word, &[c"BASEFORM", c"CLASS", c"SIJAMUOTO", c"WORDBASES"]);
@@ -223,10 +258,20 @@ impl Lemmatizer for Voikko {
             .iter()
             .find(|a| a[1].as_deref().map(class_of) == Some(Class::Noun))
             .or_else(|| found.first())?;
-        let base = pick[0].as_deref()?.to_lowercase();
+        let mut base = pick[0].as_deref()?.to_lowercase();
+        let mut class = pick[1].as_deref().map(class_of);
+        // Voikko reads an action noun in -minen ("kohtaamiseen") as its verb ("kohdata"); a
+        // heading needs the noun ("Asiakkaan kohtaaminen"), which is the word up to "-mi"
+        // with "-nen".
+        if class == Some(Class::Verb)
+            && let Some(at) = word.rfind("mise").or_else(|| word.rfind("minen"))
+        {
+            base = format!("{}minen", &word[..at]);
+            class = Some(Class::Noun);
+        }
         Some(Lemma {
             parts: pick[3].as_deref().map(compound_parts).unwrap_or_default(),
-            class: pick[1].as_deref().map(class_of),
+            class,
             genitive: pick[2].as_deref() == Some("omanto"),
             base,
         })
@@ -256,5 +301,75 @@ mod tests {
         );
         assert!(compound_parts("+kahvi(kahvi)").is_empty());
         assert!(compound_parts("").is_empty());
+    }
+
+    /// The library itself, where it is installed. `scripts/test` installs it (and sets
+    /// `VUORO_REQUIRE_VOIKKO=1`, so there a missing library fails instead of skipping).
+    #[test]
+    fn voikko_gives_base_forms_classes_and_compound_parts() {
+        let Some(v) = Voikko::load() else {
+            assert!(
+                std::env::var_os("VUORO_REQUIRE_VOIKKO").is_none(),
+                "VUORO_REQUIRE_VOIKKO is set but libvoikko1 + voikko-fi are not installed"
+            );
+            eprintln!("SKIPPED: libvoikko1 + voikko-fi not installed; the Voikko path is untested");
+            return;
+        };
+        let l = v.lemma("asiakkaan").expect("a known word");
+        assert_eq!(l.base, "asiakas");
+        assert!(l.genitive);
+        assert_eq!(l.class, Some(Class::Noun));
+        let l = v.lemma("kohtaamiseen").expect("a known word");
+        assert_eq!(l.base, "kohtaaminen");
+        assert_eq!(l.class, Some(Class::Noun));
+        assert!(!l.genitive);
+        // The heading the themes page shows, from notes as a Finn writes them.
+        let notes = [
+            "asiakkaan kohtaaminen vaatii aikaa",
+            "asiakkaan kohtaamiseen tarvitaan koulutusta",
+            "asiakkaan kohtaaminen on kiireessä vaikeaa",
+            "hyviä käytäntöjä pitäisi jakaa",
+            "hyvät käytännöt unohtuvat kiireessä",
+            "hyvistä käytännöistä puhutaan liian vähän",
+        ];
+        let opts = vuoro_text::Options {
+            k: Some(2),
+            lemmatizer: shared().map(|v| v as Arc<dyn Lemmatizer>),
+            ..vuoro_text::Options::default()
+        };
+        let t = vuoro_text::themes(&notes, &opts);
+        let headings: Vec<&str> = t.themes.iter().map(|x| x.heading.as_str()).collect();
+        assert!(headings.contains(&"Asiakkaan kohtaaminen"), "{headings:?}");
+        // "hyvä" is too general a word for a label; the head noun is in its base form.
+        assert!(headings.iter().any(|h| h.starts_with("Käytäntö")), "{headings:?}");
+        let l = v.lemma("työhyvinvointikyselyn").expect("a compound");
+        assert_eq!(l.base, "työhyvinvointikysely");
+        assert_eq!(l.parts.first().map(String::as_str), Some("työ"));
+        assert_eq!(l.parts, vec!["työ", "hyvinvointi", "kysely"]);
+        assert_eq!(v.lemma("hyvää").and_then(|l| l.class), Some(Class::Adjective));
+        assert_eq!(v.lemma("xqzzv"), None);
+        assert_eq!(v.lemma("nul\0byte"), None);
+    }
+
+    /// One Voikko serves many threads at once: the mutex takes them in turn.
+    #[test]
+    fn one_voikko_serves_many_threads() {
+        let Some(v) = shared() else {
+            eprintln!("SKIPPED: libvoikko1 + voikko-fi not installed");
+            return;
+        };
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                let v = &v;
+                s.spawn(move || {
+                    for _ in 0..200 {
+                        assert_eq!(
+                            v.lemma("asiakkaiden").map(|l| l.base),
+                            Some("asiakas".to_owned())
+                        );
+                    }
+                });
+            }
+        });
     }
 }

@@ -58,7 +58,11 @@ fn script(c: char) -> usize {
 pub fn detect(words: &[String]) -> Lang {
     // Letters per script: Latin, Arabic, other.
     let mut letters = [0usize; 3];
-    for c in words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()) {
+    for c in words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic())
+    {
         letters[script(c)] += 1;
     }
     if letters[1] > letters[0] && letters[1] >= letters[2] {

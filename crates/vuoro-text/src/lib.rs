@@ -212,7 +212,9 @@ pub fn themes(notes: &[&str], opts: &Options) -> Themes {
             if by_lang.len() == 1 {
                 k
             } else {
-                ((k * idx.len()) as f64 / grouped.max(1) as f64).round().max(1.0) as usize
+                ((k * idx.len()) as f64 / grouped.max(1) as f64)
+                    .round()
+                    .max(1.0) as usize
             }
         });
         // A term in half of all notes says little, but a term in half of a smaller language's
@@ -547,7 +549,9 @@ fn heading(
         })
         .map(|((modifier, head), _)| {
             let written = corpus.words[*modifier as usize].as_str();
-            let m = which(*modifier).map(|x| bases[x].as_str()).unwrap_or(written);
+            let m = which(*modifier)
+                .map(|x| bases[x].as_str())
+                .unwrap_or(written);
             let modifier = if genitive(corpus, *modifier, lang) {
                 written
             } else {

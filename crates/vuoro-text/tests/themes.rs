@@ -250,7 +250,11 @@ fn a_label_never_says_one_root_twice() {
         assert!(palaver <= 1 && coffee <= 1, "{:?}", theme.label);
     }
     // Each theme still names its topic, in the form its notes use most.
-    let labels: Vec<String> = t.themes.iter().map(|x| x.label_text().to_lowercase()).collect();
+    let labels: Vec<String> = t
+        .themes
+        .iter()
+        .map(|x| x.label_text().to_lowercase())
+        .collect();
     assert!(labels.iter().any(|l| l.contains("palaverit")), "{labels:?}");
     assert!(labels.iter().any(|l| l.contains("kahvikone")), "{labels:?}");
 
@@ -545,7 +549,10 @@ fn headings_are_base_forms_as_a_person_writes_them() {
         // No label word of a Finnish theme is a genitive or a plural when the notes also have
         // the word in a base form.
         assert!(
-            !theme.label.iter().any(|w| w == "taukoja" || w == "taukojen"),
+            !theme
+                .label
+                .iter()
+                .any(|w| w == "taukoja" || w == "taukojen"),
             "{:?}",
             theme.label
         );

@@ -25,7 +25,11 @@ fn main() -> Result<(), String> {
                 Some(Class::Other) | None => "other",
             };
             let genitive = if l.genitive { "gen" } else { "" };
-            println!("{w}\t{}\t{}\t{class}\t{genitive}", l.base, l.parts.join(" "));
+            println!(
+                "{w}\t{}\t{}\t{class}\t{genitive}",
+                l.base,
+                l.parts.join(" ")
+            );
         }
     }
     eprintln!("Voikko knows {known} of {} distinct words", words.len());

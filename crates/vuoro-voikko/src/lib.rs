@@ -26,8 +26,7 @@ use vuoro_text::lemma::{Class, Lemma, Lemmatizer};
 /// name (`libvoikko.so.1`); the unversioned one comes with the `-dev` package.
 const LIBRARY_NAMES: &[&str] = &["libvoikko.so.1", "libvoikko.so", "libvoikko.1.dylib"];
 
-type InitFn =
-    unsafe extern "C" fn(*mut *const c_char, *const c_char, *const c_char) -> *mut c_void;
+type InitFn = unsafe extern "C" fn(*mut *const c_char, *const c_char, *const c_char) -> *mut c_void;
 type TerminateFn = unsafe extern "C" fn(*mut c_void);
 type AnalyzeFn = unsafe extern "C" fn(*mut c_void, *const c_char) -> *mut *mut c_void;
 type FreeAnalysisFn = unsafe extern "C" fn(*mut *mut c_void);
@@ -341,12 +340,18 @@ mod tests {
         let headings: Vec<&str> = t.themes.iter().map(|x| x.heading.as_str()).collect();
         assert!(headings.contains(&"Asiakkaan kohtaaminen"), "{headings:?}");
         // "hyvä" is too general a word for a label; the head noun is in its base form.
-        assert!(headings.iter().any(|h| h.starts_with("Käytäntö")), "{headings:?}");
+        assert!(
+            headings.iter().any(|h| h.starts_with("Käytäntö")),
+            "{headings:?}"
+        );
         let l = v.lemma("työhyvinvointikyselyn").expect("a compound");
         assert_eq!(l.base, "työhyvinvointikysely");
         assert_eq!(l.parts.first().map(String::as_str), Some("työ"));
         assert_eq!(l.parts, vec!["työ", "hyvinvointi", "kysely"]);
-        assert_eq!(v.lemma("hyvää").and_then(|l| l.class), Some(Class::Adjective));
+        assert_eq!(
+            v.lemma("hyvää").and_then(|l| l.class),
+            Some(Class::Adjective)
+        );
         assert_eq!(v.lemma("xqzzv"), None);
         assert_eq!(v.lemma("nul\0byte"), None);
     }

@@ -58,7 +58,10 @@ pub fn by_language(c: &Ctx, unsorted: &[NoteRef], all: &[Lang]) -> Vec<LangGroup
             "themes-unplaced-lang",
             &[
                 ("lang", crate::i18n::s(name)),
-                ("count", fluent_templates::fluent_bundle::FluentValue::from(notes.len())),
+                (
+                    "count",
+                    fluent_templates::fluent_bundle::FluentValue::from(notes.len()),
+                ),
             ],
         );
         groups.push(LangGroup {

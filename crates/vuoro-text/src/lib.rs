@@ -233,7 +233,7 @@ pub fn themes(notes: &[&str], opts: &Options) -> Themes {
         }
     }
     // Largest first; a stable sort keeps languages and each language's own order on ties.
-    out.sort_by(|a, b| b.size().cmp(&a.size()));
+    out.sort_by_key(|t| std::cmp::Reverse(t.size()));
     let mut assignment = vec![None; notes.len()];
     for (t, theme) in out.iter().enumerate() {
         for i in &theme.notes {

@@ -505,8 +505,8 @@ fn a_theme_is_never_a_language() {
     }
     // Swedish and Arabic are too few: their notes are unplaced, offered per language.
     assert_eq!(t.held_back, vec![Lang::Sv, Lang::Ar]);
-    for i in 15..notes.len() {
-        assert_eq!(t.assignment[i], None, "{}", notes[i]);
+    for (note, a) in notes.iter().zip(&t.assignment).skip(15) {
+        assert_eq!(*a, None, "{note}");
     }
     assert!(t.langs[15..18].iter().all(|l| *l == Lang::Sv));
     assert!(t.langs[18..].iter().all(|l| *l == Lang::Ar));

@@ -84,8 +84,9 @@ impl Voikko {
             // static tables; it has no load-time side effects on our process beyond that.
             unsafe { Library::new(name) }.ok()
         })?;
-        // SAFETY (all five): the signatures are those of libvoikko's public header
-        // `voikko.h` (4.x), which has kept them since 3.0.
+        // The signatures below are those of libvoikko's public header `voikko.h` (4.x), which
+        // has kept them since 3.0.
+        // SAFETY: `InitFn` is voikkoInit's signature in voikko.h.
         let init: InitFn = unsafe { symbol(&lib, b"voikkoInit\0") }?;
         let api = Api {
             // SAFETY: see above.

@@ -648,6 +648,11 @@ themes-unsorted = { $count ->
 }
 themes-unsorted-hint = These fitted no theme. Move them to a theme or leave them here.
 themes-unsorted-option = To the unsorted
+themes-unplaced-lang = Language: { $lang } ({ $count ->
+    [one] { $count } note
+   *[other] { $count } notes
+})
+themes-unplaced-too-few = Too few notes were written in this language for themes of their own. Read them and move each into the theme it belongs to.
 themes-error-label = Give the theme a name (at most 200 characters).
 themes-error-no-note = Choose the notes first.
 themes-error-too-many = There are already as many themes as allowed.

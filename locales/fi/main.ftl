@@ -651,6 +651,11 @@ themes-unsorted = { $count ->
 }
 themes-unsorted-hint = Nämä eivät osuneet mihinkään teemaan. Siirrä ne teemaan tai jätä tähän.
 themes-unsorted-option = Lajittelemattomiin
+themes-unplaced-lang = Kieli: { $lang } ({ $count ->
+    [one] { $count } muistiinpano
+   *[other] { $count } muistiinpanoa
+})
+themes-unplaced-too-few = Tällä kielellä kirjoitettiin liian vähän muistiinpanoja omiksi teemoikseen. Lue ne ja siirrä kukin teemaan, johon se kuuluu.
 themes-error-label = Anna teemalle nimi (enintään 200 merkkiä).
 themes-error-no-note = Valitse ensin muistiinpanot.
 themes-error-too-many = Teemoja on jo enimmäismäärä.

@@ -642,6 +642,11 @@ themes-unsorted = { $count ->
 }
 themes-unsorted-hint = De här passade inte in i något tema. Flytta dem till ett tema eller lämna dem här.
 themes-unsorted-option = Till de osorterade
+themes-unplaced-lang = Språk: { $lang } ({ $count ->
+    [one] { $count } anteckning
+   *[other] { $count } anteckningar
+})
+themes-unplaced-too-few = För få anteckningar skrevs på det här språket för egna teman. Läs dem och flytta var och en till det tema den hör till.
 themes-error-label = Ge temat ett namn (högst 200 tecken).
 themes-error-no-note = Välj först anteckningarna.
 themes-error-too-many = Det finns redan högsta antalet teman.

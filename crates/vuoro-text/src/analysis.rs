@@ -31,6 +31,10 @@ pub struct Corpus {
     pub terms: Vec<String>,
     /// Distinct surface words, indexed by word id.
     pub words: Vec<String>,
+    /// Per distinct word: the language of the notes it was read in.
+    pub word_langs: Vec<Lang>,
+    /// Per distinct word: a dictionary's analysis, when [`Options::lemmatizer`] knows it.
+    pub lemmas: Vec<Option<Lemma>>,
 }
 
 impl Corpus {
@@ -108,6 +112,11 @@ pub fn analyse(notes: &[&str], opts: &Options) -> Corpus {
         let lang = lang::detect(&words);
         let content = words
             .into_iter()
+            // Arabic words are compared in one spelling (crate::morph::ar_normalise).
+            .map(|w| match lang {
+                Lang::Ar => crate::morph::ar_normalise(&w),
+                _ => w,
+            })
             .filter(|w| w.chars().count() >= 2 && !is_stop_word(w, lang))
             .collect();
         (lang, content)
@@ -219,6 +228,8 @@ pub fn analyse(notes: &[&str], opts: &Options) -> Corpus {
         word_terms,
         terms,
         words,
+        word_langs,
+        lemmas,
     }
 }
 
@@ -242,7 +253,7 @@ fn analyse_word(
             }
         }
     }
-    if lang != Lang::En {
+    if matches!(lang, Lang::Fi | Lang::Sv) {
         // Truncated forms and letter n-grams join inflections and derivations the rules above
         // miss ("kiireellisiä" and "kiireen", "kuormittunu" and "kuormitus") and words that
         // share a part the splitter did not find ("asiakaspalvelutilanteet" and "palvelu").

@@ -1,4 +1,9 @@
-//! Which of Finnish, Swedish and English a note is written in.
+//! Which of Finnish, Swedish and English a note is written in, or whether it is written in
+//! Arabic or in another script altogether.
+//!
+//! The script decides first: a note whose letters are mostly Arabic is Arabic, one whose
+//! letters are mostly of another non-Latin script (Cyrillic, Tigrinya, …) is [`Lang::Other`].
+//! Among Latin-script notes:
 //!
 //! Notes are short (often three to ten words), so the detector adds two kinds of evidence per
 //! word: membership in a language's stop-word list, which settles most notes, and letter
@@ -17,6 +22,10 @@ pub enum Lang {
     Sv = 1,
     /// English.
     En = 2,
+    /// Arabic (any note mostly in Arabic script).
+    Ar = 3,
+    /// A note mostly in another non-Latin script.
+    Other = 4,
 }
 
 impl Lang {
@@ -26,12 +35,42 @@ impl Lang {
             Lang::Fi => "fi",
             Lang::Sv => "sv",
             Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::Other => "other",
         }
+    }
+}
+
+/// Which script a letter belongs to, as far as [`detect`] cares.
+fn script(c: char) -> usize {
+    match c {
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => 1,
+        c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => 0,
+        _ => 2,
     }
 }
 
 /// The language of a note given its words (as [`crate::tokenize`] returns them).
 pub fn detect(words: &[String]) -> Lang {
+    // Letters per script: Latin, Arabic, other.
+    let mut letters = [0usize; 3];
+    for c in words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic())
+    {
+        letters[script(c)] += 1;
+    }
+    if letters[1] > letters[0] && letters[1] >= letters[2] {
+        return Lang::Ar;
+    }
+    if letters[2] > letters[0] {
+        return Lang::Other;
+    }
     let mut score = [0.0f32; 3];
     for w in words {
         let w = w.as_str();
@@ -170,6 +209,14 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "misdetected:\n{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn the_script_decides_first() {
+        assert_eq!(lang_of("نحتاج إلى وقت أكثر للاستراحة"), Lang::Ar);
+        assert_eq!(lang_of("Kahvitauko نحتاج إلى وقت أكثر"), Lang::Ar);
+        assert_eq!(lang_of("Нам нужно больше перерывов"), Lang::Other);
+        assert_eq!(lang_of("Tarvitaan lisää taukoja, الاستراحة"), Lang::Fi);
     }
 
     #[test]

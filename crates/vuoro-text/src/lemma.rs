@@ -17,6 +17,26 @@ pub struct Lemma {
     pub base: String,
     /// The parts of a compound word, in order; empty for a simple word.
     pub parts: Vec<String>,
+    /// The word class, when the dictionary says.
+    pub class: Option<Class>,
+    /// Whether this form is a genitive ("asiakkaan"): a theme's heading keeps a genitive
+    /// before its head as written ("Asiakkaan kohtaaminen").
+    pub genitive: bool,
+}
+
+/// A word class, as far as a theme's heading needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A noun.
+    Noun,
+    /// An adjective or a numeral.
+    Adjective,
+    /// A verb (also its participles and infinitives).
+    Verb,
+    /// A proper name.
+    Name,
+    /// Anything else (adverbs, pronouns, …).
+    Other,
 }
 
 /// Gives the base form of Finnish words.
@@ -31,7 +51,8 @@ pub struct Table(HashMap<String, Lemma>);
 
 impl Table {
     /// Reads lines of `word`, tab, `base`, tab, parts separated by spaces (the parts may be
-    /// empty). Lines without a base form are skipped.
+    /// empty), and optionally tab, the class (`noun`, `adj`, `verb`, `name`, `other`) and tab,
+    /// `gen` for a genitive. Lines without a base form are skipped.
     pub fn parse(text: &str) -> Table {
         let mut map = HashMap::new();
         for line in text.lines() {
@@ -46,11 +67,22 @@ impl Table {
                 .next()
                 .map(|p| p.split_whitespace().map(str::to_owned).collect())
                 .unwrap_or_default();
+            let class = fields.next().and_then(|c| match c {
+                "noun" => Some(Class::Noun),
+                "adj" => Some(Class::Adjective),
+                "verb" => Some(Class::Verb),
+                "name" => Some(Class::Name),
+                "other" => Some(Class::Other),
+                _ => None,
+            });
+            let genitive = fields.next() == Some("gen");
             map.insert(
                 word.to_lowercase(),
                 Lemma {
                     base: base.to_lowercase(),
                     parts,
+                    class,
+                    genitive,
                 },
             );
         }
@@ -80,13 +112,17 @@ mod tests {
 
     #[test]
     fn a_table_reads_base_forms_and_parts() {
-        let t = Table::parse("asiakkaiden\tasiakas\t\naamuvuoron\taamuvuoro\taamu vuoro\nbroken\n");
+        let t = Table::parse(
+            "asiakkaiden\tasiakas\t\naamuvuoron\taamuvuoro\taamu vuoro\tnoun\tgen\nbroken\n",
+        );
         assert_eq!(t.len(), 2);
         assert_eq!(
             t.lemma("aamuvuoron"),
             Some(Lemma {
                 base: "aamuvuoro".into(),
                 parts: vec!["aamu".into(), "vuoro".into()],
+                class: Some(Class::Noun),
+                genitive: true,
             })
         );
         assert_eq!(t.lemma("asiakkaiden").map(|l| l.parts.len()), Some(0));

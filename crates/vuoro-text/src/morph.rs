@@ -71,8 +71,51 @@ impl Morph {
             }
             Lang::Sv => self.sv.stem(word).into_owned(),
             Lang::En => self.en.stem(word).into_owned(),
+            Lang::Ar => ar_stem(word),
+            Lang::Other => word.to_owned(),
         }
     }
+}
+
+/// A light Arabic stem: the spelling normalised (short vowels and tatweel out, the forms of
+/// alif as one, tāʾ marbūṭa as hāʾ, alif maqṣūra as yāʾ), then the article and the conjunctions
+/// and prepositions glued before it (و، ف، ب، ك، ل with ال) and the commonest plural and
+/// possessive endings cut, keeping at least three letters. No root extraction: short notes
+/// need forms of one word to meet, not derivations.
+pub fn ar_stem(word: &str) -> String {
+    let w = ar_normalise(word);
+    let mut w: &str = &w;
+    for p in ["وال", "بال", "كال", "فال", "لل", "ال"] {
+        if let Some(rest) = w.strip_prefix(p)
+            && rest.chars().count() >= 3
+        {
+            w = rest;
+            break;
+        }
+    }
+    for s in ["ات", "ون", "ين", "ها", "هم", "نا", "ه", "ي"] {
+        if let Some(rest) = w.strip_suffix(s)
+            && rest.chars().count() >= 3
+        {
+            w = rest;
+            break;
+        }
+    }
+    w.to_owned()
+}
+
+/// Arabic spelling as the stop-word list and [`ar_stem`] compare it.
+pub fn ar_normalise(word: &str) -> String {
+    word.chars()
+        .filter_map(|c| match c {
+            // Harakat, shadda, sukun, superscript alif, tatweel.
+            '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' => None,
+            'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+            'ة' => Some('ه'),
+            'ى' => Some('ي'),
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// Spoken endings that Snowball does not know, restored to the written ones.

@@ -431,11 +431,92 @@ pub(crate) const FI_GENERIC: &[&str] = &[
     "vaan",
 ];
 
-static SETS: LazyLock<[HashSet<&'static str>; 3]> = LazyLock::new(|| {
+/// Arabic function words (with and without the conjunction و glued on), in the spelling
+/// [`crate::morph`] normalises to: a note's Arabic words are compared without their short
+/// vowels and with one alif.
+const AR: &[&str] = &[
+    "في",
+    "من",
+    "على",
+    "الى",
+    "ان",
+    "عن",
+    "مع",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "ما",
+    "لا",
+    "لم",
+    "لن",
+    "هو",
+    "هي",
+    "هم",
+    "نحن",
+    "انا",
+    "انت",
+    "كان",
+    "كانت",
+    "يكون",
+    "التي",
+    "الذي",
+    "الذين",
+    "قد",
+    "كل",
+    "او",
+    "ثم",
+    "بين",
+    "عند",
+    "لنا",
+    "لي",
+    "له",
+    "لها",
+    "لهم",
+    "بعض",
+    "اكثر",
+    "جدا",
+    "ايضا",
+    "حتى",
+    "اذا",
+    "لان",
+    "كما",
+    "غير",
+    "وفي",
+    "ومن",
+    "وعلى",
+    "وان",
+    "وهذا",
+    "وهو",
+    "وهي",
+    "ولا",
+    "ولكن",
+    "لكن",
+    "و",
+    "يجب",
+    "نريد",
+    "عندنا",
+    "هناك",
+    "ليس",
+    "فقط",
+    "منذ",
+    "بعد",
+    "قبل",
+    "كيف",
+    "متى",
+    "لماذا",
+    "اين",
+    "الان",
+    "دائما",
+    "بدون",
+];
+
+static SETS: LazyLock<[HashSet<&'static str>; 4]> = LazyLock::new(|| {
     [
         FI.iter().copied().collect(),
         SV.iter().copied().collect(),
         EN.iter().copied().collect(),
+        AR.iter().copied().collect(),
     ]
 });
 
@@ -451,7 +532,8 @@ pub fn is_generic_stem(stem: &str) -> bool {
 
 /// Whether `word` (lower-case) carries no theme in `lang`.
 pub fn is_stop_word(word: &str, lang: Lang) -> bool {
-    SETS[lang as usize].contains(word)
+    // Other scripts have no list: their notes' words all count.
+    SETS.get(lang as usize).is_some_and(|s| s.contains(word))
 }
 
 #[cfg(test)]

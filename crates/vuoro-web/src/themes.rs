@@ -39,6 +39,9 @@ pub fn phase_scopes(sessions: &[vuoro_store::LiveSession]) -> Vec<Scope> {
 }
 use vuoro_store::{LiveSession, Note, Process, StoreError, ThemeVersion};
 
+mod unplaced;
+use unplaced::LangGroup;
+
 pub fn router() -> Routes {
     Routes::new()
         .route("/processes/{id}/themes", get(overview))
@@ -84,9 +87,12 @@ async fn proposal(notes: &[Note]) -> AppResult<ThemeSet> {
     let ids: Vec<NoteId> = notes.iter().map(|n| n.id).collect();
     let themes = tokio::task::spawn_blocking(move || {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        // Two threads at most: the server answers others meanwhile.
+        // Two threads at most: the server answers others meanwhile. Voikko's base forms and
+        // compound parts where it is installed, the built-in stemmer otherwise.
         let opts = vuoro_text::Options {
             threads: Some(2),
+            lemmatizer: vuoro_voikko::shared()
+                .map(|v| v as std::sync::Arc<dyn vuoro_text::lemma::Lemmatizer>),
             ..vuoro_text::Options::default()
         };
         vuoro_text::themes(&refs, &opts)
@@ -157,6 +163,8 @@ struct ThemesPage {
     curated: bool,
     themes: Vec<ThemeView>,
     unsorted: Vec<NoteRef>,
+    /// The unsorted notes by language (`themes_unplaced.html`).
+    unplaced: Vec<LangGroup>,
     notes_total: usize,
     /// Notes written since the set was saved, not in it yet.
     new_notes: usize,
@@ -275,7 +283,10 @@ async fn themes_page(
             )
         })
         .collect();
+    let langs: Vec<vuoro_text::Lang> = notes.iter().map(|n| unplaced::lang_of(&n.text)).collect();
+    let unplaced = unplaced::by_language(&c, &unsorted, &langs);
     Ok(ThemesPage {
+        unplaced,
         scope_code: scope.code(),
         scope_label: scope_label(&c, scope, &sessions),
         scopes: links,

@@ -118,8 +118,11 @@ pub struct LineOut {
 /// Themes of the notes as the command prints them.
 pub fn run(notes: &[Line], k: Option<usize>) -> Output {
     let texts: Vec<&str> = notes.iter().map(|l| l.text.as_str()).collect();
+    // Voikko's base forms where it is installed, as the server uses them.
     let opts = vuoro_text::Options {
         k,
+        lemmatizer: vuoro_voikko::shared()
+            .map(|v| v as std::sync::Arc<dyn vuoro_text::lemma::Lemmatizer>),
         ..vuoro_text::Options::default()
     };
     let found = vuoro_text::themes(&texts, &opts);

@@ -599,6 +599,11 @@ fn step(form: &FormData) -> AppResult<Step> {
     };
     let theme = || arg.map_or_else(|| field("theme"), Ok);
     Ok(match action {
+        // Enter in the new theme's name field presses the first button, "save": the name
+        // typed there still makes the new theme, never vanishes.
+        "save" if !form.get("label").trim().is_empty() => {
+            Step::Gather(chosen_notes(form), form.string("label"))
+        }
         "save" => Step::Save,
         "rename" => Step::Rename(theme()?, form.string("label")),
         "merge" => {

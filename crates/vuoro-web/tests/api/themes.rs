@@ -499,6 +499,25 @@ async fn chosen_notes_move_at_once_and_the_page_returns_to_where_they_went() {
     let (_, html) = facilitator.text(&themes).await;
     assert_eq!(version_of(&html), v3, "nothing saved");
 
+    // Enter in the new theme's name field sends "save" with it: the name still makes the theme.
+    let picked = note_ids(&html, &[NOTES[4]]);
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v3),
+                ("do", "save"),
+                ("to", ""),
+                ("label", "Enterillä tehty"),
+                ("note", &picked[0]),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(html.contains(">Enterillä tehty <span class=\"muted\">(1 muistiinpano)"));
+    let v3 = version_of(&html);
+
     // To the unsorted notes, and the page returns there.
     let picked = note_ids(&html, &[NOTES[3]]);
     let r = facilitator

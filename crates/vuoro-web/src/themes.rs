@@ -150,7 +150,7 @@ pub struct ScopeLink {
 }
 
 /// The way on from the themes to phase 2: the sessions the chosen themes can go to, as
-/// (form value, label): open runs by id, planned sessions of a later phase as `plan-<id>`,
+/// (form value, label): open runs by id, planned sessions of a later phase as `plan:<id>`,
 /// opened when the themes go there.
 #[derive(Debug)]
 pub struct Onward {
@@ -357,7 +357,7 @@ async fn onward(
             .filter(|s| !sessions.iter().any(|l| l.open && l.plan_session == s.id))
             .map(|s| {
                 (
-                    format!("plan-{}", s.id),
+                    format!("plan:{}", s.id),
                     c.t1("themes-session-planned", "title", &s.title),
                 )
             }),
@@ -825,7 +825,7 @@ async fn to_session(
         return Ok(unprocessable(page));
     }
     let user = c.user()?.id;
-    let live = match form.get("live").strip_prefix("plan-") {
+    let live = match form.get("live").strip_prefix("plan:") {
         Some(sid) => {
             let sid: u32 = sid.parse().map_err(|_| AppError::NotFound)?;
             let plan = state.store.plan(p.id, p.plan_version).await?.plan;

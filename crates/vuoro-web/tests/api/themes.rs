@@ -647,7 +647,7 @@ async fn in_phase_2_the_themes_lead_on_from_the_top_to_a_planned_session() {
         html[..primary].contains("/to-session") && onward < primary,
         "the primary action takes the themes on"
     );
-    assert!(html.contains("<option value=\"plan-2\">Käytännöt (avataan nyt)</option>"));
+    assert!(html.contains("<option value=\"plan:2\">Käytännöt (avataan nyt)</option>"));
     let v = version_of(&html);
     let chosen: Vec<String> = html
         .match_indices("type=\"checkbox\" name=\"theme\" value=\"")
@@ -662,7 +662,7 @@ async fn in_phase_2_the_themes_lead_on_from_the_top_to_a_planned_session() {
     let typed = format!("label-{t}");
     let mut fields = vec![
         ("base", v.as_str()),
-        ("live", "plan-2"),
+        ("live", "plan:2"),
         ("as", "cafe"),
         (typed.as_str(), "Vuorot ajoissa"),
     ];
@@ -689,12 +689,12 @@ async fn in_phase_2_the_themes_lead_on_from_the_top_to_a_planned_session() {
     // Now the open session is offered, not opened again.
     let (_, html) = facilitator.text(&themes).await;
     assert!(html.contains("Käytännöt (käynnissä)"));
-    assert!(!html.contains("value=\"plan-2\""));
+    assert!(!html.contains("value=\"plan:2\""));
     // A phase 1 session does not open from here.
     let r = facilitator
         .post_form(
             &format!("{themes}/to-session"),
-            &[("live", "plan-1"), ("as", "cafe"), ("theme", &chosen[0])],
+            &[("live", "plan:1"), ("as", "cafe"), ("theme", &chosen[0])],
         )
         .await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);

@@ -605,7 +605,11 @@ fn step(form: &FormData) -> AppResult<Step> {
             Step::Gather(chosen_notes(form), form.string("label"))
         }
         "save" => Step::Save,
-        "rename" => Step::Rename(theme()?, form.string("label")),
+        // A theme's own "rename" button names it from its own field.
+        "rename" => match arg {
+            Some(id) => Step::Rename(id, form.string(&format!("label-{id}"))),
+            None => Step::Rename(field("theme")?, form.string("label")),
+        },
         "merge" => {
             let from = theme()?;
             let into = match arg {

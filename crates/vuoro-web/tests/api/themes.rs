@@ -499,6 +499,24 @@ async fn chosen_notes_move_at_once_and_the_page_returns_to_where_they_went() {
     let (_, html) = facilitator.text(&themes).await;
     assert_eq!(version_of(&html), v3, "nothing saved");
 
+    // A theme's own rename button takes the name from its own field.
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v3),
+                ("do", &format!("rename:{new}")),
+                (&format!("label-{new}"), "Tuolit ja tilat"),
+                ("label", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&r), format!("{themes}#theme-{new}"));
+    let (_, html) = facilitator.text(&themes).await;
+    assert_eq!(theme_number(&html, "Tuolit ja tilat"), new);
+    let v3 = version_of(&html);
+
     // Enter in the new theme's name field sends "save" with it: the name still makes the theme.
     let picked = note_ids(&html, &[NOTES[4]]);
     let r = facilitator

@@ -672,6 +672,29 @@ themes-as-cafe = Learning café tables
 themes-as-open-space = Open space topics
 themes-to-session-submit = Take to the session
 themes-open = Themes: what the notes talk about
+themes-save = Save changes
+themes-list = Themes on this page
+themes-choose-hint = Choose notes with the check boxes and move them at once: with a theme's own button or with the move bar at the bottom of the page.
+themes-move-here = Move the chosen notes to this theme
+themes-move-chosen-title = Chosen notes
+themes-new-option = New theme…
+themes-new-hint = When you move notes to a new theme, give it a name.
+themes-remove-title = Remove the theme “{ $label }”?
+themes-remove-text = { $count ->
+    [one] Its { $count } note goes to the unsorted notes; nothing is deleted.
+   *[other] Its { $count } notes go to the unsorted notes; nothing is deleted.
+}
+themes-remove-yes = Yes, remove the theme
+themes-remove-no = Keep it
+themes-to-session-none = The plan has no part 2 session yet.
+themes-to-session-plan = Add a session to the plan
+themes-session-open = { $title } (running)
+themes-session-planned = { $title } (opens now)
+themes-choose-count = { $count ->
+    [one] { $count } theme goes: choose
+   *[other] All { $count } themes go: choose
+}
+themes-phase2-later = Part 2 work starts once part 1 is over. Part 2 is started on the process page; after that the themes go to a session from here.
 practices-title = Practices
 practices-open = Practices and their follow-up
 practices-intro = What the work community agreed: what we keep and strengthen, what we develop, who takes it forward and by when. Update the status as things move.
@@ -734,6 +757,16 @@ summary-save = Save the summary
 summary-to-review = Send to the participants for comments
 summary-to-draft = Turn back into a draft
 summary-publish = Publish to the participants
+summary-preview = Preview
+summary-preview-title = Preview: the summary as it will read
+summary-preview-note = This is not saved yet. Save it or go back to editing; everything you typed is kept.
+summary-edit-continue = Continue editing
+summary-document = The summary being edited
+summary-field-heading = Subheading
+summary-field-paragraph = Paragraph { $n }: { $section }
+summary-field-quote = Quote { $n }: { $section }
+summary-buttons-hint = Every button also saves your changes to the text.
+summary-unsaved-title = Text you typed that was not saved
 summary-comments = { $count ->
     [one] { $count } comment from the participants
    *[other] { $count } comments from the participants

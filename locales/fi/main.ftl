@@ -675,6 +675,29 @@ themes-as-cafe = Learning café -pöydät
 themes-as-open-space = Open space -aiheet
 themes-to-session-submit = Vie istuntoon
 themes-open = Teemat: mistä muistiinpanoissa puhuttiin
+themes-save = Tallenna muutokset
+themes-list = Teemat tällä sivulla
+themes-choose-hint = Valitse muistiinpanot valintaruuduilla ja siirrä ne kerralla: teeman omalla painikkeella tai sivun alareunan siirtopalkilla.
+themes-move-here = Siirrä valitut tähän teemaan
+themes-move-chosen-title = Valitut muistiinpanot
+themes-new-option = Uusi teema…
+themes-new-hint = Kun siirrät uuteen teemaan, anna sille nimi.
+themes-remove-title = Poistetaanko teema ”{ $label }”?
+themes-remove-text = { $count ->
+    [one] Teeman { $count } muistiinpano siirtyy lajittelemattomiin; mitään ei poisteta.
+   *[other] Teeman { $count } muistiinpanoa siirtyvät lajittelemattomiin; mitään ei poisteta.
+}
+themes-remove-yes = Kyllä, poista teema
+themes-remove-no = Älä poista
+themes-to-session-none = Suunnitelmassa ei ole vielä osion 2 istuntoa.
+themes-to-session-plan = Lisää istunto suunnitelmaan
+themes-session-open = { $title } (käynnissä)
+themes-session-planned = { $title } (avataan nyt)
+themes-choose-count = { $count ->
+    [one] Mukaan tulee { $count } teema: valitse
+   *[other] Mukaan tulevat kaikki { $count } teemaa: valitse
+}
+themes-phase2-later = Osion 2 työskentely alkaa, kun osio 1 on päättynyt. Osio 2 aloitetaan prosessin sivulta; sen jälkeen teemat viedään istuntoon tästä.
 practices-title = Käytännöt
 practices-open = Käytännöt ja niiden seuranta
 practices-intro = Mitä työyhteisö sopi: mitä pidämme yllä ja vahvistamme, mitä kehitämme, kuka vie asiaa eteenpäin ja mihin mennessä. Päivitä tila, kun asia etenee.
@@ -737,6 +760,16 @@ summary-save = Tallenna kooste
 summary-to-review = Lähetä osallistujien kommentoitavaksi
 summary-to-draft = Palauta luonnokseksi
 summary-publish = Julkaise osallistujille
+summary-preview = Esikatsele
+summary-preview-title = Esikatselu: näin kooste luetaan
+summary-preview-note = Tätä ei ole vielä tallennettu. Tallenna tai palaa muokkaamaan; kaikki kirjoittamasi säilyy.
+summary-edit-continue = Jatka muokkausta
+summary-document = Kooste muokattavana
+summary-field-heading = Väliotsikko
+summary-field-paragraph = Kappale { $n }: { $section }
+summary-field-quote = Lainaus { $n }: { $section }
+summary-buttons-hint = Jokainen painike tallentaa myös tekstiin tekemäsi muutokset.
+summary-unsaved-title = Kirjoittamasi teksti, jota ei tallennettu
 summary-comments = { $count ->
     [one] { $count } kommentti osallistujilta
    *[other] { $count } kommenttia osallistujilta

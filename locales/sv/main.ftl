@@ -666,6 +666,29 @@ themes-as-cafe = Bord i ett learning café
 themes-as-open-space = Ämnen i ett open space
 themes-to-session-submit = För till sessionen
 themes-open = Teman: vad anteckningarna handlar om
+themes-save = Spara ändringarna
+themes-list = Teman på den här sidan
+themes-choose-hint = Välj anteckningar med kryssrutorna och flytta dem på en gång: med temats egen knapp eller med flyttlisten längst ner på sidan.
+themes-move-here = Flytta de valda till det här temat
+themes-move-chosen-title = Valda anteckningar
+themes-new-option = Nytt tema…
+themes-new-hint = När du flyttar till ett nytt tema, ge det ett namn.
+themes-remove-title = Ta bort temat ”{ $label }”?
+themes-remove-text = { $count ->
+    [one] Temats { $count } anteckning flyttas till de osorterade; ingenting raderas.
+   *[other] Temats { $count } anteckningar flyttas till de osorterade; ingenting raderas.
+}
+themes-remove-yes = Ja, ta bort temat
+themes-remove-no = Ta inte bort
+themes-to-session-none = Planen har ännu ingen sammankomst i del 2.
+themes-to-session-plan = Lägg till en session i planen
+themes-session-open = { $title } (pågår)
+themes-session-planned = { $title } (öppnas nu)
+themes-choose-count = { $count ->
+    [one] { $count } tema kommer med: välj
+   *[other] Alla { $count } teman kommer med: välj
+}
+themes-phase2-later = Arbetet i del 2 börjar när del 1 är avslutad. Del 2 startas på processens sida; därefter förs temana till en sammankomst härifrån.
 practices-title = Praxis
 practices-open = Praxis och uppföljning
 practices-intro = Vad arbetsgemenskapen kom överens om: vad vi behåller och stärker, vad vi utvecklar, vem som driver saken vidare och till när. Uppdatera statusen när saken går framåt.
@@ -728,6 +751,16 @@ summary-save = Spara sammanfattningen
 summary-to-review = Skicka till deltagarna för kommentarer
 summary-to-draft = Gör om till utkast
 summary-publish = Publicera för deltagarna
+summary-preview = Förhandsgranska
+summary-preview-title = Förhandsgranskning: så här läses sammanfattningen
+summary-preview-note = Det här är inte sparat ännu. Spara eller fortsätt redigera; allt du skrivit finns kvar.
+summary-edit-continue = Fortsätt redigera
+summary-document = Sammanfattningen under redigering
+summary-field-heading = Mellanrubrik
+summary-field-paragraph = Stycke { $n }: { $section }
+summary-field-quote = Citat { $n }: { $section }
+summary-buttons-hint = Varje knapp sparar också dina ändringar i texten.
+summary-unsaved-title = Text du skrev som inte sparades
 summary-comments = { $count ->
     [one] { $count } kommentar från deltagarna
    *[other] { $count } kommentarer från deltagarna

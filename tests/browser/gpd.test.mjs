@@ -269,27 +269,29 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     // The theme with the shift-list notes gets a name of the facilitator's own.
     const shifts = themes.filter({ hasText: 'Työvuorolistat tulee liian myöhään' });
     assert.equal(await shifts.count(), 1, 'the shift-list note belongs to one theme');
-    const form = shifts.locator('form').filter({ has: page.getByRole('button', { name: 'Nimeä' }) });
-    await form.getByLabel('Teeman nimi').fill('Työvuorot ja vapaat');
-    await submit(page, 'Nimeä', form);
+    await shifts.getByLabel('Teeman nimi').fill('Työvuorot ja vapaat');
+    await submit(page, 'Nimeä', shifts);
     await page.getByRole('heading', { level: 2, name: /^Työvuorot ja vapaat/ }).waitFor();
     assert.match(await mainText(page), /muokattu/, 'the renamed set is marked as curated');
     story.themeCount = await page.locator('section.theme').count();
     t.diagnostic(`themes proposed: ${(await page.locator('section.theme h2').allInnerTexts()).join(' | ')}`);
     story.themesPath = pathOf(page);
 
-    // Phase 2 starts and its session opens; the themes become its café tables.
+    // Phase 2 starts; the themes page's primary action, at its top, takes the themes to the
+    // phase 2 session, which opens with them as its café tables.
     await visit(page, story.processPath);
     await submit(page, 'Aloita osio 2');
     await expectState(page, 'Osio 2', 'after "Aloita osio 2"');
-    await submit(page, `Avaa istunto: ${SESSION_2}`);
-    story.run2 = pathOf(page);
-    story.code2 = (await page.locator('.join-box .code').innerText()).replace(/\s/g, '');
     await visit(page, story.themesPath);
+    const primary = page.locator('main .primary');
+    assert.equal(await primary.count(), 1, 'the themes page has one primary action');
+    assert.equal((await primary.innerText()).trim(), 'Vie istuntoon', 'the way on to part 2 is the primary action');
     const toSession = page.getByRole('region', { name: 'Teemoista osion 2 työskentelyyn' });
+    await toSession.getByLabel('Istunto', { exact: true }).selectOption({ label: `${SESSION_2} (avataan nyt)` });
     await toSession.getByLabel('Learning café -pöydät').check();
     await submit(page, 'Vie istuntoon', toSession);
-    await visit(page, story.run2);
+    story.run2 = pathOf(page);
+    story.code2 = (await page.locator('.join-box .code').innerText()).replace(/\s/g, '');
     const cafe = page.getByRole('region', { name: 'Learning café' });
     assert.match(await textOf(cafe), /Työvuorot ja vapaat/, 'the renamed theme is one of the café tables');
     story.cafe = true;

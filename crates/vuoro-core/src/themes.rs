@@ -244,6 +244,70 @@ impl ThemeSet {
         Ok(())
     }
 
+    /// Moves several notes at once to a theme, or to the unsorted notes with `None`: the
+    /// curation page's one "move the chosen notes" form. Every note must be in the set and at
+    /// least one given; nothing changes when one is refused.
+    pub fn move_notes(&mut self, notes: &[NoteId], to: Option<u32>) -> Result<(), ThemeError> {
+        if let Some(to) = to {
+            self.index(to)?;
+        }
+        let notes = self.known_distinct(notes)?;
+        for n in notes {
+            self.move_note(n, to)?;
+        }
+        Ok(())
+    }
+
+    /// Gathers notes from anywhere in the set (themes or unsorted) into a new theme with this
+    /// label, placed after the theme of the first note (or last). Returns the new theme's id.
+    pub fn gather(&mut self, notes: &[NoteId], label: &str) -> Result<u32, ThemeError> {
+        let label = text::bounded(label, LABEL_MAX).map_err(ThemeError::Label)?;
+        if self.themes.len() >= MAX_THEMES {
+            return Err(ThemeError::TooMany);
+        }
+        let notes = self.known_distinct(notes)?;
+        let after = self.theme_of(notes[0]);
+        let mut representative = Vec::new();
+        self.unsorted.retain(|n| !notes.contains(n));
+        for t in &mut self.themes {
+            t.notes.retain(|n| !notes.contains(n));
+            representative.extend(t.representative.iter().filter(|r| notes.contains(r)));
+            t.representative.retain(|n| !notes.contains(n));
+        }
+        let at = after
+            .and_then(|id| self.themes.iter().position(|t| t.id == id))
+            .map_or(self.themes.len(), |i| i + 1);
+        let id = self.new_id();
+        self.themes.insert(
+            at,
+            Theme {
+                id,
+                label,
+                notes,
+                representative,
+            },
+        );
+        Ok(id)
+    }
+
+    /// The given notes without repeats, if there is at least one and each is in the set.
+    fn known_distinct(&self, notes: &[NoteId]) -> Result<Vec<NoteId>, ThemeError> {
+        let mut chosen: Vec<NoteId> = Vec::with_capacity(notes.len());
+        for n in notes {
+            if !chosen.contains(n) {
+                chosen.push(*n);
+            }
+        }
+        if chosen.is_empty()
+            || chosen
+                .iter()
+                .any(|n| !self.unsorted.contains(n) && self.theme_of(*n).is_none())
+        {
+            return Err(ThemeError::NoNote);
+        }
+        Ok(chosen)
+    }
+
     /// Removes a theme; its notes become unsorted.
     pub fn remove(&mut self, id: u32) -> Result<(), ThemeError> {
         let i = self.index(id)?;
@@ -336,6 +400,52 @@ mod tests {
     }
 
     #[test]
+    fn chosen_notes_move_together_or_gather_into_a_new_theme() {
+        let n = ids(8);
+        let mut s = set_of(&n);
+        // From two themes and the unsorted ones into theme 2, a note named twice.
+        s.move_notes(&[n[0], n[6], n[0], n[1]], Some(2))
+            .expect("move");
+        assert_eq!(s.theme_of(n[0]), Some(2));
+        assert_eq!(s.theme_of(n[6]), Some(2));
+        assert!(!s.unsorted.contains(&n[6]));
+        assert!(s.theme(1).is_some_and(|t| t.representative.is_empty()));
+        assert_eq!(s.all_notes(), n, "no note lost or doubled");
+        // Back to the unsorted ones.
+        s.move_notes(&[n[0]], None).expect("to unsorted");
+        assert!(s.unsorted.contains(&n[0]));
+        // Refused as a whole: an unknown note, no note, an unknown theme.
+        let before = s.clone();
+        assert_eq!(
+            s.move_notes(&[n[1], NoteId::new()], Some(1)),
+            Err(ThemeError::NoNote)
+        );
+        assert_eq!(s.move_notes(&[], Some(1)), Err(ThemeError::NoNote));
+        assert_eq!(s.move_notes(&[n[1]], Some(99)), Err(ThemeError::NoTheme));
+        assert_eq!(s, before, "a refused move changes nothing");
+        // Gathered from a theme and the unsorted ones; placed after the first note's theme.
+        let new = s.gather(&[n[3], n[0]], "Melu").expect("gather");
+        assert_eq!(
+            s.themes.iter().map(|t| t.id).collect::<Vec<_>>(),
+            [1, 2, new]
+        );
+        assert_eq!(
+            s.theme(new).map(|t| t.notes.clone()),
+            Some(vec![n[3], n[0]])
+        );
+        assert_eq!(
+            s.theme(new).map(|t| t.representative.clone()),
+            Some(vec![n[3]]),
+            "a representative note stays one"
+        );
+        assert_eq!(
+            s.gather(&[n[4]], " "),
+            Err(ThemeError::Label(FieldError::Required))
+        );
+        assert_eq!(s.all_notes(), n, "no note lost or doubled");
+    }
+
+    #[test]
     fn a_proposal_that_repeats_a_note_keeps_it_once() {
         let n = ids(3);
         let s = ThemeSet::from_proposal(
@@ -379,6 +489,8 @@ mod tests {
         Split(usize, usize),
         Move(usize, Option<usize>),
         Remove(usize),
+        MoveMany(Vec<usize>, Option<usize>),
+        Gather(Vec<usize>),
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -388,6 +500,12 @@ mod tests {
             (0..6usize, 0..12usize).prop_map(|(a, b)| Op::Split(a, b)),
             (0..12usize, proptest::option::of(0..6usize)).prop_map(|(a, b)| Op::Move(a, b)),
             (0..6usize).prop_map(Op::Remove),
+            (
+                proptest::collection::vec(0..12usize, 0..5),
+                proptest::option::of(0..6usize)
+            )
+                .prop_map(|(a, b)| Op::MoveMany(a, b)),
+            proptest::collection::vec(0..12usize, 0..5).prop_map(Op::Gather),
         ]
     }
 
@@ -414,6 +532,15 @@ mod tests {
                     Op::Split(a, k) => theme_id(&s, a).map(|id| s.split(id, &[n[k]], "osa").map(|_| ())),
                     Op::Move(k, t) => Some(s.move_note(n[k], t.and_then(|t| theme_id(&s, t)))),
                     Op::Remove(i) => theme_id(&s, i).map(|id| s.remove(id)),
+                    Op::MoveMany(k, t) => {
+                        let chosen: Vec<NoteId> = k.iter().map(|k| n[*k]).collect();
+                        let to = t.and_then(|t| theme_id(&s, t));
+                        Some(s.move_notes(&chosen, to))
+                    }
+                    Op::Gather(k) => {
+                        let chosen: Vec<NoteId> = k.iter().map(|k| n[*k]).collect();
+                        Some(s.gather(&chosen, "koottu").map(|_| ()))
+                    }
                 };
                 prop_assert_eq!(s.all_notes(), n.clone());
                 for t in &s.themes {

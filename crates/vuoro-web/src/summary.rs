@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 use vuoro_core::permission::{ProcessAction, ProcessActor};
 use vuoro_core::practice::PracticeKind;
-use vuoro_core::summary::{self, Block, BlockEdit, Summary, SummaryState};
+use vuoro_core::summary::{self, Block, BlockEdit, BlockKind, Summary, SummaryState};
 use vuoro_core::themes::Scope;
 use vuoro_core::{NoteId, ProcessId};
 use vuoro_store::{
@@ -197,22 +197,46 @@ pub struct BlockView {
     pub text: String,
     /// What the edit field holds: the text, or what was typed into a refused edit.
     pub value: String,
+    /// The field's label, named after where it stands: "Paragraph 2: <the section's heading>".
+    pub label: String,
+    /// Lines the text area shows, so that a long paragraph is read whole where it stands.
+    pub rows: usize,
     pub lang: String,
     pub dir: &'static str,
     pub sources: usize,
 }
 
-fn block_views(s: &Summary) -> Vec<BlockView> {
+fn block_views(c: &Ctx, s: &Summary) -> Vec<BlockView> {
     let shown = shown_texts(s);
+    // Each part is labelled by the heading it stands under, counted within that section.
+    let mut section = c.t("summary-title");
+    let mut counts: HashMap<&'static str, i64> = HashMap::new();
     s.blocks
         .iter()
         .zip(shown)
         .enumerate()
         .map(|(index, (b, text))| {
             let lang = b.lang.clone().unwrap_or_default();
+            let kind = b.kind.code();
+            let label = if b.kind == BlockKind::Heading {
+                section = b.text.clone();
+                counts.clear();
+                c.t("summary-field-heading")
+            } else {
+                let n = counts.entry(kind).or_insert(0);
+                *n += 1;
+                crate::i18n::t_args(
+                    c.lang,
+                    &format!("summary-field-{kind}"),
+                    &[
+                        ("n", crate::i18n::n(*n)),
+                        ("section", crate::i18n::s(section.clone())),
+                    ],
+                )
+            };
             BlockView {
                 index,
-                kind: b.kind.code(),
+                kind,
                 dir: if lang.is_empty() {
                     "auto"
                 } else {
@@ -222,10 +246,18 @@ fn block_views(s: &Summary) -> Vec<BlockView> {
                 text,
                 // The field holds the text as saved: the writer sees what is there.
                 value: b.text.clone(),
+                label,
+                rows: rows_for(&b.text),
                 sources: b.sources.len(),
             }
         })
         .collect()
+}
+
+/// About 90 characters a line at the editor's width, two lines at least, twelve at most.
+fn rows_for(text: &str) -> usize {
+    let lines: usize = text.lines().map(|l| l.chars().count() / 90 + 1).sum();
+    lines.clamp(2, 12)
 }
 
 #[derive(Template, WebTemplate)]
@@ -245,7 +277,62 @@ struct SummaryPage {
     /// Whether this user may share it with the whole community by a link.
     can_share: bool,
     history: Vec<String>,
+    /// Text typed on a page that a newer version overtook: shown to copy, never dropped.
+    unsaved: Vec<String>,
     error: Option<String>,
+}
+
+/// What an edit form held: each block's field and the new paragraph.
+#[derive(Debug, Clone, Default)]
+struct TypedSummary {
+    blocks: Vec<String>,
+    drops: Vec<bool>,
+    new: String,
+    /// Typed on a version that is no longer the latest.
+    stale: bool,
+}
+
+impl TypedSummary {
+    /// The fields of the form for a summary of `count` blocks; `None` when it had no block
+    /// fields (a state button sent on its own).
+    fn of(form: &FormData, count: usize) -> Option<TypedSummary> {
+        if !form.0.iter().any(|(k, _)| k == "b0" || k == "new") {
+            return None;
+        }
+        Some(TypedSummary {
+            blocks: (0..count).map(|i| form.string(&format!("b{i}"))).collect(),
+            drops: (0..count)
+                .map(|i| form.get(&format!("drop{i}")) == "yes")
+                .collect(),
+            new: form.string("new"),
+            stale: false,
+        })
+    }
+
+    fn edits(&self) -> Vec<BlockEdit> {
+        self.blocks
+            .iter()
+            .zip(&self.drops)
+            .map(|(text, drop)| BlockEdit {
+                text: text.clone(),
+                drop: *drop,
+            })
+            .collect()
+    }
+
+    /// The typed texts that the summary does not hold as they are.
+    fn not_in(&self, s: Option<&Summary>) -> Vec<String> {
+        let kept: Vec<&str> = s
+            .map(|s| s.blocks.iter().map(|b| b.text.trim()).collect())
+            .unwrap_or_default();
+        self.blocks
+            .iter()
+            .chain(std::iter::once(&self.new))
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty() && !kept.contains(t))
+            .map(str::to_owned)
+            .collect()
+    }
 }
 
 async fn summary_page(
@@ -253,7 +340,7 @@ async fn summary_page(
     c: Ctx,
     p: Process,
     pa: &ProcessActor,
-    typed: Option<(Vec<String>, String)>,
+    typed: Option<TypedSummary>,
     error: Option<String>,
 ) -> AppResult<SummaryPage> {
     let current = state.store.summary(p.id).await?;
@@ -301,14 +388,22 @@ async fn summary_page(
     }
     let mut blocks = current
         .as_ref()
-        .map(|v| block_views(&v.summary))
+        .map(|v| block_views(&c, &v.summary))
         .unwrap_or_default();
     let mut new_value = String::new();
-    if let Some((texts, new)) = typed {
-        for (b, t) in blocks.iter_mut().zip(texts) {
-            b.value = t;
+    let mut unsaved = Vec::new();
+    if let Some(t) = typed {
+        if !t.stale && t.blocks.len() == blocks.len() {
+            for (b, text) in blocks.iter_mut().zip(&t.blocks) {
+                b.rows = b.rows.max(rows_for(text));
+                b.value = text.clone();
+            }
+            new_value = t.new;
+        } else {
+            // Drawn from another version: the fields hold the latest, the typed text stands
+            // beside them to copy.
+            unsaved = t.not_in(current.as_ref().map(|v| &v.summary));
         }
-        new_value = new;
     }
     Ok(SummaryPage {
         can_edit: pa.can(ProcessAction::EditSummary, p.state),
@@ -320,6 +415,7 @@ async fn summary_page(
         comments,
         read_url: format!("/summary/{}", p.id),
         history,
+        unsaved,
         error,
         process: p,
         c,
@@ -337,7 +433,20 @@ async fn page(
         .into_response())
 }
 
-/// Drafts, saves an edit, or changes the state (for comments, published, back to draft).
+#[derive(Template, WebTemplate)]
+#[template(path = "summary_preview.html")]
+struct PreviewPage {
+    c: Ctx,
+    process: Process,
+    version: Option<u32>,
+    /// The edit form's fields as typed, carried to "save" and "continue editing".
+    fields: Vec<(String, String)>,
+    blocks: Vec<ReadBlock>,
+}
+
+/// Drafts, saves an edit, previews it, or changes the state (for comments, published, back to
+/// draft). Every button of the edit page sends the whole form, so a state change saves the
+/// text typed with it, and the preview carries it back to the editor.
 async fn change(
     State(state): State<AppState>,
     c: Ctx,
@@ -357,37 +466,63 @@ async fn change(
                 .map_err(|_| AppError::BadRequest("error-malformed-form"))?,
         ),
     };
-    // A page drawn from an older version is refused before its fields are read: they describe
-    // blocks that may no longer be where they were.
-    if form.get("do") != "draft" && base != current.as_ref().map(|v| v.version) {
+    let count = current.as_ref().map_or(0, |v| v.summary.blocks.len());
+    // `do` is an action, or `to:<state>` from a state button of the edit form.
+    let (action, to) = match form.get("do").split_once(':') {
+        Some(("to", st)) => ("state", st),
+        _ => (form.get("do"), form.get("to")),
+    };
+    // A page drawn from an older version is refused before its fields are applied: they
+    // describe blocks that may no longer be where they were. What was typed is shown.
+    if action != "draft" && base != current.as_ref().map(|v| v.version) {
+        let typed = TypedSummary::of(&form, form.0.iter().filter(|(k, _)| is_block(k)).count())
+            .map(|t| TypedSummary { stale: true, ..t });
         let error = Some(c.t("summary-error-stale"));
-        let mut r = summary_page(&state, c, p, &pa, None, error)
+        let mut r = summary_page(&state, c, p, &pa, typed, error)
             .await?
             .into_response();
         *r.status_mut() = StatusCode::CONFLICT;
         return Ok(r);
     }
-    let (summary, to) = match form.get("do") {
-        "draft" => {
-            if current.is_some() {
-                return Err(AppError::Conflict("error-conflict"));
-            }
-            (draft(&state, &c, &p).await?, SummaryState::Draft)
+    if action == "draft" {
+        if current.is_some() {
+            return Err(AppError::Conflict("error-conflict"));
         }
-        "save" => {
-            let cur = current.as_ref().ok_or(AppError::NotFound)?;
+        let summary = draft(&state, &c, &p).await?;
+        return save(
+            &state,
+            c,
+            p,
+            &pa,
+            base,
+            &summary,
+            SummaryState::Draft,
+            user,
+            now,
+        )
+        .await
+        .map(|r| r.unwrap_or(back));
+    }
+    let cur = current.as_ref().ok_or(AppError::NotFound)?;
+    let typed = TypedSummary::of(&form, count);
+    if action == "edit" {
+        // Back from the preview: the editor with everything as it was typed.
+        return Ok(summary_page(&state, c, p, &pa, typed, None)
+            .await?
+            .into_response());
+    }
+    let to = match action {
+        "save" | "preview" => cur.state,
+        "state" => SummaryState::parse(to).ok_or(AppError::BadRequest("error-malformed-form"))?,
+        _ => return Err(AppError::BadRequest("error-malformed-form")),
+    };
+    let summary = match &typed {
+        Some(t) => {
             if cur.state == SummaryState::Published {
                 return Err(AppError::Conflict("error-conflict"));
             }
-            let count = cur.summary.blocks.len();
-            let edits: Vec<BlockEdit> = (0..count)
-                .map(|i| BlockEdit {
-                    text: form.string(&format!("b{i}")),
-                    drop: form.get(&format!("drop{i}")) == "yes",
-                })
-                .collect();
-            match cur.summary.edited(&edits, form.get("new")) {
-                Ok(s) => (s, cur.state),
+            match cur.summary.edited(&t.edits(), &t.new) {
+                Ok(s) => s,
                 Err(e) => {
                     let error = Some(match e {
                         summary::SummaryError::Block(i, fe) => crate::i18n::t_args(
@@ -400,36 +535,74 @@ async fn change(
                         ),
                         summary::SummaryError::TooMany => c.t("summary-error-too-many"),
                     });
-                    let typed = Some((
-                        (0..count).map(|i| form.string(&format!("b{i}"))).collect(),
-                        form.string("new"),
-                    ));
                     let page = summary_page(&state, c, p, &pa, typed, error).await?;
                     return Ok(unprocessable(page));
                 }
             }
         }
-        "state" => {
-            let cur = current.as_ref().ok_or(AppError::NotFound)?;
-            let to = SummaryState::parse(form.get("to"))
-                .ok_or(AppError::BadRequest("error-malformed-form"))?;
-            (cur.summary.clone(), to)
-        }
-        _ => return Err(AppError::BadRequest("error-malformed-form")),
+        None if action == "state" => cur.summary.clone(),
+        None => return Err(AppError::BadRequest("error-malformed-form")),
     };
+    if action == "preview" {
+        let notes = process_notes(&state, p.id).await?;
+        let blocks = summary
+            .blocks
+            .iter()
+            .zip(shown_texts(&summary))
+            .map(|(b, text)| read_block(b, text, &notes, None))
+            .collect();
+        let fields = form
+            .0
+            .iter()
+            .filter(|(k, _)| is_block(k) || k.starts_with("drop") || k == "new")
+            .cloned()
+            .collect();
+        return Ok(PreviewPage {
+            version: Some(cur.version),
+            fields,
+            blocks,
+            process: p,
+            c,
+        }
+        .into_response());
+    }
+    save(&state, c, p, &pa, base, &summary, to, user, now)
+        .await
+        .map(|r| r.unwrap_or(back))
+}
+
+/// A block field of the edit form: `b0`, `b1`, …
+fn is_block(key: &str) -> bool {
+    key.strip_prefix('b')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Saves a version; `Some(409 page)` when a newer version came first.
+#[allow(clippy::too_many_arguments)]
+async fn save(
+    state: &AppState,
+    c: Ctx,
+    p: Process,
+    pa: &ProcessActor,
+    base: Option<u32>,
+    summary: &Summary,
+    to: SummaryState,
+    user: vuoro_core::UserId,
+    now: OffsetDateTime,
+) -> AppResult<Option<Response>> {
     match state
         .store
-        .save_summary(p.id, base, &summary, to, user, now)
+        .save_summary(p.id, base, summary, to, user, now)
         .await
     {
-        Ok(_) => Ok(back),
+        Ok(_) => Ok(None),
         Err(StoreError::Conflict(_)) => {
             let error = Some(c.t("summary-error-stale"));
-            let mut r = summary_page(&state, c, p, &pa, None, error)
+            let mut r = summary_page(state, c, p, pa, None, error)
                 .await?
                 .into_response();
             *r.status_mut() = StatusCode::CONFLICT;
-            Ok(r)
+            Ok(Some(r))
         }
         Err(e) => Err(e.into()),
     }
@@ -521,6 +694,27 @@ pub struct ReadBlock {
     pub sources: Vec<SourceView>,
 }
 
+/// A block as the published summary reads; the editor's preview draws it the same way.
+fn read_block(
+    b: &Block,
+    text: String,
+    notes: &HashMap<NoteId, Note>,
+    me: Option<&Participant>,
+) -> ReadBlock {
+    let lang = b.lang.clone().unwrap_or_default();
+    ReadBlock {
+        kind: b.kind.code(),
+        dir: if lang.is_empty() {
+            "auto"
+        } else {
+            dir_of(&lang)
+        },
+        lang,
+        text,
+        sources: source_views(b, notes, me),
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "summary_read.html")]
 pub(crate) struct ReadPage {
@@ -591,20 +785,7 @@ pub(crate) async fn read_view(
         .blocks
         .iter()
         .zip(shown)
-        .map(|(b, text)| {
-            let lang = b.lang.clone().unwrap_or_default();
-            ReadBlock {
-                kind: b.kind.code(),
-                dir: if lang.is_empty() {
-                    "auto"
-                } else {
-                    dir_of(&lang)
-                },
-                lang,
-                text,
-                sources: source_views(b, &notes, me),
-            }
-        })
+        .map(|(b, text)| read_block(b, text, &notes, me))
         .collect();
     Ok(ReadPage {
         p,

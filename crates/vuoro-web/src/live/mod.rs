@@ -60,6 +60,7 @@ pub(crate) use openspace::{
 };
 pub(crate) use phone::*;
 pub(crate) use practices::{PhonePractices, PracticeDraft, phone_practices};
+pub(crate) use runner::open_live;
 pub(crate) use runner::*;
 
 pub fn router() -> Routes {

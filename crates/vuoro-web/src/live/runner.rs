@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::util::unprocessable;
+use vuoro_core::UserId;
 
 pub(super) fn router() -> Routes {
     Routes::new()
@@ -29,6 +30,18 @@ async fn open(
         return Err(AppError::Forbidden);
     }
     let sid: u32 = sid.parse().map_err(|_| AppError::NotFound)?;
+    let live = open_live(&state, &p, user.id, sid).await?;
+    Ok(redirect(&format!("/live/{live}/run")))
+}
+
+/// Opens a live session of the plan's session `sid`, or finds its open run: the process page's
+/// "open" button and the themes page's way on to phase 2 alike. The caller checks the right.
+pub(crate) async fn open_live(
+    state: &AppState,
+    p: &Process,
+    user: UserId,
+    sid: u32,
+) -> AppResult<LiveSessionId> {
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
     let session = plan.session(sid).ok_or(AppError::NotFound)?;
     let method = plan
@@ -49,7 +62,7 @@ async fn open(
         .into_iter()
         .find(|l| l.open && l.plan_session == sid)
     {
-        return Ok(redirect(&format!("/live/{}/run", existing.id)));
+        return Ok(existing.id);
     }
     for _ in 0..8 {
         let bits = u64::from_le_bytes(
@@ -66,12 +79,12 @@ async fn open(
             open: true,
             position: Position::default(),
             timer: Timer::new(minutes),
-            opened_by: user.id,
+            opened_by: user,
             opened_at: OffsetDateTime::now_utc(),
             closed_at: None,
         };
         match state.store.open_live_session(&live).await {
-            Ok(()) => return Ok(redirect(&format!("/live/{}/run", live.id))),
+            Ok(()) => return Ok(live.id),
             Err(StoreError::Duplicate(_)) => continue,
             Err(e) => return Err(e.into()),
         }

@@ -543,7 +543,7 @@ async fn join_cookie(client: &Client, app: &TestApp, csrf: &str, code: &str) -> 
 }
 
 /// A Good Practices Dialogue in phase 2, with a session planned in each phase.
-async fn process_in_phase2(app: &TestApp) -> String {
+pub async fn process_in_phase2(app: &TestApp) -> String {
     let orderer = app.login("orderer").await;
     let coordinator = app.login("coordinator").await;
     let facilitator = app.login("facilitator").await;

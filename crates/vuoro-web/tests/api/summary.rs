@@ -294,3 +294,174 @@ async fn the_drafts_feedback_leaves_out_sessions_below_five_answers() {
     );
     assert!(!html.contains("9 vastausta") && !html.contains("3.0/5"));
 }
+
+/// The edit form's block fields as the page holds them: (`b<i>`, text).
+fn block_fields(html: &str) -> Vec<(String, String)> {
+    let count = html.matches("name=\"drop").count();
+    (0..count)
+        .map(|i| {
+            let key = format!("id=\"b{i}\" name=\"b{i}\"");
+            let at = html.find(&key).expect("a field per block");
+            let tag = &html[html[..at].rfind('<').expect("tag")..];
+            let text = if tag.starts_with("<input") {
+                let v = &tag[tag.find("value=\"").expect("value") + "value=\"".len()..];
+                v[..v.find('"').expect("quoted")].to_owned()
+            } else {
+                let open = tag.find('>').expect("tag") + 1;
+                tag[open..open + tag[open..].find("</textarea>").expect("closing")].to_owned()
+            };
+            (format!("b{i}"), text)
+        })
+        .collect()
+}
+
+/// The index of the first block whose field holds `text`.
+fn block_index(fields: &[(String, String)], text: &str) -> usize {
+    fields
+        .iter()
+        .position(|(_, v)| v == text)
+        .unwrap_or_else(|| panic!("a block {text}"))
+}
+
+#[tokio::test]
+async fn the_editor_is_the_document_and_previews_and_saves_without_losing_a_word() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (_, code) = open_session(&app, &p).await;
+    let facilitator = app.login("facilitator").await;
+    let orderer = app.login("orderer").await;
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+    for t in [
+        "Kahvihuone on liian pieni",
+        "Kahvihuoneeseen lisää tuoleja",
+        "Kahvihuone on tauoilla täynnä",
+    ] {
+        write(&phone, &page, t).await;
+    }
+    facilitator
+        .post_form(&format!("{p}/themes/process/propose"), &[])
+        .await;
+    facilitator
+        .post_form(&format!("{p}/transition"), &[("to", "start_summary")])
+        .await;
+    let summary = format!("{p}/summary");
+    let (_, html) = orderer.text(&summary).await;
+    assert_eq!(html.matches("class=\"primary\"").count(), 1);
+    assert!(html.contains("value=\"draft\"><input type=\"hidden\" name=\"base\" value=\"\">\n  <button type=\"submit\" class=\"primary\">"));
+    orderer
+        .post_form(&summary, &[("do", "draft"), ("base", "")])
+        .await;
+    let (_, html) = orderer.text(&summary).await;
+
+    // Laid out as it reads: headings as headings, each part labelled by its section.
+    assert!(html.contains("class=\"summary-doc\""));
+    assert!(html.contains(">Väliotsikko</label>"));
+    assert!(html.contains(">Kappale 1: Mitä seuraavaksi</label>"));
+    assert!(!html.contains(">Otsikko 1") && !html.contains(">Kappale 3<"));
+    assert_eq!(
+        html.matches("class=\"primary\"").count(),
+        1,
+        "one primary action"
+    );
+    assert!(html.contains("name=\"do\" value=\"save\" class=\"primary\""));
+    let v1 = version_of(&html);
+    let mut fields = block_fields(&html);
+    let next = block_index(
+        &fields,
+        "Kerro tässä, miten koostetta ja käytäntöjä käytetään jatkossa.",
+    );
+    fields[next].1 = "Sovimme tilojen käytöstä\nkesäkuussa.".to_owned();
+    fields.push(("new".into(), "Kiitos kaikille.".into()));
+    fields.push(("base".into(), v1.clone()));
+    let with = |action: &str| {
+        let mut f = fields.clone();
+        f.push(("do".into(), action.into()));
+        f
+    };
+    let refs = |f: &[(String, String)]| -> Vec<(String, String)> { f.to_vec() };
+    let post = |f: Vec<(String, String)>| {
+        let orderer = &orderer;
+        let summary = &summary;
+        async move {
+            let r: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            orderer.post_form(summary, &r).await
+        }
+    };
+
+    // The preview reads like the published summary and saves nothing.
+    let r = post(refs(&with("preview"))).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let preview = r.text().await.expect("body");
+    assert!(preview.contains("Esikatselu: näin kooste luetaan"));
+    assert!(preview.contains("<h2>Mitä seuraavaksi</h2>"));
+    assert!(preview.contains("<p dir=\"auto\">Kiitos kaikille.</p>"));
+    assert!(
+        preview.contains("lähdemuistiinpano"),
+        "with what it rests on"
+    );
+    assert!(preview.contains("name=\"new\" value=\"Kiitos kaikille.\""));
+    let (_, now) = orderer.text(&summary).await;
+    assert_eq!(version_of(&now), v1, "a preview saves nothing");
+
+    // Back to editing from the preview: every word as typed, the line break too.
+    let carried: Vec<(String, String)> = preview
+        .match_indices("<input type=\"hidden\" name=\"")
+        .map(|(i, m)| {
+            let rest = &preview[i + m.len()..];
+            let name = &rest[..rest.find('"').expect("name")];
+            let v = &rest[rest.find("value=\"").expect("value") + "value=\"".len()..];
+            (
+                name.to_owned(),
+                v[..v.find('"').expect("quoted")].to_owned(),
+            )
+        })
+        .filter(|(k, _)| k != "csrf")
+        .collect();
+    let mut back = carried.clone();
+    back.push(("do".into(), "edit".into()));
+    let r = post(back).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let editor = r.text().await.expect("body");
+    assert!(editor.contains(">Sovimme tilojen käytöstä\nkesäkuussa.</textarea>"));
+    assert!(editor.contains(">Kiitos kaikille.</textarea>"));
+
+    // A heading left empty: refused, and everything typed stays.
+    let mut bad = with("save");
+    bad[0].1 = String::new();
+    let r = post(bad).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.expect("body");
+    assert!(body.contains("Kohta 1:"));
+    assert!(body.contains(">Sovimme tilojen käytöstä\nkesäkuussa.</textarea>"));
+    assert!(body.contains(">Kiitos kaikille.</textarea>"));
+
+    // Saved from the preview.
+    let mut save = carried.clone();
+    save.push(("do".into(), "save".into()));
+    let r = post(save).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = orderer.text(&summary).await;
+    assert!(html.contains(">Sovimme tilojen käytöstä\nkesäkuussa.</textarea>"));
+    assert!(html.contains(">Kiitos kaikille.</textarea>"));
+
+    // A state button saves the text typed with it.
+    let v2 = version_of(&html);
+    let mut fields = block_fields(&html);
+    let last = fields.len() - 1;
+    fields[last].1 = "Kiitos kaikille, nähdään syksyllä.".into();
+    fields.push(("base".into(), v2.clone()));
+    fields.push(("do".into(), "to:review".into()));
+    let r = post(fields.clone()).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = orderer.text(&summary).await;
+    assert!(html.contains("osallistujien kommentoitavana"));
+    assert!(html.contains(">Kiitos kaikille, nähdään syksyllä.</textarea>"));
+
+    // Typed on a page that a newer version overtook: refused, the text shown to copy.
+    fields[last].1 = "Myöhästynyt lisäys.".into();
+    let r = post(fields).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let body = r.text().await.expect("body");
+    assert!(body.contains("Kirjoittamasi teksti, jota ei tallennettu"));
+    assert!(body.contains("<p dir=\"auto\" class=\"unsaved\">Myöhästynyt lisäys.</p>"));
+}

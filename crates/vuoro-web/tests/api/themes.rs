@@ -4,6 +4,7 @@
 
 use crate::helpers::*;
 use crate::live::{join, open_session, process_in_phase1, write};
+use crate::permissions::process_in_phase2;
 use reqwest::StatusCode;
 
 const NOTES: &[&str] = &[
@@ -24,18 +25,37 @@ const NOTES: &[&str] = &[
     "Perehdytykseen kaivataan nimettyä vastuuhenkilöä",
 ];
 
-/// A theme's number (its id in the set) from the theme page: the hidden `theme` input after
-/// the heading that shows `label`.
+/// A theme's number (its id in the set) from the theme page: the id of the heading that shows
+/// `label`.
 fn theme_number(html: &str, label: &str) -> String {
     let at = html
         .find(&format!("\">{label} <span"))
         .unwrap_or_else(|| panic!("theme {label} on the page"));
-    let start = html[at..]
-        .find("name=\"theme\" value=\"")
-        .expect("its forms")
-        + at;
-    let v = &html[start + "name=\"theme\" value=\"".len()..];
-    v[..v.find('"').expect("quoted")].to_owned()
+    let key = "<h2 id=\"theme-";
+    let start = html[..at].rfind(key).expect("its heading") + key.len();
+    html[start..at].to_owned()
+}
+
+/// The ids of the notes whose check boxes show these texts.
+fn note_ids(html: &str, texts: &[&str]) -> Vec<String> {
+    texts
+        .iter()
+        .map(|t| {
+            let at = html
+                .find(&format!(">{t}</label>"))
+                .unwrap_or_else(|| panic!("{t} on the page"));
+            let key = "name=\"note\" value=\"";
+            let start = html[..at].rfind(key).expect("its check box") + key.len();
+            html[start..start + 36].to_owned()
+        })
+        .collect()
+}
+
+/// The first theme's heading text, without its count.
+fn first_label(html: &str) -> String {
+    let h = html.find("<h2 id=\"theme-").expect("a theme");
+    let start = html[h..].find('>').expect("heading") + h + 1;
+    html[start..start + html[start..].find(" <span").expect("count")].to_owned()
 }
 
 fn version_of(html: &str) -> String {
@@ -256,16 +276,16 @@ async fn themes_are_proposed_curated_versioned_and_taken_to_a_session() {
     let (_, process_page) = facilitator.text(&p).await;
     assert!(process_page.contains("muokkasi teemoja (versio 2)"));
 
-    // Chosen themes become the session's café tables in one step.
+    // Chosen themes become the session's café tables in one step (the page offers it from
+    // phase 2 on; a phase 1 session may take them too).
     let chosen: Vec<String> = html
-        .match_indices("name=\"theme\" value=\"")
-        .filter(|(i, _)| html[..*i].ends_with("type=\"checkbox\" "))
+        .match_indices("<h2 id=\"theme-")
         .map(|(i, m)| {
             let v = &html[i + m.len()..];
             v[..v.find('"').expect("quoted")].to_owned()
         })
         .collect();
-    assert!(chosen.len() >= 2, "a checkbox per theme");
+    assert!(chosen.len() >= 2, "two themes or more");
     let live_id = lid.trim_start_matches("/live/").to_owned();
     let mut fields = vec![("live", live_id.clone()), ("as", "cafe".to_owned())];
     fields.extend(chosen.iter().take(2).map(|t| ("theme", t.clone())));
@@ -455,9 +475,9 @@ async fn a_theme_is_never_a_language_and_few_notes_of_a_language_wait_to_be_plac
     }
     assert!(theme_count >= 2, "{html}");
 
-    // The Swedish and Arabic notes wait per language, each with its text and a form that places
-    // it in a theme.
-    let unplaced = section_after(&html, "aria-labelledby=\"h-unsorted\"");
+    // The Swedish and Arabic notes wait per language, each with its text and a check box that
+    // the curation form's buttons place in a theme.
+    let unplaced = section_after(&html, "aria-labelledby=\"unsorted\"");
     assert!(
         unplaced.contains("Kieli: ruotsi (3 muistiinpanoa)"),
         "{unplaced}"
@@ -468,22 +488,22 @@ async fn a_theme_is_never_a_language_and_few_notes_of_a_language_wait_to_be_plac
     );
     assert!(unplaced.contains("liian vähän muistiinpanoja omiksi teemoikseen"));
     for text in SWEDISH.iter().chain(&ARABIC) {
-        assert!(unplaced.contains(&format!(">{text}</span>")), "{text}");
+        assert!(unplaced.contains(&format!(">{text}</label>")), "{text}");
     }
-    assert!(unplaced.contains("<span lang=\"ar\" dir=\"rtl\">"));
-    assert!(unplaced.contains("name=\"do\" value=\"move\""));
+    assert!(unplaced.contains("lang=\"ar\" dir=\"rtl\">"));
+    assert!(unplaced.contains("type=\"checkbox\" name=\"note\""));
 
     // Placing one by hand: the Swedish note on the coffee room goes to the first theme.
     let base = version_of(&html);
     let first = &html[html.find("<section class=\"card theme\"").expect("a theme")..];
     let theme_id = {
-        let v = &first[first.find("name=\"theme\" value=\"").expect("theme id") + 20..];
+        let v = &first[first.find("value=\"here:").expect("theme id") + 13..];
         v[..v.find('"').expect("quoted")].to_owned()
     };
     let note_id = {
         let at = unplaced.find(SWEDISH[0]).expect("the note");
-        let form = &unplaced[at..];
-        let v = &form[form.find("name=\"note\" value=\"").expect("its form") + 19..];
+        let li = &unplaced[unplaced[..at].rfind("<li>").expect("its item")..];
+        let v = &li[li.find("name=\"note\" value=\"").expect("its check box") + 19..];
         v[..v.find('"').expect("quoted")].to_owned()
     };
     let r = facilitator
@@ -491,9 +511,8 @@ async fn a_theme_is_never_a_language_and_few_notes_of_a_language_wait_to_be_plac
             &themes,
             &[
                 ("base", &base),
-                ("do", "move"),
+                ("do", &format!("here:{theme_id}")),
                 ("note", &note_id),
-                ("to", &theme_id),
             ],
         )
         .await;
@@ -501,9 +520,362 @@ async fn a_theme_is_never_a_language_and_few_notes_of_a_language_wait_to_be_plac
     let (_, html) = facilitator.text(&themes).await;
     let first = section_after(&html, "<section class=\"card theme\"");
     assert!(first.contains(SWEDISH[0]), "{first}");
-    let unplaced = section_after(&html, "aria-labelledby=\"h-unsorted\"");
+    let unplaced = section_after(&html, "aria-labelledby=\"unsorted\"");
     assert!(
         unplaced.contains("Kieli: ruotsi (2 muistiinpanoa)"),
         "{unplaced}"
     );
+}
+
+/// A process in phase 1 with the notes of one session, its themes proposed: the facilitator,
+/// the themes page and its HTML.
+async fn proposed(app: &TestApp) -> (Browser, String, String) {
+    let p = process_in_phase1(app).await;
+    let (_, code) = open_session(app, &p).await;
+    let facilitator = app.login("facilitator").await;
+    let (a, page) = join(app, &code, &[("lang", "fi")]).await;
+    let (b, _) = join(app, &code, &[("lang", "fi")]).await;
+    for (i, text) in NOTES.iter().enumerate() {
+        let who = if i % 2 == 0 { &a } else { &b };
+        assert_eq!(
+            write(who, &page, text).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    let themes = format!("{p}/themes/process");
+    let r = facilitator
+        .post_form(&format!("{themes}/propose"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&themes).await;
+    (facilitator, themes, html)
+}
+
+#[tokio::test]
+async fn chosen_notes_move_at_once_and_the_page_returns_to_where_they_went() {
+    let app = spawn().await;
+    let (facilitator, themes, html) = proposed(&app).await;
+    // One form with a check box per note, no select and button per note.
+    assert_eq!(
+        html.matches(&format!("<form method=\"post\" action=\"{themes}"))
+            .count(),
+        1,
+        "the curation is one form"
+    );
+    assert_eq!(
+        html.matches("type=\"checkbox\" name=\"note\"").count(),
+        NOTES.len()
+    );
+    assert!(
+        !html.contains("name=\"note\" value=\"\""),
+        "no per-note move form"
+    );
+    let target_label = first_label(&html);
+    let target = theme_number(&html, &target_label);
+    let v1 = version_of(&html);
+    // Three notes from wherever they are, and a name typed into the target's field meanwhile.
+    let picked = note_ids(&html, &[NOTES[0], NOTES[6], NOTES[12]]);
+    let typed = format!("label-{target}");
+    let mut fields = vec![
+        ("base", v1.clone()),
+        ("do", format!("here:{target}")),
+        (typed.as_str(), "Arjen asiat".to_owned()),
+    ];
+    fields.extend(picked.iter().map(|n| ("note", n.clone())));
+    let fields_ref: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = facilitator.post_form(&themes, &fields_ref).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&r),
+        format!("{themes}#theme-{target}"),
+        "back where the notes went"
+    );
+    let (_, html) = facilitator.text(&themes).await;
+    assert_eq!(theme_number(&html, "Arjen asiat"), target, "renamed too");
+    let section = &html[html
+        .find(&format!("<h2 id=\"theme-{target}\""))
+        .expect("theme")..];
+    let section = &section[..section.find("</section>").expect("end")];
+    for n in [NOTES[0], NOTES[6], NOTES[12]] {
+        assert!(section.contains(&format!(">{n}</label>")), "{n} moved");
+    }
+
+    // Into a new theme: it gets a name, and the page returns to it.
+    let v2 = version_of(&html);
+    let picked = note_ids(&html, &[NOTES[1], NOTES[2]]);
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v2),
+                ("do", "move_chosen"),
+                ("to", "new"),
+                ("label", "Tuolit ja tila"),
+                ("note", &picked[0]),
+                ("note", &picked[1]),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&themes).await;
+    let new = theme_number(&html, "Tuolit ja tila");
+    assert_eq!(location(&r), format!("{themes}#theme-{new}"));
+    assert!(html.contains(">Tuolit ja tila <span class=\"muted\">(2 muistiinpanoa)"));
+
+    // Nothing chosen: refused, and what was typed stays, the names and the new theme's name.
+    let v3 = version_of(&html);
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v3),
+                ("do", "move_chosen"),
+                ("to", "new"),
+                ("label", "Kesken kirjoitettu"),
+                (&format!("label-{new}"), "Tuolit, tila ja valo"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.text().await.expect("body");
+    assert!(body.contains("Valitse ensin muistiinpanot."));
+    assert!(body.contains("value=\"Kesken kirjoitettu\""));
+    assert!(body.contains("value=\"Tuolit, tila ja valo\""));
+    let (_, html) = facilitator.text(&themes).await;
+    assert_eq!(version_of(&html), v3, "nothing saved");
+
+    // A theme's own rename button takes the name from its own field.
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v3),
+                ("do", &format!("rename:{new}")),
+                (&format!("label-{new}"), "Tuolit ja tilat"),
+                ("label", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&r), format!("{themes}#theme-{new}"));
+    let (_, html) = facilitator.text(&themes).await;
+    assert_eq!(theme_number(&html, "Tuolit ja tilat"), new);
+    let v3 = version_of(&html);
+
+    // Enter in the new theme's name field sends "save" with it: the name still makes the theme.
+    let picked = note_ids(&html, &[NOTES[4]]);
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v3),
+                ("do", "save"),
+                ("to", ""),
+                ("label", "Enterillä tehty"),
+                ("note", &picked[0]),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(html.contains(">Enterillä tehty <span class=\"muted\">(1 muistiinpano)"));
+    let v3 = version_of(&html);
+
+    // To the unsorted notes, and the page returns there.
+    let picked = note_ids(&html, &[NOTES[3]]);
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v3),
+                ("do", "move_chosen"),
+                ("to", ""),
+                ("note", &picked[0]),
+            ],
+        )
+        .await;
+    assert_eq!(location(&r), format!("{themes}#unsorted"));
+    let (_, html) = facilitator.text(&themes).await;
+    let unsorted = &html[html.find("<h2 id=\"unsorted\"").expect("unsorted notes")..];
+    assert!(unsorted.contains(&format!(">{}</label>", NOTES[3])));
+}
+
+#[tokio::test]
+async fn removing_a_theme_asks_first_and_keeps_what_was_typed() {
+    let app = spawn().await;
+    let (facilitator, themes, html) = proposed(&app).await;
+    let label = first_label(&html);
+    let t = theme_number(&html, &label);
+    let v = version_of(&html);
+    assert!(
+        html.contains(&format!(
+            "name=\"do\" value=\"remove:{t}\" class=\"small danger\""
+        )),
+        "the remove button looks destructive"
+    );
+    let typed_field = format!("label-{t}");
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[
+                ("base", &v),
+                ("do", &format!("remove:{t}")),
+                (&typed_field, "Nimi kesken"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK, "asks, saves nothing");
+    let body = r.text().await.expect("body");
+    assert!(body.contains(&format!("Poistetaanko teema ”{label}”?")));
+    assert!(body.contains("siirtyvät lajittelemattomiin; mitään ei poisteta"));
+    assert!(body.contains(&format!("value=\"remove_yes:{t}\" class=\"danger\"")));
+    assert!(
+        body.contains("value=\"Nimi kesken\""),
+        "the typed name stays"
+    );
+    let (_, now) = facilitator.text(&themes).await;
+    assert_eq!(version_of(&now), v, "nothing saved by asking");
+    assert!(now.contains(&format!("<h2 id=\"theme-{t}\"")));
+
+    // "Keep it" saves the typed name and removes nothing.
+    let r = facilitator
+        .post_form(
+            &themes,
+            &[("base", &v), ("do", "save"), (&typed_field, "Nimi kesken")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&themes).await;
+    assert_eq!(theme_number(&html, "Nimi kesken"), t);
+
+    // Yes: the theme goes, its notes wait unsorted, and the page shows them.
+    let v = version_of(&html);
+    let r = facilitator
+        .post_form(&themes, &[("base", &v), ("do", &format!("remove_yes:{t}"))])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&r), format!("{themes}#unsorted"));
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(!html.contains(&format!("<h2 id=\"theme-{t}\"")));
+    assert!(html.contains("<h2 id=\"unsorted\""));
+    for n in NOTES {
+        let shown = html.matches(&format!(">{n}</label>")).count();
+        assert_eq!(shown, 1, "{n} is still on the page once");
+    }
+}
+
+#[tokio::test]
+async fn in_phase_2_the_themes_lead_on_from_the_top_to_a_planned_session() {
+    let app = spawn().await;
+    let p = process_in_phase2(&app).await;
+    let facilitator = app.login("facilitator").await;
+    // Phase 1's session was held (opened and closed) before; its notes are the themes'.
+    let r = facilitator
+        .post_form(&format!("{p}/sessions/1/open"), &[])
+        .await;
+    let run = location(&r);
+    let (_, board) = facilitator.text(&run).await;
+    let code = board[board.find("/join/").expect("code") + "/join/".len()..][..6].to_owned();
+    let (phone, page) = join(&app, &code, &[("lang", "fi")]).await;
+    for text in &NOTES[..10] {
+        assert_eq!(
+            write(&phone, &page, text).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    let lid = run.trim_end_matches("/run");
+    let r = facilitator
+        .post_form(&format!("{lid}/control"), &[("do", "close")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let themes = format!("{p}/themes/process");
+    facilitator
+        .post_form(&format!("{themes}/propose"), &[])
+        .await;
+
+    // Before any phase 2 session is open, the way on is at the top and is the primary action.
+    let (_, html) = facilitator.text(&themes).await;
+    assert_eq!(
+        html.matches("class=\"primary\"").count(),
+        1,
+        "one primary action"
+    );
+    let onward = html
+        .find("id=\"h-to-session\"")
+        .expect("the way on to phase 2");
+    let first_theme = html.find("<section class=\"card theme\"").expect("a theme");
+    assert!(onward < first_theme, "the way on comes before the themes");
+    let primary = html.find("class=\"primary\"").expect("primary");
+    assert!(
+        html[..primary].contains("/to-session") && onward < primary,
+        "the primary action takes the themes on"
+    );
+    assert!(html.contains("<option value=\"plan:2\">Käytännöt (avataan nyt)</option>"));
+    let v = version_of(&html);
+    let chosen: Vec<String> = html
+        .match_indices("type=\"checkbox\" name=\"theme\" value=\"")
+        .map(|(i, m)| {
+            let v = &html[i + m.len()..];
+            v[..v.find('"').expect("quoted")].to_owned()
+        })
+        .collect();
+    assert!(chosen.len() >= 2);
+    let first = first_label(&html);
+    let t = theme_number(&html, &first);
+    let typed = format!("label-{t}");
+    let mut fields = vec![
+        ("base", v.as_str()),
+        ("live", "plan:2"),
+        ("as", "cafe"),
+        (typed.as_str(), "Vuorot ajoissa"),
+    ];
+    fields.extend(chosen.iter().map(|c| ("theme", c.as_str())));
+    let r = facilitator
+        .post_form(&format!("{themes}/to-session"), &fields)
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let run2 = location(&r);
+    assert!(
+        run2.starts_with("/live/") && run2 != run,
+        "a new session opened: {run2}"
+    );
+    let (_, board) = facilitator.text(&run2).await;
+    assert_eq!(
+        board.matches("class=\"table-box table-colour-").count(),
+        chosen.len(),
+        "a table per theme"
+    );
+    assert!(
+        board.contains("Vuorot ajoissa"),
+        "the name typed on the way is a table's"
+    );
+    // Now the open session is offered, not opened again.
+    let (_, html) = facilitator.text(&themes).await;
+    assert!(html.contains("Käytännöt (käynnissä)"));
+    assert!(!html.contains("value=\"plan:2\""));
+    // A phase 1 session does not open from here.
+    let r = facilitator
+        .post_form(
+            &format!("{themes}/to-session"),
+            &[("live", "plan:1"), ("as", "cafe"), ("theme", &chosen[0])],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn in_phase_1_the_themes_page_says_where_phase_2_starts() {
+    let app = spawn().await;
+    let (_, _, html) = proposed(&app).await;
+    assert!(
+        !html.contains("id=\"h-to-session\""),
+        "no way on before phase 2"
+    );
+    assert!(html.contains("Osio 2 aloitetaan prosessin sivulta"));
+    assert_eq!(
+        html.matches("class=\"primary\"").count(),
+        1,
+        "saving is the primary action"
+    );
+    assert!(html.contains("name=\"do\" value=\"save\" class=\"primary\""));
 }

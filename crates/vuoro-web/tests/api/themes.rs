@@ -497,7 +497,7 @@ async fn a_theme_is_never_a_language_and_few_notes_of_a_language_wait_to_be_plac
     let base = version_of(&html);
     let first = &html[html.find("<section class=\"card theme\"").expect("a theme")..];
     let theme_id = {
-        let v = &first[first.find("value=\"here:").expect("theme id") + 13..];
+        let v = &first[first.find("value=\"here:").expect("theme id") + 12..];
         v[..v.find('"').expect("quoted")].to_owned()
     };
     let note_id = {
@@ -839,7 +839,9 @@ async fn in_phase_2_the_themes_lead_on_from_the_top_to_a_planned_session() {
         run2.starts_with("/live/") && run2 != run,
         "a new session opened: {run2}"
     );
-    let (_, board) = facilitator.text(&run2).await;
+    // The café's tables are laid out on the session's set-up view.
+    let setup = run2.replace("/run", "/setup");
+    let (_, board) = facilitator.text(&setup).await;
     assert_eq!(
         board.matches("class=\"table-box table-colour-").count(),
         chosen.len(),

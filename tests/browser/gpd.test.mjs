@@ -3,8 +3,8 @@
 //
 // - the orderer (a supervisor) orders it, the coordinator assigns a facilitator, the two agree
 //   the plan (a reflection session for phase 1 and a practices session for phase 2);
-// - phase 1: four participants join from their phones and write what works and what to develop,
-//   a fifth listens; all five give feedback at the end of the session (results show from five);
+// - phase 1: four participants join from their phones and write what works and what to develop
+//   (two also write a note in Swedish and in Arabic, placed by hand), a fifth listens; all five give feedback at the end of the session (results show from five);
 // - the facilitator gets themes proposed from the notes, names one, and turns the themes into the
 //   tables of phase 2's learning café in one step;
 // - phase 2: the phones see how phase 1 was felt (the feedback is discussed), sit at the theme
@@ -49,6 +49,12 @@ const NOTES = [
   ['Autojen varaus sujuu hyvin sähköisellä kalenterilla', 'Autot on usein likaisia ja tankkaamatta vuoron alussa', 'Autojen talvirenkaat vaihdetaan aina ajoissa, hyvä juttu'],
   ['Perehdyttäjälle pitäisi varata aikaa perehdytykseen', 'Työvuorolistan vaihdot sovitaan reilusti keskenään', 'Auton avaimet katoaa, tarvitaan avainkaappi'],
 ];
+// Not everyone writes in Finnish: a bilingual participant writes one note in Swedish, another
+// one in Arabic. Too few for themes of their own, they must not become a theme of "the Swedish
+// notes"; the facilitator places them by hand.
+const SWEDISH = { phone: 1, text: 'Arbetsschemat kommer alltid för sent, vi kan inte planera ledigt' };
+const ARABIC = { phone: 2, text: 'جدول العمل يصل متأخرا دائما' };
+
 /** The phone that shows its name; the others stay anonymous. */
 const NAMED = { index: 0, name: 'Riikka' };
 
@@ -159,7 +165,7 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     const coord = await person('coord', 'koordinaattori@demo.vuoro.fi');
     await follow(coord, 'Tilausjono');
     await follow(coord, COMMUNITY);
-    const region = coord.getByRole('region', { name: 'Henkilöt' });
+    const region = coord.getByRole('region', { name: 'Mitä seuraavaksi' });
     await region.getByLabel(/^Fasilitaattori/).selectOption({ label: FACILITATOR });
     await submit(coord, 'Osoita fasilitaattori', region);
     assert.match(await textOf(coord.getByRole('region', { name: 'Henkilöt' })), new RegExp(`Fasilitaattori ${FACILITATOR}`));
@@ -241,7 +247,11 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
         await submit(p.page, 'Lähetä');
       }
     }
-    for (const notes of NOTES) {
+    for (const { phone, text } of [SWEDISH, ARABIC]) {
+      await phones[phone].page.getByLabel('Sinun ajatuksesi').fill(text);
+      await submit(phones[phone].page, 'Lähetä');
+    }
+    for (const notes of [...NOTES, [SWEDISH.text, ARABIC.text]]) {
       for (const n of notes) await board.locator('#board').getByText(n, { exact: true }).waitFor();
     }
     assert.equal(await board.locator('#board .note-name').count(), NOTES[NAMED.index].length, 'only the named phone\'s notes carry a name');
@@ -256,7 +266,7 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     await visit(page, story.processPath);
     await follow(page, 'Teemat: mistä muistiinpanoissa puhuttiin');
     await follow(page, 'Osio 1', page.getByRole('navigation', { name: 'Mistä muistiinpanoista' }));
-    assert.match(await mainText(page), /12 muistiinpanoa/, 'phase 1 has twelve notes');
+    assert.match(await mainText(page), /14 muistiinpanoa/, 'part 1 has fourteen notes');
     await submit(page, 'Ehdota teemoja');
     const themes = page.locator('section.theme');
     const count = await themes.count();
@@ -266,9 +276,23 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
       assert.equal(await theme.count(), 1, `the ${topic} note belongs to one theme`);
       assert.match(await theme.locator('h2').innerText(), /\(4 muistiinpanoa\)/, `the ${topic} theme gathers its four notes`);
     }
-    // The theme with the shift-list notes gets a name of the facilitator's own.
+    // The Swedish and the Arabic note are in no theme: they wait, per language, to be placed.
+    for (const { text } of [SWEDISH, ARABIC]) {
+      assert.equal(await themes.filter({ hasText: text }).count(), 0, `no theme holds "${text}"`);
+    }
+    const unplaced = page.getByRole('region', { name: /lajittelemat/ });
+    const waiting = await textOf(unplaced);
+    assert.match(waiting, /Kieli: ruotsi/, `the Swedish note waits under its language: ${waiting}`);
+    assert.match(waiting, /Kieli: arabia/, `the Arabic note waits under its language: ${waiting}`);
+    assert.equal(await unplaced.locator('[lang="ar"][dir="rtl"]', { hasText: ARABIC.text }).count(), 1, 'the Arabic note reads right to left');
+
+    // The theme with the shift-list notes takes the Swedish note on the same topic by hand, and
+    // gets a name of the facilitator's own.
     const shifts = themes.filter({ hasText: 'Työvuorolistat tulee liian myöhään' });
     assert.equal(await shifts.count(), 1, 'the shift-list note belongs to one theme');
+    await page.getByLabel(SWEDISH.text).check();
+    await submit(page, 'Siirrä valitut tähän teemaan', shifts);
+    assert.match(await shifts.locator('h2').innerText(), /\(5 muistiinpanoa\)/, 'the Swedish note joined the shift-list theme');
     await shifts.getByLabel('Teeman nimi').fill('Työvuorot ja vapaat');
     await submit(page, 'Nimeä', shifts);
     await page.getByRole('heading', { level: 2, name: /^Työvuorot ja vapaat/ }).waitFor();

@@ -228,7 +228,7 @@ describe('a dialogue process from order to closing (suomeksi)', () => {
     assert.equal(pathOf(page), story.processPath, 'the queue should link to the ordered process');
 
     const facName = story.newFacilitatorReady ? NEW_FAC.name : 'Fanni Fasilitaattori';
-    const peopleRegion = page.getByRole('region', { name: 'Henkilöt' });
+    const peopleRegion = page.getByRole('region', { name: 'Mitä seuraavaksi' });
     await peopleRegion.getByLabel(/^Fasilitaattori/).selectOption({ label: facName });
     await submit(page, 'Osoita fasilitaattori', peopleRegion);
     assert.equal(pathOf(page), story.processPath);

@@ -67,20 +67,19 @@ test('themes never stand for a language; a few notes of a language wait, per lan
   }
 
   // The Swedish and Arabic notes wait under their language, with their text.
-  const unplaced = board.locator('section[aria-labelledby="h-unsorted"]');
+  const unplaced = board.locator('section[aria-labelledby="unsorted"]');
   const swedish = unplaced.locator('ul[aria-labelledby="unplaced-sv"]');
   assert.match(await unplaced.innerText(), /Kieli: ruotsi \(3 muistiinpanoa\)/);
   assert.match(await unplaced.innerText(), /Kieli: arabia \(2 muistiinpanoa\)/);
   for (const note of SWEDISH) await swedish.getByText(note).waitFor();
-  const arabic = unplaced.locator('ul[aria-labelledby="unplaced-ar"] span[lang="ar"]');
+  const arabic = unplaced.locator('ul[aria-labelledby="unplaced-ar"] label[lang="ar"]');
   assert.equal(await arabic.count(), 2);
   assert.equal(await arabic.first().getAttribute('dir'), 'rtl');
 
-  // The facilitator places the Swedish note on the coffee room into the first theme.
-  const firstTheme = (await cards.first().locator('h2').innerText()).replace(/\s*\(.*\)\s*$/, '').trim();
-  const item = swedish.locator('li').filter({ hasText: SWEDISH[0] });
-  await item.getByRole('combobox').selectOption({ label: firstTheme });
-  await submit(board, 'Siirrä', item);
+  // The facilitator places the Swedish note on the coffee room into the first theme: its check
+  // box, then the theme's own "move the chosen notes here" (a plain form submit).
+  await swedish.getByLabel(SWEDISH[0]).check();
+  await submit(board, 'Siirrä valitut tähän teemaan', cards.first());
   await board.locator('section.theme').first().getByText(SWEDISH[0]).waitFor();
   assert.match(await unplaced.innerText(), /Kieli: ruotsi \(2 muistiinpanoa\)/);
 

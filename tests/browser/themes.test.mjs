@@ -114,7 +114,8 @@ test('themes curated from the keyboard, a theme removed after a yes, the summary
   assert.equal(new URL(board.url()).hash, `#${targetId}`, 'the page returns to the theme the notes went to');
   const heading = board.locator(`#${targetId}`);
   const box = await heading.boundingBox();
-  assert.ok(box && box.y >= 0 && box.y < SCREEN.height, `the theme is on screen, not the top of the page (${JSON.stringify(box)})`);
+  // The browser may scroll the anchor a fraction of a pixel past the top (sub-pixel layout).
+  assert.ok(box && box.y > -1 && box.y < SCREEN.height, `the theme is on screen, not the top of the page (${JSON.stringify(box)})`);
   const moved = board.locator(`section.theme:has(#${targetId})`);
   for (const note of [...TOPICS.induction.slice(0, 2), TOPICS.shifts[0]]) {
     assert.equal(await moved.getByRole('checkbox', { name: note, exact: true }).count(), 1, `"${note}" is in the shift-list theme`);

@@ -43,10 +43,19 @@ pub fn by_language(c: &Ctx, unsorted: &[NoteRef], all: &[Lang]) -> Vec<LangGroup
         .map(|(i, _)| i);
     let mut groups: Vec<LangGroup> = Vec::new();
     for lang in [Lang::Fi, Lang::Sv, Lang::En, Lang::Ar, Lang::Other] {
+        // The text's own language marks it up, not the phone's: an Arabic note written on a
+        // phone set to Finnish still reads right to left.
         let notes: Vec<NoteRef> = unsorted
             .iter()
             .filter(|n| lang_of(&n.text) == lang)
             .cloned()
+            .map(|mut n| {
+                if lang != Lang::Other {
+                    n.lang = lang.code().to_owned();
+                    n.dir = if lang == Lang::Ar { "rtl" } else { "ltr" };
+                }
+                n
+            })
             .collect();
         if notes.is_empty() {
             continue;

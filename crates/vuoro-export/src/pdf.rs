@@ -5,6 +5,7 @@
 //! under the SIL Open Font License, 1.3 MB), so a PDF looks the same on every machine and the
 //! server needs no font packages. Typst never looks at the system's fonts here.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::LazyLock;
 
 use typst::foundations::{Array, Dict, IntoValue, Value};
@@ -31,6 +32,46 @@ static ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> = LazyLock::new(|| {
 /// The document as an A4 PDF with page numbers, the title in its metadata and the headings
 /// as its outline. Blank blocks and list items are left out, as in Markdown.
 pub fn pdf(doc: &Document) -> Result<Vec<u8>, ExportError> {
+    // Typst 0.15 can panic while shaping some rare mixes of right-to-left and unassigned
+    // supplementary-plane characters ("one or more glyphs … fell out of range"; found by
+    // `tests/any_text.rs`). A summary must still print, so when typesetting panics the document
+    // is typeset again without the characters outside the Basic Multilingual Plane (rare in
+    // summaries; emoji are among them). Only that second failure is an error.
+    let first = std::panic::catch_unwind(AssertUnwindSafe(|| typeset(doc)));
+    first.unwrap_or_else(|_| {
+        let plain = bmp_only(doc);
+        std::panic::catch_unwind(AssertUnwindSafe(|| typeset(&plain)))
+            .unwrap_or_else(|_| Err(ExportError::Pdf("the typesetter panicked".to_owned())))
+    })
+}
+
+/// The document with every character outside the Basic Multilingual Plane left out.
+fn bmp_only(doc: &Document) -> Document {
+    let keep = |t: &String| -> String { t.chars().filter(|c| u32::from(*c) <= 0xFFFF).collect() };
+    Document {
+        lang: doc.lang.clone(),
+        title: keep(&doc.title),
+        subtitle: doc.subtitle.as_ref().map(keep),
+        meta: doc.meta.iter().map(|(l, v)| (keep(l), keep(v))).collect(),
+        blocks: doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading(t) => Block::Heading(keep(t)),
+                Block::Paragraph(t) => Block::Paragraph(keep(t)),
+                Block::Bullets(items) => Block::Bullets(items.iter().map(keep).collect()),
+                Block::Quote { text, lang } => Block::Quote {
+                    text: keep(text),
+                    lang: lang.clone(),
+                },
+                Block::Sources(t) => Block::Sources(keep(t)),
+            })
+            .collect(),
+    }
+}
+
+/// One typesetting of the document.
+fn typeset(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let compiled: PagedDocument = ENGINE
         .compile_with_input(inputs(doc))
         .output

@@ -60,3 +60,18 @@ proptest! {
         prop_assert!(bytes.starts_with(b"%PDF-"));
     }
 }
+
+/// The case the property test found: a right-to-left symbol and an unassigned character from the
+/// supplementary planes on one line made Typst panic while shaping. The PDF still comes out.
+#[test]
+fn a_mix_that_makes_the_typesetter_panic_still_prints() {
+    let doc = Document {
+        lang: String::new(),
+        title: "Ö<fÖ".to_owned(),
+        subtitle: None,
+        meta: vec![("Tila".to_owned(), "*\u{1EE39}6^ \u{1E5EE}7#w".to_owned())],
+        blocks: vec![Block::Paragraph("Tämä näkyy".to_owned())],
+    };
+    let bytes = pdf(&doc).expect("a PDF");
+    assert!(bytes.starts_with(b"%PDF-"));
+}

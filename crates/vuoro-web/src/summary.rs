@@ -237,11 +237,7 @@ fn block_views(c: &Ctx, s: &Summary) -> Vec<BlockView> {
             BlockView {
                 index,
                 kind,
-                dir: if lang.is_empty() {
-                    "auto"
-                } else {
-                    dir_of(&lang)
-                },
+                dir: dir_of(&lang),
                 lang,
                 text,
                 // The field holds the text as saved: the writer sees what is there.
@@ -442,6 +438,8 @@ struct PreviewPage {
     /// The edit form's fields as typed, carried to "save" and "continue editing".
     fields: Vec<(String, String)>,
     blocks: Vec<ReadBlock>,
+    /// What marks a reader's own note (`summary_article.html`); a preview marks none.
+    yours: String,
 }
 
 /// Drafts, saves an edit, previews it, or changes the state (for comments, published, back to
@@ -549,7 +547,11 @@ async fn change(
             .blocks
             .iter()
             .zip(shown_texts(&summary))
-            .map(|(b, text)| read_block(b, text, &notes, None))
+            .map(|(b, text)| {
+                read_block(b, text, &notes, None, &|n| {
+                    c.tn("summary-sources", "count", n)
+                })
+            })
             .collect();
         let fields = form
             .0
@@ -558,6 +560,7 @@ async fn change(
             .cloned()
             .collect();
         return Ok(PreviewPage {
+            yours: String::new(),
             version: Some(cur.version),
             fields,
             blocks,
@@ -692,6 +695,8 @@ pub struct ReadBlock {
     pub lang: String,
     pub dir: &'static str,
     pub sources: Vec<SourceView>,
+    /// "N source notes", in the reader's words (staff or participant messages).
+    pub sources_label: String,
 }
 
 /// A block as the published summary reads; the editor's preview draws it the same way.
@@ -700,15 +705,13 @@ fn read_block(
     text: String,
     notes: &HashMap<NoteId, Note>,
     me: Option<&Participant>,
+    sources_label: &dyn Fn(i64) -> String,
 ) -> ReadBlock {
     let lang = b.lang.clone().unwrap_or_default();
     ReadBlock {
+        sources_label: sources_label(b.sources.len() as i64),
         kind: b.kind.code(),
-        dir: if lang.is_empty() {
-            "auto"
-        } else {
-            dir_of(&lang)
-        },
+        dir: dir_of(&lang),
         lang,
         text,
         sources: source_views(b, notes, me),
@@ -724,6 +727,8 @@ pub(crate) struct ReadPage {
     title: String,
     review: bool,
     blocks: Vec<ReadBlock>,
+    /// What marks the participant's own notes (`summary_article.html`).
+    yours: String,
     draft: String,
     error: Option<String>,
     thanks: bool,
@@ -785,9 +790,14 @@ pub(crate) async fn read_view(
         .blocks
         .iter()
         .zip(shown)
-        .map(|(b, text)| read_block(b, text, &notes, me))
+        .map(|(b, text)| {
+            read_block(b, text, &notes, me, &|n| {
+                p.tn("p-summary-sources", "count", n)
+            })
+        })
         .collect();
     Ok(ReadPage {
+        yours: p.t("p-summary-yours"),
         p,
         action,
         title: process.title,

@@ -13,7 +13,9 @@ use vuoro_core::method::{Format, MethodLibrary};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, SessionInput};
 use vuoro_core::{LiveSessionId, ParticipantId, ProcessState, Role, RoleSet};
-use vuoro_store::{LiveSession, NewProcess, NewUser, Participant, SqliteStore, Store};
+use vuoro_store::prelude::*;
+use vuoro_store::{LiveSession, NewProcess, NewUser, Participant};
+use vuoro_store_sqlite::SqliteStore;
 
 pub const FACILITATOR_EMAIL: &str = "fasilitaattori@load.vuoro.invalid";
 pub const PASSWORD: &str = "load-test-password";

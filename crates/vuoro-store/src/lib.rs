@@ -7,7 +7,16 @@
 //! as history.
 
 pub mod catalogue;
-pub mod sqlite;
+pub mod sql;
+
+/// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method
+/// callable on a `dyn Store` or a backend, whichever feature it belongs to.
+pub mod prelude {
+    pub use crate::{
+        AccountStore as _, CatalogueStore as _, LiveStore as _, OutcomeStore as _,
+        ProcessStore as _, Store,
+    };
+}
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
@@ -30,7 +39,6 @@ pub use catalogue::{
     ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
     ImportedListing, ImportedOrg, ListingImport, OrgCatalogue, OrgPlan, PlanArea,
 };
-pub use sqlite::SqliteStore;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -628,18 +636,28 @@ pub struct Attendee {
     pub shown_name: Option<String>,
 }
 
-/// The storage every backend provides. Methods that change a process take the acting user, so
-/// the event log always says who did what.
+/// The storage every backend provides: one supertrait per feature, so a backend is written (and
+/// read) feature by feature. Methods that change a process take the acting user, so the event
+/// log always says who did what.
+pub trait Store:
+    AccountStore + ProcessStore + LiveStore + OutcomeStore + CatalogueStore + std::fmt::Debug
+{
+}
+
+impl<T> Store for T where
+    T: AccountStore + ProcessStore + LiveStore + OutcomeStore + CatalogueStore + std::fmt::Debug
+{
+}
+
+/// Organisations, units, users and their roles, invitations and log-in sessions.
 #[async_trait]
-pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
-    // Organisations and units.
+pub trait AccountStore: Send + Sync {
     async fn create_org(&self, name: &str) -> Result<Organisation>;
     async fn org(&self, id: OrgId) -> Result<Organisation>;
     async fn orgs(&self) -> Result<Vec<Organisation>>;
     async fn create_unit(&self, org: OrgId, name: &str) -> Result<Unit>;
     async fn units(&self, org: OrgId) -> Result<Vec<Unit>>;
 
-    // Users and roles.
     async fn create_user(&self, u: NewUser) -> Result<User>;
     async fn user(&self, id: UserId) -> Result<User>;
     async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
@@ -672,7 +690,6 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     async fn memberships(&self, user: UserId) -> Result<Vec<(Organisation, RoleSet)>>;
     async fn members(&self, org: OrgId) -> Result<Vec<Member>>;
 
-    // Invitations.
     async fn create_invitation(&self, inv: &Invitation) -> Result<()>;
     async fn invitation(&self, token_hash: &str) -> Result<Invitation>;
     async fn invitations(&self, org: OrgId) -> Result<Vec<Invitation>>;
@@ -689,7 +706,6 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         now: OffsetDateTime,
     ) -> Result<User>;
 
-    // Login sessions.
     async fn create_login(&self, s: &LoginSession) -> Result<()>;
     /// The session and its user, if the session exists and has not expired at `now`.
     async fn login(
@@ -698,8 +714,11 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         now: OffsetDateTime,
     ) -> Result<Option<(LoginSession, User)>>;
     async fn delete_login(&self, token_hash: &str) -> Result<()>;
+}
 
-    // Processes.
+/// Processes: the order, plan versions and approvals, the state and the event log.
+#[async_trait]
+pub trait ProcessStore: Send + Sync {
     /// Stores the order as a new process in state `ordered` with plan version 1.
     async fn create_process(&self, p: NewProcess) -> Result<Process>;
     async fn process(&self, id: ProcessId) -> Result<Process>;
@@ -759,8 +778,11 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     ) -> Result<()>;
     /// The event log of a process, oldest first.
     async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>>;
+}
 
-    // Live sessions.
+/// Live sessions and everything phones do in them: participants, notes, the café, the open space, the turn queue, feedback and the live event log.
+#[async_trait]
+pub trait LiveStore: Send + Sync {
     /// Stores a newly opened live session. `Duplicate("join code")` if an open session already
     /// uses the code (the caller draws another).
     async fn open_live_session(&self, s: &LiveSession) -> Result<()>;
@@ -779,7 +801,6 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     /// Closes the session (its code stops working) and appends a `Closed` event.
     async fn close_live_session(&self, id: LiveSessionId, at: OffsetDateTime) -> Result<LiveEvent>;
 
-    // Participants.
     async fn create_participant(&self, p: &Participant) -> Result<()>;
     async fn participant_by_token(&self, token_hash: &str) -> Result<Option<Participant>>;
     /// Changes the shown name (None: anonymous) and language.
@@ -809,7 +830,6 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
     async fn joining_locked(&self, live: LiveSessionId) -> Result<bool>;
     async fn set_joining_locked(&self, live: LiveSessionId, locked: bool) -> Result<()>;
 
-    // Notes.
     /// Stores a note and appends its `NoteAdded` event, in one transaction.
     async fn add_note(&self, n: &Note) -> Result<LiveEvent>;
     async fn note(&self, id: NoteId) -> Result<Note>;
@@ -861,7 +881,6 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         at: OffsetDateTime,
     ) -> Result<LiveEvent>;
 
-    // Learning café.
     async fn cafe(&self, live: LiveSessionId) -> Result<Option<Cafe>>;
     /// Saves the café (set up, hosts, a new round) and appends `Moved`, so phones reload.
     async fn save_cafe(
@@ -871,7 +890,6 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         at: OffsetDateTime,
     ) -> Result<LiveEvent>;
 
-    // Open space.
     async fn open_space(&self, live: LiveSessionId) -> Result<Option<OpenSpace>>;
     /// Saves the open space (set-up, marketplace open or closed, the running slot), takes off
     /// the schedule every topic whose cell no longer exists, and appends `Moved`, so phones
@@ -931,130 +949,6 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         participant: ParticipantId,
     ) -> Result<Vec<TopicId>>;
 
-    // Themes.
-    /// The latest version of a scope's themes, if any was saved.
-    async fn themes(&self, process: ProcessId, scope: Scope) -> Result<Option<ThemeVersion>>;
-    /// Saves a new version of a scope's themes and appends `ThemesSaved`. `base` is the version
-    /// the change was made on (`None` for the first); `Conflict` if a newer one exists, so two
-    /// people curating at once never overwrite each other. Returns the new version number.
-    // Every argument is a column of the version or of its event; a struct built at one call
-    // site would only rename them.
-    #[allow(clippy::too_many_arguments)]
-    async fn save_themes(
-        &self,
-        process: ProcessId,
-        scope: Scope,
-        base: Option<u32>,
-        set: &ThemeSet,
-        curated: bool,
-        actor: UserId,
-        at: OffsetDateTime,
-    ) -> Result<u32>;
-    /// Every saved version of a scope's themes, newest first, without their sets.
-    async fn theme_versions(
-        &self,
-        process: ProcessId,
-        scope: Scope,
-    ) -> Result<Vec<(u32, bool, UserId, OffsetDateTime)>>;
-    /// A given version of a scope's themes.
-    async fn theme_version(
-        &self,
-        process: ProcessId,
-        scope: Scope,
-        version: u32,
-    ) -> Result<ThemeVersion>;
-
-    // Practices.
-    /// Records a practice. A practice written by staff appends `PracticeSaved`; one written
-    /// from a phone appends nothing, since the process log names only staff as actors.
-    async fn add_practice(&self, p: &Practice) -> Result<()>;
-    async fn practice(&self, id: PracticeId) -> Result<Practice>;
-    /// The practices of a process, oldest first.
-    async fn practices(&self, process: ProcessId) -> Result<Vec<Practice>>;
-    /// Staff correct a practice's kind, title, owner or due date; appends `PracticeSaved`.
-    // The four fields are exactly what the edit form changes, so they are passed as they are.
-    #[allow(clippy::too_many_arguments)]
-    async fn edit_practice(
-        &self,
-        id: PracticeId,
-        kind: PracticeKind,
-        title: &str,
-        owner: Option<&str>,
-        due: Option<Date>,
-        actor: UserId,
-        at: OffsetDateTime,
-    ) -> Result<()>;
-    /// Follows a practice up; appends `PracticeStatusChanged` (nothing if the status is the same).
-    async fn set_practice_status(
-        &self,
-        id: PracticeId,
-        status: PracticeStatus,
-        actor: UserId,
-        at: OffsetDateTime,
-    ) -> Result<()>;
-
-    // The summary.
-    /// The latest version of the process's summary, if any.
-    async fn summary(&self, process: ProcessId) -> Result<Option<SummaryVersion>>;
-    async fn summary_version(&self, process: ProcessId, version: u32) -> Result<SummaryVersion>;
-    /// Saves a new version and appends `SummarySaved`. `base` is the version the change was made
-    /// on (`None` for the first); `Conflict` if a newer one exists. Returns the new version.
-    #[allow(clippy::too_many_arguments)]
-    async fn save_summary(
-        &self,
-        process: ProcessId,
-        base: Option<u32>,
-        summary: &Summary,
-        state: SummaryState,
-        actor: UserId,
-        at: OffsetDateTime,
-    ) -> Result<u32>;
-    /// Every version, newest first, without the text: (version, state, who, when).
-    async fn summary_versions(
-        &self,
-        process: ProcessId,
-    ) -> Result<Vec<(u32, SummaryState, UserId, OffsetDateTime)>>;
-    async fn add_summary_comment(&self, c: &SummaryComment) -> Result<()>;
-    /// The comments on the process's summary, oldest first.
-    async fn summary_comments(&self, process: ProcessId) -> Result<Vec<SummaryComment>>;
-    /// How many comments this participant left on the process's summary.
-    async fn count_summary_comments_by(
-        &self,
-        process: ProcessId,
-        participant: ParticipantId,
-    ) -> Result<u64>;
-
-    // Sharing the summary by link.
-    /// Makes the process's summary link with the hash of its token and appends
-    /// `SummaryLinkMade`. `Conflict` while another link of the process works: it must be
-    /// revoked first, so that one process has at most one working link.
-    async fn make_summary_link(
-        &self,
-        process: ProcessId,
-        token_hash: &str,
-        actor: UserId,
-        at: OffsetDateTime,
-    ) -> Result<SummaryLink>;
-    /// The process's working (not revoked) link, if any.
-    async fn summary_link(&self, process: ProcessId) -> Result<Option<SummaryLink>>;
-    /// The link, working or revoked, whose token has this hash.
-    async fn summary_link_by_hash(&self, token_hash: &str) -> Result<Option<SummaryLink>>;
-    /// Revokes the process's working link and appends `SummaryLinkRevoked`; `NotFound` when no
-    /// link works.
-    async fn revoke_summary_link(
-        &self,
-        process: ProcessId,
-        actor: UserId,
-        at: OffsetDateTime,
-    ) -> Result<()>;
-    /// Adds a comment left through a link, unless the link already carries `max` comments
-    /// (then `Ok(false)`); the count and the insert are one statement, so a burst of comments
-    /// cannot pass the cap together.
-    async fn add_summary_link_comment(&self, c: &SummaryLinkComment, max: u64) -> Result<bool>;
-    /// The comments left through the process's links, oldest first.
-    async fn summary_link_comments(&self, process: ProcessId) -> Result<Vec<SummaryLinkComment>>;
-
-    // The turn queue.
     /// Puts the participant in the queue (once) and appends `HandsChanged`.
     async fn raise_hand(
         &self,
@@ -1081,7 +975,6 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         number: u32,
     ) -> Result<Option<ParticipantId>>;
 
-    // Feedback.
     async fn feedback_state(&self, live: LiveSessionId) -> Result<FeedbackState>;
     /// Opens or closes the feedback form and appends a `Moved` event, so phones reload.
     /// `Conflict` if the session is closed or the form may not move so
@@ -1121,4 +1014,127 @@ pub trait Store: catalogue::CatalogueStore + Send + Sync + std::fmt::Debug {
         after: i64,
         limit: u32,
     ) -> Result<Vec<LiveReplay>>;
+}
+
+/// What a process produces: themes, practices, the summary and its shared link.
+#[async_trait]
+pub trait OutcomeStore: Send + Sync {
+    /// The latest version of a scope's themes, if any was saved.
+    async fn themes(&self, process: ProcessId, scope: Scope) -> Result<Option<ThemeVersion>>;
+    /// Saves a new version of a scope's themes and appends `ThemesSaved`. `base` is the version
+    /// the change was made on (`None` for the first); `Conflict` if a newer one exists, so two
+    /// people curating at once never overwrite each other. Returns the new version number.
+    // Every argument is a column of the version or of its event; a struct built at one call
+    // site would only rename them.
+    #[allow(clippy::too_many_arguments)]
+    async fn save_themes(
+        &self,
+        process: ProcessId,
+        scope: Scope,
+        base: Option<u32>,
+        set: &ThemeSet,
+        curated: bool,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<u32>;
+    /// Every saved version of a scope's themes, newest first, without their sets.
+    async fn theme_versions(
+        &self,
+        process: ProcessId,
+        scope: Scope,
+    ) -> Result<Vec<(u32, bool, UserId, OffsetDateTime)>>;
+    /// A given version of a scope's themes.
+    async fn theme_version(
+        &self,
+        process: ProcessId,
+        scope: Scope,
+        version: u32,
+    ) -> Result<ThemeVersion>;
+
+    /// Records a practice. A practice written by staff appends `PracticeSaved`; one written
+    /// from a phone appends nothing, since the process log names only staff as actors.
+    async fn add_practice(&self, p: &Practice) -> Result<()>;
+    async fn practice(&self, id: PracticeId) -> Result<Practice>;
+    /// The practices of a process, oldest first.
+    async fn practices(&self, process: ProcessId) -> Result<Vec<Practice>>;
+    /// Staff correct a practice's kind, title, owner or due date; appends `PracticeSaved`.
+    // The four fields are exactly what the edit form changes, so they are passed as they are.
+    #[allow(clippy::too_many_arguments)]
+    async fn edit_practice(
+        &self,
+        id: PracticeId,
+        kind: PracticeKind,
+        title: &str,
+        owner: Option<&str>,
+        due: Option<Date>,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()>;
+    /// Follows a practice up; appends `PracticeStatusChanged` (nothing if the status is the same).
+    async fn set_practice_status(
+        &self,
+        id: PracticeId,
+        status: PracticeStatus,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()>;
+
+    /// The latest version of the process's summary, if any.
+    async fn summary(&self, process: ProcessId) -> Result<Option<SummaryVersion>>;
+    async fn summary_version(&self, process: ProcessId, version: u32) -> Result<SummaryVersion>;
+    /// Saves a new version and appends `SummarySaved`. `base` is the version the change was made
+    /// on (`None` for the first); `Conflict` if a newer one exists. Returns the new version.
+    #[allow(clippy::too_many_arguments)]
+    async fn save_summary(
+        &self,
+        process: ProcessId,
+        base: Option<u32>,
+        summary: &Summary,
+        state: SummaryState,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<u32>;
+    /// Every version, newest first, without the text: (version, state, who, when).
+    async fn summary_versions(
+        &self,
+        process: ProcessId,
+    ) -> Result<Vec<(u32, SummaryState, UserId, OffsetDateTime)>>;
+    async fn add_summary_comment(&self, c: &SummaryComment) -> Result<()>;
+    /// The comments on the process's summary, oldest first.
+    async fn summary_comments(&self, process: ProcessId) -> Result<Vec<SummaryComment>>;
+    /// How many comments this participant left on the process's summary.
+    async fn count_summary_comments_by(
+        &self,
+        process: ProcessId,
+        participant: ParticipantId,
+    ) -> Result<u64>;
+
+    /// Makes the process's summary link with the hash of its token and appends
+    /// `SummaryLinkMade`. `Conflict` while another link of the process works: it must be
+    /// revoked first, so that one process has at most one working link.
+    async fn make_summary_link(
+        &self,
+        process: ProcessId,
+        token_hash: &str,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<SummaryLink>;
+    /// The process's working (not revoked) link, if any.
+    async fn summary_link(&self, process: ProcessId) -> Result<Option<SummaryLink>>;
+    /// The link, working or revoked, whose token has this hash.
+    async fn summary_link_by_hash(&self, token_hash: &str) -> Result<Option<SummaryLink>>;
+    /// Revokes the process's working link and appends `SummaryLinkRevoked`; `NotFound` when no
+    /// link works.
+    async fn revoke_summary_link(
+        &self,
+        process: ProcessId,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()>;
+    /// Adds a comment left through a link, unless the link already carries `max` comments
+    /// (then `Ok(false)`); the count and the insert are one statement, so a burst of comments
+    /// cannot pass the cap together.
+    async fn add_summary_link_comment(&self, c: &SummaryLinkComment, max: u64) -> Result<bool>;
+    /// The comments left through the process's links, oldest first.
+    async fn summary_link_comments(&self, process: ProcessId) -> Result<Vec<SummaryLinkComment>>;
 }

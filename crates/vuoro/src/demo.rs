@@ -9,9 +9,7 @@ use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, SessionInput, SummaryVisibility};
 use vuoro_core::process::{self, Readiness, Transition};
 use vuoro_core::{ProcessState, Role, RoleSet, UnitId, UserId};
-use vuoro_store::{
-    ApprovalSide, CatalogueStore, NewProcess, NewUser, OrgPlan, PlanArea, SqliteStore, Store,
-};
+use vuoro_store::{ApprovalSide, NewProcess, NewUser, OrgPlan, PlanArea, Store};
 
 pub const PASSWORD: &str = "vuoro-demo-2026";
 
@@ -82,7 +80,7 @@ fn session(title: &str, phase: u32, date: &str) -> SessionInput {
 /// Adds the demo data unless it is there already. Refuses a database that holds accounts the
 /// demo did not create: the demo adds a site administrator whose password is published, which
 /// must never happen to a real installation's database.
-pub async fn seed(store: &SqliteStore, lib: &MethodLibrary) -> anyhow::Result<()> {
+pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> {
     let mut demo_accounts = 0;
     for (email, _, _) in PEOPLE {
         if store.user_by_email(email).await?.is_some() {
@@ -236,7 +234,7 @@ pub async fn seed(store: &SqliteStore, lib: &MethodLibrary) -> anyhow::Result<()
 /// The catalogue: the 2021 peer listing of ten organisations, imported as `vuoro import
 /// listing --year 2021` would, and the demo city's own page: public, in a region, its processes counted.
 async fn catalogue(
-    store: &SqliteStore,
+    store: &dyn Store,
     org: vuoro_core::OrgId,
     coordinator: UserId,
     class_dialogue: vuoro_core::ProcessId,

@@ -12,7 +12,9 @@ use std::io::BufRead;
 use std::path::PathBuf;
 use std::sync::Arc;
 use vuoro_core::method::MethodLibrary;
-use vuoro_store::{CatalogueStore, NewUser, SqliteStore, Store};
+use vuoro_store::NewUser;
+use vuoro_store::prelude::*;
+use vuoro_store_sqlite::SqliteStore;
 
 #[derive(Parser, Debug)]
 #[command(

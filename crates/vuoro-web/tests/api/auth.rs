@@ -1,6 +1,5 @@
 use crate::helpers::*;
 use reqwest::StatusCode;
-use vuoro_store::Store;
 
 #[tokio::test]
 async fn wrong_password_and_unknown_email_are_refused_alike() {

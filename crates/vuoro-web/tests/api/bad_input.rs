@@ -1,6 +1,5 @@
 use crate::helpers::*;
 use reqwest::StatusCode;
-use vuoro_store::Store;
 
 const FORM: &str = "application/x-www-form-urlencoded";
 

@@ -4,7 +4,7 @@ use crate::helpers::{TestApp, location, spawn};
 use reqwest::StatusCode;
 use vuoro_core::ProcessState;
 use vuoro_core::catalogue::{ActivityInput, Vocabulary};
-use vuoro_store::{ActivityRecord, ActivitySource, CatalogueStore, Store};
+use vuoro_store::{ActivityRecord, ActivitySource};
 
 fn catalogue(app: &TestApp) -> String {
     format!("/orgs/{}/catalogue", app.org)

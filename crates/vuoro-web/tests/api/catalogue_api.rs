@@ -8,7 +8,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use vuoro_core::catalogue::{ActivityInput, Count, Vocabulary};
 use vuoro_core::{ActivityId, OrgId};
-use vuoro_store::{ActivityRecord, ActivitySource, CatalogueStore, OrgCatalogue, Store};
+use vuoro_store::{ActivityRecord, ActivitySource, OrgCatalogue};
 
 /// An activity of `org` as the form would record it.
 async fn add(app: &TestApp, org: OrgId, text: &str, public: bool, tweak: fn(&mut ActivityInput)) {

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use vuoro_core::method::MethodLibrary;
 use vuoro_core::{OrgId, Role, RoleSet};
-use vuoro_store::{NewUser, SqliteStore, Store};
+use vuoro_store::{NewUser, Store};
+use vuoro_store_sqlite::SqliteStore;
 
 pub const PASSWORD: &str = "correct horse battery";
 
@@ -14,7 +15,7 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 /// A running server with its own database, an organisation and one user per role.
 pub struct TestApp {
     pub base: String,
-    pub store: SqliteStore,
+    pub store: Arc<dyn Store>,
     pub org: OrgId,
     dir: PathBuf,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -56,9 +57,11 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
         COUNTER.fetch_add(1, Ordering::SeqCst)
     ));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let store = SqliteStore::open(&dir.join("test.db"))
-        .await
-        .expect("database opens");
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::open(&dir.join("test.db"))
+            .await
+            .expect("database opens"),
+    );
     let org = store.create_org("Testilän kunta").await.expect("org").id;
     // One cheap hash for everyone: argon2 with default cost is slow enough to matter in tests.
     let hash = vuoro_web::auth::hash_password(PASSWORD).expect("hash");
@@ -87,7 +90,7 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
         }
     }
     let state = vuoro_web::AppState::new(
-        Arc::new(store.clone()),
+        store.clone(),
         MethodLibrary::builtin().expect("methods"),
         config,
     );

@@ -3,7 +3,7 @@
 use crate::helpers::*;
 use reqwest::StatusCode;
 use vuoro_core::{OrgId, Role, RoleSet};
-use vuoro_store::{NewUser, Store};
+use vuoro_store::NewUser;
 
 /// A second organisation with its own admin, `badmin`.
 async fn second_org(app: &TestApp) -> OrgId {

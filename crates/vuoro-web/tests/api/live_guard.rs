@@ -7,7 +7,6 @@ use crate::live::{open_session, process_in_phase1, write};
 use reqwest::StatusCode;
 use std::time::Duration;
 use vuoro_core::LiveSessionId;
-use vuoro_store::Store;
 
 /// Joins from `phone` (a fresh browser) with the join page's form, anonymously, in Finnish.
 async fn join_as(phone: &Browser, code: &str) -> reqwest::Response {

@@ -4,7 +4,6 @@
 use crate::helpers::*;
 use crate::live::{join, open_session, process_in_phase1};
 use reqwest::StatusCode;
-use vuoro_store::Store;
 
 /// A topic's id from a page that lists it: the pick or change form's action after `/topics/`.
 fn topic_id(html: &str, title: &str) -> String {

@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 use vuoro_core::plan::SummaryVisibility;
 use vuoro_core::summary::{Block, Summary, SummaryState};
 use vuoro_core::{OrgPlanId, ProcessId, Role, RoleSet};
-use vuoro_store::{CatalogueStore, NewUser, Store};
+use vuoro_store::NewUser;
 
 fn plans(app: &TestApp) -> String {
     format!("/orgs/{}/plans", app.org)

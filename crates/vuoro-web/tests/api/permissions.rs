@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicU32, Ordering};
 use time::{Duration, OffsetDateTime};
 use vuoro_core::{OrgId, ProcessId, Role, RoleSet};
-use vuoro_store::{CatalogueStore, Invitation, LoginSession, NewUser, Store};
+use vuoro_store::{Invitation, LoginSession, NewUser};
 use vuoro_web::util::{hash_token, random_token};
 
 /// Who calls. The column order of every row's expectations.
@@ -1255,7 +1255,6 @@ async fn a_cancelled_process_is_no_longer_edited_and_only_its_orderer_cancels() 
 /// only the facilitator role taken away and another role kept.
 #[tokio::test]
 async fn removing_roles_removes_access_to_assigned_processes() {
-    use vuoro_store::Store;
     let app = spawn().await;
     let p = crate::live::process_in_phase1(&app).await;
     let (run, code) = crate::live::open_session(&app, &p).await;

@@ -23,7 +23,7 @@ const TIMESTAMP: &[BorrowedFormatItem<'static>] =
 const DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
 
 /// Maps a sqlx error for an operation where no unique constraint is expected to fail.
-pub(crate) fn db(e: sqlx::Error) -> StoreError {
+pub fn db(e: sqlx::Error) -> StoreError {
     match e {
         sqlx::Error::RowNotFound => StoreError::NotFound,
         // A reference to a row that does not exist, such as a process of an unknown
@@ -41,23 +41,23 @@ pub(crate) fn db(e: sqlx::Error) -> StoreError {
 }
 
 /// Like [`db`], but a unique-constraint violation means `what` is already taken.
-pub(crate) fn db_unique(what: &'static str) -> impl Fn(sqlx::Error) -> StoreError {
+pub fn db_unique(what: &'static str) -> impl Fn(sqlx::Error) -> StoreError {
     move |e| match e {
         sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Duplicate(what),
         other => db(other),
     }
 }
 
-pub(crate) fn parse_id<T: FromStr>(s: &str, what: &str) -> Result<T> {
+pub fn parse_id<T: FromStr>(s: &str, what: &str) -> Result<T> {
     s.parse()
         .map_err(|_| StoreError::Corrupt(format!("invalid identifier in {what}")))
 }
 
-pub(crate) fn parse_opt_id<T: FromStr>(s: Option<&str>, what: &str) -> Result<Option<T>> {
+pub fn parse_opt_id<T: FromStr>(s: Option<&str>, what: &str) -> Result<Option<T>> {
     s.map(|s| parse_id(s, what)).transpose()
 }
 
-pub(crate) fn timestamp(t: OffsetDateTime) -> Result<String> {
+pub fn timestamp(t: OffsetDateTime) -> Result<String> {
     let utc = t
         .checked_to_offset(UtcOffset::UTC)
         .filter(|u| (0..=9999).contains(&u.year()))
@@ -68,16 +68,16 @@ pub(crate) fn timestamp(t: OffsetDateTime) -> Result<String> {
 
 /// Parses any RFC 3339 time, not only the form this module writes, so rows written by hand or
 /// by another tool still read.
-pub(crate) fn parse_timestamp(s: &str, what: &str) -> Result<OffsetDateTime> {
+pub fn parse_timestamp(s: &str, what: &str) -> Result<OffsetDateTime> {
     OffsetDateTime::parse(s, &Rfc3339)
         .map_err(|_| StoreError::Corrupt(format!("invalid time in {what}")))
 }
 
-pub(crate) fn parse_opt_timestamp(s: Option<&str>, what: &str) -> Result<Option<OffsetDateTime>> {
+pub fn parse_opt_timestamp(s: Option<&str>, what: &str) -> Result<Option<OffsetDateTime>> {
     s.map(|s| parse_timestamp(s, what)).transpose()
 }
 
-pub(crate) fn date(d: Date) -> Result<String> {
+pub fn date(d: Date) -> Result<String> {
     if !(0..=9999).contains(&d.year()) {
         return Err(StoreError::Backend("date out of the storable range".into()));
     }
@@ -85,18 +85,18 @@ pub(crate) fn date(d: Date) -> Result<String> {
         .map_err(|e| StoreError::Backend(format!("cannot format date: {e}")))
 }
 
-pub(crate) fn parse_opt_date(s: Option<&str>, what: &str) -> Result<Option<Date>> {
+pub fn parse_opt_date(s: Option<&str>, what: &str) -> Result<Option<Date>> {
     s.map(|s| {
         Date::parse(s, DATE).map_err(|_| StoreError::Corrupt(format!("invalid date in {what}")))
     })
     .transpose()
 }
 
-pub(crate) fn to_json<T: Serialize>(v: &T, what: &str) -> Result<String> {
+pub fn to_json<T: Serialize>(v: &T, what: &str) -> Result<String> {
     serde_json::to_string(v).map_err(|e| StoreError::Backend(format!("cannot encode {what}: {e}")))
 }
 
-pub(crate) fn from_json<T: DeserializeOwned>(s: &str, what: &str) -> Result<T> {
+pub fn from_json<T: DeserializeOwned>(s: &str, what: &str) -> Result<T> {
     // serde_json's message may quote a fragment of the stored text, which can be user data, so
     // only its position is kept.
     serde_json::from_str(s).map_err(|e| {
@@ -108,48 +108,48 @@ pub(crate) fn from_json<T: DeserializeOwned>(s: &str, what: &str) -> Result<T> {
     })
 }
 
-pub(crate) fn parse_role(s: &str) -> Result<Role> {
+pub fn parse_role(s: &str) -> Result<Role> {
     Role::parse(s).ok_or_else(|| StoreError::Corrupt("unknown role code".into()))
 }
 
 /// Collects role codes into a set, refusing unknown ones.
-pub(crate) fn role_set<'a>(codes: impl IntoIterator<Item = &'a str>) -> Result<RoleSet> {
+pub fn role_set<'a>(codes: impl IntoIterator<Item = &'a str>) -> Result<RoleSet> {
     codes.into_iter().map(parse_role).collect()
 }
 
 /// E-mail addresses are compared case-insensitively; storing them lower-cased makes the unique
 /// index and every look-up agree on that.
-pub(crate) fn normalise_email(email: &str) -> String {
+pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-pub(crate) fn version(v: i64, what: &str) -> Result<u32> {
+pub fn version(v: i64, what: &str) -> Result<u32> {
     u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("invalid version in {what}")))
 }
 
 /// A whole number read back that must fit a `u32`, such as a phase or a plan session number.
-pub(crate) fn number(v: i64, what: &str) -> Result<u32> {
+pub fn number(v: i64, what: &str) -> Result<u32> {
     u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("invalid number in {what}")))
 }
 
 /// A position (stage or question index) read back.
-pub(crate) fn index(v: i64, what: &str) -> Result<usize> {
+pub fn index(v: i64, what: &str) -> Result<usize> {
     usize::try_from(v).map_err(|_| StoreError::Corrupt(format!("invalid position in {what}")))
 }
 
 /// A position (stage or question index) to store.
-pub(crate) fn index_value(v: usize) -> Result<i64> {
+pub fn index_value(v: usize) -> Result<i64> {
     i64::try_from(v).map_err(|_| StoreError::Backend("position out of the storable range".into()))
 }
 
 /// A `count(*)` read back.
-pub(crate) fn count(n: i64, what: &str) -> Result<u64> {
+pub fn count(n: i64, what: &str) -> Result<u64> {
     u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("negative {what} count")))
 }
 
 /// A join code read back exactly as it was stored. Codes are not re-parsed, so a session opened
 /// under an older code alphabet still reads.
-pub(crate) fn join_code(s: String) -> Result<JoinCode> {
+pub fn join_code(s: String) -> Result<JoinCode> {
     serde_json::from_value(serde_json::Value::String(s))
         .map_err(|_| StoreError::Corrupt("invalid join code in live_sessions".into()))
 }

@@ -10,15 +10,15 @@ use vuoro_core::{
 };
 
 use super::SqliteStore;
-use super::codec::{
-    db, db_unique, from_json, parse_id, parse_opt_id, parse_opt_timestamp, parse_timestamp,
-    timestamp, to_json,
-};
-use crate::catalogue::{
+use vuoro_store::catalogue::{
     ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
     ImportedListing, ListingImport, OrgCatalogue, OrgPlan, PlanArea,
 };
-use crate::{Result, StoreError};
+use vuoro_store::sql::codec::{
+    db, db_unique, from_json, parse_id, parse_opt_id, parse_opt_timestamp, parse_timestamp,
+    timestamp, to_json,
+};
+use vuoro_store::{Result, StoreError};
 
 #[derive(sqlx::FromRow)]
 struct OrgCatalogueRow {

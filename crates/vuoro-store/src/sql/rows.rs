@@ -18,15 +18,15 @@ use vuoro_core::summary::SummaryState;
 use vuoro_core::themes::Scope;
 use vuoro_core::{ProcessState, RoleSet, UserId};
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct OrgRow {
-    pub(crate) id: String,
+#[derive(Debug, sqlx::FromRow)]
+pub struct OrgRow {
+    pub id: String,
     name: String,
     created_at: String,
 }
 
 impl OrgRow {
-    pub(crate) fn into_org(self) -> Result<Organisation> {
+    pub fn into_org(self) -> Result<Organisation> {
         Ok(Organisation {
             id: parse_id(&self.id, "organisations")?,
             name: self.name,
@@ -35,22 +35,22 @@ impl OrgRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct MembershipRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct MembershipRow {
     #[sqlx(flatten)]
-    pub(crate) org: OrgRow,
-    pub(crate) role: String,
+    pub org: OrgRow,
+    pub role: String,
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct UnitRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct UnitRow {
     id: String,
     org_id: String,
     name: String,
 }
 
 impl UnitRow {
-    pub(crate) fn into_unit(self) -> Result<Unit> {
+    pub fn into_unit(self) -> Result<Unit> {
         Ok(Unit {
             id: parse_id(&self.id, "units")?,
             org: parse_id(&self.org_id, "units")?,
@@ -59,9 +59,9 @@ impl UnitRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct UserRow {
-    pub(crate) id: String,
+#[derive(Debug, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: String,
     email: String,
     name: String,
     password_hash: String,
@@ -70,7 +70,7 @@ pub(crate) struct UserRow {
 }
 
 impl UserRow {
-    pub(crate) fn into_user(self) -> Result<User> {
+    pub fn into_user(self) -> Result<User> {
         Ok(User {
             id: parse_id(&self.id, "users")?,
             email: self.email,
@@ -82,16 +82,16 @@ impl UserRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct MemberRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct MemberRow {
     #[sqlx(flatten)]
-    pub(crate) user: UserRow,
-    pub(crate) role: String,
+    pub user: UserRow,
+    pub role: String,
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct InvitationRow {
-    pub(crate) token_hash: String,
+#[derive(Debug, sqlx::FromRow)]
+pub struct InvitationRow {
+    pub token_hash: String,
     org_id: String,
     email: String,
     invited_by: String,
@@ -101,7 +101,7 @@ pub(crate) struct InvitationRow {
 }
 
 impl InvitationRow {
-    pub(crate) fn into_invitation(self, roles: RoleSet) -> Result<Invitation> {
+    pub fn into_invitation(self, roles: RoleSet) -> Result<Invitation> {
         Ok(Invitation {
             org: parse_id(&self.org_id, "invitations")?,
             email: self.email,
@@ -115,8 +115,8 @@ impl InvitationRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct LoginRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct LoginRow {
     token_hash: String,
     session_created_at: String,
     expires_at: String,
@@ -125,7 +125,7 @@ pub(crate) struct LoginRow {
 }
 
 impl LoginRow {
-    pub(crate) fn into_login(self) -> Result<(LoginSession, User)> {
+    pub fn into_login(self) -> Result<(LoginSession, User)> {
         let user = self.user.into_user()?;
         let session = LoginSession {
             token_hash: self.token_hash,
@@ -137,8 +137,8 @@ impl LoginRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct ProcessRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct ProcessRow {
     id: String,
     org_id: String,
     unit_id: Option<String>,
@@ -156,7 +156,7 @@ pub(crate) struct ProcessRow {
 }
 
 impl ProcessRow {
-    pub(crate) fn into_process(self) -> Result<Process> {
+    pub fn into_process(self) -> Result<Process> {
         const T: &str = "processes";
         Ok(Process {
             id: parse_id(&self.id, T)?,
@@ -178,8 +178,8 @@ impl ProcessRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct PlanRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct PlanRow {
     process_id: String,
     version: i64,
     plan_json: String,
@@ -188,7 +188,7 @@ pub(crate) struct PlanRow {
 }
 
 impl PlanRow {
-    pub(crate) fn into_plan_version(self) -> Result<PlanVersion> {
+    pub fn into_plan_version(self) -> Result<PlanVersion> {
         const T: &str = "plan_versions";
         Ok(PlanVersion {
             process: parse_id(&self.process_id, T)?,
@@ -200,8 +200,8 @@ impl PlanRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct ApprovalRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct ApprovalRow {
     process_id: String,
     version: i64,
     side: String,
@@ -210,7 +210,7 @@ pub(crate) struct ApprovalRow {
 }
 
 impl ApprovalRow {
-    pub(crate) fn into_approval(self) -> Result<Approval> {
+    pub fn into_approval(self) -> Result<Approval> {
         const T: &str = "approvals";
         let side = match self.side.as_str() {
             "orderer" => ApprovalSide::Orderer,
@@ -227,8 +227,8 @@ impl ApprovalRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct EventRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct EventRow {
     seq: i64,
     process_id: String,
     actor_id: String,
@@ -237,7 +237,7 @@ pub(crate) struct EventRow {
 }
 
 impl EventRow {
-    pub(crate) fn into_event(self) -> Result<ProcessEvent> {
+    pub fn into_event(self) -> Result<ProcessEvent> {
         const T: &str = "process_events";
         let kind: EventKind = from_json(&self.kind_json, "event")?;
         Ok(ProcessEvent {
@@ -250,8 +250,8 @@ impl EventRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct LiveSessionRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct LiveSessionRow {
     id: String,
     process_id: String,
     plan_session: i64,
@@ -267,7 +267,7 @@ pub(crate) struct LiveSessionRow {
 }
 
 impl LiveSessionRow {
-    pub(crate) fn into_live_session(self) -> Result<LiveSession> {
+    pub fn into_live_session(self) -> Result<LiveSession> {
         const T: &str = "live_sessions";
         Ok(LiveSession {
             id: parse_id(&self.id, T)?,
@@ -288,8 +288,8 @@ impl LiveSessionRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct ParticipantRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct ParticipantRow {
     id: String,
     process_id: String,
     token_hash: String,
@@ -299,7 +299,7 @@ pub(crate) struct ParticipantRow {
 }
 
 impl ParticipantRow {
-    pub(crate) fn into_participant(self) -> Result<Participant> {
+    pub fn into_participant(self) -> Result<Participant> {
         const T: &str = "participants";
         Ok(Participant {
             id: parse_id(&self.id, T)?,
@@ -312,8 +312,8 @@ impl ParticipantRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct NoteRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct NoteRow {
     id: String,
     live_session_id: String,
     participant_id: Option<String>,
@@ -345,7 +345,7 @@ fn author(participant: Option<String>, staff: Option<String>, what: &str) -> Res
 }
 
 impl NoteRow {
-    pub(crate) fn into_note(self) -> Result<Note> {
+    pub fn into_note(self) -> Result<Note> {
         const T: &str = "notes";
         Ok(Note {
             id: parse_id(&self.id, T)?,
@@ -373,8 +373,8 @@ impl NoteRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct TopicRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct TopicRow {
     id: String,
     live_session_id: String,
     number: i64,
@@ -391,7 +391,7 @@ pub(crate) struct TopicRow {
 }
 
 impl TopicRow {
-    pub(crate) fn into_topic(self) -> Result<Topic> {
+    pub fn into_topic(self) -> Result<Topic> {
         const T: &str = "topics";
         let cell = match (self.slot, self.space) {
             (Some(slot), Some(space)) => Some(Cell {
@@ -422,8 +422,8 @@ fn scope(s: &str, what: &str) -> Result<Scope> {
     Scope::parse(s).ok_or_else(|| StoreError::Corrupt(format!("unknown scope in {what}")))
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct ThemeRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct ThemeRow {
     process_id: String,
     scope: String,
     version: i64,
@@ -434,7 +434,7 @@ pub(crate) struct ThemeRow {
 }
 
 impl ThemeRow {
-    pub(crate) fn into_theme_version(self) -> Result<ThemeVersion> {
+    pub fn into_theme_version(self) -> Result<ThemeVersion> {
         const T: &str = "theme_sets";
         Ok(ThemeVersion {
             process: parse_id(&self.process_id, T)?,
@@ -449,8 +449,8 @@ impl ThemeRow {
 }
 
 /// A version of a scope's themes as lists show it, without the set itself.
-#[derive(sqlx::FromRow)]
-pub(crate) struct ThemeListRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct ThemeListRow {
     version: i64,
     curated: bool,
     created_by: String,
@@ -458,7 +458,7 @@ pub(crate) struct ThemeListRow {
 }
 
 impl ThemeListRow {
-    pub(crate) fn into_entry(self) -> Result<(u32, bool, UserId, OffsetDateTime)> {
+    pub fn into_entry(self) -> Result<(u32, bool, UserId, OffsetDateTime)> {
         const T: &str = "theme_sets";
         Ok((
             version(self.version, T)?,
@@ -473,8 +473,8 @@ fn summary_state(s: &str) -> Result<SummaryState> {
     SummaryState::parse(s).ok_or_else(|| StoreError::Corrupt("unknown summary state".into()))
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct SummaryRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct SummaryRow {
     process_id: String,
     version: i64,
     summary_json: String,
@@ -484,7 +484,7 @@ pub(crate) struct SummaryRow {
 }
 
 impl SummaryRow {
-    pub(crate) fn into_summary_version(self) -> Result<SummaryVersion> {
+    pub fn into_summary_version(self) -> Result<SummaryVersion> {
         const T: &str = "summary_versions";
         Ok(SummaryVersion {
             process: parse_id(&self.process_id, T)?,
@@ -498,8 +498,8 @@ impl SummaryRow {
 }
 
 /// A version of the summary as lists show it, without its text.
-#[derive(sqlx::FromRow)]
-pub(crate) struct SummaryListRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct SummaryListRow {
     version: i64,
     state: String,
     created_by: String,
@@ -507,7 +507,7 @@ pub(crate) struct SummaryListRow {
 }
 
 impl SummaryListRow {
-    pub(crate) fn into_entry(self) -> Result<(u32, SummaryState, UserId, OffsetDateTime)> {
+    pub fn into_entry(self) -> Result<(u32, SummaryState, UserId, OffsetDateTime)> {
         const T: &str = "summary_versions";
         Ok((
             version(self.version, T)?,
@@ -518,8 +518,8 @@ impl SummaryListRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct SummaryCommentRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct SummaryCommentRow {
     process_id: String,
     summary_version: i64,
     participant_id: String,
@@ -528,8 +528,8 @@ pub(crate) struct SummaryCommentRow {
     created_at: String,
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct SummaryLinkRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct SummaryLinkRow {
     id: i64,
     process_id: String,
     token_hash: String,
@@ -540,7 +540,7 @@ pub(crate) struct SummaryLinkRow {
 }
 
 impl SummaryLinkRow {
-    pub(crate) fn into_link(self) -> Result<SummaryLink> {
+    pub fn into_link(self) -> Result<SummaryLink> {
         const T: &str = "summary_links";
         let revoked = match (self.revoked_by, self.revoked_at) {
             (Some(by), Some(at)) => Some((parse_id(&by, T)?, parse_timestamp(&at, T)?)),
@@ -558,8 +558,8 @@ impl SummaryLinkRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct SummaryLinkCommentRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct SummaryLinkCommentRow {
     process_id: String,
     summary_version: i64,
     link_id: i64,
@@ -569,7 +569,7 @@ pub(crate) struct SummaryLinkCommentRow {
 }
 
 impl SummaryLinkCommentRow {
-    pub(crate) fn into_comment(self) -> Result<SummaryLinkComment> {
+    pub fn into_comment(self) -> Result<SummaryLinkComment> {
         const T: &str = "summary_link_comments";
         Ok(SummaryLinkComment {
             process: parse_id(&self.process_id, T)?,
@@ -583,7 +583,7 @@ impl SummaryLinkCommentRow {
 }
 
 impl SummaryCommentRow {
-    pub(crate) fn into_summary_comment(self) -> Result<SummaryComment> {
+    pub fn into_summary_comment(self) -> Result<SummaryComment> {
         const T: &str = "summary_comments";
         Ok(SummaryComment {
             process: parse_id(&self.process_id, T)?,
@@ -596,8 +596,8 @@ impl SummaryCommentRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct PracticeRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct PracticeRow {
     id: String,
     process_id: String,
     live_session_id: Option<String>,
@@ -615,7 +615,7 @@ pub(crate) struct PracticeRow {
 }
 
 impl PracticeRow {
-    pub(crate) fn into_practice(self) -> Result<Practice> {
+    pub fn into_practice(self) -> Result<Practice> {
         const T: &str = "practices";
         Ok(Practice {
             id: parse_id(&self.id, T)?,
@@ -637,8 +637,8 @@ impl PracticeRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct LiveEventRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct LiveEventRow {
     seq: i64,
     live_session_id: String,
     at: String,
@@ -646,7 +646,7 @@ pub(crate) struct LiveEventRow {
 }
 
 impl LiveEventRow {
-    pub(crate) fn into_live_event(self) -> Result<LiveEvent> {
+    pub fn into_live_event(self) -> Result<LiveEvent> {
         const T: &str = "live_events";
         let kind: LiveEventKind = from_json(&self.kind_json, "live event")?;
         Ok(LiveEvent {
@@ -660,8 +660,8 @@ impl LiveEventRow {
 
 /// A live event with the note it is about and that note's topic, as `live_backlog` reads them
 /// in one query (`LEFT JOIN`s, so every note and topic column may be missing).
-#[derive(sqlx::FromRow)]
-pub(crate) struct ReplayRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct ReplayRow {
     seq: i64,
     live_session_id: String,
     at: String,
@@ -688,7 +688,7 @@ pub(crate) struct ReplayRow {
 }
 
 impl ReplayRow {
-    pub(crate) fn into_replay(self) -> Result<crate::LiveReplay> {
+    pub fn into_replay(self) -> Result<crate::LiveReplay> {
         let missing = || StoreError::Corrupt("a joined note lacks a column".into());
         let event = LiveEventRow {
             seq: self.seq,

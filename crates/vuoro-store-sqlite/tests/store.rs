@@ -17,13 +17,14 @@ use vuoro_core::{
     LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, Role,
     RoleSet, TopicId, UnitId, UserId,
 };
+use vuoro_store::prelude::*;
 use vuoro_store::{
     Acceptor, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
     LoginSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant,
-    Practice, Presence, ProcessFilter, RoleChangeVia, SqliteStore, Store, StoreError,
-    SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit,
-    User,
+    Practice, Presence, ProcessFilter, RoleChangeVia, StoreError, SummaryComment, SummaryLink,
+    SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
 };
+use vuoro_store_sqlite::SqliteStore;
 
 /// A directory under the system's temporary directory, removed when the test ends.
 struct TempDir(PathBuf);

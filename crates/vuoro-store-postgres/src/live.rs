@@ -1,0 +1,1 @@
+//! Being ported from vuoro-store-sqlite.

@@ -4,8 +4,12 @@
 //!
 //! Where SQLite serialises every write with its one write lock (`BEGIN IMMEDIATE`), here a
 //! transaction that reads before it writes locks the row it depends on first (`SELECT … FOR
-//! UPDATE` on the process or the live session), so two processes' writers queue on the same
-//! row instead of overwriting each other. Every live event is appended while its live
+//! NO KEY UPDATE` on the process, the live session, the user or the organisation), so two
+//! processes' writers queue on the same row instead of overwriting each other. `NO KEY UPDATE`
+//! is the lock an `UPDATE` of the row takes itself: it queues the writers that take it, but
+//! not statements that merely insert rows referring to the locked one (a foreign key takes a
+//! key-share lock, which `FOR UPDATE` would also block). Whatever runs under a lock takes it
+//! explicitly. A transaction that locks a live session takes that lock before any other. Every live event is appended while its live
 //! session's row is locked: the `seq` drawn inside the transaction therefore commits in order
 //! within the session, and a client resuming after a `seq` never skips an event that
 //! committed late.
@@ -273,7 +277,7 @@ async fn append_live_event(
 /// event depends on, so the session's writers run one after another, as on SQLite.
 async fn lock_live(conn: &mut PgConnection, live: LiveSessionId) -> Result<()> {
     let found: Option<i32> =
-        sqlx::query_scalar("SELECT 1 FROM live_sessions WHERE id = $1 FOR UPDATE")
+        sqlx::query_scalar("SELECT 1 FROM live_sessions WHERE id = $1 FOR NO KEY UPDATE")
             .bind(live.to_string())
             .fetch_optional(conn)
             .await
@@ -284,11 +288,12 @@ async fn lock_live(conn: &mut PgConnection, live: LiveSessionId) -> Result<()> {
 /// Locks a process's row until the transaction ends; `NotFound` if there is no such process.
 /// Versioned saves (plan, themes, summary) take it before reading the latest version.
 async fn lock_process(conn: &mut PgConnection, id: ProcessId) -> Result<()> {
-    let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM processes WHERE id = $1 FOR UPDATE")
-        .bind(id.to_string())
-        .fetch_optional(conn)
-        .await
-        .map_err(db)?;
+    let found: Option<i32> =
+        sqlx::query_scalar("SELECT 1 FROM processes WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(id.to_string())
+            .fetch_optional(conn)
+            .await
+            .map_err(db)?;
     found.map(|_| ()).ok_or(StoreError::NotFound)
 }
 
@@ -508,12 +513,13 @@ async fn record_role_change(
     if before == after {
         return Ok(());
     }
-    let actor_is_site_admin: bool = sqlx::query_scalar("SELECT site_admin FROM users WHERE id = $1")
-        .bind(actor.to_string())
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?;
+    let actor_is_site_admin: bool =
+        sqlx::query_scalar("SELECT site_admin FROM users WHERE id = $1")
+            .bind(actor.to_string())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(db)?
+            .ok_or(StoreError::NotFound)?;
     sqlx::query(
         "INSERT INTO role_changes \
          (org_id, user_id, actor_id, roles_before, roles_after, via, self_grant, at) \
@@ -532,7 +538,6 @@ async fn record_role_change(
     .map_err(db)?;
     Ok(())
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -196,7 +196,8 @@ async fn load_catalogue(conn: &mut PgConnection, org: OrgId) -> Result<Option<Or
     row.map(OrgCatalogueRow::into_catalogue).transpose()
 }
 
-/// Inserts an activity; an imported line that is already there is reported as `Duplicate`.
+/// Inserts an activity; an imported line that is already there (or a taken id) is reported as
+/// `Duplicate`, and the transaction stays usable.
 async fn insert_activity(conn: &mut PgConnection, r: &ActivityRecord) -> Result<()> {
     let (source, line, text, unparsed) = match &r.source {
         ActivitySource::Manual => ("manual", None, None, "[]".to_owned()),
@@ -211,11 +212,11 @@ async fn insert_activity(conn: &mut PgConnection, r: &ActivityRecord) -> Result<
             to_json(unparsed, "unparsed")?,
         ),
     };
-    sqlx::query(concat!(
+    let inserted = sqlx::query(concat!(
         "INSERT INTO activities (",
         activity_columns!(),
         ", status, public) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING"
     ))
     .bind(r.id.to_string())
     .bind(r.org.to_string())
@@ -231,7 +232,12 @@ async fn insert_activity(conn: &mut PgConnection, r: &ActivityRecord) -> Result<
     .bind(r.activity.public)
     .execute(&mut *conn)
     .await
-    .map_err(db_unique("activity"))?;
+    .map_err(db)?;
+    // A failed statement aborts a PostgreSQL transaction, and an import goes on after a line
+    // it has already: so the conflict is skipped in the statement and reported from here.
+    if inserted.rows_affected() == 0 {
+        return Err(StoreError::Duplicate("activity"));
+    }
     Ok(())
 }
 

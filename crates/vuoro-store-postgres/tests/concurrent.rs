@@ -13,7 +13,7 @@ use vuoro_core::lang::ParticipantLang;
 use vuoro_core::method::{Format, MethodLibrary};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, PlanSession};
-use vuoro_core::{ProcessId, Role, RoleSet, UserId};
+use vuoro_core::{ProcessId, Role, RoleSet};
 use vuoro_store::prelude::*;
 use vuoro_store::{
     Acceptor, ActivitySource, ApprovalSide, EventKind, ImportedListing, ImportedOrg, Invitation,

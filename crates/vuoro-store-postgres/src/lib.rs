@@ -217,70 +217,6 @@ async fn refused(conn: &mut PgConnection, id: ProcessId, why: &'static str) -> S
     }
 }
 
-/// Appends an event to a live session's log and returns it with its sequence number.
-/// Whether the facilitator has curated a note (see `Store::note_curated`): its history holds
-/// a change, another note was merged into it, it is placed in a theme of a saved theme set (a
-/// note the set leaves unsorted is not), or a summary of its process names it as a source.
-async fn curated(conn: &mut PgConnection, id: NoteId) -> Result<bool> {
-    let id = id.to_string();
-    let found: Option<i32> = sqlx::query_scalar(
-        "SELECT 1 FROM notes n WHERE n.id = $1 AND ( \
-             EXISTS (SELECT 1 FROM note_history h WHERE h.note_id = n.id) \
-             OR EXISTS (SELECT 1 FROM notes m WHERE m.merged_into = n.id) \
-             OR EXISTS (SELECT 1 FROM theme_sets t, \
-                        jsonb_array_elements(t.themes_json::jsonb -> 'themes') th, \
-                        jsonb_array_elements_text(th -> 'notes') tn \
-                        WHERE t.process_id = n.process_id AND tn = n.id) \
-             OR EXISTS (SELECT 1 FROM summary_versions s WHERE s.process_id = n.process_id \
-                        AND strpos(s.summary_json, $1) > 0))",
-    )
-    .bind(&id)
-    .fetch_optional(&mut *conn)
-    .await
-    .map_err(db)?;
-    Ok(found.is_some())
-}
-
-async fn append_live_event(
-    conn: &mut PgConnection,
-    live: LiveSessionId,
-    at: OffsetDateTime,
-    kind: LiveEventKind,
-) -> Result<LiveEvent> {
-    // The session's row lock orders its writers: the `seq` drawn below commits before any
-    // `seq` a later writer of the session draws. Callers that locked the row already (see
-    // `lock_live`) take it again at no cost.
-    lock_live(&mut *conn, live).await?;
-    let seq: i64 = sqlx::query_scalar(
-        "INSERT INTO live_events (live_session_id, at, kind_json) VALUES ($1, $2, $3) RETURNING seq",
-    )
-    .bind(live.to_string())
-    .bind(timestamp(at)?)
-    .bind(to_json(&kind, "live event")?)
-    .fetch_one(conn)
-    .await
-    .map_err(db)?;
-    Ok(LiveEvent {
-        seq,
-        live_session: live,
-        at,
-        kind,
-    })
-}
-
-/// Locks a live session's row until the transaction ends; `NotFound` if there is no such
-/// session. A transaction that writes a live event takes this lock before it reads what the
-/// event depends on, so the session's writers run one after another, as on SQLite.
-async fn lock_live(conn: &mut PgConnection, live: LiveSessionId) -> Result<()> {
-    let found: Option<i32> =
-        sqlx::query_scalar("SELECT 1 FROM live_sessions WHERE id = $1 FOR UPDATE")
-            .bind(live.to_string())
-            .fetch_optional(conn)
-            .await
-            .map_err(db)?;
-    found.map(|_| ()).ok_or(StoreError::NotFound)
-}
-
 /// Locks a process's row until the transaction ends; `NotFound` if there is no such process.
 /// Versioned saves (plan, themes, summary) take it before reading the latest version.
 async fn lock_process(conn: &mut PgConnection, id: ProcessId) -> Result<()> {
@@ -290,94 +226,6 @@ async fn lock_process(conn: &mut PgConnection, id: ProcessId) -> Result<()> {
         .await
         .map_err(db)?;
     found.map(|_| ()).ok_or(StoreError::NotFound)
-}
-
-/// The process of a live session; `NotFound` if there is no such session.
-/// A row number as the `u32` the records use.
-fn number_of(n: i64) -> Result<u32> {
-    u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("row number {n} out of range")))
-}
-
-async fn live_session_process(conn: &mut PgConnection, id: LiveSessionId) -> Result<String> {
-    let process: Option<String> =
-        sqlx::query_scalar("SELECT process_id FROM live_sessions WHERE id = $1")
-            .bind(id.to_string())
-            .fetch_optional(conn)
-            .await
-            .map_err(db)?;
-    process.ok_or(StoreError::NotFound)
-}
-
-/// Tells a refused update of an open live session apart: `NotFound` when the session does not
-/// exist, otherwise `Conflict` because it is closed.
-async fn live_refused(conn: &mut PgConnection, id: LiveSessionId) -> StoreError {
-    match live_session_process(conn, id).await {
-        Ok(_) => StoreError::Conflict("live session is closed"),
-        Err(e) => e,
-    }
-}
-
-/// Refuses a change to a closed live session with `Conflict`, and to a missing one with
-/// `NotFound`.
-async fn require_open(conn: &mut PgConnection, id: LiveSessionId) -> Result<()> {
-    let open: Option<bool> = sqlx::query_scalar("SELECT open FROM live_sessions WHERE id = $1")
-        .bind(id.to_string())
-        .fetch_optional(conn)
-        .await
-        .map_err(db)?;
-    match open {
-        Some(true) => Ok(()),
-        Some(false) => Err(StoreError::Conflict("live session is closed")),
-        None => Err(StoreError::NotFound),
-    }
-}
-
-/// The two author columns of a note or a topic, of which exactly one is set.
-fn author_columns(author: &NoteAuthor) -> (Option<String>, Option<String>) {
-    match author {
-        NoteAuthor::Participant(p) => (Some(p.to_string()), None),
-        NoteAuthor::Staff(u) => (None, Some(u.to_string())),
-    }
-}
-
-/// What a change to a topic needs to know of it and its session, read inside the change's
-/// transaction so that the check and the change see the same rows.
-struct TopicState {
-    live: LiveSessionId,
-    slot: Option<i64>,
-    hidden: bool,
-    open_space: Option<OpenSpace>,
-}
-
-/// Reads a topic for a change: `NotFound` if there is no such topic, `Conflict` if its session
-/// is closed.
-async fn topic_for_change(conn: &mut PgConnection, id: TopicId) -> Result<TopicState> {
-    let (state, open) = topic_state(conn, id).await?;
-    if !open {
-        return Err(StoreError::Conflict("live session is closed"));
-    }
-    Ok(state)
-}
-
-/// A topic and whether its session is open; `NotFound` if there is no such topic.
-async fn topic_state(conn: &mut PgConnection, id: TopicId) -> Result<(TopicState, bool)> {
-    type Row = (String, Option<i64>, bool, bool, Option<String>);
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT t.live_session_id, t.slot, t.hidden, l.open, l.open_space_json \
-         FROM topics t JOIN live_sessions l ON l.id = t.live_session_id WHERE t.id = $1",
-    )
-    .bind(id.to_string())
-    .fetch_optional(conn)
-    .await
-    .map_err(db)?;
-    let (live, slot, hidden, open, json) = row.ok_or(StoreError::NotFound)?;
-    let state = TopicState {
-        live: parse_id(&live, "topics")?,
-        slot,
-        hidden,
-        open_space: json.map(|j| from_json(&j, "open space")).transpose()?,
-    };
-    Ok((state, open))
 }
 
 async fn insert_user(conn: &mut PgConnection, u: &User) -> Result<()> {
@@ -508,12 +356,13 @@ async fn record_role_change(
     if before == after {
         return Ok(());
     }
-    let actor_is_site_admin: bool = sqlx::query_scalar("SELECT site_admin FROM users WHERE id = $1")
-        .bind(actor.to_string())
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?;
+    let actor_is_site_admin: bool =
+        sqlx::query_scalar("SELECT site_admin FROM users WHERE id = $1")
+            .bind(actor.to_string())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(db)?
+            .ok_or(StoreError::NotFound)?;
     sqlx::query(
         "INSERT INTO role_changes \
          (org_id, user_id, actor_id, roles_before, roles_after, via, self_grant, at) \
@@ -532,7 +381,6 @@ async fn record_role_change(
     .map_err(db)?;
     Ok(())
 }
-
 
 #[cfg(test)]
 mod tests {

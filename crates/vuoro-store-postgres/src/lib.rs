@@ -4,8 +4,12 @@
 //!
 //! Where SQLite serialises every write with its one write lock (`BEGIN IMMEDIATE`), here a
 //! transaction that reads before it writes locks the row it depends on first (`SELECT … FOR
-//! UPDATE` on the process or the live session), so two processes' writers queue on the same
-//! row instead of overwriting each other. Every live event is appended while its live
+//! NO KEY UPDATE` on the process, the live session, the user or the organisation), so two
+//! processes' writers queue on the same row instead of overwriting each other. `NO KEY UPDATE`
+//! is the lock an `UPDATE` of the row takes itself: it queues the writers that take it, but
+//! not statements that merely insert rows referring to the locked one (a foreign key takes a
+//! key-share lock, which `FOR UPDATE` would also block). Whatever runs under a lock takes it
+//! explicitly. A transaction that locks a live session takes that lock before any other. Every live event is appended while its live
 //! session's row is locked: the `seq` drawn inside the transaction therefore commits in order
 //! within the session, and a client resuming after a `seq` never skips an event that
 //! committed late.
@@ -220,11 +224,12 @@ async fn refused(conn: &mut PgConnection, id: ProcessId, why: &'static str) -> S
 /// Locks a process's row until the transaction ends; `NotFound` if there is no such process.
 /// Versioned saves (plan, themes, summary) take it before reading the latest version.
 async fn lock_process(conn: &mut PgConnection, id: ProcessId) -> Result<()> {
-    let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM processes WHERE id = $1 FOR UPDATE")
-        .bind(id.to_string())
-        .fetch_optional(conn)
-        .await
-        .map_err(db)?;
+    let found: Option<i32> =
+        sqlx::query_scalar("SELECT 1 FROM processes WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(id.to_string())
+            .fetch_optional(conn)
+            .await
+            .map_err(db)?;
     found.map(|_| ()).ok_or(StoreError::NotFound)
 }
 

@@ -2,6 +2,160 @@
 
 use super::*;
 
+async fn insert_user(conn: &mut PgConnection, u: &User) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO users (id, email, name, password_hash, site_admin, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(u.id.to_string())
+    .bind(&u.email)
+    .bind(&u.name)
+    .bind(&u.password_hash)
+    .bind(u.site_admin)
+    .bind(timestamp(u.created_at)?)
+    .execute(conn)
+    .await
+    .map_err(db_unique("email"))?;
+    Ok(())
+}
+
+async fn user_by_email(conn: &mut PgConnection, email: &str) -> Result<Option<User>> {
+    let row: Option<UserRow> = sqlx::query_as(concat!(
+        "SELECT ",
+        user_columns!(),
+        " FROM users u WHERE u.email = $1"
+    ))
+    .bind(normalise_email(email))
+    .fetch_optional(conn)
+    .await
+    .map_err(db)?;
+    row.map(UserRow::into_user).transpose()
+}
+
+async fn invitation_roles(conn: &mut PgConnection, token_hash: &str) -> Result<RoleSet> {
+    let codes: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM invitation_roles WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_all(conn)
+            .await
+            .map_err(db)?;
+    role_set(codes.iter().map(String::as_str))
+}
+
+async fn fetch_invitation(conn: &mut PgConnection, token_hash: &str) -> Result<Invitation> {
+    let row: InvitationRow = sqlx::query_as(
+        "SELECT token_hash, org_id, email, invited_by, created_at, expires_at, accepted_at \
+         FROM invitations WHERE token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)?
+    .ok_or(StoreError::NotFound)?;
+    let roles = invitation_roles(conn, token_hash).await?;
+    row.into_invitation(roles)
+}
+
+async fn current_roles(conn: &mut PgConnection, org: OrgId, user: UserId) -> Result<RoleSet> {
+    let codes: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM org_roles WHERE org_id = $1 AND user_id = $2")
+            .bind(org.to_string())
+            .bind(user.to_string())
+            .fetch_all(conn)
+            .await
+            .map_err(db)?;
+    role_set(codes.iter().map(String::as_str))
+}
+
+async fn write_roles(
+    conn: &mut PgConnection,
+    org: OrgId,
+    user: UserId,
+    roles: RoleSet,
+) -> Result<()> {
+    sqlx::query("DELETE FROM org_roles WHERE org_id = $1 AND user_id = $2")
+        .bind(org.to_string())
+        .bind(user.to_string())
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    for role in roles.roles() {
+        sqlx::query("INSERT INTO org_roles (org_id, user_id, role) VALUES ($1, $2, $3)")
+            .bind(org.to_string())
+            .bind(user.to_string())
+            .bind(role.code())
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
+    }
+    Ok(())
+}
+
+/// The organisation whose invitation made the account, while its address is unconfirmed.
+async fn origin_of(conn: &mut PgConnection, user: UserId) -> Result<Option<OrgId>> {
+    let row: Option<Option<String>> =
+        sqlx::query_scalar("SELECT origin_org FROM users WHERE id = $1")
+            .bind(user.to_string())
+            .fetch_optional(conn)
+            .await
+            .map_err(db)?;
+    row.ok_or(StoreError::NotFound)?
+        .map(|o| parse_id(&o, "users"))
+        .transpose()
+}
+
+/// Refuses roles in `org` for an account whose unconfirmed address came from another one.
+async fn check_origin(conn: &mut PgConnection, org: OrgId, user: UserId) -> Result<()> {
+    match origin_of(conn, user).await? {
+        Some(origin) if origin != org => Err(StoreError::Conflict(ADDRESS_UNCONFIRMED)),
+        _ => Ok(()),
+    }
+}
+
+fn role_codes(r: RoleSet) -> String {
+    r.roles().map(|r| r.code()).collect::<Vec<_>>().join(",")
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn record_role_change(
+    conn: &mut PgConnection,
+    org: OrgId,
+    user: UserId,
+    actor: UserId,
+    before: RoleSet,
+    after: RoleSet,
+    via: RoleChangeVia,
+    now: OffsetDateTime,
+) -> Result<()> {
+    if before == after {
+        return Ok(());
+    }
+    let actor_is_site_admin: bool =
+        sqlx::query_scalar("SELECT site_admin FROM users WHERE id = $1")
+            .bind(actor.to_string())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(db)?
+            .ok_or(StoreError::NotFound)?;
+    sqlx::query(
+        "INSERT INTO role_changes \
+         (org_id, user_id, actor_id, roles_before, roles_after, via, self_grant, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(org.to_string())
+    .bind(user.to_string())
+    .bind(actor.to_string())
+    .bind(role_codes(before))
+    .bind(role_codes(after))
+    .bind(via.code())
+    .bind(actor == user && actor_is_site_admin)
+    .bind(timestamp(now)?)
+    .execute(conn)
+    .await
+    .map_err(db)?;
+    Ok(())
+}
+
 /// Locks a user's row until the transaction ends, before its roles are read or rewritten, so
 /// role changes of one user run one after another as on SQLite. A missing user is left for
 /// the writes to refuse as SQLite does (through the foreign key). `NO KEY UPDATE` holds up

@@ -2,6 +2,70 @@
 
 use super::*;
 
+/// The columns of `processes` that are copied from the current plan.
+struct PlanColumns {
+    method_id: Option<String>,
+    first_session: Option<String>,
+    last_session: Option<String>,
+}
+
+impl PlanColumns {
+    fn of(plan: &Plan) -> Result<PlanColumns> {
+        // The adapted copy remembers the library method it came from; that id is what lists
+        // filter by. A method written for this process alone has only its own id.
+        let method_id = plan.method.as_ref().map(|m| {
+            m.adapted_from
+                .as_ref()
+                .map_or_else(|| m.id.clone(), |o| o.id.clone())
+        });
+        let first = plan.sessions.iter().map(|s| s.date).min();
+        let last = plan.sessions.iter().map(|s| s.date).max();
+        Ok(PlanColumns {
+            method_id,
+            first_session: first.map(date).transpose()?,
+            last_session: last.map(date).transpose()?,
+        })
+    }
+}
+
+impl PgStore {
+    /// Moves a process's state and appends the event, in one transaction; `Conflict` if
+    /// another user moved it first.
+    async fn move_state(
+        &self,
+        id: ProcessId,
+        from: ProcessState,
+        to: ProcessState,
+        actor: UserId,
+        reason: Option<String>,
+    ) -> Result<()> {
+        let at = now();
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE processes SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4",
+        )
+        .bind(to.code())
+        .bind(timestamp(at)?)
+        .bind(id.to_string())
+        .bind(from.code())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(refused(&mut tx, id, "process is not in the expected state").await);
+        }
+        append_event(
+            &mut tx,
+            id,
+            actor,
+            at,
+            &EventKind::StateChanged { from, to, reason },
+        )
+        .await?;
+        tx.commit().await.map_err(db)
+    }
+}
+
 #[async_trait]
 impl ProcessStore for PgStore {
     async fn create_process(&self, p: NewProcess) -> Result<Process> {

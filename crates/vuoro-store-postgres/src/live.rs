@@ -1281,7 +1281,7 @@ impl LiveStore for PgStore {
 /// A live session's row, locked by this transaction until it ends (see [`lock_live`]), with
 /// what the callers decide on. Appending a live event takes one, so no event is appended
 /// without its session's lock.
-pub(crate) struct Locked {
+struct Locked {
     live: LiveSessionId,
     process: String,
     open: bool,

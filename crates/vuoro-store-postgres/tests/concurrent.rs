@@ -1,5 +1,5 @@
-//! Writers racing each other on one PostgreSQL database, as two `vuoro serve` processes would:
-//! each test checks that what SQLite's single writer guaranteed for accounts, processes and
+//! Writers racing each other on one PostgreSQL database, as two `vuoro serve` processes would
+//! (the writers take turns between two stores, each with its own pool): each test checks that what SQLite's single writer guaranteed for accounts, processes and
 //! the catalogue still holds when the writers really run side by side (each task has its own
 //! connection, so their transactions interleave on the server).
 //!
@@ -27,6 +27,8 @@ const WRITERS: usize = 6;
 
 struct Fixture {
     store: PgStore,
+    /// A second store on the same database, as a second server process has.
+    other: PgStore,
     org: Organisation,
     admin: User,
     orderer: User,
@@ -37,6 +39,7 @@ struct Fixture {
 async fn fixture() -> Option<Fixture> {
     let url = fresh_database().await?;
     let store = PgStore::connect(&url).await.expect("connect");
+    let other = PgStore::connect(&url).await.expect("connect again");
     let org = store.create_org("Vantaan kaupunki").await.expect("org");
     let admin = store
         .create_user(new_user("admin@vantaa.fi", "Aino Admin"))
@@ -56,11 +59,23 @@ async fn fixture() -> Option<Fixture> {
         .expect("roles");
     Some(Fixture {
         store,
+        other,
         org,
         admin,
         orderer,
         facilitator,
     })
+}
+
+impl Fixture {
+    /// The store of the `i`th writer: even ones on the first, odd ones on the second.
+    fn writer(&self, i: usize) -> PgStore {
+        if i.is_multiple_of(2) {
+            self.store.clone()
+        } else {
+            self.other.clone()
+        }
+    }
 }
 
 fn new_user(email: &str, name: &str) -> NewUser {
@@ -127,8 +142,8 @@ async fn plan_saves_from_one_version_at_once_leave_one_winner_each_round() {
     for base in 1..=5u32 {
         let tasks: Vec<_> = (0..WRITERS)
             .map(|i| {
-                let store = f.store.clone();
-                let author = if i % 2 == 0 {
+                let store = f.writer(i);
+                let author = if i.is_multiple_of(2) {
                     f.orderer.id
                 } else {
                     f.facilitator.id
@@ -192,7 +207,7 @@ async fn an_approval_racing_a_new_version_is_of_the_version_current_then() {
     let Some(f) = fixture().await else { return };
     let id = create_process(&f).await;
     for base in 1..=8u32 {
-        let (a, b) = (f.store.clone(), f.store.clone());
+        let (a, b) = (f.writer(0), f.writer(1));
         let (orderer, facilitator) = (f.orderer.id, f.facilitator.id);
         let day = u8::try_from(base).expect("small");
         let approve =
@@ -236,7 +251,7 @@ async fn one_invitation_accepted_at_once_makes_one_account() {
     let users_before = f.store.user_count().await.expect("count");
     let tasks: Vec<_> = (0..WRITERS)
         .map(|i| {
-            let store = f.store.clone();
+            let store = f.writer(i);
             tokio::spawn(async move {
                 let name = format!("Uusi Ihminen {i}");
                 store
@@ -299,8 +314,9 @@ async fn two_invitations_to_one_new_address_accepted_at_once_make_one_account() 
         }
         let tasks: Vec<_> = tokens
             .into_iter()
-            .map(|token| {
-                let (store, email) = (f.store.clone(), email.clone());
+            .enumerate()
+            .map(|(i, token)| {
+                let (store, email) = (f.writer(i), email.clone());
                 tokio::spawn(async move {
                     store
                         .accept_invitation(
@@ -358,8 +374,9 @@ async fn role_changes_at_once_each_start_from_the_one_before() {
         let tasks: Vec<_> = sets
             .iter()
             .copied()
-            .map(|roles| {
-                let (store, org, admin) = (f.store.clone(), f.org.id, f.admin.id);
+            .enumerate()
+            .map(|(i, roles)| {
+                let (store, org, admin) = (f.writer(i), f.org.id, f.admin.id);
                 tokio::spawn(async move {
                     store
                         .change_roles(org, user, roles, admin, RoleChangeVia::Members, at)
@@ -416,7 +433,7 @@ async fn imports_at_once_create_each_new_organisation_once() {
     };
     let tasks: Vec<_> = (0..WRITERS)
         .map(|i| {
-            let (store, listing) = (f.store.clone(), listing(i));
+            let (store, listing) = (f.writer(i), listing(i));
             tokio::spawn(async move { store.import_listing(&listing, None, at).await })
         })
         .collect();

@@ -1369,6 +1369,11 @@ async fn lock_where(conn: &mut PgConnection, sql: &'static str, id: String) -> R
 /// Appends an event to a live session's log and returns it with its sequence number. The
 /// caller holds the session's lock (`lock`), so the `seq` drawn here commits before any `seq`
 /// the session's next writer draws.
+///
+/// Every live event goes through here except a new note's: `add_note`, the hot path, inserts
+/// the note and its event in one statement. Whatever every event needs done in its
+/// transaction (such as a notice to other server processes) goes in both places, or in a
+/// trigger on `live_events`.
 async fn append_live_event(
     conn: &mut PgConnection,
     lock: &Locked,

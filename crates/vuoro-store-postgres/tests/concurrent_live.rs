@@ -1,7 +1,7 @@
 //! Live sessions and outcomes written from many connections at once, as phones and staff on
-//! several `vuoro serve` processes would: each test checks that what SQLite's single writer
-//! guaranteed still holds when the writers really run side by side (each task has its own
-//! connection, so their transactions interleave on the server).
+//! several `vuoro serve` processes would (the writers take turns between two stores, each with
+//! its own pool, as two server processes have): each test checks that what SQLite's single
+//! writer guaranteed still holds when the writers really run side by side.
 //!
 //! Like the other PostgreSQL tests these run against the server named by
 //! `VUORO_TEST_POSTGRES` and return at once without it (see `vuoro_store_postgres::testing`).
@@ -41,6 +41,8 @@ const T: OffsetDateTime = datetime!(2027-02-01 09:00 UTC);
 /// A process with an open live session, run by its facilitator.
 struct Fixture {
     store: PgStore,
+    /// A second store on the same database, as a second server process has.
+    other: PgStore,
     facilitator: User,
     process: ProcessId,
     live: LiveSessionId,
@@ -98,12 +100,25 @@ async fn fixture() -> Option<Fixture> {
         closed_at: None,
     };
     store.open_live_session(&live).await.expect("open");
+    let other = PgStore::connect(&url).await.expect("connect again");
     Some(Fixture {
         store,
+        other,
         facilitator,
         process,
         live: live.id,
     })
+}
+
+impl Fixture {
+    /// The store of the `i`th writer: even ones on the first, odd ones on the second.
+    fn store_for(&self, i: usize) -> PgStore {
+        if i.is_multiple_of(2) {
+            self.store.clone()
+        } else {
+            self.other.clone()
+        }
+    }
 }
 
 fn new_user(email: &str, name: &str) -> NewUser {
@@ -204,7 +219,7 @@ async fn notes_written_at_once_reach_a_resuming_reader_each_once_in_order() {
     // write, as a client resuming after `Last-Event-ID` does.
     let done = Arc::new(AtomicBool::new(false));
     let reader = {
-        let store = f.store.clone();
+        let store = f.other.clone();
         let done = done.clone();
         let live = f.live;
         tokio::spawn(async move {
@@ -229,7 +244,7 @@ async fn notes_written_at_once_reach_a_resuming_reader_each_once_in_order() {
     };
 
     let written = race(|i| {
-        let store = f.store.clone();
+        let store = f.store_for(i);
         let live = f.live;
         let author = phones[i];
         async move {
@@ -296,7 +311,7 @@ async fn topics_proposed_at_once_take_the_numbers_after_the_last_one() {
         phones.push(phone(&f, &format!("phone-{i}")).await);
     }
     let numbers = race(|i| {
-        let store = f.store.clone();
+        let store = f.store_for(i);
         let live = f.live;
         let author = phones[i];
         async move {
@@ -350,7 +365,7 @@ async fn picks_of_one_slot_made_at_once_leave_one_group() {
     }
     for round in 0..5 {
         let results = race(|i| {
-            let store = f.store.clone();
+            let store = f.store_for(i);
             let (live, topic) = (f.live, topics[i]);
             async move { store.pick_topic(live, me, topic, T).await }
         })
@@ -379,7 +394,7 @@ async fn feedback_closed_and_answered_at_once_counts_once() {
 
     // One phone sending its answers from several tabs at once answers once.
     let answers = race(|i| {
-        let store = f.store.clone();
+        let store = f.store_for(i);
         let live = f.live;
         let scale = u8::try_from(i % 5 + 1).expect("small");
         async move {
@@ -407,8 +422,8 @@ async fn feedback_closed_and_answered_at_once_counts_once() {
 
     // Several clicks on "close" at once close the form once.
     let before = s.last_live_seq(f.live).await.expect("last");
-    let closes = race(|_| {
-        let store = f.store.clone();
+    let closes = race(|i| {
+        let store = f.store_for(i);
         let live = f.live;
         async move {
             store
@@ -446,7 +461,7 @@ async fn changes_to_one_note_at_once_number_its_history_without_gaps() {
     let n = note(f.live, me, "Kahvihuone on ahdas".into(), T);
     s.add_note(&n).await.expect("note");
     let results = race(|i| {
-        let store = f.store.clone();
+        let store = f.store_for(i);
         let actor = f.facilitator.id;
         let change = [
             NoteChange::Star,
@@ -475,8 +490,8 @@ async fn theme_and_summary_saves_from_one_version_at_once_leave_one_winner() {
     let Some(f) = fixture().await else { return };
     let s = &f.store;
     for base in [None, Some(1), Some(2)] {
-        let results = race(|_| {
-            let store = f.store.clone();
+        let results = race(|i| {
+            let store = f.store_for(i);
             let (process, actor) = (f.process, f.facilitator.id);
             async move {
                 store
@@ -515,7 +530,7 @@ async fn theme_and_summary_saves_from_one_version_at_once_leave_one_winner() {
 
     for base in [None, Some(1), Some(2)] {
         let results = race(|i| {
-            let store = f.store.clone();
+            let store = f.store_for(i);
             let (process, actor) = (f.process, f.facilitator.id);
             let summary = Summary {
                 blocks: vec![Block::paragraph(format!("Versio {i}"), Vec::new())],
@@ -581,7 +596,7 @@ async fn comments_through_a_link_at_once_stop_at_the_cap() {
         .await
         .expect("link");
     let results = race(|i| {
-        let store = f.store.clone();
+        let store = f.store_for(i);
         let c = SummaryLinkComment {
             process: f.process,
             version: 1,
@@ -639,8 +654,8 @@ async fn a_practice_moved_to_a_status_by_many_at_once_is_logged_once_each_time()
         PracticeStatus::Done,
     ];
     for status in statuses {
-        let results = race(|_| {
-            let store = f.store.clone();
+        let results = race(|i| {
+            let store = f.store_for(i);
             let actor = f.facilitator.id;
             async move {
                 store

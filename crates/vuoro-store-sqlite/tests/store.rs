@@ -26,6 +26,10 @@ use vuoro_store::{
 };
 use vuoro_store_sqlite::SqliteStore;
 
+/// The time fixtures are stamped with where a test does not care when they happened; a test
+/// that does passes its own times.
+const NOW: OffsetDateTime = datetime!(2027-01-04 08:00 UTC);
+
 /// A directory under the system's temporary directory, removed when the test ends.
 struct TempDir(PathBuf);
 
@@ -65,18 +69,27 @@ struct Fixture {
 async fn fixture() -> Fixture {
     let dir = TempDir::new();
     let store = open(&dir.file("vuoro.db")).await;
-    let org = store.create_org("Vantaan kaupunki").await.expect("org");
+    let org = store
+        .create_org("Vantaan kaupunki", NOW)
+        .await
+        .expect("org");
     let unit = store.create_unit(org.id, "Kotihoito").await.expect("unit");
     let orderer = store
-        .create_user(new_user("esimies@vantaa.fi", "Eeva Esimies"))
+        .create_user(new_user("esimies@vantaa.fi", "Eeva Esimies"), NOW)
         .await
         .expect("user");
     let facilitator = store
-        .create_user(new_user("fasilitaattori@vantaa.fi", "Fanni Fasilitaattori"))
+        .create_user(
+            new_user("fasilitaattori@vantaa.fi", "Fanni Fasilitaattori"),
+            NOW,
+        )
         .await
         .expect("user");
     let coordinator = store
-        .create_user(new_user("koordinaattori@vantaa.fi", "Kalle Koordinaattori"))
+        .create_user(
+            new_user("koordinaattori@vantaa.fi", "Kalle Koordinaattori"),
+            NOW,
+        )
         .await
         .expect("user");
     store
@@ -170,12 +183,15 @@ async fn create_process(
     plan: Plan,
 ) -> ProcessId {
     f.store
-        .create_process(NewProcess {
-            org: f.org.id,
-            orderer: f.orderer.id,
-            order: order(community, unit),
-            plan,
-        })
+        .create_process(
+            NewProcess {
+                org: f.org.id,
+                orderer: f.orderer.id,
+                order: order(community, unit),
+                plan,
+            },
+            NOW,
+        )
         .await
         .expect("create process")
         .id
@@ -199,7 +215,7 @@ async fn migrations_run_on_a_fresh_file_and_an_existing_file_reopens() {
     let store = open(&path).await;
     assert!(path.exists(), "open creates the file");
     assert_eq!(store.user_count().await.expect("count"), 0);
-    let org = store.create_org("Espoo").await.expect("org");
+    let org = store.create_org("Espoo", NOW).await.expect("org");
     store.close().await;
 
     // A second open finds the schema in place and runs no migration twice.
@@ -215,8 +231,8 @@ async fn organisations_units_and_users() {
     let dir = TempDir::new();
     let store = open(&dir.file("vuoro.db")).await;
 
-    let vantaa = store.create_org("Vantaa").await.expect("org");
-    let espoo = store.create_org("espoo").await.expect("org");
+    let vantaa = store.create_org("Vantaa", NOW).await.expect("org");
+    let espoo = store.create_org("espoo", NOW).await.expect("org");
     let names: Vec<String> = store
         .orgs()
         .await
@@ -247,10 +263,13 @@ async fn organisations_units_and_users() {
     ));
 
     let u = store
-        .create_user(NewUser {
-            site_admin: true,
-            ..new_user("Maija.Meikalainen@Example.FI", "Maija")
-        })
+        .create_user(
+            NewUser {
+                site_admin: true,
+                ..new_user("Maija.Meikalainen@Example.FI", "Maija")
+            },
+            NOW,
+        )
         .await
         .expect("user");
     assert_eq!(u.email, "maija.meikalainen@example.fi", "stored lower-case");
@@ -275,7 +294,7 @@ async fn organisations_units_and_users() {
         Err(StoreError::NotFound)
     ));
     store
-        .create_user(new_user("toinen@example.fi", "Toinen"))
+        .create_user(new_user("toinen@example.fi", "Toinen"), NOW)
         .await
         .expect("user");
     assert_eq!(store.user_count().await.expect("count"), 2);
@@ -286,11 +305,11 @@ async fn a_taken_email_is_a_duplicate_whatever_its_case() {
     let dir = TempDir::new();
     let store = open(&dir.file("vuoro.db")).await;
     store
-        .create_user(new_user("anna@example.fi", "Anna"))
+        .create_user(new_user("anna@example.fi", "Anna"), NOW)
         .await
         .expect("user");
     let again = store
-        .create_user(new_user("Anna@Example.fi", "Toinen Anna"))
+        .create_user(new_user("Anna@Example.fi", "Toinen Anna"), NOW)
         .await;
     assert!(
         matches!(again, Err(StoreError::Duplicate("email"))),
@@ -303,7 +322,7 @@ async fn a_taken_email_is_a_duplicate_whatever_its_case() {
 async fn roles_are_set_replaced_and_removed() {
     let f = fixture().await;
     let s = &f.store;
-    let other = s.create_org("Aalto-kaupunki").await.expect("org");
+    let other = s.create_org("Aalto-kaupunki", NOW).await.expect("org");
     let admin_orderer = RoleSet::empty().with(Role::Admin).with(Role::Orderer);
     s.set_roles(f.org.id, f.facilitator.id, admin_orderer)
         .await
@@ -490,7 +509,7 @@ async fn an_account_made_from_a_link_takes_roles_only_from_its_organisation() {
     let now = datetime!(2027-01-10 12:00:00 UTC);
     let fac = RoleSet::empty().with(Role::Facilitator);
     let admin = RoleSet::empty().with(Role::Admin);
-    let other = s.create_org("Espoon kaupunki").await.expect("org");
+    let other = s.create_org("Espoon kaupunki", NOW).await.expect("org");
 
     // Organisation A's link makes the account: its address is unconfirmed, from A.
     let inv = invitation(&f, "hash-a", "kohde@vantaa.fi", fac, now);
@@ -594,10 +613,13 @@ async fn an_account_made_from_a_link_takes_roles_only_from_its_organisation() {
     assert_eq!(log[0].user_name, "Kohde");
     assert!(!log[0].self_grant);
     let root = s
-        .create_user(NewUser {
-            site_admin: true,
-            ..new_user("root@vantaa.fi", "Pääkäyttäjä")
-        })
+        .create_user(
+            NewUser {
+                site_admin: true,
+                ..new_user("root@vantaa.fi", "Pääkäyttäjä")
+            },
+            NOW,
+        )
         .await
         .expect("user");
     s.change_roles(
@@ -672,12 +694,15 @@ async fn processes_are_created_read_and_filtered_by_every_field() {
 
     let plan = plan_with("eratauko", &[date!(2027 - 02 - 10), date!(2027 - 02 - 03)]);
     let created = s
-        .create_process(NewProcess {
-            org: f.org.id,
-            orderer: f.orderer.id,
-            order: order("Kotihoidon tiimi 3", Some(f.unit.id)),
-            plan: plan.clone(),
-        })
+        .create_process(
+            NewProcess {
+                org: f.org.id,
+                orderer: f.orderer.id,
+                order: order("Kotihoidon tiimi 3", Some(f.unit.id)),
+                plan: plan.clone(),
+            },
+            NOW,
+        )
         .await
         .expect("create");
     assert_eq!(created.state, ProcessState::Ordered);
@@ -712,10 +737,10 @@ async fn processes_are_created_read_and_filtered_by_every_field() {
         plan_with("eratauko", &[date!(2027 - 05 - 01)]),
     )
     .await;
-    s.assign_facilitator(p_b, f.facilitator.id, f.coordinator.id)
+    s.assign_facilitator(p_b, f.facilitator.id, f.coordinator.id, NOW)
         .await
         .expect("assign");
-    s.assign_facilitator(p_d, f.facilitator.id, f.coordinator.id)
+    s.assign_facilitator(p_d, f.facilitator.id, f.coordinator.id, NOW)
         .await
         .expect("assign");
     s.set_state(
@@ -723,22 +748,26 @@ async fn processes_are_created_read_and_filtered_by_every_field() {
         ProcessState::Ordered,
         ProcessState::Agreed,
         f.facilitator.id,
+        NOW,
     )
     .await
     .expect("agree");
 
-    let other_org = s.create_org("Kerava").await.expect("org");
+    let other_org = s.create_org("Kerava", NOW).await.expect("org");
     let other_orderer = s
-        .create_user(new_user("kerava@kerava.fi", "Kerava"))
+        .create_user(new_user("kerava@kerava.fi", "Kerava"), NOW)
         .await
         .expect("user");
     let p_e = s
-        .create_process(NewProcess {
-            org: other_org.id,
-            orderer: other_orderer.id,
-            order: order("Keravan tiimi", None),
-            plan: plan_with("eratauko", &[date!(2027 - 02 - 05)]),
-        })
+        .create_process(
+            NewProcess {
+                org: other_org.id,
+                orderer: other_orderer.id,
+                order: order("Keravan tiimi", None),
+                plan: plan_with("eratauko", &[date!(2027 - 02 - 05)]),
+            },
+            NOW,
+        )
         .await
         .expect("create")
         .id;
@@ -945,12 +974,15 @@ async fn processes_are_created_read_and_filtered_by_every_field() {
     );
 
     let unknown_unit = s
-        .create_process(NewProcess {
-            org: f.org.id,
-            orderer: f.orderer.id,
-            order: order("X", Some(UnitId::new())),
-            plan: Plan::default(),
-        })
+        .create_process(
+            NewProcess {
+                org: f.org.id,
+                orderer: f.orderer.id,
+                order: order("X", Some(UnitId::new())),
+                plan: Plan::default(),
+            },
+            NOW,
+        )
         .await;
     assert!(
         matches!(unknown_unit, Err(StoreError::NotFound)),
@@ -961,7 +993,7 @@ async fn processes_are_created_read_and_filtered_by_every_field() {
 #[tokio::test]
 async fn a_unit_of_another_organisation_is_refused() {
     let f = fixture().await;
-    let other = f.store.create_org("Kerava").await.expect("org");
+    let other = f.store.create_org("Kerava", NOW).await.expect("org");
     let foreign = f
         .store
         .create_unit(other.id, "Keravan yksikkö")
@@ -969,12 +1001,15 @@ async fn a_unit_of_another_organisation_is_refused() {
         .expect("unit");
     let r = f
         .store
-        .create_process(NewProcess {
-            org: f.org.id,
-            orderer: f.orderer.id,
-            order: order("X", Some(foreign.id)),
-            plan: Plan::default(),
-        })
+        .create_process(
+            NewProcess {
+                org: f.org.id,
+                orderer: f.orderer.id,
+                order: order("X", Some(foreign.id)),
+                plan: Plan::default(),
+            },
+            NOW,
+        )
         .await;
     assert!(r.is_err(), "{r:?}");
     assert_eq!(ids(&f.store, ProcessFilter::default()).await, vec![]);
@@ -993,7 +1028,7 @@ async fn plans_are_versioned_and_stale_saves_conflict() {
         &[date!(2027 - 04 - 20), date!(2027 - 04 - 01)],
     );
     assert_eq!(
-        s.save_plan(id, 1, &v2_plan, f.facilitator.id)
+        s.save_plan(id, 1, &v2_plan, f.facilitator.id, NOW)
             .await
             .expect("save"),
         2
@@ -1008,18 +1043,22 @@ async fn plans_are_versioned_and_stale_saves_conflict() {
     assert!(after.updated_at >= before.updated_at);
 
     // Someone who edited version 1 cannot overwrite version 2.
-    let stale = s.save_plan(id, 1, &Plan::default(), f.orderer.id).await;
+    let stale = s
+        .save_plan(id, 1, &Plan::default(), f.orderer.id, NOW)
+        .await;
     assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
-    let ahead = s.save_plan(id, 5, &Plan::default(), f.orderer.id).await;
+    let ahead = s
+        .save_plan(id, 5, &Plan::default(), f.orderer.id, NOW)
+        .await;
     assert!(matches!(ahead, Err(StoreError::Conflict(_))), "{ahead:?}");
     let missing = s
-        .save_plan(ProcessId::new(), 1, &Plan::default(), f.orderer.id)
+        .save_plan(ProcessId::new(), 1, &Plan::default(), f.orderer.id, NOW)
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
 
     // Removing every session and the method clears the copied columns again.
     assert_eq!(
-        s.save_plan(id, 2, &Plan::default(), f.orderer.id)
+        s.save_plan(id, 2, &Plan::default(), f.orderer.id, NOW)
             .await
             .expect("save"),
         3
@@ -1053,8 +1092,8 @@ async fn only_one_of_two_concurrent_saves_wins() {
     let plan_a = plan_with("eratauko", &[date!(2027 - 02 - 01)]);
     let plan_b = plan_with("open-space", &[date!(2027 - 03 - 01)]);
     let (fa, fb) = (f.orderer.id, f.facilitator.id);
-    let ta = tokio::spawn(async move { a.save_plan(id, 1, &plan_a, fa).await });
-    let tb = tokio::spawn(async move { b.save_plan(id, 1, &plan_b, fb).await });
+    let ta = tokio::spawn(async move { a.save_plan(id, 1, &plan_a, fa, NOW).await });
+    let tb = tokio::spawn(async move { b.save_plan(id, 1, &plan_b, fb, NOW).await });
     let results = [ta.await.expect("task"), tb.await.expect("task")];
     let wins = results.iter().filter(|r| matches!(r, Ok(2))).count();
     let conflicts = results
@@ -1076,16 +1115,29 @@ async fn approvals_hold_for_one_version() {
         plan_with("eratauko", &[date!(2027 - 02 - 01)]),
     )
     .await;
-    s.approve(id, 1, ApprovalSide::Orderer, f.orderer.id)
+    s.approve(id, 1, ApprovalSide::Orderer, f.orderer.id, NOW)
         .await
         .expect("approve");
-    s.approve(id, 1, ApprovalSide::Facilitator, f.facilitator.id)
-        .await
-        .expect("approve");
+    // Approvals list in the order given: the facilitator's came later.
+    s.approve(
+        id,
+        1,
+        ApprovalSide::Facilitator,
+        f.facilitator.id,
+        NOW + Duration::minutes(1),
+    )
+    .await
+    .expect("approve");
     // Approving the same side again changes nothing, not even the approver.
-    s.approve(id, 1, ApprovalSide::Orderer, f.coordinator.id)
-        .await
-        .expect("idempotent");
+    s.approve(
+        id,
+        1,
+        ApprovalSide::Orderer,
+        f.coordinator.id,
+        NOW + Duration::minutes(2),
+    )
+    .await
+    .expect("idempotent");
     let approvals = s.approvals(id, 1).await.expect("approvals");
     let sides: Vec<(ApprovalSide, UserId)> = approvals.iter().map(|a| (a.side, a.user)).collect();
     assert_eq!(
@@ -1103,24 +1155,31 @@ async fn approvals_hold_for_one_version() {
         1,
         &plan_with("eratauko", &[date!(2027 - 02 - 08)]),
         f.facilitator.id,
+        NOW,
     )
     .await
     .expect("save");
     assert!(s.approvals(id, 2).await.expect("approvals").is_empty());
     let stale = s
-        .approve(id, 1, ApprovalSide::Facilitator, f.facilitator.id)
+        .approve(id, 1, ApprovalSide::Facilitator, f.facilitator.id, NOW)
         .await;
     assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
     assert_eq!(
         s.approvals(id, 1).await.expect("old approvals kept").len(),
         2
     );
-    s.approve(id, 2, ApprovalSide::Orderer, f.orderer.id)
+    s.approve(id, 2, ApprovalSide::Orderer, f.orderer.id, NOW)
         .await
         .expect("approve v2");
     assert_eq!(s.approvals(id, 2).await.expect("approvals").len(), 1);
     let missing = s
-        .approve(ProcessId::new(), 1, ApprovalSide::Orderer, f.orderer.id)
+        .approve(
+            ProcessId::new(),
+            1,
+            ApprovalSide::Orderer,
+            f.orderer.id,
+            NOW,
+        )
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
 
@@ -1144,6 +1203,7 @@ async fn state_changes_are_conditional() {
         ProcessState::Ordered,
         ProcessState::Agreed,
         f.facilitator.id,
+        NOW,
     )
     .await
     .expect("agree");
@@ -1153,6 +1213,7 @@ async fn state_changes_are_conditional() {
             ProcessState::Ordered,
             ProcessState::Cancelled,
             f.orderer.id,
+            NOW,
         )
         .await;
     assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
@@ -1165,6 +1226,7 @@ async fn state_changes_are_conditional() {
         ProcessState::Agreed,
         ProcessState::Phase1,
         f.facilitator.id,
+        NOW,
     )
     .await
     .expect("start");
@@ -1178,11 +1240,12 @@ async fn state_changes_are_conditional() {
             ProcessState::Ordered,
             ProcessState::Agreed,
             f.orderer.id,
+            NOW,
         )
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
     let nobody = s
-        .assign_facilitator(ProcessId::new(), f.facilitator.id, f.coordinator.id)
+        .assign_facilitator(ProcessId::new(), f.facilitator.id, f.coordinator.id, NOW)
         .await;
     assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
 }
@@ -1193,7 +1256,7 @@ async fn the_event_log_records_every_change_in_order() {
     let s = &f.store;
     let id = create_process(&f, "Tiimi", None, Plan::default()).await;
     let other = create_process(&f, "Toinen", None, Plan::default()).await;
-    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id)
+    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, NOW)
         .await
         .expect("assign");
     s.save_plan(
@@ -1201,13 +1264,14 @@ async fn the_event_log_records_every_change_in_order() {
         1,
         &plan_with("eratauko", &[date!(2027 - 02 - 01)]),
         f.facilitator.id,
+        NOW,
     )
     .await
     .expect("save");
-    s.approve(id, 2, ApprovalSide::Facilitator, f.facilitator.id)
+    s.approve(id, 2, ApprovalSide::Facilitator, f.facilitator.id, NOW)
         .await
         .expect("approve");
-    s.approve(id, 2, ApprovalSide::Orderer, f.orderer.id)
+    s.approve(id, 2, ApprovalSide::Orderer, f.orderer.id, NOW)
         .await
         .expect("approve");
     s.set_state(
@@ -1215,6 +1279,7 @@ async fn the_event_log_records_every_change_in_order() {
         ProcessState::Ordered,
         ProcessState::Agreed,
         f.facilitator.id,
+        NOW,
     )
     .await
     .expect("agree");
@@ -1223,6 +1288,7 @@ async fn the_event_log_records_every_change_in_order() {
         ProcessState::Ordered,
         ProcessState::Cancelled,
         f.orderer.id,
+        NOW,
     )
     .await
     .expect("cancel");
@@ -1305,7 +1371,7 @@ async fn a_backup_opens_as_a_store_with_the_data() {
     );
 
     // Changes after the backup stay out of it.
-    f.store.create_org("Myöhempi").await.expect("org");
+    f.store.create_org("Myöhempi", NOW).await.expect("org");
 
     let copy = open(&dest).await;
     assert_eq!(copy.orgs().await.expect("orgs"), vec![f.org.clone()]);
@@ -1494,7 +1560,10 @@ async fn moving_and_closing_a_live_session_append_events() {
     };
     let mut timer = Timer::new(20);
     timer.start(5_000);
-    let moved = s.move_live_session(l.id, pos, timer).await.expect("move");
+    let moved = s
+        .move_live_session(l.id, pos, timer, NOW)
+        .await
+        .expect("move");
     assert_eq!(
         (moved.live_session, &moved.kind),
         (l.id, &LiveEventKind::Moved)
@@ -1519,13 +1588,15 @@ async fn moving_and_closing_a_live_session_append_events() {
 
     // A closed session neither moves nor closes again; an unknown one is not found.
     let late = s
-        .move_live_session(l.id, Position::default(), Timer::new(5))
+        .move_live_session(l.id, Position::default(), Timer::new(5), NOW)
         .await;
     assert!(matches!(late, Err(StoreError::Conflict(_))), "{late:?}");
     assert_eq!(s.live_session(l.id).await.expect("read").position, pos);
     let twice = s.close_live_session(l.id, closed_at).await;
     assert!(matches!(twice, Err(StoreError::Conflict(_))), "{twice:?}");
-    let nobody = s.move_live_session(LiveSessionId::new(), pos, timer).await;
+    let nobody = s
+        .move_live_session(LiveSessionId::new(), pos, timer, NOW)
+        .await;
     assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
     let nobody = s.close_live_session(LiveSessionId::new(), closed_at).await;
     assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
@@ -1622,22 +1693,24 @@ async fn attendance_is_counted_once_per_participant() {
     }
 
     assert_eq!(s.count_participants(l.id).await.expect("count"), 0);
-    s.attend(l.id, a.id).await.expect("attend");
-    s.attend(l.id, a.id).await.expect("attending twice is fine");
+    s.attend(l.id, a.id, NOW).await.expect("attend");
+    s.attend(l.id, a.id, NOW)
+        .await
+        .expect("attending twice is fine");
     assert_eq!(s.count_participants(l.id).await.expect("count"), 1);
-    s.attend(l.id, b.id).await.expect("attend");
-    s.attend(later.id, a.id).await.expect("attend");
+    s.attend(l.id, b.id, NOW).await.expect("attend");
+    s.attend(later.id, a.id, NOW).await.expect("attend");
     assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
     assert_eq!(s.count_participants(later.id).await.expect("count"), 1);
 
-    let foreign = s.attend(l.id, stranger.id).await;
+    let foreign = s.attend(l.id, stranger.id, NOW).await;
     assert!(
         matches!(foreign, Err(StoreError::NotFound)),
         "a participant of another process: {foreign:?}"
     );
-    let nobody = s.attend(l.id, ParticipantId::new()).await;
+    let nobody = s.attend(l.id, ParticipantId::new(), NOW).await;
     assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
-    let nowhere = s.attend(LiveSessionId::new(), a.id).await;
+    let nowhere = s.attend(LiveSessionId::new(), a.id, NOW).await;
     assert!(matches!(nowhere, Err(StoreError::NotFound)), "{nowhere:?}");
     assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
 }
@@ -1681,6 +1754,7 @@ async fn notes_are_stored_with_events_a_board_can_resume_from() {
                 question: 1,
             },
             Timer::new(5),
+            NOW,
         )
         .await
         .expect("move");
@@ -1742,7 +1816,7 @@ async fn notes_are_stored_with_events_a_board_can_resume_from() {
 
     // Writing counts as taking part, even if joining was never recorded.
     assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
-    s.attend(l.id, a.id).await.expect("attend");
+    s.attend(l.id, a.id, NOW).await.expect("attend");
     assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
 
     let again = s.add_note(&n1).await;
@@ -1907,18 +1981,21 @@ async fn live_data_survives_reopening_the_file() {
     let dir = TempDir::new();
     let path = dir.file("vuoro.db");
     let store = open(&path).await;
-    let org = store.create_org("Espoo").await.expect("org");
+    let org = store.create_org("Espoo", NOW).await.expect("org");
     let user = store
-        .create_user(new_user("f@espoo.fi", "F"))
+        .create_user(new_user("f@espoo.fi", "F"), NOW)
         .await
         .expect("user");
     let process = store
-        .create_process(NewProcess {
-            org: org.id,
-            orderer: user.id,
-            order: order("Tiimi", None),
-            plan: Plan::default(),
-        })
+        .create_process(
+            NewProcess {
+                org: org.id,
+                orderer: user.id,
+                order: order("Tiimi", None),
+                plan: Plan::default(),
+            },
+            NOW,
+        )
         .await
         .expect("process");
     let t = datetime!(2027-02-01 09:00 UTC);
@@ -1949,7 +2026,7 @@ async fn live_data_survives_reopening_the_file() {
     );
     // The sequence continues after a reopen.
     let moved = again
-        .move_live_session(l.id, Position::default(), Timer::new(15))
+        .move_live_session(l.id, Position::default(), Timer::new(15), NOW)
         .await
         .expect("move");
     assert!(moved.seq > e.seq);
@@ -2237,10 +2314,11 @@ async fn hands_queue_in_the_order_raised_and_carry_numbers_not_ids() {
         let mut p = participant(id, &format!("t{i}"), t);
         p.display_name = name.map(str::to_owned);
         s.create_participant(&p).await.expect("participant");
-        s.attend(l.id, p.id).await.expect("attend");
+        // Attendance order is by time: each arrives a second after the last.
+        s.attend(l.id, p.id, t + Duration::seconds(i as i64))
+            .await
+            .expect("attend");
         people.push(p);
-        // Attendance order is by time; a pause keeps the numbers apart.
-        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     }
     let unknown = s.raise_hand(l.id, participant(id, "x", t).id, t).await;
     assert!(
@@ -2292,9 +2370,10 @@ async fn a_cafe_and_its_notes_keep_round_and_table() {
     for i in 0..4 {
         let p = participant(id, &format!("c{i}"), t);
         s.create_participant(&p).await.expect("participant");
-        s.attend(l.id, p.id).await.expect("attend");
+        s.attend(l.id, p.id, t + Duration::seconds(i))
+            .await
+            .expect("attend");
         people.push(p);
-        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     }
     let numbers: Vec<u32> = s
         .attendees(l.id)
@@ -2449,7 +2528,7 @@ async fn topics_are_numbered_counted_and_placed_one_per_cell() {
     let b = participant(id, "b", t);
     for p in [&a, &b] {
         s.create_participant(p).await.expect("participant");
-        s.attend(l.id, p.id).await.expect("attend");
+        s.attend(l.id, p.id, NOW).await.expect("attend");
     }
     assert_eq!(s.open_space(l.id).await.expect("read"), None);
     let missing = s.open_space(LiveSessionId::new()).await;
@@ -2621,9 +2700,9 @@ async fn a_participant_picks_one_topic_per_slot() {
     for p in [&a, &b, &stranger] {
         s.create_participant(p).await.expect("participant");
     }
-    s.attend(l.id, a.id).await.expect("attend");
-    s.attend(l.id, b.id).await.expect("attend");
-    s.attend(other.id, stranger.id)
+    s.attend(l.id, a.id, NOW).await.expect("attend");
+    s.attend(l.id, b.id, NOW).await.expect("attend");
+    s.attend(other.id, stranger.id, NOW)
         .await
         .expect("attend elsewhere");
     let staff = NoteAuthor::Staff(f.facilitator.id);
@@ -2754,7 +2833,7 @@ async fn a_closed_session_takes_no_open_space_changes() {
         .expect("set up");
     let a = participant(id, "a", t);
     s.create_participant(&a).await.expect("participant");
-    s.attend(l.id, a.id).await.expect("attend");
+    s.attend(l.id, a.id, NOW).await.expect("attend");
     let by_a = NoteAuthor::Participant(a.id);
     let (kept, _) = s
         .add_topic(&topic(l.id, by_a.clone(), "Tauot", t))
@@ -3840,7 +3919,7 @@ async fn activities_are_added_read_changed_and_deleted() {
             .len(),
         1
     );
-    let other = f.store.create_org("Muu kunta").await.expect("org");
+    let other = f.store.create_org("Muu kunta", NOW).await.expect("org");
     assert!(
         f.store
             .activities(Some(other.id))
@@ -4044,15 +4123,18 @@ async fn plans_list_their_areas_and_link_only_their_organisations_processes() {
     assert!(read.areas[1].processes.is_empty());
 
     // A process of another organisation is refused.
-    let other = f.store.create_org("Muu kunta").await.expect("org");
+    let other = f.store.create_org("Muu kunta", NOW).await.expect("org");
     let foreign = f
         .store
-        .create_process(NewProcess {
-            org: other.id,
-            orderer: f.orderer.id,
-            order: order("Muu tiimi", None),
-            plan: Plan::default(),
-        })
+        .create_process(
+            NewProcess {
+                org: other.id,
+                orderer: f.orderer.id,
+                order: order("Muu tiimi", None),
+                plan: Plan::default(),
+            },
+            NOW,
+        )
         .await
         .expect("process")
         .id;
@@ -4090,8 +4172,8 @@ async fn a_removed_participant_stays_out_of_the_session_and_frees_the_seat() {
     for p in [&a, &b] {
         s.create_participant(p).await.expect("participant");
     }
-    s.attend(l.id, a.id).await.expect("attend");
-    s.attend(l.id, b.id).await.expect("attend");
+    s.attend(l.id, a.id, NOW).await.expect("attend");
+    s.attend(l.id, b.id, NOW).await.expect("attend");
     assert_eq!(
         s.presence(l.id, a.id).await.expect("presence"),
         Presence::Present
@@ -4124,7 +4206,7 @@ async fn a_removed_participant_stays_out_of_the_session_and_frees_the_seat() {
     );
     assert_eq!(s.count_participants(l.id).await.expect("count"), 1);
     // Attending again does not bring them back; their number stays theirs.
-    s.attend(l.id, a.id).await.expect("attend");
+    s.attend(l.id, a.id, NOW).await.expect("attend");
     assert_eq!(
         s.presence(l.id, a.id).await.expect("presence"),
         Presence::Removed
@@ -4174,7 +4256,7 @@ async fn a_backlog_is_read_with_its_notes_and_topics_and_bounded() {
         .await
         .expect("hide");
     let moved = s
-        .move_live_session(l.id, Position::default(), Timer::new(5))
+        .move_live_session(l.id, Position::default(), Timer::new(5), NOW)
         .await
         .expect("moved");
 
@@ -4213,6 +4295,7 @@ async fn a_cancellation_keeps_its_reason_and_advice_is_recorded() {
             f.coordinator.id,
             Some("eratauko"),
             "Erätauko sopii kuuden hengen tiimille.",
+            NOW,
         )
         .await
         .expect("advice");
@@ -4223,6 +4306,7 @@ async fn a_cancellation_keeps_its_reason_and_advice_is_recorded() {
             ProcessState::Cancelled,
             f.orderer.id,
             "Tiimi yhdistetään toiseen.",
+            NOW,
         )
         .await
         .expect("cancel");
@@ -4234,6 +4318,7 @@ async fn a_cancellation_keeps_its_reason_and_advice_is_recorded() {
             ProcessState::Cancelled,
             f.orderer.id,
             "Toisen kerran",
+            NOW,
         )
         .await;
     assert!(
@@ -4246,6 +4331,7 @@ async fn a_cancellation_keeps_its_reason_and_advice_is_recorded() {
             ProcessState::Cancelled,
             ProcessState::Ordered,
             f.coordinator.id,
+            NOW,
         )
         .await
         .expect("reopen");
@@ -4293,7 +4379,13 @@ async fn a_cancellation_keeps_its_reason_and_advice_is_recorded() {
     );
     let missing = f
         .store
-        .give_advice(ProcessId::new(), f.coordinator.id, None, "Ei prosessia")
+        .give_advice(
+            ProcessId::new(),
+            f.coordinator.id,
+            None,
+            "Ei prosessia",
+            NOW,
+        )
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
 }
@@ -4310,7 +4402,7 @@ async fn a_writer_corrects_or_withdraws_a_note_until_it_is_curated() {
     let other = participant(id, "toinen", t);
     for p in [&me, &other] {
         s.create_participant(p).await.expect("participant");
-        s.attend(l.id, p.id).await.expect("attends");
+        s.attend(l.id, p.id, NOW).await.expect("attends");
     }
     let mine = NoteAuthor::Participant(me.id);
     let notes: Vec<Note> = [

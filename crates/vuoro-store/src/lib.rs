@@ -7,6 +7,8 @@
 //! as history.
 
 pub mod catalogue;
+#[cfg(feature = "conformance")]
+pub mod conformance;
 pub mod sql;
 
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method

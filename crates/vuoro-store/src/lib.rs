@@ -640,7 +640,8 @@ pub struct Attendee {
 
 /// The storage every backend provides: one supertrait per feature, so a backend is written (and
 /// read) feature by feature. Methods that change a process take the acting user, so the event
-/// log always says who did what.
+/// log always says who did what, and every method that stamps a time takes it from the caller
+/// (`at` or `now`), so no backend reads the clock and tests pass the times they mean.
 pub trait Store:
     AccountStore + ProcessStore + LiveStore + OutcomeStore + CatalogueStore + std::fmt::Debug
 {

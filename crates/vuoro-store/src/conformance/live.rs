@@ -121,7 +121,7 @@ pub async fn moving_and_closing_a_live_session_append_events(store: Arc<dyn Stor
     let mut timer = Timer::new(20);
     timer.start(5_000);
     let moved = s
-        .move_live_session(l.id, pos, timer, NOW)
+        .move_live_session(l.id, pos, timer, t)
         .await
         .expect("move");
     assert_eq!(
@@ -148,14 +148,14 @@ pub async fn moving_and_closing_a_live_session_append_events(store: Arc<dyn Stor
 
     // A closed session neither moves nor closes again; an unknown one is not found.
     let late = s
-        .move_live_session(l.id, Position::default(), Timer::new(5), NOW)
+        .move_live_session(l.id, Position::default(), Timer::new(5), t)
         .await;
     assert!(matches!(late, Err(StoreError::Conflict(_))), "{late:?}");
     assert_eq!(s.live_session(l.id).await.expect("read").position, pos);
     let twice = s.close_live_session(l.id, closed_at).await;
     assert!(matches!(twice, Err(StoreError::Conflict(_))), "{twice:?}");
     let nobody = s
-        .move_live_session(LiveSessionId::new(), pos, timer, NOW)
+        .move_live_session(LiveSessionId::new(), pos, timer, t)
         .await;
     assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
     let nobody = s.close_live_session(LiveSessionId::new(), closed_at).await;
@@ -251,24 +251,24 @@ pub async fn attendance_is_counted_once_per_participant(store: Arc<dyn Store>) {
     }
 
     assert_eq!(s.count_participants(l.id).await.expect("count"), 0);
-    s.attend(l.id, a.id, NOW).await.expect("attend");
-    s.attend(l.id, a.id, NOW)
+    s.attend(l.id, a.id, t).await.expect("attend");
+    s.attend(l.id, a.id, t)
         .await
         .expect("attending twice is fine");
     assert_eq!(s.count_participants(l.id).await.expect("count"), 1);
-    s.attend(l.id, b.id, NOW).await.expect("attend");
-    s.attend(later.id, a.id, NOW).await.expect("attend");
+    s.attend(l.id, b.id, t).await.expect("attend");
+    s.attend(later.id, a.id, t).await.expect("attend");
     assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
     assert_eq!(s.count_participants(later.id).await.expect("count"), 1);
 
-    let foreign = s.attend(l.id, stranger.id, NOW).await;
+    let foreign = s.attend(l.id, stranger.id, t).await;
     assert!(
         matches!(foreign, Err(StoreError::NotFound)),
         "a participant of another process: {foreign:?}"
     );
-    let nobody = s.attend(l.id, ParticipantId::new(), NOW).await;
+    let nobody = s.attend(l.id, ParticipantId::new(), t).await;
     assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
-    let nowhere = s.attend(LiveSessionId::new(), a.id, NOW).await;
+    let nowhere = s.attend(LiveSessionId::new(), a.id, t).await;
     assert!(matches!(nowhere, Err(StoreError::NotFound)), "{nowhere:?}");
     assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
 }
@@ -311,7 +311,7 @@ pub async fn notes_are_stored_with_events_a_board_can_resume_from(store: Arc<dyn
                 question: 1,
             },
             Timer::new(5),
-            NOW,
+            t + Duration::minutes(5),
         )
         .await
         .expect("move");
@@ -373,7 +373,7 @@ pub async fn notes_are_stored_with_events_a_board_can_resume_from(store: Arc<dyn
 
     // Writing counts as taking part, even if joining was never recorded.
     assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
-    s.attend(l.id, a.id, NOW).await.expect("attend");
+    s.attend(l.id, a.id, t).await.expect("attend");
     assert_eq!(s.count_participants(l.id).await.expect("count"), 2);
 
     let again = s.add_note(&n1).await;
@@ -860,7 +860,7 @@ pub async fn topics_are_numbered_counted_and_placed_one_per_cell(store: Arc<dyn 
     let b = participant(id, "b", t);
     for p in [&a, &b] {
         s.create_participant(p).await.expect("participant");
-        s.attend(l.id, p.id, NOW).await.expect("attend");
+        s.attend(l.id, p.id, t).await.expect("attend");
     }
     assert_eq!(s.open_space(l.id).await.expect("read"), None);
     let missing = s.open_space(LiveSessionId::new()).await;
@@ -1031,9 +1031,9 @@ pub async fn a_participant_picks_one_topic_per_slot(store: Arc<dyn Store>) {
     for p in [&a, &b, &stranger] {
         s.create_participant(p).await.expect("participant");
     }
-    s.attend(l.id, a.id, NOW).await.expect("attend");
-    s.attend(l.id, b.id, NOW).await.expect("attend");
-    s.attend(other.id, stranger.id, NOW)
+    s.attend(l.id, a.id, t).await.expect("attend");
+    s.attend(l.id, b.id, t).await.expect("attend");
+    s.attend(other.id, stranger.id, t)
         .await
         .expect("attend elsewhere");
     let staff = NoteAuthor::Staff(f.facilitator.id);
@@ -1163,7 +1163,7 @@ pub async fn a_closed_session_takes_no_open_space_changes(store: Arc<dyn Store>)
         .expect("set up");
     let a = participant(id, "a", t);
     s.create_participant(&a).await.expect("participant");
-    s.attend(l.id, a.id, NOW).await.expect("attend");
+    s.attend(l.id, a.id, t).await.expect("attend");
     let by_a = NoteAuthor::Participant(a.id);
     let (kept, _) = s
         .add_topic(&topic(l.id, by_a.clone(), "Tauot", t))
@@ -1296,8 +1296,8 @@ pub async fn a_removed_participant_stays_out_of_the_session_and_frees_the_seat(
     for p in [&a, &b] {
         s.create_participant(p).await.expect("participant");
     }
-    s.attend(l.id, a.id, NOW).await.expect("attend");
-    s.attend(l.id, b.id, NOW).await.expect("attend");
+    s.attend(l.id, a.id, t).await.expect("attend");
+    s.attend(l.id, b.id, t).await.expect("attend");
     assert_eq!(
         s.presence(l.id, a.id).await.expect("presence"),
         Presence::Present
@@ -1330,7 +1330,7 @@ pub async fn a_removed_participant_stays_out_of_the_session_and_frees_the_seat(
     );
     assert_eq!(s.count_participants(l.id).await.expect("count"), 1);
     // Attending again does not bring them back; their number stays theirs.
-    s.attend(l.id, a.id, NOW).await.expect("attend");
+    s.attend(l.id, a.id, t).await.expect("attend");
     assert_eq!(
         s.presence(l.id, a.id).await.expect("presence"),
         Presence::Removed
@@ -1379,7 +1379,7 @@ pub async fn a_backlog_is_read_with_its_notes_and_topics_and_bounded(store: Arc<
         .await
         .expect("hide");
     let moved = s
-        .move_live_session(l.id, Position::default(), Timer::new(5), NOW)
+        .move_live_session(l.id, Position::default(), Timer::new(5), t)
         .await
         .expect("moved");
 
@@ -1417,7 +1417,7 @@ pub async fn a_writer_corrects_or_withdraws_a_note_until_it_is_curated(store: Ar
     let other = participant(id, "toinen", t);
     for p in [&me, &other] {
         s.create_participant(p).await.expect("participant");
-        s.attend(l.id, p.id, NOW).await.expect("attends");
+        s.attend(l.id, p.id, t).await.expect("attends");
     }
     let mine = NoteAuthor::Participant(me.id);
     let notes: Vec<Note> = [

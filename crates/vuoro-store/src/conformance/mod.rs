@@ -266,6 +266,17 @@ async fn create_process(
     unit: Option<UnitId>,
     plan: Plan,
 ) -> ProcessId {
+    create_process_at(f, community, unit, plan, NOW).await
+}
+
+/// A process ordered at `at`, for cases that compare when processes were ordered.
+async fn create_process_at(
+    f: &Fixture,
+    community: &str,
+    unit: Option<UnitId>,
+    plan: Plan,
+    at: OffsetDateTime,
+) -> ProcessId {
     f.store
         .create_process(
             NewProcess {
@@ -274,7 +285,7 @@ async fn create_process(
                 order: order(community, unit),
                 plan,
             },
-            NOW,
+            at,
         )
         .await
         .expect("create process")

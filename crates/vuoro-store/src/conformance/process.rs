@@ -34,21 +34,30 @@ pub async fn processes_are_created_read_and_filtered_by_every_field(store: Arc<d
         Err(StoreError::NotFound)
     ));
 
-    // Four more processes, each differing in one filtered field.
+    // Four more processes, each differing in one filtered field, ordered a minute apart.
     let p_a = created.id;
-    let p_b = create_process(
+    let p_b = create_process_at(
         &f,
         "Koulun opettajat",
         None,
         plan_with("learning-cafe", &[date!(2027 - 03 - 15)]),
+        NOW + Duration::minutes(1),
     )
     .await;
-    let p_c = create_process(&f, "Nuorisotila", None, Plan::default()).await;
-    let p_d = create_process(
+    let p_c = create_process_at(
+        &f,
+        "Nuorisotila",
+        None,
+        Plan::default(),
+        NOW + Duration::minutes(2),
+    )
+    .await;
+    let p_d = create_process_at(
         &f,
         "Kirjasto",
         Some(f.unit.id),
         plan_with("eratauko", &[date!(2027 - 05 - 01)]),
+        NOW + Duration::minutes(3),
     )
     .await;
     s.assign_facilitator(p_b, f.facilitator.id, f.coordinator.id, NOW)
@@ -80,7 +89,7 @@ pub async fn processes_are_created_read_and_filtered_by_every_field(store: Arc<d
                 order: order("Keravan tiimi", None),
                 plan: plan_with("eratauko", &[date!(2027 - 02 - 05)]),
             },
-            NOW,
+            NOW + Duration::minutes(4),
         )
         .await
         .expect("create")

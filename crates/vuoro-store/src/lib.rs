@@ -822,7 +822,8 @@ pub trait LiveStore: Send + Sync {
     ) -> Result<()>;
     /// Participants who wrote or joined in this live session, less those removed from it.
     async fn count_participants(&self, live: LiveSessionId) -> Result<u64>;
-    /// Records that a participant is in a live session (idempotent).
+    /// Records that a participant is in a live session (idempotent: the first `at` stays, and
+    /// the session numbers its participants in that order).
     async fn attend(
         &self,
         live: LiveSessionId,

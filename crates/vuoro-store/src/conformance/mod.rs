@@ -6,7 +6,7 @@
 //! file:
 //!
 //! ```ignore
-//! crate::conformance_tests!(async {
+//! vuoro_store::conformance_tests!(async {
 //!     // Make a fresh, empty store; return it, or (store, guard) to keep the guard (a
 //!     // temporary directory, a database to drop) until the case ends.
 //! });

@@ -116,10 +116,6 @@ impl PgStore {
     }
 }
 
-fn now() -> OffsetDateTime {
-    OffsetDateTime::now_utc()
-}
-
 async fn append_event(
     conn: &mut PgConnection,
     process: ProcessId,

@@ -98,8 +98,8 @@ impl LiveStore for PgStore {
         id: LiveSessionId,
         position: Position,
         timer: Timer,
+        at: OffsetDateTime,
     ) -> Result<LiveEvent> {
-        let at = now();
         let stage = index_value(position.stage)?;
         let question = index_value(position.question)?;
         let timer_json = to_json(&timer, "timer")?;
@@ -209,7 +209,12 @@ impl LiveStore for PgStore {
         count(n, "participant")
     }
 
-    async fn attend(&self, live: LiveSessionId, participant: ParticipantId) -> Result<()> {
+    async fn attend(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        at: OffsetDateTime,
+    ) -> Result<()> {
         // The process is copied from the session in the same statement; the foreign keys then
         // refuse a participant of another process as well as an unknown one.
         let done = sqlx::query(
@@ -218,7 +223,7 @@ impl LiveStore for PgStore {
              ON CONFLICT (live_session_id, participant_id) DO NOTHING",
         )
         .bind(participant.to_string())
-        .bind(timestamp(now())?)
+        .bind(timestamp(at)?)
         .bind(live.to_string())
         .execute(&self.pool)
         .await

@@ -38,8 +38,8 @@ impl PgStore {
         to: ProcessState,
         actor: UserId,
         reason: Option<String>,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        let at = now();
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE processes SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4",
@@ -68,8 +68,7 @@ impl PgStore {
 
 #[async_trait]
 impl ProcessStore for PgStore {
-    async fn create_process(&self, p: NewProcess) -> Result<Process> {
-        let at = now();
+    async fn create_process(&self, p: NewProcess, at: OffsetDateTime) -> Result<Process> {
         let cols = PlanColumns::of(&p.plan)?;
         let process = Process {
             id: ProcessId::new(),
@@ -191,8 +190,8 @@ impl ProcessStore for PgStore {
         id: ProcessId,
         facilitator: UserId,
         actor: UserId,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        let at = now();
         let mut tx = self.begin_write().await?;
         let done =
             sqlx::query("UPDATE processes SET facilitator_id = $1, updated_at = $2 WHERE id = $3")
@@ -222,8 +221,8 @@ impl ProcessStore for PgStore {
         based_on: u32,
         plan: &Plan,
         author: UserId,
+        at: OffsetDateTime,
     ) -> Result<u32> {
-        let at = now();
         let cols = PlanColumns::of(plan)?;
         let plan_json = to_json(plan, "plan")?;
         let new_version = based_on
@@ -309,8 +308,8 @@ impl ProcessStore for PgStore {
         version: u32,
         side: ApprovalSide,
         user: UserId,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        let at = now();
         let mut tx = self.begin_write().await?;
         // The process's row lock keeps a concurrent `save_plan` from moving the version on
         // between the check below and the insert: an approval is only ever of the current
@@ -375,8 +374,9 @@ impl ProcessStore for PgStore {
         from: ProcessState,
         to: ProcessState,
         actor: UserId,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        self.move_state(id, from, to, actor, None).await
+        self.move_state(id, from, to, actor, None, at).await
     }
 
     async fn set_state_with_reason(
@@ -386,8 +386,9 @@ impl ProcessStore for PgStore {
         to: ProcessState,
         actor: UserId,
         reason: &str,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        self.move_state(id, from, to, actor, Some(reason.to_owned()))
+        self.move_state(id, from, to, actor, Some(reason.to_owned()), at)
             .await
     }
 
@@ -397,8 +398,8 @@ impl ProcessStore for PgStore {
         actor: UserId,
         method: Option<&str>,
         text: &str,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        let at = now();
         let mut tx = self.begin_write().await?;
         // The process must exist (`NotFound` otherwise; the event table's foreign key would
         // say so less clearly). Its row lock also keeps the process's events in the order

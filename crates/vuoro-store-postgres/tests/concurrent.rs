@@ -25,6 +25,9 @@ use vuoro_store_postgres::testing::fresh_database;
 /// Writers in each race: more than two, so that a lock that lets two through shows.
 const WRITERS: usize = 6;
 
+/// When the tests store something without caring when.
+const NOW: OffsetDateTime = time::macros::datetime!(2027-01-10 12:00 UTC);
+
 struct Fixture {
     store: PgStore,
     /// A second store on the same database, as a second server process has.
@@ -40,17 +43,23 @@ async fn fixture() -> Option<Fixture> {
     let url = fresh_database().await?;
     let store = PgStore::connect(&url).await.expect("connect");
     let other = PgStore::connect(&url).await.expect("connect again");
-    let org = store.create_org("Vantaan kaupunki").await.expect("org");
+    let org = store
+        .create_org("Vantaan kaupunki", NOW)
+        .await
+        .expect("org");
     let admin = store
-        .create_user(new_user("admin@vantaa.fi", "Aino Admin"))
+        .create_user(new_user("admin@vantaa.fi", "Aino Admin"), NOW)
         .await
         .expect("user");
     let orderer = store
-        .create_user(new_user("esimies@vantaa.fi", "Eeva Esimies"))
+        .create_user(new_user("esimies@vantaa.fi", "Eeva Esimies"), NOW)
         .await
         .expect("user");
     let facilitator = store
-        .create_user(new_user("fasilitaattori@vantaa.fi", "Fanni Fasilitaattori"))
+        .create_user(
+            new_user("fasilitaattori@vantaa.fi", "Fanni Fasilitaattori"),
+            NOW,
+        )
         .await
         .expect("user");
     store
@@ -89,23 +98,26 @@ fn new_user(email: &str, name: &str) -> NewUser {
 
 async fn create_process(f: &Fixture) -> ProcessId {
     f.store
-        .create_process(NewProcess {
-            org: f.org.id,
-            orderer: f.orderer.id,
-            order: Order {
-                community: "Kotihoidon tiimi".into(),
-                unit: None,
-                reason: "Uusi toimintamalli".into(),
-                outcome: "Yhteinen ymmärrys".into(),
-                timing: "Helmikuu".into(),
-                participant_count: 14,
-                participant_kinds: BTreeSet::from([ParticipantKind::Staff]),
-                languages: BTreeSet::from([ParticipantLang::Fi]),
-                format: Format::FaceToFace,
-                method: MethodChoice::Method("eratauko".into()),
+        .create_process(
+            NewProcess {
+                org: f.org.id,
+                orderer: f.orderer.id,
+                order: Order {
+                    community: "Kotihoidon tiimi".into(),
+                    unit: None,
+                    reason: "Uusi toimintamalli".into(),
+                    outcome: "Yhteinen ymmärrys".into(),
+                    timing: "Helmikuu".into(),
+                    participant_count: 14,
+                    participant_kinds: BTreeSet::from([ParticipantKind::Staff]),
+                    languages: BTreeSet::from([ParticipantLang::Fi]),
+                    format: Format::FaceToFace,
+                    method: MethodChoice::Method("eratauko".into()),
+                },
+                plan: Plan::default(),
             },
-            plan: Plan::default(),
-        })
+            NOW,
+        )
         .await
         .expect("create process")
         .id
@@ -149,7 +161,9 @@ async fn plan_saves_from_one_version_at_once_leave_one_winner_each_round() {
                     f.facilitator.id
                 };
                 let day = u8::try_from(i + 1).expect("small");
-                tokio::spawn(async move { store.save_plan(id, base, &plan(day), author).await })
+                tokio::spawn(
+                    async move { store.save_plan(id, base, &plan(day), author, NOW).await },
+                )
             })
             .collect();
         let mut results = Vec::new();
@@ -210,10 +224,12 @@ async fn an_approval_racing_a_new_version_is_of_the_version_current_then() {
         let (a, b) = (f.writer(0), f.writer(1));
         let (orderer, facilitator) = (f.orderer.id, f.facilitator.id);
         let day = u8::try_from(base).expect("small");
-        let approve =
-            tokio::spawn(async move { a.approve(id, base, ApprovalSide::Orderer, orderer).await });
+        let approve = tokio::spawn(async move {
+            a.approve(id, base, ApprovalSide::Orderer, orderer, NOW)
+                .await
+        });
         let save =
-            tokio::spawn(async move { b.save_plan(id, base, &plan(day), facilitator).await });
+            tokio::spawn(async move { b.save_plan(id, base, &plan(day), facilitator, NOW).await });
         let approved = approve.await.expect("task");
         assert!(
             matches!(
@@ -300,7 +316,11 @@ async fn one_invitation_accepted_at_once_makes_one_account() {
 async fn two_invitations_to_one_new_address_accepted_at_once_make_one_account() {
     let Some(f) = fixture().await else { return };
     let now = datetime!(2027-01-10 12:00 UTC);
-    let other = f.store.create_org("Keravan kaupunki").await.expect("org");
+    let other = f
+        .store
+        .create_org("Keravan kaupunki", NOW)
+        .await
+        .expect("org");
     let roles = RoleSet::empty().with(Role::Orderer);
     for round in 0..5 {
         let email = format!("kaksi{round}@example.fi");

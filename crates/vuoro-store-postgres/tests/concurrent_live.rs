@@ -52,13 +52,16 @@ struct Fixture {
 async fn fixture() -> Option<Fixture> {
     let url = fresh_database().await?;
     let store = PgStore::connect(&url).await.expect("connect");
-    let org = store.create_org("Vantaan kaupunki").await.expect("org");
+    let org = store.create_org("Vantaan kaupunki", T).await.expect("org");
     let orderer = store
-        .create_user(new_user("esimies@vantaa.fi", "Eeva Esimies"))
+        .create_user(new_user("esimies@vantaa.fi", "Eeva Esimies"), T)
         .await
         .expect("user");
     let facilitator = store
-        .create_user(new_user("fasilitaattori@vantaa.fi", "Fanni Fasilitaattori"))
+        .create_user(
+            new_user("fasilitaattori@vantaa.fi", "Fanni Fasilitaattori"),
+            T,
+        )
         .await
         .expect("user");
     store
@@ -66,23 +69,26 @@ async fn fixture() -> Option<Fixture> {
         .await
         .expect("roles");
     let process = store
-        .create_process(NewProcess {
-            org: org.id,
-            orderer: orderer.id,
-            order: Order {
-                community: "Kotihoidon tiimi".into(),
-                unit: None,
-                reason: "Uusi toimintamalli".into(),
-                outcome: "Yhteinen ymmärrys".into(),
-                timing: "Helmikuu".into(),
-                participant_count: 14,
-                participant_kinds: BTreeSet::from([ParticipantKind::Staff]),
-                languages: BTreeSet::from([ParticipantLang::Fi]),
-                format: Format::FaceToFace,
-                method: MethodChoice::Method("eratauko".into()),
+        .create_process(
+            NewProcess {
+                org: org.id,
+                orderer: orderer.id,
+                order: Order {
+                    community: "Kotihoidon tiimi".into(),
+                    unit: None,
+                    reason: "Uusi toimintamalli".into(),
+                    outcome: "Yhteinen ymmärrys".into(),
+                    timing: "Helmikuu".into(),
+                    participant_count: 14,
+                    participant_kinds: BTreeSet::from([ParticipantKind::Staff]),
+                    languages: BTreeSet::from([ParticipantLang::Fi]),
+                    format: Format::FaceToFace,
+                    method: MethodChoice::Method("eratauko".into()),
+                },
+                plan: Plan::default(),
             },
-            plan: Plan::default(),
-        })
+            T,
+        )
         .await
         .expect("create process")
         .id;
@@ -141,7 +147,7 @@ async fn phone(f: &Fixture, token: &str) -> ParticipantId {
         created_at: T,
     };
     f.store.create_participant(&p).await.expect("participant");
-    f.store.attend(f.live, p.id).await.expect("attend");
+    f.store.attend(f.live, p.id, T).await.expect("attend");
     p.id
 }
 

@@ -15,17 +15,23 @@ use vuoro_store::{LiveSession, NewProcess, NewUser, StoreError, User};
 use vuoro_store_postgres::PgStore;
 use vuoro_store_postgres::testing::fresh_database;
 
+/// When the tests store something without caring when.
+const NOW: time::OffsetDateTime = datetime!(2027-01-10 12:00 UTC);
+
 async fn store_with_process() -> Option<(PgStore, User, ProcessId)> {
     let url = fresh_database().await?;
     let store = PgStore::connect(&url).await.expect("connect");
-    let org = store.create_org("Org").await.expect("org");
+    let org = store.create_org("Org", NOW).await.expect("org");
     let user = store
-        .create_user(NewUser {
-            email: "a@b.fi".into(),
-            name: "A".into(),
-            password_hash: "x".into(),
-            site_admin: false,
-        })
+        .create_user(
+            NewUser {
+                email: "a@b.fi".into(),
+                name: "A".into(),
+                password_hash: "x".into(),
+                site_admin: false,
+            },
+            NOW,
+        )
         .await
         .expect("user");
     let order = Order {
@@ -41,12 +47,15 @@ async fn store_with_process() -> Option<(PgStore, User, ProcessId)> {
         method: MethodChoice::AdviseMe,
     };
     let p = store
-        .create_process(NewProcess {
-            org: org.id,
-            orderer: user.id,
-            order,
-            plan: Plan::default(),
-        })
+        .create_process(
+            NewProcess {
+                org: org.id,
+                orderer: user.id,
+                order,
+                plan: Plan::default(),
+            },
+            NOW,
+        )
         .await
         .expect("process");
     Some((store, user, p.id))

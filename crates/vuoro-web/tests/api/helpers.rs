@@ -49,6 +49,30 @@ pub async fn spawn_behind_proxy() -> TestApp {
     .await
 }
 
+/// The store the test server runs on: a SQLite file in `dir`, or, with
+/// `VUORO_TEST_BACKEND=postgres`, a fresh database on the PostgreSQL server named by
+/// `VUORO_TEST_POSTGRES` (`scripts/test` runs the API tests once on each backend).
+async fn open_store(dir: &std::path::Path) -> Arc<dyn Store> {
+    match std::env::var("VUORO_TEST_BACKEND").as_deref() {
+        Ok("postgres") => {
+            let url = vuoro_store_postgres::testing::fresh_database()
+                .await
+                .expect("VUORO_TEST_BACKEND=postgres needs VUORO_TEST_POSTGRES");
+            Arc::new(
+                vuoro_store_postgres::PgStore::connect(&url)
+                    .await
+                    .expect("database connects"),
+            )
+        }
+        Ok("sqlite") | Err(_) => Arc::new(
+            SqliteStore::open(&dir.join("test.db"))
+                .await
+                .expect("database opens"),
+        ),
+        Ok(other) => panic!("VUORO_TEST_BACKEND={other}: expected sqlite or postgres"),
+    }
+}
+
 /// A running server as [`spawn`] gives, with its own web settings.
 pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
     let dir = std::env::temp_dir().join(format!(
@@ -57,11 +81,7 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
         COUNTER.fetch_add(1, Ordering::SeqCst)
     ));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let store: Arc<dyn Store> = Arc::new(
-        SqliteStore::open(&dir.join("test.db"))
-            .await
-            .expect("database opens"),
-    );
+    let store = open_store(&dir).await;
     let org = store
         .create_org("Testilän kunta", time::OffsetDateTime::now_utc())
         .await

@@ -39,21 +39,21 @@ use vuoro_store::sql::codec::{
     parse_role, parse_timestamp, role_set, timestamp, to_json,
 };
 use vuoro_store::sql::rows::{
-    ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
-    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow, ReplayRow,
-    SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow, SummaryListRow, SummaryRow,
-    ThemeListRow, ThemeRow, TopicRow, UnitRow, UserRow,
+    ApprovalRow, EventRow, FeedbackAnswerRow, InvitationRow, LiveEventRow, LiveSessionRow,
+    LoginRow, MemberRow, MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow,
+    ProcessRow, ReplayRow, SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow,
+    SummaryListRow, SummaryRow, ThemeListRow, ThemeRow, TopicRow, UnitRow, UserRow,
 };
 use vuoro_store::{
     ADDRESS_UNCONFIRMED, Acceptor, AccountStore, Approval, ApprovalSide, Attendee, EventKind, Hand,
     Invitation, LiveEvent, LiveEventKind, LiveReplay, LiveSession, LiveStore, LoginSession, Member,
     NewProcess, NewUser, Note, NoteAuthor, NoteChange, NoteHistoryEntry, Organisation,
     OutcomeStore, Participant, PlanVersion, Practice, Presence, Process, ProcessEvent,
-    ProcessFilter, ProcessStore, Result, RoleChange, RoleChangeVia, StoreError, SummaryComment,
-    SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
-    live_session_columns, note_columns, participant_columns, practice_columns, process_columns,
-    summary_columns, summary_comment_columns, summary_link_columns, theme_columns, topic_columns,
-    user_columns,
+    ProcessFilter, ProcessStore, Result, RoleChange, RoleChangeVia, SessionFeedback, StoreError,
+    SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit,
+    User, live_session_columns, note_columns, participant_columns, practice_columns,
+    process_columns, summary_columns, summary_comment_columns, summary_link_columns, theme_columns,
+    topic_columns, user_columns,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -280,6 +280,12 @@ async fn append_live_event(
 
 /// The process of a live session; `NotFound` if there is no such session.
 /// A row number as the `u32` the records use.
+/// Ids as one JSON array, read back with `json_each(?)`: a bulk read binds one value whatever
+/// the number of ids, so its statement is prepared once and meets no limit on parameters.
+fn id_array<T: ToString>(ids: &[T]) -> Result<String> {
+    to_json(&ids.iter().map(T::to_string).collect::<Vec<_>>(), "ids")
+}
+
 fn number_of(n: i64) -> Result<u32> {
     u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("row number {n} out of range")))
 }

@@ -1175,6 +1175,21 @@ impl LiveStore for SqliteStore {
             .collect()
     }
 
+    async fn process_feedback(&self, process: ProcessId) -> Result<Vec<SessionFeedback>> {
+        // One row per answer: a session without answers has no row, and has nothing to sum.
+        let rows: Vec<FeedbackAnswerRow> = sqlx::query_as(
+            "SELECT s.id AS live_session_id, s.phase, s.open, s.feedback, a.answers_json \
+             FROM live_sessions s JOIN feedback_answers a ON a.live_session_id = s.id \
+             WHERE s.process_id = ? \
+             ORDER BY s.opened_at DESC, s.id DESC, a.answers_json",
+        )
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        FeedbackAnswerRow::group(rows)
+    }
+
     async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>> {
         let rows: Vec<NoteRow> = sqlx::query_as(concat!(
             "SELECT ",

@@ -20,6 +20,7 @@ pub mod prelude {
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 use vuoro_core::cafe::Cafe;
 use vuoro_core::feedback::{Answer, FeedbackState};
@@ -37,7 +38,7 @@ use vuoro_core::{
 
 pub use catalogue::{
     ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
-    ImportedListing, ImportedOrg, ListingImport, OrgCatalogue, OrgPlan, PlanArea,
+    ImportedListing, ImportedOrg, ListingImport, OrgCatalogue, OrgPlan, PlanArea, ProcessPlanArea,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -618,6 +619,19 @@ pub struct LiveReplay {
     pub topic: Option<(u32, String)>,
 }
 
+/// The feedback of one live session, as [`LiveStore::process_feedback`] reads it for a whole
+/// process: with what says whether answering has ended (the session closed, or the form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionFeedback {
+    pub live_session: LiveSessionId,
+    /// The method phase the session ran, from 1.
+    pub phase: u32,
+    pub open: bool,
+    pub state: FeedbackState,
+    /// Every response's answers, without who gave them, ordered by content.
+    pub responses: Vec<Vec<Answer>>,
+}
+
 /// A raised hand in the turn queue. Participants are told apart by their number in the
 /// session (the order they joined), never by their id; the name only if they chose to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -660,6 +674,11 @@ pub trait AccountStore: Send + Sync {
 
     async fn create_user(&self, u: NewUser) -> Result<User>;
     async fn user(&self, id: UserId) -> Result<User>;
+    /// The accounts with these ids, keyed by id, in one query: what a page naming many people
+    /// (a process's history, approvals, versions, a list's facilitators) reads instead of one
+    /// [`AccountStore::user`] per row. An id repeated is read once; one that names no account
+    /// is left out.
+    async fn users(&self, ids: &[UserId]) -> Result<HashMap<UserId, User>>;
     async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
     async fn user_count(&self) -> Result<u64>;
     /// Replaces the user's roles in `org`; an empty set removes them from the organisation.
@@ -1000,6 +1019,11 @@ pub trait LiveStore: Send + Sync {
     -> Result<bool>;
     /// Every response's answers, without who gave them, ordered by content, never by arrival.
     async fn feedback_responses(&self, live: LiveSessionId) -> Result<Vec<Vec<Answer>>>;
+    /// The feedback of every live session of a process that has any answers, newest session
+    /// first, in one query: what the process page and the summary draft sum up per phase,
+    /// instead of [`LiveStore::feedback_state`] and [`LiveStore::feedback_responses`] per
+    /// session. Each session's answers as `feedback_responses` gives them.
+    async fn process_feedback(&self, process: ProcessId) -> Result<Vec<SessionFeedback>>;
 
     /// The newest event's `seq` of a live session, 0 when it has none.
     async fn last_live_seq(&self, live: LiveSessionId) -> Result<i64>;

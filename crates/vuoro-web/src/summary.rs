@@ -366,8 +366,10 @@ async fn summary_page(
         })
         .collect();
     let mut history = Vec::new();
-    for (v, st, who, at) in state.store.summary_versions(p.id).await? {
-        let name = state.store.user(who).await?.name;
+    let versions = state.store.summary_versions(p.id).await?;
+    let names = crate::processes::names(state, versions.iter().map(|(_, _, who, _)| *who)).await?;
+    for (v, st, who, at) in versions {
+        let name = names.get(&who).cloned().unwrap_or_default();
         history.push(crate::i18n::t_args(
             c.lang,
             "summary-history-row",

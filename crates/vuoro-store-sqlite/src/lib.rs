@@ -17,7 +17,7 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 use sqlx::{QueryBuilder, Sqlite, Transaction};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
 use time::{Date, OffsetDateTime};
@@ -236,19 +236,28 @@ async fn refused(conn: &mut SqliteConnection, id: ProcessId, why: &'static str) 
 /// Whether the facilitator has curated a note (see `Store::note_curated`): its history holds
 /// a change, another note was merged into it, it is placed in a theme of a saved theme set (a
 /// note the set leaves unsorted is not), or a summary of its process names it as a source.
-async fn curated(conn: &mut SqliteConnection, id: NoteId) -> Result<bool> {
-    let id = id.to_string();
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM notes n WHERE n.id = ?1 AND ( \
+/// When a note (aliased `n`) counts as curated ([`LiveStore::note_curated`]): written once for
+/// the one note a writer revises and the many a phone's page shows.
+macro_rules! curated_condition {
+    () => {
+        "( \
              EXISTS (SELECT 1 FROM note_history h WHERE h.note_id = n.id) \
              OR EXISTS (SELECT 1 FROM notes m WHERE m.merged_into = n.id) \
              OR EXISTS (SELECT 1 FROM theme_sets t, json_each(t.themes_json, '$.themes') th, \
                         json_each(th.value, '$.notes') tn \
                         WHERE t.process_id = n.process_id AND tn.value = n.id) \
              OR EXISTS (SELECT 1 FROM summary_versions s WHERE s.process_id = n.process_id \
-                        AND instr(s.summary_json, ?1) > 0))",
-    )
-    .bind(&id)
+                        AND instr(s.summary_json, n.id) > 0))"
+    };
+}
+use curated_condition;
+
+async fn curated(conn: &mut SqliteConnection, id: NoteId) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(concat!(
+        "SELECT 1 FROM notes n WHERE n.id = ? AND ",
+        curated_condition!()
+    ))
+    .bind(id.to_string())
     .fetch_optional(&mut *conn)
     .await
     .map_err(db)?;

@@ -479,6 +479,21 @@ impl LiveStore for SqliteStore {
         curated(&mut conn, id).await
     }
 
+    async fn curated_notes(&self, ids: &[NoteId]) -> Result<HashSet<NoteId>> {
+        if ids.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let found: Vec<String> = sqlx::query_scalar(concat!(
+            "SELECT n.id FROM notes n WHERE n.id IN (SELECT value FROM json_each(?)) AND ",
+            curated_condition!()
+        ))
+        .bind(id_array(ids)?)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        found.iter().map(|id| parse_id(id, "notes")).collect()
+    }
+
     async fn revise_own_note(
         &self,
         id: NoteId,

@@ -2,7 +2,7 @@
 //! reads it replaces. The bodies speak only to `dyn Store`, so they hold for any backend; only
 //! [`open`] names SQLite.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -12,10 +12,12 @@ use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::method::Format;
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::Plan;
-use vuoro_core::{LiveSessionId, OrgId, OrgPlanId, ParticipantId, PlanAreaId, ProcessId, UserId};
+use vuoro_core::{
+    LiveSessionId, NoteId, OrgId, OrgPlanId, ParticipantId, PlanAreaId, ProcessId, UserId,
+};
 use vuoro_store::{
-    LiveSession, NewProcess, NewUser, OrgPlan, Participant, PlanArea, ProcessFilter,
-    ProcessPlanArea, SessionFeedback, Store, User,
+    LiveSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, OrgPlan, Participant, PlanArea,
+    ProcessFilter, ProcessPlanArea, SessionFeedback, Store, User,
 };
 use vuoro_store_sqlite::SqliteStore;
 
@@ -410,4 +412,77 @@ async fn every_organisations_processes_come_in_one_list_as_each_lists_its_own() 
         let grouped: Vec<_> = all.iter().filter(|p| p.org == org).cloned().collect();
         assert_eq!(grouped, own, "the same processes in the same order");
     }
+}
+
+#[tokio::test]
+async fn the_notes_a_facilitator_curated_are_found_together() {
+    let o = open().await;
+    let s: &dyn Store = &o.store;
+    let org = s.create_org("Vantaan kaupunki").await.expect("org").id;
+    let fanni = user(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let id = process(s, org, fanni.id, "Kotihoidon tiimi").await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let live = open_live(s, id, 1, "ACDEFG", fanni.id, t).await;
+    let writer = Participant {
+        id: ParticipantId::new(),
+        process: id,
+        token_hash: "hash-of-writer".into(),
+        display_name: None,
+        lang: "fi".into(),
+        created_at: t,
+    };
+    s.create_participant(&writer).await.expect("participant");
+    s.attend(live, writer.id).await.expect("attend");
+    let mut ids = Vec::new();
+    for text in ["Työrauha", "Työvuorot", "Työvuorolista", "Kahvitauot"] {
+        let note = Note {
+            id: NoteId::new(),
+            live_session: live,
+            author: NoteAuthor::Participant(writer.id),
+            shown_name: None,
+            stage: 0,
+            question: "Mikä toimii?".into(),
+            text: text.into(),
+            lang: "fi".into(),
+            hidden: false,
+            starred: false,
+            place: None,
+            merged_into: None,
+            topic: None,
+            created_at: t,
+        };
+        s.add_note(&note).await.expect("note");
+        ids.push(note.id);
+    }
+    // Starred; merged into the third, which another note now points to; the fourth untouched.
+    s.change_note(ids[0], &NoteChange::Star, fanni.id, t)
+        .await
+        .expect("star");
+    s.change_note(
+        ids[1],
+        &NoteChange::MergeInto { target: ids[2] },
+        fanni.id,
+        t,
+    )
+    .await
+    .expect("merge");
+
+    let mut asked = ids.clone();
+    asked.push(NoteId::new());
+    let found = s.curated_notes(&asked).await.expect("curated");
+    assert_eq!(found, HashSet::from([ids[0], ids[1], ids[2]]));
+    for n in &ids {
+        assert_eq!(
+            found.contains(n),
+            s.note_curated(*n).await.expect("one note"),
+            "as note_curated says, note by note"
+        );
+    }
+    assert!(s.curated_notes(&[]).await.expect("none").is_empty());
+    assert!(
+        s.curated_notes(&ids[3..])
+            .await
+            .expect("untouched")
+            .is_empty()
+    );
 }

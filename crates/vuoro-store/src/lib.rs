@@ -20,7 +20,7 @@ pub mod prelude {
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use time::{Date, OffsetDateTime};
 use vuoro_core::cafe::Cafe;
 use vuoro_core::feedback::{Answer, FeedbackState};
@@ -868,6 +868,9 @@ pub trait LiveStore: Send + Sync {
     /// or merged it: anything in its history), merged another note into it, placed it in a
     /// theme of a saved theme set, or made it a source of the process's summary.
     async fn note_curated(&self, id: NoteId) -> Result<bool>;
+    /// Of these notes, those [`LiveStore::note_curated`] calls curated, in one query: what a
+    /// phone's page reads for the notes it wrote, instead of one query per note.
+    async fn curated_notes(&self, ids: &[NoteId]) -> Result<HashSet<NoteId>>;
     /// The writer corrects their note (`Some(text)`) or withdraws it (`None`: the note is
     /// deleted, its words kept nowhere), while it is not curated, and appends `NoteChanged`, in
     /// one transaction. `NotFound` unless this participant wrote it; `Conflict` once it is

@@ -213,6 +213,23 @@ impl AccountStore for SqliteStore {
         origin_of(&mut conn, user).await
     }
 
+    async fn unconfirmed_origins(&self, users: &[UserId]) -> Result<HashMap<UserId, OrgId>> {
+        if users.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, origin_org FROM users \
+             WHERE id IN (SELECT value FROM json_each(?)) AND origin_org IS NOT NULL",
+        )
+        .bind(id_array(users)?)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|(u, o)| Ok((parse_id(u, "users")?, parse_id(o, "users")?)))
+            .collect()
+    }
+
     async fn confirm_address(&self, user: UserId, by: UserId, now: OffsetDateTime) -> Result<()> {
         let done = sqlx::query(
             "UPDATE users SET origin_org = NULL, confirmed_by = ?, confirmed_at = ? \

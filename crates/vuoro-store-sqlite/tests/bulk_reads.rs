@@ -16,8 +16,8 @@ use vuoro_core::{
     LiveSessionId, NoteId, OrgId, OrgPlanId, ParticipantId, PlanAreaId, ProcessId, UserId,
 };
 use vuoro_store::{
-    LiveSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, OrgPlan, Participant, PlanArea,
-    ProcessFilter, ProcessPlanArea, SessionFeedback, Store, User,
+    Acceptor, Invitation, LiveSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, OrgPlan,
+    Participant, PlanArea, ProcessFilter, ProcessPlanArea, SessionFeedback, Store, User,
 };
 use vuoro_store_sqlite::SqliteStore;
 
@@ -150,6 +150,68 @@ async fn users_are_read_in_one_go_by_id() {
     assert_eq!(read[&eeva.id], s.user(eeva.id).await.expect("user"));
     assert!(!read.contains_key(&kalle.id), "only the accounts asked for");
     assert!(s.users(&[]).await.expect("none").is_empty());
+}
+
+#[tokio::test]
+async fn unconfirmed_addresses_are_read_in_one_go_with_their_origin() {
+    let o = open().await;
+    let s: &dyn Store = &o.store;
+    let vantaa = s.create_org("Vantaan kaupunki").await.expect("org").id;
+    let kerava = s.create_org("Keravan kaupunki").await.expect("org").id;
+    let admin = user(s, "admin@vantaa.fi", "Aino Admin").await;
+    let now = datetime!(2027-01-10 12:00 UTC);
+    // Two accounts made from two organisations' links, one confirmed since; the admin's own
+    // account was made directly.
+    let mut made = Vec::new();
+    for (org, email) in [
+        (vantaa, "uusi@vantaa.fi"),
+        (kerava, "uusi@kerava.fi"),
+        (vantaa, "vahvistettu@vantaa.fi"),
+    ] {
+        let token = format!("hash-{email}");
+        s.create_invitation(&Invitation {
+            token_hash: token.clone(),
+            org,
+            email: email.into(),
+            roles: vuoro_core::RoleSet::empty().with(vuoro_core::Role::Facilitator),
+            invited_by: admin.id,
+            created_at: now,
+            expires_at: now + time::Duration::days(7),
+            accepted_at: None,
+        })
+        .await
+        .expect("invite");
+        let u = s
+            .accept_invitation(
+                &token,
+                Acceptor::New(NewUser {
+                    email: email.into(),
+                    name: email.into(),
+                    password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$hash".into(),
+                    site_admin: false,
+                }),
+                now,
+            )
+            .await
+            .expect("accept");
+        made.push(u.id);
+    }
+    s.confirm_address(made[2], admin.id, now)
+        .await
+        .expect("confirm");
+
+    let mut asked = made.clone();
+    asked.extend([admin.id, UserId::new()]);
+    let read = s.unconfirmed_origins(&asked).await.expect("origins");
+    assert_eq!(read, HashMap::from([(made[0], vantaa), (made[1], kerava)]));
+    for u in &asked[..4] {
+        assert_eq!(
+            read.get(u).copied(),
+            s.unconfirmed_origin(*u).await.expect("one account"),
+            "as unconfirmed_origin says, account by account"
+        );
+    }
+    assert!(s.unconfirmed_origins(&[]).await.expect("none").is_empty());
 }
 
 #[tokio::test]

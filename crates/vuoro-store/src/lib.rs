@@ -702,6 +702,10 @@ pub trait AccountStore: Send + Sync {
     /// `Some(org)` while the user's address is unconfirmed: the account was made through
     /// `org`'s invitation link, and only `org` may give it roles. `None` once confirmed.
     async fn unconfirmed_origin(&self, user: UserId) -> Result<Option<OrgId>>;
+    /// Of these accounts, those whose address is unconfirmed, each with its origin, in one
+    /// query: what an organisation's page reads for its members instead of
+    /// [`AccountStore::unconfirmed_origin`] per member.
+    async fn unconfirmed_origins(&self, users: &[UserId]) -> Result<HashMap<UserId, OrgId>>;
     /// Records that a site administrator (`by`) checked that the address is the person's.
     async fn confirm_address(&self, user: UserId, by: UserId, now: OffsetDateTime) -> Result<()>;
     async fn roles(&self, org: OrgId, user: UserId) -> Result<RoleSet>;

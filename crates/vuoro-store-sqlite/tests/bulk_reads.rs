@@ -548,3 +548,121 @@ async fn the_notes_a_facilitator_curated_are_found_together() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn the_current_plans_of_many_processes_are_read_in_one_go() {
+    let o = open().await;
+    let s: &dyn Store = &o.store;
+    let org = s.create_org("Vantaan kaupunki").await.expect("org").id;
+    let fanni = user(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let first = process(s, org, fanni.id, "Ensimmäinen").await;
+    let second = process(s, org, fanni.id, "Toinen").await;
+    let changed = Plan {
+        invited: "Koko tiimi".into(),
+        ..Plan::default()
+    };
+    assert_eq!(
+        s.save_plan(first, 1, &changed, fanni.id)
+            .await
+            .expect("saved"),
+        2
+    );
+
+    let read = s
+        .current_plans(&[first, second, ProcessId::new()])
+        .await
+        .expect("plans");
+    assert_eq!(read.len(), 2, "an unknown process is left out");
+    for id in [first, second] {
+        let p = s.process(id).await.expect("process");
+        assert_eq!(
+            read[&id],
+            s.plan(id, p.plan_version).await.expect("plan"),
+            "the version the process is on"
+        );
+    }
+    assert_eq!(read[&first].version, 2);
+    assert_eq!(read[&first].plan.invited, "Koko tiimi");
+    assert!(s.current_plans(&[]).await.expect("none").is_empty());
+}
+
+#[tokio::test]
+async fn the_latest_published_summaries_of_many_processes_are_read_in_one_go() {
+    use vuoro_core::summary::{Block, Summary, SummaryState};
+    let o = open().await;
+    let s: &dyn Store = &o.store;
+    let org = s.create_org("Vantaan kaupunki").await.expect("org").id;
+    let fanni = user(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let published = process(s, org, fanni.id, "Julkaistu").await;
+    let drafted = process(s, org, fanni.id, "Luonnos").await;
+    let unasked = process(s, org, fanni.id, "Ei kysytty").await;
+    let t = datetime!(2027-05-01 09:00 UTC);
+    let text = |words: &str| Summary {
+        blocks: vec![
+            Block::heading("Mitä sovittiin"),
+            Block::paragraph(words, Vec::new()),
+        ],
+    };
+    // Drafted, published, published again after a correction, then sent back for comments:
+    // the second publication is the latest published one.
+    let mut base = None;
+    for (words, state) in [
+        ("Luonnos", SummaryState::Draft),
+        ("Ensimmäinen julkaisu", SummaryState::Published),
+        ("Korjattu julkaisu", SummaryState::Published),
+        ("Uusi kierros", SummaryState::Review),
+    ] {
+        base = Some(
+            s.save_summary(published, base, &text(words), state, fanni.id, t)
+                .await
+                .expect("saved"),
+        );
+    }
+    s.save_summary(
+        drafted,
+        None,
+        &text("Kesken"),
+        SummaryState::Draft,
+        fanni.id,
+        t,
+    )
+    .await
+    .expect("saved");
+    s.save_summary(
+        unasked,
+        None,
+        &text("Julki"),
+        SummaryState::Published,
+        fanni.id,
+        t,
+    )
+    .await
+    .expect("saved");
+
+    let read = s
+        .published_summaries(&[published, drafted])
+        .await
+        .expect("summaries");
+    assert_eq!(
+        read.len(),
+        1,
+        "only a process with a published version, only those asked"
+    );
+    let latest = &read[&published];
+    assert_eq!(latest.version, 3);
+    assert_eq!(latest.state, SummaryState::Published);
+    assert_eq!(latest.summary, text("Korjattu julkaisu"));
+    // What reading the versions and then the published one gives.
+    let (v, ..) = s
+        .summary_versions(published)
+        .await
+        .expect("versions")
+        .into_iter()
+        .find(|(_, st, ..)| *st == SummaryState::Published)
+        .expect("a published version");
+    assert_eq!(
+        latest,
+        &s.summary_version(published, v).await.expect("version")
+    );
+    assert!(s.published_summaries(&[]).await.expect("none").is_empty());
+}

@@ -763,6 +763,10 @@ pub trait ProcessStore: Send + Sync {
         author: UserId,
     ) -> Result<u32>;
     async fn plan(&self, id: ProcessId, version: u32) -> Result<PlanVersion>;
+    /// The current plan version of each of these processes, in one query: what a page listing
+    /// many processes reads instead of [`ProcessStore::plan`] per process. An unknown id is
+    /// left out.
+    async fn current_plans(&self, ids: &[ProcessId]) -> Result<HashMap<ProcessId, PlanVersion>>;
     /// Every version, newest first.
     async fn plan_versions(&self, id: ProcessId) -> Result<Vec<PlanVersion>>;
     /// Records an approval of `version`; `Conflict` if it is no longer the current version.
@@ -1113,6 +1117,13 @@ pub trait OutcomeStore: Send + Sync {
     /// The latest version of the process's summary, if any.
     async fn summary(&self, process: ProcessId) -> Result<Option<SummaryVersion>>;
     async fn summary_version(&self, process: ProcessId, version: u32) -> Result<SummaryVersion>;
+    /// The latest published version of each of these processes' summaries, for those that have
+    /// one, in one query: what an organisation's plan page shows under its areas instead of
+    /// reading each process's versions and then its published one.
+    async fn published_summaries(
+        &self,
+        processes: &[ProcessId],
+    ) -> Result<HashMap<ProcessId, SummaryVersion>>;
     /// Saves a new version and appends `SummarySaved`. `base` is the version the change was made
     /// on (`None` for the first); `Conflict` if a newer one exists. Returns the new version.
     #[allow(clippy::too_many_arguments)]

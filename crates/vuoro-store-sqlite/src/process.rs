@@ -374,6 +374,26 @@ impl ProcessStore for SqliteStore {
         tx.commit().await.map_err(db)
     }
 
+    async fn events_of(&self, ids: &[ProcessId]) -> Result<HashMap<ProcessId, Vec<ProcessEvent>>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<EventRow> = sqlx::query_as(
+            "SELECT seq, process_id, actor_id, at, kind_json FROM process_events \
+             WHERE process_id IN (SELECT value FROM json_each(?)) ORDER BY seq",
+        )
+        .bind(id_array(ids)?)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let mut out: HashMap<ProcessId, Vec<ProcessEvent>> = HashMap::new();
+        for r in rows {
+            let e = r.into_event()?;
+            out.entry(e.process).or_default().push(e);
+        }
+        Ok(out)
+    }
+
     async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>> {
         let rows: Vec<EventRow> = sqlx::query_as(
             "SELECT seq, process_id, actor_id, at, kind_json FROM process_events \

@@ -666,3 +666,40 @@ async fn the_latest_published_summaries_of_many_processes_are_read_in_one_go() {
     );
     assert!(s.published_summaries(&[]).await.expect("none").is_empty());
 }
+
+#[tokio::test]
+async fn many_processes_histories_are_read_in_one_go() {
+    let o = open().await;
+    let s: &dyn Store = &o.store;
+    let org = s.create_org("Vantaan kaupunki").await.expect("org").id;
+    let eeva = user(s, "esimies@vantaa.fi", "Eeva Esimies").await;
+    let kalle = user(s, "koordinaattori@vantaa.fi", "Kalle Koordinaattori").await;
+    let advised = process(s, org, eeva.id, "Neuvottu").await;
+    let waiting = process(s, org, eeva.id, "Odottaa").await;
+    let unasked = process(s, org, eeva.id, "Ei kysytty").await;
+    s.give_advice(advised, kalle.id, Some("eratauko"), "Erätauko sopii tähän.")
+        .await
+        .expect("advice");
+    s.assign_facilitator(unasked, kalle.id, kalle.id)
+        .await
+        .expect("assigned");
+
+    let read = s
+        .events_of(&[advised, waiting, ProcessId::new()])
+        .await
+        .expect("events");
+    assert_eq!(
+        read.len(),
+        2,
+        "only the processes asked for that have events"
+    );
+    for id in [advised, waiting] {
+        assert_eq!(
+            read[&id],
+            s.events(id).await.expect("one log"),
+            "each log as events() gives it, oldest first"
+        );
+    }
+    assert_eq!(read[&advised].len(), 2);
+    assert!(s.events_of(&[]).await.expect("none").is_empty());
+}

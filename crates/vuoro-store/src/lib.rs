@@ -805,6 +805,11 @@ pub trait ProcessStore: Send + Sync {
     ) -> Result<()>;
     /// The event log of a process, oldest first.
     async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>>;
+    /// The event logs of these processes, each oldest first, in one query: what a page
+    /// looking into many processes' histories (the coordinator's count of orders still
+    /// waiting for advice) reads instead of [`ProcessStore::events`] per process. A process
+    /// without events (or unknown) is left out.
+    async fn events_of(&self, ids: &[ProcessId]) -> Result<HashMap<ProcessId, Vec<ProcessEvent>>>;
 }
 
 /// Live sessions and everything phones do in them: participants, notes, the café, the open space, the turn queue, feedback and the live event log.

@@ -1218,6 +1218,22 @@ impl LiveStore for SqliteStore {
         rows.into_iter().map(NoteRow::into_note).collect()
     }
 
+    async fn process_notes(&self, process: ProcessId) -> Result<Vec<Note>> {
+        let rows: Vec<NoteRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            note_columns!(),
+            " FROM notes \
+             WHERE live_session_id IN (SELECT id FROM live_sessions WHERE process_id = ?) \
+             ORDER BY (SELECT s.opened_at FROM live_sessions s WHERE s.id = notes.live_session_id), \
+                      live_session_id, created_at, id"
+        ))
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(NoteRow::into_note).collect()
+    }
+
     async fn topic_notes(&self, topic: TopicId) -> Result<Vec<Note>> {
         let rows: Vec<NoteRow> = sqlx::query_as(concat!(
             "SELECT ",

@@ -703,3 +703,68 @@ async fn many_processes_histories_are_read_in_one_go() {
     assert_eq!(read[&advised].len(), 2);
     assert!(s.events_of(&[]).await.expect("none").is_empty());
 }
+
+#[tokio::test]
+async fn a_processs_notes_are_read_in_one_go_session_by_session() {
+    let o = open().await;
+    let s: &dyn Store = &o.store;
+    let org = s.create_org("Vantaan kaupunki").await.expect("org").id;
+    let fanni = user(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let id = process(s, org, fanni.id, "Kotihoidon tiimi").await;
+    let other = process(s, org, fanni.id, "Toinen tiimi").await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    // The later session is opened first in the table; notes are written out of order.
+    let later = open_live(s, id, 2, "HJKMNP", fanni.id, t + time::Duration::days(7)).await;
+    let earlier = open_live(s, id, 1, "ACDEFG", fanni.id, t).await;
+    let elsewhere = open_live(s, other, 1, "QRTUVW", fanni.id, t).await;
+    let write = |live: LiveSessionId, text: &str, minutes: i64| Note {
+        id: NoteId::new(),
+        live_session: live,
+        author: NoteAuthor::Staff(fanni.id),
+        shown_name: None,
+        stage: 0,
+        question: "Mikä toimii?".into(),
+        text: text.into(),
+        lang: "fi".into(),
+        hidden: false,
+        starred: false,
+        place: None,
+        merged_into: None,
+        topic: None,
+        created_at: t + time::Duration::minutes(minutes),
+    };
+    for n in [
+        write(later, "Myöhempi toinen", 10_090),
+        write(earlier, "Aiempi toinen", 30),
+        write(later, "Myöhempi ensimmäinen", 10_085),
+        write(elsewhere, "Muualla", 5),
+        write(earlier, "Aiempi ensimmäinen", 10),
+    ] {
+        s.add_note(&n).await.expect("note");
+    }
+
+    let read = s.process_notes(id).await.expect("notes");
+    let mut expected = Vec::new();
+    for l in s.live_sessions(id).await.expect("sessions").iter().rev() {
+        expected.extend(s.notes(l.id).await.expect("notes"));
+    }
+    assert_eq!(
+        read, expected,
+        "as notes() gives them, the oldest session first"
+    );
+    assert_eq!(
+        read.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(),
+        [
+            "Aiempi ensimmäinen",
+            "Aiempi toinen",
+            "Myöhempi ensimmäinen",
+            "Myöhempi toinen"
+        ]
+    );
+    assert!(
+        s.process_notes(ProcessId::new())
+            .await
+            .expect("none")
+            .is_empty()
+    );
+}

@@ -897,6 +897,11 @@ pub trait LiveStore: Send + Sync {
     ) -> Result<LiveEvent>;
     /// Notes of a live session, oldest first.
     async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>>;
+    /// Every note of every live session of a process, in one query: the sessions oldest first
+    /// (the reverse of [`LiveStore::live_sessions`]), each one's notes as
+    /// [`LiveStore::notes`] gives them. What the summary and themes pages read instead of
+    /// `notes` per session.
+    async fn process_notes(&self, process: ProcessId) -> Result<Vec<Note>>;
     /// Notes written by an open-space topic's group (or moved to it), oldest first.
     async fn topic_notes(&self, topic: TopicId) -> Result<Vec<Note>>;
     /// Notes the participant wrote in the live session since `since`, for the rate limit.

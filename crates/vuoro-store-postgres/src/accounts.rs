@@ -262,6 +262,24 @@ impl AccountStore for PgStore {
         row.ok_or(StoreError::NotFound)?.into_user()
     }
 
+    async fn users(&self, ids: &[UserId]) -> Result<HashMap<UserId, User>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<UserRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users u WHERE u.id = ANY($1)"
+        ))
+        .bind(id_array(ids))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|r| r.into_user().map(|u| (u.id, u)))
+            .collect()
+    }
+
     async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         user_by_email(&mut conn, email).await
@@ -367,6 +385,22 @@ impl AccountStore for PgStore {
     async fn unconfirmed_origin(&self, user: UserId) -> Result<Option<OrgId>> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         origin_of(&mut conn, user).await
+    }
+
+    async fn unconfirmed_origins(&self, users: &[UserId]) -> Result<HashMap<UserId, OrgId>> {
+        if users.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, origin_org FROM users WHERE id = ANY($1) AND origin_org IS NOT NULL",
+        )
+        .bind(id_array(users))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|(u, o)| Ok((parse_id(u, "users")?, parse_id(o, "users")?)))
+            .collect()
     }
 
     async fn confirm_address(&self, user: UserId, by: UserId, now: OffsetDateTime) -> Result<()> {

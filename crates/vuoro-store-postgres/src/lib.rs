@@ -25,7 +25,7 @@ pub mod testing;
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::{Postgres, QueryBuilder, Transaction};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 use time::{Date, OffsetDateTime};
 use vuoro_core::cafe::Cafe;
@@ -46,21 +46,21 @@ use vuoro_store::sql::codec::{
     parse_role, parse_timestamp, role_set, timestamp, to_json,
 };
 use vuoro_store::sql::rows::{
-    ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
-    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow, ReplayRow,
-    SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow, SummaryListRow, SummaryRow,
-    ThemeListRow, ThemeRow, TopicRow, UnitRow, UserRow,
+    ApprovalRow, EventRow, FeedbackAnswerRow, InvitationRow, LiveEventRow, LiveSessionRow,
+    LoginRow, MemberRow, MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow,
+    ProcessRow, ReplayRow, SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow,
+    SummaryListRow, SummaryRow, ThemeListRow, ThemeRow, TopicRow, UnitRow, UserRow,
 };
 use vuoro_store::{
     ADDRESS_UNCONFIRMED, Acceptor, AccountStore, Approval, ApprovalSide, Attendee, EventKind, Hand,
     Invitation, LiveEvent, LiveEventKind, LiveReplay, LiveSession, LiveStore, LoginSession, Member,
     NewProcess, NewUser, Note, NoteAuthor, NoteChange, NoteHistoryEntry, Organisation,
     OutcomeStore, Participant, PlanVersion, Practice, Presence, Process, ProcessEvent,
-    ProcessFilter, ProcessStore, Result, RoleChange, RoleChangeVia, StoreError, SummaryComment,
-    SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
-    live_session_columns, note_columns, participant_columns, practice_columns, process_columns,
-    summary_columns, summary_comment_columns, summary_link_columns, theme_columns, topic_columns,
-    user_columns,
+    ProcessFilter, ProcessStore, Result, RoleChange, RoleChangeVia, SessionFeedback, StoreError,
+    SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit,
+    User, live_session_columns, note_columns, participant_columns, practice_columns,
+    process_columns, summary_columns, summary_comment_columns, summary_link_columns, theme_columns,
+    topic_columns, user_columns,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -134,6 +134,12 @@ async fn append_event(
     .await
     .map_err(db)?;
     Ok(())
+}
+
+/// Ids as one `text[]`, read with `= ANY($1)`: a bulk read binds one value whatever the number
+/// of ids, so its statement is prepared once and meets no limit on parameters.
+fn id_array<T: ToString>(ids: &[T]) -> Vec<String> {
+    ids.iter().map(T::to_string).collect()
 }
 
 async fn process_exists(conn: &mut PgConnection, id: ProcessId) -> Result<bool> {

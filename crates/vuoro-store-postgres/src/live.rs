@@ -11,6 +11,22 @@
 
 use super::*;
 
+/// When a note (aliased `n`) counts as curated ([`LiveStore::note_curated`]): written once for
+/// the one note a writer revises and the many a phone's page shows.
+macro_rules! curated_condition {
+    () => {
+        "( \
+             EXISTS (SELECT 1 FROM note_history h WHERE h.note_id = n.id) \
+             OR EXISTS (SELECT 1 FROM notes m WHERE m.merged_into = n.id) \
+             OR EXISTS (SELECT 1 FROM theme_sets t, \
+                        jsonb_array_elements(t.themes_json::jsonb -> 'themes') th, \
+                        jsonb_array_elements_text(th -> 'notes') tn \
+                        WHERE t.process_id = n.process_id AND tn = n.id) \
+             OR EXISTS (SELECT 1 FROM summary_versions s WHERE s.process_id = n.process_id \
+                        AND strpos(s.summary_json, n.id) > 0))"
+    };
+}
+
 #[async_trait]
 impl LiveStore for PgStore {
     async fn open_live_session(&self, s: &LiveSession) -> Result<()> {
@@ -493,6 +509,21 @@ impl LiveStore for PgStore {
     async fn note_curated(&self, id: NoteId) -> Result<bool> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         curated(&mut conn, id).await
+    }
+
+    async fn curated_notes(&self, ids: &[NoteId]) -> Result<HashSet<NoteId>> {
+        if ids.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let found: Vec<String> = sqlx::query_scalar(concat!(
+            "SELECT n.id FROM notes n WHERE n.id = ANY($1) AND ",
+            curated_condition!()
+        ))
+        .bind(id_array(ids))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        found.iter().map(|id| parse_id(id, "notes")).collect()
     }
 
     async fn revise_own_note(
@@ -1191,6 +1222,22 @@ impl LiveStore for PgStore {
             .collect()
     }
 
+    async fn process_feedback(&self, process: ProcessId) -> Result<Vec<SessionFeedback>> {
+        // One row per answer: a session without answers has no row, and has nothing to sum.
+        // Answers in byte order, as `feedback_responses` gives them.
+        let rows: Vec<FeedbackAnswerRow> = sqlx::query_as(
+            "SELECT s.id AS live_session_id, s.phase, s.open, s.feedback, a.answers_json \
+             FROM live_sessions s JOIN feedback_answers a ON a.live_session_id = s.id \
+             WHERE s.process_id = $1 \
+             ORDER BY s.opened_at DESC, s.id DESC, a.answers_json COLLATE \"C\"",
+        )
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        FeedbackAnswerRow::group(rows)
+    }
+
     async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>> {
         let rows: Vec<NoteRow> = sqlx::query_as(concat!(
             "SELECT ",
@@ -1198,6 +1245,22 @@ impl LiveStore for PgStore {
             " FROM notes WHERE live_session_id = $1 ORDER BY created_at, id"
         ))
         .bind(live.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(NoteRow::into_note).collect()
+    }
+
+    async fn process_notes(&self, process: ProcessId) -> Result<Vec<Note>> {
+        let rows: Vec<NoteRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            note_columns!(),
+            " FROM notes \
+             WHERE live_session_id IN (SELECT id FROM live_sessions WHERE process_id = $1) \
+             ORDER BY (SELECT s.opened_at FROM live_sessions s WHERE s.id = notes.live_session_id), \
+                      live_session_id, created_at, id"
+        ))
+        .bind(process.to_string())
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
@@ -1421,19 +1484,11 @@ pub(crate) async fn live_session_process(
 /// set (a note the set leaves unsorted is not), or a summary of its process names it as a
 /// source.
 async fn curated(conn: &mut PgConnection, id: NoteId) -> Result<bool> {
-    let id = id.to_string();
-    let found: Option<i32> = sqlx::query_scalar(
-        "SELECT 1 FROM notes n WHERE n.id = $1 AND ( \
-             EXISTS (SELECT 1 FROM note_history h WHERE h.note_id = n.id) \
-             OR EXISTS (SELECT 1 FROM notes m WHERE m.merged_into = n.id) \
-             OR EXISTS (SELECT 1 FROM theme_sets t, \
-                        jsonb_array_elements(t.themes_json::jsonb -> 'themes') th, \
-                        jsonb_array_elements_text(th -> 'notes') tn \
-                        WHERE t.process_id = n.process_id AND tn = n.id) \
-             OR EXISTS (SELECT 1 FROM summary_versions s WHERE s.process_id = n.process_id \
-                        AND strpos(s.summary_json, $1) > 0))",
-    )
-    .bind(&id)
+    let found: Option<i32> = sqlx::query_scalar(concat!(
+        "SELECT 1 FROM notes n WHERE n.id = $1 AND ",
+        curated_condition!()
+    ))
+    .bind(id.to_string())
     .fetch_optional(&mut *conn)
     .await
     .map_err(db)?;

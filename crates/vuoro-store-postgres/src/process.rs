@@ -290,6 +290,25 @@ impl ProcessStore for PgStore {
         row.ok_or(StoreError::NotFound)?.into_plan_version()
     }
 
+    async fn current_plans(&self, ids: &[ProcessId]) -> Result<HashMap<ProcessId, PlanVersion>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<PlanRow> = sqlx::query_as(
+            "SELECT v.process_id, v.version, v.plan_json, v.author_id, v.created_at \
+             FROM processes p JOIN plan_versions v \
+             ON v.process_id = p.id AND v.version = p.plan_version \
+             WHERE p.id = ANY($1)",
+        )
+        .bind(id_array(ids))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|r| r.into_plan_version().map(|v| (v.process, v)))
+            .collect()
+    }
+
     async fn plan_versions(&self, id: ProcessId) -> Result<Vec<PlanVersion>> {
         let rows: Vec<PlanRow> = sqlx::query_as(
             "SELECT process_id, version, plan_json, author_id, created_at FROM plan_versions \
@@ -417,6 +436,26 @@ impl ProcessStore for PgStore {
         )
         .await?;
         tx.commit().await.map_err(db)
+    }
+
+    async fn events_of(&self, ids: &[ProcessId]) -> Result<HashMap<ProcessId, Vec<ProcessEvent>>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<EventRow> = sqlx::query_as(
+            "SELECT seq, process_id, actor_id, at, kind_json FROM process_events \
+             WHERE process_id = ANY($1) ORDER BY seq",
+        )
+        .bind(id_array(ids))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let mut out: HashMap<ProcessId, Vec<ProcessEvent>> = HashMap::new();
+        for r in rows {
+            let e = r.into_event()?;
+            out.entry(e.process).or_default().push(e);
+        }
+        Ok(out)
     }
 
     async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>> {

@@ -95,6 +95,24 @@ impl AccountStore for SqliteStore {
         row.ok_or(StoreError::NotFound)?.into_user()
     }
 
+    async fn users(&self, ids: &[UserId]) -> Result<HashMap<UserId, User>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<UserRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users u WHERE u.id IN (SELECT value FROM json_each(?))"
+        ))
+        .bind(id_array(ids)?)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|r| r.into_user().map(|u| (u.id, u)))
+            .collect()
+    }
+
     async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         user_by_email(&mut conn, email).await
@@ -193,6 +211,23 @@ impl AccountStore for SqliteStore {
     async fn unconfirmed_origin(&self, user: UserId) -> Result<Option<OrgId>> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         origin_of(&mut conn, user).await
+    }
+
+    async fn unconfirmed_origins(&self, users: &[UserId]) -> Result<HashMap<UserId, OrgId>> {
+        if users.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, origin_org FROM users \
+             WHERE id IN (SELECT value FROM json_each(?)) AND origin_org IS NOT NULL",
+        )
+        .bind(id_array(users)?)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|(u, o)| Ok((parse_id(u, "users")?, parse_id(o, "users")?)))
+            .collect()
     }
 
     async fn confirm_address(&self, user: UserId, by: UserId, now: OffsetDateTime) -> Result<()> {

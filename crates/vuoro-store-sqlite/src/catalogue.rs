@@ -12,12 +12,13 @@ use vuoro_core::{
 use super::SqliteStore;
 use vuoro_store::catalogue::{
     ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
-    ImportedListing, ListingImport, OrgCatalogue, OrgPlan, PlanArea,
+    ImportedListing, ListingImport, OrgCatalogue, OrgPlan, PlanArea, ProcessPlanArea,
 };
 use vuoro_store::sql::codec::{
     db, db_unique, from_json, parse_id, parse_opt_id, parse_opt_timestamp, parse_timestamp,
     timestamp, to_json,
 };
+use vuoro_store::sql::rows::ProcessPlanAreaRow;
 use vuoro_store::{Result, StoreError};
 
 #[derive(sqlx::FromRow)]
@@ -591,19 +592,86 @@ impl CatalogueStore for SqliteStore {
     }
 
     async fn org_plans(&self, org: OrgId) -> Result<Vec<OrgPlan>> {
-        let mut conn = self.pool.acquire().await.map_err(db)?;
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT id FROM org_plans WHERE org_id = ? ORDER BY name COLLATE NOCASE, id",
+        // Three queries whatever the number of plans and areas (plans, their areas, the areas'
+        // processes), put together here, rather than two per plan and one per area.
+        const T: &str = "org_plans";
+        let org_id = org.to_string();
+        let plans: Vec<(String, String, String, String, String)> = sqlx::query_as(
+            "SELECT id, org_id, name, description, created_at FROM org_plans \
+             WHERE org_id = ? ORDER BY name COLLATE NOCASE, id",
         )
-        .bind(org.to_string())
-        .fetch_all(&mut *conn)
+        .bind(&org_id)
+        .fetch_all(&self.pool)
         .await
         .map_err(db)?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            out.push(load_plan(&mut conn, parse_id(&id, "org_plans")?).await?);
+        let areas: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT a.plan_id, a.id, a.name FROM plan_areas a \
+             JOIN org_plans p ON p.id = a.plan_id WHERE p.org_id = ? \
+             ORDER BY a.plan_id, a.position",
+        )
+        .bind(&org_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let links: Vec<(String, String)> = sqlx::query_as(
+            "SELECT l.area_id, l.process_id FROM plan_area_processes l \
+             JOIN plan_areas a ON a.id = l.area_id JOIN org_plans p ON p.id = a.plan_id \
+             WHERE p.org_id = ? ORDER BY l.area_id, l.linked_at, l.process_id",
+        )
+        .bind(&org_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let mut linked: std::collections::HashMap<&str, Vec<ProcessId>> =
+            std::collections::HashMap::new();
+        for (area, process) in &links {
+            linked
+                .entry(area.as_str())
+                .or_default()
+                .push(parse_id(process, T)?);
         }
-        Ok(out)
+        let mut by_plan: std::collections::HashMap<&str, Vec<PlanArea>> =
+            std::collections::HashMap::new();
+        for (plan, id, name) in &areas {
+            by_plan.entry(plan.as_str()).or_default().push(PlanArea {
+                id: parse_id(id, T)?,
+                name: name.clone(),
+                processes: linked.remove(id.as_str()).unwrap_or_default(),
+            });
+        }
+        plans
+            .into_iter()
+            .map(|(id, org, name, description, created_at)| {
+                Ok(OrgPlan {
+                    areas: by_plan.remove(id.as_str()).unwrap_or_default(),
+                    id: parse_id(&id, T)?,
+                    org: parse_id(&org, T)?,
+                    name,
+                    description,
+                    created_at: parse_timestamp(&created_at, T)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn process_plan_areas(&self, process: ProcessId) -> Result<Vec<ProcessPlanArea>> {
+        let rows: Vec<ProcessPlanAreaRow> = sqlx::query_as(
+            "SELECT p.id AS plan_id, p.name AS plan_name, a.id AS area_id, a.name AS area_name, \
+                    EXISTS (SELECT 1 FROM plan_area_processes l \
+                            WHERE l.area_id = a.id AND l.process_id = r.id) AS linked \
+             FROM processes r \
+             JOIN org_plans p ON p.org_id = r.org_id \
+             JOIN plan_areas a ON a.plan_id = p.id \
+             WHERE r.id = ? \
+             ORDER BY p.name COLLATE NOCASE, p.id, a.position",
+        )
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(ProcessPlanAreaRow::into_area)
+            .collect()
     }
 
     async fn link_process(

@@ -17,7 +17,7 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 use sqlx::{QueryBuilder, Sqlite, Transaction};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
 use time::{Date, OffsetDateTime};
@@ -39,21 +39,21 @@ use vuoro_store::sql::codec::{
     parse_role, parse_timestamp, role_set, timestamp, to_json,
 };
 use vuoro_store::sql::rows::{
-    ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
-    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow, ReplayRow,
-    SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow, SummaryListRow, SummaryRow,
-    ThemeListRow, ThemeRow, TopicRow, UnitRow, UserRow,
+    ApprovalRow, EventRow, FeedbackAnswerRow, InvitationRow, LiveEventRow, LiveSessionRow,
+    LoginRow, MemberRow, MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow,
+    ProcessRow, ReplayRow, SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow,
+    SummaryListRow, SummaryRow, ThemeListRow, ThemeRow, TopicRow, UnitRow, UserRow,
 };
 use vuoro_store::{
     ADDRESS_UNCONFIRMED, Acceptor, AccountStore, Approval, ApprovalSide, Attendee, EventKind, Hand,
     Invitation, LiveEvent, LiveEventKind, LiveReplay, LiveSession, LiveStore, LoginSession, Member,
     NewProcess, NewUser, Note, NoteAuthor, NoteChange, NoteHistoryEntry, Organisation,
     OutcomeStore, Participant, PlanVersion, Practice, Presence, Process, ProcessEvent,
-    ProcessFilter, ProcessStore, Result, RoleChange, RoleChangeVia, StoreError, SummaryComment,
-    SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
-    live_session_columns, note_columns, participant_columns, practice_columns, process_columns,
-    summary_columns, summary_comment_columns, summary_link_columns, theme_columns, topic_columns,
-    user_columns,
+    ProcessFilter, ProcessStore, Result, RoleChange, RoleChangeVia, SessionFeedback, StoreError,
+    SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit,
+    User, live_session_columns, note_columns, participant_columns, practice_columns,
+    process_columns, summary_columns, summary_comment_columns, summary_link_columns, theme_columns,
+    topic_columns, user_columns,
 };
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -232,19 +232,28 @@ async fn refused(conn: &mut SqliteConnection, id: ProcessId, why: &'static str) 
 /// Whether the facilitator has curated a note (see `Store::note_curated`): its history holds
 /// a change, another note was merged into it, it is placed in a theme of a saved theme set (a
 /// note the set leaves unsorted is not), or a summary of its process names it as a source.
-async fn curated(conn: &mut SqliteConnection, id: NoteId) -> Result<bool> {
-    let id = id.to_string();
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM notes n WHERE n.id = ?1 AND ( \
+/// When a note (aliased `n`) counts as curated ([`LiveStore::note_curated`]): written once for
+/// the one note a writer revises and the many a phone's page shows.
+macro_rules! curated_condition {
+    () => {
+        "( \
              EXISTS (SELECT 1 FROM note_history h WHERE h.note_id = n.id) \
              OR EXISTS (SELECT 1 FROM notes m WHERE m.merged_into = n.id) \
              OR EXISTS (SELECT 1 FROM theme_sets t, json_each(t.themes_json, '$.themes') th, \
                         json_each(th.value, '$.notes') tn \
                         WHERE t.process_id = n.process_id AND tn.value = n.id) \
              OR EXISTS (SELECT 1 FROM summary_versions s WHERE s.process_id = n.process_id \
-                        AND instr(s.summary_json, ?1) > 0))",
-    )
-    .bind(&id)
+                        AND instr(s.summary_json, n.id) > 0))"
+    };
+}
+use curated_condition;
+
+async fn curated(conn: &mut SqliteConnection, id: NoteId) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(concat!(
+        "SELECT 1 FROM notes n WHERE n.id = ? AND ",
+        curated_condition!()
+    ))
+    .bind(id.to_string())
     .fetch_optional(&mut *conn)
     .await
     .map_err(db)?;
@@ -276,6 +285,12 @@ async fn append_live_event(
 
 /// The process of a live session; `NotFound` if there is no such session.
 /// A row number as the `u32` the records use.
+/// Ids as one JSON array, read back with `json_each(?)`: a bulk read binds one value whatever
+/// the number of ids, so its statement is prepared once and meets no limit on parameters.
+fn id_array<T: ToString>(ids: &[T]) -> Result<String> {
+    to_json(&ids.iter().map(T::to_string).collect::<Vec<_>>(), "ids")
+}
+
 fn number_of(n: i64) -> Result<u32> {
     u32::try_from(n).map_err(|_| StoreError::Corrupt(format!("row number {n} out of range")))
 }

@@ -484,6 +484,21 @@ impl LiveStore for SqliteStore {
         curated(&mut conn, id).await
     }
 
+    async fn curated_notes(&self, ids: &[NoteId]) -> Result<HashSet<NoteId>> {
+        if ids.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let found: Vec<String> = sqlx::query_scalar(concat!(
+            "SELECT n.id FROM notes n WHERE n.id IN (SELECT value FROM json_each(?)) AND ",
+            curated_condition!()
+        ))
+        .bind(id_array(ids)?)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        found.iter().map(|id| parse_id(id, "notes")).collect()
+    }
+
     async fn revise_own_note(
         &self,
         id: NoteId,
@@ -1180,6 +1195,21 @@ impl LiveStore for SqliteStore {
             .collect()
     }
 
+    async fn process_feedback(&self, process: ProcessId) -> Result<Vec<SessionFeedback>> {
+        // One row per answer: a session without answers has no row, and has nothing to sum.
+        let rows: Vec<FeedbackAnswerRow> = sqlx::query_as(
+            "SELECT s.id AS live_session_id, s.phase, s.open, s.feedback, a.answers_json \
+             FROM live_sessions s JOIN feedback_answers a ON a.live_session_id = s.id \
+             WHERE s.process_id = ? \
+             ORDER BY s.opened_at DESC, s.id DESC, a.answers_json",
+        )
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        FeedbackAnswerRow::group(rows)
+    }
+
     async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>> {
         let rows: Vec<NoteRow> = sqlx::query_as(concat!(
             "SELECT ",
@@ -1187,6 +1217,22 @@ impl LiveStore for SqliteStore {
             " FROM notes WHERE live_session_id = ? ORDER BY created_at, id"
         ))
         .bind(live.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(NoteRow::into_note).collect()
+    }
+
+    async fn process_notes(&self, process: ProcessId) -> Result<Vec<Note>> {
+        let rows: Vec<NoteRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            note_columns!(),
+            " FROM notes \
+             WHERE live_session_id IN (SELECT id FROM live_sessions WHERE process_id = ?) \
+             ORDER BY (SELECT s.opened_at FROM live_sessions s WHERE s.id = notes.live_session_id), \
+                      live_session_id, created_at, id"
+        ))
+        .bind(process.to_string())
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;

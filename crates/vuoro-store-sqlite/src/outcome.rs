@@ -306,6 +306,30 @@ impl OutcomeStore for SqliteStore {
         row.ok_or(StoreError::NotFound)?.into_summary_version()
     }
 
+    async fn published_summaries(
+        &self,
+        processes: &[ProcessId],
+    ) -> Result<HashMap<ProcessId, SummaryVersion>> {
+        if processes.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<SummaryRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            summary_columns!(),
+            " FROM summary_versions s \
+             WHERE s.process_id IN (SELECT value FROM json_each(?)) AND s.state = 'published' \
+             AND s.version = (SELECT max(l.version) FROM summary_versions l \
+                              WHERE l.process_id = s.process_id AND l.state = 'published')"
+        ))
+        .bind(id_array(processes)?)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|r| r.into_summary_version().map(|v| (v.process, v)))
+            .collect()
+    }
+
     async fn save_summary(
         &self,
         process: ProcessId,

@@ -142,6 +142,18 @@ pub struct PlanArea {
     pub processes: Vec<ProcessId>,
 }
 
+/// One area of the plans of a process's organisation, as that process's page lists them: linked
+/// to the process or still to be chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProcessPlanArea {
+    pub plan: OrgPlanId,
+    pub plan_name: String,
+    pub area: PlanAreaId,
+    pub area_name: String,
+    /// Whether the process is linked to the area.
+    pub linked: bool,
+}
+
 #[async_trait]
 pub trait CatalogueStore: Send + Sync {
     /// The organisation's settings, or [`OrgCatalogue::empty`] when it has none.
@@ -183,6 +195,11 @@ pub trait CatalogueStore: Send + Sync {
     async fn create_org_plan(&self, p: &OrgPlan) -> Result<()>;
     async fn org_plan(&self, id: OrgPlanId) -> Result<OrgPlan>;
     async fn org_plans(&self, org: OrgId) -> Result<Vec<OrgPlan>>;
+    /// Every area of the plans of the process's organisation, each saying whether the process
+    /// is linked to it, in the order of [`CatalogueStore::org_plans`] (plans by name, areas in
+    /// their order), in one query: the process page's plan links and the choices beside them.
+    /// Empty for an unknown process.
+    async fn process_plan_areas(&self, process: ProcessId) -> Result<Vec<ProcessPlanArea>>;
     /// Links a process to an area; the process must belong to the plan's organisation.
     async fn link_process(
         &self,

@@ -22,6 +22,7 @@ pub mod prelude {
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use time::{Date, OffsetDateTime};
 use vuoro_core::cafe::Cafe;
 use vuoro_core::feedback::{Answer, FeedbackState};
@@ -39,7 +40,7 @@ use vuoro_core::{
 
 pub use catalogue::{
     ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
-    ImportedListing, ImportedOrg, ListingImport, OrgCatalogue, OrgPlan, PlanArea,
+    ImportedListing, ImportedOrg, ListingImport, OrgCatalogue, OrgPlan, PlanArea, ProcessPlanArea,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -620,6 +621,19 @@ pub struct LiveReplay {
     pub topic: Option<(u32, String)>,
 }
 
+/// The feedback of one live session, as [`LiveStore::process_feedback`] reads it for a whole
+/// process: with what says whether answering has ended (the session closed, or the form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionFeedback {
+    pub live_session: LiveSessionId,
+    /// The method phase the session ran, from 1.
+    pub phase: u32,
+    pub open: bool,
+    pub state: FeedbackState,
+    /// Every response's answers, without who gave them, ordered by content.
+    pub responses: Vec<Vec<Answer>>,
+}
+
 /// A raised hand in the turn queue. Participants are told apart by their number in the
 /// session (the order they joined), never by their id; the name only if they chose to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -663,6 +677,11 @@ pub trait AccountStore: Send + Sync {
 
     async fn create_user(&self, u: NewUser, at: OffsetDateTime) -> Result<User>;
     async fn user(&self, id: UserId) -> Result<User>;
+    /// The accounts with these ids, keyed by id, in one query: what a page naming many people
+    /// (a process's history, approvals, versions, a list's facilitators) reads instead of one
+    /// [`AccountStore::user`] per row. An id repeated is read once; one that names no account
+    /// is left out.
+    async fn users(&self, ids: &[UserId]) -> Result<HashMap<UserId, User>>;
     async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
     async fn user_count(&self) -> Result<u64>;
     /// Replaces the user's roles in `org`; an empty set removes them from the organisation.
@@ -686,6 +705,10 @@ pub trait AccountStore: Send + Sync {
     /// `Some(org)` while the user's address is unconfirmed: the account was made through
     /// `org`'s invitation link, and only `org` may give it roles. `None` once confirmed.
     async fn unconfirmed_origin(&self, user: UserId) -> Result<Option<OrgId>>;
+    /// Of these accounts, those whose address is unconfirmed, each with its origin, in one
+    /// query: what an organisation's page reads for its members instead of
+    /// [`AccountStore::unconfirmed_origin`] per member.
+    async fn unconfirmed_origins(&self, users: &[UserId]) -> Result<HashMap<UserId, OrgId>>;
     /// Records that a site administrator (`by`) checked that the address is the person's.
     async fn confirm_address(&self, user: UserId, by: UserId, now: OffsetDateTime) -> Result<()>;
     async fn roles(&self, org: OrgId, user: UserId) -> Result<RoleSet>;
@@ -745,6 +768,10 @@ pub trait ProcessStore: Send + Sync {
         at: OffsetDateTime,
     ) -> Result<u32>;
     async fn plan(&self, id: ProcessId, version: u32) -> Result<PlanVersion>;
+    /// The current plan version of each of these processes, in one query: what a page listing
+    /// many processes reads instead of [`ProcessStore::plan`] per process. An unknown id is
+    /// left out.
+    async fn current_plans(&self, ids: &[ProcessId]) -> Result<HashMap<ProcessId, PlanVersion>>;
     /// Every version, newest first.
     async fn plan_versions(&self, id: ProcessId) -> Result<Vec<PlanVersion>>;
     /// Records an approval of `version`; `Conflict` if it is no longer the current version.
@@ -787,6 +814,11 @@ pub trait ProcessStore: Send + Sync {
     ) -> Result<()>;
     /// The event log of a process, oldest first.
     async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>>;
+    /// The event logs of these processes, each oldest first, in one query: what a page
+    /// looking into many processes' histories (the coordinator's count of orders still
+    /// waiting for advice) reads instead of [`ProcessStore::events`] per process. A process
+    /// without events (or unknown) is left out.
+    async fn events_of(&self, ids: &[ProcessId]) -> Result<HashMap<ProcessId, Vec<ProcessEvent>>>;
 }
 
 /// Live sessions and everything phones do in them: participants, notes, the café, the open space, the turn queue, feedback and the live event log.
@@ -865,6 +897,9 @@ pub trait LiveStore: Send + Sync {
     /// or merged it: anything in its history), merged another note into it, placed it in a
     /// theme of a saved theme set, or made it a source of the process's summary.
     async fn note_curated(&self, id: NoteId) -> Result<bool>;
+    /// Of these notes, those [`LiveStore::note_curated`] calls curated, in one query: what a
+    /// phone's page reads for the notes it wrote, instead of one query per note.
+    async fn curated_notes(&self, ids: &[NoteId]) -> Result<HashSet<NoteId>>;
     /// The writer corrects their note (`Some(text)`) or withdraws it (`None`: the note is
     /// deleted, its words kept nowhere), while it is not curated, and appends `NoteChanged`, in
     /// one transaction. `NotFound` unless this participant wrote it; `Conflict` once it is
@@ -878,6 +913,11 @@ pub trait LiveStore: Send + Sync {
     ) -> Result<LiveEvent>;
     /// Notes of a live session, oldest first.
     async fn notes(&self, live: LiveSessionId) -> Result<Vec<Note>>;
+    /// Every note of every live session of a process, in one query: the sessions oldest first
+    /// (the reverse of [`LiveStore::live_sessions`]), each one's notes as
+    /// [`LiveStore::notes`] gives them. What the summary and themes pages read instead of
+    /// `notes` per session.
+    async fn process_notes(&self, process: ProcessId) -> Result<Vec<Note>>;
     /// Notes written by an open-space topic's group (or moved to it), oldest first.
     async fn topic_notes(&self, topic: TopicId) -> Result<Vec<Note>>;
     /// Notes the participant wrote in the live session since `since`, for the rate limit.
@@ -1016,6 +1056,11 @@ pub trait LiveStore: Send + Sync {
     -> Result<bool>;
     /// Every response's answers, without who gave them, ordered by content, never by arrival.
     async fn feedback_responses(&self, live: LiveSessionId) -> Result<Vec<Vec<Answer>>>;
+    /// The feedback of every live session of a process that has any answers, newest session
+    /// first, in one query: what the process page and the summary draft sum up per phase,
+    /// instead of [`LiveStore::feedback_state`] and [`LiveStore::feedback_responses`] per
+    /// session. Each session's answers as `feedback_responses` gives them.
+    async fn process_feedback(&self, process: ProcessId) -> Result<Vec<SessionFeedback>>;
 
     /// The newest event's `seq` of a live session, 0 when it has none.
     async fn last_live_seq(&self, live: LiveSessionId) -> Result<i64>;
@@ -1098,6 +1143,13 @@ pub trait OutcomeStore: Send + Sync {
     /// The latest version of the process's summary, if any.
     async fn summary(&self, process: ProcessId) -> Result<Option<SummaryVersion>>;
     async fn summary_version(&self, process: ProcessId, version: u32) -> Result<SummaryVersion>;
+    /// The latest published version of each of these processes' summaries, for those that have
+    /// one, in one query: what an organisation's plan page shows under its areas instead of
+    /// reading each process's versions and then its published one.
+    async fn published_summaries(
+        &self,
+        processes: &[ProcessId],
+    ) -> Result<HashMap<ProcessId, SummaryVersion>>;
     /// Saves a new version and appends `SummarySaved`. `base` is the version the change was made
     /// on (`None` for the first); `Conflict` if a newer one exists. Returns the new version.
     #[allow(clippy::too_many_arguments)]

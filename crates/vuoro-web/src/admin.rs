@@ -167,8 +167,14 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
         .map(|u| u.name)
         .collect();
     let mut members = Vec::new();
-    for m in state.store.members(org_id).await? {
-        let unconfirmed = state.store.unconfirmed_origin(m.user.id).await?.is_some();
+    let all = state.store.members(org_id).await?;
+    // Whose address is unconfirmed, for every member in one query.
+    let origins = state
+        .store
+        .unconfirmed_origins(&all.iter().map(|m| m.user.id).collect::<Vec<_>>())
+        .await?;
+    for m in all {
+        let unconfirmed = origins.contains_key(&m.user.id);
         members.push(MemberRow {
             id: m.user.id,
             name: m.user.name,

@@ -14,7 +14,7 @@ use axum::routing::get;
 use serde::Deserialize;
 use vuoro_core::order::MethodChoice;
 use vuoro_core::permission::{Action, ProcessAction};
-use vuoro_core::{Lang, Role};
+use vuoro_core::{Lang, ProcessId, Role};
 use vuoro_store::{EventKind, Organisation, Process, ProcessFilter};
 
 pub fn router() -> Routes {
@@ -113,17 +113,19 @@ async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
                     ..Default::default()
                 })
                 .await?;
-            let mut advice = 0;
-            for p in queue
+            // The histories of every order asking for advice, in one query.
+            let asking: Vec<ProcessId> = queue
                 .iter()
                 .filter(|p| p.order.method == MethodChoice::AdviseMe)
-            {
-                let answered = state
-                    .store
-                    .events(p.id)
-                    .await?
-                    .iter()
-                    .any(|e| matches!(e.kind, EventKind::AdviceGiven { .. }));
+                .map(|p| p.id)
+                .collect();
+            let events = state.store.events_of(&asking).await?;
+            let mut advice = 0;
+            for id in &asking {
+                let answered = events.get(id).is_some_and(|es| {
+                    es.iter()
+                        .any(|e| matches!(e.kind, EventKind::AdviceGiven { .. }))
+                });
                 advice += i64::from(!answered);
             }
             (queue.len() as i64, advice)

@@ -78,18 +78,22 @@ fn method_label(state: &AppState, lang: Lang, id: Option<&str>) -> String {
     }
 }
 
-/// Names of users, fetched once per id.
-async fn names(
+/// Names of users, read in one query whatever their number. A page naming many people (history,
+/// approvals, versions, a list's facilitators) asks once, never once per row.
+pub(crate) async fn names(
     state: &AppState,
     ids: impl IntoIterator<Item = UserId>,
 ) -> AppResult<HashMap<UserId, String>> {
-    let mut out = HashMap::new();
-    for id in ids {
-        if let std::collections::hash_map::Entry::Vacant(e) = out.entry(id) {
-            e.insert(state.store.user(id).await?.name);
-        }
-    }
-    Ok(out)
+    let mut ids: Vec<UserId> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(state
+        .store
+        .users(&ids)
+        .await?
+        .into_iter()
+        .map(|(id, u)| (id, u.name))
+        .collect())
 }
 
 pub fn format_date(d: time::Date) -> String {
@@ -2108,15 +2112,13 @@ pub(crate) async fn phase_feedback(
     // phase → (answers counted, answers withheld)
     let mut by_phase: std::collections::BTreeMap<u32, (Vec<Vec<Answer>>, usize)> =
         std::collections::BTreeMap::new();
-    for l in state.store.live_sessions(p.id).await? {
-        if !crate::live::feedback_final(state, &l).await? {
+    // Every session's answers in one query, not two queries per session.
+    for f in state.store.process_feedback(p.id).await? {
+        if !crate::live::answering_ended(f.open, f.state) {
             continue;
         }
-        let answers = state.store.feedback_responses(l.id).await?;
-        if answers.is_empty() {
-            continue;
-        }
-        let entry = by_phase.entry(l.phase).or_default();
+        let answers = f.responses;
+        let entry = by_phase.entry(f.phase).or_default();
         if answers.len() >= MIN_RESPONSES {
             entry.0.extend(answers);
         } else {

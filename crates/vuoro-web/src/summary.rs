@@ -42,17 +42,16 @@ pub const COMMENTS_PER_PHONE: u64 = 10;
 // ---------------------------------------------------------------------------------------------
 // Notes of the process
 
-/// Every note of the process that is on the boards, by id.
+/// Every note of the process that is on the boards, by id, in one query.
 async fn process_notes(state: &AppState, p: ProcessId) -> AppResult<HashMap<NoteId, Note>> {
-    let mut all = HashMap::new();
-    for live in state.store.live_sessions(p).await? {
-        for n in state.store.notes(live.id).await? {
-            if !n.hidden && n.merged_into.is_none() {
-                all.insert(n.id, n);
-            }
-        }
-    }
-    Ok(all)
+    Ok(state
+        .store
+        .process_notes(p)
+        .await?
+        .into_iter()
+        .filter(|n| !n.hidden && n.merged_into.is_none())
+        .map(|n| (n.id, n))
+        .collect())
 }
 
 /// The draft: what was heard (the curated themes with their most telling notes), the practices,
@@ -366,8 +365,10 @@ async fn summary_page(
         })
         .collect();
     let mut history = Vec::new();
-    for (v, st, who, at) in state.store.summary_versions(p.id).await? {
-        let name = state.store.user(who).await?.name;
+    let versions = state.store.summary_versions(p.id).await?;
+    let names = crate::processes::names(state, versions.iter().map(|(_, _, who, _)| *who)).await?;
+    for (v, st, who, at) in versions {
+        let name = names.get(&who).cloned().unwrap_or_default();
         history.push(crate::i18n::t_args(
             c.lang,
             "summary-history-row",

@@ -61,25 +61,29 @@ pub fn router() -> Routes {
 // ---------------------------------------------------------------------------------------------
 // Notes of a scope
 
-/// The notes a scope covers, oldest first: what is on the boards (not hidden, not merged).
+/// The notes a scope covers, oldest first: what is on the boards (not hidden, not merged). Two
+/// queries however many sessions the process ran: its sessions, for their phases, and its notes.
 async fn scope_notes(state: &AppState, p: &Process, scope: Scope) -> AppResult<Vec<Note>> {
     let sessions = state.store.live_sessions(p.id).await?;
-    let mut notes = Vec::new();
-    for live in sessions.iter().rev().filter(|l| match scope {
-        Scope::Process => true,
-        Scope::Phase { phase } => l.phase == phase,
-        Scope::Session { session } => l.id == session,
-    }) {
-        notes.extend(
-            state
-                .store
-                .notes(live.id)
-                .await?
-                .into_iter()
-                .filter(|n| !n.hidden && n.merged_into.is_none()),
-        );
+    let covered: Vec<LiveSessionId> = sessions
+        .iter()
+        .filter(|l| match scope {
+            Scope::Process => true,
+            Scope::Phase { phase } => l.phase == phase,
+            Scope::Session { session } => l.id == session,
+        })
+        .map(|l| l.id)
+        .collect();
+    if covered.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(notes)
+    Ok(state
+        .store
+        .process_notes(p.id)
+        .await?
+        .into_iter()
+        .filter(|n| covered.contains(&n.live_session) && !n.hidden && n.merged_into.is_none())
+        .collect())
 }
 
 /// Runs the engine on the notes; off the async threads, since a big process takes a moment.

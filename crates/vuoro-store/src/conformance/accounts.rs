@@ -434,3 +434,83 @@ pub async fn login_sessions_expire(store: Arc<dyn Store>) {
         .await
         .expect("logging out twice is fine");
 }
+
+pub async fn users_are_read_in_one_go_by_id(store: Arc<dyn Store>) {
+    let s: &dyn Store = &*store;
+    let eeva = account(s, "esimies@vantaa.fi", "Eeva Esimies").await;
+    let fanni = account(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let kalle = account(s, "koordinaattori@vantaa.fi", "Kalle Koordinaattori").await;
+
+    let read = s
+        .users(&[fanni.id, eeva.id, fanni.id, UserId::new()])
+        .await
+        .expect("users");
+    assert_eq!(
+        read,
+        HashMap::from([(eeva.id, eeva.clone()), (fanni.id, fanni.clone())]),
+        "each asked account once, as user() reads it; an unknown id is left out"
+    );
+    assert_eq!(read[&eeva.id], s.user(eeva.id).await.expect("user"));
+    assert!(!read.contains_key(&kalle.id), "only the accounts asked for");
+    assert!(s.users(&[]).await.expect("none").is_empty());
+}
+
+pub async fn unconfirmed_addresses_are_read_in_one_go_with_their_origin(store: Arc<dyn Store>) {
+    let s: &dyn Store = &*store;
+    let vantaa = s.create_org("Vantaan kaupunki", NOW).await.expect("org").id;
+    let kerava = s.create_org("Keravan kaupunki", NOW).await.expect("org").id;
+    let admin = account(s, "admin@vantaa.fi", "Aino Admin").await;
+    let now = datetime!(2027-01-10 12:00 UTC);
+    // Two accounts made from two organisations' links, one confirmed since; the admin's own
+    // account was made directly.
+    let mut made = Vec::new();
+    for (org, email) in [
+        (vantaa, "uusi@vantaa.fi"),
+        (kerava, "uusi@kerava.fi"),
+        (vantaa, "vahvistettu@vantaa.fi"),
+    ] {
+        let token = format!("hash-{email}");
+        s.create_invitation(&Invitation {
+            token_hash: token.clone(),
+            org,
+            email: email.into(),
+            roles: vuoro_core::RoleSet::empty().with(vuoro_core::Role::Facilitator),
+            invited_by: admin.id,
+            created_at: now,
+            expires_at: now + Duration::days(7),
+            accepted_at: None,
+        })
+        .await
+        .expect("invite");
+        let u = s
+            .accept_invitation(
+                &token,
+                Acceptor::New(NewUser {
+                    email: email.into(),
+                    name: email.into(),
+                    password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$hash".into(),
+                    site_admin: false,
+                }),
+                now,
+            )
+            .await
+            .expect("accept");
+        made.push(u.id);
+    }
+    s.confirm_address(made[2], admin.id, now)
+        .await
+        .expect("confirm");
+
+    let mut asked = made.clone();
+    asked.extend([admin.id, UserId::new()]);
+    let read = s.unconfirmed_origins(&asked).await.expect("origins");
+    assert_eq!(read, HashMap::from([(made[0], vantaa), (made[1], kerava)]));
+    for u in &asked[..4] {
+        assert_eq!(
+            read.get(u).copied(),
+            s.unconfirmed_origin(*u).await.expect("one account"),
+            "as unconfirmed_origin says, account by account"
+        );
+    }
+    assert!(s.unconfirmed_origins(&[]).await.expect("none").is_empty());
+}

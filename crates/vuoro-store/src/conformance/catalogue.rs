@@ -1,6 +1,8 @@
 //! The catalogue: activities, imports, completion requests and plans.
 
 use super::*;
+use crate::{OrgPlan, PlanArea, ProcessPlanArea};
+use vuoro_core::{OrgPlanId, PlanAreaId};
 
 pub async fn activities_are_added_read_changed_and_deleted(store: Arc<dyn Store>) {
     use crate::{ActivityRecord, ActivitySource};
@@ -208,7 +210,6 @@ pub async fn completion_requests_are_listed_newest_first_and_resolved_once(store
 pub async fn plans_list_their_areas_and_link_only_their_organisations_processes(
     store: Arc<dyn Store>,
 ) {
-    use crate::{OrgPlan, PlanArea};
     let f = fixture(store).await;
     let at = datetime!(2027-03-01 10:00 UTC);
     let area = |name: &str| PlanArea {
@@ -273,4 +274,148 @@ pub async fn plans_list_their_areas_and_link_only_their_organisations_processes(
     );
     assert_eq!(f.store.org_plans(f.org.id).await.expect("list").len(), 1);
     assert!(f.store.org_plans(other.id).await.expect("list").is_empty());
+}
+
+pub async fn a_processs_plan_areas_are_read_in_one_go_with_its_links(store: Arc<dyn Store>) {
+    let s: &dyn Store = &*store;
+    let org = s.create_org("Vantaan kaupunki", NOW).await.expect("org").id;
+    let neighbour = s.create_org("Keravan kaupunki", NOW).await.expect("org").id;
+    let kalle = account(s, "koordinaattori@vantaa.fi", "Kalle Koordinaattori").await;
+    let id = ordered(s, org, kalle.id, "Kotihoidon tiimi", NOW).await;
+    let other = ordered(s, org, kalle.id, "Toinen tiimi", NOW).await;
+    // Plans come by name whatever the case, areas in their own order.
+    let welfare = org_plan_of(
+        org,
+        "hyvinvointisuunnitelma",
+        &["Liikkuminen", "Yksinäisyys"],
+    );
+    let open_gov = org_plan_of(
+        org,
+        "Avoimen hallinnon suunnitelma",
+        &["Selkeä kieli", "Osallisuus"],
+    );
+    let empty = org_plan_of(org, "Budjetti", &[]);
+    let theirs = org_plan_of(neighbour, "Keravan strategia", &["Asukkaat"]);
+    for p in [&welfare, &open_gov, &empty, &theirs] {
+        s.create_org_plan(p).await.expect("plan");
+    }
+    let at = datetime!(2027-03-01 10:00 UTC);
+    s.link_process(welfare.areas[1].id, id, kalle.id, at)
+        .await
+        .expect("link");
+    s.link_process(open_gov.areas[0].id, id, kalle.id, at)
+        .await
+        .expect("link");
+    s.link_process(open_gov.areas[1].id, other, kalle.id, at)
+        .await
+        .expect("link");
+
+    let row = |p: &OrgPlan, i: usize, linked: bool| ProcessPlanArea {
+        plan: p.id,
+        plan_name: p.name.clone(),
+        area: p.areas[i].id,
+        area_name: p.areas[i].name.clone(),
+        linked,
+    };
+    let read = s.process_plan_areas(id).await.expect("areas");
+    assert_eq!(
+        read,
+        [
+            row(&open_gov, 0, true),
+            row(&open_gov, 1, false),
+            row(&welfare, 0, false),
+            row(&welfare, 1, true),
+        ]
+    );
+    // The same as reading every plan with its areas and looking for the process.
+    let through_plans: Vec<ProcessPlanArea> = s
+        .org_plans(org)
+        .await
+        .expect("plans")
+        .iter()
+        .flat_map(|p| {
+            p.areas.iter().map(|a| ProcessPlanArea {
+                plan: p.id,
+                plan_name: p.name.clone(),
+                area: a.id,
+                area_name: a.name.clone(),
+                linked: a.processes.contains(&id),
+            })
+        })
+        .collect();
+    assert_eq!(read, through_plans);
+    assert!(
+        s.process_plan_areas(ProcessId::new())
+            .await
+            .expect("unknown")
+            .is_empty()
+    );
+}
+
+pub async fn an_organisations_plans_keep_their_order_areas_and_links(store: Arc<dyn Store>) {
+    let s: &dyn Store = &*store;
+    let org = s.create_org("Vantaan kaupunki", NOW).await.expect("org").id;
+    let neighbour = s.create_org("Keravan kaupunki", NOW).await.expect("org").id;
+    let kalle = account(s, "koordinaattori@vantaa.fi", "Kalle Koordinaattori").await;
+    let first = ordered(s, org, kalle.id, "Ensimmäinen", NOW).await;
+    let second = ordered(s, org, kalle.id, "Toinen", NOW).await;
+    let mut welfare = org_plan_of(
+        org,
+        "hyvinvointisuunnitelma",
+        &["Liikkuminen", "Yksinäisyys"],
+    );
+    let mut open_gov = org_plan_of(
+        org,
+        "Avoimen hallinnon suunnitelma",
+        &["Selkeä kieli", "Osallisuus"],
+    );
+    let empty = org_plan_of(org, "Budjetti", &[]);
+    let theirs = org_plan_of(neighbour, "Keravan strategia", &["Asukkaat"]);
+    for p in [&welfare, &open_gov, &empty, &theirs] {
+        s.create_org_plan(p).await.expect("plan");
+    }
+    // Links read oldest first, whichever was made first in the table.
+    let at = datetime!(2027-03-01 10:00 UTC);
+    s.link_process(
+        welfare.areas[0].id,
+        second,
+        kalle.id,
+        at + Duration::hours(1),
+    )
+    .await
+    .expect("link");
+    s.link_process(welfare.areas[0].id, first, kalle.id, at)
+        .await
+        .expect("link");
+    s.link_process(open_gov.areas[1].id, second, kalle.id, at)
+        .await
+        .expect("link");
+    welfare.areas[0].processes = vec![first, second];
+    open_gov.areas[1].processes = vec![second];
+
+    let read = s.org_plans(org).await.expect("plans");
+    assert_eq!(read, [open_gov.clone(), empty.clone(), welfare.clone()]);
+    for p in &read {
+        assert_eq!(&s.org_plan(p.id).await.expect("plan"), p);
+    }
+    assert_eq!(s.org_plans(neighbour).await.expect("plans"), [theirs]);
+}
+
+/// A plan of `org` with areas of these names, in this order.
+fn org_plan_of(org: OrgId, name: &str, areas: &[&str]) -> OrgPlan {
+    OrgPlan {
+        id: OrgPlanId::new(),
+        org,
+        name: name.into(),
+        description: String::new(),
+        areas: areas
+            .iter()
+            .map(|a| PlanArea {
+                id: PlanAreaId::new(),
+                name: (*a).into(),
+                processes: Vec::new(),
+            })
+            .collect(),
+        created_at: datetime!(2027-01-01 09:00 UTC),
+    }
 }

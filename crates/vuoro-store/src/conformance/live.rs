@@ -1495,3 +1495,220 @@ pub async fn a_writer_corrects_or_withdraws_a_note_until_it_is_curated(store: Ar
         "not once the session is closed"
     );
 }
+
+pub async fn a_processs_feedback_is_read_per_session_as_each_session_gives_it(
+    store: Arc<dyn Store>,
+) {
+    use vuoro_core::feedback::{Answer, FeedbackState};
+    let s: &dyn Store = &*store;
+    let org = s.create_org("Vantaan kaupunki", NOW).await.expect("org").id;
+    let fanni = account(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let id = ordered(s, org, fanni.id, "Kotihoidon tiimi", NOW).await;
+    let other = ordered(s, org, fanni.id, "Toinen tiimi", NOW).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+
+    // Phase 1: answered, the form closed. Phase 2: answered, the session closed with its form
+    // still open. A third session was never asked, and another process's session is not ours.
+    let first = open_live(s, id, 1, "ACDEFG", fanni.id, t).await;
+    answer_all(
+        s,
+        id,
+        first,
+        &[
+            vec![Answer::Scale(4), Answer::Open("Hyvä".into())],
+            vec![Answer::Scale(2), Answer::Skipped],
+            vec![Answer::Scale(5), Answer::Open("Kiitos".into())],
+        ],
+        t,
+    )
+    .await;
+    s.set_feedback_state(first, FeedbackState::Closed, t)
+        .await
+        .expect("form closes");
+    let second = open_live(s, id, 2, "HJKMNP", fanni.id, t + Duration::days(7)).await;
+    answer_all(
+        s,
+        id,
+        second,
+        &[vec![Answer::Scale(3), Answer::Skipped]],
+        t + Duration::days(7),
+    )
+    .await;
+    s.close_live_session(second, t + Duration::days(7))
+        .await
+        .expect("closed");
+    let unasked = open_live(s, id, 2, "QRTUVW", fanni.id, t + Duration::days(8)).await;
+    let elsewhere = open_live(s, other, 1, "XY3469", fanni.id, t).await;
+    answer_all(s, other, elsewhere, &[vec![Answer::Scale(1)]], t).await;
+
+    let read = s.process_feedback(id).await.expect("feedback");
+    let mut expected = Vec::new();
+    for l in s.live_sessions(id).await.expect("sessions") {
+        let responses = s.feedback_responses(l.id).await.expect("responses");
+        if responses.is_empty() {
+            continue;
+        }
+        expected.push(SessionFeedback {
+            live_session: l.id,
+            phase: l.phase,
+            open: l.open,
+            state: s.feedback_state(l.id).await.expect("state"),
+            responses,
+        });
+    }
+    assert_eq!(
+        read, expected,
+        "the same as the per-session reads, newest first"
+    );
+    assert_eq!(
+        read.iter().map(|f| f.live_session).collect::<Vec<_>>(),
+        [second, first],
+        "only the process's sessions with answers"
+    );
+    assert!(!read.iter().any(|f| f.live_session == unasked));
+    assert_eq!(read[0].phase, 2);
+    assert!(!read[0].open);
+    assert_eq!(read[0].state, FeedbackState::Open);
+    assert_eq!(read[1].state, FeedbackState::Closed);
+    assert_eq!(read[1].responses.len(), 3);
+    assert!(
+        s.process_feedback(ProcessId::new())
+            .await
+            .expect("none")
+            .is_empty()
+    );
+}
+
+pub async fn the_notes_a_facilitator_curated_are_found_together(store: Arc<dyn Store>) {
+    let s: &dyn Store = &*store;
+    let org = s.create_org("Vantaan kaupunki", NOW).await.expect("org").id;
+    let fanni = account(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let id = ordered(s, org, fanni.id, "Kotihoidon tiimi", NOW).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let live = open_live(s, id, 1, "ACDEFG", fanni.id, t).await;
+    let writer = Participant {
+        id: ParticipantId::new(),
+        process: id,
+        token_hash: "hash-of-writer".into(),
+        display_name: None,
+        lang: "fi".into(),
+        created_at: t,
+    };
+    s.create_participant(&writer).await.expect("participant");
+    s.attend(live, writer.id, t).await.expect("attend");
+    let mut ids = Vec::new();
+    for text in ["Työrauha", "Työvuorot", "Työvuorolista", "Kahvitauot"] {
+        let note = Note {
+            id: NoteId::new(),
+            live_session: live,
+            author: NoteAuthor::Participant(writer.id),
+            shown_name: None,
+            stage: 0,
+            question: "Mikä toimii?".into(),
+            text: text.into(),
+            lang: "fi".into(),
+            hidden: false,
+            starred: false,
+            place: None,
+            merged_into: None,
+            topic: None,
+            created_at: t,
+        };
+        s.add_note(&note).await.expect("note");
+        ids.push(note.id);
+    }
+    // Starred; merged into the third, which another note now points to; the fourth untouched.
+    s.change_note(ids[0], &NoteChange::Star, fanni.id, t)
+        .await
+        .expect("star");
+    s.change_note(
+        ids[1],
+        &NoteChange::MergeInto { target: ids[2] },
+        fanni.id,
+        t,
+    )
+    .await
+    .expect("merge");
+
+    let mut asked = ids.clone();
+    asked.push(NoteId::new());
+    let found = s.curated_notes(&asked).await.expect("curated");
+    assert_eq!(found, HashSet::from([ids[0], ids[1], ids[2]]));
+    for n in &ids {
+        assert_eq!(
+            found.contains(n),
+            s.note_curated(*n).await.expect("one note"),
+            "as note_curated says, note by note"
+        );
+    }
+    assert!(s.curated_notes(&[]).await.expect("none").is_empty());
+    assert!(
+        s.curated_notes(&ids[3..])
+            .await
+            .expect("untouched")
+            .is_empty()
+    );
+}
+
+pub async fn a_processs_notes_are_read_in_one_go_session_by_session(store: Arc<dyn Store>) {
+    let s: &dyn Store = &*store;
+    let org = s.create_org("Vantaan kaupunki", NOW).await.expect("org").id;
+    let fanni = account(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let id = ordered(s, org, fanni.id, "Kotihoidon tiimi", NOW).await;
+    let other = ordered(s, org, fanni.id, "Toinen tiimi", NOW).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    // The later session is opened first in the table; notes are written out of order.
+    let later = open_live(s, id, 2, "HJKMNP", fanni.id, t + Duration::days(7)).await;
+    let earlier = open_live(s, id, 1, "ACDEFG", fanni.id, t).await;
+    let elsewhere = open_live(s, other, 1, "QRTUVW", fanni.id, t).await;
+    let write = |live: LiveSessionId, text: &str, minutes: i64| Note {
+        id: NoteId::new(),
+        live_session: live,
+        author: NoteAuthor::Staff(fanni.id),
+        shown_name: None,
+        stage: 0,
+        question: "Mikä toimii?".into(),
+        text: text.into(),
+        lang: "fi".into(),
+        hidden: false,
+        starred: false,
+        place: None,
+        merged_into: None,
+        topic: None,
+        created_at: t + Duration::minutes(minutes),
+    };
+    for n in [
+        write(later, "Myöhempi toinen", 10_090),
+        write(earlier, "Aiempi toinen", 30),
+        write(later, "Myöhempi ensimmäinen", 10_085),
+        write(elsewhere, "Muualla", 5),
+        write(earlier, "Aiempi ensimmäinen", 10),
+    ] {
+        s.add_note(&n).await.expect("note");
+    }
+
+    let read = s.process_notes(id).await.expect("notes");
+    let mut expected = Vec::new();
+    for l in s.live_sessions(id).await.expect("sessions").iter().rev() {
+        expected.extend(s.notes(l.id).await.expect("notes"));
+    }
+    assert_eq!(
+        read, expected,
+        "as notes() gives them, the oldest session first"
+    );
+    assert_eq!(
+        read.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(),
+        [
+            "Aiempi ensimmäinen",
+            "Aiempi toinen",
+            "Myöhempi ensimmäinen",
+            "Myöhempi toinen"
+        ]
+    );
+    assert!(
+        s.process_notes(ProcessId::new())
+            .await
+            .expect("none")
+            .is_empty()
+    );
+}

@@ -27,10 +27,11 @@ pub mod process;
 use crate::{
     Acceptor, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
     LoginSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant,
-    Practice, Presence, ProcessFilter, RoleChangeVia, Store, StoreError, SummaryComment,
-    SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
+    Practice, Presence, ProcessFilter, RoleChangeVia, SessionFeedback, Store, StoreError,
+    SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit,
+    User,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use time::macros::{date, datetime, time};
 use time::{Date, Duration, OffsetDateTime};
@@ -101,6 +102,8 @@ macro_rules! conformance_tests {
             accounts::invitations_create_or_reuse_accounts_once,
             accounts::an_account_made_from_a_link_takes_roles_only_from_its_organisation,
             accounts::login_sessions_expire,
+            accounts::users_are_read_in_one_go_by_id,
+            accounts::unconfirmed_addresses_are_read_in_one_go_with_their_origin,
             process::processes_are_created_read_and_filtered_by_every_field,
             process::a_unit_of_another_organisation_is_refused,
             process::plans_are_versioned_and_stale_saves_conflict,
@@ -109,6 +112,9 @@ macro_rules! conformance_tests {
             process::state_changes_are_conditional,
             process::the_event_log_records_every_change_in_order,
             process::a_cancellation_keeps_its_reason_and_advice_is_recorded,
+            process::every_organisations_processes_come_in_one_list_as_each_lists_its_own,
+            process::the_current_plans_of_many_processes_are_read_in_one_go,
+            process::many_processes_histories_are_read_in_one_go,
             live::live_sessions_are_opened_read_and_listed_newest_first,
             live::a_join_code_is_unique_among_open_sessions_only,
             live::moving_and_closing_a_live_session_append_events,
@@ -132,6 +138,9 @@ macro_rules! conformance_tests {
             live::a_removed_participant_stays_out_of_the_session_and_frees_the_seat,
             live::a_backlog_is_read_with_its_notes_and_topics_and_bounded,
             live::a_writer_corrects_or_withdraws_a_note_until_it_is_curated,
+            live::a_processs_feedback_is_read_per_session_as_each_session_gives_it,
+            live::the_notes_a_facilitator_curated_are_found_together,
+            live::a_processs_notes_are_read_in_one_go_session_by_session,
             outcome::themes_are_versioned_and_stale_saves_conflict,
             outcome::each_scope_and_process_keeps_its_own_themes,
             outcome::only_one_of_two_concurrent_theme_saves_wins,
@@ -142,10 +151,13 @@ macro_rules! conformance_tests {
             outcome::a_practice_must_belong_with_its_process,
             outcome::practices_are_edited_and_followed_up,
             outcome::a_summary_link_is_made_revoked_and_its_comments_capped,
+            outcome::the_latest_published_summaries_of_many_processes_are_read_in_one_go,
             catalogue::activities_are_added_read_changed_and_deleted,
             catalogue::an_import_finds_or_creates_organisations_and_counts_each_line_once,
             catalogue::completion_requests_are_listed_newest_first_and_resolved_once,
             catalogue::plans_list_their_areas_and_link_only_their_organisations_processes,
+            catalogue::a_processs_plan_areas_are_read_in_one_go_with_its_links,
+            catalogue::an_organisations_plans_keep_their_order_areas_and_links,
         );
     };
 }
@@ -511,6 +523,83 @@ fn practice(
         lang: "fi".into(),
         created_at,
         updated_at: created_at,
+    }
+}
+
+/// An account made at `NOW`, for cases that make their own people.
+async fn account(s: &dyn Store, email: &str, name: &str) -> User {
+    s.create_user(new_user(email, name), NOW)
+        .await
+        .expect("user")
+}
+
+/// A process of `org` ordered by `orderer` at `at`, with an empty plan.
+async fn ordered(
+    s: &dyn Store,
+    org: OrgId,
+    orderer: UserId,
+    community: &str,
+    at: OffsetDateTime,
+) -> ProcessId {
+    s.create_process(
+        NewProcess {
+            org,
+            orderer,
+            order: order(community, None),
+            plan: Plan::default(),
+        },
+        at,
+    )
+    .await
+    .expect("process")
+    .id
+}
+
+/// A live session of `process` running `phase`, opened by `by` at `at`.
+async fn open_live(
+    s: &dyn Store,
+    process: ProcessId,
+    phase: u32,
+    code: &str,
+    by: UserId,
+    at: OffsetDateTime,
+) -> LiveSessionId {
+    let live = LiveSession {
+        id: LiveSessionId::new(),
+        process,
+        plan_session: phase,
+        phase,
+        join_code: JoinCode::parse(code).expect("valid code"),
+        open: true,
+        position: Position::default(),
+        timer: Timer::new(10),
+        opened_by: by,
+        opened_at: at,
+        closed_at: None,
+    };
+    s.open_live_session(&live).await.expect("open session");
+    live.id
+}
+
+/// Each answer given by a new participant of the process in the live session, while its form
+/// is open, all at `at`.
+async fn answer_all(
+    s: &dyn Store,
+    process: ProcessId,
+    live: LiveSessionId,
+    all: &[Vec<vuoro_core::feedback::Answer>],
+    at: OffsetDateTime,
+) {
+    s.set_feedback_state(live, vuoro_core::feedback::FeedbackState::Open, at)
+        .await
+        .expect("form opens");
+    for answers in all {
+        let p = participant(process, &format!("answer-{}", ParticipantId::new()), at);
+        s.create_participant(&p).await.expect("participant");
+        s.attend(live, p.id, at).await.expect("attend");
+        s.add_feedback(live, p.id, answers, at)
+            .await
+            .expect("answers");
     }
 }
 

@@ -946,3 +946,84 @@ pub async fn a_summary_link_is_made_revoked_and_its_comments_capped(store: Arc<d
         ]
     );
 }
+
+pub async fn the_latest_published_summaries_of_many_processes_are_read_in_one_go(
+    store: Arc<dyn Store>,
+) {
+    use vuoro_core::summary::{Block, Summary, SummaryState};
+    let s: &dyn Store = &*store;
+    let org = s.create_org("Vantaan kaupunki", NOW).await.expect("org").id;
+    let fanni = account(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let published = ordered(s, org, fanni.id, "Julkaistu", NOW).await;
+    let drafted = ordered(s, org, fanni.id, "Luonnos", NOW).await;
+    let unasked = ordered(s, org, fanni.id, "Ei kysytty", NOW).await;
+    let t = datetime!(2027-05-01 09:00 UTC);
+    let text = |words: &str| Summary {
+        blocks: vec![
+            Block::heading("Mitä sovittiin"),
+            Block::paragraph(words, Vec::new()),
+        ],
+    };
+    // Drafted, published, published again after a correction, then sent back for comments:
+    // the second publication is the latest published one.
+    let mut base = None;
+    for (words, state) in [
+        ("Luonnos", SummaryState::Draft),
+        ("Ensimmäinen julkaisu", SummaryState::Published),
+        ("Korjattu julkaisu", SummaryState::Published),
+        ("Uusi kierros", SummaryState::Review),
+    ] {
+        base = Some(
+            s.save_summary(published, base, &text(words), state, fanni.id, t)
+                .await
+                .expect("saved"),
+        );
+    }
+    s.save_summary(
+        drafted,
+        None,
+        &text("Kesken"),
+        SummaryState::Draft,
+        fanni.id,
+        t,
+    )
+    .await
+    .expect("saved");
+    s.save_summary(
+        unasked,
+        None,
+        &text("Julki"),
+        SummaryState::Published,
+        fanni.id,
+        t,
+    )
+    .await
+    .expect("saved");
+
+    let read = s
+        .published_summaries(&[published, drafted])
+        .await
+        .expect("summaries");
+    assert_eq!(
+        read.len(),
+        1,
+        "only a process with a published version, only those asked"
+    );
+    let latest = &read[&published];
+    assert_eq!(latest.version, 3);
+    assert_eq!(latest.state, SummaryState::Published);
+    assert_eq!(latest.summary, text("Korjattu julkaisu"));
+    // What reading the versions and then the published one gives.
+    let (v, ..) = s
+        .summary_versions(published)
+        .await
+        .expect("versions")
+        .into_iter()
+        .find(|(_, st, ..)| *st == SummaryState::Published)
+        .expect("a published version");
+    assert_eq!(
+        latest,
+        &s.summary_version(published, v).await.expect("version")
+    );
+    assert!(s.published_summaries(&[]).await.expect("none").is_empty());
+}

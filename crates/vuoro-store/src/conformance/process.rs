@@ -773,3 +773,118 @@ pub async fn a_cancellation_keeps_its_reason_and_advice_is_recorded(store: Arc<d
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
 }
+
+pub async fn every_organisations_processes_come_in_one_list_as_each_lists_its_own(
+    store: Arc<dyn Store>,
+) {
+    let s: &dyn Store = &*store;
+    let kalle = account(s, "koordinaattori@vantaa.fi", "Kalle Koordinaattori").await;
+    // Ordered a minute apart, organisations interleaved in time, so the order compared is the
+    // list's own and not the order of the rows in the table.
+    let mut orgs = Vec::new();
+    for name in ["Vantaa", "Kerava", "Tuusula"] {
+        orgs.push(s.create_org(name, NOW).await.expect("org").id);
+    }
+    let mut minute = 0;
+    for n in 0..3 {
+        for (i, org) in orgs.iter().enumerate().skip(n) {
+            minute += 1;
+            let at = NOW + Duration::minutes(minute);
+            ordered(s, *org, kalle.id, &format!("{i} {n}"), at).await;
+        }
+    }
+
+    // The listing and the open data API read every process once and group them here.
+    let all = s
+        .processes(&ProcessFilter::default())
+        .await
+        .expect("every process");
+    assert_eq!(all.len(), 6);
+    for org in orgs {
+        let own = s
+            .processes(&ProcessFilter {
+                org: Some(org),
+                ..ProcessFilter::default()
+            })
+            .await
+            .expect("one organisation's");
+        let grouped: Vec<_> = all.iter().filter(|p| p.org == org).cloned().collect();
+        assert_eq!(grouped, own, "the same processes in the same order");
+    }
+}
+
+pub async fn the_current_plans_of_many_processes_are_read_in_one_go(store: Arc<dyn Store>) {
+    let s: &dyn Store = &*store;
+    let org = s.create_org("Vantaan kaupunki", NOW).await.expect("org").id;
+    let fanni = account(s, "fasilitaattori@vantaa.fi", "Fanni Fasilitaattori").await;
+    let first = ordered(s, org, fanni.id, "Ensimmäinen", NOW).await;
+    let second = ordered(s, org, fanni.id, "Toinen", NOW).await;
+    let changed = Plan {
+        invited: "Koko tiimi".into(),
+        ..Plan::default()
+    };
+    assert_eq!(
+        s.save_plan(first, 1, &changed, fanni.id, NOW)
+            .await
+            .expect("saved"),
+        2
+    );
+
+    let read = s
+        .current_plans(&[first, second, ProcessId::new()])
+        .await
+        .expect("plans");
+    assert_eq!(read.len(), 2, "an unknown process is left out");
+    for id in [first, second] {
+        let p = s.process(id).await.expect("process");
+        assert_eq!(
+            read[&id],
+            s.plan(id, p.plan_version).await.expect("plan"),
+            "the version the process is on"
+        );
+    }
+    assert_eq!(read[&first].version, 2);
+    assert_eq!(read[&first].plan.invited, "Koko tiimi");
+    assert!(s.current_plans(&[]).await.expect("none").is_empty());
+}
+
+pub async fn many_processes_histories_are_read_in_one_go(store: Arc<dyn Store>) {
+    let s: &dyn Store = &*store;
+    let org = s.create_org("Vantaan kaupunki", NOW).await.expect("org").id;
+    let eeva = account(s, "esimies@vantaa.fi", "Eeva Esimies").await;
+    let kalle = account(s, "koordinaattori@vantaa.fi", "Kalle Koordinaattori").await;
+    let advised = ordered(s, org, eeva.id, "Neuvottu", NOW).await;
+    let waiting = ordered(s, org, eeva.id, "Odottaa", NOW).await;
+    let unasked = ordered(s, org, eeva.id, "Ei kysytty", NOW).await;
+    s.give_advice(
+        advised,
+        kalle.id,
+        Some("eratauko"),
+        "Erätauko sopii tähän.",
+        NOW,
+    )
+    .await
+    .expect("advice");
+    s.assign_facilitator(unasked, kalle.id, kalle.id, NOW)
+        .await
+        .expect("assigned");
+
+    let read = s
+        .events_of(&[advised, waiting, ProcessId::new()])
+        .await
+        .expect("events");
+    assert_eq!(
+        read.len(),
+        2,
+        "only the processes asked for that have events"
+    );
+    for id in [advised, waiting] {
+        assert_eq!(
+            read[&id],
+            s.events(id).await.expect("one log"),
+            "each log as events() gives it, oldest first"
+        );
+    }
+    assert_eq!(read[&advised].len(), 2);
+    assert!(s.events_of(&[]).await.expect("none").is_empty());
+}

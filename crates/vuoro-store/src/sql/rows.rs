@@ -729,3 +729,64 @@ impl ReplayRow {
         Ok(crate::LiveReplay { event, note, topic })
     }
 }
+
+/// One answer of a session's feedback with its session's phase and state: the rows of
+/// [`crate::LiveStore::process_feedback`], newest session first and each session's answers
+/// by content. [`FeedbackAnswerRow::group`] gathers them per session.
+#[derive(Debug, sqlx::FromRow)]
+pub struct FeedbackAnswerRow {
+    live_session_id: String,
+    phase: i64,
+    open: bool,
+    feedback: String,
+    answers_json: String,
+}
+
+impl FeedbackAnswerRow {
+    /// The sessions in the order their rows come, each with its answers in theirs.
+    pub fn group(rows: Vec<FeedbackAnswerRow>) -> Result<Vec<crate::SessionFeedback>> {
+        const T: &str = "feedback_answers";
+        let mut out: Vec<crate::SessionFeedback> = Vec::new();
+        for r in rows {
+            let id = parse_id(&r.live_session_id, T)?;
+            let answers = from_json(&r.answers_json, T)?;
+            match out.last_mut() {
+                Some(last) if last.live_session == id => last.responses.push(answers),
+                _ => out.push(crate::SessionFeedback {
+                    live_session: id,
+                    phase: number(r.phase, T)?,
+                    open: r.open,
+                    state: vuoro_core::feedback::FeedbackState::parse(&r.feedback).ok_or_else(
+                        || StoreError::Corrupt(format!("{T}: feedback state {:?}", r.feedback)),
+                    )?,
+                    responses: vec![answers],
+                }),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// An area of an organisation's plans with whether one process is linked to it: the rows of
+/// [`crate::CatalogueStore::process_plan_areas`].
+#[derive(Debug, sqlx::FromRow)]
+pub struct ProcessPlanAreaRow {
+    plan_id: String,
+    plan_name: String,
+    area_id: String,
+    area_name: String,
+    linked: bool,
+}
+
+impl ProcessPlanAreaRow {
+    pub fn into_area(self) -> Result<crate::ProcessPlanArea> {
+        const T: &str = "plan_areas";
+        Ok(crate::ProcessPlanArea {
+            plan: parse_id(&self.plan_id, T)?,
+            plan_name: self.plan_name,
+            area: parse_id(&self.area_id, T)?,
+            area_name: self.area_name,
+            linked: self.linked,
+        })
+    }
+}

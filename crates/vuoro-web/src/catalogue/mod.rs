@@ -117,6 +117,13 @@ pub async fn entries(
             origin,
         });
     }
+    // The organisations whose processes count, in the order of `orgs()`.
+    let counted = |o: &OrgId| {
+        audience == Audience::Staff
+            || settings
+                .get(o)
+                .is_some_and(|c| c.public && c.publish_processes)
+    };
     let orgs: Vec<OrgId> = match org {
         Some(o) => vec![o],
         None => state
@@ -127,19 +134,22 @@ pub async fn entries(
             .map(|o| o.id)
             .collect(),
     };
+    let orgs: Vec<OrgId> = orgs.into_iter().filter(counted).collect();
+    if orgs.is_empty() {
+        return Ok(out);
+    }
+    // One query for the processes of every organisation (or the one asked for), grouped here,
+    // rather than one query per organisation.
+    let filter = ProcessFilter {
+        org,
+        ..ProcessFilter::default()
+    };
+    let mut by_org: HashMap<OrgId, Vec<vuoro_store::Process>> = HashMap::new();
+    for p in state.store.processes(&filter).await? {
+        by_org.entry(p.org).or_default().push(p);
+    }
     for o in orgs {
-        if audience == Audience::Public
-            && !settings
-                .get(&o)
-                .is_some_and(|c| c.public && c.publish_processes)
-        {
-            continue;
-        }
-        let filter = ProcessFilter {
-            org: Some(o),
-            ..ProcessFilter::default()
-        };
-        for p in state.store.processes(&filter).await? {
+        for p in by_org.remove(&o).unwrap_or_default() {
             let year = p
                 .first_session
                 .map_or_else(|| p.created_at.year(), |d| d.year());

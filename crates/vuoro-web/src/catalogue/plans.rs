@@ -28,12 +28,12 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 use vuoro_core::permission::{Action, ProcessAction};
 use vuoro_core::plan::SummaryVisibility;
-use vuoro_core::summary::{BlockKind, SummaryState};
+use vuoro_core::summary::BlockKind;
 use vuoro_core::text::{self, limits};
 use vuoro_core::{
     FieldError, FieldErrors, Lang, OrgId, OrgPlanId, PlanAreaId, ProcessId, ProcessState,
 };
-use vuoro_store::{OrgPlan, Organisation, PlanArea, Process, ProcessFilter};
+use vuoro_store::{OrgPlan, Organisation, PlanArea, Process, ProcessFilter, SummaryVersion};
 
 /// The most areas one plan may have: a plan with more is a list of tasks, not of areas.
 pub const MAX_AREAS: usize = 100;
@@ -297,33 +297,27 @@ pub struct SummaryLine {
     pub text: String,
 }
 
-/// The headings and paragraphs of the process's latest published summary; empty when none is
+/// The headings and paragraphs of a process's latest published summary; empty when none is
 /// published. Quotes are left out: the plan's page tells what was concluded, not who said it.
-pub async fn published_summary(state: &AppState, p: ProcessId) -> AppResult<Vec<SummaryLine>> {
-    let versions = state.store.summary_versions(p).await?;
-    let Some((v, ..)) = versions
-        .iter()
-        .find(|(_, s, ..)| *s == SummaryState::Published)
-    else {
-        return Ok(Vec::new());
+pub fn published_lines(published: Option<&SummaryVersion>) -> Vec<SummaryLine> {
+    let Some(sv) = published else {
+        return Vec::new();
     };
-    let sv = state.store.summary_version(p, *v).await?;
-    Ok(sv
-        .summary
+    sv.summary
         .blocks
-        .into_iter()
+        .iter()
         .filter_map(|b| match b.kind {
             BlockKind::Heading => Some(SummaryLine {
                 heading: true,
-                text: b.text,
+                text: b.text.clone(),
             }),
             BlockKind::Paragraph => Some(SummaryLine {
                 heading: false,
-                text: b.text,
+                text: b.text.clone(),
             }),
             BlockKind::Quote => None,
         })
-        .collect())
+        .collect()
 }
 
 #[derive(Debug)]
@@ -372,24 +366,40 @@ async fn plan_page(
         .filter(|p| p.state != ProcessState::Cancelled && may_see(user, p))
         .collect();
     visible.sort_by_key(|a| a.title.to_lowercase());
+    // Two queries however many processes the areas link: their current plans (whose summary
+    // visibility decides), then the published summaries of only those whose summary is shown,
+    // so a summary not to be shown is not even read and no later change can leak it.
+    let mut linked: Vec<ProcessId> = plan
+        .areas
+        .iter()
+        .flat_map(|a| a.processes.iter().copied())
+        .filter(|id| procs.contains_key(id))
+        .collect();
+    linked.sort_unstable();
+    linked.dedup();
+    let plans = state.store.current_plans(&linked).await?;
+    let visibility = |p: &Process| {
+        plans
+            .get(&p.id)
+            .map(|pv| pv.plan.summary_visibility)
+            .ok_or(AppError::NotFound)
+    };
+    let mut shown = Vec::new();
+    for id in &linked {
+        let p = &procs[id];
+        if summary_shown(user, p, visibility(p)?) {
+            shown.push(p.id);
+        }
+    }
+    let summaries = state.store.published_summaries(&shown).await?;
     let mut areas = Vec::new();
     for (i, a) in plan.areas.iter().enumerate() {
         let mut processes = Vec::new();
         for pid in &a.processes {
             let Some(p) = procs.get(pid) else { continue };
             let seen = may_see(user, p);
-            let visibility = state
-                .store
-                .plan(p.id, p.plan_version)
-                .await?
-                .plan
-                .summary_visibility;
-            // Not even read when it is not to be shown, so no later change can leak it.
-            let summary = if summary_shown(user, p, visibility) {
-                Some(published_summary(state, p.id).await?)
-            } else {
-                None
-            };
+            let summary = summary_shown(user, p, visibility(p)?)
+                .then(|| published_lines(summaries.get(&p.id)));
             processes.push(LinkedView {
                 id: p.id,
                 title: if seen {
@@ -519,18 +529,20 @@ pub async fn for_process(state: &AppState, c: &Ctx, p: &Process) -> AppResult<Pr
     let can_edit = c.user()?.can(p.org, Action::EditCatalogue);
     let mut links = Vec::new();
     let mut options = Vec::new();
-    for plan in state.store.org_plans(p.org).await? {
-        for a in &plan.areas {
-            if a.processes.contains(&p.id) {
-                links.push(ProcessLink {
-                    plan: plan.id,
-                    plan_name: plan.name.clone(),
-                    area: a.id,
-                    area_name: a.name.clone(),
-                });
-            } else {
-                options.push((a.id.to_string(), format!("{}: {}", plan.name, a.name)));
-            }
+    // Every area of the organisation's plans with whether this process is linked, in one query.
+    for a in state.store.process_plan_areas(p.id).await? {
+        if a.linked {
+            links.push(ProcessLink {
+                plan: a.plan,
+                plan_name: a.plan_name,
+                area: a.area,
+                area_name: a.area_name,
+            });
+        } else {
+            options.push((
+                a.area.to_string(),
+                format!("{}: {}", a.plan_name, a.area_name),
+            ));
         }
     }
     let choices = (can_edit && !options.is_empty()).then(|| {
@@ -565,10 +577,10 @@ async fn link_from_process(
         .map_err(|_| AppError::BadRequest("error-bad-request"))?;
     let ours = state
         .store
-        .org_plans(p.org)
+        .process_plan_areas(p.id)
         .await?
         .iter()
-        .any(|plan| plan.areas.iter().any(|a| a.id == area));
+        .any(|a| a.area == area);
     if !ours {
         return Err(AppError::BadRequest("error-bad-request"));
     }

@@ -104,8 +104,10 @@ async fn edit_view(
 ) -> AppResult<EditView> {
     let lang = c.lang;
     let mut history = Vec::new();
-    for h in state.store.note_history(note.id).await? {
-        let who = i18n::s(state.store.user(h.actor).await?.name);
+    let entries = state.store.note_history(note.id).await?;
+    let names = crate::processes::names(state, entries.iter().map(|h| h.actor)).await?;
+    for h in entries {
+        let who = i18n::s(names.get(&h.actor).cloned().unwrap_or_default());
         let when = i18n::s(crate::processes::helsinki_time(h.at));
         let text = match (&h.old_text, &h.new_text) {
             (Some(old), Some(new)) => i18n::t_args(

@@ -114,7 +114,20 @@ struct ResultsView {
 /// Whether a session's feedback is final: its form closed (for good) or the session itself
 /// closed, after which no answer is taken. Only final feedback is ever summed up anywhere.
 pub(crate) async fn feedback_final(state: &AppState, live: &LiveSession) -> AppResult<bool> {
-    Ok(!live.open || state.store.feedback_state(live.id).await? == FeedbackState::Closed)
+    // A closed session's form needs no read.
+    if !live.open {
+        return Ok(true);
+    }
+    Ok(answering_ended(
+        true,
+        state.store.feedback_state(live.id).await?,
+    ))
+}
+
+/// [`feedback_final`] for a session whose form's state is already read: whether answering has
+/// ended.
+pub(crate) fn answering_ended(open: bool, state: FeedbackState) -> bool {
+    !open || state == FeedbackState::Closed
 }
 
 /// Results of a session's feedback, for everyone who may see the process, once answering has

@@ -543,17 +543,24 @@ pub(crate) async fn participant_view(
 ) -> AppResult<ParticipantView> {
     let (process, course) = course(state, live).await?;
     let notes = state.store.notes(live.id).await?;
-    let mut mine = Vec::new();
-    for n in notes
+    let own: Vec<&Note> = notes
         .iter()
         .rev()
         .filter(|n| n.author == NoteAuthor::Participant(me.id))
-    {
-        mine.push(OwnNote {
-            curated: state.store.note_curated(n.id).await?,
+        .collect();
+    // Whether each can still be corrected, for all of them in one query: every phone reloads
+    // this page at each move of the session.
+    let curated = state
+        .store
+        .curated_notes(&own.iter().map(|n| n.id).collect::<Vec<_>>())
+        .await?;
+    let mine: Vec<OwnNote> = own
+        .into_iter()
+        .map(|n| OwnNote {
+            curated: curated.contains(&n.id),
             view: note_view(n),
-        });
-    }
+        })
+        .collect();
     let fb_state = state.store.feedback_state(live.id).await?;
     let given = state.store.feedback_given(live.id, me.id).await?;
     let feedback = (fb_state == FeedbackState::Open && !given && live.open).then(|| {

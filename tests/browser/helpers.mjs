@@ -4,7 +4,7 @@
 // wait for the new page and audit it; on top of that every context counts the documents it
 // loaded, and closing it fails if any document was never audited.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -27,14 +27,30 @@ export const STEP_TIMEOUT_MS = 30_000;
 // The server
 
 /**
- * Starts `$VUORO_BIN --db <fresh file> demo --listen 127.0.0.1:0` and waits for the line
+ * The database a test server runs on: a fresh SQLite file in `dir`, or, with
+ * VUORO_BROWSER_BACKEND=postgres, a fresh database on the PostgreSQL server that
+ * VUORO_TEST_POSTGRES names (tests/browser/run.sh runs the Good Practices test so).
+ */
+function freshDatabase(dir) {
+  if (process.env.VUORO_BROWSER_BACKEND !== 'postgres') return join(dir, 'vuoro.db');
+  const server = process.env.VUORO_TEST_POSTGRES;
+  if (!server) throw new Error('VUORO_BROWSER_BACKEND=postgres needs VUORO_TEST_POSTGRES');
+  const name = `vuoro_e2e_${process.pid}_${Date.now()}`;
+  execFileSync('psql', [server, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`]);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Starts `$VUORO_BIN --db <fresh database> demo --listen 127.0.0.1:0` and waits for the line
  * `vuoro is running at http://ADDR/`. Returns { url, stop, output }.
  */
 export async function startServer() {
   const bin = process.env.VUORO_BIN;
   if (!bin) throw new Error('VUORO_BIN is not set: point it at the vuoro binary (target/debug/vuoro)');
   const dir = mkdtempSync(join(tmpdir(), 'vuoro-e2e-'));
-  const db = join(dir, 'vuoro.db');
+  const db = freshDatabase(dir);
   // Run in the empty temporary folder, so no ./vuoro.toml of the checkout is picked up.
   const env = { ...process.env, VUORO_LOG: process.env.VUORO_LOG || 'warn' };
   delete env.VUORO_CONFIG;

@@ -24,3 +24,13 @@ cargo build --bin vuoro
 
 export VUORO_BIN="$root/target/debug/vuoro"
 node --test --test-reporter=spec tests/browser/
+# The Good Practices day once more on PostgreSQL (the server scripts/test starts), so the whole
+# journey runs on both backends. Without a server it is skipped, unless VUORO_REQUIRE_POSTGRES=1.
+if [ -n "${VUORO_TEST_POSTGRES:-}" ]; then
+  VUORO_BROWSER_BACKEND=postgres node --test --test-reporter=spec tests/browser/gpd.test.mjs
+elif [ "${VUORO_REQUIRE_POSTGRES:-}" = 1 ]; then
+  echo "browser tests: VUORO_REQUIRE_POSTGRES=1 but VUORO_TEST_POSTGRES is not set" >&2
+  exit 1
+else
+  echo "browser tests: the PostgreSQL run of gpd.test.mjs is skipped (no VUORO_TEST_POSTGRES)" >&2
+fi

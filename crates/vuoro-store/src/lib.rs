@@ -7,6 +7,7 @@
 //! as history.
 
 pub mod catalogue;
+pub mod copy;
 pub mod sql;
 
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method

@@ -11,7 +11,7 @@ use vuoro_core::live::{JoinCode, Position, Timer};
 use vuoro_core::{LiveSessionId, NoteId, ParticipantId};
 use vuoro_store::copy::{TableSummary, summarize};
 use vuoro_store::prelude::*;
-use vuoro_store::{LiveSession, Note, NoteAuthor, NoteChange, Participant, ProcessFilter};
+use vuoro_store::{LiveSession, Note, NoteAuthor, NoteChange, Participant, ProcessFilter, Store};
 use vuoro_store_sqlite::SqliteStore;
 
 /// A directory of its own for each test, removed when the test ends.
@@ -175,7 +175,7 @@ async fn summary_of(db: &Path) -> Vec<TableSummary> {
 
 /// The copy holds what the source held: the same rows in every table, the merge, and a live
 /// session that goes on numbering its events after the copied ones.
-async fn check_copy(copy: &SqliteStore, live: &Live) {
+async fn check_copy(copy: &dyn Store, live: &Live) {
     let merged = copy.note(live.merged).await.expect("the merged note");
     assert_eq!(merged.merged_into, Some(live.kept));
     assert!(copy.note(live.kept).await.expect("the kept note").starred);

@@ -9,11 +9,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use vuoro_store::Store;
 use vuoro_store::copy::{self, CopyError, TableCopy, TableReport};
+use vuoro_store_postgres::PgStore;
 use vuoro_store_sqlite::SqliteStore;
 
 #[derive(Debug, Clone)]
 pub enum Backend {
     Sqlite(SqliteStore),
+    Postgres(PgStore),
 }
 
 impl Backend {
@@ -24,21 +26,26 @@ impl Backend {
                 .await
                 .map(Backend::Sqlite)
                 .with_context(|| format!("opening database {url}")),
-            DbUrl::Postgres(_) => anyhow::bail!(
-                "opening database {url}: this build of vuoro has no PostgreSQL backend yet"
-            ),
+            // The driver's error names neither the URL nor its password; the context adds the
+            // URL without it.
+            DbUrl::Postgres(u) => PgStore::connect(u)
+                .await
+                .map(Backend::Postgres)
+                .with_context(|| format!("opening database {url}")),
         }
     }
 
     pub fn store(&self) -> Arc<dyn Store> {
         match self {
             Backend::Sqlite(s) => Arc::new(s.clone()),
+            Backend::Postgres(s) => Arc::new(s.clone()),
         }
     }
 
     pub fn tables(&self) -> &dyn TableCopy {
         match self {
             Backend::Sqlite(s) => s,
+            Backend::Postgres(s) => s,
         }
     }
 
@@ -47,6 +54,7 @@ impl Backend {
     pub async fn close(&self) {
         match self {
             Backend::Sqlite(s) => s.close().await,
+            Backend::Postgres(s) => s.close().await,
         }
     }
 
@@ -61,6 +69,7 @@ impl Backend {
                 .backup_to(to)
                 .await
                 .with_context(|| format!("writing the backup {}", to.display())),
+            Backend::Postgres(_) => backup_by_copy(self, to).await.map(|_| ()),
         }
     }
 
@@ -86,8 +95,7 @@ fn refuse_existing(to: &Path) -> anyhow::Result<()> {
 /// Writes a backup of `source` to `to` through the copy path: into a new SQLite file next to
 /// `to`, then linked to its name, which fails rather than replace a file that appeared in the
 /// meantime. Used for backends that cannot copy themselves into a SQLite file.
-#[allow(dead_code)] // Used once a second backend is compiled in.
-pub async fn backup_by_copy(source: &Backend, to: &Path) -> anyhow::Result<Vec<TableReport>> {
+async fn backup_by_copy(source: &Backend, to: &Path) -> anyhow::Result<Vec<TableReport>> {
     refuse_existing(to)?;
     let partial = sibling(to, "partial");
     refuse_existing(&partial)?;

@@ -1,8 +1,12 @@
 //! Moving an installation as an operator does it, through the `vuoro` binary: `migrate-db` from
-//! a SQLite file with the demo city and a live session in it, and `backup` then `restore`. The
+//! a SQLite file with the demo city and a live session in it to another file and to PostgreSQL
+//! and back, and `backup` then `restore` on both backends. The
 //! copies are checked the way a user would notice: every table holds the same rows, a note
 //! merged into another still points at it, new live events carry on numbering after the copied
 //! ones, and a database that holds data is never written into.
+//!
+//! The PostgreSQL tests take a fresh database on the server named by `VUORO_TEST_POSTGRES` and
+//! skip without one, unless `VUORO_REQUIRE_POSTGRES=1` (`vuoro_store_postgres::testing`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -12,6 +16,8 @@ use vuoro_core::{LiveSessionId, NoteId, ParticipantId};
 use vuoro_store::copy::{TableSummary, summarize};
 use vuoro_store::prelude::*;
 use vuoro_store::{LiveSession, Note, NoteAuthor, NoteChange, Participant, ProcessFilter, Store};
+use vuoro_store_postgres::PgStore;
+use vuoro_store_postgres::testing::fresh_database;
 use vuoro_store_sqlite::SqliteStore;
 
 /// A directory of its own for each test, removed when the test ends.
@@ -125,7 +131,7 @@ async fn demo_with_live_session(db: &Path) -> Live {
             created_at: at,
         };
         store.create_participant(&p).await.expect("participant");
-        store.attend(live.id, p.id).await.expect("attends");
+        store.attend(live.id, p.id, at).await.expect("attends");
         let n = Note {
             id: NoteId::new(),
             live_session: live.id,
@@ -168,6 +174,13 @@ async fn demo_with_live_session(db: &Path) -> Live {
 
 async fn summary_of(db: &Path) -> Vec<TableSummary> {
     let store = SqliteStore::open(db).await.expect("open");
+    let s = summarize(&store).await.expect("summary");
+    store.close().await;
+    s
+}
+
+async fn pg_summary(url: &str) -> Vec<TableSummary> {
+    let store = PgStore::connect(url).await.expect("connect");
     let s = summarize(&store).await.expect("summary");
     store.close().await;
     s
@@ -253,6 +266,71 @@ async fn a_backup_restores_into_an_empty_database_with_the_same_content() {
     let copy = SqliteStore::open(&restored).await.expect("open");
     check_copy(&copy, &live).await;
     copy.close().await;
+}
+
+#[tokio::test]
+async fn a_sqlite_installation_moves_to_postgresql_and_back_with_every_row() {
+    let Some(pg) = fresh_database().await else {
+        return;
+    };
+    let d = TempDir::new("postgres");
+    let (from, back) = (d.path("from.db"), d.path("back.db"));
+    let live = demo_with_live_session(&from).await;
+
+    let out = ok(&vuoro(&url(&from), &["migrate-db", "--to", &pg]));
+    assert!(out.contains("every count and digest matches"), "{out}");
+    assert!(!out.contains("DIFFERS"), "{out}");
+    assert_eq!(pg_summary(&pg).await, summary_of(&from).await);
+
+    let err = refused(&vuoro(&url(&from), &["migrate-db", "--to", &pg]));
+    assert!(err.contains("not empty"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+
+    // Back from PostgreSQL to a new SQLite file: the same content, booleans included.
+    let out = ok(&vuoro(&pg, &["migrate-db", "--to", &url(&back)]));
+    assert!(out.contains("every count and digest matches"), "{out}");
+    assert_eq!(summary_of(&back).await, summary_of(&from).await);
+
+    let store = PgStore::connect(&pg).await.expect("connect");
+    check_copy(&store, &live).await;
+    store.close().await;
+}
+
+#[tokio::test]
+async fn a_postgresql_backup_restores_into_postgresql_and_sqlite() {
+    let (Some(pg), Some(demo), Some(restored)) = (
+        fresh_database().await,
+        fresh_database().await,
+        fresh_database().await,
+    ) else {
+        return;
+    };
+    let d = TempDir::new("pg-backup");
+    let (origin, backup, file) = (d.path("origin.db"), d.path("backup.db"), d.path("file.db"));
+    let live = demo_with_live_session(&origin).await;
+    ok(&vuoro(&url(&origin), &["migrate-db", "--to", &pg]));
+
+    let out = ok(&vuoro(&pg, &["backup", &url(&backup)]));
+    assert!(out.contains("wrote"), "{out}");
+    let err = refused(&vuoro(&pg, &["backup", &url(&backup)]));
+    assert!(err.contains("never overwrites"), "{err}");
+    assert_eq!(summary_of(&backup).await, summary_of(&origin).await);
+
+    // The demo runs on PostgreSQL too; a database it filled is not a restore's target.
+    ok(&vuoro(&demo, &["demo", "--seed-only"]));
+    let err = refused(&vuoro(&demo, &["restore", &url(&backup)]));
+    assert!(err.contains("not empty"), "{err}");
+
+    let out = ok(&vuoro(&restored, &["restore", &url(&backup)]));
+    assert!(out.contains("every count and digest matches"), "{out}");
+    assert_eq!(pg_summary(&restored).await, summary_of(&origin).await);
+    let out = ok(&vuoro(&url(&file), &["restore", &url(&backup)]));
+    assert!(out.contains("every count and digest matches"), "{out}");
+    assert_eq!(summary_of(&file).await, summary_of(&origin).await);
+
+    let store = PgStore::connect(&restored).await.expect("connect");
+    check_copy(&store, &live).await;
+    store.close().await;
 }
 
 #[test]

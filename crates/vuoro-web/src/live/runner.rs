@@ -391,7 +391,10 @@ async fn control(
         now_ms(),
     );
     let turn = state.hub.turn(live.id).await;
-    let e = state.store.move_live_session(live.id, pos, timer).await?;
+    let e = state
+        .store
+        .move_live_session(live.id, pos, timer, OffsetDateTime::now_utc())
+        .await?;
     publish(&state, turn, &e).await;
     Ok(back)
 }

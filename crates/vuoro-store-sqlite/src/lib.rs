@@ -7,6 +7,7 @@
 
 mod accounts;
 mod catalogue;
+mod feed;
 mod live;
 mod outcome;
 mod process;
@@ -69,6 +70,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Committed live events, announced to this process's feed readers (see `feed.rs`).
+    feed: tokio::sync::broadcast::Sender<(LiveSessionId, i64)>,
 }
 
 impl SqliteStore {
@@ -128,7 +131,10 @@ impl SqliteStore {
             .run(&pool)
             .await
             .map_err(|e| StoreError::Backend(format!("migration failed: {e}")))?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore {
+            pool,
+            feed: tokio::sync::broadcast::channel(feed::CAPACITY).0,
+        })
     }
 
     /// Writes a consistent copy of the whole database to `dest`, which must not exist yet, so a
@@ -156,6 +162,14 @@ impl SqliteStore {
     /// the file is complete on its own.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// Commits a transaction that appended `event`, then tells the live feed.
+    async fn commit_live(&self, tx: Transaction<'static, Sqlite>, event: &LiveEvent) -> Result<()> {
+        tx.commit().await.map_err(db)?;
+        // Nobody listening (no server in this process) is not an error.
+        self.feed.send((event.live_session, event.seq)).ok();
+        Ok(())
     }
 
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {

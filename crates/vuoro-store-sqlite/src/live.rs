@@ -108,7 +108,7 @@ impl LiveStore for SqliteStore {
             return Err(live_refused(&mut tx, id).await);
         }
         let event = append_live_event(&mut tx, id, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -126,7 +126,7 @@ impl LiveStore for SqliteStore {
             return Err(live_refused(&mut tx, id).await);
         }
         let event = append_live_event(&mut tx, id, at, LiveEventKind::Closed).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -265,7 +265,7 @@ impl LiveStore for SqliteStore {
             .await
             .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::HandsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -344,7 +344,7 @@ impl LiveStore for SqliteStore {
             LiveEventKind::NoteAdded { note: n.id },
         )
         .await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -470,7 +470,7 @@ impl LiveStore for SqliteStore {
         .map_err(db)?;
         let event =
             append_live_event(&mut tx, live, at, LiveEventKind::NoteChanged { note: id }).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -515,7 +515,7 @@ impl LiveStore for SqliteStore {
         .map_err(db)?;
         let event =
             append_live_event(&mut tx, live, at, LiveEventKind::NoteChanged { note: id }).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -582,7 +582,7 @@ impl LiveStore for SqliteStore {
             return Err(StoreError::Conflict("live session is closed"));
         }
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -619,7 +619,7 @@ impl LiveStore for SqliteStore {
             return Err(StoreError::Conflict("live session is closed"));
         }
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -668,7 +668,7 @@ impl LiveStore for SqliteStore {
         .await
         .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -707,7 +707,7 @@ impl LiveStore for SqliteStore {
             LiveEventKind::TopicsChanged,
         )
         .await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         let stored = Topic {
             number: number_of(number)?,
             cell: None,
@@ -791,7 +791,7 @@ impl LiveStore for SqliteStore {
             .map_err(db_unique("cell"))?;
         let event =
             append_live_event(&mut tx, state.live, at, LiveEventKind::TopicsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -817,7 +817,7 @@ impl LiveStore for SqliteStore {
             .map_err(db)?;
         let event =
             append_live_event(&mut tx, state.live, at, LiveEventKind::TopicsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -885,7 +885,7 @@ impl LiveStore for SqliteStore {
         .await
         .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsPicked).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -909,7 +909,7 @@ impl LiveStore for SqliteStore {
         .await
         .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsPicked).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -950,7 +950,7 @@ impl LiveStore for SqliteStore {
         .await
         .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::HandsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -969,7 +969,7 @@ impl LiveStore for SqliteStore {
             .await
             .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::HandsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -1090,7 +1090,7 @@ impl LiveStore for SqliteStore {
             .await
             .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 

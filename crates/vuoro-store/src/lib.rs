@@ -7,13 +7,14 @@
 //! as history.
 
 pub mod catalogue;
+pub mod feed;
 pub mod sql;
 
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
     pub use crate::{
-        AccountStore as _, CatalogueStore as _, LiveStore as _, OutcomeStore as _,
+        AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
         ProcessStore as _, Store,
     };
 }
@@ -34,6 +35,8 @@ use vuoro_core::{
     LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, RoleSet,
     TopicId, UnitId, UserId,
 };
+
+pub use feed::{LiveFeed, LiveNotice};
 
 pub use catalogue::{
     ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
@@ -640,12 +643,18 @@ pub struct Attendee {
 /// read) feature by feature. Methods that change a process take the acting user, so the event
 /// log always says who did what.
 pub trait Store:
-    AccountStore + ProcessStore + LiveStore + OutcomeStore + CatalogueStore + std::fmt::Debug
+    AccountStore + ProcessStore + LiveStore + LiveFeed + OutcomeStore + CatalogueStore + std::fmt::Debug
 {
 }
 
 impl<T> Store for T where
-    T: AccountStore + ProcessStore + LiveStore + OutcomeStore + CatalogueStore + std::fmt::Debug
+    T: AccountStore
+        + ProcessStore
+        + LiveStore
+        + LiveFeed
+        + OutcomeStore
+        + CatalogueStore
+        + std::fmt::Debug
 {
 }
 

@@ -86,8 +86,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state of a server; call it within a Tokio runtime (the hub starts listening to the
+    /// store's live feed on it).
     pub fn new(store: Arc<dyn Store>, methods: MethodLibrary, config: WebConfig) -> Self {
         Self {
+            hub: hub::LiveHub::start(store.clone()),
             store,
             methods: Arc::new(methods),
             logins: Arc::new(auth::LoginLimiter::new(
@@ -96,7 +99,6 @@ impl AppState {
             )),
             hashing: Arc::new(tokio::sync::Semaphore::new(auth::hashing_permits())),
             config: Arc::new(config),
-            hub: Arc::new(hub::LiveHub::default()),
             shares: Arc::new(share::CommentLimiter::default()),
         }
     }

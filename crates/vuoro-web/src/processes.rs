@@ -1310,12 +1310,10 @@ async fn transition(
             if !matches!(to, ProcessState::Phase1 | ProcessState::Phase2) {
                 for live in lives {
                     if live.open {
-                        let turn = state.hub.turn(live.id).await;
-                        let e = state
+                        state
                             .store
                             .close_live_session(live.id, OffsetDateTime::now_utc())
                             .await?;
-                        crate::live::publish(&state, turn, &e).await;
                     }
                 }
             }

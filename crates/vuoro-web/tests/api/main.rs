@@ -12,6 +12,7 @@ mod flow;
 mod invitations;
 mod live;
 mod live_day;
+mod live_feed;
 mod live_guard;
 mod look;
 mod names;

@@ -131,10 +131,14 @@ impl SqliteStore {
             .run(&pool)
             .await
             .map_err(|e| StoreError::Backend(format!("migration failed: {e}")))?;
-        Ok(SqliteStore {
+        Ok(SqliteStore::on(pool))
+    }
+
+    fn on(pool: SqlitePool) -> SqliteStore {
+        SqliteStore {
             pool,
             feed: tokio::sync::broadcast::channel(feed::CAPACITY).0,
-        })
+        }
     }
 
     /// Writes a consistent copy of the whole database to `dest`, which must not exist yet, so a
@@ -748,7 +752,7 @@ mod tests {
     async fn the_open_space_migration_applies_to_existing_live_data() {
         let db = TempDb::new();
         let pool = pool_at(&db, 2).await;
-        let old = SqliteStore { pool };
+        let old = SqliteStore::on(pool);
         let org = old.create_org("Org").await.expect("org");
         let user = old
             .create_user(NewUser {

@@ -19,10 +19,10 @@ use vuoro_core::{
 };
 use vuoro_store::prelude::*;
 use vuoro_store::{
-    Acceptor, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
-    LoginSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, Organisation, Participant,
-    Practice, Presence, ProcessFilter, RoleChangeVia, StoreError, SummaryComment, SummaryLink,
-    SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
+    Acceptor, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveNotice,
+    LiveSession, LoginSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, Organisation,
+    Participant, Practice, Presence, ProcessFilter, RoleChangeVia, StoreError, SummaryComment,
+    SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
 };
 use vuoro_store_sqlite::SqliteStore;
 
@@ -4514,5 +4514,46 @@ async fn a_summary_link_is_made_revoked_and_its_comments_capped() {
             EventKind::SummaryLinkRevoked { link: link.id },
             EventKind::SummaryLinkMade { link: new.id },
         ]
+    );
+}
+
+/// The live feed starts with a gap (read what you follow once), then announces each committed
+/// live event by its session and `seq`, in the order they committed; a refused write announces
+/// nothing.
+#[tokio::test]
+async fn the_live_feed_announces_each_committed_event_by_session_and_seq() {
+    use futures_util::{FutureExt, StreamExt};
+    let f = fixture().await;
+    let s = &f.store;
+    let id = create_process(&f, "Tiimi", None, Plan::default()).await;
+    let t = datetime!(2027-02-01 09:00 UTC);
+    let l = live(&f, id, "ACDEFG", t);
+    s.open_live_session(&l).await.expect("open");
+    let mut feed = s.live_feed().await.expect("feed");
+    assert_eq!(feed.next().await, Some(LiveNotice::Gap));
+
+    let staff = NoteAuthor::Staff(f.facilitator.id);
+    let added = s
+        .add_note(&note(l.id, staff, "Tauot porrastetaan", t))
+        .await
+        .expect("note");
+    let closed = s.close_live_session(l.id, t).await.expect("closed");
+    let refused = s
+        .move_live_session(l.id, Position::default(), Timer::new(5))
+        .await;
+    assert!(refused.is_err(), "a closed session does not move");
+    for e in [&added, &closed] {
+        assert_eq!(
+            feed.next().await,
+            Some(LiveNotice::Committed {
+                live_session: l.id,
+                seq: e.seq
+            })
+        );
+    }
+    assert_eq!(
+        feed.next().now_or_never(),
+        None,
+        "the refused move announced nothing"
     );
 }

@@ -11,6 +11,7 @@ mod feed;
 mod live;
 mod outcome;
 mod process;
+mod throttle;
 
 use async_trait::async_trait;
 use sqlx::sqlite::{
@@ -595,6 +596,10 @@ mod tests {
         (
             11,
             "05f1760ae42c455608005e4cc24fbda26597f1584806aa0e3636878402bd5f493342c4cca49778057bfed10261013e6a",
+        ),
+        (
+            12,
+            "72c7c06c2a24c7e07f5b87c2863cf75f47ec5b52fceba672683954d9dc6bbc1078d422aa9bb172701f8c3d9b084f387c",
         ),
     ];
 

@@ -19,10 +19,11 @@ use vuoro_core::{
 };
 use vuoro_store::prelude::*;
 use vuoro_store::{
-    Acceptor, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveNotice,
+    Acceptor, ApprovalSide, Budget, EventKind, Invitation, LiveEvent, LiveEventKind, LiveNotice,
     LiveSession, LoginSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange, Organisation,
-    Participant, Practice, Presence, ProcessFilter, RoleChangeVia, StoreError, SummaryComment,
-    SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
+    Participant, Practice, Presence, ProcessFilter, RoleChangeVia, Spent, StoreError,
+    SummaryComment, SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit,
+    User,
 };
 use vuoro_store_sqlite::SqliteStore;
 
@@ -4555,5 +4556,97 @@ async fn the_live_feed_announces_each_committed_event_by_session_and_seq() {
         feed.next().now_or_never(),
         None,
         "the refused move announced nothing"
+    );
+}
+
+/// Attempts count against every budget named, are refused as a whole once one budget is spent
+/// (saying until when), leave the window with time, and can be taken back or forgotten.
+#[tokio::test]
+async fn attempts_are_counted_per_budget_within_the_window() {
+    let f = fixture().await;
+    let s = &f.store;
+    let window = Duration::minutes(15);
+    let t0 = datetime!(2027-02-01 09:00 UTC);
+    let both = [
+        Budget {
+            key: "client",
+            limit: 3,
+        },
+        Budget {
+            key: "address",
+            limit: 2,
+        },
+    ];
+    let at = |m: i64| t0 + Duration::minutes(m);
+    assert_eq!(
+        s.take_attempt(&both, at(0) - window, at(0))
+            .await
+            .expect("1"),
+        None
+    );
+    assert_eq!(
+        s.take_attempt(&both, at(1) - window, at(1))
+            .await
+            .expect("2"),
+        None
+    );
+    assert_eq!(
+        s.take_attempt(&both, at(2) - window, at(2))
+            .await
+            .expect("3"),
+        Some(Spent {
+            budget: 1,
+            until: at(15)
+        }),
+        "the address is spent until its first attempt leaves the window"
+    );
+    // The refused attempt was not counted: the client has one left, on another address.
+    let other = [
+        both[0],
+        Budget {
+            key: "other",
+            limit: 2,
+        },
+    ];
+    assert_eq!(
+        s.take_attempt(&other, at(3) - window, at(3))
+            .await
+            .expect("4"),
+        None
+    );
+    assert_eq!(
+        s.take_attempt(&other, at(4) - window, at(4))
+            .await
+            .expect("5"),
+        Some(Spent {
+            budget: 0,
+            until: at(15)
+        })
+    );
+    // A right password takes back the client's latest attempt and clears the address.
+    s.give_back_attempt("client").await.expect("given back");
+    s.forget_attempts("address").await.expect("forgotten");
+    assert_eq!(
+        s.take_attempt(&both, at(5) - window, at(5))
+            .await
+            .expect("6"),
+        None
+    );
+    // With time, the oldest attempts leave the window.
+    assert_eq!(
+        s.take_attempt(&both, at(6) - window, at(6))
+            .await
+            .expect("7"),
+        Some(Spent {
+            budget: 0,
+            until: at(15)
+        })
+    );
+    assert_eq!(
+        s.take_attempt(&both, at(15) - window, at(15))
+            .await
+            .expect("8"),
+        None,
+        "when it said"
     );
 }

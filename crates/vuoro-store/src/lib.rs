@@ -9,13 +9,14 @@
 pub mod catalogue;
 pub mod feed;
 pub mod sql;
+pub mod throttle;
 
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
-        ProcessStore as _, Store,
+        ProcessStore as _, Store, ThrottleStore as _,
     };
 }
 
@@ -37,6 +38,7 @@ use vuoro_core::{
 };
 
 pub use feed::{LiveFeed, LiveNotice};
+pub use throttle::{Budget, Spent, ThrottleStore};
 
 pub use catalogue::{
     ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
@@ -643,7 +645,14 @@ pub struct Attendee {
 /// read) feature by feature. Methods that change a process take the acting user, so the event
 /// log always says who did what.
 pub trait Store:
-    AccountStore + ProcessStore + LiveStore + LiveFeed + OutcomeStore + CatalogueStore + std::fmt::Debug
+    AccountStore
+    + ProcessStore
+    + LiveStore
+    + LiveFeed
+    + OutcomeStore
+    + CatalogueStore
+    + ThrottleStore
+    + std::fmt::Debug
 {
 }
 
@@ -654,6 +663,7 @@ impl<T> Store for T where
         + LiveFeed
         + OutcomeStore
         + CatalogueStore
+        + ThrottleStore
         + std::fmt::Debug
 {
 }

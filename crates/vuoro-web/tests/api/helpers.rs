@@ -111,6 +111,46 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
     }
 }
 
+impl TestApp {
+    /// A second server process's worth on this app's database: its own store connection, hub
+    /// and limiters, as a second `vuoro serve` behind a load balancer has. (SQLite serves one
+    /// process per file in production, as live events are announced within a process; what
+    /// is kept in the database is shared all the same.)
+    pub async fn beside(&self) -> TestApp {
+        let dir = std::env::temp_dir().join(format!(
+            "vuoro-api-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let store: Arc<dyn Store> = Arc::new(
+            SqliteStore::open(&self.dir.join("test.db"))
+                .await
+                .expect("database opens"),
+        );
+        let state = vuoro_web::AppState::new(
+            store.clone(),
+            MethodLibrary::builtin().expect("methods"),
+            vuoro_web::WebConfig::default(),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(vuoro_web::serve(listener, state, async {
+            let _ = rx.await;
+        }));
+        TestApp {
+            base: format!("http://{addr}"),
+            store,
+            org: self.org,
+            dir,
+            shutdown: Some(tx),
+        }
+    }
+}
+
 /// A browser: keeps cookies, does not follow redirects (tests look at them).
 pub struct Browser {
     pub client: Client,

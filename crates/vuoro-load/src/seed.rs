@@ -80,7 +80,9 @@ pub async fn seed(db: &Path, sessions: usize, per_session: usize) -> anyhow::Res
     .map_err(|e| anyhow!("plan session refused: {e:?}"))?;
     let plan_session = plan.sessions.first().map_or(1, |s| s.id);
 
-    let org = store.create_org("Kuormitustestin kunta").await?;
+    // One time for every fixture: nothing the load run measures depends on it.
+    let at = OffsetDateTime::now_utc();
+    let org = store.create_org("Kuormitustestin kunta", at).await?;
     let hash = vuoro_web::auth::hash_password(PASSWORD).map_err(|e| anyhow!("{e:?}"))?;
     let user = |email: &str, name: &str| NewUser {
         email: email.into(),
@@ -89,10 +91,10 @@ pub async fn seed(db: &Path, sessions: usize, per_session: usize) -> anyhow::Res
         site_admin: false,
     };
     let orderer = store
-        .create_user(user("tilaaja@load.vuoro.invalid", "Tilaaja"))
+        .create_user(user("tilaaja@load.vuoro.invalid", "Tilaaja"), at)
         .await?;
     let facilitator = store
-        .create_user(user(FACILITATOR_EMAIL, "Fasilitaattori"))
+        .create_user(user(FACILITATOR_EMAIL, "Fasilitaattori"), at)
         .await?;
     store
         .set_roles(org.id, orderer.id, RoleSet::from_iter([Role::Orderer]))
@@ -108,21 +110,24 @@ pub async fn seed(db: &Path, sessions: usize, per_session: usize) -> anyhow::Res
     let mut out = Vec::with_capacity(sessions);
     for i in 0..sessions {
         let p = store
-            .create_process(NewProcess {
-                org: org.id,
-                orderer: orderer.id,
-                order: order(i),
-                plan: plan.clone(),
-            })
+            .create_process(
+                NewProcess {
+                    org: org.id,
+                    orderer: orderer.id,
+                    order: order(i),
+                    plan: plan.clone(),
+                },
+                at,
+            )
             .await?;
         store
-            .assign_facilitator(p.id, facilitator.id, facilitator.id)
+            .assign_facilitator(p.id, facilitator.id, facilitator.id, at)
             .await?;
         for (from, to) in [
             (ProcessState::Ordered, ProcessState::Agreed),
             (ProcessState::Agreed, ProcessState::Phase1),
         ] {
-            store.set_state(p.id, from, to, facilitator.id).await?;
+            store.set_state(p.id, from, to, facilitator.id, at).await?;
         }
         let live = LiveSession {
             id: LiveSessionId::new(),
@@ -134,7 +139,7 @@ pub async fn seed(db: &Path, sessions: usize, per_session: usize) -> anyhow::Res
             position: Position::default(),
             timer: Timer::new(minutes),
             opened_by: facilitator.id,
-            opened_at: OffsetDateTime::now_utc(),
+            opened_at: at,
             closed_at: None,
         };
         store.open_live_session(&live).await?;
@@ -148,10 +153,10 @@ pub async fn seed(db: &Path, sessions: usize, per_session: usize) -> anyhow::Res
                 token_hash: vuoro_web::util::hash_token(&token),
                 display_name: None,
                 lang: "fi".into(),
-                created_at: OffsetDateTime::now_utc(),
+                created_at: at,
             };
             store.create_participant(&me).await?;
-            store.attend(live.id, me.id).await?;
+            store.attend(live.id, me.id, at).await?;
             phones.push(format!("{cookie_name}={token}"));
         }
         out.push(Seeded {

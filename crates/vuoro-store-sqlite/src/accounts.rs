@@ -4,11 +4,11 @@ use super::*;
 
 #[async_trait]
 impl AccountStore for SqliteStore {
-    async fn create_org(&self, name: &str) -> Result<Organisation> {
+    async fn create_org(&self, name: &str, at: OffsetDateTime) -> Result<Organisation> {
         let org = Organisation {
             id: OrgId::new(),
             name: name.to_owned(),
-            created_at: now(),
+            created_at: at,
         };
         sqlx::query("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)")
             .bind(org.id.to_string())
@@ -68,14 +68,14 @@ impl AccountStore for SqliteStore {
         rows.into_iter().map(UnitRow::into_unit).collect()
     }
 
-    async fn create_user(&self, u: NewUser) -> Result<User> {
+    async fn create_user(&self, u: NewUser, at: OffsetDateTime) -> Result<User> {
         let user = User {
             id: UserId::new(),
             email: normalise_email(&u.email),
             name: u.name,
             password_hash: u.password_hash,
             site_admin: u.site_admin,
-            created_at: now(),
+            created_at: at,
         };
         let mut conn = self.pool.acquire().await.map_err(db)?;
         insert_user(&mut conn, &user).await?;

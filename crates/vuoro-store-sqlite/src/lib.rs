@@ -85,8 +85,8 @@ impl SqliteStore {
         to: ProcessState,
         actor: UserId,
         reason: Option<String>,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        let at = now();
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE processes SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
@@ -180,10 +180,6 @@ impl SqliteStore {
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {
         self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
     }
-}
-
-fn now() -> OffsetDateTime {
-    OffsetDateTime::now_utc()
 }
 
 /// The columns of `processes` that are copied from the current plan.
@@ -546,6 +542,9 @@ mod tests {
     use vuoro_core::method::Format;
     use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 
+    /// The one time these tests stamp: what they check does not depend on it.
+    const T: OffsetDateTime = time::macros::datetime!(2027-01-10 12:00 UTC);
+
     /// Each migration as it landed: (version, SHA-384 of its SQL, which sqlx stores beside the
     /// version and compares at every open). A database that ran a migration refuses to open once
     /// the file changes, so a landed migration is never edited: a change is a new file. This
@@ -758,14 +757,17 @@ mod tests {
         let db = TempDb::new();
         let pool = pool_at(&db, 2).await;
         let old = SqliteStore::on(pool);
-        let org = old.create_org("Org").await.expect("org");
+        let org = old.create_org("Org", T).await.expect("org");
         let user = old
-            .create_user(NewUser {
-                email: "a@b.fi".into(),
-                name: "A".into(),
-                password_hash: "x".into(),
-                site_admin: false,
-            })
+            .create_user(
+                NewUser {
+                    email: "a@b.fi".into(),
+                    name: "A".into(),
+                    password_hash: "x".into(),
+                    site_admin: false,
+                },
+                T,
+            )
             .await
             .expect("user");
         let order = Order {
@@ -781,12 +783,15 @@ mod tests {
             method: MethodChoice::AdviseMe,
         };
         let p = old
-            .create_process(NewProcess {
-                org: org.id,
-                orderer: user.id,
-                order,
-                plan: Plan::default(),
-            })
+            .create_process(
+                NewProcess {
+                    org: org.id,
+                    orderer: user.id,
+                    order,
+                    plan: Plan::default(),
+                },
+                T,
+            )
             .await
             .expect("process");
         let live = LiveSession {
@@ -799,7 +804,7 @@ mod tests {
             position: Position::default(),
             timer: Timer::new(10),
             opened_by: user.id,
-            opened_at: now(),
+            opened_at: T,
             closed_at: None,
         };
         old.open_live_session(&live).await.expect("live session");
@@ -809,12 +814,14 @@ mod tests {
             token_hash: "h".into(),
             display_name: None,
             lang: "fi".into(),
-            created_at: now(),
+            created_at: T,
         };
         old.create_participant(&participant)
             .await
             .expect("participant");
-        old.attend(live.id, participant.id).await.expect("attend");
+        old.attend(live.id, participant.id, T)
+            .await
+            .expect("attend");
         // Written by hand, since `add_note` now fills a column 0002 does not have.
         let note = NoteId::new();
         sqlx::query(
@@ -825,7 +832,7 @@ mod tests {
         .bind(live.id.to_string())
         .bind(p.id.to_string())
         .bind(participant.id.to_string())
-        .bind(timestamp(now()).expect("time"))
+        .bind(timestamp(T).expect("time"))
         .execute(&old.pool)
         .await
         .expect("note");
@@ -836,10 +843,7 @@ mod tests {
         assert_eq!(store.open_space(live.id).await.expect("read"), None);
         assert!(store.topics(live.id).await.expect("topics").is_empty());
         let os = OpenSpace::from_form("10", "Sali").expect("valid");
-        store
-            .save_open_space(live.id, &os, now())
-            .await
-            .expect("saved");
+        store.save_open_space(live.id, &os, T).await.expect("saved");
         store.close().await;
     }
 
@@ -847,14 +851,17 @@ mod tests {
     async fn damaged_rows_read_as_corrupt() {
         let db = TempDb::new();
         let store = SqliteStore::open(&db.0).await.expect("open");
-        let org = store.create_org("Org").await.expect("org");
+        let org = store.create_org("Org", T).await.expect("org");
         let user = store
-            .create_user(NewUser {
-                email: "a@b.fi".into(),
-                name: "A".into(),
-                password_hash: "x".into(),
-                site_admin: false,
-            })
+            .create_user(
+                NewUser {
+                    email: "a@b.fi".into(),
+                    name: "A".into(),
+                    password_hash: "x".into(),
+                    site_admin: false,
+                },
+                T,
+            )
             .await
             .expect("user");
         let order = Order {
@@ -870,12 +877,15 @@ mod tests {
             method: MethodChoice::AdviseMe,
         };
         let p = store
-            .create_process(NewProcess {
-                org: org.id,
-                orderer: user.id,
-                order,
-                plan: Plan::default(),
-            })
+            .create_process(
+                NewProcess {
+                    org: org.id,
+                    orderer: user.id,
+                    order,
+                    plan: Plan::default(),
+                },
+                T,
+            )
             .await
             .expect("process");
         // Valid JSON of the wrong shape passes the CHECK but not the decoder.
@@ -906,7 +916,7 @@ mod tests {
             position: Position::default(),
             timer: Timer::new(10),
             opened_by: user.id,
-            opened_at: now(),
+            opened_at: T,
             closed_at: None,
         };
         store.open_live_session(&live).await.expect("open");

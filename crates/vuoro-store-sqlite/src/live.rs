@@ -87,8 +87,8 @@ impl LiveStore for SqliteStore {
         id: LiveSessionId,
         position: Position,
         timer: Timer,
+        at: OffsetDateTime,
     ) -> Result<LiveEvent> {
-        let at = now();
         let stage = index_value(position.stage)?;
         let question = index_value(position.question)?;
         let timer_json = to_json(&timer, "timer")?;
@@ -200,7 +200,12 @@ impl LiveStore for SqliteStore {
         count(n, "participant")
     }
 
-    async fn attend(&self, live: LiveSessionId, participant: ParticipantId) -> Result<()> {
+    async fn attend(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        at: OffsetDateTime,
+    ) -> Result<()> {
         // The process is copied from the session in the same statement; the foreign keys then
         // refuse a participant of another process as well as an unknown one.
         let done = sqlx::query(
@@ -209,7 +214,7 @@ impl LiveStore for SqliteStore {
              ON CONFLICT (live_session_id, participant_id) DO NOTHING",
         )
         .bind(participant.to_string())
-        .bind(timestamp(now())?)
+        .bind(timestamp(at)?)
         .bind(live.to_string())
         .execute(&self.pool)
         .await

@@ -4,8 +4,7 @@ use super::*;
 
 #[async_trait]
 impl ProcessStore for SqliteStore {
-    async fn create_process(&self, p: NewProcess) -> Result<Process> {
-        let at = now();
+    async fn create_process(&self, p: NewProcess, at: OffsetDateTime) -> Result<Process> {
         let cols = PlanColumns::of(&p.plan)?;
         let process = Process {
             id: ProcessId::new(),
@@ -127,8 +126,8 @@ impl ProcessStore for SqliteStore {
         id: ProcessId,
         facilitator: UserId,
         actor: UserId,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        let at = now();
         let mut tx = self.begin_write().await?;
         let done =
             sqlx::query("UPDATE processes SET facilitator_id = ?, updated_at = ? WHERE id = ?")
@@ -158,8 +157,8 @@ impl ProcessStore for SqliteStore {
         based_on: u32,
         plan: &Plan,
         author: UserId,
+        at: OffsetDateTime,
     ) -> Result<u32> {
-        let at = now();
         let cols = PlanColumns::of(plan)?;
         let plan_json = to_json(plan, "plan")?;
         let new_version = based_on
@@ -242,8 +241,8 @@ impl ProcessStore for SqliteStore {
         version: u32,
         side: ApprovalSide,
         user: UserId,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        let at = now();
         let mut tx = self.begin_write().await?;
         let current: Option<i64> =
             sqlx::query_scalar("SELECT plan_version FROM processes WHERE id = ?")
@@ -307,8 +306,9 @@ impl ProcessStore for SqliteStore {
         from: ProcessState,
         to: ProcessState,
         actor: UserId,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        self.move_state(id, from, to, actor, None).await
+        self.move_state(id, from, to, actor, None, at).await
     }
 
     async fn set_state_with_reason(
@@ -318,8 +318,9 @@ impl ProcessStore for SqliteStore {
         to: ProcessState,
         actor: UserId,
         reason: &str,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        self.move_state(id, from, to, actor, Some(reason.to_owned()))
+        self.move_state(id, from, to, actor, Some(reason.to_owned()), at)
             .await
     }
 
@@ -329,8 +330,8 @@ impl ProcessStore for SqliteStore {
         actor: UserId,
         method: Option<&str>,
         text: &str,
+        at: OffsetDateTime,
     ) -> Result<()> {
-        let at = now();
         let mut tx = self.begin_write().await?;
         // The process must exist; the event table's foreign key would say so less clearly.
         let found: Option<(String,)> = sqlx::query_as("SELECT id FROM processes WHERE id = ?")

@@ -7,6 +7,8 @@
 //! as history.
 
 pub mod catalogue;
+#[cfg(feature = "conformance")]
+pub mod conformance;
 pub mod feed;
 pub mod sql;
 pub mod throttle;
@@ -643,7 +645,8 @@ pub struct Attendee {
 
 /// The storage every backend provides: one supertrait per feature, so a backend is written (and
 /// read) feature by feature. Methods that change a process take the acting user, so the event
-/// log always says who did what.
+/// log always says who did what, and every method that stamps a time takes it from the caller
+/// (`at` or `now`), so no backend reads the clock and tests pass the times they mean.
 pub trait Store:
     AccountStore
     + ProcessStore
@@ -671,13 +674,13 @@ impl<T> Store for T where
 /// Organisations, units, users and their roles, invitations and log-in sessions.
 #[async_trait]
 pub trait AccountStore: Send + Sync {
-    async fn create_org(&self, name: &str) -> Result<Organisation>;
+    async fn create_org(&self, name: &str, at: OffsetDateTime) -> Result<Organisation>;
     async fn org(&self, id: OrgId) -> Result<Organisation>;
     async fn orgs(&self) -> Result<Vec<Organisation>>;
     async fn create_unit(&self, org: OrgId, name: &str) -> Result<Unit>;
     async fn units(&self, org: OrgId) -> Result<Vec<Unit>>;
 
-    async fn create_user(&self, u: NewUser) -> Result<User>;
+    async fn create_user(&self, u: NewUser, at: OffsetDateTime) -> Result<User>;
     async fn user(&self, id: UserId) -> Result<User>;
     async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
     async fn user_count(&self) -> Result<u64>;
@@ -739,7 +742,7 @@ pub trait AccountStore: Send + Sync {
 #[async_trait]
 pub trait ProcessStore: Send + Sync {
     /// Stores the order as a new process in state `ordered` with plan version 1.
-    async fn create_process(&self, p: NewProcess) -> Result<Process>;
+    async fn create_process(&self, p: NewProcess, at: OffsetDateTime) -> Result<Process>;
     async fn process(&self, id: ProcessId) -> Result<Process>;
     async fn processes(&self, f: &ProcessFilter) -> Result<Vec<Process>>;
     async fn assign_facilitator(
@@ -747,6 +750,7 @@ pub trait ProcessStore: Send + Sync {
         id: ProcessId,
         facilitator: UserId,
         actor: UserId,
+        at: OffsetDateTime,
     ) -> Result<()>;
     /// Saves a new plan version. `based_on` is the version the author edited; if another
     /// version was saved meanwhile the save is refused with `Conflict`, so nobody overwrites a
@@ -757,6 +761,7 @@ pub trait ProcessStore: Send + Sync {
         based_on: u32,
         plan: &Plan,
         author: UserId,
+        at: OffsetDateTime,
     ) -> Result<u32>;
     async fn plan(&self, id: ProcessId, version: u32) -> Result<PlanVersion>;
     /// Every version, newest first.
@@ -768,6 +773,7 @@ pub trait ProcessStore: Send + Sync {
         version: u32,
         side: ApprovalSide,
         user: UserId,
+        at: OffsetDateTime,
     ) -> Result<()>;
     async fn approvals(&self, id: ProcessId, version: u32) -> Result<Vec<Approval>>;
     /// Moves the process from `from` to `to`; `Conflict` if it is no longer in `from`.
@@ -777,6 +783,7 @@ pub trait ProcessStore: Send + Sync {
         from: ProcessState,
         to: ProcessState,
         actor: UserId,
+        at: OffsetDateTime,
     ) -> Result<()>;
     /// As `set_state`, recording why in the same event (a cancellation's reason).
     async fn set_state_with_reason(
@@ -786,6 +793,7 @@ pub trait ProcessStore: Send + Sync {
         to: ProcessState,
         actor: UserId,
         reason: &str,
+        at: OffsetDateTime,
     ) -> Result<()>;
     /// Records a coordinator's answer to an order that asked for advice on the method.
     async fn give_advice(
@@ -794,6 +802,7 @@ pub trait ProcessStore: Send + Sync {
         actor: UserId,
         method: Option<&str>,
         text: &str,
+        at: OffsetDateTime,
     ) -> Result<()>;
     /// The event log of a process, oldest first.
     async fn events(&self, id: ProcessId) -> Result<Vec<ProcessEvent>>;
@@ -816,6 +825,7 @@ pub trait LiveStore: Send + Sync {
         id: LiveSessionId,
         position: Position,
         timer: Timer,
+        at: OffsetDateTime,
     ) -> Result<LiveEvent>;
     /// Closes the session (its code stops working) and appends a `Closed` event.
     async fn close_live_session(&self, id: LiveSessionId, at: OffsetDateTime) -> Result<LiveEvent>;
@@ -831,8 +841,14 @@ pub trait LiveStore: Send + Sync {
     ) -> Result<()>;
     /// Participants who wrote or joined in this live session, less those removed from it.
     async fn count_participants(&self, live: LiveSessionId) -> Result<u64>;
-    /// Records that a participant is in a live session (idempotent).
-    async fn attend(&self, live: LiveSessionId, participant: ParticipantId) -> Result<()>;
+    /// Records that a participant is in a live session (idempotent: the first `at` stays, and
+    /// the session numbers its participants in that order).
+    async fn attend(
+        &self,
+        live: LiveSessionId,
+        participant: ParticipantId,
+        at: OffsetDateTime,
+    ) -> Result<()>;
 
     /// Whether this participant joined the live session, and is still in it.
     async fn presence(&self, live: LiveSessionId, participant: ParticipantId) -> Result<Presence>;

@@ -62,7 +62,10 @@ async fn create_org(State(state): State<AppState>, c: Ctx, form: FormData) -> Ap
     let mut e = FieldErrors::new();
     match e.take("name", text::name(form.get("name"), limits::NAME)) {
         Some(name) => {
-            let org = state.store.create_org(&name).await?;
+            let org = state
+                .store
+                .create_org(&name, OffsetDateTime::now_utc())
+                .await?;
             // The creator becomes the new organisation's first admin, so someone can manage it;
             // recorded, like every role a site admin gives themselves.
             state

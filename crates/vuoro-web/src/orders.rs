@@ -12,6 +12,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use time::OffsetDateTime;
 use vuoro_core::lang::ParticipantLang;
 use vuoro_core::order::{ADVISE_ME, MethodChoice, OrderInput, ParticipantKind};
 use vuoro_core::permission::Action;
@@ -195,12 +196,15 @@ async fn submit(
             };
             let p = state
                 .store
-                .create_process(NewProcess {
-                    org: id,
-                    orderer: user,
-                    order,
-                    plan,
-                })
+                .create_process(
+                    NewProcess {
+                        org: id,
+                        orderer: user,
+                        order,
+                        plan,
+                    },
+                    OffsetDateTime::now_utc(),
+                )
                 .await?;
             Ok(redirect(&format!("/processes/{}", p.id)))
         }

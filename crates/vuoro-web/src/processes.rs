@@ -237,7 +237,7 @@ async fn save(
         .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
     state
         .store
-        .save_plan(p.id, based_on, plan, user.id)
+        .save_plan(p.id, based_on, plan, user.id, OffsetDateTime::now_utc())
         .await
         .map_err(|e| match e {
             vuoro_store::StoreError::Conflict(_) => AppError::Conflict("error-plan-conflict"),
@@ -1183,7 +1183,10 @@ async fn assign(
     if !state.store.roles(p.org, fac).await?.has(Role::Facilitator) {
         return Err(AppError::BadRequest("error-not-a-facilitator"));
     }
-    state.store.assign_facilitator(p.id, fac, user.id).await?;
+    state
+        .store
+        .assign_facilitator(p.id, fac, user.id, OffsetDateTime::now_utc())
+        .await?;
     Ok(redirect(&format!("/processes/{}", p.id)))
 }
 
@@ -1212,7 +1215,7 @@ async fn approve(
         .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
     state
         .store
-        .approve(p.id, version, side, user.id)
+        .approve(p.id, version, side, user.id, OffsetDateTime::now_utc())
         .await
         .map_err(|e| match e {
             vuoro_store::StoreError::Conflict(_) => AppError::Conflict("error-plan-conflict"),
@@ -1296,24 +1299,22 @@ async fn transition(
     let ready = readiness(&p, &plan, &approvals, &events, &lives);
     match process::apply(p.state, t, &ready) {
         Ok(to) => {
+            let now = OffsetDateTime::now_utc();
             match &reason {
                 Some(r) => {
                     state
                         .store
-                        .set_state_with_reason(p.id, p.state, to, user, r)
+                        .set_state_with_reason(p.id, p.state, to, user, r, now)
                         .await?
                 }
-                None => state.store.set_state(p.id, p.state, to, user).await?,
+                None => state.store.set_state(p.id, p.state, to, user, now).await?,
             }
             // Live sessions run only during the phases: leaving them ends any session still
             // open, so phones stop taking notes and say thank you.
             if !matches!(to, ProcessState::Phase1 | ProcessState::Phase2) {
                 for live in lives {
                     if live.open {
-                        state
-                            .store
-                            .close_live_session(live.id, OffsetDateTime::now_utc())
-                            .await?;
+                        state.store.close_live_session(live.id, now).await?;
                     }
                 }
             }
@@ -1353,7 +1354,13 @@ async fn advise(
             let user = c.user()?.id;
             state
                 .store
-                .give_advice(p.id, user, (!method.is_empty()).then_some(method), &words)
+                .give_advice(
+                    p.id,
+                    user,
+                    (!method.is_empty()).then_some(method),
+                    &words,
+                    OffsetDateTime::now_utc(),
+                )
                 .await?;
             Ok(redirect(&format!("/processes/{}#h-order", p.id)))
         }

@@ -100,7 +100,9 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         return Ok(());
     }
     let hash = vuoro_web::auth::hash_password(PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let org = store.create_org("Esimerkkilän kaupunki").await?;
+    // One time for everything seeded: the demo is made in one go.
+    let at = time::OffsetDateTime::now_utc();
+    let org = store.create_org("Esimerkkilän kaupunki", at).await?;
     let education = store.create_unit(org.id, "Kasvatus ja koulutus").await?;
     let care = store
         .create_unit(org.id, "Sosiaali- ja terveyspalvelut")
@@ -109,12 +111,15 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
     let mut ids: Vec<UserId> = Vec::new();
     for (i, (email, name, roles)) in PEOPLE.iter().enumerate() {
         let u = store
-            .create_user(NewUser {
-                email: (*email).into(),
-                name: (*name).into(),
-                password_hash: hash.clone(),
-                site_admin: i == 0,
-            })
+            .create_user(
+                NewUser {
+                    email: (*email).into(),
+                    name: (*name).into(),
+                    password_hash: hash.clone(),
+                    site_admin: i == 0,
+                },
+                at,
+            )
             .await?;
         store
             .set_roles(org.id, u.id, roles.iter().copied().collect::<RoleSet>())
@@ -130,20 +135,23 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
 
     // 1. A fresh order in the queue.
     store
-        .create_process(NewProcess {
-            org: org.id,
-            orderer,
-            order: order(
-                "Kotihoidon tiimi 3",
-                Some(care.id),
-                MethodChoice::Method("hyvien-kaytantojen-dialogit".into()),
-                &[ParticipantKind::Staff],
-            ),
-            plan: Plan {
-                method: Some(method("hyvien-kaytantojen-dialogit")?),
-                ..Plan::default()
+        .create_process(
+            NewProcess {
+                org: org.id,
+                orderer,
+                order: order(
+                    "Kotihoidon tiimi 3",
+                    Some(care.id),
+                    MethodChoice::Method("hyvien-kaytantojen-dialogit".into()),
+                    &[ParticipantKind::Staff],
+                ),
+                plan: Plan {
+                    method: Some(method("hyvien-kaytantojen-dialogit")?),
+                    ..Plan::default()
+                },
             },
-        })
+            at,
+        )
         .await?;
 
     // 2. Being agreed: a facilitator, a plan with sessions, the orderer's approval pending.
@@ -158,24 +166,27 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
     plan.add_session(session("Erätauko-keskustelu", 1, "2027-02-10"))
         .map_err(|e| anyhow::anyhow!("demo session: {e:?}"))?;
     let p2 = store
-        .create_process(NewProcess {
-            org: org.id,
-            orderer,
-            order: order(
-                "Pääkirjaston henkilöstö",
-                None,
-                MethodChoice::AdviseMe,
-                &[ParticipantKind::Staff],
-            ),
-            plan: Plan::default(),
-        })
+        .create_process(
+            NewProcess {
+                org: org.id,
+                orderer,
+                order: order(
+                    "Pääkirjaston henkilöstö",
+                    None,
+                    MethodChoice::AdviseMe,
+                    &[ParticipantKind::Staff],
+                ),
+                plan: Plan::default(),
+            },
+            at,
+        )
         .await?;
     store
-        .assign_facilitator(p2.id, facilitator, coordinator)
+        .assign_facilitator(p2.id, facilitator, coordinator, at)
         .await?;
-    let v = store.save_plan(p2.id, 1, &plan, facilitator).await?;
+    let v = store.save_plan(p2.id, 1, &plan, facilitator, at).await?;
     store
-        .approve(p2.id, v, ApprovalSide::Facilitator, facilitator)
+        .approve(p2.id, v, ApprovalSide::Facilitator, facilitator, at)
         .await?;
 
     // 3. Running: a class dialogue in phase 1.
@@ -189,27 +200,30 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         .add_session(session("Luokkadialogi", 1, "2027-01-20"))
         .map_err(|e| anyhow::anyhow!("demo session: {e:?}"))?;
     let p3 = store
-        .create_process(NewProcess {
-            org: org.id,
-            orderer: second,
-            order: order(
-                "Koulun 8B-luokka",
-                Some(education.id),
-                MethodChoice::Method("luokkadialogi".into()),
-                &[ParticipantKind::Pupils],
-            ),
-            plan: Plan::default(),
-        })
+        .create_process(
+            NewProcess {
+                org: org.id,
+                orderer: second,
+                order: order(
+                    "Koulun 8B-luokka",
+                    Some(education.id),
+                    MethodChoice::Method("luokkadialogi".into()),
+                    &[ParticipantKind::Pupils],
+                ),
+                plan: Plan::default(),
+            },
+            at,
+        )
         .await?;
     store
-        .assign_facilitator(p3.id, facilitator, coordinator)
+        .assign_facilitator(p3.id, facilitator, coordinator, at)
         .await?;
-    let v = store.save_plan(p3.id, 1, &plan3, facilitator).await?;
+    let v = store.save_plan(p3.id, 1, &plan3, facilitator, at).await?;
     store
-        .approve(p3.id, v, ApprovalSide::Orderer, second)
+        .approve(p3.id, v, ApprovalSide::Orderer, second, at)
         .await?;
     store
-        .approve(p3.id, v, ApprovalSide::Facilitator, facilitator)
+        .approve(p3.id, v, ApprovalSide::Facilitator, facilitator, at)
         .await?;
     // The demo moves its process as the process page would: through the state machine's guards,
     // with what it has just set up as their evidence.
@@ -225,7 +239,7 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
     let mut now = ProcessState::Ordered;
     for t in [Transition::Agree, Transition::StartPhase1] {
         let to = process::apply(now, t, &ready)?;
-        store.set_state(p3.id, now, to, facilitator).await?;
+        store.set_state(p3.id, now, to, facilitator, at).await?;
         now = to;
     }
     catalogue(store, org.id, coordinator, p3.id).await

@@ -200,12 +200,15 @@ async fn main() -> anyhow::Result<()> {
             let hash =
                 vuoro_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
             let u = store
-                .create_user(NewUser {
-                    email,
-                    name,
-                    password_hash: hash,
-                    site_admin: true,
-                })
+                .create_user(
+                    NewUser {
+                        email,
+                        name,
+                        password_hash: hash,
+                        site_admin: true,
+                    },
+                    time::OffsetDateTime::now_utc(),
+                )
                 .await?;
             println!("created site administrator {} ({})", u.name, u.email);
             store.close().await;

@@ -23,7 +23,11 @@ async fn hand(
     match form.get("do") {
         "raise" => {
             // Someone who came back from another tab may not be recorded as present yet.
-            state.store.attend(live.id, me.id).await.map_err(fail)?;
+            state
+                .store
+                .attend(live.id, me.id, now)
+                .await
+                .map_err(fail)?;
             state
                 .store
                 .raise_hand(live.id, me.id, now)

@@ -299,7 +299,11 @@ async fn join_page(
             // Known from another session of the process: joining this one takes a seat.
             Presence::Absent => {
                 admit(&state, &p, &live, addr).await?;
-                state.store.attend(live.id, me.id).await.map_err(fail)?;
+                state
+                    .store
+                    .attend(live.id, me.id, OffsetDateTime::now_utc())
+                    .await
+                    .map_err(fail)?;
             }
         }
         state.hub.saw(live.id, me.id);
@@ -377,7 +381,11 @@ async fn join(
         created_at: OffsetDateTime::now_utc(),
     };
     state.store.create_participant(&me).await.map_err(fail)?;
-    state.store.attend(live.id, me.id).await.map_err(fail)?;
+    state
+        .store
+        .attend(live.id, me.id, me.created_at)
+        .await
+        .map_err(fail)?;
     state.hub.saw(live.id, me.id);
     let mut r = redirect(&format!("/live/{}", live.id));
     // A year: participants come back to the same process in later sessions.

@@ -384,7 +384,10 @@ async fn control(
         &course.minutes(),
         now_ms(),
     );
-    state.store.move_live_session(live.id, pos, timer).await?;
+    state
+        .store
+        .move_live_session(live.id, pos, timer, OffsetDateTime::now_utc())
+        .await?;
     Ok(back)
 }
 

@@ -127,7 +127,11 @@ async fn activities_are_edited_and_deleted_only_by_their_organisation() {
     assert_eq!(saved.activity.text, "Vanhempainillat ja perhedialogit");
 
     // Another organisation's coordinator does not find it.
-    let other = app.store.create_org("Muu kunta").await.expect("org");
+    let other = app
+        .store
+        .create_org("Muu kunta", time::OffsetDateTime::now_utc())
+        .await
+        .expect("org");
     let site = app.login("site").await;
     let wrong = format!("/orgs/{}/catalogue/{id}", other.id);
     assert_eq!(site.get(&wrong).await.status(), StatusCode::NOT_FOUND);
@@ -282,8 +286,18 @@ async fn publish(app: &TestApp, org: vuoro_core::OrgId, region: &str, processes:
 #[tokio::test]
 async fn the_peer_listing_shows_only_what_was_published() {
     let app = spawn().await;
-    let other = app.store.create_org("Naapurila").await.expect("org").id;
-    let hidden = app.store.create_org("Salaila").await.expect("org").id;
+    let other = app
+        .store
+        .create_org("Naapurila", time::OffsetDateTime::now_utc())
+        .await
+        .expect("org")
+        .id;
+    let hidden = app
+        .store
+        .create_org("Salaila", time::OffsetDateTime::now_utc())
+        .await
+        .expect("org")
+        .id;
     add(&app, app.org, "Kouludialogit", "school", true).await;
     add(&app, app.org, "Sisäinen kokeilu", "work_community", false).await;
     add(&app, other, "Asukasillat", "residents", true).await;
@@ -348,7 +362,7 @@ async fn the_peer_listing_shows_only_what_was_published() {
         (ProcessState::Agreed, ProcessState::Phase1),
     ] {
         app.store
-            .set_state(pid, from, to, actor)
+            .set_state(pid, from, to, actor, time::OffsetDateTime::now_utc())
             .await
             .expect("a test fixture moves its process");
     }

@@ -71,7 +71,7 @@ async fn data(app: &TestApp) -> OrgId {
     .await;
     let other = app
         .store
-        .create_org("Piilolan kunta")
+        .create_org("Piilolan kunta", time::OffsetDateTime::now_utc())
         .await
         .expect("org")
         .id;

@@ -62,7 +62,11 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
             .await
             .expect("database opens"),
     );
-    let org = store.create_org("Testilän kunta").await.expect("org").id;
+    let org = store
+        .create_org("Testilän kunta", time::OffsetDateTime::now_utc())
+        .await
+        .expect("org")
+        .id;
     // One cheap hash for everyone: argon2 with default cost is slow enough to matter in tests.
     let hash = vuoro_web::auth::hash_password(PASSWORD).expect("hash");
     let people: &[(&str, &[Role], bool)] = &[
@@ -76,12 +80,15 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
     ];
     for (who, roles, site_admin) in people {
         let u = store
-            .create_user(NewUser {
-                email: email(who),
-                name: format!("Testi {who}"),
-                password_hash: hash.clone(),
-                site_admin: *site_admin,
-            })
+            .create_user(
+                NewUser {
+                    email: email(who),
+                    name: format!("Testi {who}"),
+                    password_hash: hash.clone(),
+                    site_admin: *site_admin,
+                },
+                time::OffsetDateTime::now_utc(),
+            )
             .await
             .expect("user");
         if !roles.is_empty() {

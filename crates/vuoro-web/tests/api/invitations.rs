@@ -7,16 +7,24 @@ use vuoro_store::NewUser;
 
 /// A second organisation with its own admin, `badmin`.
 async fn second_org(app: &TestApp) -> OrgId {
-    let org = app.store.create_org("Toinen kunta").await.expect("org").id;
+    let org = app
+        .store
+        .create_org("Toinen kunta", time::OffsetDateTime::now_utc())
+        .await
+        .expect("org")
+        .id;
     let hash = vuoro_web::auth::hash_password(PASSWORD).expect("hash");
     let admin = app
         .store
-        .create_user(NewUser {
-            email: email("badmin"),
-            name: "Toisen ylläpitäjä".into(),
-            password_hash: hash,
-            site_admin: false,
-        })
+        .create_user(
+            NewUser {
+                email: email("badmin"),
+                name: "Toisen ylläpitäjä".into(),
+                password_hash: hash,
+                site_admin: false,
+            },
+            time::OffsetDateTime::now_utc(),
+        )
         .await
         .expect("user");
     app.store

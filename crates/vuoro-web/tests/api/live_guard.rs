@@ -327,7 +327,12 @@ async fn streams_are_capped_per_phone_and_a_long_backlog_asks_for_a_reload() {
     let live = app.store.live_session(id).await.expect("live");
     for _ in 0..210 {
         app.store
-            .move_live_session(id, live.position, live.timer)
+            .move_live_session(
+                id,
+                live.position,
+                live.timer,
+                time::OffsetDateTime::now_utc(),
+            )
             .await
             .expect("moved");
     }

@@ -266,16 +266,24 @@ async fn plans_are_hidden_from_everyone_who_does_not_keep_the_catalogue() {
     let link = format!("{plan}/areas/{area}/processes");
 
     // A coordinator of another organisation.
-    let other = app.store.create_org("Naapurila").await.expect("org").id;
+    let other = app
+        .store
+        .create_org("Naapurila", time::OffsetDateTime::now_utc())
+        .await
+        .expect("org")
+        .id;
     let hash = vuoro_web::auth::hash_password(PASSWORD).expect("hash");
     let u = app
         .store
-        .create_user(NewUser {
-            email: email("neighbour"),
-            name: "Naapuri".into(),
-            password_hash: hash,
-            site_admin: false,
-        })
+        .create_user(
+            NewUser {
+                email: email("neighbour"),
+                name: "Naapuri".into(),
+                password_hash: hash,
+                site_admin: false,
+            },
+            time::OffsetDateTime::now_utc(),
+        )
         .await
         .expect("user");
     app.store
@@ -323,7 +331,13 @@ async fn share_summary(app: &TestApp, id: ProcessId, visibility: SummaryVisibili
     plan.summary_visibility = visibility;
     let who = app.user_id("orderer").await;
     app.store
-        .save_plan(id, p.plan_version, &plan, who)
+        .save_plan(
+            id,
+            p.plan_version,
+            &plan,
+            who,
+            time::OffsetDateTime::now_utc(),
+        )
         .await
         .expect("saved");
 }

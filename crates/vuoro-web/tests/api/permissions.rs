@@ -599,19 +599,27 @@ async fn fixture(app: &TestApp, client: &Client) -> Fx {
     let csrf = random_token();
     let hash = vuoro_web::auth::hash_password(PASSWORD).expect("hash");
     // A user with every role, in another organisation; a member whose roles the admins set.
-    let other = app.store.create_org("Toisen kunnan").await.expect("org").id;
+    let other = app
+        .store
+        .create_org("Toisen kunnan", time::OffsetDateTime::now_utc())
+        .await
+        .expect("org")
+        .id;
     for (who, org, roles) in [
         ("stranger", other, RoleSet::from_iter(Role::ALL)),
         ("member", app.org, RoleSet::from_iter([Role::Orderer])),
     ] {
         let u = app
             .store
-            .create_user(NewUser {
-                email: email(who),
-                name: format!("Testi {who}"),
-                password_hash: hash.clone(),
-                site_admin: false,
-            })
+            .create_user(
+                NewUser {
+                    email: email(who),
+                    name: format!("Testi {who}"),
+                    password_hash: hash.clone(),
+                    site_admin: false,
+                },
+                time::OffsetDateTime::now_utc(),
+            )
             .await
             .expect("user");
         app.store.set_roles(org, u.id, roles).await.expect("roles");

@@ -1,0 +1,207 @@
+//! The PostgreSQL backend: several `vuoro serve` processes share one database. The schema in
+//! `migrations/` has the same columns and types as the SQLite one (see `vuoro_store::sql`), and
+//! is applied whenever the store connects.
+//!
+//! Where SQLite serialises every write with its one write lock (`BEGIN IMMEDIATE`), here a
+//! transaction that reads before it writes locks the row it depends on first (`SELECT … FOR
+//! NO KEY UPDATE` on the process, the live session, the user or the organisation), so two
+//! processes' writers queue on the same row instead of overwriting each other. `NO KEY UPDATE`
+//! is the lock an `UPDATE` of the row takes itself: it queues the writers that take it, but
+//! not statements that merely insert rows referring to the locked one (a foreign key takes a
+//! key-share lock, which `FOR UPDATE` would also block). Whatever runs under a lock takes it
+//! explicitly. A transaction that locks a live session takes that lock before any other. Every live event is appended while its live
+//! session's row is locked: the `seq` drawn inside the transaction therefore commits in order
+//! within the session, and a client resuming after a `seq` never skips an event that
+//! committed late.
+
+mod accounts;
+mod catalogue;
+mod feed;
+mod live;
+mod outcome;
+mod process;
+#[cfg(feature = "testing")]
+pub mod testing;
+mod throttle;
+
+use async_trait::async_trait;
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
+use sqlx::{Postgres, QueryBuilder, Transaction};
+use std::collections::HashMap;
+use std::time::Duration;
+use time::{Date, OffsetDateTime};
+use vuoro_core::cafe::Cafe;
+use vuoro_core::feedback::{Answer, FeedbackState};
+use vuoro_core::live::{JoinCode, Position, Timer};
+use vuoro_core::openspace::{Cell, OpenSpace};
+use vuoro_core::plan::Plan;
+use vuoro_core::practice::{PracticeKind, PracticeStatus};
+use vuoro_core::summary::{Summary, SummaryState};
+use vuoro_core::themes::{Scope, ThemeSet};
+use vuoro_core::{
+    LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, RoleSet,
+    TopicId, UnitId, UserId,
+};
+use vuoro_store::sql::codec;
+use vuoro_store::sql::codec::{
+    count, date, db, db_unique, from_json, index_value, normalise_email, number, parse_id,
+    parse_role, parse_timestamp, role_set, timestamp, to_json,
+};
+use vuoro_store::sql::rows::{
+    ApprovalRow, EventRow, InvitationRow, LiveEventRow, LiveSessionRow, LoginRow, MemberRow,
+    MembershipRow, NoteRow, OrgRow, ParticipantRow, PlanRow, PracticeRow, ProcessRow, ReplayRow,
+    SummaryCommentRow, SummaryLinkCommentRow, SummaryLinkRow, SummaryListRow, SummaryRow,
+    ThemeListRow, ThemeRow, TopicRow, UnitRow, UserRow,
+};
+use vuoro_store::{
+    ADDRESS_UNCONFIRMED, Acceptor, AccountStore, Approval, ApprovalSide, Attendee, EventKind, Hand,
+    Invitation, LiveEvent, LiveEventKind, LiveReplay, LiveSession, LiveStore, LoginSession, Member,
+    NewProcess, NewUser, Note, NoteAuthor, NoteChange, NoteHistoryEntry, Organisation,
+    OutcomeStore, Participant, PlanVersion, Practice, Presence, Process, ProcessEvent,
+    ProcessFilter, ProcessStore, Result, RoleChange, RoleChangeVia, StoreError, SummaryComment,
+    SummaryLink, SummaryLinkComment, SummaryVersion, ThemeVersion, Topic, Unit, User,
+    live_session_columns, note_columns, participant_columns, practice_columns, process_columns,
+    summary_columns, summary_comment_columns, summary_link_columns, theme_columns, topic_columns,
+    user_columns,
+};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Connections in each server process's pool. PostgreSQL runs writers side by side, so a
+/// process gets more than SQLite's few; with several processes the total must stay under the
+/// server's `max_connections` (100 by default).
+const MAX_CONNECTIONS: u32 = 16;
+
+/// How long a request waits for a free connection before it fails.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A [`vuoro_store::Store`] on a PostgreSQL database.
+#[derive(Debug, Clone)]
+pub struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    /// Connects to the database at `url` (`postgres://user:password@host:port/database`) and
+    /// brings its schema up to date. The database must exist; it may be empty.
+    pub async fn connect(url: &str) -> Result<PgStore> {
+        let options: PgConnectOptions = url
+            .parse()
+            .map_err(|_| StoreError::Backend("not a valid PostgreSQL URL".into()))?;
+        let pool = PgPoolOptions::new()
+            .max_connections(MAX_CONNECTIONS)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect_with(options)
+            .await
+            .map_err(db)?;
+        MIGRATOR
+            .run(&pool)
+            .await
+            .map_err(|e| StoreError::Backend(format!("migration failed: {e}")))?;
+        Ok(PgStore { pool })
+    }
+
+    /// The connection pool, for the parts of this crate that are not the store itself.
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// Waits for running queries and closes every connection.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// A read-committed transaction. Its statements that depend on what they read lock the
+    /// row they read first (see the crate's documentation).
+    async fn begin_write(&self) -> Result<Transaction<'static, Postgres>> {
+        self.pool.begin().await.map_err(db)
+    }
+}
+
+async fn append_event(
+    conn: &mut PgConnection,
+    process: ProcessId,
+    actor: UserId,
+    at: OffsetDateTime,
+    kind: &EventKind,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO process_events (process_id, actor_id, at, kind_json) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(process.to_string())
+    .bind(actor.to_string())
+    .bind(timestamp(at)?)
+    .bind(to_json(kind, "event")?)
+    .execute(conn)
+    .await
+    .map_err(db)?;
+    Ok(())
+}
+
+async fn process_exists(conn: &mut PgConnection, id: ProcessId) -> Result<bool> {
+    let found: Option<i32> = sqlx::query_scalar("SELECT 1 FROM processes WHERE id = $1")
+        .bind(id.to_string())
+        .fetch_optional(conn)
+        .await
+        .map_err(db)?;
+    Ok(found.is_some())
+}
+
+/// Tells a refused conditional update apart: `NotFound` when the process does not exist,
+/// otherwise `Conflict` with `why`.
+async fn refused(conn: &mut PgConnection, id: ProcessId, why: &'static str) -> StoreError {
+    match process_exists(conn, id).await {
+        Ok(true) => StoreError::Conflict(why),
+        Ok(false) => StoreError::NotFound,
+        Err(e) => e,
+    }
+}
+
+/// Locks a process's row until the transaction ends; `NotFound` if there is no such process.
+/// Versioned saves (plan, themes, summary) take it before reading the latest version.
+async fn lock_process(conn: &mut PgConnection, id: ProcessId) -> Result<()> {
+    let found: Option<i32> =
+        sqlx::query_scalar("SELECT 1 FROM processes WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(id.to_string())
+            .fetch_optional(conn)
+            .await
+            .map_err(db)?;
+    found.map(|_| ()).ok_or(StoreError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each migration as it landed: (version, SHA-384 of its SQL, which sqlx stores beside the
+    /// version and compares at every connect). A database that ran a migration refuses to open
+    /// once the file changes, so a landed migration is never edited: a change is a new file. A
+    /// new migration adds its row here in the commit that adds it.
+    const LANDED: &[(i64, &str)] = &[
+        (
+            1,
+            "15e4b6ecd05126ea12aa43e70bbcc5452eba46869a74e7b99a052f17468e06e7f000189a1ca8f5e5f09e67bb60612d78",
+        ),
+        (
+            2,
+            "8f433962f2e46119648791d89c96642ea14da63baa0a23dd44aff10b40869d7eff4136619bee8d095240c4add8d0891c",
+        ),
+    ];
+
+    #[test]
+    fn landed_migrations_are_never_edited() {
+        let embedded: Vec<(i64, String)> = MIGRATOR
+            .iter()
+            .map(|m| {
+                let hex: String = m.checksum.iter().map(|b| format!("{b:02x}")).collect();
+                (m.version, hex)
+            })
+            .collect();
+        let landed: Vec<(i64, String)> = LANDED.iter().map(|(v, h)| (*v, h.to_string())).collect();
+        assert_eq!(
+            embedded[..landed.len()],
+            landed[..],
+            "a landed migration was edited; add a new migration instead"
+        );
+    }
+}

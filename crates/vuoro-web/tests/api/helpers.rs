@@ -51,17 +51,29 @@ pub async fn spawn_behind_proxy() -> TestApp {
 
 /// A running server as [`spawn`] gives, with its own web settings.
 pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
+    let dir = temp_dir();
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::open(&dir.join("test.db"))
+            .await
+            .expect("database opens"),
+    );
+    let org = seed(&store).await;
+    serve_on(store, org, dir, config).await
+}
+
+/// A fresh directory of this test's own.
+pub fn temp_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "vuoro-api-{}-{}",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::SeqCst)
     ));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let store: Arc<dyn Store> = Arc::new(
-        SqliteStore::open(&dir.join("test.db"))
-            .await
-            .expect("database opens"),
-    );
+    dir
+}
+
+/// An organisation and one user per role in an empty store; returns the organisation.
+pub async fn seed(store: &Arc<dyn Store>) -> OrgId {
     let org = store
         .create_org("Testilän kunta", time::OffsetDateTime::now_utc())
         .await
@@ -96,6 +108,16 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
             store.set_roles(org, u.id, set).await.expect("roles");
         }
     }
+    org
+}
+
+/// Serves the application on `store` on a free port of this machine.
+pub async fn serve_on(
+    store: Arc<dyn Store>,
+    org: OrgId,
+    dir: PathBuf,
+    config: vuoro_web::WebConfig,
+) -> TestApp {
     let state = vuoro_web::AppState::new(
         store.clone(),
         MethodLibrary::builtin().expect("methods"),
@@ -124,37 +146,12 @@ impl TestApp {
     /// process per file in production, as live events are announced within a process; what
     /// is kept in the database is shared all the same.)
     pub async fn beside(&self) -> TestApp {
-        let dir = std::env::temp_dir().join(format!(
-            "vuoro-api-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::SeqCst)
-        ));
-        std::fs::create_dir_all(&dir).expect("temp dir");
         let store: Arc<dyn Store> = Arc::new(
             SqliteStore::open(&self.dir.join("test.db"))
                 .await
                 .expect("database opens"),
         );
-        let state = vuoro_web::AppState::new(
-            store.clone(),
-            MethodLibrary::builtin().expect("methods"),
-            vuoro_web::WebConfig::default(),
-        );
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(vuoro_web::serve(listener, state, async {
-            let _ = rx.await;
-        }));
-        TestApp {
-            base: format!("http://{addr}"),
-            store,
-            org: self.org,
-            dir,
-            shutdown: Some(tx),
-        }
+        serve_on(store, self.org, temp_dir(), vuoro_web::WebConfig::default()).await
     }
 }
 

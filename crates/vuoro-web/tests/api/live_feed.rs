@@ -15,21 +15,21 @@ const NOTES_EACH: usize = 8;
 
 /// One server-sent event: its id, name and data.
 #[derive(Debug, Clone)]
-struct Sse {
-    id: Option<i64>,
-    event: String,
-    data: String,
+pub struct Sse {
+    pub id: Option<i64>,
+    pub event: String,
+    pub data: String,
 }
 
 /// An open event stream and what was read of it so far.
-struct Stream {
+pub struct Stream {
     response: reqwest::Response,
     buffer: String,
-    events: Vec<Sse>,
+    pub events: Vec<Sse>,
 }
 
 impl Stream {
-    async fn open(b: &Browser, path: &str, last_seen: Option<i64>) -> Stream {
+    pub async fn open(b: &Browser, path: &str, last_seen: Option<i64>) -> Stream {
         let mut req = b.client.get(format!("{}{path}", b.base));
         if let Some(id) = last_seen {
             req = req.header("Last-Event-ID", id.to_string());
@@ -44,40 +44,51 @@ impl Stream {
     }
 
     /// Reads until `done` holds for the events read so far.
-    async fn read_until(&mut self, done: impl Fn(&[Sse]) -> bool) {
+    pub async fn read_until(&mut self, done: impl Fn(&[Sse]) -> bool) {
         while !done(&self.events) {
             let chunk = tokio::time::timeout(Duration::from_secs(20), self.response.chunk())
                 .await
                 .expect("events arrive")
                 .expect("readable")
                 .expect("not ended");
-            self.buffer.push_str(&String::from_utf8_lossy(&chunk));
-            while let Some(end) = self.buffer.find("\n\n") {
-                let block: String = self.buffer.drain(..end + 2).collect();
-                let mut e = Sse {
-                    id: None,
-                    event: String::new(),
-                    data: String::new(),
-                };
-                for line in block.lines() {
-                    if let Some(v) = line.strip_prefix("id: ") {
-                        e.id = Some(v.parse().expect("numeric id"));
-                    } else if let Some(v) = line.strip_prefix("event: ") {
-                        e.event = v.to_owned();
-                    } else if let Some(v) = line.strip_prefix("data: ") {
-                        e.data.push_str(v);
-                    }
+            self.take(&chunk);
+        }
+    }
+
+    /// Reads until the stream ends or breaks (its server went away).
+    pub async fn read_to_end(&mut self) {
+        while let Ok(Some(chunk)) = self.response.chunk().await {
+            self.take(&chunk);
+        }
+    }
+
+    fn take(&mut self, chunk: &[u8]) {
+        self.buffer.push_str(&String::from_utf8_lossy(chunk));
+        while let Some(end) = self.buffer.find("\n\n") {
+            let block: String = self.buffer.drain(..end + 2).collect();
+            let mut e = Sse {
+                id: None,
+                event: String::new(),
+                data: String::new(),
+            };
+            for line in block.lines() {
+                if let Some(v) = line.strip_prefix("id: ") {
+                    e.id = Some(v.parse().expect("numeric id"));
+                } else if let Some(v) = line.strip_prefix("event: ") {
+                    e.event = v.to_owned();
+                } else if let Some(v) = line.strip_prefix("data: ") {
+                    e.data.push_str(v);
                 }
-                if !e.event.is_empty() {
-                    self.events.push(e);
-                }
+            }
+            if !e.event.is_empty() {
+                self.events.push(e);
             }
         }
     }
 }
 
 /// The texts of the `note` events, in the order they came.
-fn note_texts(events: &[Sse]) -> Vec<String> {
+pub fn note_texts(events: &[Sse]) -> Vec<String> {
     events
         .iter()
         .filter(|e| e.event == "note")
@@ -88,11 +99,11 @@ fn note_texts(events: &[Sse]) -> Vec<String> {
         .collect()
 }
 
-fn ids(events: &[Sse]) -> Vec<i64> {
+pub fn ids(events: &[Sse]) -> Vec<i64> {
     events.iter().filter_map(|e| e.id).collect()
 }
 
-fn has_all(expected: &BTreeSet<String>) -> impl Fn(&[Sse]) -> bool + '_ {
+pub fn has_all(expected: &BTreeSet<String>) -> impl Fn(&[Sse]) -> bool + '_ {
     move |events| {
         let got: BTreeSet<String> = note_texts(events).into_iter().collect();
         expected.is_subset(&got)

@@ -24,3 +24,4 @@ mod process_page;
 mod share;
 mod summary;
 mod themes;
+mod two_servers;

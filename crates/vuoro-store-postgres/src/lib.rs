@@ -17,11 +17,14 @@
 mod accounts;
 mod catalogue;
 mod copy;
+
+mod feed;
 mod live;
 mod outcome;
 mod process;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod throttle;
 
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
@@ -182,10 +185,16 @@ mod tests {
     /// version and compares at every connect). A database that ran a migration refuses to open
     /// once the file changes, so a landed migration is never edited: a change is a new file. A
     /// new migration adds its row here in the commit that adds it.
-    const LANDED: &[(i64, &str)] = &[(
-        1,
-        "15e4b6ecd05126ea12aa43e70bbcc5452eba46869a74e7b99a052f17468e06e7f000189a1ca8f5e5f09e67bb60612d78",
-    )];
+    const LANDED: &[(i64, &str)] = &[
+        (
+            1,
+            "15e4b6ecd05126ea12aa43e70bbcc5452eba46869a74e7b99a052f17468e06e7f000189a1ca8f5e5f09e67bb60612d78",
+        ),
+        (
+            2,
+            "8f433962f2e46119648791d89c96642ea14da63baa0a23dd44aff10b40869d7eff4136619bee8d095240c4add8d0891c",
+        ),
+    ];
 
     #[test]
     fn landed_migrations_are_never_edited() {

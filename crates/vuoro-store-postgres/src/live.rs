@@ -1434,8 +1434,9 @@ async fn lock_where(conn: &mut PgConnection, sql: &'static str, id: String) -> R
     })
 }
 
-/// Appends an event to a live session's log and returns it with its sequence number. The
-/// caller holds the session's lock (`lock`), so the `seq` drawn here commits before any `seq`
+/// Appends an event to a live session's log and returns it with its sequence number; the
+/// trigger of migration 0002 sends its notice to every server process at commit (`feed.rs`),
+/// for this insert and `add_note`'s alike. The caller holds the session's lock (`lock`), so the `seq` drawn here commits before any `seq`
 /// the session's next writer draws.
 ///
 /// Every live event goes through here except a new note's: `add_note`, the hot path, inserts

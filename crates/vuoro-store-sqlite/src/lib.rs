@@ -8,9 +8,12 @@
 mod accounts;
 mod catalogue;
 mod copy;
+
+mod feed;
 mod live;
 mod outcome;
 mod process;
+mod throttle;
 
 use async_trait::async_trait;
 use sqlx::sqlite::{
@@ -70,6 +73,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Committed live events, announced to this process's feed readers (see `feed.rs`).
+    feed: tokio::sync::broadcast::Sender<(LiveSessionId, i64)>,
 }
 
 impl SqliteStore {
@@ -129,7 +134,14 @@ impl SqliteStore {
             .run(&pool)
             .await
             .map_err(|e| StoreError::Backend(format!("migration failed: {e}")))?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore::on(pool))
+    }
+
+    fn on(pool: SqlitePool) -> SqliteStore {
+        SqliteStore {
+            pool,
+            feed: tokio::sync::broadcast::channel(feed::CAPACITY).0,
+        }
     }
 
     /// Writes a consistent copy of the whole database to `dest`, which must not exist yet, so a
@@ -157,6 +169,14 @@ impl SqliteStore {
     /// the file is complete on its own.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// Commits a transaction that appended `event`, then tells the live feed.
+    async fn commit_live(&self, tx: Transaction<'static, Sqlite>, event: &LiveEvent) -> Result<()> {
+        tx.commit().await.map_err(db)?;
+        // Nobody listening (no server in this process) is not an error.
+        self.feed.send((event.live_session, event.seq)).ok();
+        Ok(())
     }
 
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {
@@ -593,6 +613,10 @@ mod tests {
             11,
             "05f1760ae42c455608005e4cc24fbda26597f1584806aa0e3636878402bd5f493342c4cca49778057bfed10261013e6a",
         ),
+        (
+            12,
+            "72c7c06c2a24c7e07f5b87c2863cf75f47ec5b52fceba672683954d9dc6bbc1078d422aa9bb172701f8c3d9b084f387c",
+        ),
     ];
 
     #[test]
@@ -749,7 +773,7 @@ mod tests {
     async fn the_open_space_migration_applies_to_existing_live_data() {
         let db = TempDb::new();
         let pool = pool_at(&db, 2).await;
-        let old = SqliteStore { pool };
+        let old = SqliteStore::on(pool);
         let org = old.create_org("Org", T).await.expect("org");
         let user = old
             .create_user(

@@ -108,7 +108,7 @@ impl LiveStore for SqliteStore {
             return Err(live_refused(&mut tx, id).await);
         }
         let event = append_live_event(&mut tx, id, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -126,7 +126,7 @@ impl LiveStore for SqliteStore {
             return Err(live_refused(&mut tx, id).await);
         }
         let event = append_live_event(&mut tx, id, at, LiveEventKind::Closed).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -270,7 +270,7 @@ impl LiveStore for SqliteStore {
             .await
             .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::HandsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -349,7 +349,7 @@ impl LiveStore for SqliteStore {
             LiveEventKind::NoteAdded { note: n.id },
         )
         .await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -475,7 +475,7 @@ impl LiveStore for SqliteStore {
         .map_err(db)?;
         let event =
             append_live_event(&mut tx, live, at, LiveEventKind::NoteChanged { note: id }).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -535,7 +535,7 @@ impl LiveStore for SqliteStore {
         .map_err(db)?;
         let event =
             append_live_event(&mut tx, live, at, LiveEventKind::NoteChanged { note: id }).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -602,7 +602,7 @@ impl LiveStore for SqliteStore {
             return Err(StoreError::Conflict("live session is closed"));
         }
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -639,7 +639,7 @@ impl LiveStore for SqliteStore {
             return Err(StoreError::Conflict("live session is closed"));
         }
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -688,7 +688,7 @@ impl LiveStore for SqliteStore {
         .await
         .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -727,7 +727,7 @@ impl LiveStore for SqliteStore {
             LiveEventKind::TopicsChanged,
         )
         .await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         let stored = Topic {
             number: number_of(number)?,
             cell: None,
@@ -811,7 +811,7 @@ impl LiveStore for SqliteStore {
             .map_err(db_unique("cell"))?;
         let event =
             append_live_event(&mut tx, state.live, at, LiveEventKind::TopicsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -837,7 +837,7 @@ impl LiveStore for SqliteStore {
             .map_err(db)?;
         let event =
             append_live_event(&mut tx, state.live, at, LiveEventKind::TopicsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -905,7 +905,7 @@ impl LiveStore for SqliteStore {
         .await
         .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsPicked).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -929,7 +929,7 @@ impl LiveStore for SqliteStore {
         .await
         .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::TopicsPicked).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -970,7 +970,7 @@ impl LiveStore for SqliteStore {
         .await
         .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::HandsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -989,7 +989,7 @@ impl LiveStore for SqliteStore {
             .await
             .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::HandsChanged).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 
@@ -1110,7 +1110,7 @@ impl LiveStore for SqliteStore {
             .await
             .map_err(db)?;
         let event = append_live_event(&mut tx, live, at, LiveEventKind::Moved).await?;
-        tx.commit().await.map_err(db)?;
+        self.commit_live(tx, &event).await?;
         Ok(event)
     }
 

@@ -10,14 +10,17 @@ pub mod catalogue;
 #[cfg(feature = "conformance")]
 pub mod conformance;
 pub mod copy;
+
+pub mod feed;
 pub mod sql;
+pub mod throttle;
 
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
     pub use crate::{
-        AccountStore as _, CatalogueStore as _, LiveStore as _, OutcomeStore as _,
-        ProcessStore as _, Store,
+        AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
+        ProcessStore as _, Store, ThrottleStore as _,
     };
 }
 
@@ -38,6 +41,9 @@ use vuoro_core::{
     LiveSessionId, NoteId, OrgId, ParticipantId, PracticeId, ProcessId, ProcessState, RoleSet,
     TopicId, UnitId, UserId,
 };
+
+pub use feed::{LiveFeed, LiveNotice};
+pub use throttle::{Budget, Spent, ThrottleStore};
 
 pub use catalogue::{
     ActivityRecord, ActivitySource, CatalogueStore, CompletionRequest, ImportReport,
@@ -658,12 +664,26 @@ pub struct Attendee {
 /// log always says who did what, and every method that stamps a time takes it from the caller
 /// (`at` or `now`), so no backend reads the clock and tests pass the times they mean.
 pub trait Store:
-    AccountStore + ProcessStore + LiveStore + OutcomeStore + CatalogueStore + std::fmt::Debug
+    AccountStore
+    + ProcessStore
+    + LiveStore
+    + LiveFeed
+    + OutcomeStore
+    + CatalogueStore
+    + ThrottleStore
+    + std::fmt::Debug
 {
 }
 
 impl<T> Store for T where
-    T: AccountStore + ProcessStore + LiveStore + OutcomeStore + CatalogueStore + std::fmt::Debug
+    T: AccountStore
+        + ProcessStore
+        + LiveStore
+        + LiveFeed
+        + OutcomeStore
+        + CatalogueStore
+        + ThrottleStore
+        + std::fmt::Debug
 {
 }
 

@@ -20,18 +20,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use lru::LruCache;
 use serde::Deserialize;
-use std::collections::VecDeque;
-use std::hash::Hash;
 use std::net::IpAddr;
-use std::num::NonZeroUsize;
-use std::sync::Mutex;
-use std::time::Instant;
 use time::{Duration, OffsetDateTime};
 use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldErrors, Lang};
-use vuoro_store::{Acceptor, LoginSession, NewUser};
+use vuoro_store::prelude::*;
+use vuoro_store::{Acceptor, Budget, LoginSession, NewUser};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -94,91 +89,15 @@ pub async fn hash_password_async(state: &AppState, password: String) -> Result<S
 /// Failed attempts allowed per e-mail address within [`LOGIN_WINDOW`].
 pub const LOGIN_ATTEMPTS: usize = 5;
 pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
-/// How many addresses and how many clients the limiter remembers at most, each. When full, the
-/// one whose last failure is oldest is forgotten to make room: the limiter never stops
-/// recording. Pushing a tracked address out takes this many failures on other addresses in
-/// between, which the per-client limit slows down.
-pub const LIMITER_CAPACITY: usize = 10_000;
-
-/// Recent failures per key (an address or a client), bounded in keys and in times per key.
-/// Only a failure counts as use: when the table is full, the key whose last failure is oldest
-/// makes room, so the limiter never stops recording.
-#[derive(Debug)]
-struct Failures<K: Hash + Eq> {
-    /// Attempts allowed within the window.
-    limit: usize,
-    /// The last `limit` failures of each key at most, oldest first.
-    entries: LruCache<K, VecDeque<Instant>>,
-}
-
-impl<K: Hash + Eq + Clone> Failures<K> {
-    fn new(limit: usize, capacity: usize) -> Self {
-        Self {
-            limit: limit.max(1),
-            entries: LruCache::new(NonZeroUsize::new(capacity).unwrap_or(NonZeroUsize::MIN)),
-        }
-    }
-
-    /// How long `key` must wait, if it has used up its attempts. Looking does not count as use.
-    fn wait(&self, key: &K, now: Instant) -> Option<std::time::Duration> {
-        let window = LoginLimiter::window();
-        let times = self.entries.peek(key)?;
-        let recent: Vec<&Instant> = times
-            .iter()
-            .filter(|t| now.duration_since(**t) < window)
-            .collect();
-        // The oldest recent failure leaves the window first, and frees one attempt.
-        (recent.len() >= self.limit)
-            .then(|| {
-                recent
-                    .first()
-                    .map(|t| window.saturating_sub(now.duration_since(**t)))
-            })
-            .flatten()
-    }
-
-    fn failed(&mut self, key: &K, now: Instant) {
-        // `get_or_insert_mut` evicts the least recently failed key when the table is full.
-        let times = self.entries.get_or_insert_mut(key.clone(), VecDeque::new);
-        times.push_back(now);
-        while times.len() > self.limit {
-            times.pop_front();
-        }
-    }
-
-    /// Takes back the latest failure of `key`.
-    fn undo(&mut self, key: &K) {
-        let empty = self.entries.peek_mut(key).is_some_and(|times| {
-            times.pop_back();
-            times.is_empty()
-        });
-        if empty {
-            self.forget(key);
-        }
-    }
-
-    fn forget(&mut self, key: &K) {
-        self.entries.pop(key);
-    }
-
-    fn len(&self) -> usize {
-        self.entries.len()
-    }
-}
-
 /// Counts failed log-ins per e-mail address, so a password cannot be guessed by trying many,
-/// and per client address, so one client cannot try a few passwords on every address (nor
-/// push the addresses it guesses at out of the limiter). Kept in memory: a restart forgets it,
-/// which only gives a guesser a few more tries. With several servers this moves to the store.
+/// and per client address, so one client cannot try a few passwords on every address. The
+/// counts live in the database ([`vuoro_store::ThrottleStore`]), so every server process on it
+/// spends one budget: in each process's memory, an attacker spreading guesses over the
+/// processes behind a load balancer would get one budget per process. The keys are hashes:
+/// neither an e-mail nor a network address is stored.
 #[derive(Debug)]
 pub struct LoginLimiter {
-    inner: Mutex<LimiterInner>,
-}
-
-#[derive(Debug)]
-struct LimiterInner {
-    addresses: Failures<String>,
-    clients: Failures<IpAddr>,
+    per_client: u32,
 }
 
 /// Why a log-in is refused before its password is checked, and for how long.
@@ -203,77 +122,72 @@ pub(crate) fn client_key(ip: IpAddr) -> IpAddr {
 }
 
 impl LoginLimiter {
-    /// A limiter allowing `per_client` failures per client within [`LOGIN_WINDOW`] and
-    /// remembering at most `capacity` addresses and `capacity` clients.
-    pub fn new(per_client: usize, capacity: usize) -> Self {
+    /// A limiter allowing `per_client` failures per client within [`LOGIN_WINDOW`].
+    pub fn new(per_client: usize) -> Self {
         Self {
-            inner: Mutex::new(LimiterInner {
-                addresses: Failures::new(LOGIN_ATTEMPTS, capacity),
-                clients: Failures::new(per_client, capacity),
-            }),
+            per_client: u32::try_from(per_client).unwrap_or(u32::MAX),
         }
     }
 
-    fn window() -> std::time::Duration {
-        std::time::Duration::from_secs(LOGIN_WINDOW.whole_seconds().unsigned_abs())
+    fn address_key(email: &str) -> String {
+        format!("login-address:{}", hash_token(email))
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, LimiterInner> {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Whether a log-in to `email` from `client` must wait, and how long.
-    pub fn check(&self, email: &str, client: IpAddr) -> Option<Throttled> {
-        let now = Instant::now();
-        let inner = self.lock();
-        if let Some(w) = inner.clients.wait(&client_key(client), now) {
-            return Some(Throttled::Client(w));
-        }
-        inner
-            .addresses
-            .wait(&email.to_owned(), now)
-            .map(Throttled::Address)
-    }
-
-    pub fn failed(&self, email: &str, client: IpAddr) {
-        let now = Instant::now();
-        let mut inner = self.lock();
-        inner.addresses.failed(&email.to_owned(), now);
-        inner.clients.failed(&client_key(client), now);
+    fn client_budget_key(client: IpAddr) -> String {
+        format!(
+            "login-client:{}",
+            hash_token(&client_key(client).to_string())
+        )
     }
 
     /// Checks and counts an attempt as failed in one step, before its password is checked: many
     /// guesses sent at once would otherwise all pass the check while the first still hash.
     /// [`LoginLimiter::succeeded`] takes it back when the password was right.
-    pub fn attempt(&self, email: &str, client: IpAddr) -> Option<Throttled> {
-        let now = Instant::now();
-        let key = client_key(client);
-        let email = email.to_owned();
-        let mut inner = self.lock();
-        if let Some(w) = inner.clients.wait(&key, now) {
-            return Some(Throttled::Client(w));
-        }
-        if let Some(w) = inner.addresses.wait(&email, now) {
-            return Some(Throttled::Address(w));
-        }
-        inner.addresses.failed(&email, now);
-        inner.clients.failed(&key, now);
-        None
+    pub async fn attempt(
+        &self,
+        store: &dyn Store,
+        email: &str,
+        client: IpAddr,
+        now: OffsetDateTime,
+    ) -> vuoro_store::Result<Option<Throttled>> {
+        let client_key = Self::client_budget_key(client);
+        let address_key = Self::address_key(email);
+        let budgets = [
+            Budget {
+                key: &client_key,
+                limit: self.per_client,
+            },
+            Budget {
+                key: &address_key,
+                limit: u32::try_from(LOGIN_ATTEMPTS).unwrap_or(u32::MAX),
+            },
+        ];
+        let spent = store
+            .take_attempt(&budgets, now - LOGIN_WINDOW, now)
+            .await?;
+        Ok(spent.map(|s| {
+            let wait = (s.until - now).max(Duration::ZERO).unsigned_abs();
+            if s.budget == 0 {
+                Throttled::Client(wait)
+            } else {
+                Throttled::Address(wait)
+            }
+        }))
     }
 
     /// A right password clears the address's failures and takes back the client's count for
     /// this attempt; the client's earlier failures stay, so that logging in to one's own
     /// account does not buy more guesses at others.
-    pub fn succeeded(&self, email: &str, client: IpAddr) {
-        let mut inner = self.lock();
-        inner.addresses.forget(&email.to_owned());
-        inner.clients.undo(&client_key(client));
-    }
-
-    /// How many addresses and clients are remembered (for tests of the bound).
-    pub fn remembered(&self) -> (usize, usize) {
-        let inner = self.lock();
-        (inner.addresses.len(), inner.clients.len())
+    pub async fn succeeded(
+        &self,
+        store: &dyn Store,
+        email: &str,
+        client: IpAddr,
+    ) -> vuoro_store::Result<()> {
+        store.forget_attempts(&Self::address_key(email)).await?;
+        store
+            .give_back_attempt(&Self::client_budget_key(client))
+            .await
     }
 }
 
@@ -368,7 +282,16 @@ async fn login(
         *r.status_mut() = status;
         r
     };
-    if let Some(t) = state.logins.attempt(&email, client.0) {
+    let throttled = state
+        .logins
+        .attempt(
+            state.store.as_ref(),
+            &email,
+            client.0,
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    if let Some(t) = throttled {
         let (why, wait) = match t {
             Throttled::Address(w) => ("login-throttled", w),
             Throttled::Client(w) => ("login-throttled-client", w),
@@ -409,7 +332,10 @@ async fn login(
             StatusCode::UNAUTHORIZED,
         ));
     };
-    state.logins.succeeded(&email, client.0);
+    state
+        .logins
+        .succeeded(state.store.as_ref(), &email, client.0)
+        .await?;
     let token = random_token();
     let now = OffsetDateTime::now_utc();
     let hours = state.config.session_hours;
@@ -625,79 +551,4 @@ async fn accept_invite(
     } else {
         "/login?welcome=1"
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_limiter_keeps_protecting_after_a_flood_of_addresses() {
-        let limiter = LoginLimiter::new(usize::MAX, LIMITER_CAPACITY);
-        // The attack on the demo: failures on 10,050 random addresses, each from its own client
-        // so that the per-client limit does not stop it first.
-        for i in 0..10_050u32 {
-            let client = IpAddr::V4(std::net::Ipv4Addr::from(0x0a00_0000 + i));
-            limiter.failed(&format!("random{i}@example.invalid"), client);
-        }
-        let (addresses, clients) = limiter.remembered();
-        assert!(addresses <= LIMITER_CAPACITY && clients <= LIMITER_CAPACITY);
-        // Then guesses at a real address are still counted, and it is locked.
-        let real = "facilitator@kunta.fi";
-        let guesser = IpAddr::V4(std::net::Ipv4Addr::new(198, 51, 100, 7));
-        for _ in 0..LOGIN_ATTEMPTS {
-            assert_eq!(limiter.check(real, guesser), None);
-            limiter.failed(real, guesser);
-        }
-        assert!(matches!(
-            limiter.check(real, guesser),
-            Some(Throttled::Address(w)) if w > std::time::Duration::from_secs(14 * 60)
-        ));
-        // From another client as well: the lock is on the address.
-        let other = IpAddr::V4(std::net::Ipv4Addr::new(198, 51, 100, 8));
-        assert!(matches!(
-            limiter.check(real, other),
-            Some(Throttled::Address(_))
-        ));
-        // A locked address survives failures on up to capacity − 1 other addresses.
-        for i in 0..LIMITER_CAPACITY - 1 {
-            limiter.failed(&format!("more{i}@example.invalid"), other);
-        }
-        assert!(limiter.check(real, guesser).is_some());
-        assert!(limiter.remembered().0 <= LIMITER_CAPACITY);
-    }
-
-    #[test]
-    fn one_client_is_limited_across_addresses() {
-        let limiter = LoginLimiter::new(3, 100);
-        let client: IpAddr = "2001:db8:1:2::5".parse().expect("ip");
-        for i in 0..3 {
-            limiter.failed(&format!("a{i}@example.invalid"), client);
-        }
-        // A fresh address, and a neighbour in the same /64, wait too.
-        let neighbour: IpAddr = "2001:db8:1:2:ffff::1".parse().expect("ip");
-        assert!(matches!(
-            limiter.check("fresh@example.invalid", neighbour),
-            Some(Throttled::Client(_))
-        ));
-        // Another network is not affected, and a success does not clear the client's count.
-        let elsewhere: IpAddr = "2001:db8:1:3::5".parse().expect("ip");
-        assert_eq!(limiter.check("fresh@example.invalid", elsewhere), None);
-        limiter.succeeded("a0@example.invalid", elsewhere);
-        assert!(limiter.check("a0@example.invalid", client).is_some());
-        // An attempt is counted before the password is checked, and a success takes it back.
-        let office: IpAddr = "192.0.2.1".parse().expect("ip");
-        for _ in 0..10 {
-            assert_eq!(limiter.attempt("me@example.invalid", office), None);
-            limiter.succeeded("me@example.invalid", office);
-        }
-        assert_eq!(limiter.remembered().1, 1, "the office left no count");
-        for _ in 0..3 {
-            assert_eq!(limiter.attempt("x@example.invalid", office), None);
-        }
-        assert!(matches!(
-            limiter.attempt("x@example.invalid", office),
-            Some(Throttled::Client(_))
-        ));
-    }
 }

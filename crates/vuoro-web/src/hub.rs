@@ -1,21 +1,30 @@
-//! The server's memory of open live sessions. Each open live session has one broadcast channel;
-//! every board, projector and phone of that session subscribes to it. The database is the
-//! record (events carry its sequence numbers), so a reconnecting client catches up from there
-//! and then follows the channel.
+//! The server's memory of open live sessions. Each live session followed in this process has one
+//! broadcast channel; every board, projector and phone of that session connected to this process
+//! subscribes to it.
 //!
-//! Besides the channels it holds what is only worth keeping while the server runs: the turn a
-//! writer takes so that events leave in `seq` order ([`LiveHub::turn`]), the open streams of
-//! each phone and log-in with their cap ([`LiveHub::open_stream`]), which phones were seen
-//! lately ([`LiveHub::active`]), and the limits on joining ([`crate::live::JoinLimiter`]).
-//! All of it is bounded, and a restart forgets it, which costs nothing but a few reconnects.
+//! The database is the record, and the hub delivers from it, never from a writer's memory: the
+//! store's [`vuoro_store::LiveFeed`] tells every server process of every committed live event
+//! (by session id and `seq`, whichever process wrote it), and on such a notice the hub reads the
+//! session's events after the last one it delivered (`live_backlog`, one query for however many
+//! arrived meanwhile) and sends each once, in `seq` order. When the feed reports a gap (it
+//! reconnected, or fell behind) the hub reads again every session it follows. A reconnecting
+//! client catches up from the database and then follows the channel.
+//!
+//! Besides the channels it holds what is only worth keeping while the server runs: the open
+//! streams of each phone and log-in with their cap ([`LiveHub::open_stream`]), which phones were
+//! seen lately ([`LiveHub::active`]), and the limits on joining ([`crate::live::JoinLimiter`]).
+//! All of it is bounded and per process, and a restart forgets it, which costs nothing but a few
+//! reconnects (ARCHITECTURE.md, "Several server processes", says why each may stay per process).
 
 use crate::live::JoinLimiter;
+use futures_util::StreamExt;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, oneshot};
 use vuoro_core::{LiveSessionId, ParticipantId, TopicId};
+use vuoro_store::{LiveNotice, Store};
 
 /// One event as clients receive it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,9 +96,11 @@ pub enum Holder {
 
 /// How many events a slow client may lag behind before it must catch up from the database.
 const CAPACITY: usize = 256;
-/// Stripes of the writers' turns: sessions share a stripe, which only makes their writers
-/// wait for each other, as SQLite's single writer makes them anyway.
-const TURNS: usize = 64;
+/// Events the hub reads from the database for one session at a time.
+const BATCH: u32 = 200;
+/// How long the hub waits before listening again after the feed failed, at first and at most.
+const RETRY_FIRST: Duration = Duration::from_millis(100);
+const RETRY_MAX: Duration = Duration::from_secs(10);
 /// How long a phone counts as active after its last request.
 pub const ACTIVE_WINDOW: Duration = Duration::from_secs(5 * 60);
 /// Sessions whose recent phones are remembered; past this, those quiet longest are forgotten.
@@ -101,35 +112,40 @@ type StreamKey = (LiveSessionId, Holder);
 /// A holder's open streams, oldest first: each one's number and the way to tell it to stop.
 type Streams = VecDeque<(u64, oneshot::Sender<()>)>;
 
+/// One followed session's channel and how far the hub has delivered its events.
+#[derive(Debug)]
+struct Channel {
+    tx: broadcast::Sender<Arc<Push>>,
+    /// Tells this channel apart from a later one of the same session, so a delivery started for
+    /// a channel that was dropped never sends into its successor.
+    epoch: u64,
+    /// The last `seq` sent into the channel; `None` until the session's last `seq` was read
+    /// when the channel was made.
+    delivered: Option<i64>,
+    /// The highest `seq` a notice announced.
+    announced: i64,
+    /// Read again even without a newer notice: the feed lost notices, or a batch was full.
+    reread: bool,
+    /// A delivery runs for the channel; notices meanwhile only raise `announced`.
+    running: bool,
+}
+
+impl Channel {
+    fn behind(&self) -> bool {
+        self.delivered
+            .is_some_and(|d| self.reread || self.announced > d)
+    }
+}
+
 #[derive(Debug)]
 pub struct LiveHub {
-    channels: Mutex<HashMap<LiveSessionId, broadcast::Sender<Arc<Push>>>>,
-    turns: Vec<tokio::sync::Mutex<()>>,
+    store: Arc<dyn Store>,
+    channels: Mutex<HashMap<LiveSessionId, Channel>>,
+    next_epoch: AtomicU64,
     streams: Mutex<HashMap<StreamKey, Streams>>,
     next_stream: AtomicU64,
     seen: Mutex<HashMap<LiveSessionId, HashMap<ParticipantId, Instant>>>,
     pub(crate) joins: JoinLimiter,
-}
-
-impl Default for LiveHub {
-    fn default() -> Self {
-        Self {
-            channels: Mutex::default(),
-            turns: (0..TURNS).map(|_| tokio::sync::Mutex::new(())).collect(),
-            streams: Mutex::default(),
-            next_stream: AtomicU64::new(0),
-            seen: Mutex::default(),
-            joins: JoinLimiter::default(),
-        }
-    }
-}
-
-/// The right to write one live event and publish it: taken before the write, given back after
-/// the publication, so a session's events enter its channel in the order of their `seq`.
-#[derive(Debug)]
-pub struct Turn<'a> {
-    // Held, never read: dropping it lets the session's next writer go.
-    _held: tokio::sync::MutexGuard<'a, ()>,
 }
 
 /// An open stream's place among its holder's streams. Dropped with the stream, it frees the
@@ -160,35 +176,162 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl LiveHub {
-    pub fn subscribe(&self, id: LiveSessionId) -> broadcast::Receiver<Arc<Push>> {
-        let mut map = lock(&self.channels);
-        map.entry(id)
-            .or_insert_with(|| broadcast::channel(CAPACITY).0)
-            .subscribe()
+    /// A hub that follows the store's live feed, from a task spawned on the current Tokio
+    /// runtime; the task ends when the hub is dropped.
+    pub fn start(store: Arc<dyn Store>) -> Arc<LiveHub> {
+        let hub = Arc::new(LiveHub {
+            store,
+            channels: Mutex::default(),
+            next_epoch: AtomicU64::new(0),
+            streams: Mutex::default(),
+            next_stream: AtomicU64::new(0),
+            seen: Mutex::default(),
+            joins: JoinLimiter::default(),
+        });
+        tokio::spawn(follow_feed(Arc::downgrade(&hub)));
+        hub
     }
 
-    /// Waits for the session's turn to write an event; see [`Turn`].
-    pub async fn turn(&self, id: LiveSessionId) -> Turn<'_> {
-        let stripe = (id.as_uuid().as_u128() % TURNS as u128) as usize;
-        Turn {
-            _held: self.turns[stripe].lock().await,
+    /// A receiver of the session's events: every event committed after this call returns, and
+    /// perhaps some earlier ones, each once and in `seq` order (a subscriber drops what it read
+    /// already). Subscribe first and read the backlog after, so nothing falls between the two.
+    /// If reading the session's events fails, the channel closes and its streams end, so their
+    /// clients catch up from the database.
+    pub async fn subscribe(
+        self: &Arc<Self>,
+        id: LiveSessionId,
+    ) -> vuoro_store::Result<broadcast::Receiver<Arc<Push>>> {
+        let (rx, epoch) = {
+            let mut map = lock(&self.channels);
+            if let Some(ch) = map.get(&id) {
+                return Ok(ch.tx.subscribe());
+            }
+            let (tx, rx) = broadcast::channel(CAPACITY);
+            let epoch = self.next_epoch.fetch_add(1, Ordering::Relaxed);
+            map.insert(
+                id,
+                Channel {
+                    tx,
+                    epoch,
+                    delivered: None,
+                    announced: 0,
+                    reread: false,
+                    running: false,
+                },
+            );
+            (rx, epoch)
+        };
+        // Read after the channel exists: every event up to `last` is committed before the
+        // subscriber reads its backlog, and every later one is announced to the channel.
+        let last = match self.store.last_live_seq(id).await {
+            Ok(last) => last,
+            Err(e) => {
+                let mut map = lock(&self.channels);
+                if map.get(&id).is_some_and(|ch| ch.epoch == epoch) {
+                    map.remove(&id);
+                }
+                return Err(e);
+            }
+        };
+        let mut map = lock(&self.channels);
+        if let Some(ch) = map.get_mut(&id).filter(|ch| ch.epoch == epoch) {
+            ch.delivered = Some(last);
+            self.deliver_if_behind(id, ch);
+        }
+        Ok(rx)
+    }
+
+    /// A notice from the feed: the session's event `seq` is committed.
+    fn committed(self: &Arc<Self>, id: LiveSessionId, seq: i64) {
+        let mut map = lock(&self.channels);
+        let Some(ch) = map.get_mut(&id) else {
+            return;
+        };
+        if ch.tx.receiver_count() == 0 {
+            // Nobody follows the session here any more: forget it, so closed sessions free
+            // memory.
+            map.remove(&id);
+            return;
+        }
+        ch.announced = ch.announced.max(seq);
+        self.deliver_if_behind(id, ch);
+    }
+
+    /// The feed may have lost notices: read every followed session again.
+    fn gap(self: &Arc<Self>) {
+        let mut map = lock(&self.channels);
+        map.retain(|_, ch| ch.tx.receiver_count() > 0);
+        for (id, ch) in map.iter_mut() {
+            ch.reread = true;
+            self.deliver_if_behind(*id, ch);
         }
     }
 
-    /// Sends an event to the session's subscribers. Taking the [`Turn`] makes a writer hold it
-    /// from before its write until here.
-    pub fn publish(&self, id: LiveSessionId, push: Push, turn: Turn<'_>) {
-        let mut map = lock(&self.channels);
-        if let Some(tx) = map.get(&id) {
-            if tx.receiver_count() == 0 {
-                // Nobody listens any more: drop the channel so closed sessions free memory.
-                map.remove(&id);
-            } else {
+    /// Starts the session's delivery unless one runs, if there is something to deliver.
+    fn deliver_if_behind(self: &Arc<Self>, id: LiveSessionId, ch: &mut Channel) {
+        if !ch.running && ch.behind() {
+            ch.running = true;
+            tokio::spawn(Arc::clone(self).deliver(id, ch.epoch));
+        }
+    }
+
+    /// Sends the session's events after the last one delivered into its channel, batch by
+    /// batch, until it has sent every announced one. One delivery runs per channel at a time,
+    /// so the channel carries the events once each and in `seq` order.
+    async fn deliver(self: Arc<Self>, id: LiveSessionId, epoch: u64) {
+        loop {
+            let after = {
+                let mut map = lock(&self.channels);
+                let Some(ch) = map.get_mut(&id).filter(|ch| ch.epoch == epoch) else {
+                    return;
+                };
+                if ch.tx.receiver_count() == 0 {
+                    map.remove(&id);
+                    return;
+                }
+                let Some(after) = ch.delivered.filter(|_| ch.behind()) else {
+                    ch.running = false;
+                    return;
+                };
+                ch.reread = false;
+                after
+            };
+            let rows = match self.store.live_backlog(id, after, BATCH).await {
+                Ok(rows) => rows,
+                Err(err) => {
+                    tracing::warn!(?err, "live events not read; their streams reconnect");
+                    let mut map = lock(&self.channels);
+                    if map.get(&id).is_some_and(|ch| ch.epoch == epoch) {
+                        // Dropping the sender ends every stream of the channel; their clients
+                        // reconnect and read what they missed from the database.
+                        map.remove(&id);
+                    }
+                    return;
+                }
+            };
+            let mut pushes = Vec::with_capacity(rows.len());
+            for r in &rows {
+                match crate::live::push_of(r) {
+                    Ok(p) => pushes.push(Arc::new(p)),
+                    // Skipped, as a replay skips it: it cannot be built later either.
+                    Err(err) => tracing::warn!(?err, seq = r.event.seq, "live event not pushed"),
+                }
+            }
+            let mut map = lock(&self.channels);
+            let Some(ch) = map.get_mut(&id).filter(|ch| ch.epoch == epoch) else {
+                return;
+            };
+            for p in pushes {
                 // No receiver is not an error: a screen may close at any time.
-                tx.send(Arc::new(push)).ok();
+                ch.tx.send(p).ok();
+            }
+            if let Some(last) = rows.last() {
+                ch.delivered = Some(last.event.seq);
+            }
+            if rows.len() == BATCH as usize {
+                ch.reread = true;
             }
         }
-        drop(turn);
     }
 
     /// Counts a new stream of `holder` in the session. Beyond `cap`, the holder's oldest stream
@@ -293,6 +436,42 @@ impl LiveHub {
     }
 }
 
+/// Listens to the store's live feed for as long as the hub lives, and listens again, waiting
+/// longer each time, when the feed fails; every new feed starts with a gap, so nothing
+/// committed while nobody listened is lost.
+async fn follow_feed(hub: Weak<LiveHub>) {
+    let mut wait = RETRY_FIRST;
+    loop {
+        let feed = match hub.upgrade() {
+            Some(h) => h.store.live_feed().await,
+            None => return,
+        };
+        match feed {
+            Ok(mut feed) => {
+                while let Some(notice) = feed.next().await {
+                    let Some(h) = hub.upgrade() else {
+                        return;
+                    };
+                    wait = RETRY_FIRST;
+                    match notice {
+                        LiveNotice::Committed { live_session, seq } => {
+                            h.committed(live_session, seq)
+                        }
+                        LiveNotice::Gap => h.gap(),
+                    }
+                }
+                tracing::warn!("the live feed ended; listening again");
+            }
+            Err(err) => tracing::warn!(?err, "the live feed failed; listening again"),
+        }
+        if hub.strong_count() == 0 {
+            return;
+        }
+        tokio::time::sleep(wait).await;
+        wait = (wait * 2).min(RETRY_MAX);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,23 +483,6 @@ mod tests {
             data: "{}".into(),
             audience,
         }
-    }
-
-    #[tokio::test]
-    async fn subscribers_get_what_is_published_after_they_subscribe() {
-        let hub = LiveHub::default();
-        let id = LiveSessionId::new();
-        hub.publish(id, push(1, Audience::Staff), hub.turn(id).await);
-        let mut rx = hub.subscribe(id);
-        hub.publish(id, push(2, Audience::Staff), hub.turn(id).await);
-        let got = rx.recv().await.expect("delivered");
-        assert_eq!(got.seq, 2);
-        drop(rx);
-        hub.publish(id, push(3, Audience::Staff), hub.turn(id).await);
-        assert!(
-            hub.channels.lock().expect("lock").is_empty(),
-            "unused channels are dropped"
-        );
     }
 
     #[test]
@@ -347,7 +509,12 @@ mod tests {
 
     #[tokio::test]
     async fn a_holder_keeps_at_most_its_cap_of_streams() {
-        let hub = Arc::new(LiveHub::default());
+        let dir = std::env::temp_dir().join(format!("vuoro-hub-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let store = vuoro_store_sqlite::SqliteStore::open(&dir.join("hub.db"))
+            .await
+            .expect("database opens");
+        let hub = LiveHub::start(Arc::new(store));
         let id = LiveSessionId::new();
         let who = Holder::Participant(ParticipantId::new());
         let mut first = hub.open_stream(id, who.clone(), 2);
@@ -366,5 +533,6 @@ mod tests {
             "an ended stream frees its place"
         );
         assert_eq!(hub.active(id), 0);
+        std::fs::remove_dir_all(&dir).expect("temp dir removed");
     }
 }

@@ -51,9 +51,6 @@ pub struct WebConfig {
     /// Failed log-ins allowed from one client address (an IPv6 /64) within 15 minutes, on
     /// whatever e-mail addresses; then every log-in from it waits.
     pub login_failures_per_client: usize,
-    /// How many addresses and clients the log-in limiter remembers, each; the default
-    /// [`auth::LIMITER_CAPACITY`] suits production, tests lower it to show eviction.
-    pub login_limiter_capacity: usize,
 }
 
 impl Default for WebConfig {
@@ -65,7 +62,6 @@ impl Default for WebConfig {
             max_body_bytes: 64 * 1024,
             trusted_proxies: Vec::new(),
             login_failures_per_client: 50,
-            login_limiter_capacity: auth::LIMITER_CAPACITY,
         }
     }
 }
@@ -86,17 +82,16 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state of a server; call it within a Tokio runtime (the hub starts listening to the
+    /// store's live feed on it).
     pub fn new(store: Arc<dyn Store>, methods: MethodLibrary, config: WebConfig) -> Self {
         Self {
+            hub: hub::LiveHub::start(store.clone()),
             store,
             methods: Arc::new(methods),
-            logins: Arc::new(auth::LoginLimiter::new(
-                config.login_failures_per_client,
-                config.login_limiter_capacity,
-            )),
+            logins: Arc::new(auth::LoginLimiter::new(config.login_failures_per_client)),
             hashing: Arc::new(tokio::sync::Semaphore::new(auth::hashing_permits())),
             config: Arc::new(config),
-            hub: Arc::new(hub::LiveHub::default()),
             shares: Arc::new(share::CommentLimiter::default()),
         }
     }

@@ -1318,9 +1318,7 @@ async fn transition(
             if !matches!(to, ProcessState::Phase1 | ProcessState::Phase2) {
                 for live in lives {
                     if live.open {
-                        let turn = state.hub.turn(live.id).await;
-                        let e = state.store.close_live_session(live.id, now).await?;
-                        crate::live::publish(&state, turn, &e).await;
+                        state.store.close_live_session(live.id, now).await?;
                     }
                 }
             }

@@ -9,7 +9,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::form::FormData;
-use crate::live::{dir_of, publish};
+use crate::live::dir_of;
 use crate::processes::{load, require};
 use crate::routes::Routes;
 use crate::util::{redirect, unprocessable};
@@ -890,9 +890,7 @@ async fn to_session(
     if kind == "cafe" {
         let cafe = vuoro_core::cafe::Cafe::from_form("3", &labels.join("\n"))
             .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
-        let turn = state.hub.turn(live.id).await;
-        let e = state.store.save_cafe(live.id, &cafe, now).await?;
-        publish(&state, turn, &e).await;
+        state.store.save_cafe(live.id, &cafe, now).await?;
     } else {
         crate::live::topics_from_themes(&state, &c, &live, &labels, user).await?;
     }

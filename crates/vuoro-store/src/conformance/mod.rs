@@ -20,9 +20,11 @@
 
 pub mod accounts;
 pub mod catalogue;
+pub mod feed;
 pub mod live;
 pub mod outcome;
 pub mod process;
+pub mod throttle;
 
 use crate::{
     Acceptor, ApprovalSide, EventKind, Invitation, LiveEvent, LiveEventKind, LiveSession,
@@ -118,6 +120,8 @@ macro_rules! conformance_tests {
             live::live_sessions_are_opened_read_and_listed_newest_first,
             live::a_join_code_is_unique_among_open_sessions_only,
             live::moving_and_closing_a_live_session_append_events,
+            feed::the_live_feed_announces_each_committed_event_by_session_and_seq,
+            throttle::attempts_are_counted_per_budget_within_the_window,
             live::participants_are_found_by_token_and_updated,
             live::attendance_is_counted_once_per_participant,
             live::notes_are_stored_with_events_a_board_can_resume_from,

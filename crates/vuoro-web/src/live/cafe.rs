@@ -207,9 +207,7 @@ async fn cafe_control(
         }
         _ => return Err(AppError::BadRequest("error-malformed-form")),
     };
-    let turn = state.hub.turn(live.id).await;
-    let e = state.store.save_cafe(live.id, &cafe, now).await?;
-    publish(&state, turn, &e).await;
+    state.store.save_cafe(live.id, &cafe, now).await?;
     Ok(back)
 }
 

@@ -63,12 +63,10 @@ async fn change_note(
         _ => return Err(AppError::BadRequest("error-malformed-form")),
     };
     let user = c.user()?.id;
-    let turn = state.hub.turn(live.id).await;
-    let e = state
+    state
         .store
         .change_note(note.id, &change, user, OffsetDateTime::now_utc())
         .await?;
-    publish(&state, turn, &e).await;
     Ok(redirect(&format!("/live/{}/run#note-{}", live.id, note.id)))
 }
 
@@ -208,12 +206,10 @@ async fn edit_note(
         Ok(t) => {
             let user = c.user()?.id;
             let change = NoteChange::Edit { text: t };
-            let turn = state.hub.turn(live.id).await;
-            let e = state
+            state
                 .store
                 .change_note(note.id, &change, user, OffsetDateTime::now_utc())
                 .await?;
-            publish(&state, turn, &e).await;
             Ok(back)
         }
         Err(e) => {

@@ -133,7 +133,11 @@ async fn events(
     let after = from_header.or(q.after).unwrap_or(0).max(0);
     let ticket = state.hub.open_stream(id, holder, cap);
     // Subscribe before reading the backlog, so nothing falls between the two.
-    let rx = state.hub.subscribe(id);
+    let rx = state
+        .hub
+        .subscribe(id)
+        .await
+        .map_err(|e| AppError::from(e).into_response())?;
     let rows = state
         .store
         .live_backlog(id, after, BACKLOG_MAX + 1)

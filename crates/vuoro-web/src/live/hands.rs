@@ -20,8 +20,7 @@ async fn hand(
         return Err(AppError::Conflict("error-live-closed").into_response());
     }
     let now = OffsetDateTime::now_utc();
-    let turn = state.hub.turn(live.id).await;
-    let e = match form.get("do") {
+    match form.get("do") {
         "raise" => {
             // Someone who came back from another tab may not be recorded as present yet.
             state
@@ -42,7 +41,6 @@ async fn hand(
             .map_err(fail)?,
         _ => return Err(AppError::BadRequest("error-malformed-form").into_response()),
     };
-    publish(&state, turn, &e).await;
     Ok(redirect(&format!("/live/{}#hand", live.id)))
 }
 
@@ -59,11 +57,9 @@ async fn give_turn(
         .participant_by_number(live.id, number)
         .await?
         .ok_or(AppError::NotFound)?;
-    let turn = state.hub.turn(live.id).await;
-    let e = state
+    state
         .store
         .lower_hand(live.id, who, OffsetDateTime::now_utc())
         .await?;
-    publish(&state, turn, &e).await;
     Ok(redirect(&format!("/live/{}/run#hands", live.id)))
 }

@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::ctx::{Count, Ctx};
 use crate::error::{AppError, AppResult};
 use crate::form::FormData;
-use crate::hub::{Audience, Push, Turn};
+use crate::hub::{Audience, Push};
 use crate::i18n::{self, PARTICIPANT_LANGS};
 use crate::routes::Routes;
 use crate::util::{cookie, hash_token, local_path, random_token, redirect};
@@ -36,8 +36,8 @@ use vuoro_core::permission::ProcessAction;
 use vuoro_core::text;
 use vuoro_core::{LiveSessionId, NoteId, ParticipantId, ProcessId, TopicId};
 use vuoro_store::{
-    LiveEvent, LiveEventKind, LiveReplay, LiveSession, Note, NoteAuthor, NoteChange, Participant,
-    Process, StoreError,
+    LiveEventKind, LiveReplay, LiveSession, Note, NoteAuthor, NoteChange, Participant, Process,
+    StoreError,
 };
 
 mod cafe;
@@ -310,36 +310,6 @@ pub(crate) fn push_of(r: &LiveReplay) -> AppResult<Push> {
         LiveEventKind::Moved => push("moved", "{}".into(), Audience::Everyone),
         LiveEventKind::Closed => push("closed", "{}".into(), Audience::Everyone),
     })
-}
-
-/// Publishes an event just written, while the writer still holds the session's [`Turn`] (taken
-/// before the write), so the channel carries the session's events in `seq` order. A note's
-/// payload is read back with the query a reconnecting client's replay uses.
-pub(crate) async fn publish(state: &AppState, turn: Turn<'_>, e: &LiveEvent) {
-    let replay = match e.kind {
-        LiveEventKind::NoteAdded { .. } | LiveEventKind::NoteChanged { .. } => {
-            match state.store.live_backlog(e.live_session, e.seq - 1, 1).await {
-                Ok(mut rows) if !rows.is_empty() => rows.swap_remove(0),
-                Ok(_) => {
-                    tracing::warn!(seq = e.seq, "live event not found again");
-                    return;
-                }
-                Err(err) => {
-                    tracing::warn!(?err, "live event not pushed");
-                    return;
-                }
-            }
-        }
-        _ => LiveReplay {
-            event: e.clone(),
-            note: None,
-            topic: None,
-        },
-    };
-    match push_of(&replay) {
-        Ok(p) => state.hub.publish(e.live_session, p, turn),
-        Err(err) => tracing::warn!(?err, "live event not pushed"),
-    }
 }
 
 /// A live session the signed-in user may run.

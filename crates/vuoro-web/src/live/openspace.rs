@@ -14,8 +14,7 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::form::FormData;
 use crate::live::{
-    NoteView, PCtx, PhoneDraft, RunDraft, me_in, note_view, participant_view, publish, runnable,
-    setup_view,
+    NoteView, PCtx, PhoneDraft, RunDraft, me_in, note_view, participant_view, runnable, setup_view,
 };
 use crate::routes::Routes;
 use crate::util::redirect;
@@ -589,16 +588,12 @@ async fn control(
                 title,
                 c.lang_code(),
             );
-            let turn = state.hub.turn(live.id).await;
-            let (_, e) = state.store.add_topic(&topic).await?;
-            publish(&state, turn, &e).await;
+            state.store.add_topic(&topic).await?;
             return Ok(back);
         }
         _ => return Err(AppError::BadRequest("error-malformed-form")),
     };
-    let turn = state.hub.turn(live.id).await;
-    let e = state.store.save_open_space(live.id, &os, now).await?;
-    publish(&state, turn, &e).await;
+    state.store.save_open_space(live.id, &os, now).await?;
     Ok(back)
 }
 
@@ -642,9 +637,7 @@ pub(crate) async fn topics_from_themes(
             .collect();
         let os = OpenSpace::from_form(&c.t("os-default-slot"), &spaces.join("\n"))
             .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
-        let turn = state.hub.turn(live.id).await;
-        let e = state.store.save_open_space(live.id, &os, now).await?;
-        publish(state, turn, &e).await;
+        state.store.save_open_space(live.id, &os, now).await?;
     }
     let existing = state.store.topics(live.id).await?.len();
     let room = (openspace::MAX_TOPICS as usize).saturating_sub(existing);
@@ -652,17 +645,13 @@ pub(crate) async fn topics_from_themes(
         let title = openspace::topic_title(label)
             .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
         let topic = new_topic(live, NoteAuthor::Staff(user), None, title, c.lang_code());
-        let turn = state.hub.turn(live.id).await;
-        let (topic, e) = state.store.add_topic(&topic).await?;
-        publish(state, turn, &e).await;
+        let (topic, _) = state.store.add_topic(&topic).await?;
         if fresh && i < openspace::MAX_SPACES {
             let cell = Cell {
                 slot: 0,
                 space: i as u32,
             };
-            let turn = state.hub.turn(live.id).await;
-            let e = state.store.place_topic(topic.id, Some(cell), now).await?;
-            publish(state, turn, &e).await;
+            state.store.place_topic(topic.id, Some(cell), now).await?;
         }
     }
     Ok(())
@@ -691,8 +680,7 @@ async fn change_topic(
     }
     let topic = topic_of(&state, &live, &tid).await?;
     let now = OffsetDateTime::now_utc();
-    let turn = state.hub.turn(live.id).await;
-    let e = match form.get("do") {
+    match form.get("do") {
         "place" => {
             let os = state
                 .store
@@ -728,7 +716,6 @@ async fn change_topic(
         }
         _ => return Err(AppError::BadRequest("error-malformed-form")),
     };
-    publish(&state, turn, &e).await;
     Ok(redirect(&format!(
         "/live/{}/setup#topic-{}",
         live.id, topic.number
@@ -840,17 +827,13 @@ async fn propose(
         .await);
     }
     let topic = new_topic(&live, author, me.display_name.clone(), title, p.code());
-    let turn = state.hub.turn(live.id).await;
-    let (topic, e) = state.store.add_topic(&topic).await.map_err(fail)?;
-    publish(&state, turn, &e).await;
+    let (topic, _) = state.store.add_topic(&topic).await.map_err(fail)?;
     // A proposer goes to their own topic, as in any open space.
-    let turn = state.hub.turn(live.id).await;
-    let e = state
+    state
         .store
         .pick_topic(live.id, me.id, topic.id, OffsetDateTime::now_utc())
         .await
         .map_err(fail)?;
-    publish(&state, turn, &e).await;
     Ok(redirect(&format!(
         "/live/{}#topic-{}",
         live.id, topic.number
@@ -877,14 +860,12 @@ async fn pick(
     }
     let now = OffsetDateTime::now_utc();
     let who: ParticipantId = me.id;
-    let turn = state.hub.turn(live.id).await;
-    let e = match form.get("do") {
+    match form.get("do") {
         "pick" => state.store.pick_topic(live.id, who, topic.id, now).await,
         "unpick" => state.store.unpick_topic(live.id, who, topic.id, now).await,
         _ => return Err(AppError::BadRequest("error-malformed-form").into_response()),
     }
     .map_err(fail)?;
-    publish(&state, turn, &e).await;
     Ok(redirect(&format!(
         "/live/{}#topic-{}",
         live.id, topic.number

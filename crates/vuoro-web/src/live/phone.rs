@@ -815,9 +815,7 @@ async fn add_note(
         topic,
         created_at: OffsetDateTime::now_utc(),
     };
-    let turn = state.hub.turn(live.id).await;
-    let e = state.store.add_note(&note).await.map_err(fail)?;
-    publish(&state, turn, &e).await;
+    state.store.add_note(&note).await.map_err(fail)?;
     Ok(redirect(&format!("/live/{}#mine", live.id)))
 }
 
@@ -877,15 +875,13 @@ async fn revise_note(
         "withdraw" => None,
         _ => return Err(AppError::BadRequest("error-malformed-form").into_response()),
     };
-    let turn = state.hub.turn(live.id).await;
     match state
         .store
         .revise_own_note(id, me.id, text.as_deref(), OffsetDateTime::now_utc())
         .await
     {
-        Ok(e) => publish(&state, turn, &e).await,
+        Ok(_) => {}
         Err(StoreError::Conflict(_)) => {
-            drop(turn);
             let typed = form.string("text");
             let key = if live.open {
                 "p-note-curated"

@@ -334,12 +334,10 @@ async fn control(
         "next" => Control::Next,
         "previous" => Control::Previous,
         "close" => {
-            let turn = state.hub.turn(live.id).await;
-            let e = state
+            state
                 .store
                 .close_live_session(live.id, OffsetDateTime::now_utc())
                 .await?;
-            publish(&state, turn, &e).await;
             return Ok(back);
         }
         "feedback_open" | "feedback_close" => {
@@ -348,8 +346,7 @@ async fn control(
             } else {
                 FeedbackState::Closed
             };
-            let turn = state.hub.turn(live.id).await;
-            let e = state
+            state
                 .store
                 .set_feedback_state(live.id, to, OffsetDateTime::now_utc())
                 .await
@@ -358,7 +355,6 @@ async fn control(
                     StoreError::Conflict(_) => AppError::Conflict("error-feedback-final"),
                     other => other.into(),
                 })?;
-            publish(&state, turn, &e).await;
             return Ok(back);
         }
         // New phones are turned away; those already in go on. No event: phones need not know.
@@ -371,12 +367,10 @@ async fn control(
         }
         "share_previous" | "unshare_previous" => {
             let share = form.get("do") == "share_previous";
-            let turn = state.hub.turn(live.id).await;
-            let e = state
+            state
                 .store
                 .share_previous_feedback(live.id, share, OffsetDateTime::now_utc())
                 .await?;
-            publish(&state, turn, &e).await;
             return Ok(back);
         }
         _ => return Err(AppError::BadRequest("error-malformed-form")),
@@ -390,12 +384,10 @@ async fn control(
         &course.minutes(),
         now_ms(),
     );
-    let turn = state.hub.turn(live.id).await;
-    let e = state
+    state
         .store
         .move_live_session(live.id, pos, timer, OffsetDateTime::now_utc())
         .await?;
-    publish(&state, turn, &e).await;
     Ok(back)
 }
 
@@ -555,15 +547,13 @@ async fn remove(
             error,
         }));
     };
-    let turn = state.hub.turn(live.id).await;
-    let e = match state
+    match state
         .store
         .remove_attendee(live.id, who, OffsetDateTime::now_utc())
         .await
     {
-        Ok(e) => e,
+        Ok(_) => {}
         Err(StoreError::NotFound) => {
-            drop(turn);
             let error = Some(c.t("live-remove-unknown"));
             return Ok(unprocessable(RemoveView {
                 c,
@@ -575,7 +565,6 @@ async fn remove(
         }
         Err(e) => return Err(e.into()),
     };
-    publish(&state, turn, &e).await;
     state
         .hub
         .close_streams(live.id, &crate::hub::Holder::Participant(who));

@@ -163,9 +163,7 @@ async fn scribe_note(
         topic: None,
         created_at: OffsetDateTime::now_utc(),
     };
-    let turn = state.hub.turn(live.id).await;
-    let e = state.store.add_note(&note).await?;
-    publish(&state, turn, &e).await;
+    state.store.add_note(&note).await?;
     let q = qn.map(|n| format!("&q={n}")).unwrap_or_default();
     Ok(redirect(&format!(
         "/live/{}/scribe?saved=1&lang={}{q}",

@@ -18,6 +18,8 @@ pub struct TestApp {
     pub store: Arc<dyn Store>,
     pub org: OrgId,
     dir: PathBuf,
+    /// The database, when a second server may open it (see [`TestApp::beside`]).
+    database: Option<Database>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -49,39 +51,68 @@ pub async fn spawn_behind_proxy() -> TestApp {
     .await
 }
 
-/// The store the test server runs on: a SQLite file in `dir`, or, with
-/// `VUORO_TEST_BACKEND=postgres`, a fresh database on the PostgreSQL server named by
-/// `VUORO_TEST_POSTGRES` (`scripts/test` runs the API tests once on each backend).
-async fn open_store(dir: &std::path::Path) -> Arc<dyn Store> {
-    match std::env::var("VUORO_TEST_BACKEND").as_deref() {
-        Ok("postgres") => {
-            let url = vuoro_store_postgres::testing::fresh_database()
-                .await
-                .expect("VUORO_TEST_BACKEND=postgres needs VUORO_TEST_POSTGRES");
-            Arc::new(
-                vuoro_store_postgres::PgStore::connect(&url)
+/// Where a test server's data lives, so a second server can open the same database.
+#[derive(Debug, Clone)]
+pub enum Database {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl Database {
+    /// A fresh database for a test: a SQLite file in `dir`, or, with
+    /// `VUORO_TEST_BACKEND=postgres`, a new database on the PostgreSQL server named by
+    /// `VUORO_TEST_POSTGRES` (`scripts/test` runs the API tests once on each backend).
+    pub async fn fresh(dir: &std::path::Path) -> Database {
+        match std::env::var("VUORO_TEST_BACKEND").as_deref() {
+            Ok("postgres") => Database::Postgres(
+                vuoro_store_postgres::testing::fresh_database()
+                    .await
+                    .expect("VUORO_TEST_BACKEND=postgres needs VUORO_TEST_POSTGRES"),
+            ),
+            Ok("sqlite") | Err(_) => Database::Sqlite(dir.join("test.db")),
+            Ok(other) => panic!("VUORO_TEST_BACKEND={other}: expected sqlite or postgres"),
+        }
+    }
+
+    /// A store on this database: its own connections, as a server process has.
+    pub async fn open(&self) -> Arc<dyn Store> {
+        match self {
+            Database::Sqlite(path) => {
+                Arc::new(SqliteStore::open(path).await.expect("database opens"))
+            }
+            Database::Postgres(url) => Arc::new(
+                vuoro_store_postgres::PgStore::connect(url)
                     .await
                     .expect("database connects"),
-            )
+            ),
         }
-        Ok("sqlite") | Err(_) => Arc::new(
-            SqliteStore::open(&dir.join("test.db"))
-                .await
-                .expect("database opens"),
-        ),
-        Ok(other) => panic!("VUORO_TEST_BACKEND={other}: expected sqlite or postgres"),
     }
 }
 
 /// A running server as [`spawn`] gives, with its own web settings.
 pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
+    let dir = temp_dir();
+    let database = Database::fresh(&dir).await;
+    let store = database.open().await;
+    let org = seed(&store).await;
+    let mut app = serve_on(store, org, dir, config).await;
+    app.database = Some(database);
+    app
+}
+
+/// A fresh directory of this test's own.
+pub fn temp_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "vuoro-api-{}-{}",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::SeqCst)
     ));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let store = open_store(&dir).await;
+    dir
+}
+
+/// An organisation and one user per role in an empty store; returns the organisation.
+pub async fn seed(store: &Arc<dyn Store>) -> OrgId {
     let org = store
         .create_org("Testilän kunta", time::OffsetDateTime::now_utc())
         .await
@@ -116,6 +147,16 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
             store.set_roles(org, u.id, set).await.expect("roles");
         }
     }
+    org
+}
+
+/// Serves the application on `store` on a free port of this machine.
+pub async fn serve_on(
+    store: Arc<dyn Store>,
+    org: OrgId,
+    dir: PathBuf,
+    config: vuoro_web::WebConfig,
+) -> TestApp {
     let state = vuoro_web::AppState::new(
         store.clone(),
         MethodLibrary::builtin().expect("methods"),
@@ -134,7 +175,23 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
         store,
         org,
         dir,
+        database: None,
         shutdown: Some(tx),
+    }
+}
+
+impl TestApp {
+    /// A second server process's worth on this app's database: its own store connection, hub
+    /// and limiters, as a second `vuoro serve` behind a load balancer has. (SQLite serves one
+    /// process per file in production, as live events are announced within a process; what
+    /// is kept in the database is shared all the same.)
+    pub async fn beside(&self) -> TestApp {
+        let database = self
+            .database
+            .as_ref()
+            .expect("a server from spawn_with, whose database is known");
+        let store = database.open().await;
+        serve_on(store, self.org, temp_dir(), vuoro_web::WebConfig::default()).await
     }
 }
 

@@ -1,10 +1,9 @@
 //! Two server processes on one PostgreSQL database, as behind a load balancer: a phone's
 //! stream on one, the facilitator's board on the other, notes written through both, and one
-//! server killed in the middle of it all. Each server here has its own store (its own pool and
-//! listener), hub and limiters; the killed one runs on a Tokio runtime of its own, which is
-//! shut down at once, so its connections and tasks end as a SIGKILL would end them.
-//! (`vuoro serve --db postgres://…` is not in this branch yet; this is the same test at the
-//! level below the binary.)
+//! server killed with SIGKILL in the middle of it all. Server A runs in this test process;
+//! server B is the real `vuoro serve --db postgres://…` binary (`VUORO_BIN`, or the workspace's
+//! `target/debug/vuoro`, which `cargo test --workspace` builds), with its own pool, listener,
+//! hub and limiters.
 //!
 //! Needs `VUORO_TEST_POSTGRES`; without it the test says so and passes, unless
 //! `VUORO_REQUIRE_POSTGRES=1`.
@@ -14,6 +13,8 @@ use crate::live::{join, open_session, process_in_phase1};
 use crate::live_feed::{Stream, has_all, ids, note_texts};
 use reqwest::StatusCode;
 use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use vuoro_core::LiveSessionId;
@@ -46,6 +47,64 @@ async fn try_write(phone: &Browser, base: &str, page: &str, text: &str) -> Optio
         .map(|r| r.status())
 }
 
+/// The `vuoro` binary: `VUORO_BIN`, or the workspace's debug build.
+fn vuoro_bin() -> std::path::PathBuf {
+    std::env::var_os("VUORO_BIN").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/vuoro"),
+        std::path::PathBuf::from,
+    )
+}
+
+/// A `vuoro serve` process on the database at `url` and a free loopback port, with its address
+/// once it listens. Killed (SIGKILL) when dropped, if the test has not killed it already.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(url: &str, dir: &std::path::Path) -> Server {
+        let bin = vuoro_bin();
+        let mut child = Command::new(&bin)
+            .args(["--db", url, "serve", "--listen", "127.0.0.1:0"])
+            // In an empty folder, so no ./vuoro.toml is read.
+            .current_dir(dir)
+            .env("VUORO_LOG", "warn")
+            .env_remove("VUORO_CONFIG")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{} starts (build it first): {e}", bin.display()));
+        let stdout = child.stdout.take().expect("piped");
+        let mut lines = BufReader::new(stdout).lines();
+        let base = loop {
+            let line = lines
+                .next()
+                .expect("the server says where it listens before it stops")
+                .expect("its output reads");
+            if let Some(rest) = line.strip_prefix("vuoro is running at ") {
+                let url = rest.split_whitespace().next().expect("an address");
+                break url.trim_end_matches('/').to_owned();
+            }
+        };
+        Server { child, base }
+    }
+
+    /// SIGKILL: the process ends at once, without closing a connection or finishing a write.
+    fn kill(&mut self) {
+        self.child.kill().expect("the server is killed");
+        self.child.wait().expect("the server is reaped");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            self.kill();
+        }
+    }
+}
+
 async fn connect(url: &str) -> Arc<dyn Store> {
     Arc::new(PgStore::connect(url).await.expect("the database accepts"))
 }
@@ -58,27 +117,9 @@ async fn every_acknowledged_note_reaches_each_screen_once_across_two_servers_and
     let store = connect(&url).await;
     let org = seed(&store).await;
     let a = serve_on(store, org, temp_dir(), vuoro_web::WebConfig::default()).await;
-    let runtime_b = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .expect("a runtime for server B");
-    let (up, is_up) = tokio::sync::oneshot::channel();
-    let url_b = url.clone();
-    runtime_b.spawn(async move {
-        let b = serve_on(
-            connect(&url_b).await,
-            org,
-            temp_dir(),
-            vuoro_web::WebConfig::default(),
-        )
-        .await;
-        up.send(b.base.clone()).expect("the test waits");
-        // Server B runs until its runtime is shut down under it.
-        std::future::pending::<()>().await;
-        drop(b);
-    });
-    let b_base = is_up.await.expect("server B is up");
+    let dir_b = temp_dir();
+    let mut server_b = Server::start(&url, &dir_b);
+    let b_base = server_b.base.clone();
 
     let p = process_in_phase1(&a).await;
     let (run, code) = open_session(&a, &p).await;
@@ -157,7 +198,7 @@ async fn every_acknowledged_note_reaches_each_screen_once_across_two_servers_and
         .await
         .expect("writers run");
     killed.store(true, Ordering::SeqCst);
-    runtime_b.shutdown_background();
+    server_b.kill();
 
     let mut acked = BTreeSet::from([first]);
     for w in futures_util::future::join_all(writers).await {
@@ -205,4 +246,8 @@ async fn every_acknowledged_note_reaches_each_screen_once_across_two_servers_and
         note_texts(&phone.events).is_empty(),
         "a phone outside any open-space group gets no one else's notes"
     );
+    drop(server_b);
+    if let Err(e) = std::fs::remove_dir_all(&dir_b) {
+        eprintln!("could not remove {}: {e}", dir_b.display());
+    }
 }

@@ -14,10 +14,11 @@ use vuoro_core::method::{Format, MethodLibrary};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, PlanSession};
 use vuoro_core::{ProcessId, Role, RoleSet};
+use vuoro_store::conformance::new_user;
 use vuoro_store::prelude::*;
 use vuoro_store::{
     Acceptor, ActivitySource, ApprovalSide, EventKind, ImportedListing, ImportedOrg, Invitation,
-    NewProcess, NewUser, Organisation, RoleChangeVia, StoreError, User,
+    NewProcess, Organisation, RoleChangeVia, StoreError, User,
 };
 use vuoro_store_postgres::PgStore;
 use vuoro_store_postgres::testing::fresh_database;
@@ -84,15 +85,6 @@ impl Fixture {
         } else {
             self.other.clone()
         }
-    }
-}
-
-fn new_user(email: &str, name: &str) -> NewUser {
-    NewUser {
-        email: email.into(),
-        name: name.into(),
-        password_hash: format!("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$hash-of-{name}"),
-        site_admin: false,
     }
 }
 

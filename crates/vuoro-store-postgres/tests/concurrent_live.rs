@@ -25,10 +25,11 @@ use vuoro_core::themes::{Scope, ThemeSet};
 use vuoro_core::{
     LiveSessionId, NoteId, ParticipantId, PracticeId, ProcessId, Role, RoleSet, TopicId,
 };
+use vuoro_store::conformance::new_user;
 use vuoro_store::prelude::*;
 use vuoro_store::{
-    EventKind, LiveEventKind, LiveSession, NewProcess, NewUser, Note, NoteAuthor, NoteChange,
-    Participant, Practice, StoreError, SummaryLinkComment, Topic, User,
+    EventKind, LiveEventKind, LiveSession, NewProcess, Note, NoteAuthor, NoteChange, Participant,
+    Practice, StoreError, SummaryLinkComment, Topic, User,
 };
 use vuoro_store_postgres::PgStore;
 use vuoro_store_postgres::testing::fresh_database;
@@ -124,15 +125,6 @@ impl Fixture {
         } else {
             self.other.clone()
         }
-    }
-}
-
-fn new_user(email: &str, name: &str) -> NewUser {
-    NewUser {
-        email: email.into(),
-        name: name.into(),
-        password_hash: format!("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$hash-of-{name}"),
-        site_admin: false,
     }
 }
 

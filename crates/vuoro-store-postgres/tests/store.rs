@@ -3,17 +3,14 @@
 //! sequence carry on across connections, as after a server restart. One fresh database per test
 //! on the server named by `VUORO_TEST_POSTGRES` (see `vuoro_store_postgres::testing`).
 
-use std::collections::BTreeSet;
 use time::OffsetDateTime;
 use time::macros::datetime;
-use vuoro_core::lang::ParticipantLang;
+use vuoro_core::LiveSessionId;
 use vuoro_core::live::{JoinCode, Position, Timer};
-use vuoro_core::method::Format;
-use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::Plan;
-use vuoro_core::{LiveSessionId, NoteId, UnitId};
+use vuoro_store::conformance::{new_user, note, order};
 use vuoro_store::prelude::*;
-use vuoro_store::{LiveSession, NewProcess, NewUser, Note, NoteAuthor};
+use vuoro_store::{LiveSession, NewProcess, NoteAuthor};
 use vuoro_store_postgres::PgStore;
 use vuoro_store_postgres::testing::fresh_database;
 
@@ -22,49 +19,6 @@ const NOW: OffsetDateTime = datetime!(2027-01-15 12:00 UTC);
 
 async fn open(url: &str) -> PgStore {
     PgStore::connect(url).await.expect("connect to the store")
-}
-
-fn new_user(email: &str, name: &str) -> NewUser {
-    NewUser {
-        email: email.into(),
-        name: name.into(),
-        password_hash: format!("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$hash-of-{name}"),
-        site_admin: false,
-    }
-}
-
-fn order(community: &str, unit: Option<UnitId>) -> Order {
-    Order {
-        community: community.into(),
-        unit,
-        reason: "Uusi toimintamalli".into(),
-        outcome: "Yhteinen ymmärrys".into(),
-        timing: "Helmikuu".into(),
-        participant_count: 14,
-        participant_kinds: BTreeSet::from([ParticipantKind::Staff]),
-        languages: BTreeSet::from([ParticipantLang::Fi, ParticipantLang::Sv]),
-        format: Format::FaceToFace,
-        method: MethodChoice::Method("eratauko".into()),
-    }
-}
-
-fn note(live: LiveSessionId, author: NoteAuthor, text: &str, created_at: OffsetDateTime) -> Note {
-    Note {
-        id: NoteId::new(),
-        live_session: live,
-        author,
-        shown_name: None,
-        stage: 1,
-        question: "Mikä toimii?".into(),
-        text: text.into(),
-        lang: "fi".into(),
-        hidden: false,
-        starred: false,
-        place: None,
-        merged_into: None,
-        topic: None,
-        created_at,
-    }
 }
 
 #[tokio::test]

@@ -2,21 +2,15 @@
 //! and reopening a file, backups, and migrations over old data. The `Store` contract is tested
 //! by the conformance suite (`tests/conformance.rs`).
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use time::macros::{date, datetime, time};
-use time::{Date, OffsetDateTime};
-use vuoro_core::lang::ParticipantLang;
+use time::OffsetDateTime;
+use time::macros::{date, datetime};
 use vuoro_core::live::{JoinCode, Position, Timer};
-use vuoro_core::method::{Format, MethodLibrary};
-use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
-use vuoro_core::plan::{Plan, PlanSession};
-use vuoro_core::{LiveSessionId, NoteId, ParticipantId, ProcessId, Role, RoleSet, UnitId};
+use vuoro_core::plan::Plan;
+use vuoro_core::{LiveSessionId, ProcessId, Role, RoleSet, UnitId};
+use vuoro_store::conformance::{new_user, note, order, participant, plan_with};
 use vuoro_store::prelude::*;
-use vuoro_store::{
-    LiveSession, NewProcess, NewUser, Note, NoteAuthor, Organisation, Participant, StoreError,
-    Unit, User,
-};
+use vuoro_store::{LiveSession, NewProcess, NoteAuthor, Organisation, StoreError, Unit, User};
 use vuoro_store_sqlite::SqliteStore;
 
 /// The time fixtures are stamped with where a test does not care when they happened; a test
@@ -111,59 +105,6 @@ async fn fixture() -> Fixture {
         unit,
         orderer,
         facilitator,
-    }
-}
-
-fn new_user(email: &str, name: &str) -> NewUser {
-    NewUser {
-        email: email.into(),
-        name: name.into(),
-        password_hash: format!("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$hash-of-{name}"),
-        site_admin: false,
-    }
-}
-
-fn order(community: &str, unit: Option<UnitId>) -> Order {
-    Order {
-        community: community.into(),
-        unit,
-        reason: "Uusi toimintamalli".into(),
-        outcome: "Yhteinen ymmärrys".into(),
-        timing: "Helmikuu".into(),
-        participant_count: 14,
-        participant_kinds: BTreeSet::from([ParticipantKind::Staff]),
-        languages: BTreeSet::from([ParticipantLang::Fi, ParticipantLang::Sv]),
-        format: Format::FaceToFace,
-        method: MethodChoice::Method("eratauko".into()),
-    }
-}
-
-fn session(id: u32, date: Date) -> PlanSession {
-    PlanSession {
-        id,
-        title: format!("Tapaaminen {id}"),
-        phase: 1,
-        date,
-        start: time!(9:00),
-        end: time!(11:30),
-        format: Format::FaceToFace,
-        place: Some("Kaupungintalo, sali 2".into()),
-        online_link: None,
-    }
-}
-
-/// A plan following the library's Erätauko, adapted for the process, with the given sessions.
-fn plan_with(method: &str, dates: &[Date]) -> Plan {
-    let lib = MethodLibrary::builtin().expect("library loads");
-    Plan {
-        method: Some(lib.get(method).expect("method exists").adapt()),
-        sessions: dates
-            .iter()
-            .enumerate()
-            .map(|(i, d)| session(i as u32 + 1, *d))
-            .collect(),
-        invited: "Koko tiimi".into(),
-        ..Plan::default()
     }
 }
 
@@ -263,36 +204,6 @@ fn live(f: &Fixture, process: ProcessId, code: &str, opened_at: OffsetDateTime) 
         opened_by: f.facilitator.id,
         opened_at,
         closed_at: None,
-    }
-}
-
-fn participant(process: ProcessId, token: &str, created_at: OffsetDateTime) -> Participant {
-    Participant {
-        id: ParticipantId::new(),
-        process,
-        token_hash: format!("hash-of-{token}"),
-        display_name: None,
-        lang: "fi".into(),
-        created_at,
-    }
-}
-
-fn note(live: LiveSessionId, author: NoteAuthor, text: &str, created_at: OffsetDateTime) -> Note {
-    Note {
-        id: NoteId::new(),
-        live_session: live,
-        author,
-        shown_name: None,
-        stage: 1,
-        question: "Mikä toimii?".into(),
-        text: text.into(),
-        lang: "fi".into(),
-        hidden: false,
-        starred: false,
-        place: None,
-        merged_into: None,
-        topic: None,
-        created_at,
     }
 }
 

@@ -234,7 +234,7 @@ async fn fixture(store: Arc<dyn Store>) -> Fixture {
     }
 }
 
-fn new_user(email: &str, name: &str) -> NewUser {
+pub fn new_user(email: &str, name: &str) -> NewUser {
     NewUser {
         email: email.into(),
         name: name.into(),
@@ -243,7 +243,7 @@ fn new_user(email: &str, name: &str) -> NewUser {
     }
 }
 
-fn order(community: &str, unit: Option<UnitId>) -> Order {
+pub fn order(community: &str, unit: Option<UnitId>) -> Order {
     Order {
         community: community.into(),
         unit,
@@ -258,7 +258,7 @@ fn order(community: &str, unit: Option<UnitId>) -> Order {
     }
 }
 
-fn session(id: u32, date: Date) -> PlanSession {
+pub fn session(id: u32, date: Date) -> PlanSession {
     PlanSession {
         id,
         title: format!("Tapaaminen {id}"),
@@ -273,7 +273,7 @@ fn session(id: u32, date: Date) -> PlanSession {
 }
 
 /// A plan following the library's Erätauko, adapted for the process, with the given sessions.
-fn plan_with(method: &str, dates: &[Date]) -> Plan {
+pub fn plan_with(method: &str, dates: &[Date]) -> Plan {
     let lib = MethodLibrary::builtin().expect("library loads");
     Plan {
         method: Some(lib.get(method).expect("method exists").adapt()),
@@ -366,7 +366,7 @@ fn live(f: &Fixture, process: ProcessId, code: &str, opened_at: OffsetDateTime) 
     }
 }
 
-fn participant(process: ProcessId, token: &str, created_at: OffsetDateTime) -> Participant {
+pub fn participant(process: ProcessId, token: &str, created_at: OffsetDateTime) -> Participant {
     Participant {
         id: ParticipantId::new(),
         process,
@@ -377,7 +377,12 @@ fn participant(process: ProcessId, token: &str, created_at: OffsetDateTime) -> P
     }
 }
 
-fn note(live: LiveSessionId, author: NoteAuthor, text: &str, created_at: OffsetDateTime) -> Note {
+pub fn note(
+    live: LiveSessionId,
+    author: NoteAuthor,
+    text: &str,
+    created_at: OffsetDateTime,
+) -> Note {
     Note {
         id: NoteId::new(),
         live_session: live,

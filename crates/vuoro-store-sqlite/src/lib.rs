@@ -7,6 +7,7 @@
 
 mod accounts;
 mod catalogue;
+mod copy;
 mod live;
 mod outcome;
 mod process;

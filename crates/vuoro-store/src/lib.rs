@@ -9,6 +9,7 @@
 pub mod catalogue;
 #[cfg(feature = "conformance")]
 pub mod conformance;
+pub mod copy;
 pub mod sql;
 
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method

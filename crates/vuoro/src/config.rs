@@ -1,13 +1,15 @@
 //! Configuration: built-in defaults, then a TOML file, then `VUORO_` environment variables, then
 //! command-line flags. Each layer only overrides what it sets.
 
+use crate::db_url::{DbUrl, DbUrlError};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub listen: String,
-    pub db: PathBuf,
+    /// The database: a SQLite file or a PostgreSQL URL.
+    pub db: DbUrl,
     pub secure_cookies: bool,
     pub session_hours: i64,
     pub invitation_days: i64,
@@ -25,7 +27,7 @@ impl Default for Config {
         let web = vuoro_web::WebConfig::default();
         Self {
             listen: "127.0.0.1:8080".into(),
-            db: PathBuf::from("vuoro.db"),
+            db: DbUrl::Sqlite(PathBuf::from("vuoro.db")),
             secure_cookies: web.secure_cookies,
             session_hours: web.session_hours,
             invitation_days: web.invitation_days,
@@ -42,7 +44,7 @@ impl Default for Config {
 #[serde(deny_unknown_fields)]
 struct FileConfig {
     listen: Option<String>,
-    db: Option<PathBuf>,
+    db: Option<String>,
     secure_cookies: Option<bool>,
     session_hours: Option<i64>,
     invitation_days: Option<i64>,
@@ -60,15 +62,19 @@ pub enum ConfigError {
     Parse(PathBuf, String),
     #[error("environment variable {0} has an invalid value")]
     Env(&'static str),
+    #[error("{0}: db: {1}")]
+    FileDb(PathBuf, DbUrlError),
+    #[error("VUORO_DB: {0}")]
+    EnvDb(DbUrlError),
 }
 
 impl Config {
-    fn apply_file(&mut self, f: FileConfig) {
+    fn apply_file(&mut self, f: FileConfig, path: &Path) -> Result<(), ConfigError> {
         if let Some(v) = f.listen {
             self.listen = v;
         }
         if let Some(v) = f.db {
-            self.db = v;
+            self.db = DbUrl::parse(&v).map_err(|e| ConfigError::FileDb(path.to_owned(), e))?;
         }
         if let Some(v) = f.secure_cookies {
             self.secure_cookies = v;
@@ -91,6 +97,7 @@ impl Config {
         if let Some(v) = f.login_failures_per_client {
             self.login_failures_per_client = v;
         }
+        Ok(())
     }
 
     fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
@@ -101,7 +108,7 @@ impl Config {
             self.listen = v;
         }
         if let Some(v) = get("VUORO_DB") {
-            self.db = PathBuf::from(v);
+            self.db = DbUrl::parse(&v).map_err(ConfigError::EnvDb)?;
         }
         if let Some(v) = get("VUORO_SECURE_COOKIES") {
             self.secure_cookies = parse(v, "VUORO_SECURE_COOKIES")?;
@@ -146,7 +153,7 @@ impl Config {
                 std::fs::read_to_string(p).map_err(|e| ConfigError::Read(p.to_owned(), e))?;
             let f: FileConfig = toml::from_str(&text)
                 .map_err(|e| ConfigError::Parse(p.to_owned(), e.to_string()))?;
-            c.apply_file(f);
+            c.apply_file(f, p)?;
         }
         c.apply_env(|k| std::env::var(k).ok())?;
         Ok(c)
@@ -174,7 +181,7 @@ mod tests {
         let mut c = Config::default();
         let f: FileConfig =
             toml::from_str("listen = \"0.0.0.0:9000\"\nsession_hours = 2").expect("valid");
-        c.apply_file(f);
+        c.apply_file(f, Path::new("vuoro.toml")).expect("valid");
         assert_eq!(c.listen, "0.0.0.0:9000");
         assert_eq!(c.session_hours, 2);
         c.apply_env(|k| (k == "VUORO_SESSION_HOURS").then(|| "5".to_owned()))
@@ -206,11 +213,31 @@ mod tests {
             "a range is refused, not read as no proxy"
         );
         let f: FileConfig = toml::from_str("trusted_proxies = [\"10.0.0.5\"]").expect("valid");
-        c.apply_file(f);
+        c.apply_file(f, Path::new("vuoro.toml")).expect("valid");
         assert_eq!(
             c.trusted_proxies,
             vec!["10.0.0.5".parse::<std::net::IpAddr>().expect("ip")]
         );
+    }
+
+    #[test]
+    fn the_database_is_a_path_or_a_url_in_every_layer() {
+        let mut c = Config::default();
+        assert_eq!(c.db, DbUrl::Sqlite(PathBuf::from("vuoro.db")));
+        let f: FileConfig =
+            toml::from_str("db = \"postgres://vuoro@db.kunta.fi/vuoro\"").expect("valid");
+        c.apply_file(f, Path::new("vuoro.toml")).expect("valid");
+        assert!(matches!(c.db, DbUrl::Postgres(_)));
+        c.apply_env(|k| (k == "VUORO_DB").then(|| "sqlite:///srv/vuoro.db".to_owned()))
+            .expect("valid");
+        assert_eq!(c.db, DbUrl::Sqlite(PathBuf::from("/srv/vuoro.db")));
+        let bad: FileConfig = toml::from_str("db = \"mysql://u:pw@db/x\"").expect("valid toml");
+        let e = c
+            .apply_file(bad, Path::new("vuoro.toml"))
+            .expect_err("refused")
+            .to_string();
+        assert!(e.starts_with("vuoro.toml: db: "), "{e}");
+        assert!(!e.contains(":pw@"), "{e}");
     }
 
     #[test]

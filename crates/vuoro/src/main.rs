@@ -1,20 +1,22 @@
 //! The `vuoro` command: runs the server and the maintenance commands.
 
+mod backend;
 mod config;
+mod db_url;
 mod demo;
 mod import;
 mod themes;
 
 use anyhow::Context;
+use backend::Backend;
 use clap::{Parser, Subcommand};
 use config::Config;
+use db_url::DbUrl;
 use std::io::BufRead;
 use std::path::PathBuf;
-use std::sync::Arc;
 use vuoro_core::method::MethodLibrary;
 use vuoro_store::NewUser;
-use vuoro_store::prelude::*;
-use vuoro_store_sqlite::SqliteStore;
+use vuoro_store::copy::CopyError;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -26,9 +28,11 @@ struct Cli {
     /// A TOML configuration file (default: ./vuoro.toml if present).
     #[arg(long, global = true, env = "VUORO_CONFIG")]
     config: Option<PathBuf>,
-    /// The SQLite database file.
+    /// The database: a SQLite file (a path, `sqlite:///abs/path.db` or `sqlite:relative.db`) or
+    /// a PostgreSQL URL (`postgres://user:password@host:port/database`).
+    // A string, parsed by `DbUrl` rather than clap, whose error would repeat the password.
     #[arg(long, global = true)]
-    db: Option<PathBuf>,
+    db: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -45,6 +49,9 @@ enum Command {
     Demo {
         #[arg(long)]
         listen: Option<String>,
+        /// Only add the demonstration data, then exit (e.g. to try `migrate-db`).
+        #[arg(long)]
+        seed_only: bool,
     },
     /// Creates a site administrator; the password is read from standard input.
     CreateAdmin {
@@ -53,10 +60,23 @@ enum Command {
         #[arg(long)]
         name: String,
     },
-    /// Copies the database into a new file, consistent even while the server runs.
+    /// Copies the database into a new SQLite file, consistent even while the server runs.
     Backup {
         /// The file to write; it must not exist yet.
         to: PathBuf,
+    },
+    /// Loads a backup made by `vuoro backup` into the database named by --db, which must be
+    /// empty, and checks every table's row count and content.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
+    /// Copies the database named by --db into another, which must be empty (a new SQLite file
+    /// or an empty PostgreSQL database), and checks every table's row count and content.
+    MigrateDb {
+        /// The target database: a SQLite path or URL, or a PostgreSQL URL.
+        #[arg(long)]
+        to: String,
     },
     /// Imports a document into the catalogue.
     #[command(subcommand)]
@@ -106,26 +126,17 @@ fn methods(cfg: &Config) -> anyhow::Result<MethodLibrary> {
     Ok(lib)
 }
 
-async fn open(cfg: &Config) -> anyhow::Result<SqliteStore> {
-    SqliteStore::open(&cfg.db)
-        .await
-        .with_context(|| format!("opening database {}", cfg.db.display()))
+async fn open(cfg: &Config) -> anyhow::Result<Backend> {
+    Backend::open(&cfg.db).await
 }
 
-async fn run_server(
-    cfg: &Config,
-    store: SqliteStore,
-    banner: Option<String>,
-) -> anyhow::Result<()> {
-    let state = vuoro_web::AppState::new(Arc::new(store.clone()), methods(cfg)?, cfg.web());
+async fn run_server(cfg: &Config, db: Backend, banner: Option<String>) -> anyhow::Result<()> {
+    let state = vuoro_web::AppState::new(db.store(), methods(cfg)?, cfg.web());
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("listening on {}", cfg.listen))?;
     let addr = listener.local_addr()?;
-    println!(
-        "vuoro is running at http://{addr}/  (database {})",
-        cfg.db.display()
-    );
+    println!("vuoro is running at http://{addr}/  (database {})", cfg.db);
     if let Some(b) = banner {
         println!("{b}");
     }
@@ -133,8 +144,20 @@ async fn run_server(
         let _ = tokio::signal::ctrl_c().await;
     };
     vuoro_web::serve(listener, state, shutdown).await?;
-    store.close().await;
+    db.close().await;
     Ok(())
+}
+
+/// A copy's report, or its error; a copy that does not check out prints its table-by-table
+/// comparison before failing, so the operator sees which tables differ.
+fn copied(
+    done: anyhow::Result<Vec<vuoro_store::copy::TableReport>>,
+) -> anyhow::Result<Vec<vuoro_store::copy::TableReport>> {
+    done.inspect_err(|e| {
+        if let Some(CopyError::Differs(_, reports)) = e.downcast_ref::<CopyError>() {
+            print!("{}", backend::describe(reports));
+        }
+    })
 }
 
 #[tokio::main]
@@ -160,28 +183,33 @@ async fn main() -> anyhow::Result<()> {
     }
     let mut cfg = Config::load(cli.config.as_deref())?;
     if let Some(db) = cli.db {
-        cfg.db = db;
+        cfg.db = DbUrl::parse(&db).map_err(|e| anyhow::anyhow!("--db: {e}"))?;
     }
     match cli.command {
         Command::Serve { listen } => {
             if let Some(l) = listen {
                 cfg.listen = l;
             }
-            let store = open(&cfg).await?;
-            let banner = (store.user_count().await? == 0).then(|| {
+            let db = open(&cfg).await?;
+            let banner = (db.store().user_count().await? == 0).then(|| {
                 "No accounts yet: create one with `vuoro create-admin --email … --name …`."
                     .to_owned()
             });
-            run_server(&cfg, store, banner).await
+            run_server(&cfg, db, banner).await
         }
-        Command::Demo { listen } => {
+        Command::Demo { listen, seed_only } => {
             if let Some(l) = listen {
                 cfg.listen = l;
             }
-            let store = open(&cfg).await?;
+            let db = open(&cfg).await?;
             let lib = methods(&cfg)?;
-            demo::seed(&store, &lib).await?;
-            run_server(&cfg, store, Some(demo::banner())).await
+            demo::seed(db.store().as_ref(), &lib).await?;
+            if seed_only {
+                db.close().await;
+                println!("demo data in {}", cfg.db);
+                return Ok(());
+            }
+            run_server(&cfg, db, Some(demo::banner())).await
         }
         Command::CreateAdmin { email, name } => {
             let email = vuoro_core::text::email(&email)
@@ -196,10 +224,11 @@ async fn main() -> anyhow::Result<()> {
             std::io::stdin().lock().read_line(&mut line)?;
             let password = vuoro_core::text::password(line.trim_end_matches(['\n', '\r']))
                 .map_err(|_| anyhow::anyhow!("the password is too short or too long"))?;
-            let store = open(&cfg).await?;
+            let db = open(&cfg).await?;
             let hash =
                 vuoro_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
-            let u = store
+            let u = db
+                .store()
                 .create_user(
                     NewUser {
                         email,
@@ -211,7 +240,7 @@ async fn main() -> anyhow::Result<()> {
                 )
                 .await?;
             println!("created site administrator {} ({})", u.name, u.email);
-            store.close().await;
+            db.close().await;
             Ok(())
         }
         Command::Themes { .. } => Ok(()),
@@ -228,8 +257,9 @@ async fn main() -> anyhow::Result<()> {
             if dry_run {
                 return Ok(());
             }
-            let store = open(&cfg).await?;
-            let report = store
+            let db = open(&cfg).await?;
+            let report = db
+                .store()
                 .import_listing(
                     &import::to_store(&listing, year),
                     None,
@@ -237,14 +267,39 @@ async fn main() -> anyhow::Result<()> {
                 )
                 .await?;
             println!("{}", import::report(&report));
-            store.close().await;
+            db.close().await;
             Ok(())
         }
         Command::Backup { to } => {
-            let store = open(&cfg).await?;
-            store.backup_to(&to).await?;
+            let db = open(&cfg).await?;
+            let done = db.backup(&to).await;
+            db.close().await;
+            done?;
             println!("wrote {}", to.display());
-            store.close().await;
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let db = open(&cfg).await?;
+            let done = backend::restore(&file, &db).await;
+            db.close().await;
+            let reports = copied(done)?;
+            print!("{}", backend::describe(&reports));
+            println!("restored {} into {}", file.display(), cfg.db);
+            Ok(())
+        }
+        Command::MigrateDb { to } => {
+            let to = DbUrl::parse(&to).map_err(|e| anyhow::anyhow!("--to: {e}"))?;
+            if to == cfg.db {
+                anyhow::bail!("--to names the database --db names: {to}");
+            }
+            let source = open(&cfg).await?;
+            let target = Backend::open(&to).await?;
+            let done = source.copy_into(&target).await;
+            source.close().await;
+            target.close().await;
+            let reports = copied(done.map_err(anyhow::Error::from))?;
+            print!("{}", backend::describe(&reports));
+            println!("copied {} into {to}", cfg.db);
             Ok(())
         }
     }

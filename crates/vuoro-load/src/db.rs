@@ -72,3 +72,28 @@ impl Db {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn db_names_a_file_a_url_or_postgres() {
+        let dir = Path::new("/run/x");
+        let parsed = |a: Option<&str>| Db::parse(a, dir).map(|d| d.server_arg()).ok();
+        assert_eq!(parsed(None).as_deref(), Some("/run/x/load.db"));
+        assert_eq!(parsed(Some("a.db")).as_deref(), Some("a.db"));
+        assert_eq!(
+            parsed(Some("sqlite:a.db?mode=rwc")).as_deref(),
+            Some("a.db")
+        );
+        assert_eq!(parsed(Some("sqlite:")), None);
+        let pg = "postgres://load:secret@127.0.0.1:5433/vuoro";
+        let db = Db::parse(Some(pg), dir).ok();
+        assert!(db.as_ref().is_some_and(|d| !d.is_sqlite()));
+        assert_eq!(db.as_ref().map(Db::server_arg).as_deref(), Some(pg));
+        // The report never shows the password.
+        let shown = db.map(|d| d.describe()).unwrap_or_default();
+        assert_eq!(shown, "PostgreSQL 127.0.0.1:5433/vuoro");
+    }
+}

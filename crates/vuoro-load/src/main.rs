@@ -1013,3 +1013,58 @@ fn report(args: &Args, r: &Report, load: &Load, outcomes: &[Outcome]) {
         mib(r.gen_after.hwm_kib)
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_server_carries_every_screen() {
+        for s in 0..5 {
+            assert_eq!(board_server(s, 1), 0);
+            for j in 0..20 {
+                assert_eq!(phone_server(s, j, 1), 0);
+            }
+        }
+    }
+
+    #[test]
+    fn with_several_servers_a_sessions_phones_are_never_on_its_boards_server() {
+        for servers in 2..=4 {
+            let mut boards = vec![0; servers];
+            let mut phones = vec![0; servers];
+            for s in 0..12 {
+                let board = board_server(s, servers);
+                boards[board] += 1;
+                for j in 0..20 {
+                    let phone = phone_server(s, j, servers);
+                    assert!(phone < servers);
+                    assert_ne!(phone, board, "session {s} phone {j} on {servers} servers");
+                    phones[phone] += 1;
+                }
+            }
+            // Round robin: boards and phones spread evenly over the servers.
+            assert!(boards.iter().all(|&b| b == 12 / servers), "{boards:?}");
+            let (lo, hi) = (phones.iter().min(), phones.iter().max());
+            assert!(hi.zip(lo).is_some_and(|(h, l)| h - l <= 20), "{phones:?}");
+        }
+    }
+
+    #[test]
+    fn more_than_one_server_is_refused_on_sqlite() {
+        let dir = Path::new("/nonexistent");
+        let args = |more: &[&str]| {
+            let mut v = vec!["vuoro-load"];
+            v.extend_from_slice(more);
+            Args::parse_from(v)
+        };
+        let refused = check_servers(&args(&["--servers", "2"]), dir).map_err(|e| e.to_string());
+        assert!(refused.is_err_and(|e| e.contains("needs PostgreSQL")));
+        let file = check_servers(&args(&["--servers", "2", "--db", "sqlite:x.db"]), dir);
+        assert!(file.is_err());
+        let pg = args(&["--servers", "2", "--db", "postgres://u@127.0.0.1:1/d"]);
+        assert!(check_servers(&pg, dir).is_ok());
+        assert!(check_servers(&args(&[]), dir).is_ok());
+        assert!(check_servers(&args(&["--servers", "0"]), dir).is_err());
+    }
+}

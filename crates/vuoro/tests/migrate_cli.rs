@@ -125,7 +125,7 @@ async fn demo_with_live_session(db: &Path) -> Live {
             created_at: at,
         };
         store.create_participant(&p).await.expect("participant");
-        store.attend(live.id, p.id).await.expect("attends");
+        store.attend(live.id, p.id, at).await.expect("attends");
         let n = Note {
             id: NoteId::new(),
             live_session: live.id,

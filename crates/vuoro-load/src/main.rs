@@ -1,15 +1,19 @@
-//! `vuoro-load`: a bounded load test of live sessions. It seeds a fresh SQLite file, starts the
-//! release server on a loopback port, opens one board stream per session (the facilitator) and
-//! one stream per participant's phone, then posts notes at a fixed rate and presses `next` now
-//! and then, measuring how long each note takes to reach its board and each `moved` to reach
-//! every phone. It prints what it measured, with the server's CPU time and memory, and stops by
-//! itself: setup is bounded by `--setup-timeout`, the load by `--seconds`.
+//! `vuoro-load`: a bounded load test of live sessions. It seeds a fresh database (a SQLite file,
+//! or the PostgreSQL database `--db` names), starts `--servers` release servers on it, each on a
+//! loopback port, opens one board stream per session (the facilitator) and one stream per
+//! participant's phone, then posts notes at a fixed rate and presses `next` now and then,
+//! measuring how long each note takes to reach its board and each `moved` to reach every phone.
+//! With several servers a session's board is on one and its phones on the others, so every
+//! note and every `moved` crosses between processes. It prints what it measured, with each
+//! server's CPU time and memory, and stops by itself: setup is bounded by `--setup-timeout`, the
+//! load by `--seconds`.
 //!
 //! `vuoro-load open-space` is the other scenario: a big open-space day, with every phone
 //! fetching its fragment again after each change as `live.js` does (see `open_space.rs`).
 //!
 //! Run it through `scripts/load-live`, which builds the binaries and raises the open-file limit.
 
+mod db;
 mod open_space;
 mod seed;
 mod server;
@@ -55,6 +59,14 @@ struct Args {
     /// The server binary.
     #[arg(long, default_value = "target/release/vuoro", global = true)]
     server_bin: PathBuf,
+    /// The database: a SQLite file or `sqlite:` URL, or a `postgres://` URL of an empty
+    /// database; without it a fresh SQLite file in a temporary directory.
+    #[arg(long, global = true)]
+    db: Option<String>,
+    /// Server processes on the database, each on its own loopback port (more than one needs
+    /// PostgreSQL: one process per SQLite file).
+    #[arg(long, default_value_t = 1, global = true)]
+    servers: usize,
     /// Seconds between two `next` presses in one session (staggered over sessions); 0: none.
     #[arg(long, default_value_t = 5.0)]
     control_every: f64,
@@ -139,17 +151,35 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            let log = std::fs::read_to_string(work.0.join("server.log")).unwrap_or_default();
-            let tail: Vec<&str> = log.lines().rev().take(20).collect();
-            if !tail.is_empty() {
-                eprintln!("last lines of the server's log:");
-                for l in tail.iter().rev() {
-                    eprintln!("  {l}");
+            for k in 0..args.servers {
+                let name = format!("server-{k}.log");
+                let log = std::fs::read_to_string(work.0.join(&name)).unwrap_or_default();
+                let tail: Vec<&str> = log.lines().rev().take(20).collect();
+                if !tail.is_empty() {
+                    eprintln!("last lines of server {k}'s log:");
+                    for l in tail.iter().rev() {
+                        eprintln!("  {l}");
+                    }
                 }
             }
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// What both scenarios ask of `--db` and `--servers`.
+fn check_servers(args: &Args, dir: &Path) -> anyhow::Result<()> {
+    if args.servers == 0 {
+        bail!("--servers must be at least 1");
+    }
+    if args.servers > 1 && db::Db::parse(args.db.as_deref(), dir)?.is_sqlite() {
+        bail!(
+            "--servers {} needs PostgreSQL (--db postgres://...): a SQLite file is served by \
+             one process",
+            args.servers
+        );
+    }
+    Ok(())
 }
 
 fn check(args: &Args) -> anyhow::Result<()> {
@@ -183,6 +213,12 @@ fn check(args: &Args) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// CPU seconds all servers spent between two samplings.
+fn cpu_between(before: &[ProcSample], after: &[ProcSample]) -> f64 {
+    let total = |v: &[ProcSample]| v.iter().map(|p| p.cpu_s).sum::<f64>();
+    total(after) - total(before)
 }
 
 fn ms(us: u64) -> String {
@@ -303,12 +339,13 @@ struct Load {
     controls: Vec<Posted>,
 }
 
-/// Posts notes at the set rate, round-robin over sessions and over each session's phones, and
-/// presses `next` in every session every `control_every` seconds, staggered.
+/// Posts notes at the set rate, round-robin over sessions and over each session's phones (each
+/// phone to its own server), and presses `next` in every session every `control_every`
+/// seconds, staggered (on the server of the session's board).
 async fn load(
     args: &Args,
     client: &Client,
-    base: &str,
+    bases: &[String],
     staff: &str,
     seeded: &[seed::Seeded],
     start: Instant,
@@ -320,7 +357,7 @@ async fn load(
         let client = client.clone();
         let in_flight = in_flight.clone();
         let seeded = seeded.to_vec();
-        let base = base.to_owned();
+        let bases = bases.to_vec();
         let (rate, seconds, n, reload) = (args.rate, args.seconds, args.sessions, args.reload);
         tokio::spawn(async move {
             let total = (rate * seconds as f64).round() as u64;
@@ -333,9 +370,11 @@ async fn load(
                 let Some(s) = seeded.get(session) else {
                     continue;
                 };
-                let Some(phone) = s.phones.get(round % s.phones.len().max(1)) else {
+                let j = round % s.phones.len().max(1);
+                let Some(phone) = s.phones.get(j) else {
                     continue;
                 };
+                let base = &bases[phone_server(session, j, bases.len())];
                 let Ok(permit) = in_flight.clone().try_acquire_owned() else {
                     skipped += 1;
                     continue;
@@ -368,7 +407,7 @@ async fn load(
     let controls = {
         let client = client.clone();
         let lives: Vec<String> = seeded.iter().map(|s| s.live.to_string()).collect();
-        let base = base.to_owned();
+        let bases = bases.to_vec();
         let staff = staff.to_owned();
         let (every, seconds) = (args.control_every, args.seconds as f64);
         tokio::spawn(async move {
@@ -388,6 +427,7 @@ async fn load(
             for (k, (t, s)) in plan.into_iter().enumerate() {
                 tokio::time::sleep_until(t0 + Duration::from_secs_f64(t)).await;
                 let Some(live) = lives.get(s) else { continue };
+                let base = &bases[board_server(s, bases.len())];
                 let job = Job {
                     url: format!("{base}/live/{live}/control"),
                     follow: None,
@@ -410,19 +450,26 @@ async fn load(
     }
 }
 
-/// A seeded database and the server running on it, with the facilitator logged in.
-struct Booted {
-    seeded: Vec<seed::Seeded>,
+/// One server process under test.
+pub(crate) struct Up {
     srv: Server,
     pid: String,
     base: String,
-    /// The facilitator's cookies.
-    staff: String,
     /// The server before any load.
     idle: ProcSample,
 }
 
-/// Seeds a fresh database in `dir`, starts the server on it and logs in as the facilitator.
+/// A seeded database and the servers running on it (at least one), with the facilitator logged
+/// in (on the first; the log-in is a row in the database, so it holds on every server).
+struct Booted {
+    seeded: Vec<seed::Seeded>,
+    servers: Vec<Up>,
+    /// The facilitator's cookies.
+    staff: String,
+}
+
+/// Seeds the database `--db` names (a fresh file in `dir` by default), starts `--servers`
+/// servers on it and logs in as the facilitator.
 async fn boot(
     args: &Args,
     dir: &Path,
@@ -431,12 +478,17 @@ async fn boot(
     setup_deadline: tokio::time::Instant,
     ticks: f64,
 ) -> anyhow::Result<Booted> {
+    check_servers(args, dir)?;
+    let db = db::Db::parse(args.db.as_deref(), dir)?;
+    println!("database: {}", db.describe());
     // Seeding.
-    let db = dir.join("load.db");
     let t = Instant::now();
-    let seeded = tokio::time::timeout_at(setup_deadline, seed::seed(&db, sessions, per_session))
-        .await
-        .context("seeding took longer than --setup-timeout")??;
+    let seeded = tokio::time::timeout_at(setup_deadline, async {
+        let store = db.open().await?;
+        seed::seed(store, sessions, per_session).await
+    })
+    .await
+    .context("seeding took longer than --setup-timeout")??;
     println!(
         "seeded {} sessions and {} participants in {:.1} s",
         seeded.len(),
@@ -444,35 +496,66 @@ async fn boot(
         t.elapsed().as_secs_f64()
     );
 
-    // The server.
+    // The servers, one after another: each runs the migrations at start, which are then done.
     let bin = args.server_bin.canonicalize().with_context(|| {
         format!(
             "server binary {} (build it with `cargo build --release --bin vuoro`)",
             args.server_bin.display()
         )
     })?;
-    let (bin2, db2, dir2) = (bin.clone(), db.clone(), dir.to_owned());
-    let srv: Server = tokio::task::spawn_blocking(move || {
-        server::start(&bin2, &db2, &dir2, Duration::from_secs(30))
-    })
-    .await??;
-    let pid = srv.pid.to_string();
-    let base = format!("http://{}", srv.addr);
-    println!("server: {} (pid {pid}) at {base}", bin.display());
+    let mut servers = Vec::with_capacity(args.servers);
+    for k in 0..args.servers {
+        let (bin2, db2, dir2) = (bin.clone(), db.server_arg(), dir.to_owned());
+        let srv: Server = tokio::task::spawn_blocking(move || {
+            server::start(&bin2, &db2, k, &dir2, Duration::from_secs(30))
+        })
+        .await??;
+        let pid = srv.pid.to_string();
+        let base = format!("http://{}", srv.addr);
+        println!("server {k}: {} (pid {pid}) at {base}", bin.display());
+        servers.push(Up {
+            srv,
+            pid,
+            base,
+            idle: ProcSample::default(),
+        });
+    }
     let client = Client::builder()
         .redirect(Policy::none())
         .build()
         .context("HTTP client")?;
-    let staff = login(&client, &base).await?;
-    let idle = server::sample(&pid, ticks)?;
+    let first = servers.first().context("no server")?;
+    let staff = login(&client, &first.base).await?;
+    for up in &mut servers {
+        up.idle = server::sample(&up.pid, ticks)?;
+    }
     Ok(Booted {
         seeded,
-        srv,
-        pid,
-        base,
+        servers,
         staff,
-        idle,
     })
+}
+
+/// The server of session `s`'s board: round robin over the servers.
+fn board_server(s: usize, servers: usize) -> usize {
+    s % servers
+}
+
+/// The server of phone `j` of session `s`: round robin over the servers other than its board's,
+/// so with several servers every note and every `moved` crosses between processes.
+fn phone_server(s: usize, j: usize, servers: usize) -> usize {
+    if servers <= 1 {
+        return 0;
+    }
+    (board_server(s, servers) + 1 + j % (servers - 1)) % servers
+}
+
+/// CPU time and memory of every server, read at once.
+fn sample_all(servers: &[Up], ticks: f64) -> anyhow::Result<Vec<ProcSample>> {
+    servers
+        .iter()
+        .map(|u| server::sample(&u.pid, ticks))
+        .collect()
 }
 
 async fn run(args: &Args, dir: &Path) -> anyhow::Result<()> {
@@ -509,11 +592,8 @@ async fn run(args: &Args, dir: &Path) -> anyhow::Result<()> {
 
     let Booted {
         seeded,
-        srv,
-        pid,
-        base,
+        servers,
         staff,
-        idle,
     } = boot(
         args,
         dir,
@@ -543,7 +623,10 @@ async fn run(args: &Args, dir: &Path) -> anyhow::Result<()> {
     let mut followers = JoinSet::new();
     let t = Instant::now();
     let gen_before_connect = server::sample("self", ticks)?;
+    let bases: Vec<String> = servers.iter().map(|u| u.base.clone()).collect();
+    let n = bases.len();
     for (i, s) in seeded.iter().enumerate() {
+        let base = &bases[board_server(i, n)];
         followers.spawn(sse::follow(
             shared.clone(),
             format!("{base}/live/{}/events", s.live),
@@ -553,7 +636,8 @@ async fn run(args: &Args, dir: &Path) -> anyhow::Result<()> {
         ));
     }
     for (i, s) in seeded.iter().enumerate() {
-        for phone in &s.phones {
+        for (j, phone) in s.phones.iter().enumerate() {
+            let base = &bases[phone_server(i, j, n)];
             followers.spawn(sse::follow(
                 shared.clone(),
                 format!("{base}/live/{}/events", s.live),
@@ -585,7 +669,7 @@ async fn run(args: &Args, dir: &Path) -> anyhow::Result<()> {
     let connect_s = t.elapsed().as_secs_f64();
     let connected = shared.connected.load(Ordering::Relaxed);
     let failed = shared.failed.load(Ordering::Relaxed);
-    let after_connect = server::sample(&pid, ticks)?;
+    let after_connect = sample_all(&servers, ticks)?;
     let gen_after_connect = server::sample("self", ticks)?;
     println!(
         "connected {connected} of {streams} streams in {connect_s:.1} s ({:.0}/s), {failed} failed",
@@ -605,18 +689,18 @@ async fn run(args: &Args, dir: &Path) -> anyhow::Result<()> {
         .timeout(Duration::from_secs(30))
         .build()
         .context("HTTP client")?;
-    let before = server::sample(&pid, ticks)?;
+    let before = sample_all(&servers, ticks)?;
     let gen_before = server::sample("self", ticks)?;
     let t = Instant::now();
     let load = tokio::time::timeout(
         Duration::from_secs(args.seconds) + DRAIN + Duration::from_secs(10),
-        load(args, &posts, &base, &staff, &seeded, start),
+        load(args, &posts, &bases, &staff, &seeded, start),
     )
     .await
     .context("the load did not finish in time")?;
     let load_s = t.elapsed().as_secs_f64();
     tokio::time::sleep(GRACE).await;
-    let after = server::sample(&pid, ticks)?;
+    let after = sample_all(&servers, ticks)?;
     let gen_after = server::sample("self", ticks)?;
     let window_s = load_s + GRACE.as_secs_f64();
 
@@ -635,9 +719,16 @@ async fn run(args: &Args, dir: &Path) -> anyhow::Result<()> {
         followers.abort_all();
         println!("warning: some streams did not stop within 20 s");
     }
-    let problems = srv.problems.load(Ordering::Relaxed);
-    let samples = srv.samples.lock().map(|s| s.clone()).unwrap_or_default();
-    drop(srv);
+    let problems: Vec<u64> = servers
+        .iter()
+        .map(|u| u.srv.problems.load(Ordering::Relaxed))
+        .collect();
+    let samples: Vec<String> = servers
+        .iter()
+        .flat_map(|u| u.srv.samples.lock().map(|s| s.clone()).unwrap_or_default())
+        .collect();
+    let idle: Vec<ProcSample> = servers.iter().map(|u| u.idle).collect();
+    drop(servers);
 
     report(
         args,
@@ -670,15 +761,17 @@ struct Report {
     streams: usize,
     connect_s: f64,
     window_s: f64,
-    idle: ProcSample,
-    after_connect: ProcSample,
-    before: ProcSample,
-    after: ProcSample,
+    /// Per server, in the order they were started.
+    idle: Vec<ProcSample>,
+    after_connect: Vec<ProcSample>,
+    before: Vec<ProcSample>,
+    after: Vec<ProcSample>,
     gen_before_connect: ProcSample,
     gen_after_connect: ProcSample,
     gen_before: ProcSample,
     gen_after: ProcSample,
-    problems: u64,
+    /// Warnings and errors each server logged.
+    problems: Vec<u64>,
     samples: Vec<String>,
 }
 
@@ -714,7 +807,7 @@ fn report(args: &Args, r: &Report, load: &Load, outcomes: &[Outcome]) {
         "connect: {:.1} s for {} streams; server CPU {:.1} s, generator CPU {:.1} s",
         r.connect_s,
         r.streams,
-        r.after_connect.cpu_s - r.idle.cpu_s,
+        cpu_between(&r.idle, &r.after_connect),
         r.gen_after_connect.cpu_s - r.gen_before_connect.cpu_s
     );
 
@@ -784,6 +877,13 @@ fn report(args: &Args, r: &Report, load: &Load, outcomes: &[Outcome]) {
         .collect();
     dist("note post answered (303)", &mut answer);
     dist("note delivered to its board", &mut latencies);
+    // One line for scripts (the rate search): what decides whether a rate is held.
+    println!(
+        "summary: rate {} acknowledged {} lost {lost} p99_us {}",
+        args.rate,
+        acked.len(),
+        pct(&latencies, 99.0)
+    );
 
     // Moved fan-out: the k-th `moved` a phone gets answers the k-th `next` of its session.
     let n = args.sessions;
@@ -868,27 +968,43 @@ fn report(args: &Args, r: &Report, load: &Load, outcomes: &[Outcome]) {
         dist("every phone reloaded and reopened", &mut reload_all);
     }
 
-    // The server and the generator.
-    let cpu = r.after.cpu_s - r.before.cpu_s;
+    // The servers, each and in total, and the generator.
+    let zero = ProcSample::default();
+    for (k, after) in r.after.iter().enumerate() {
+        let at = |v: &[ProcSample]| v.get(k).copied().unwrap_or(zero);
+        let cpu = after.cpu_s - at(&r.before).cpu_s;
+        println!(
+            "server {k}: CPU {cpu:.1} s over {:.1} s of load ({:.0} % of one core); RSS idle {}, after connecting {}, after the load {}; peak (VmHWM) {}; {} threads; {} warnings/errors logged",
+            r.window_s,
+            100.0 * cpu / r.window_s,
+            mib(at(&r.idle).rss_kib),
+            mib(at(&r.after_connect).rss_kib),
+            mib(after.rss_kib),
+            mib(after.hwm_kib),
+            after.threads,
+            r.problems.get(k).copied().unwrap_or(0)
+        );
+    }
+    let cpu = cpu_between(&r.before, &r.after);
     let gen_cpu = r.gen_after.cpu_s - r.gen_before.cpu_s;
+    let sum = |v: &[ProcSample], f: fn(&ProcSample) -> u64| v.iter().map(f).sum::<u64>();
     println!(
-        "server: CPU {cpu:.1} s over {:.1} s of load ({:.0} % of one core); RSS idle {}, after connecting {}, after the load {}; peak (VmHWM) {}; {} threads; {} warnings/errors logged",
-        r.window_s,
+        "servers in total ({}): CPU {cpu:.1} s over the load ({:.0} % of one core); RSS after the load {}; peaks (VmHWM) added {}; {} warnings/errors logged",
+        r.after.len(),
         100.0 * cpu / r.window_s,
-        mib(r.idle.rss_kib),
-        mib(r.after_connect.rss_kib),
-        mib(r.after.rss_kib),
-        mib(r.after.hwm_kib),
-        r.after.threads,
-        r.problems
+        mib(sum(&r.after, |p| p.rss_kib)),
+        mib(sum(&r.after, |p| p.hwm_kib)),
+        r.problems.iter().sum::<u64>()
     );
     for l in &r.samples {
         println!("  server log: {l}");
     }
     if r.connected > 0 {
+        let grown =
+            sum(&r.after_connect, |p| p.rss_kib).saturating_sub(sum(&r.idle, |p| p.rss_kib));
         println!(
             "  memory per connected stream: {:.1} KiB",
-            (r.after_connect.rss_kib.saturating_sub(r.idle.rss_kib)) as f64 / r.connected as f64
+            grown as f64 / r.connected as f64
         );
     }
     println!(
@@ -896,4 +1012,59 @@ fn report(args: &Args, r: &Report, load: &Load, outcomes: &[Outcome]) {
         100.0 * gen_cpu / r.window_s,
         mib(r.gen_after.hwm_kib)
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_server_carries_every_screen() {
+        for s in 0..5 {
+            assert_eq!(board_server(s, 1), 0);
+            for j in 0..20 {
+                assert_eq!(phone_server(s, j, 1), 0);
+            }
+        }
+    }
+
+    #[test]
+    fn with_several_servers_a_sessions_phones_are_never_on_its_boards_server() {
+        for servers in 2..=4 {
+            let mut boards = vec![0; servers];
+            let mut phones = vec![0; servers];
+            for s in 0..12 {
+                let board = board_server(s, servers);
+                boards[board] += 1;
+                for j in 0..20 {
+                    let phone = phone_server(s, j, servers);
+                    assert!(phone < servers);
+                    assert_ne!(phone, board, "session {s} phone {j} on {servers} servers");
+                    phones[phone] += 1;
+                }
+            }
+            // Round robin: boards and phones spread evenly over the servers.
+            assert!(boards.iter().all(|&b| b == 12 / servers), "{boards:?}");
+            let (lo, hi) = (phones.iter().min(), phones.iter().max());
+            assert!(hi.zip(lo).is_some_and(|(h, l)| h - l <= 20), "{phones:?}");
+        }
+    }
+
+    #[test]
+    fn more_than_one_server_is_refused_on_sqlite() {
+        let dir = Path::new("/nonexistent");
+        let args = |more: &[&str]| {
+            let mut v = vec!["vuoro-load"];
+            v.extend_from_slice(more);
+            Args::parse_from(v)
+        };
+        let refused = check_servers(&args(&["--servers", "2"]), dir).map_err(|e| e.to_string());
+        assert!(refused.is_err_and(|e| e.contains("needs PostgreSQL")));
+        let file = check_servers(&args(&["--servers", "2", "--db", "sqlite:x.db"]), dir);
+        assert!(file.is_err());
+        let pg = args(&["--servers", "2", "--db", "postgres://u@127.0.0.1:1/d"]);
+        assert!(check_servers(&pg, dir).is_ok());
+        assert!(check_servers(&args(&[]), dir).is_ok());
+        assert!(check_servers(&args(&["--servers", "0"]), dir).is_err());
+    }
 }

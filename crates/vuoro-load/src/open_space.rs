@@ -672,6 +672,11 @@ async fn probe(
 
 pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<()> {
     check(os)?;
+    if args.servers > 1 {
+        // The open-space figures are per server (fragment fetches, the database file); the
+        // notes scenario is the one that spreads screens over several servers.
+        bail!("the open-space scenario runs one server: leave out --servers");
+    }
     let command: Vec<String> = std::env::args().collect();
     println!("machine: {}", server::machine());
     println!("command: {}", command.join(" "));
@@ -699,11 +704,8 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
     let setup_deadline = tokio::time::Instant::now() + Duration::from_secs(args.setup_timeout);
     let crate::Booted {
         seeded,
-        srv,
-        pid,
-        base,
+        servers,
         staff,
-        idle,
     } = crate::boot(
         args,
         dir,
@@ -713,6 +715,13 @@ pub async fn run(args: &crate::Args, os: &OsArgs, dir: &Path) -> anyhow::Result<
         ticks,
     )
     .await?;
+    // This scenario drives one server (checked above); the first is it.
+    let crate::Up {
+        srv,
+        pid,
+        base,
+        idle,
+    } = servers.into_iter().next().context("no server")?;
     let posts = Client::builder()
         .redirect(Policy::none())
         .pool_max_idle_per_host(512)

@@ -1,11 +1,12 @@
-//! Writes the test data straight into a fresh SQLite file, before the server starts: an
-//! organisation, a facilitator, and per live session a process in phase 1 with an open live
-//! session and its participants. Much faster than joining 6,000 phones over HTTP, and the
-//! server reads exactly what it would have written.
+//! Writes the test data straight into a fresh database through the store (`Arc<dyn Store>`,
+//! SQLite or PostgreSQL), before the servers start: an organisation, a facilitator, and per live
+//! session a process in phase 1 with an open live session and its participants. Much faster
+//! than joining 6,000 phones over HTTP, and the servers read exactly what they would have
+//! written.
 
 use anyhow::{Context, anyhow};
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::sync::Arc;
 use time::OffsetDateTime;
 use vuoro_core::lang::ParticipantLang;
 use vuoro_core::live::{JoinCode, Position, Timer};
@@ -13,9 +14,7 @@ use vuoro_core::method::{Format, MethodLibrary};
 use vuoro_core::order::{MethodChoice, Order, ParticipantKind};
 use vuoro_core::plan::{Plan, SessionInput};
 use vuoro_core::{LiveSessionId, ParticipantId, ProcessState, Role, RoleSet};
-use vuoro_store::prelude::*;
-use vuoro_store::{LiveSession, NewProcess, NewUser, Participant};
-use vuoro_store_sqlite::SqliteStore;
+use vuoro_store::{LiveSession, NewProcess, NewUser, Participant, Store};
 
 pub const FACILITATOR_EMAIL: &str = "fasilitaattori@load.vuoro.invalid";
 pub const PASSWORD: &str = "load-test-password";
@@ -49,10 +48,11 @@ fn join_code(i: usize) -> JoinCode {
     JoinCode::from_random(i as u64 * 7_919 + 104_729)
 }
 
-pub async fn seed(db: &Path, sessions: usize, per_session: usize) -> anyhow::Result<Vec<Seeded>> {
-    let store = SqliteStore::open(db)
-        .await
-        .context("opening the database")?;
+pub async fn seed(
+    store: Arc<dyn Store>,
+    sessions: usize,
+    per_session: usize,
+) -> anyhow::Result<Vec<Seeded>> {
     let lib = MethodLibrary::builtin().context("built-in methods")?;
     let method = lib
         .get(METHOD)
@@ -164,6 +164,5 @@ pub async fn seed(db: &Path, sessions: usize, per_session: usize) -> anyhow::Res
             phones,
         });
     }
-    store.close().await;
     Ok(out)
 }

@@ -59,8 +59,15 @@ fn drain(
     });
 }
 
-/// Starts `bin serve` on a loopback port of the OS's choice and waits for its address.
-pub fn start(bin: &Path, db: &Path, dir: &Path, timeout: Duration) -> anyhow::Result<Server> {
+/// Starts `bin --db DB serve` on a loopback port of the OS's choice and waits for its address;
+/// its output goes to `server-K.log` in `dir`.
+pub fn start(
+    bin: &Path,
+    db: &str,
+    k: usize,
+    dir: &Path,
+    timeout: Duration,
+) -> anyhow::Result<Server> {
     let mut child = Command::new(bin)
         .arg("--db")
         .arg(db)
@@ -76,7 +83,7 @@ pub fn start(bin: &Path, db: &Path, dir: &Path, timeout: Duration) -> anyhow::Re
     let problems = Arc::new(AtomicU64::new(0));
     let samples = Samples::default();
     let log = Arc::new(std::sync::Mutex::new(
-        std::fs::File::create(dir.join("server.log")).context("server log")?,
+        std::fs::File::create(dir.join(format!("server-{k}.log"))).context("server log")?,
     ));
     let (tx, rx) = mpsc::channel();
     if let Some(out) = child.stdout.take() {

@@ -167,7 +167,6 @@ impl Config {
             max_body_bytes: self.max_body_bytes,
             trusted_proxies: self.trusted_proxies.clone(),
             login_failures_per_client: self.login_failures_per_client,
-            ..vuoro_web::WebConfig::default()
         }
     }
 }

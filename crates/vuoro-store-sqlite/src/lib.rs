@@ -60,7 +60,10 @@ use vuoro_store::{
     topic_columns, user_columns,
 };
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+// SQLite's migrations stay where they landed, in `vuoro-store/migrations/`, from before the
+// backends had crates of their own: a landed migration file is never edited or moved. Only
+// this crate embeds them.
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../vuoro-store/migrations");
 
 /// Connections in the pool. SQLite allows one writer at a time anyway; a few connections let
 /// page loads read while a write is in progress.

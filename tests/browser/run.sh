@@ -20,7 +20,11 @@ if [ ! -d "$here/node_modules" ]; then
   (cd "$here" && npm ci --no-audit --no-fund)
 fi
 
-cargo build --bin vuoro
+# The server as scripts/test's `cargo test --workspace` run builds it, so on CI this reuses that
+# binary. `cargo build --bin vuoro` would resolve other features (no dev-dependencies) and compile
+# the server and everything under it, Typst included, a second time. `--test migrate_cli` is the
+# smallest test target that needs the binary.
+cargo test --workspace --features vuoro-store-postgres/testing --no-run --test migrate_cli
 
 export VUORO_BIN="$root/target/debug/vuoro"
 node --test --test-reporter=spec tests/browser/

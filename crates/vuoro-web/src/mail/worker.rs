@@ -42,12 +42,20 @@ pub struct Pass {
     pub failed: u32,
 }
 
-/// The SMTP side of the worker: a transport and the sender's address.
-#[derive(Debug)]
+/// The SMTP side of the worker: a transport and the sender's address. Its `Debug` names the
+/// server only.
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     server: String,
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer")
+            .field("server", &self.server)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Mailer {

@@ -156,6 +156,10 @@ pub fn reminders_due(
 pub struct DuePractice {
     pub practice: PracticeId,
     pub process: ProcessId,
+    /// What the community agreed, as the mail names it.
+    pub title: String,
+    /// The process's title (its community's name).
+    pub process_title: String,
     pub due: Date,
     pub status: PracticeStatus,
     pub process_state: ProcessState,
@@ -476,6 +480,8 @@ mod tests {
         DuePractice {
             practice: PracticeId::new(),
             process: ProcessId::new(),
+            title: "Aamukahvit".into(),
+            process_title: "Kotihoito".into(),
             due,
             status,
             process_state: state,

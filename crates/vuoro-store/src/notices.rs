@@ -91,7 +91,8 @@ pub trait NoticeStore: Send + Sync {
 #[macro_export]
 macro_rules! due_practice_columns {
     () => {
-        "pr.id, pr.process_id, pr.due, pr.status, p.state, p.orderer_id, p.facilitator_id"
+        "pr.id, pr.process_id, pr.title, p.title AS process_title, pr.due, pr.status, p.state, \
+         p.orderer_id, p.facilitator_id"
     };
 }
 
@@ -100,6 +101,8 @@ macro_rules! due_practice_columns {
 pub struct DuePracticeRow {
     id: String,
     process_id: String,
+    title: String,
+    process_title: String,
     due: String,
     status: String,
     state: String,
@@ -113,6 +116,8 @@ impl DuePracticeRow {
         Ok(DuePractice {
             practice: parse_id(&self.id, T)?,
             process: parse_id(&self.process_id, T)?,
+            title: self.title,
+            process_title: self.process_title,
             due: parse_opt_date(Some(&self.due), T)?
                 .ok_or_else(|| StoreError::Corrupt("practice without due date".into()))?,
             status: PracticeStatus::parse(&self.status)

@@ -20,6 +20,7 @@ pub mod ics;
 pub mod layers;
 pub mod live;
 pub mod methods;
+pub mod notices;
 pub mod orders;
 pub mod pages;
 pub mod practices;
@@ -111,6 +112,7 @@ fn routes() -> routes::Routes {
         .merge(practices::router())
         .merge(summary::router())
         .merge(share::router())
+        .merge(notices::router())
         .merge(exports::router())
         .merge(catalogue::router())
         .merge(assets::router())

@@ -288,9 +288,11 @@ pub async fn practices_due_are_read_with_their_process(store: Arc<dyn Store>) {
         .practices_due(date!(2027 - 05 - 08), date!(2027 - 05 - 10))
         .await
         .expect("read");
-    let want = |p: &Practice, process, facilitator| DuePractice {
+    let want = |p: &Practice, process, title: &str, facilitator| DuePractice {
         practice: p.id,
         process,
+        title: p.title.clone(),
+        process_title: title.into(),
         due: p.due.expect("dated"),
         status: p.status,
         process_state: ProcessState::Ordered,
@@ -300,9 +302,9 @@ pub async fn practices_due_are_read_with_their_process(store: Arc<dyn Store>) {
     assert_eq!(
         due,
         vec![
-            want(&in_progress, id, Some(f.facilitator.id)),
-            want(&elsewhere, other, None),
-            want(&on_time, id, Some(f.facilitator.id)),
+            want(&in_progress, id, "Tiimi", Some(f.facilitator.id)),
+            want(&elsewhere, other, "Toinen", None),
+            want(&on_time, id, "Tiimi", Some(f.facilitator.id)),
         ]
     );
 }

@@ -1000,3 +1000,37 @@ community-deleted-now = { $count ->
     [one] The community's { $count } e-mail address was deleted on publication.
    *[other] The community's { $count } e-mail addresses were deleted on publication.
 }
+
+## Mail: session-reminder
+mail-session-reminder-subject = Reminder: { $session } on { $date }
+mail-session-reminder-text =
+    You facilitate the session “{ $session }” of the dialogue process { $process } on { $date } at { $time }.
+
+    Place: { $place }
+
+    The plan and opening the session are on the process's page: { $link }
+
+## Mail: practice-follow-up
+mail-practice-follow-up-subject = Follow-up date of a practice: { $practice }
+mail-practice-follow-up-text =
+    The practice “{ $practice }”, agreed in the dialogue process { $process }, is due for follow-up on { $date }.
+
+    Record how it has gone: { $link }
+
+## Mail: summary-for-comments
+mail-summary-for-comments-subject = The dialogue's summary is open for comments: { $process }
+mail-summary-for-comments-text =
+    The summary of the dialogue { $process } is ready to read and comment on.
+
+    Read the summary and comment on it anonymously: { $link }
+
+    You received this message because the one who ordered the dialogue gave your address for sending the summary. Personal addresses are deleted when the summary is published.
+
+## Mail: summary-published
+mail-summary-published-subject = The dialogue's summary is published: { $process }
+mail-summary-published-text =
+    The summary of the dialogue { $process } is published.
+
+    Read the summary: { $link }
+
+    You received this message because the one who ordered the dialogue gave your address for sending the summary. Personal addresses have now been deleted.

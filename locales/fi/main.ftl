@@ -1003,3 +1003,37 @@ community-deleted-now = { $count ->
     [one] Yhteisön { $count } sähköpostiosoite poistettiin julkaisun yhteydessä.
    *[other] Yhteisön { $count } sähköpostiosoitetta poistettiin julkaisun yhteydessä.
 }
+
+## Mail: session-reminder
+mail-session-reminder-subject = Muistutus: { $session } { $date }
+mail-session-reminder-text =
+    Fasilitoit dialogiprosessin { $process } tilaisuuden ”{ $session }” { $date } klo { $time }.
+
+    Paikka: { $place }
+
+    Suunnitelma ja tilaisuuden avaaminen ovat prosessin sivulla: { $link }
+
+## Mail: practice-follow-up
+mail-practice-follow-up-subject = Käytännön seurantapäivä: { $practice }
+mail-practice-follow-up-text =
+    Dialogiprosessissa { $process } sovitun käytännön ”{ $practice }” seurantapäivä on { $date }.
+
+    Kirjaa, miten käytäntö on edennyt: { $link }
+
+## Mail: summary-for-comments
+mail-summary-for-comments-subject = Dialogin kooste kommentoitavana: { $process }
+mail-summary-for-comments-text =
+    Dialogin { $process } kooste on valmiina luettavaksi ja kommentoitavaksi.
+
+    Lue kooste ja kommentoi sitä nimettömästi: { $link }
+
+    Sait tämän viestin, koska dialogin tilaaja antoi osoitteesi koosteen lähettämistä varten. Henkilöiden osoitteet poistetaan, kun kooste julkaistaan.
+
+## Mail: summary-published
+mail-summary-published-subject = Dialogin kooste on julkaistu: { $process }
+mail-summary-published-text =
+    Dialogin { $process } kooste on julkaistu.
+
+    Lue kooste: { $link }
+
+    Sait tämän viestin, koska dialogin tilaaja antoi osoitteesi koosteen lähettämistä varten. Henkilöiden osoitteet on nyt poistettu.

@@ -994,3 +994,37 @@ community-deleted-now = { $count ->
     [one] Gemenskapens { $count } e-postadress raderades vid publiceringen.
    *[other] Gemenskapens { $count } e-postadresser raderades vid publiceringen.
 }
+
+## Mail: session-reminder
+mail-session-reminder-subject = Påminnelse: { $session } { $date }
+mail-session-reminder-text =
+    Du leder tillfället ”{ $session }” i dialogprocessen { $process } { $date } kl. { $time }.
+
+    Plats: { $place }
+
+    Planen och öppnandet av tillfället finns på processens sida: { $link }
+
+## Mail: practice-follow-up
+mail-practice-follow-up-subject = Uppföljningsdag för en praxis: { $practice }
+mail-practice-follow-up-text =
+    Uppföljningsdagen för praxisen ”{ $practice }”, som man kom överens om i dialogprocessen { $process }, är { $date }.
+
+    Anteckna hur praxisen har framskridit: { $link }
+
+## Mail: summary-for-comments
+mail-summary-for-comments-subject = Dialogens sammanfattning kan kommenteras: { $process }
+mail-summary-for-comments-text =
+    Sammanfattningen av dialogen { $process } är klar att läsas och kommenteras.
+
+    Läs sammanfattningen och kommentera den anonymt: { $link }
+
+    Du fick det här meddelandet eftersom beställaren av dialogen gav din adress för att sammanfattningen skulle skickas. Personliga adresser raderas när sammanfattningen publiceras.
+
+## Mail: summary-published
+mail-summary-published-subject = Dialogens sammanfattning är publicerad: { $process }
+mail-summary-published-text =
+    Sammanfattningen av dialogen { $process } är publicerad.
+
+    Läs sammanfattningen: { $link }
+
+    Du fick det här meddelandet eftersom beställaren av dialogen gav din adress för att sammanfattningen skulle skickas. Personliga adresser har nu raderats.

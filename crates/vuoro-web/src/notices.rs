@@ -23,7 +23,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use fluent_templates::fluent_bundle::FluentValue;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -36,7 +35,10 @@ use vuoro_core::permission::ProcessAction;
 use vuoro_core::summary::{Summary, SummaryState};
 use vuoro_core::{Lang, ProcessId, UserId};
 use vuoro_store::notices::COMMUNITY_MAIL_KEY;
-use vuoro_store::{MailKind, NewMail, Process, ProcessFilter, StoreError, SummaryMove};
+use crate::mail::Recipient;
+use vuoro_store::{
+    MailKind, NewMail, Process, ProcessFilter, StoreError, SummaryMove, User,
+};
 
 /// How often the loop runs a pass. A reminder is due for hours, so a few minutes late is on
 /// time; and each pass reads only the sessions of two days and the practices of three.
@@ -264,11 +266,12 @@ pub(crate) async fn move_summary(
     let mut outbox = Vec::new();
     if let Some(url) = public_link(state, &format!("/shared/{token}")) {
         let args = [
-            ("title", i18n::s(p.title.clone())),
+            ("process", i18n::s(p.title.clone())),
             ("link", i18n::s(url)),
         ];
         for (i, a) in addresses.iter().enumerate() {
-            if let Some(m) = compose_for_address(state, kind, a, lang, &args) {
+            let to = Recipient::address(a.as_str(), lang);
+            if let Some(m) = state.compose(kind, to, &args).await? {
                 outbox.push(NewMail {
                     dedupe: Some(format!(
                         "{COMMUNITY_MAIL_KEY}{}:{}:{}:{i}",
@@ -292,6 +295,9 @@ pub(crate) async fn move_summary(
         link: (!outbox.is_empty()).then_some(hash.as_str()),
     };
     let moved = state.store.move_summary(&m, &outbox).await?;
+    if !outbox.is_empty() {
+        state.mail_queued();
+    }
     let mut query = Vec::new();
     if !outbox.is_empty() {
         query.push(format!("mailed={}", outbox.len()));
@@ -389,7 +395,9 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
             })
             .collect();
         let by_id: HashMap<ProcessId, &Process> = list.iter().map(|p| (p.id, p)).collect();
-        for r in reminders_due(&tz, now, &planned) {
+        let reminders = reminders_due(&tz, now, &planned);
+        let people = people(state, reminders.iter().map(|r| r.to)).await?;
+        for r in reminders {
             due += 1;
             let (Some(p), Some(s)) = (
                 by_id.get(&r.process),
@@ -403,7 +411,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
                 .or_else(|| s.online_link.clone())
                 .unwrap_or_default();
             let args = [
-                ("title", i18n::s(p.title.clone())),
+                ("process", i18n::s(p.title.clone())),
                 ("session", i18n::s(s.title.clone())),
                 ("date", i18n::s(format_date(s.date))),
                 (
@@ -416,9 +424,11 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
                     i18n::s(public_link(state, &format!("/processes/{}", p.id)).unwrap_or_default()),
                 ),
             ];
-            if let Some(m) =
-                compose_for_user(state, MailKind::SessionReminder, r.to, &args).await?
-            {
+            let Some(u) = people.get(&r.to) else {
+                continue;
+            };
+            let to = Recipient::user(u);
+            if let Some(m) = state.compose(MailKind::SessionReminder, to, &args).await? {
                 mails.push(NewMail {
                     dedupe: Some(r.dedupe()),
                     ..m
@@ -430,13 +440,14 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
     if let Some((from, to)) = follow_up_dates(&tz, now) {
         let practices = state.store.practices_due(from, to).await?;
         let follow = follow_ups_due(&tz, now, &practices);
+        let people = people(state, follow.iter().map(|f| f.to)).await?;
         for f in follow {
             due += 1;
             let Some(pr) = practices.iter().find(|p| p.practice == f.practice) else {
                 continue;
             };
             let args = [
-                ("title", i18n::s(pr.process_title.clone())),
+                ("process", i18n::s(pr.process_title.clone())),
                 ("practice", i18n::s(pr.title.clone())),
                 ("date", i18n::s(format_date(f.due))),
                 (
@@ -447,9 +458,11 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
                     ),
                 ),
             ];
-            if let Some(m) =
-                compose_for_user(state, MailKind::PracticeFollowUp, f.to, &args).await?
-            {
+            let Some(u) = people.get(&f.to) else {
+                continue;
+            };
+            let to = Recipient::user(u);
+            if let Some(m) = state.compose(MailKind::PracticeFollowUp, to, &args).await? {
                 mails.push(NewMail {
                     dedupe: Some(f.dedupe()),
                     ..m
@@ -462,11 +475,26 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
     } else {
         state.store.enqueue_mail(&mails, now).await?
     };
+    if written > 0 {
+        state.mail_queued();
+    }
     Ok(Pass {
         due,
         written,
         forgotten,
     })
+}
+
+/// The accounts notices go to, in one query.
+async fn people(
+    state: &AppState,
+    ids: impl Iterator<Item = UserId>,
+) -> Result<HashMap<UserId, User>, StoreError> {
+    let ids: Vec<UserId> = ids.collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    state.store.users(&ids).await
 }
 
 /// Runs [`run`] every [`INTERVAL`] until the runtime ends. A failed pass is logged and the
@@ -490,33 +518,10 @@ pub fn start(state: AppState) {
 // Mail, through the one composer
 
 fn mail_on(state: &AppState) -> bool {
-    state.config.mail.is_some()
+    state.mail_enabled()
 }
 
 /// `public_url` + `path`, when mail is configured.
 fn public_link(state: &AppState, path: &str) -> Option<String> {
-    state
-        .config
-        .public_url
-        .as_deref()
-        .map(|u| format!("{}{path}", u.trim_end_matches('/')))
-}
-
-fn compose_for_address(
-    state: &AppState,
-    kind: MailKind,
-    address: &str,
-    lang: Lang,
-    args: &[(&'static str, FluentValue<'static>)],
-) -> Option<NewMail> {
-    crate::mail::compose_to_address(state, kind, address, lang, args)
-}
-
-async fn compose_for_user(
-    state: &AppState,
-    kind: MailKind,
-    user: UserId,
-    args: &[(&'static str, FluentValue<'static>)],
-) -> Result<Option<NewMail>, StoreError> {
-    crate::mail::compose_to_user(state, kind, user, args).await
+    state.mail_enabled().then(|| state.mail_link(path))
 }

@@ -137,7 +137,7 @@ pub fn reminders_due(
             ) else {
                 continue;
             };
-            if from <= now_ts && now_ts < start {
+            if (from..start).contains(&now_ts) {
                 out.push(Reminder {
                     process: p.id,
                     session: s.id,
@@ -214,7 +214,7 @@ pub fn follow_ups_due(
         let (Some(from), Some(until)) = (local_instant(tz, p.due, send_from()), until) else {
             continue;
         };
-        if !(from <= now_ts && now_ts < until) {
+        if !(from..until).contains(&now_ts) {
             continue;
         }
         let mut to = vec![p.orderer];

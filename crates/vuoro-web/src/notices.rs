@@ -270,8 +270,8 @@ pub(crate) async fn move_summary(
             ("link", i18n::s(url)),
         ];
         for (i, a) in addresses.iter().enumerate() {
-            let to = Recipient::address(a.as_str(), lang);
-            if let Some(m) = state.compose(kind, to, &args).await? {
+            let recipient = Recipient::address(a.as_str(), lang);
+            if let Some(m) = state.compose(kind, recipient, &args).await? {
                 outbox.push(NewMail {
                     dedupe: Some(format!(
                         "{COMMUNITY_MAIL_KEY}{}:{}:{}:{i}",
@@ -409,7 +409,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
                 .place
                 .clone()
                 .or_else(|| s.online_link.clone())
-                .unwrap_or_default();
+                .unwrap_or_else(|| "–".to_owned());
             let args = [
                 ("process", i18n::s(p.title.clone())),
                 ("session", i18n::s(s.title.clone())),

@@ -16,6 +16,7 @@ mod live_feed;
 mod live_guard;
 mod look;
 mod names;
+mod notices;
 mod openspace;
 mod org_plans;
 mod permissions;

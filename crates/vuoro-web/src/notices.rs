@@ -29,7 +29,7 @@ use std::time::Duration;
 use time::OffsetDateTime;
 use vuoro_core::notices::{
     Community, CommunityError, CommunityInput, PlannedProcess, community_lang, follow_up_dates,
-    follow_ups_due, helsinki, reminder_dates, reminders_due,
+    follow_ups_due, helsinki, local_date, reminder_dates, reminders_due,
 };
 use vuoro_core::permission::ProcessAction;
 use vuoro_core::summary::{Summary, SummaryState};
@@ -121,7 +121,15 @@ fn describe(c: &Ctx, m: &vuoro_store::CommunityMail) -> String {
             "community-deleted",
             &[
                 ("count", i18n::n(i64::from(count))),
-                ("date", i18n::s(format_date(at.date()))),
+                (
+                    "date",
+                    i18n::s(format_date(
+                        helsinki()
+                            .ok()
+                            .and_then(|tz| local_date(&tz, at))
+                            .unwrap_or(at.date()),
+                    )),
+                ),
             ],
         ),
         (None, None) => c.t("community-none"),
@@ -396,7 +404,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
             .collect();
         let by_id: HashMap<ProcessId, &Process> = list.iter().map(|p| (p.id, p)).collect();
         let reminders = reminders_due(&tz, now, &planned);
-        let people = people(state, reminders.iter().map(|r| r.to)).await?;
+        let people = accounts(state, reminders.iter().map(|r| r.to)).await?;
         for r in reminders {
             due += 1;
             let (Some(p), Some(s)) = (
@@ -440,7 +448,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
     if let Some((from, to)) = follow_up_dates(&tz, now) {
         let practices = state.store.practices_due(from, to).await?;
         let follow = follow_ups_due(&tz, now, &practices);
-        let people = people(state, follow.iter().map(|f| f.to)).await?;
+        let people = accounts(state, follow.iter().map(|f| f.to)).await?;
         for f in follow {
             due += 1;
             let Some(pr) = practices.iter().find(|p| p.practice == f.practice) else {
@@ -486,7 +494,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
 }
 
 /// The accounts notices go to, in one query.
-async fn people(
+async fn accounts(
     state: &AppState,
     ids: impl Iterator<Item = UserId>,
 ) -> Result<HashMap<UserId, User>, StoreError> {

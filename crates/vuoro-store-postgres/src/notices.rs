@@ -12,7 +12,7 @@ use vuoro_store::notices::{
 use vuoro_store::due_practice_columns;
 
 #[async_trait]
-impl NoticeStore for SqliteStore {
+impl NoticeStore for PgStore {
     async fn community_mail(&self, process: ProcessId) -> Result<CommunityMail> {
         let head: Option<(Option<String>, Option<String>, i64)> = sqlx::query_as(
             "SELECT list_address, deleted_at, deleted_count FROM community_mail \

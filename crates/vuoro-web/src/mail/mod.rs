@@ -50,8 +50,9 @@ impl Recipient {
     }
 }
 
-/// The named arguments of a message, as `i18n::t_args` takes them.
-pub type MailArgs<'a> = &'a [(&'static str, FluentValue<'static>)];
+/// The named arguments of a message. Owned, so that composing (which reads the recipient's
+/// settings first) stays a `Send` future: a borrowed `FluentValue` is not.
+pub type MailArgs = Vec<(&'static str, FluentValue<'static>)>;
 
 impl AppState {
     /// Whether mail is configured.
@@ -72,7 +73,7 @@ impl AppState {
         &self,
         kind: MailKind,
         to: Recipient,
-        args: MailArgs<'_>,
+        args: MailArgs,
     ) -> vuoro_store::Result<Option<NewMail>> {
         if !self.mail_enabled() {
             return Ok(None);
@@ -88,8 +89,8 @@ impl AppState {
         }
         let lang = lang.unwrap_or_default();
         let key = kind.as_str();
-        let subject = i18n::t_args(lang, &format!("mail-{key}-subject"), args);
-        let mut text = i18n::t_args(lang, &format!("mail-{key}-text"), args);
+        let subject = i18n::t_args(lang, &format!("mail-{key}-subject"), &args);
+        let mut text = i18n::t_args(lang, &format!("mail-{key}-text"), &args);
         if to.user.is_some() && kind.can_turn_off() {
             let settings = self.mail_link(prefs::PATH);
             text.push_str("\n\n");
@@ -212,15 +213,16 @@ mod tests {
     fn the_mails_of_this_module_exist_in_every_language() {
         for lang in Lang::ALL {
             for kind in [MailKind::OrderAssigned, MailKind::PlanAwaitingApproval] {
-                let args: MailArgs = &[
+                let args: MailArgs = vec![
                     ("process", i18n::s("Koulun 8B")),
                     ("link", i18n::s("https://vuoro.kunta.fi/processes/x")),
                     ("version", i18n::n(3)),
                     ("author", i18n::s("Fanni")),
+                    ("by", i18n::s("Kalle")),
                 ];
                 let key = kind.as_str();
-                let subject = i18n::t_args(lang, &format!("mail-{key}-subject"), args);
-                let text = i18n::t_args(lang, &format!("mail-{key}-text"), args);
+                let subject = i18n::t_args(lang, &format!("mail-{key}-subject"), &args);
+                let text = i18n::t_args(lang, &format!("mail-{key}-text"), &args);
                 assert!(subject.contains("Koulun 8B"), "{lang:?} {key}: {subject}");
                 assert!(
                     text.contains("https://vuoro.kunta.fi/processes/x"),

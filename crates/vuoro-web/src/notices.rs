@@ -273,13 +273,13 @@ pub(crate) async fn move_summary(
     let lang = community_lang(&p.order.languages);
     let mut outbox = Vec::new();
     if let Some(url) = public_link(state, &format!("/shared/{token}")) {
-        let args = [
-            ("process", i18n::s(p.title.clone())),
-            ("link", i18n::s(url)),
-        ];
         for (i, a) in addresses.iter().enumerate() {
+            let args = vec![
+                ("process", i18n::s(p.title.clone())),
+                ("link", i18n::s(url.clone())),
+            ];
             let recipient = Recipient::address(a.as_str(), lang);
-            if let Some(m) = state.compose(kind, recipient, &args).await? {
+            if let Some(m) = state.compose(kind, recipient, args).await? {
                 outbox.push(NewMail {
                     dedupe: Some(format!(
                         "{COMMUNITY_MAIL_KEY}{}:{}:{}:{i}",
@@ -418,7 +418,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
                 .clone()
                 .or_else(|| s.online_link.clone())
                 .unwrap_or_else(|| "–".to_owned());
-            let args = [
+            let args = vec![
                 ("process", i18n::s(p.title.clone())),
                 ("session", i18n::s(s.title.clone())),
                 ("date", i18n::s(format_date(s.date))),
@@ -436,7 +436,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
                 continue;
             };
             let to = Recipient::user(u);
-            if let Some(m) = state.compose(MailKind::SessionReminder, to, &args).await? {
+            if let Some(m) = state.compose(MailKind::SessionReminder, to, args).await? {
                 mails.push(NewMail {
                     dedupe: Some(r.dedupe()),
                     ..m
@@ -454,7 +454,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
             let Some(pr) = practices.iter().find(|p| p.practice == f.practice) else {
                 continue;
             };
-            let args = [
+            let args = vec![
                 ("process", i18n::s(pr.process_title.clone())),
                 ("practice", i18n::s(pr.title.clone())),
                 ("date", i18n::s(format_date(f.due))),
@@ -470,7 +470,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
                 continue;
             };
             let to = Recipient::user(u);
-            if let Some(m) = state.compose(MailKind::PracticeFollowUp, to, &args).await? {
+            if let Some(m) = state.compose(MailKind::PracticeFollowUp, to, args).await? {
                 mails.push(NewMail {
                     dedupe: Some(f.dedupe()),
                     ..m

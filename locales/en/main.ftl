@@ -964,6 +964,76 @@ listing-sources = Imported listings
 listing-source-untitled = An untitled listing
 listing-source-imported = imported { $when }
 
+## Notices: the community's addresses
+community-title = The community's e-mail
+community-edit = Edit the addresses
+community-page-title = Sending the summary to the community
+community-explain = When the summary is sent for comments and when it is published, each address given here gets a message with a link to the summary. The message names no participant.
+community-addresses = E-mail addresses of the community's members
+community-addresses-hint = One address per line. The addresses are deleted when the summary is published.
+community-list = Or one mailing list address
+community-list-hint = For example the team's mailing list. A list address is kept after publication, since it names nobody.
+community-save = Save the addresses
+community-saved = The addresses were saved.
+community-none = No addresses were given.
+community-is-list = The mailing list { $address } (kept after publication).
+community-are-people = { $count ->
+    [one] { $count } address (deleted when the summary is published).
+   *[other] { $count } addresses (deleted when the summary is published).
+}
+community-deleted = { $count ->
+    [one] { $count } address was deleted on { $date }, when the summary was published.
+   *[other] { $count } addresses were deleted on { $date }, when the summary was published.
+}
+community-published = The summary is published, so nothing more is sent to the addresses.
+community-mail-off = E-mail is not set up on this server, so no messages are sent.
+community-error-line = Line { $line }: “{ $text }” is not an e-mail address.
+community-error-too-many = Give at most { $max } addresses.
+community-error-list = The mailing list address is not an e-mail address.
+community-error-both = Give either the members' addresses or one mailing list address, not both.
+community-mailed = { $count ->
+    [one] The summary was sent to { $count } address of the community.
+   *[other] The summary was sent to { $count } addresses of the community.
+}
+community-link-renewed = The messages carry a new link to the summary. The earlier link no longer opens it.
+community-deleted-now = { $count ->
+    [one] The community's { $count } e-mail address was deleted on publication.
+   *[other] The community's { $count } e-mail addresses were deleted on publication.
+}
+
+## Mail: session-reminder
+mail-session-reminder-subject = Reminder: { $session } on { $date }
+mail-session-reminder-text =
+    You facilitate the session “{ $session }” of the dialogue process { $process } on { $date } at { $time }.
+
+    Place: { $place }
+
+    The plan and opening the session are on the process's page: { $link }
+
+## Mail: practice-follow-up
+mail-practice-follow-up-subject = Follow-up date of a practice: { $practice }
+mail-practice-follow-up-text =
+    The practice “{ $practice }”, agreed in the dialogue process { $process }, is due for follow-up on { $date }.
+
+    Record how it has gone: { $link }
+
+## Mail: summary-for-comments
+mail-summary-for-comments-subject = The dialogue's summary is open for comments: { $process }
+mail-summary-for-comments-text =
+    The summary of the dialogue { $process } is ready to read and comment on.
+
+    Read the summary and comment on it anonymously: { $link }
+
+    You received this message because the one who ordered the dialogue gave your address for sending the summary. Personal addresses are deleted when the summary is published.
+
+## Mail: summary-published
+mail-summary-published-subject = The dialogue's summary is published: { $process }
+mail-summary-published-text =
+    The summary of the dialogue { $process } is published.
+
+    Read the summary: { $link }
+
+    You received this message because the one who ordered the dialogue gave your address for sending the summary. Personal addresses have now been deleted.
 ## Mail: settings (the preferences page, the kinds of mail, the footer of mail that can be turned off)
 nav-mail-settings = E-mail
 mail-prefs-title = E-mail settings

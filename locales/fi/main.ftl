@@ -967,6 +967,76 @@ listing-sources = Tuodut listaukset
 listing-source-untitled = Nimetön listaus
 listing-source-imported = tuotu { $when }
 
+## Notices: the community's addresses
+community-title = Yhteisön sähköpostit
+community-edit = Muokkaa osoitteita
+community-page-title = Koosteen lähettäminen yhteisölle
+community-explain = Kun kooste lähetetään kommentoitavaksi ja kun se julkaistaan, jokaiseen tässä annettuun osoitteeseen lähtee viesti, jossa on linkki koosteeseen. Viestissä ei ole kenenkään osallistujan nimeä.
+community-addresses = Yhteisön jäsenten sähköpostiosoitteet
+community-addresses-hint = Yksi osoite riville. Osoitteet poistetaan, kun kooste julkaistaan.
+community-list = Tai yksi postituslistan osoite
+community-list-hint = Esimerkiksi tiimin sähköpostilista. Listan osoite säilyy julkaisun jälkeen, koska se ei nimeä ketään.
+community-save = Tallenna osoitteet
+community-saved = Osoitteet on tallennettu.
+community-none = Osoitteita ei ole annettu.
+community-is-list = Postituslista { $address } (säilyy julkaisun jälkeen).
+community-are-people = { $count ->
+    [one] { $count } osoite (poistetaan, kun kooste julkaistaan).
+   *[other] { $count } osoitetta (poistetaan, kun kooste julkaistaan).
+}
+community-deleted = { $count ->
+    [one] { $count } osoite poistettiin { $date }, kun kooste julkaistiin.
+   *[other] { $count } osoitetta poistettiin { $date }, kun kooste julkaistiin.
+}
+community-published = Kooste on julkaistu, joten osoitteisiin ei enää lähetetä mitään.
+community-mail-off = Sähköposti ei ole käytössä tällä palvelimella, joten viestejä ei lähetetä.
+community-error-line = Rivi { $line }: ”{ $text }” ei ole sähköpostiosoite.
+community-error-too-many = Anna enintään { $max } osoitetta.
+community-error-list = Postituslistan osoite ei ole sähköpostiosoite.
+community-error-both = Anna joko jäsenten osoitteet tai yksi postituslistan osoite, ei molempia.
+community-mailed = { $count ->
+    [one] Kooste lähetettiin yhteisön { $count } osoitteeseen.
+   *[other] Kooste lähetettiin yhteisön { $count } osoitteeseen.
+}
+community-link-renewed = Viesteissä on uusi koosteen linkki. Aiempi linkki ei enää avaa koostetta.
+community-deleted-now = { $count ->
+    [one] Yhteisön { $count } sähköpostiosoite poistettiin julkaisun yhteydessä.
+   *[other] Yhteisön { $count } sähköpostiosoitetta poistettiin julkaisun yhteydessä.
+}
+
+## Mail: session-reminder
+mail-session-reminder-subject = Muistutus: { $session } { $date }
+mail-session-reminder-text =
+    Fasilitoit dialogiprosessin { $process } tilaisuuden ”{ $session }” { $date } klo { $time }.
+
+    Paikka: { $place }
+
+    Suunnitelma ja tilaisuuden avaaminen ovat prosessin sivulla: { $link }
+
+## Mail: practice-follow-up
+mail-practice-follow-up-subject = Käytännön seurantapäivä: { $practice }
+mail-practice-follow-up-text =
+    Dialogiprosessissa { $process } sovitun käytännön ”{ $practice }” seurantapäivä on { $date }.
+
+    Kirjaa, miten käytäntö on edennyt: { $link }
+
+## Mail: summary-for-comments
+mail-summary-for-comments-subject = Dialogin kooste kommentoitavana: { $process }
+mail-summary-for-comments-text =
+    Dialogin { $process } kooste on valmiina luettavaksi ja kommentoitavaksi.
+
+    Lue kooste ja kommentoi sitä nimettömästi: { $link }
+
+    Sait tämän viestin, koska dialogin tilaaja antoi osoitteesi koosteen lähettämistä varten. Henkilöiden osoitteet poistetaan, kun kooste julkaistaan.
+
+## Mail: summary-published
+mail-summary-published-subject = Dialogin kooste on julkaistu: { $process }
+mail-summary-published-text =
+    Dialogin { $process } kooste on julkaistu.
+
+    Lue kooste: { $link }
+
+    Sait tämän viestin, koska dialogin tilaaja antoi osoitteesi koosteen lähettämistä varten. Henkilöiden osoitteet on nyt poistettu.
 ## Mail: settings (the preferences page, the kinds of mail, the footer of mail that can be turned off)
 nav-mail-settings = Sähköpostit
 mail-prefs-title = Sähköpostiasetukset

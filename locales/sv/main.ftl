@@ -958,6 +958,76 @@ listing-sources = Importerade förteckningar
 listing-source-untitled = Förteckning utan namn
 listing-source-imported = importerad { $when }
 
+## Notices: the community's addresses
+community-title = Gemenskapens e-post
+community-edit = Redigera adresserna
+community-page-title = Skicka sammanfattningen till gemenskapen
+community-explain = När sammanfattningen skickas för kommentarer och när den publiceras får varje adress här ett meddelande med en länk till sammanfattningen. Meddelandet nämner ingen deltagare.
+community-addresses = E-postadresser till gemenskapens medlemmar
+community-addresses-hint = En adress per rad. Adresserna raderas när sammanfattningen publiceras.
+community-list = Eller en adress till en e-postlista
+community-list-hint = Till exempel teamets e-postlista. Listans adress sparas efter publiceringen, eftersom den inte nämner någon.
+community-save = Spara adresserna
+community-saved = Adresserna har sparats.
+community-none = Inga adresser har getts.
+community-is-list = E-postlistan { $address } (sparas efter publiceringen).
+community-are-people = { $count ->
+    [one] { $count } adress (raderas när sammanfattningen publiceras).
+   *[other] { $count } adresser (raderas när sammanfattningen publiceras).
+}
+community-deleted = { $count ->
+    [one] { $count } adress raderades { $date } när sammanfattningen publicerades.
+   *[other] { $count } adresser raderades { $date } när sammanfattningen publicerades.
+}
+community-published = Sammanfattningen är publicerad, så inget mer skickas till adresserna.
+community-mail-off = E-post används inte på den här servern, så inga meddelanden skickas.
+community-error-line = Rad { $line }: ”{ $text }” är inte en e-postadress.
+community-error-too-many = Ge högst { $max } adresser.
+community-error-list = E-postlistans adress är inte en e-postadress.
+community-error-both = Ge antingen medlemmarnas adresser eller en adress till en e-postlista, inte båda.
+community-mailed = { $count ->
+    [one] Sammanfattningen skickades till { $count } adress i gemenskapen.
+   *[other] Sammanfattningen skickades till { $count } adresser i gemenskapen.
+}
+community-link-renewed = Meddelandena har en ny länk till sammanfattningen. Den tidigare länken öppnar inte längre sammanfattningen.
+community-deleted-now = { $count ->
+    [one] Gemenskapens { $count } e-postadress raderades vid publiceringen.
+   *[other] Gemenskapens { $count } e-postadresser raderades vid publiceringen.
+}
+
+## Mail: session-reminder
+mail-session-reminder-subject = Påminnelse: { $session } { $date }
+mail-session-reminder-text =
+    Du leder tillfället ”{ $session }” i dialogprocessen { $process } { $date } kl. { $time }.
+
+    Plats: { $place }
+
+    Planen och öppnandet av tillfället finns på processens sida: { $link }
+
+## Mail: practice-follow-up
+mail-practice-follow-up-subject = Uppföljningsdag för en praxis: { $practice }
+mail-practice-follow-up-text =
+    Uppföljningsdagen för praxisen ”{ $practice }”, som man kom överens om i dialogprocessen { $process }, är { $date }.
+
+    Anteckna hur praxisen har framskridit: { $link }
+
+## Mail: summary-for-comments
+mail-summary-for-comments-subject = Dialogens sammanfattning kan kommenteras: { $process }
+mail-summary-for-comments-text =
+    Sammanfattningen av dialogen { $process } är klar att läsas och kommenteras.
+
+    Läs sammanfattningen och kommentera den anonymt: { $link }
+
+    Du fick det här meddelandet eftersom beställaren av dialogen gav din adress för att sammanfattningen skulle skickas. Personliga adresser raderas när sammanfattningen publiceras.
+
+## Mail: summary-published
+mail-summary-published-subject = Dialogens sammanfattning är publicerad: { $process }
+mail-summary-published-text =
+    Sammanfattningen av dialogen { $process } är publicerad.
+
+    Läs sammanfattningen: { $link }
+
+    Du fick det här meddelandet eftersom beställaren av dialogen gav din adress för att sammanfattningen skulle skickas. Personliga adresser har nu raderats.
 ## Mail: settings (the preferences page, the kinds of mail, the footer of mail that can be turned off)
 nav-mail-settings = E-post
 mail-prefs-title = E-postinställningar

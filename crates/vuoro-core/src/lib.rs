@@ -10,6 +10,7 @@ pub mod lang;
 pub mod live;
 pub mod method;
 pub mod mixing;
+pub mod notices;
 pub mod openspace;
 pub mod order;
 pub mod permission;

@@ -162,6 +162,9 @@ pub enum ProcessAction {
     /// never joined a session): the orderer and the facilitator, who write it, from the summary
     /// step on. Kept after closing and cancelling, so a link can always be revoked.
     ShareSummary,
+    /// Give the addresses the summary is mailed to for the community: the orderer, who knows
+    /// the community, and the facilitator, until the process ends.
+    EditCommunity,
 }
 
 impl ProcessActor {
@@ -226,6 +229,7 @@ impl ProcessActor {
                         ProcessState::Summary | ProcessState::Closed | ProcessState::Cancelled
                     )
             }
+            ProcessAction::EditCommunity => (is_orderer || is_facilitator) && !state.is_final(),
             ProcessAction::FollowUpPractices => {
                 (is_orderer || is_facilitator)
                     && matches!(
@@ -423,6 +427,14 @@ mod tests {
         for p in [coord, other_fac] {
             assert!(!p.can(ProcessAction::ShareSummary, S::Summary), "{p:?}");
         }
+        for p in [orderer, fac] {
+            assert!(p.can(ProcessAction::EditCommunity, S::Ordered));
+            assert!(p.can(ProcessAction::EditCommunity, S::Summary));
+            assert!(!p.can(ProcessAction::EditCommunity, S::Closed), "{p:?}");
+        }
+        for p in [coord, other_fac] {
+            assert!(!p.can(ProcessAction::EditCommunity, S::Ordered), "{p:?}");
+        }
     }
 
     /// Every process action, for the tests that sweep them all.
@@ -438,6 +450,7 @@ mod tests {
             ProcessAction::FollowUpPractices,
             ProcessAction::EditSummary,
             ProcessAction::ShareSummary,
+            ProcessAction::EditCommunity,
         ];
         v.extend(Transition::ALL.map(ProcessAction::Transition));
         v

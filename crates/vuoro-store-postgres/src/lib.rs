@@ -21,6 +21,7 @@ mod copy;
 mod feed;
 mod live;
 mod mail;
+mod notices;
 mod outcome;
 mod process;
 #[cfg(feature = "testing")]
@@ -198,6 +199,10 @@ mod tests {
         (
             3,
             "24e2564b6b9024fd604d08d96f3d86319193f36906c461fafecae20e758b024fa32dc8c2f102d53883420d312d73b6dd",
+        ),
+        (
+            5,
+            "4539e9927b6e6c1e8eef7da2b1497176b09d3292bfb37282c5c833870cbb90f07b308459eec996d426bdb018c6549db8",
         ),
     ];
 

@@ -12,6 +12,7 @@ mod copy;
 mod feed;
 mod live;
 mod mail;
+mod notices;
 mod outcome;
 mod process;
 mod throttle;
@@ -624,6 +625,10 @@ mod tests {
         (
             13,
             "f983e95e38506545f3cf2713d90119f0ad654f7d1054a03c9f1b0cd7e25ea1125dd507c6051dd77d34dea0d5671e4f8d",
+        ),
+        (
+            15,
+            "3c19e3f951cd8b7d74cce3f38991231d04f87ab1de8e5557f98e4b969815cbb66c0a9702f0a607258c83792effc9ef0b",
         ),
     ];
 

@@ -13,6 +13,7 @@ pub mod copy;
 
 pub mod feed;
 pub mod mail;
+pub mod notices;
 pub mod sql;
 pub mod throttle;
 
@@ -20,6 +21,7 @@ pub mod throttle;
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
     pub use crate::MailStore as _;
+    pub use crate::NoticeStore as _;
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
         ProcessStore as _, Store, ThrottleStore as _,
@@ -46,6 +48,7 @@ use vuoro_core::{
 
 pub use feed::{LiveFeed, LiveNotice};
 pub use mail::{MailKind, MailStore, NewMail, QueuedMail};
+pub use notices::{CommunityMail, NoticeStore, SummaryMove, SummaryMoved};
 pub use throttle::{Budget, Spent, ThrottleStore};
 
 pub use catalogue::{
@@ -675,6 +678,7 @@ pub trait Store:
     + CatalogueStore
     + ThrottleStore
     + MailStore
+    + NoticeStore
     + std::fmt::Debug
 {
 }
@@ -688,6 +692,7 @@ impl<T> Store for T where
         + CatalogueStore
         + ThrottleStore
         + MailStore
+        + NoticeStore
         + std::fmt::Debug
 {
 }

@@ -21,6 +21,7 @@ pub mod layers;
 pub mod live;
 pub mod mail;
 pub mod methods;
+pub mod notices;
 pub mod orders;
 pub mod pages;
 pub mod practices;
@@ -130,6 +131,7 @@ fn routes() -> routes::Routes {
         .merge(practices::router())
         .merge(summary::router())
         .merge(share::router())
+        .merge(notices::router())
         .merge(exports::router())
         .merge(catalogue::router())
         .merge(assets::router())

@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use time::OffsetDateTime;
 use vuoro_core::lang::ParticipantLang;
+use vuoro_core::notices::{CommunityError, CommunityInput};
 use vuoro_core::order::{ADVISE_ME, MethodChoice, OrderInput, ParticipantKind};
 use vuoro_core::permission::Action;
 use vuoro_core::plan::Plan;
@@ -41,6 +42,7 @@ fn fields(
     units: &[vuoro_store::Unit],
     i: &OrderInput,
     e: &FieldErrors,
+    community: (&CommunityInput, &[CommunityError]),
 ) -> Vec<Field> {
     let t = |k: &str| i18n::t(lang, k);
     let text = |name: &'static str, kind: Kind, value: &str, max: usize| {
@@ -125,6 +127,12 @@ fn fields(
         .required()
         .errors(lang, e),
     ]);
+    // Where the summary is mailed for the community; kept apart from the order itself.
+    out.extend(crate::notices::community_fields(
+        lang,
+        community.0,
+        community.1,
+    ));
     out
 }
 
@@ -150,7 +158,14 @@ async fn form_page(
         languages: vec!["fi".into()],
         ..Default::default()
     };
-    let fields = fields(&state, c.lang, &units, &input, &FieldErrors::new());
+    let fields = fields(
+        &state,
+        c.lang,
+        &units,
+        &input,
+        &FieldErrors::new(),
+        (&CommunityInput::default(), &[]),
+    );
     Ok(OrderView {
         c,
         org_id: id,
@@ -183,8 +198,13 @@ async fn submit(
         method: form.string("method"),
     };
     let unit_ids: Vec<_> = units.iter().map(|u| u.id).collect();
-    match input.validate(&unit_ids, |m| state.methods.get(m).is_some()) {
-        Ok(order) => {
+    let community_input = crate::notices::community_input(&form);
+    let community = community_input.validate();
+    match (
+        input.validate(&unit_ids, |m| state.methods.get(m).is_some()),
+        community,
+    ) {
+        (Ok(order), Ok(community)) => {
             // The plan starts from the ordered method; "advise me" leaves the choice to the
             // facilitator during the agreement.
             let plan = Plan {
@@ -194,6 +214,7 @@ async fn submit(
                 },
                 ..Plan::default()
             };
+            let now = OffsetDateTime::now_utc();
             let p = state
                 .store
                 .create_process(
@@ -203,14 +224,29 @@ async fn submit(
                         order,
                         plan,
                     },
-                    OffsetDateTime::now_utc(),
+                    now,
                 )
                 .await?;
+            if let Some(community) = community {
+                state
+                    .store
+                    .set_community_mail(p.id, Some(&community), now)
+                    .await?;
+            }
             Ok(redirect(&format!("/processes/{}", p.id)))
         }
-        Err(e) => {
+        (order, community) => {
+            let e = order.err().unwrap_or_default();
+            let community_errors = community.err().unwrap_or_default();
             let org = state.store.org(id).await?;
-            let fields = fields(&state, c.lang, &units, &input, &e);
+            let fields = fields(
+                &state,
+                c.lang,
+                &units,
+                &input,
+                &e,
+                (&community_input, &community_errors),
+            );
             Ok(unprocessable(OrderView {
                 c,
                 org_id: id,

@@ -764,6 +764,8 @@ struct ProcessView {
     phase_feedback: Vec<PhaseFeedback>,
     /// The organisation's plan areas this process feeds (`orgplan_process.html`).
     plans: crate::catalogue::plans::ProcessPlans,
+    /// Where the summary is mailed for the community.
+    community: crate::notices::CommunityLine,
     events: Vec<EventView>,
 }
 
@@ -1241,9 +1243,11 @@ async fn process_view_with(
     };
     let phase_feedback = phase_feedback(state, &p, &plan, lang).await?;
     let plans = crate::catalogue::plans::for_process(state, &c, &p).await?;
+    let community = crate::notices::process_line(state, &c, &p, &pa).await?;
     Ok(ProcessView {
         phase_feedback,
         plans,
+        community,
         can_run,
         can_open,
         runs,

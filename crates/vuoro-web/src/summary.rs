@@ -275,6 +275,9 @@ struct SummaryPage {
     /// Text typed on a page that a newer version overtook: shown to copy, never dropped.
     unsaved: Vec<String>,
     error: Option<String>,
+    /// What a change of state did beyond it: mail to the community, a renewed link, the
+    /// members' addresses deleted (`notices::MovedQuery`).
+    told: Vec<String>,
 }
 
 /// What an edit form held: each block's field and the new paragraph.
@@ -414,6 +417,7 @@ async fn summary_page(
         history,
         unsaved,
         error,
+        told: Vec::new(),
         process: p,
         c,
     })
@@ -423,11 +427,12 @@ async fn page(
     State(state): State<AppState>,
     c: Ctx,
     Path(id): Path<String>,
+    Query(moved): Query<crate::notices::MovedQuery>,
 ) -> AppResult<Response> {
     let (p, pa) = load(&state, &c, &id).await?;
-    Ok(summary_page(&state, c, p, &pa, None, None)
-        .await?
-        .into_response())
+    let mut page = summary_page(&state, c, p, &pa, None, None).await?;
+    page.told = moved.told(&page.c);
+    Ok(page.into_response())
 }
 
 #[derive(Template, WebTemplate)]
@@ -569,6 +574,22 @@ async fn change(
             c,
         }
         .into_response());
+    }
+    // A move out for comments or to publication mails the community (`notices`).
+    if to != cur.state && to.readable_by_participants() {
+        return match crate::notices::move_summary(&state, &p, base, &summary, to, user, now).await
+        {
+            Ok(query) => Ok(redirect(&format!("/processes/{}/summary{query}", p.id))),
+            Err(StoreError::Conflict(_)) => {
+                let error = Some(c.t("summary-error-stale"));
+                let mut r = summary_page(&state, c, p, &pa, None, error)
+                    .await?
+                    .into_response();
+                *r.status_mut() = StatusCode::CONFLICT;
+                Ok(r)
+            }
+            Err(e) => Err(e.into()),
+        };
     }
     save(&state, c, p, &pa, base, &summary, to, user, now)
         .await

@@ -132,6 +132,11 @@ async fn open(cfg: &Config) -> anyhow::Result<Backend> {
 
 async fn run_server(cfg: &Config, db: Backend, banner: Option<String>) -> anyhow::Result<()> {
     let state = vuoro_web::AppState::new(db.store(), methods(cfg)?, cfg.web()?);
+    // Reminders and practice follow-ups: a pass every few minutes in every server process,
+    // each message written once (dedupe keys).
+    if state.mail_enabled() {
+        vuoro_web::notices::start(state.clone());
+    }
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("listening on {}", cfg.listen))?;

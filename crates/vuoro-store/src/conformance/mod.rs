@@ -23,6 +23,7 @@ pub mod catalogue;
 pub mod feed;
 pub mod live;
 pub mod mail;
+pub mod notices;
 pub mod outcome;
 pub mod process;
 pub mod throttle;
@@ -169,6 +170,10 @@ macro_rules! conformance_tests {
             mail::claims_at_once_take_each_message_once,
             mail::mail_is_written_with_the_change_that_causes_it,
             mail::each_person_keeps_their_own_mail_settings,
+            notices::community_addresses_are_kept_as_given_and_replaced_whole,
+            notices::a_summary_moves_with_its_link_its_mail_and_the_deletion_of_addresses,
+            notices::sent_community_mail_is_forgotten,
+            notices::practices_due_are_read_with_their_process,
         );
     };
 }
@@ -646,6 +651,7 @@ mod tests {
             ("outcome", include_str!("outcome.rs")),
             ("catalogue", include_str!("catalogue.rs")),
             ("mail", include_str!("mail.rs")),
+            ("notices", include_str!("notices.rs")),
         ] {
             for line in source.lines() {
                 if let Some(rest) = line.strip_prefix("pub async fn ") {

@@ -17,6 +17,7 @@ mod live_guard;
 mod look;
 mod mail;
 mod names;
+mod notices;
 mod openspace;
 mod org_plans;
 mod permissions;

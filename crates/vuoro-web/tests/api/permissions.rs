@@ -415,6 +415,10 @@ fn table() -> Vec<Row> {
             .stage(Stage::Summary)
             .fresh(Fresh::SummaryLink)
             .fields(&[("text", "Kooste puhuttaa")]),
+        // The community's addresses for the summary's mail: the orderer and the facilitator.
+        row(GET, "/processes/{id}/community", FOLLOW_UP),
+        row(POST, "/processes/{id}/community", FOLLOW_UP)
+            .fields(&[("community_addresses", "jasen@vantaa.fi")]),
         // exports: whoever sees the process
         row(GET, "/processes/{id}/export/{file}", VIEW).stage(Stage::Summary),
         row(GET, "/processes/{id}/summary.md", VIEW).stage(Stage::Summary),

@@ -15,6 +15,7 @@
 //! committed late.
 
 mod accounts;
+mod audit;
 mod catalogue;
 mod copy;
 
@@ -193,6 +194,10 @@ mod tests {
         (
             2,
             "8f433962f2e46119648791d89c96642ea14da63baa0a23dd44aff10b40869d7eff4136619bee8d095240c4add8d0891c",
+        ),
+        (
+            7,
+            "ca40825ca238a810f24ad19137e5f6fee1e2c92d4cf1cb3c50d50a2f84a157caea5d40cc1427458319932aca4233e649",
         ),
     ];
 

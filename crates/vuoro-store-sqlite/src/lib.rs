@@ -6,6 +6,7 @@
 //! which in WAL mode fails at once instead of waiting for the busy timeout.
 
 mod accounts;
+mod audit;
 mod catalogue;
 mod copy;
 
@@ -619,6 +620,10 @@ mod tests {
         (
             12,
             "72c7c06c2a24c7e07f5b87c2863cf75f47ec5b52fceba672683954d9dc6bbc1078d422aa9bb172701f8c3d9b084f387c",
+        ),
+        (
+            17,
+            "3121bdece87d64bf4835d99b75ba12334fa45b34ad624c7a53ee2f88fddad4d6c5474eaa81a6cbf07f06d31fc0b56cc3",
         ),
     ];
 

@@ -6,6 +6,7 @@
 //! features (national rounds, notifications, e-mail) subscribe to, and what the process page shows
 //! as history.
 
+pub mod audit;
 pub mod catalogue;
 #[cfg(feature = "conformance")]
 pub mod conformance;
@@ -18,6 +19,7 @@ pub mod throttle;
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
+    pub use crate::AuditStore as _;
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
         ProcessStore as _, Store, ThrottleStore as _,
@@ -42,6 +44,7 @@ use vuoro_core::{
     TopicId, UnitId, UserId,
 };
 
+pub use audit::{AuditAction, AuditEntry, AuditStore, NewAuditEntry};
 pub use feed::{LiveFeed, LiveNotice};
 pub use throttle::{Budget, Spent, ThrottleStore};
 
@@ -671,6 +674,7 @@ pub trait Store:
     + OutcomeStore
     + CatalogueStore
     + ThrottleStore
+    + AuditStore
     + std::fmt::Debug
 {
 }
@@ -683,6 +687,7 @@ impl<T> Store for T where
         + OutcomeStore
         + CatalogueStore
         + ThrottleStore
+        + AuditStore
         + std::fmt::Debug
 {
 }

@@ -24,6 +24,7 @@ pub mod feed;
 pub mod live;
 pub mod outcome;
 pub mod process;
+pub mod rights;
 pub mod throttle;
 
 use crate::{
@@ -162,6 +163,7 @@ macro_rules! conformance_tests {
             catalogue::plans_list_their_areas_and_link_only_their_organisations_processes,
             catalogue::a_processs_plan_areas_are_read_in_one_go_with_its_links,
             catalogue::an_organisations_plans_keep_their_order_areas_and_links,
+            rights::audit_entries_are_listed_per_organisation_newest_first,
         );
     };
 }
@@ -638,6 +640,7 @@ mod tests {
             ("live", include_str!("live.rs")),
             ("outcome", include_str!("outcome.rs")),
             ("catalogue", include_str!("catalogue.rs")),
+            ("rights", include_str!("rights.rs")),
         ] {
             for line in source.lines() {
                 if let Some(rest) = line.strip_prefix("pub async fn ") {

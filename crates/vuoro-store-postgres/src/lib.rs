@@ -23,6 +23,7 @@ mod feed;
 mod live;
 mod outcome;
 mod process;
+mod rights;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;

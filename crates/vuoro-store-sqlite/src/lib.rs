@@ -14,6 +14,7 @@ mod feed;
 mod live;
 mod outcome;
 mod process;
+mod rights;
 mod throttle;
 
 use async_trait::async_trait;

@@ -13,17 +13,18 @@ pub mod conformance;
 pub mod copy;
 
 pub mod feed;
+pub mod rights;
 pub mod sql;
 pub mod throttle;
 
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
-    pub use crate::AuditStore as _;
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
         ProcessStore as _, Store, ThrottleStore as _,
     };
+    pub use crate::{AuditStore as _, RightsStore as _};
 }
 
 use async_trait::async_trait;
@@ -46,6 +47,10 @@ use vuoro_core::{
 
 pub use audit::{AuditAction, AuditEntry, AuditStore, NewAuditEntry};
 pub use feed::{LiveFeed, LiveNotice};
+pub use rights::{
+    OwnComment, OwnItem, OwnWords, RawKind, Removal, RetentionCandidate, RetentionCounts,
+    RetentionDeletion, RightsStore, StaffRecord,
+};
 pub use throttle::{Budget, Spent, ThrottleStore};
 
 pub use catalogue::{
@@ -675,6 +680,7 @@ pub trait Store:
     + CatalogueStore
     + ThrottleStore
     + AuditStore
+    + RightsStore
     + std::fmt::Debug
 {
 }
@@ -688,6 +694,7 @@ impl<T> Store for T where
         + CatalogueStore
         + ThrottleStore
         + AuditStore
+        + RightsStore
         + std::fmt::Debug
 {
 }

@@ -162,6 +162,10 @@ pub enum ProcessAction {
     /// never joined a session): the orderer and the facilitator, who write it, from the summary
     /// step on. Kept after closing and cancelling, so a link can always be revoked.
     ShareSummary,
+    /// Choose how long the raw notes and feedback answers are kept after the summary is
+    /// published: the orderer, whose process it is, and the coordinator, who keeps the
+    /// organisation's processes; in any state, since the rule runs after closing.
+    SetRetention,
 }
 
 impl ProcessActor {
@@ -226,6 +230,7 @@ impl ProcessActor {
                         ProcessState::Summary | ProcessState::Closed | ProcessState::Cancelled
                     )
             }
+            ProcessAction::SetRetention => is_orderer || self.coordinator(),
             ProcessAction::FollowUpPractices => {
                 (is_orderer || is_facilitator)
                     && matches!(

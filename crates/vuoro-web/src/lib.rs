@@ -24,6 +24,8 @@ pub mod orders;
 pub mod pages;
 pub mod practices;
 pub mod processes;
+pub mod retention;
+pub mod rights;
 pub mod routes;
 pub mod share;
 pub mod summary;
@@ -113,6 +115,8 @@ fn routes() -> routes::Routes {
         .merge(share::router())
         .merge(exports::router())
         .merge(catalogue::router())
+        .merge(retention::router())
+        .merge(rights::router())
         .merge(assets::router())
 }
 

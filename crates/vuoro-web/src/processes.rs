@@ -652,6 +652,8 @@ struct ProcessView {
     phase_feedback: Vec<PhaseFeedback>,
     /// The organisation's plan areas this process feeds (`orgplan_process.html`).
     plans: crate::catalogue::plans::ProcessPlans,
+    /// The retention rule and what it deleted (`retention_process.html`).
+    retention: crate::retention::ProcessRetention,
     events: Vec<EventView>,
 }
 
@@ -1129,9 +1131,11 @@ async fn process_view_with(
     };
     let phase_feedback = phase_feedback(state, &p, &plan, lang).await?;
     let plans = crate::catalogue::plans::for_process(state, &c, &p).await?;
+    let retention = crate::retention::for_process(state, &c, &p, &pa).await?;
     Ok(ProcessView {
         phase_feedback,
         plans,
+        retention,
         can_run,
         can_open,
         runs,
@@ -1402,6 +1406,8 @@ struct PlanEditView {
     notice: Option<String>,
     /// A session whose removal waits for a second press: (plan session id, title).
     confirm_delete: Option<(u32, String)>,
+    /// The retention rule, as a sentence.
+    retention_rule: String,
 }
 
 fn plan_fields(lang: Lang, input: &PlanFieldsInput, e: &FieldErrors) -> Vec<Field> {
@@ -1599,7 +1605,9 @@ async fn plan_edit_view(
     )
     .hint(c.t("plan-method-hint"))
     .required();
+    let retention_rule = crate::retention::rule_line(state, &c, p.id).await?;
     Ok(PlanEditView {
+        retention_rule,
         id: p.id,
         title: p.title.clone(),
         version: p.plan_version,

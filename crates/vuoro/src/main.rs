@@ -132,6 +132,8 @@ async fn open(cfg: &Config) -> anyhow::Result<Backend> {
 
 async fn run_server(cfg: &Config, db: Backend, banner: Option<String>) -> anyhow::Result<()> {
     let state = vuoro_web::AppState::new(db.store(), methods(cfg)?, cfg.web());
+    // The daily deletion of raw data whose retention ran out (safe in several processes).
+    let retention = vuoro_web::retention::spawn_daily(db.store());
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("listening on {}", cfg.listen))?;
@@ -144,6 +146,7 @@ async fn run_server(cfg: &Config, db: Backend, banner: Option<String>) -> anyhow
         let _ = tokio::signal::ctrl_c().await;
     };
     vuoro_web::serve(listener, state, shutdown).await?;
+    retention.abort();
     db.close().await;
     Ok(())
 }

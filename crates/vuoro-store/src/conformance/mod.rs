@@ -164,6 +164,10 @@ macro_rules! conformance_tests {
             catalogue::a_processs_plan_areas_are_read_in_one_go_with_its_links,
             catalogue::an_organisations_plans_keep_their_order_areas_and_links,
             rights::audit_entries_are_listed_per_organisation_newest_first,
+            rights::retention_deletes_exactly_what_is_due_and_records_it,
+            rights::a_participant_reads_and_deletes_their_own_words,
+            rights::a_staff_members_record_holds_their_work_and_no_participant,
+            rights::removing_a_staff_member_keeps_the_history_and_refuses_a_running_facilitator,
         );
     };
 }

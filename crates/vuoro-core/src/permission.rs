@@ -428,6 +428,16 @@ mod tests {
         for p in [coord, other_fac] {
             assert!(!p.can(ProcessAction::ShareSummary, S::Summary), "{p:?}");
         }
+        for p in [orderer, coord] {
+            assert!(p.can(ProcessAction::SetRetention, S::Ordered));
+            assert!(
+                p.can(ProcessAction::SetRetention, S::Closed),
+                "the rule runs after"
+            );
+        }
+        for p in [fac, other_fac] {
+            assert!(!p.can(ProcessAction::SetRetention, S::Summary), "{p:?}");
+        }
     }
 
     /// Every process action, for the tests that sweep them all.
@@ -443,6 +453,7 @@ mod tests {
             ProcessAction::FollowUpPractices,
             ProcessAction::EditSummary,
             ProcessAction::ShareSummary,
+            ProcessAction::SetRetention,
         ];
         v.extend(Transition::ALL.map(ProcessAction::Transition));
         v

@@ -994,6 +994,7 @@ person-anonymise-confirm = Anonymise { $name }? The name and address cannot be r
 person-delete-confirm = Delete { $name }? The name and address cannot be restored.
 person-anonymise-yes = Yes, anonymise
 person-delete-yes = Yes, delete
+person-keep = No, back to the person's page
 person-refused-facilitating = { $name } facilitates a process that is still running. Ask a coordinator to assign another facilitator first.
 person-refused-beyond = { $name } also works in other organisations or is a site administrator. A site administrator can do this.
 person-not-yourself = You cannot anonymise or delete yourself. Ask another admin.

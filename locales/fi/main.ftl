@@ -997,6 +997,7 @@ person-anonymise-confirm = Anonymisoidaanko { $name }? Nimeä ja osoitetta ei vo
 person-delete-confirm = Poistetaanko { $name }? Nimeä ja osoitetta ei voi palauttaa.
 person-anonymise-yes = Kyllä, anonymisoi
 person-delete-yes = Kyllä, poista
+person-keep = Ei, palaa henkilön sivulle
 person-refused-facilitating = { $name } fasilitoi prosessia, joka on yhä käynnissä. Pyydä koordinaattoria nimeämään sille ensin toinen fasilitaattori.
 person-refused-beyond = { $name } toimii myös muissa organisaatioissa tai on palvelun ylläpitäjä. Palvelun ylläpitäjä voi tehdä tämän.
 person-not-yourself = Et voi anonymisoida tai poistaa itseäsi. Pyydä sitä toiselta ylläpitäjältä.

@@ -988,6 +988,7 @@ person-anonymise-confirm = Anonymisera { $name }? Namnet och adressen kan inte �
 person-delete-confirm = Radera { $name }? Namnet och adressen kan inte återställas.
 person-anonymise-yes = Ja, anonymisera
 person-delete-yes = Ja, radera
+person-keep = Nej, tillbaka till personens sida
 person-refused-facilitating = { $name } faciliterar en process som fortfarande pågår. Be en koordinator att först utse en annan facilitator.
 person-refused-beyond = { $name } verkar också i andra organisationer eller är administratör för tjänsten. En administratör för tjänsten kan göra detta.
 person-not-yourself = Du kan inte anonymisera eller radera dig själv. Be en annan administratör.

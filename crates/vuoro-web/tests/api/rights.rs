@@ -148,7 +148,8 @@ async fn a_participant_lists_and_deletes_their_note_and_it_leaves_the_board_and_
         .post_form(&own, &[("item", &item), ("confirm", "yes")])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let (_, list) = phone.text(&own).await;
+    assert_eq!(location(&r), format!("{own}?done=1"));
+    let (_, list) = phone.text(&location(&r)).await;
     assert!(!list.contains("Minun sanani"));
     assert!(list.contains("Poistettu."));
     let (_, board) = facilitator.text(&run).await;

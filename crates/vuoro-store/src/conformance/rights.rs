@@ -353,7 +353,11 @@ pub async fn a_participant_reads_and_deletes_their_own_words(store: Arc<dyn Stor
         .expect("comment");
 
     let words = s.own_words(me.id).await.expect("own words");
-    assert_eq!(words.notes, vec![first.clone(), second.clone()]);
+    let starred = Note {
+        starred: true,
+        ..first.clone()
+    };
+    assert_eq!(words.notes, vec![starred, second.clone()]);
     assert_eq!(words.comments.len(), 1);
     assert_eq!(words.comments[0].comment.text, "Hyvä kooste");
 

@@ -330,7 +330,7 @@ async fn audit_page(
             )
         })
         .collect();
-    invitations.sort_by(|a, b| b.0.cmp(&a.0));
+    invitations.sort_by_key(|i| std::cmp::Reverse(i.0));
     Ok(AuditView {
         org: state.store.org(org).await?,
         entries,

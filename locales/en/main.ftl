@@ -1068,3 +1068,64 @@ mail-plan-awaiting-approval-text =
     { $author } changed the plan of the dialogue process { $process }. The new version waits for your approval.
 
     Read and approve the plan on the process page: { $link }
+## Rights: retention
+retention-title = Retention
+retention-rule = { $months ->
+    [one] Raw notes and feedback answers are deleted one month after the summary is published.
+   *[other] Raw notes and feedback answers are deleted { $months } months after the summary is published.
+}
+retention-keeps = The summary, themes and practices are kept.
+retention-due = The deletion is due on { $date }.
+retention-deleted-notes = Raw notes deleted { $date } ({ $count })
+retention-deleted-feedback_answers = Feedback answers deleted { $date } ({ $count })
+retention-months = Retention in months
+retention-months-hint = { $min }–{ $max } months after the summary is published.
+retention-save = Save the retention period
+retention-change-link = Change it on the process page
+retention-months-invalid = The retention period must be 1–60 months.
+
+## Rights: a person's data
+person-open = { $name }: data, export and removal
+person-export-title = The person's data
+person-export-intro = Download as a JSON file everything the service holds about this person in this organisation: the account, roles, processes ordered and facilitated, plan versions, approvals, entries in the processes' logs and the times of log-ins. The file holds no participant's data. The export is recorded in the audit log.
+person-export = Download the data (JSON)
+person-remove-title = Anonymising and deleting
+person-anonymise-intro = Anonymising replaces the name and address with a code, ends the log-in and removes the roles. What the person did stays in the processes' history under that code.
+person-anonymise = Anonymise { $name }
+person-delete-intro = Deleting does the same, but the history shows only a dash in the person's place, so their actions can no longer be linked to each other.
+person-delete = Delete { $name }
+person-anonymise-confirm = Anonymise { $name }? The name and address cannot be restored.
+person-delete-confirm = Delete { $name }? The name and address cannot be restored.
+person-anonymise-yes = Yes, anonymise
+person-delete-yes = Yes, delete
+person-keep = No, back to the person's page
+person-refused-facilitating = { $name } facilitates a process that is still running. Ask a coordinator to assign another facilitator first.
+person-refused-beyond = { $name } also works in other organisations or is a site administrator. A site administrator can do this.
+person-not-yourself = You cannot anonymise or delete yourself. Ask another admin.
+
+## Rights: the audit log
+audit-open = Audit log
+audit-title = Audit log
+audit-intro = The organisation's administrative actions: who did what, when and to whom. The log never names a participant.
+audit-entries = Actions
+audit-none = No actions recorded yet.
+audit-more = Show older
+audit-col-when = When
+audit-col-who = Who
+audit-col-what = What
+audit-col-whom = To whom
+audit-col-detail = Detail
+audit-server = The service (daily run)
+audit-removed-person = Removed person
+audit-invitations-none = No invitations.
+audit-invitation-line = { $at }: { $actor } invited { $email }
+audit-action-roles_changed = Roles changed
+audit-action-invitation_created = Invitation sent
+audit-action-invitation_revoked = Invitation revoked
+audit-action-staff_exported = A person's data exported
+audit-action-staff_deleted = Person deleted
+audit-action-staff_anonymised = Person anonymised
+audit-action-retention_changed = Retention changed
+audit-action-retention_deleted = Raw data deleted
+audit-action-sign_on_mapping_changed = Sign-on groups changed
+audit-action-password_login_changed = Password log-in changed

@@ -1071,3 +1071,64 @@ mail-plan-awaiting-approval-text =
     { $author } tallensi dialogiprosessin { $process } suunnitelmaan muutoksia. Uusi versio odottaa hyväksyntääsi.
 
     Lue suunnitelma ja hyväksy se prosessin sivulla: { $link }
+## Rights: retention
+retention-title = Säilytys
+retention-rule = { $months ->
+    [one] Raakamuistiinpanot ja palautevastaukset poistetaan kuukauden kuluttua yhteenvedon julkaisemisesta.
+   *[other] Raakamuistiinpanot ja palautevastaukset poistetaan { $months } kuukauden kuluttua yhteenvedon julkaisemisesta.
+}
+retention-keeps = Yhteenveto, teemat ja käytännöt säilyvät.
+retention-due = Poisto on vuorossa { $date }.
+retention-deleted-notes = Raakamuistiinpanot poistettu { $date } ({ $count } kpl)
+retention-deleted-feedback_answers = Palautevastaukset poistettu { $date } ({ $count } kpl)
+retention-months = Säilytysaika kuukausina
+retention-months-hint = { $min }–{ $max } kuukautta yhteenvedon julkaisemisesta.
+retention-save = Tallenna säilytysaika
+retention-change-link = Muuta säilytysaikaa prosessin sivulla
+retention-months-invalid = Säilytysajan pitää olla 1–60 kuukautta.
+
+## Rights: a person's data
+person-open = Henkilön { $name } tiedot, vienti ja poisto
+person-export-title = Henkilön tiedot
+person-export-intro = Lataa JSON-tiedostona kaikki, mitä palvelu säilyttää tästä henkilöstä tässä organisaatiossa: tili, roolit, tilatut ja fasilitoidut prosessit, suunnitelmaversiot, hyväksynnät, kirjaukset ja kirjautumisten ajat. Osallistujien tietoja tiedostossa ei ole. Vienti kirjataan hallinnon lokiin.
+person-export = Lataa tiedot (JSON)
+person-remove-title = Anonymisointi ja poisto
+person-anonymise-intro = Anonymisointi korvaa nimen ja osoitteen tunnuksella, päättää kirjautumisen ja poistaa roolit. Henkilön tekemät asiat säilyvät prosessien historiassa saman tunnuksen alla.
+person-anonymise = Anonymisoi { $name }
+person-delete-intro = Poisto tekee saman, mutta historiassa henkilön tilalla näkyy vain viiva, joten hänen tekemisiään ei voi enää yhdistää toisiinsa.
+person-delete = Poista { $name }
+person-anonymise-confirm = Anonymisoidaanko { $name }? Nimeä ja osoitetta ei voi palauttaa.
+person-delete-confirm = Poistetaanko { $name }? Nimeä ja osoitetta ei voi palauttaa.
+person-anonymise-yes = Kyllä, anonymisoi
+person-delete-yes = Kyllä, poista
+person-keep = Ei, palaa henkilön sivulle
+person-refused-facilitating = { $name } fasilitoi prosessia, joka on yhä käynnissä. Pyydä koordinaattoria nimeämään sille ensin toinen fasilitaattori.
+person-refused-beyond = { $name } toimii myös muissa organisaatioissa tai on palvelun ylläpitäjä. Palvelun ylläpitäjä voi tehdä tämän.
+person-not-yourself = Et voi anonymisoida tai poistaa itseäsi. Pyydä sitä toiselta ylläpitäjältä.
+
+## Rights: the audit log
+audit-open = Hallinnon loki
+audit-title = Hallinnon loki
+audit-intro = Organisaation hallinnolliset toimet: kuka teki mitä, milloin ja kenelle. Osallistujia loki ei koskaan nimeä.
+audit-entries = Toimet
+audit-none = Ei vielä kirjattuja toimia.
+audit-more = Näytä vanhemmat
+audit-col-when = Milloin
+audit-col-who = Kuka
+audit-col-what = Mitä
+audit-col-whom = Kenelle
+audit-col-detail = Lisätieto
+audit-server = Palvelu (päivittäinen ajo)
+audit-removed-person = Poistettu henkilö
+audit-invitations-none = Ei kutsuja.
+audit-invitation-line = { $at }: { $actor } kutsui osoitteen { $email }
+audit-action-roles_changed = Roolit muuttuivat
+audit-action-invitation_created = Kutsu lähetettiin
+audit-action-invitation_revoked = Kutsu peruttiin
+audit-action-staff_exported = Henkilön tiedot vietiin
+audit-action-staff_deleted = Henkilö poistettiin
+audit-action-staff_anonymised = Henkilö anonymisoitiin
+audit-action-retention_changed = Säilytysaika muuttui
+audit-action-retention_deleted = Raakatiedot poistettiin
+audit-action-sign_on_mapping_changed = Kertakirjautumisen ryhmät muuttuivat
+audit-action-password_login_changed = Salasanakirjautuminen muuttui

@@ -1062,3 +1062,64 @@ mail-plan-awaiting-approval-text =
     { $author } har ändrat planen för dialogprocessen { $process }. Den nya versionen väntar på ditt godkännande.
 
     Läs och godkänn planen på processens sida: { $link }
+## Rights: retention
+retention-title = Bevarande
+retention-rule = { $months ->
+    [one] Råa anteckningar och svar på responsen raderas en månad efter att sammanfattningen publicerats.
+   *[other] Råa anteckningar och svar på responsen raderas { $months } månader efter att sammanfattningen publicerats.
+}
+retention-keeps = Sammanfattningen, teman och praxis bevaras.
+retention-due = Raderingen sker { $date }.
+retention-deleted-notes = Råa anteckningar raderade { $date } ({ $count } st.)
+retention-deleted-feedback_answers = Svar på responsen raderade { $date } ({ $count } st.)
+retention-months = Bevarandetid i månader
+retention-months-hint = { $min }–{ $max } månader efter att sammanfattningen publicerats.
+retention-save = Spara bevarandetiden
+retention-change-link = Ändra bevarandetiden på processens sida
+retention-months-invalid = Bevarandetiden ska vara 1–60 månader.
+
+## Rights: a person's data
+person-open = Uppgifter om { $name }, export och radering
+person-export-title = Personens uppgifter
+person-export-intro = Ladda ner som JSON-fil allt som tjänsten har om personen i denna organisation: kontot, roller, beställda och faciliterade processer, planversioner, godkännanden, anteckningar i processernas logg och inloggningarnas tider. Deltagarnas uppgifter finns inte i filen. Exporten antecknas i förvaltningsloggen.
+person-export = Ladda ner uppgifterna (JSON)
+person-remove-title = Anonymisering och radering
+person-anonymise-intro = Anonymisering ersätter namnet och adressen med en kod, avslutar inloggningen och tar bort rollerna. Det personen gjort finns kvar i processernas historik under samma kod.
+person-anonymise = Anonymisera { $name }
+person-delete-intro = Radering gör detsamma, men i historiken visas bara ett streck i stället för personen, så det personen gjort kan inte längre kopplas ihop.
+person-delete = Radera { $name }
+person-anonymise-confirm = Anonymisera { $name }? Namnet och adressen kan inte återställas.
+person-delete-confirm = Radera { $name }? Namnet och adressen kan inte återställas.
+person-anonymise-yes = Ja, anonymisera
+person-delete-yes = Ja, radera
+person-keep = Nej, tillbaka till personens sida
+person-refused-facilitating = { $name } faciliterar en process som fortfarande pågår. Be en koordinator att först utse en annan facilitator.
+person-refused-beyond = { $name } verkar också i andra organisationer eller är administratör för tjänsten. En administratör för tjänsten kan göra detta.
+person-not-yourself = Du kan inte anonymisera eller radera dig själv. Be en annan administratör.
+
+## Rights: the audit log
+audit-open = Förvaltningslogg
+audit-title = Förvaltningslogg
+audit-intro = Organisationens administrativa åtgärder: vem gjorde vad, när och för vem. Loggen nämner aldrig deltagare.
+audit-entries = Åtgärder
+audit-none = Inga åtgärder ännu.
+audit-more = Visa äldre
+audit-col-when = När
+audit-col-who = Vem
+audit-col-what = Vad
+audit-col-whom = För vem
+audit-col-detail = Tillägg
+audit-server = Tjänsten (daglig körning)
+audit-removed-person = Raderad person
+audit-invitations-none = Inga inbjudningar.
+audit-invitation-line = { $at }: { $actor } bjöd in { $email }
+audit-action-roles_changed = Roller ändrades
+audit-action-invitation_created = Inbjudan skickades
+audit-action-invitation_revoked = Inbjudan återkallades
+audit-action-staff_exported = Personens uppgifter exporterades
+audit-action-staff_deleted = Personen raderades
+audit-action-staff_anonymised = Personen anonymiserades
+audit-action-retention_changed = Bevarandetiden ändrades
+audit-action-retention_deleted = Rådata raderades
+audit-action-sign_on_mapping_changed = Grupperna för enkel inloggning ändrades
+audit-action-password_login_changed = Inloggning med lösenord ändrades

@@ -2,11 +2,13 @@
 // counter says so while typing, the server's answer keeps the text), a note is corrected and
 // another withdrawn from the phone and the facilitator's board and the projector follow without
 // a reload, and once the facilitator stars a note its writer can no longer change it. The phone
-// shows its own number and the stage's timer. Every page is checked with axe-core.
+// shows its own number and the stage's timer. The phone's "what I have written" deletes a curated
+// note, and the organisation's admin opens a person's page and the audit log. Every page is
+// checked with axe-core.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, visit, submit, submitWithoutBrowserChecks, audit, mainText } from './helpers.mjs';
+import { harness, visit, follow, submit, submitWithoutBrowserChecks, audit, mainText, personLoggedIn } from './helpers.mjs';
 
 const h = harness();
 
@@ -80,6 +82,30 @@ test('own notes: refused whole when too long, corrected and withdrawn until cura
   assert.match(await starred.innerText(), /Ohjaaja on käsitellyt tämän/);
   assert.equal(await starred.locator('summary').count(), 0, 'no correcting a curated note');
 
+  // "What I have written": the phone lists its notes of the whole process; deleting one asks
+  // first, then it leaves the board, curated or not.
+  await follow(page, 'Mitä olen kirjoittanut');
+  assert.match(await mainText(page), /Tähti tälle/);
+  await submit(page, 'Poista', page.locator('li.note', { hasText: 'Tähti tälle' }));
+  assert.match(await mainText(page), /Poistetaanko tämä pysyvästi\?/);
+  reloads = [board.waitForEvent('load')];
+  await submit(page, 'Kyllä, poista pysyvästi');
+  await Promise.all(reloads);
+  await audit(board);
+  assert.match(await mainText(page), /Poistettu\./);
+  assert.doesNotMatch(await mainText(page), /Tähti tälle/);
+  assert.doesNotMatch(await mainText(board), /Tähti tälle/);
+
+  // The demo city's audit log, as its admin: a person's page and the log itself.
+  const admin = await personLoggedIn(h.browser, h.server.url, 'admin@demo.vuoro.fi');
+  h.people.push(admin);
+  await follow(admin.page, 'Hallinnoi organisaatiota');
+  await follow(admin.page, 'Henkilön Aino Ylläpitäjä tiedot, vienti ja poisto');
+  assert.match(await mainText(admin.page), /Lataa tiedot \(JSON\)/);
+  await follow(admin.page, 'Takaisin: Esimerkkilän kaupunki');
+  await follow(admin.page, 'Hallinnon loki');
+  assert.match(await mainText(admin.page), /Roolimuutokset/);
+
   const pages = await h.closeAll();
-  assert.ok(pages >= 10, `${pages} pages checked`);
+  assert.ok(pages >= 14, `${pages} pages checked`);
 });

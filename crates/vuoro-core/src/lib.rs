@@ -17,6 +17,7 @@ pub mod permission;
 pub mod plan;
 pub mod practice;
 pub mod process;
+pub mod retention;
 pub mod summary;
 pub mod text;
 pub mod themes;

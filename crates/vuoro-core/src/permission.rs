@@ -165,6 +165,11 @@ pub enum ProcessAction {
     /// Give the addresses the summary is mailed to for the community: the orderer, who knows
     /// the community, and the facilitator, until the process ends.
     EditCommunity,
+
+    /// Choose how long the raw notes and feedback answers are kept after the summary is
+    /// published: the orderer, whose process it is, and the coordinator, who keeps the
+    /// organisation's processes; in any state, since the rule runs after closing.
+    SetRetention,
 }
 
 impl ProcessActor {
@@ -230,6 +235,8 @@ impl ProcessActor {
                     )
             }
             ProcessAction::EditCommunity => (is_orderer || is_facilitator) && !state.is_final(),
+
+            ProcessAction::SetRetention => is_orderer || self.coordinator(),
             ProcessAction::FollowUpPractices => {
                 (is_orderer || is_facilitator)
                     && matches!(
@@ -435,6 +442,16 @@ mod tests {
         for p in [coord, other_fac] {
             assert!(!p.can(ProcessAction::EditCommunity, S::Ordered), "{p:?}");
         }
+        for p in [orderer, coord] {
+            assert!(p.can(ProcessAction::SetRetention, S::Ordered));
+            assert!(
+                p.can(ProcessAction::SetRetention, S::Closed),
+                "the rule runs after"
+            );
+        }
+        for p in [fac, other_fac] {
+            assert!(!p.can(ProcessAction::SetRetention, S::Summary), "{p:?}");
+        }
     }
 
     /// Every process action, for the tests that sweep them all.
@@ -451,6 +468,8 @@ mod tests {
             ProcessAction::EditSummary,
             ProcessAction::ShareSummary,
             ProcessAction::EditCommunity,
+
+            ProcessAction::SetRetention,
         ];
         v.extend(Transition::ALL.map(ProcessAction::Transition));
         v

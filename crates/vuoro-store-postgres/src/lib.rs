@@ -15,6 +15,7 @@
 //! committed late.
 
 mod accounts;
+mod audit;
 mod catalogue;
 mod copy;
 
@@ -24,6 +25,7 @@ mod mail;
 mod notices;
 mod outcome;
 mod process;
+mod rights;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
@@ -203,6 +205,10 @@ mod tests {
         (
             5,
             "4539e9927b6e6c1e8eef7da2b1497176b09d3292bfb37282c5c833870cbb90f07b308459eec996d426bdb018c6549db8",
+        ),
+        (
+            7,
+            "ca40825ca238a810f24ad19137e5f6fee1e2c92d4cf1cb3c50d50a2f84a157caea5d40cc1427458319932aca4233e649",
         ),
     ];
 

@@ -1349,7 +1349,7 @@ impl LiveStore for PgStore {
 /// A live session's row, locked by this transaction until it ends (see [`lock_live`]), with
 /// what the callers decide on. Appending a live event takes one, so no event is appended
 /// without its session's lock.
-struct Locked {
+pub(crate) struct Locked {
     live: LiveSessionId,
     process: String,
     open: bool,
@@ -1383,7 +1383,7 @@ impl Locked {
 /// foreign-key check takes on the session when a row refers to it (a phone's attendance, a
 /// practice), so those writers do not wait behind a session's notes; and a transaction that
 /// inserted such a row before taking the lock cannot deadlock with another doing the same.
-async fn lock_live(conn: &mut PgConnection, live: LiveSessionId) -> Result<Locked> {
+pub(crate) async fn lock_live(conn: &mut PgConnection, live: LiveSessionId) -> Result<Locked> {
     lock_where(
         conn,
         "SELECT id, process_id, open, feedback FROM live_sessions WHERE id = $1 \
@@ -1443,7 +1443,7 @@ async fn lock_where(conn: &mut PgConnection, sql: &'static str, id: String) -> R
 /// the note and its event in one statement. Whatever every event needs done in its
 /// transaction (such as a notice to other server processes) goes in both places, or in a
 /// trigger on `live_events`.
-async fn append_live_event(
+pub(crate) async fn append_live_event(
     conn: &mut PgConnection,
     lock: &Locked,
     at: OffsetDateTime,

@@ -6,6 +6,7 @@
 //! which in WAL mode fails at once instead of waiting for the busy timeout.
 
 mod accounts;
+mod audit;
 mod catalogue;
 mod copy;
 
@@ -15,6 +16,7 @@ mod mail;
 mod notices;
 mod outcome;
 mod process;
+mod rights;
 mod throttle;
 
 use async_trait::async_trait;
@@ -629,6 +631,10 @@ mod tests {
         (
             15,
             "3c19e3f951cd8b7d74cce3f38991231d04f87ab1de8e5557f98e4b969815cbb66c0a9702f0a607258c83792effc9ef0b",
+        ),
+        (
+            17,
+            "3121bdece87d64bf4835d99b75ba12334fa45b34ad624c7a53ee2f88fddad4d6c5474eaa81a6cbf07f06d31fc0b56cc3",
         ),
     ];
 

@@ -6,6 +6,7 @@
 //! features (national rounds, notifications, e-mail) subscribe to, and what the process page shows
 //! as history.
 
+pub mod audit;
 pub mod catalogue;
 #[cfg(feature = "conformance")]
 pub mod conformance;
@@ -14,6 +15,8 @@ pub mod copy;
 pub mod feed;
 pub mod mail;
 pub mod notices;
+
+pub mod rights;
 pub mod sql;
 pub mod throttle;
 
@@ -26,6 +29,7 @@ pub mod prelude {
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
         ProcessStore as _, Store, ThrottleStore as _,
     };
+    pub use crate::{AuditStore as _, RightsStore as _};
 }
 
 use async_trait::async_trait;
@@ -46,9 +50,15 @@ use vuoro_core::{
     TopicId, UnitId, UserId,
 };
 
+pub use audit::{AuditAction, AuditEntry, AuditStore, NewAuditEntry};
 pub use feed::{LiveFeed, LiveNotice};
 pub use mail::{MailKind, MailStore, NewMail, QueuedMail};
 pub use notices::{CommunityMail, NoticeStore, SummaryMove, SummaryMoved};
+
+pub use rights::{
+    OwnComment, OwnItem, OwnWords, RawKind, Removal, RetentionCandidate, RetentionCounts,
+    RetentionDeletion, RightsStore, StaffRecord,
+};
 pub use throttle::{Budget, Spent, ThrottleStore};
 
 pub use catalogue::{
@@ -679,6 +689,9 @@ pub trait Store:
     + ThrottleStore
     + MailStore
     + NoticeStore
+
+    + AuditStore
+    + RightsStore
     + std::fmt::Debug
 {
 }
@@ -693,6 +706,9 @@ impl<T> Store for T where
         + ThrottleStore
         + MailStore
         + NoticeStore
+
+        + AuditStore
+        + RightsStore
         + std::fmt::Debug
 {
 }

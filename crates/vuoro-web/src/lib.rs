@@ -26,6 +26,8 @@ pub mod orders;
 pub mod pages;
 pub mod practices;
 pub mod processes;
+pub mod retention;
+pub mod rights;
 pub mod routes;
 pub mod share;
 pub mod summary;
@@ -134,6 +136,8 @@ fn routes() -> routes::Routes {
         .merge(notices::router())
         .merge(exports::router())
         .merge(catalogue::router())
+        .merge(retention::router())
+        .merge(rights::router())
         .merge(assets::router())
         .merge(mail::prefs::router())
 }

@@ -766,6 +766,9 @@ struct ProcessView {
     plans: crate::catalogue::plans::ProcessPlans,
     /// Where the summary is mailed for the community.
     community: crate::notices::CommunityLine,
+
+    /// The retention rule and what it deleted (`retention_process.html`).
+    retention: crate::retention::ProcessRetention,
     events: Vec<EventView>,
 }
 
@@ -1244,10 +1247,12 @@ async fn process_view_with(
     let phase_feedback = phase_feedback(state, &p, &plan, lang).await?;
     let plans = crate::catalogue::plans::for_process(state, &c, &p).await?;
     let community = crate::notices::process_line(state, &c, &p, &pa).await?;
+    let retention = crate::retention::for_process(state, &c, &p, &pa).await?;
     Ok(ProcessView {
         phase_feedback,
         plans,
         community,
+        retention,
         can_run,
         can_open,
         runs,
@@ -1522,6 +1527,8 @@ struct PlanEditView {
     notice: Option<String>,
     /// A session whose removal waits for a second press: (plan session id, title).
     confirm_delete: Option<(u32, String)>,
+    /// The retention rule, as a sentence.
+    retention_rule: String,
 }
 
 fn plan_fields(lang: Lang, input: &PlanFieldsInput, e: &FieldErrors) -> Vec<Field> {
@@ -1719,7 +1726,9 @@ async fn plan_edit_view(
     )
     .hint(c.t("plan-method-hint"))
     .required();
+    let retention_rule = crate::retention::rule_line(state, &c, p.id).await?;
     Ok(PlanEditView {
+        retention_rule,
         id: p.id,
         title: p.title.clone(),
         version: p.plan_version,

@@ -137,6 +137,9 @@ async fn run_server(cfg: &Config, db: Backend, banner: Option<String>) -> anyhow
     if state.mail_enabled() {
         vuoro_web::notices::start(state.clone());
     }
+
+    // The daily deletion of raw data whose retention ran out (safe in several processes).
+    let retention = vuoro_web::retention::spawn_daily(db.store());
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("listening on {}", cfg.listen))?;
@@ -149,6 +152,7 @@ async fn run_server(cfg: &Config, db: Backend, banner: Option<String>) -> anyhow
         let _ = tokio::signal::ctrl_c().await;
     };
     vuoro_web::serve(listener, state, shutdown).await?;
+    retention.abort();
     db.close().await;
     Ok(())
 }

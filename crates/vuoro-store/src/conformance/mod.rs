@@ -26,6 +26,7 @@ pub mod mail;
 pub mod notices;
 pub mod outcome;
 pub mod process;
+pub mod rights;
 pub mod throttle;
 
 use crate::{
@@ -174,6 +175,12 @@ macro_rules! conformance_tests {
             notices::a_summary_moves_with_its_link_its_mail_and_the_deletion_of_addresses,
             notices::sent_community_mail_is_forgotten,
             notices::practices_due_are_read_with_their_process,
+
+            rights::audit_entries_are_listed_per_organisation_newest_first,
+            rights::retention_deletes_exactly_what_is_due_and_records_it,
+            rights::a_participant_reads_and_deletes_their_own_words,
+            rights::a_staff_members_record_holds_their_work_and_no_participant,
+            rights::removing_a_staff_member_keeps_the_history_and_refuses_a_running_facilitator,
         );
     };
 }
@@ -652,6 +659,8 @@ mod tests {
             ("catalogue", include_str!("catalogue.rs")),
             ("mail", include_str!("mail.rs")),
             ("notices", include_str!("notices.rs")),
+
+            ("rights", include_str!("rights.rs")),
         ] {
             for line in source.lines() {
                 if let Some(rest) = line.strip_prefix("pub async fn ") {

@@ -47,6 +47,7 @@ mod feedback_form;
 mod hands;
 mod limits;
 mod openspace;
+mod own;
 mod phone;
 mod practices;
 mod runner;
@@ -68,6 +69,7 @@ pub fn router() -> Routes {
         .merge(runner::router())
         .merge(events::router())
         .merge(phone::router())
+        .merge(own::router())
         .merge(curation::router())
         .merge(feedback_form::router())
         .merge(scribe::router())

@@ -23,6 +23,7 @@ mod org_plans;
 mod permissions;
 mod practices;
 mod process_page;
+mod rights;
 mod share;
 mod summary;
 mod themes;

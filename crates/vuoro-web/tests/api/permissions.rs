@@ -246,6 +246,12 @@ fn table() -> Vec<Row> {
         row(POST, "/orgs/{org}/members/{user}/roles", MANAGE).fields(&[("roles", "orderer")]),
         // Only a site administrator confirms an address (an org admin is refused, 403).
         row(POST, "/orgs/{org}/members/{user}/confirm", SITE),
+        // A person's data, export and removal (the removal without `confirm` only asks), and
+        // the audit log: whoever manages the organisation.
+        row(GET, "/orgs/{org}/members/{user}", MANAGE),
+        row(GET, "/orgs/{org}/members/{user}/export", MANAGE),
+        row(POST, "/orgs/{org}/members/{user}/remove", MANAGE).fields(&[("how", "anonymise")]),
+        row(GET, "/orgs/{org}/audit", MANAGE),
         // the method library: anyone who holds a role somewhere, or the site administrator
         row(GET, "/methods", "L Y Y Y Y Y Y Y F L L"),
         row(GET, "/methods/{id}", "L Y Y Y Y Y Y Y F L L"),
@@ -333,6 +339,9 @@ fn table() -> Vec<Row> {
         row(POST, "/live/{lid}/notes/{nid}/own", "J J J J J J J J J C J")
             .fields(&[("do", "correct"), ("text", "Korjattu")]),
         row(GET, "/live/{lid}/notes/{nid}/card", RUN),
+        // A participant's own words (deleting all without `confirm` only asks).
+        row(GET, "/live/{lid}/own", PHONE),
+        row(POST, "/live/{lid}/own", PHONE).fields(&[("item", "all")]),
         row(GET, "/live/{lid}/notes/{nid}/edit", RUN),
         row(POST, "/live/{lid}/notes/{nid}/edit", RUN)
             .fields(&[("text", "Taukotila on liian pieni")]),
@@ -457,6 +466,8 @@ fn table() -> Vec<Row> {
         .fields(&[("process", "{P}")]),
         // Linking from the process page: who sees the process and keeps the catalogue.
         row(POST, "/processes/{id}/plans", "L N N Y F F N N N L L").fields(&[("area", "{area}")]),
+        // The retention rule: the orderer and the coordinator.
+        row(POST, "/processes/{id}/retention", "L N N Y Y F N N N L L").fields(&[("months", "18")]),
         // the public listing and the open data API
         row(GET, "/listing", ALL),
         row(GET, "/listing/compare", ALL),

@@ -1,0 +1,678 @@
+//! Retention, a participant's own words and a staff member's record (see
+//! `vuoro_store::rights`).
+
+use super::*;
+use crate::audit::insert_audit;
+use vuoro_store::rights::{
+    BEYOND_ORGANISATION, RecordAccount, RecordApproval, RecordEvent, RecordInvitation, RecordLogin,
+    RecordMembership, RecordProcess, RecordRoleChange, RecordVersion, STILL_FACILITATING,
+};
+use vuoro_store::rights::{removed_address, removed_name};
+use vuoro_store::{
+    AuditAction, NewAuditEntry, OwnComment, OwnItem, OwnWords, RawKind, Removal,
+    RetentionCandidate, RetentionCounts, RetentionDeletion, RightsStore, StaffRecord,
+};
+
+/// Deletes these notes of a process with what hangs on them (their history, the link of a
+/// duplicate merged into one), in the caller's transaction; returns how many went.
+async fn delete_notes(conn: &mut SqliteConnection, ids: &str) -> Result<u64> {
+    sqlx::query("DELETE FROM note_history WHERE note_id IN (SELECT value FROM json_each(?))")
+        .bind(ids)
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    sqlx::query(
+        "UPDATE notes SET merged_into = NULL \
+         WHERE merged_into IN (SELECT value FROM json_each(?))",
+    )
+    .bind(ids)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    let done = sqlx::query("DELETE FROM notes WHERE id IN (SELECT value FROM json_each(?))")
+        .bind(ids)
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(done.rows_affected())
+}
+
+fn strings<T: ToString>(items: &[T]) -> Result<String> {
+    id_array(items)
+}
+
+#[async_trait]
+impl RightsStore for SqliteStore {
+    async fn retention_months(&self, process: ProcessId) -> Result<u32> {
+        let months: Option<i64> =
+            sqlx::query_scalar("SELECT retention_months FROM processes WHERE id = ?")
+                .bind(process.to_string())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        number(months.ok_or(StoreError::NotFound)?, "retention_months")
+    }
+
+    async fn set_retention_months(
+        &self,
+        process: ProcessId,
+        months: u32,
+        actor: UserId,
+        at: OffsetDateTime,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(String, String, i64)> =
+            sqlx::query_as("SELECT org_id, title, retention_months FROM processes WHERE id = ?")
+                .bind(process.to_string())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        let (org, title, before) = row.ok_or(StoreError::NotFound)?;
+        sqlx::query("UPDATE processes SET retention_months = ? WHERE id = ?")
+            .bind(i64::from(months))
+            .bind(process.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        insert_audit(
+            &mut tx,
+            &NewAuditEntry {
+                org: Some(parse_id(&org, "processes")?),
+                actor: Some(actor),
+                action: AuditAction::RetentionChanged,
+                target_user: None,
+                detail: format!("{title}: {before} → {months}"),
+                at,
+            },
+        )
+        .await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn retention_candidates(&self) -> Result<Vec<RetentionCandidate>> {
+        type Row = (String, String, String, i64, String);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT p.id, p.org_id, p.title, p.retention_months, \
+             (SELECT MIN(s.created_at) FROM summary_versions s \
+              WHERE s.process_id = p.id AND s.state = 'published') AS published \
+             FROM processes p \
+             WHERE EXISTS (SELECT 1 FROM summary_versions s \
+                           WHERE s.process_id = p.id AND s.state = 'published') \
+               AND (EXISTS (SELECT 1 FROM notes n WHERE n.process_id = p.id) \
+                    OR EXISTS (SELECT 1 FROM feedback_answers a \
+                               JOIN live_sessions l ON l.id = a.live_session_id \
+                               WHERE l.process_id = p.id)) \
+             ORDER BY p.id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|(id, org, title, months, published)| {
+                Ok(RetentionCandidate {
+                    process: parse_id(&id, "processes")?,
+                    org: parse_id(&org, "processes")?,
+                    title,
+                    months: number(months, "retention_months")?,
+                    published_at: parse_timestamp(&published, "summary_versions")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn delete_raw_data(
+        &self,
+        process: ProcessId,
+        months: u32,
+        published_at: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> Result<Option<RetentionCounts>> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(String, Option<String>)> = sqlx::query_as(
+            "SELECT p.org_id, (SELECT MIN(s.created_at) FROM summary_versions s \
+                               WHERE s.process_id = p.id AND s.state = 'published') \
+             FROM processes p WHERE p.id = ? AND p.retention_months = ?",
+        )
+        .bind(process.to_string())
+        .bind(i64::from(months))
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        let Some((org, Some(published))) = row else {
+            return Ok(None);
+        };
+        if published != timestamp(published_at)? {
+            return Ok(None);
+        }
+        let notes: Vec<String> = sqlx::query_scalar("SELECT id FROM notes WHERE process_id = ?")
+            .bind(process.to_string())
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+        let deleted_notes = delete_notes(&mut tx, &strings(&notes)?).await?;
+        let answers = sqlx::query(
+            "DELETE FROM feedback_answers WHERE live_session_id IN \
+             (SELECT id FROM live_sessions WHERE process_id = ?)",
+        )
+        .bind(process.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .rows_affected();
+        let counts = RetentionCounts {
+            notes: deleted_notes,
+            feedback_answers: answers,
+        };
+        let at = timestamp(now)?;
+        for (kind, n) in [
+            (RawKind::Notes, counts.notes),
+            (RawKind::FeedbackAnswers, counts.feedback_answers),
+        ] {
+            if n > 0 {
+                sqlx::query(
+                    "INSERT INTO retention_deletions (process_id, kind, count, at) \
+                     VALUES (?, ?, ?, ?)",
+                )
+                .bind(process.to_string())
+                .bind(kind.as_str())
+                .bind(i64::try_from(n).unwrap_or(i64::MAX))
+                .bind(&at)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+            }
+        }
+        if counts != RetentionCounts::default() {
+            insert_audit(
+                &mut tx,
+                &NewAuditEntry {
+                    org: Some(parse_id(&org, "processes")?),
+                    actor: None,
+                    action: AuditAction::RetentionDeleted,
+                    target_user: None,
+                    detail: format!(
+                        "{process}: notes {}, feedback answers {}",
+                        counts.notes, counts.feedback_answers
+                    ),
+                    at: now,
+                },
+            )
+            .await?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(Some(counts))
+    }
+
+    async fn retention_deletions(&self, process: ProcessId) -> Result<Vec<RetentionDeletion>> {
+        let rows: Vec<(String, i64, String)> = sqlx::query_as(
+            "SELECT kind, count, at FROM retention_deletions WHERE process_id = ? ORDER BY id",
+        )
+        .bind(process.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|(kind, n, at)| {
+                Ok(RetentionDeletion {
+                    kind: RawKind::parse(&kind)
+                        .ok_or_else(|| StoreError::Corrupt(format!("unknown kind {kind}")))?,
+                    count: count(n, "retention_deletions")?,
+                    at: parse_timestamp(&at, "retention_deletions")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn own_words(&self, participant: ParticipantId) -> Result<OwnWords> {
+        let notes: Vec<NoteRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            note_columns!(),
+            " FROM notes WHERE participant_id = ? ORDER BY created_at, id"
+        ))
+        .bind(participant.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let comments: Vec<(i64, SummaryCommentRow)> = {
+            let ids: Vec<i64> = sqlx::query_scalar(
+                "SELECT id FROM summary_comments WHERE participant_id = ? ORDER BY created_at, id",
+            )
+            .bind(participant.to_string())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+            let rows: Vec<SummaryCommentRow> = sqlx::query_as(concat!(
+                "SELECT ",
+                summary_comment_columns!(),
+                " FROM summary_comments WHERE participant_id = ? ORDER BY created_at, id"
+            ))
+            .bind(participant.to_string())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+            ids.into_iter().zip(rows).collect()
+        };
+        Ok(OwnWords {
+            notes: notes
+                .into_iter()
+                .map(NoteRow::into_note)
+                .collect::<Result<_>>()?,
+            comments: comments
+                .into_iter()
+                .map(|(id, row)| {
+                    Ok(OwnComment {
+                        id,
+                        comment: row.into_summary_comment()?,
+                    })
+                })
+                .collect::<Result<_>>()?,
+        })
+    }
+
+    async fn delete_own_words(
+        &self,
+        participant: ParticipantId,
+        item: OwnItem,
+        at: OffsetDateTime,
+    ) -> Result<Vec<LiveEvent>> {
+        let mut tx = self.begin_write().await?;
+        let who = participant.to_string();
+        let notes: Vec<(String, String)> = match item {
+            OwnItem::Note(id) => sqlx::query_as(
+                "SELECT id, live_session_id FROM notes WHERE id = ? AND participant_id = ?",
+            )
+            .bind(id.to_string())
+            .bind(&who)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?,
+            OwnItem::All => sqlx::query_as(
+                "SELECT id, live_session_id FROM notes WHERE participant_id = ? \
+                 ORDER BY created_at, id",
+            )
+            .bind(&who)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?,
+            OwnItem::Comment(_) => Vec::new(),
+        };
+        let comments = match item {
+            OwnItem::Comment(id) => {
+                sqlx::query("DELETE FROM summary_comments WHERE id = ? AND participant_id = ?")
+                    .bind(id)
+                    .bind(&who)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?
+                    .rows_affected()
+            }
+            OwnItem::All => sqlx::query("DELETE FROM summary_comments WHERE participant_id = ?")
+                .bind(&who)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?
+                .rows_affected(),
+            OwnItem::Note(_) => 0,
+        };
+        if notes.is_empty() && comments == 0 && !matches!(item, OwnItem::All) {
+            return Err(StoreError::NotFound);
+        }
+        let ids: Vec<&str> = notes.iter().map(|(id, _)| id.as_str()).collect();
+        delete_notes(&mut tx, &strings(&ids)?).await?;
+        let mut events = Vec::with_capacity(notes.len());
+        for (id, live) in &notes {
+            events.push(
+                append_live_event(
+                    &mut tx,
+                    parse_id(live, "notes")?,
+                    at,
+                    LiveEventKind::NoteChanged {
+                        note: parse_id(id, "notes")?,
+                    },
+                )
+                .await?,
+            );
+        }
+        tx.commit().await.map_err(db)?;
+        for e in &events {
+            // Nobody listening (no server in this process) is not an error.
+            self.feed.send((e.live_session, e.seq)).ok();
+        }
+        Ok(events)
+    }
+
+    async fn staff_record(&self, user: UserId, org: Option<OrgId>) -> Result<StaffRecord> {
+        let u = self.user(user).await?;
+        let uid = user.to_string();
+        // An empty organisation matches every one.
+        let scope = org.map(|o| o.to_string()).unwrap_or_default();
+        let pool = &self.pool;
+        let memberships: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT r.org_id, o.name, r.role FROM org_roles r \
+             JOIN organisations o ON o.id = r.org_id \
+             WHERE r.user_id = ? AND (? = '' OR r.org_id = ?) ORDER BY o.name, r.org_id, r.role",
+        )
+        .bind(&uid)
+        .bind(&scope)
+        .bind(&scope)
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
+        let mut ms: Vec<RecordMembership> = Vec::new();
+        for (o, name, role) in memberships {
+            match ms.last_mut() {
+                Some(m) if m.organisation == o => m.roles.push(role),
+                _ => ms.push(RecordMembership {
+                    organisation: o,
+                    organisation_name: name,
+                    roles: vec![role],
+                }),
+            }
+        }
+        // The column and table names below are literals of this file, never input.
+        let processes = |column: &'static str| {
+            let sql = format!(
+                "SELECT id, org_id, title, state, created_at FROM processes \
+                 WHERE {column} = ? AND (? = '' OR org_id = ?) ORDER BY created_at, id"
+            );
+            let (uid, scope) = (uid.clone(), scope.clone());
+            async move {
+                let rows: Vec<(String, String, String, String, String)> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                        .bind(&uid)
+                        .bind(&scope)
+                        .bind(&scope)
+                        .fetch_all(pool)
+                        .await
+                        .map_err(db)?;
+                Ok::<_, StoreError>(
+                    rows.into_iter()
+                        .map(
+                            |(id, organisation, title, state, created_at)| RecordProcess {
+                                id,
+                                organisation,
+                                title,
+                                state,
+                                created_at,
+                            },
+                        )
+                        .collect::<Vec<_>>(),
+                )
+            }
+        };
+        let versions = |table: &'static str, column: &'static str, at: &'static str| {
+            let sql = format!(
+                "SELECT t.process_id, t.version, t.{at} FROM {table} t \
+                 JOIN processes p ON p.id = t.process_id \
+                 WHERE t.{column} = ? AND (? = '' OR p.org_id = ?) ORDER BY t.{at}, t.process_id"
+            );
+            let (uid, scope) = (uid.clone(), scope.clone());
+            async move {
+                let rows: Vec<(String, i64, String)> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                        .bind(&uid)
+                        .bind(&scope)
+                        .bind(&scope)
+                        .fetch_all(pool)
+                        .await
+                        .map_err(db)?;
+                Ok::<_, StoreError>(
+                    rows.into_iter()
+                        .map(|(process, version, at)| RecordVersion {
+                            process,
+                            version,
+                            at,
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            }
+        };
+        let approvals: Vec<(String, i64, String, String)> = sqlx::query_as(
+            "SELECT a.process_id, a.version, a.side, a.at FROM approvals a \
+             JOIN processes p ON p.id = a.process_id \
+             WHERE a.user_id = ? AND (? = '' OR p.org_id = ?) ORDER BY a.at, a.process_id",
+        )
+        .bind(&uid)
+        .bind(&scope)
+        .bind(&scope)
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
+        let events: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT e.process_id, e.at, e.kind_json FROM process_events e \
+             JOIN processes p ON p.id = e.process_id \
+             WHERE e.actor_id = ? AND (? = '' OR p.org_id = ?) ORDER BY e.seq",
+        )
+        .bind(&uid)
+        .bind(&scope)
+        .bind(&scope)
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
+        let role_changes: Vec<(String, String, String, String, String)> = sqlx::query_as(
+            "SELECT org_id, user_id, roles_before, roles_after, at FROM role_changes \
+             WHERE (user_id = ? OR actor_id = ?) AND (? = '' OR org_id = ?) ORDER BY id",
+        )
+        .bind(&uid)
+        .bind(&uid)
+        .bind(&scope)
+        .bind(&scope)
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
+        let invitations: Vec<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT org_id, created_at, accepted_at FROM invitations \
+             WHERE invited_by = ? AND (? = '' OR org_id = ?) ORDER BY created_at",
+        )
+        .bind(&uid)
+        .bind(&scope)
+        .bind(&scope)
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
+        let logins: Vec<(String, String)> = sqlx::query_as(
+            "SELECT created_at, expires_at FROM login_sessions WHERE user_id = ? \
+             ORDER BY created_at",
+        )
+        .bind(&uid)
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
+        let typed: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notes n JOIN processes p ON p.id = n.process_id \
+             WHERE n.staff_user_id = ? AND (? = '' OR p.org_id = ?)",
+        )
+        .bind(&uid)
+        .bind(&scope)
+        .bind(&scope)
+        .fetch_one(pool)
+        .await
+        .map_err(db)?;
+        Ok(StaffRecord {
+            account: RecordAccount {
+                id: uid.clone(),
+                email: u.email,
+                name: u.name,
+                site_admin: u.site_admin,
+                created_at: timestamp(u.created_at)?,
+            },
+            memberships: ms,
+            processes_ordered: processes("orderer_id").await?,
+            processes_facilitated: processes("facilitator_id").await?,
+            plan_versions: versions("plan_versions", "author_id", "created_at").await?,
+            approvals: approvals
+                .into_iter()
+                .map(|(process, version, side, at)| RecordApproval {
+                    process,
+                    version,
+                    side,
+                    at,
+                })
+                .collect(),
+            theme_versions: versions("theme_sets", "created_by", "created_at").await?,
+            summary_versions: versions("summary_versions", "created_by", "created_at").await?,
+            process_log: events
+                .into_iter()
+                .map(|(process, at, json)| {
+                    Ok(RecordEvent {
+                        process,
+                        at,
+                        event: from_json(&json, "process_events")?,
+                    })
+                })
+                .collect::<Result<_>>()?,
+            role_changes: role_changes
+                .into_iter()
+                .map(
+                    |(organisation, subject, before, after, at)| RecordRoleChange {
+                        organisation,
+                        own: subject == uid,
+                        before,
+                        after,
+                        at,
+                    },
+                )
+                .collect(),
+            invitations_sent: invitations
+                .into_iter()
+                .map(|(organisation, created_at, accepted)| RecordInvitation {
+                    organisation,
+                    created_at,
+                    accepted: accepted.is_some(),
+                })
+                .collect(),
+            logins: logins
+                .into_iter()
+                .map(|(created_at, expires_at)| RecordLogin {
+                    created_at,
+                    expires_at,
+                })
+                .collect(),
+            notes_typed_for_the_circle: count(typed, "notes")?,
+        })
+    }
+
+    async fn remove_staff(
+        &self,
+        user: UserId,
+        removal: Removal,
+        actor: UserId,
+        org: Option<OrgId>,
+        at: OffsetDateTime,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let uid = user.to_string();
+        let account: Option<(String, bool)> =
+            sqlx::query_as("SELECT email, site_admin FROM users WHERE id = ?")
+                .bind(&uid)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        let (email, site_admin) = account.ok_or(StoreError::NotFound)?;
+        let roles: Vec<(String, String)> = sqlx::query_as(
+            "SELECT org_id, role FROM org_roles WHERE user_id = ? ORDER BY org_id, role",
+        )
+        .bind(&uid)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        let mut held: Vec<(String, Vec<String>)> = Vec::new();
+        for (o, role) in roles {
+            match held.last_mut() {
+                Some((last, rs)) if *last == o => rs.push(role),
+                _ => held.push((o, vec![role])),
+            }
+        }
+        if let Some(org) = org {
+            let here = org.to_string();
+            if !held.iter().any(|(o, _)| *o == here) {
+                return Err(StoreError::NotFound);
+            }
+            if site_admin || held.iter().any(|(o, _)| *o != here) {
+                return Err(StoreError::Conflict(BEYOND_ORGANISATION));
+            }
+        }
+        let running: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM processes WHERE facilitator_id = ? \
+             AND state NOT IN ('closed', 'cancelled') LIMIT 1",
+        )
+        .bind(&uid)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        if running.is_some() {
+            return Err(StoreError::Conflict(STILL_FACILITATING));
+        }
+        let now = timestamp(at)?;
+        for (o, rs) in &held {
+            sqlx::query(
+                "INSERT INTO role_changes (org_id, user_id, actor_id, roles_before, roles_after, \
+                 via, self_grant, at) VALUES (?, ?, ?, ?, '', 'members', 0, ?)",
+            )
+            .bind(o)
+            .bind(&uid)
+            .bind(actor.to_string())
+            .bind(rs.join(","))
+            .bind(&now)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        sqlx::query("DELETE FROM org_roles WHERE user_id = ?")
+            .bind(&uid)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        sqlx::query("DELETE FROM login_sessions WHERE user_id = ?")
+            .bind(&uid)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        sqlx::query(
+            "DELETE FROM invitation_roles WHERE token_hash IN \
+             (SELECT token_hash FROM invitations WHERE email = ? AND accepted_at IS NULL)",
+        )
+        .bind(&email)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        sqlx::query("DELETE FROM invitations WHERE email = ? AND accepted_at IS NULL")
+            .bind(&email)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        let (name, action) = removed_name(removal);
+        sqlx::query(
+            "UPDATE users SET name = ?, email = ?, password_hash = '!', site_admin = 0, \
+             origin_org = NULL WHERE id = ?",
+        )
+        .bind(name)
+        .bind(removed_address())
+        .bind(&uid)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        let orgs: Vec<Option<OrgId>> = if held.is_empty() {
+            vec![org]
+        } else {
+            held.iter()
+                .map(|(o, _)| parse_id(o, "org_roles").map(Some))
+                .collect::<Result<_>>()?
+        };
+        for o in orgs {
+            insert_audit(
+                &mut tx,
+                &NewAuditEntry {
+                    org: o,
+                    actor: Some(actor),
+                    action,
+                    target_user: Some(user),
+                    detail: String::new(),
+                    at,
+                },
+            )
+            .await?;
+        }
+        tx.commit().await.map_err(db)
+    }
+}

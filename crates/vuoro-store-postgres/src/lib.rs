@@ -14,6 +14,7 @@
 //! within the session, and a client resuming after a `seq` never skips an event that
 //! committed late.
 
+mod account_tokens;
 mod accounts;
 mod catalogue;
 mod copy;
@@ -193,6 +194,10 @@ mod tests {
         (
             2,
             "8f433962f2e46119648791d89c96642ea14da63baa0a23dd44aff10b40869d7eff4136619bee8d095240c4add8d0891c",
+        ),
+        (
+            4,
+            "19db8ad0f6720bed5ded16fa39510955efdbca214fd25ec50c425986a735f5e4b4099c746c9a5ad0df913d4945ee5af0",
         ),
     ];
 

@@ -5,6 +5,7 @@
 //! the write lock up front means a transaction never has to upgrade a read snapshot to a write,
 //! which in WAL mode fails at once instead of waiting for the busy timeout.
 
+mod account_tokens;
 mod accounts;
 mod catalogue;
 mod copy;
@@ -619,6 +620,10 @@ mod tests {
         (
             12,
             "72c7c06c2a24c7e07f5b87c2863cf75f47ec5b52fceba672683954d9dc6bbc1078d422aa9bb172701f8c3d9b084f387c",
+        ),
+        (
+            14,
+            "9cf320749fd11aa073f7c2b479a9ea4d796597e469b59db2c211b1aa286fe6e871ea1a3cff15d72ccbf0115b662fa46e",
         ),
     ];
 

@@ -121,7 +121,7 @@ pub async fn seed(
             )
             .await?;
         store
-            .assign_facilitator(p.id, facilitator.id, facilitator.id, at)
+            .assign_facilitator(p.id, facilitator.id, facilitator.id, at, &[])
             .await?;
         for (from, to) in [
             (ProcessState::Ordered, ProcessState::Agreed),

@@ -21,6 +21,7 @@ mod copy;
 
 mod feed;
 mod live;
+mod mail;
 mod outcome;
 mod process;
 #[cfg(feature = "testing")]
@@ -194,6 +195,10 @@ mod tests {
         (
             2,
             "8f433962f2e46119648791d89c96642ea14da63baa0a23dd44aff10b40869d7eff4136619bee8d095240c4add8d0891c",
+        ),
+        (
+            3,
+            "24e2564b6b9024fd604d08d96f3d86319193f36906c461fafecae20e758b024fa32dc8c2f102d53883420d312d73b6dd",
         ),
         (
             4,

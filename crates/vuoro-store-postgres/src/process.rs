@@ -1,6 +1,7 @@
 //! Processes, plans, approvals and the process event log on PostgreSQL.
 
 use super::*;
+use vuoro_store::NewMail;
 
 /// The columns of `processes` that are copied from the current plan.
 struct PlanColumns {
@@ -191,6 +192,7 @@ impl ProcessStore for PgStore {
         facilitator: UserId,
         actor: UserId,
         at: OffsetDateTime,
+        outbox: &[NewMail],
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let done =
@@ -212,6 +214,7 @@ impl ProcessStore for PgStore {
             &EventKind::FacilitatorAssigned { facilitator },
         )
         .await?;
+        crate::mail::insert_mails(&mut tx, outbox, at).await?;
         tx.commit().await.map_err(db)
     }
 
@@ -222,6 +225,7 @@ impl ProcessStore for PgStore {
         plan: &Plan,
         author: UserId,
         at: OffsetDateTime,
+        outbox: &[NewMail],
     ) -> Result<u32> {
         let cols = PlanColumns::of(plan)?;
         let plan_json = to_json(plan, "plan")?;
@@ -273,6 +277,7 @@ impl ProcessStore for PgStore {
             },
         )
         .await?;
+        crate::mail::insert_mails(&mut tx, outbox, at).await?;
         tx.commit().await.map_err(db)?;
         Ok(new_version)
     }

@@ -153,9 +153,11 @@ async fn plan_saves_from_one_version_at_once_leave_one_winner_each_round() {
                     f.facilitator.id
                 };
                 let day = u8::try_from(i + 1).expect("small");
-                tokio::spawn(
-                    async move { store.save_plan(id, base, &plan(day), author, NOW).await },
-                )
+                tokio::spawn(async move {
+                    store
+                        .save_plan(id, base, &plan(day), author, NOW, &[])
+                        .await
+                })
             })
             .collect();
         let mut results = Vec::new();
@@ -220,8 +222,10 @@ async fn an_approval_racing_a_new_version_is_of_the_version_current_then() {
             a.approve(id, base, ApprovalSide::Orderer, orderer, NOW)
                 .await
         });
-        let save =
-            tokio::spawn(async move { b.save_plan(id, base, &plan(day), facilitator, NOW).await });
+        let save = tokio::spawn(async move {
+            b.save_plan(id, base, &plan(day), facilitator, NOW, &[])
+                .await
+        });
         let approved = approve.await.expect("task");
         assert!(
             matches!(

@@ -12,6 +12,7 @@ mod copy;
 
 mod feed;
 mod live;
+mod mail;
 mod outcome;
 mod process;
 mod throttle;
@@ -620,6 +621,10 @@ mod tests {
         (
             12,
             "72c7c06c2a24c7e07f5b87c2863cf75f47ec5b52fceba672683954d9dc6bbc1078d422aa9bb172701f8c3d9b084f387c",
+        ),
+        (
+            13,
+            "f983e95e38506545f3cf2713d90119f0ad654f7d1054a03c9f1b0cd7e25ea1125dd507c6051dd77d34dea0d5671e4f8d",
         ),
         (
             14,

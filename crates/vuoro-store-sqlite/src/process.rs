@@ -1,6 +1,7 @@
 //! Processes, plans, approvals and the process event log on SQLite.
 
 use super::*;
+use vuoro_store::NewMail;
 
 #[async_trait]
 impl ProcessStore for SqliteStore {
@@ -127,6 +128,7 @@ impl ProcessStore for SqliteStore {
         facilitator: UserId,
         actor: UserId,
         at: OffsetDateTime,
+        outbox: &[NewMail],
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let done =
@@ -148,6 +150,7 @@ impl ProcessStore for SqliteStore {
             &EventKind::FacilitatorAssigned { facilitator },
         )
         .await?;
+        crate::mail::insert_mails(&mut tx, outbox, at).await?;
         tx.commit().await.map_err(db)
     }
 
@@ -158,6 +161,7 @@ impl ProcessStore for SqliteStore {
         plan: &Plan,
         author: UserId,
         at: OffsetDateTime,
+        outbox: &[NewMail],
     ) -> Result<u32> {
         let cols = PlanColumns::of(plan)?;
         let plan_json = to_json(plan, "plan")?;
@@ -206,6 +210,7 @@ impl ProcessStore for SqliteStore {
             },
         )
         .await?;
+        crate::mail::insert_mails(&mut tx, outbox, at).await?;
         tx.commit().await.map_err(db)?;
         Ok(new_version)
     }

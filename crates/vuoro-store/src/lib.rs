@@ -15,12 +15,14 @@ pub mod conformance;
 pub mod copy;
 
 pub mod feed;
+pub mod mail;
 pub mod sql;
 pub mod throttle;
 
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
+    pub use crate::MailStore as _;
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
         ProcessStore as _, Store, ThrottleStore as _,
@@ -47,6 +49,7 @@ use vuoro_core::{
 };
 
 pub use feed::{LiveFeed, LiveNotice};
+pub use mail::{MailKind, MailStore, NewMail, QueuedMail};
 pub use throttle::{Budget, Spent, ThrottleStore};
 
 pub use catalogue::{
@@ -675,6 +678,7 @@ pub trait Store:
     + OutcomeStore
     + CatalogueStore
     + ThrottleStore
+    + MailStore
     + TokenStore
     + std::fmt::Debug
 {
@@ -688,6 +692,7 @@ impl<T> Store for T where
         + OutcomeStore
         + CatalogueStore
         + ThrottleStore
+        + MailStore
         + TokenStore
         + std::fmt::Debug
 {
@@ -785,16 +790,20 @@ pub trait ProcessStore: Send + Sync {
     async fn create_process(&self, p: NewProcess, at: OffsetDateTime) -> Result<Process>;
     async fn process(&self, id: ProcessId) -> Result<Process>;
     async fn processes(&self, f: &ProcessFilter) -> Result<Vec<Process>>;
+    /// Assigns the facilitator and writes `outbox` (the mail telling them) in the same
+    /// transaction.
     async fn assign_facilitator(
         &self,
         id: ProcessId,
         facilitator: UserId,
         actor: UserId,
         at: OffsetDateTime,
+        outbox: &[NewMail],
     ) -> Result<()>;
     /// Saves a new plan version. `based_on` is the version the author edited; if another
     /// version was saved meanwhile the save is refused with `Conflict`, so nobody overwrites a
-    /// change they have not seen. Returns the new version number.
+    /// change they have not seen, and `outbox` (the mail to those whose approval the new
+    /// version waits for) is written only with the version. Returns the new version number.
     async fn save_plan(
         &self,
         id: ProcessId,
@@ -802,6 +811,7 @@ pub trait ProcessStore: Send + Sync {
         plan: &Plan,
         author: UserId,
         at: OffsetDateTime,
+        outbox: &[NewMail],
     ) -> Result<u32>;
     async fn plan(&self, id: ProcessId, version: u32) -> Result<PlanVersion>;
     /// The current plan version of each of these processes, in one query: what a page listing

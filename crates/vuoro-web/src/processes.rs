@@ -241,7 +241,14 @@ async fn save(
         .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
     state
         .store
-        .save_plan(p.id, based_on, plan, user.id, OffsetDateTime::now_utc())
+        .save_plan(
+            p.id,
+            based_on,
+            plan,
+            user.id,
+            OffsetDateTime::now_utc(),
+            &[],
+        )
         .await
         .map_err(|e| match e {
             vuoro_store::StoreError::Conflict(_) => AppError::Conflict("error-plan-conflict"),
@@ -1189,7 +1196,7 @@ async fn assign(
     }
     state
         .store
-        .assign_facilitator(p.id, fac, user.id, OffsetDateTime::now_utc())
+        .assign_facilitator(p.id, fac, user.id, OffsetDateTime::now_utc(), &[])
         .await?;
     Ok(redirect(&format!("/processes/{}", p.id)))
 }

@@ -182,9 +182,11 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         )
         .await?;
     store
-        .assign_facilitator(p2.id, facilitator, coordinator, at)
+        .assign_facilitator(p2.id, facilitator, coordinator, at, &[])
         .await?;
-    let v = store.save_plan(p2.id, 1, &plan, facilitator, at).await?;
+    let v = store
+        .save_plan(p2.id, 1, &plan, facilitator, at, &[])
+        .await?;
     store
         .approve(p2.id, v, ApprovalSide::Facilitator, facilitator, at)
         .await?;
@@ -216,9 +218,11 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         )
         .await?;
     store
-        .assign_facilitator(p3.id, facilitator, coordinator, at)
+        .assign_facilitator(p3.id, facilitator, coordinator, at, &[])
         .await?;
-    let v = store.save_plan(p3.id, 1, &plan3, facilitator, at).await?;
+    let v = store
+        .save_plan(p3.id, 1, &plan3, facilitator, at, &[])
+        .await?;
     store
         .approve(p3.id, v, ApprovalSide::Orderer, second, at)
         .await?;

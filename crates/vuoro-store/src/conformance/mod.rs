@@ -22,6 +22,7 @@ pub mod accounts;
 pub mod catalogue;
 pub mod feed;
 pub mod live;
+pub mod mail;
 pub mod outcome;
 pub mod process;
 pub mod throttle;
@@ -162,6 +163,12 @@ macro_rules! conformance_tests {
             catalogue::plans_list_their_areas_and_link_only_their_organisations_processes,
             catalogue::a_processs_plan_areas_are_read_in_one_go_with_its_links,
             catalogue::an_organisations_plans_keep_their_order_areas_and_links,
+            mail::mail_is_claimed_by_one_at_a_time_and_never_after_it_is_sent,
+            mail::a_failed_mail_is_retried_from_its_time,
+            mail::a_dedupe_key_writes_a_message_once,
+            mail::claims_at_once_take_each_message_once,
+            mail::mail_is_written_with_the_change_that_causes_it,
+            mail::each_person_keeps_their_own_mail_settings,
         );
     };
 }
@@ -638,6 +645,7 @@ mod tests {
             ("live", include_str!("live.rs")),
             ("outcome", include_str!("outcome.rs")),
             ("catalogue", include_str!("catalogue.rs")),
+            ("mail", include_str!("mail.rs")),
         ] {
             for line in source.lines() {
                 if let Some(rest) = line.strip_prefix("pub async fn ") {

@@ -60,10 +60,10 @@ pub async fn processes_are_created_read_and_filtered_by_every_field(store: Arc<d
         NOW + Duration::minutes(3),
     )
     .await;
-    s.assign_facilitator(p_b, f.facilitator.id, f.coordinator.id, NOW)
+    s.assign_facilitator(p_b, f.facilitator.id, f.coordinator.id, NOW, &[])
         .await
         .expect("assign");
-    s.assign_facilitator(p_d, f.facilitator.id, f.coordinator.id, NOW)
+    s.assign_facilitator(p_d, f.facilitator.id, f.coordinator.id, NOW, &[])
         .await
         .expect("assign");
     s.set_state(
@@ -349,7 +349,7 @@ pub async fn plans_are_versioned_and_stale_saves_conflict(store: Arc<dyn Store>)
         &[date!(2027 - 04 - 20), date!(2027 - 04 - 01)],
     );
     assert_eq!(
-        s.save_plan(id, 1, &v2_plan, f.facilitator.id, NOW)
+        s.save_plan(id, 1, &v2_plan, f.facilitator.id, NOW, &[])
             .await
             .expect("save"),
         2
@@ -365,21 +365,28 @@ pub async fn plans_are_versioned_and_stale_saves_conflict(store: Arc<dyn Store>)
 
     // Someone who edited version 1 cannot overwrite version 2.
     let stale = s
-        .save_plan(id, 1, &Plan::default(), f.orderer.id, NOW)
+        .save_plan(id, 1, &Plan::default(), f.orderer.id, NOW, &[])
         .await;
     assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
     let ahead = s
-        .save_plan(id, 5, &Plan::default(), f.orderer.id, NOW)
+        .save_plan(id, 5, &Plan::default(), f.orderer.id, NOW, &[])
         .await;
     assert!(matches!(ahead, Err(StoreError::Conflict(_))), "{ahead:?}");
     let missing = s
-        .save_plan(ProcessId::new(), 1, &Plan::default(), f.orderer.id, NOW)
+        .save_plan(
+            ProcessId::new(),
+            1,
+            &Plan::default(),
+            f.orderer.id,
+            NOW,
+            &[],
+        )
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
 
     // Removing every session and the method clears the copied columns again.
     assert_eq!(
-        s.save_plan(id, 2, &Plan::default(), f.orderer.id, NOW)
+        s.save_plan(id, 2, &Plan::default(), f.orderer.id, NOW, &[])
             .await
             .expect("save"),
         3
@@ -412,8 +419,8 @@ pub async fn only_one_of_two_concurrent_saves_wins(store: Arc<dyn Store>) {
     let plan_a = plan_with("eratauko", &[date!(2027 - 02 - 01)]);
     let plan_b = plan_with("open-space", &[date!(2027 - 03 - 01)]);
     let (fa, fb) = (f.orderer.id, f.facilitator.id);
-    let ta = tokio::spawn(async move { a.save_plan(id, 1, &plan_a, fa, NOW).await });
-    let tb = tokio::spawn(async move { b.save_plan(id, 1, &plan_b, fb, NOW).await });
+    let ta = tokio::spawn(async move { a.save_plan(id, 1, &plan_a, fa, NOW, &[]).await });
+    let tb = tokio::spawn(async move { b.save_plan(id, 1, &plan_b, fb, NOW, &[]).await });
     let results = [ta.await.expect("task"), tb.await.expect("task")];
     let wins = results.iter().filter(|r| matches!(r, Ok(2))).count();
     let conflicts = results
@@ -475,6 +482,7 @@ pub async fn approvals_hold_for_one_version(store: Arc<dyn Store>) {
         &plan_with("eratauko", &[date!(2027 - 02 - 08)]),
         f.facilitator.id,
         NOW,
+        &[],
     )
     .await
     .expect("save");
@@ -563,7 +571,13 @@ pub async fn state_changes_are_conditional(store: Arc<dyn Store>) {
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
     let nobody = s
-        .assign_facilitator(ProcessId::new(), f.facilitator.id, f.coordinator.id, NOW)
+        .assign_facilitator(
+            ProcessId::new(),
+            f.facilitator.id,
+            f.coordinator.id,
+            NOW,
+            &[],
+        )
         .await;
     assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
 }
@@ -573,7 +587,7 @@ pub async fn the_event_log_records_every_change_in_order(store: Arc<dyn Store>) 
     let s = &f.store;
     let id = create_process(&f, "Tiimi", None, Plan::default()).await;
     let other = create_process(&f, "Toinen", None, Plan::default()).await;
-    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, NOW)
+    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, NOW, &[])
         .await
         .expect("assign");
     s.save_plan(
@@ -582,6 +596,7 @@ pub async fn the_event_log_records_every_change_in_order(store: Arc<dyn Store>) 
         &plan_with("eratauko", &[date!(2027 - 02 - 01)]),
         f.facilitator.id,
         NOW,
+        &[],
     )
     .await
     .expect("save");
@@ -824,7 +839,7 @@ pub async fn the_current_plans_of_many_processes_are_read_in_one_go(store: Arc<d
         ..Plan::default()
     };
     assert_eq!(
-        s.save_plan(first, 1, &changed, fanni.id, NOW)
+        s.save_plan(first, 1, &changed, fanni.id, NOW, &[])
             .await
             .expect("saved"),
         2
@@ -865,7 +880,7 @@ pub async fn many_processes_histories_are_read_in_one_go(store: Arc<dyn Store>) 
     )
     .await
     .expect("advice");
-    s.assign_facilitator(unasked, kalle.id, kalle.id, NOW)
+    s.assign_facilitator(unasked, kalle.id, kalle.id, NOW, &[])
         .await
         .expect("assigned");
 

@@ -337,6 +337,7 @@ async fn share_summary(app: &TestApp, id: ProcessId, visibility: SummaryVisibili
             &plan,
             who,
             time::OffsetDateTime::now_utc(),
+            &[],
         )
         .await
         .expect("saved");

@@ -3,8 +3,9 @@
 use super::*;
 use vuoro_store::account_token_columns;
 use vuoro_store::account_tokens::AccountTokenRow;
+use vuoro_store::account_tokens::mail_state;
 use vuoro_store::mail::NewMail;
-use vuoro_store::{AccountToken, TOKEN_USED, TokenPurpose, TokenStore};
+use vuoro_store::{AccountToken, InvitationMail, TOKEN_USED, TokenPurpose, TokenStore};
 
 #[async_trait]
 impl TokenStore for SqliteStore {
@@ -47,6 +48,22 @@ impl TokenStore for SqliteStore {
         .map_err(db_unique("account token"))?;
         crate::mail::insert_mails(&mut *tx, outbox, now).await?;
         tx.commit().await.map_err(db)
+    }
+
+    async fn invitation_mail(&self, org: OrgId) -> Result<HashMap<String, InvitationMail>> {
+        let rows: Vec<(String, bool, i64)> = sqlx::query_as(
+            "SELECT i.token_hash, m.sent_at IS NOT NULL, m.attempts \
+             FROM invitations i JOIN mail_outbox m ON m.dedupe_key = 'invitation:' || i.token_hash \
+             WHERE i.org_id = ?",
+        )
+        .bind(org.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(rows
+            .into_iter()
+            .map(|(token, sent, attempts)| (token, mail_state(sent, attempts)))
+            .collect())
     }
 
     async fn account_token(&self, token_hash: &str) -> Result<Option<AccountToken>> {

@@ -9,8 +9,9 @@
 use crate::mail::NewMail;
 use crate::{Result, User};
 use async_trait::async_trait;
+use std::collections::HashMap;
 use time::OffsetDateTime;
-use vuoro_core::UserId;
+use vuoro_core::{OrgId, UserId};
 
 /// What a mailed link is for. Both kinds do the same when used; they differ in the mail and the
 /// page the person reads, and in how long the link works.
@@ -56,6 +57,22 @@ impl AccountToken {
     }
 }
 
+/// Where an invitation's mail is, as the outbox tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvitationMail {
+    /// Written, not sent yet.
+    Waiting,
+    /// Not sent yet, and sending failed at least once (the worker tries again).
+    Failing,
+    Sent,
+}
+
+/// The dedupe key of an invitation's mail: how the outbox row is found again for the
+/// invitation list ([`TokenStore::invitation_mail`]).
+pub fn invitation_mail_key(token_hash: &str) -> String {
+    format!("invitation:{token_hash}")
+}
+
 /// The `Conflict` of [`TokenStore::use_token`] for a link used already.
 pub const TOKEN_USED: &str = "the link was used already";
 
@@ -71,6 +88,10 @@ pub trait TokenStore: Send + Sync {
         now: OffsetDateTime,
         outbox: &[NewMail],
     ) -> Result<()>;
+    /// Where the mail of each mailed invitation of `org` is, by the invitation's token hash,
+    /// in one query; an invitation without mail (or whose mail the outbox no longer holds) is
+    /// left out. The mail is found by its dedupe key, [`invitation_mail_key`].
+    async fn invitation_mail(&self, org: OrgId) -> Result<HashMap<String, InvitationMail>>;
     /// The token with this hash, whether it still works or not; `None` once deleted or never
     /// issued.
     async fn account_token(&self, token_hash: &str) -> Result<Option<AccountToken>>;
@@ -120,5 +141,14 @@ impl AccountTokenRow {
             used_at: parse_opt_timestamp(self.used_at.as_deref(), "account_tokens")?,
             token_hash: self.token_hash,
         })
+    }
+}
+
+/// An invitation's mail state from its outbox row: sent, or its failed attempts so far.
+pub fn mail_state(sent: bool, attempts: i64) -> InvitationMail {
+    match (sent, attempts) {
+        (true, _) => InvitationMail::Sent,
+        (false, 0) => InvitationMail::Waiting,
+        (false, _) => InvitationMail::Failing,
     }
 }

@@ -8,7 +8,7 @@
 
 // Accounts by e-mail (part 8): reset and confirmation links.
 pub mod account_tokens;
-pub use account_tokens::{AccountToken, TOKEN_USED, TokenPurpose, TokenStore};
+pub use account_tokens::{AccountToken, InvitationMail, TOKEN_USED, TokenPurpose, TokenStore};
 pub mod catalogue;
 #[cfg(feature = "conformance")]
 pub mod conformance;
@@ -23,11 +23,11 @@ pub mod throttle;
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
     pub use crate::MailStore as _;
+    pub use crate::TokenStore as _;
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
         ProcessStore as _, Store, ThrottleStore as _,
     };
-    pub use crate::TokenStore as _;
 }
 
 use async_trait::async_trait;
@@ -754,8 +754,11 @@ pub trait AccountStore: Send + Sync {
     /// an account made from it has its address confirmed at once
     /// ([`AccountStore::accept_invitation`]). With `&[]` (no mail configured) the admin hands
     /// the link over, and the account it makes is unconfirmed.
-    async fn create_invitation(&self, inv: &Invitation, outbox: &[crate::mail::NewMail])
-    -> Result<()>;
+    async fn create_invitation(
+        &self,
+        inv: &Invitation,
+        outbox: &[crate::mail::NewMail],
+    ) -> Result<()>;
     async fn invitation(&self, token_hash: &str) -> Result<Invitation>;
     async fn invitations(&self, org: OrgId) -> Result<Vec<Invitation>>;
     /// Grants the roles and marks the invitation used, recording the change, all in one

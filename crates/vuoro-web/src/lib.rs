@@ -22,6 +22,7 @@ pub mod live;
 pub mod methods;
 pub mod orders;
 pub mod pages;
+pub mod password;
 pub mod practices;
 pub mod processes;
 pub mod routes;
@@ -102,6 +103,7 @@ fn routes() -> routes::Routes {
     routes::Routes::new()
         .merge(pages::router())
         .merge(auth::router())
+        .merge(password::router())
         .merge(admin::router())
         .merge(methods::router())
         .merge(orders::router())

@@ -991,3 +991,38 @@ cat-home-requests = { $count ->
 listing-sources = Imported listings
 listing-source-untitled = An untitled listing
 listing-source-imported = imported { $when }
+
+## Mail: settings (the preferences page, the kinds of mail, the footer of mail that can be turned off)
+nav-mail-settings = E-mail
+mail-prefs-title = E-mail settings
+mail-prefs-intro = Messages are sent to { $email }.
+mail-prefs-kinds = What you want to be told about
+mail-prefs-always = Invitations, password reset links and address confirmations are always sent.
+mail-prefs-lang = Language of the messages
+mail-prefs-save = Save settings
+mail-prefs-saved = Your e-mail settings have been saved.
+mail-prefs-not-in-use = This service does not send e-mail yet. Your settings apply once it does.
+mail-kind-invitation = An invitation to an organisation
+mail-kind-password-reset = A link to reset your password
+mail-kind-address-confirmation = Confirming your e-mail address
+mail-kind-order-assigned = You are assigned to facilitate a process
+mail-kind-plan-awaiting-approval = A process plan waits for your approval
+mail-kind-session-reminder = A reminder the day before a session
+mail-kind-practice-follow-up = Follow-up dates of agreed practices
+mail-kind-summary-for-comments = A summary is open for comments
+mail-kind-summary-published = A summary is published
+mail-footer-settings = You can choose which e-mail you get: { $link }
+
+## Mail: order-assigned
+mail-order-assigned-subject = You are the facilitator of { $process }
+mail-order-assigned-text =
+    { $by } assigned you to facilitate the dialogue process { $process }.
+
+    The order and the plan are on the process page: { $link }
+
+## Mail: plan-awaiting-approval
+mail-plan-awaiting-approval-subject = A plan waits for your approval: { $process }
+mail-plan-awaiting-approval-text =
+    { $author } changed the plan of the dialogue process { $process }. The new version waits for your approval.
+
+    Read and approve the plan on the process page: { $link }

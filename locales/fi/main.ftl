@@ -994,3 +994,38 @@ cat-home-requests = { $count ->
 listing-sources = Tuodut listaukset
 listing-source-untitled = Nimetön listaus
 listing-source-imported = tuotu { $when }
+
+## Mail: settings (the preferences page, the kinds of mail, the footer of mail that can be turned off)
+nav-mail-settings = Sähköpostit
+mail-prefs-title = Sähköpostiasetukset
+mail-prefs-intro = Viestit lähetetään osoitteeseen { $email }.
+mail-prefs-kinds = Mistä haluat viestin
+mail-prefs-always = Kutsut, salasanan vaihtolinkit ja sähköpostiosoitteen vahvistukset lähetetään aina.
+mail-prefs-lang = Viestien kieli
+mail-prefs-save = Tallenna asetukset
+mail-prefs-saved = Sähköpostiasetukset on tallennettu.
+mail-prefs-not-in-use = Tämä palvelu ei vielä lähetä sähköpostia. Asetuksesi otetaan huomioon, kun lähettäminen otetaan käyttöön.
+mail-kind-invitation = Kutsu organisaatioon
+mail-kind-password-reset = Salasanan vaihtolinkki
+mail-kind-address-confirmation = Sähköpostiosoitteen vahvistus
+mail-kind-order-assigned = Sinut on valittu prosessin fasilitaattoriksi
+mail-kind-plan-awaiting-approval = Prosessin suunnitelma odottaa hyväksyntääsi
+mail-kind-session-reminder = Muistutus tilaisuutta edeltävänä päivänä
+mail-kind-practice-follow-up = Sovittujen käytäntöjen seurantapäivät
+mail-kind-summary-for-comments = Yhteenveto on kommentoitavana
+mail-kind-summary-published = Yhteenveto on julkaistu
+mail-footer-settings = Voit valita, mistä saat sähköpostia: { $link }
+
+## Mail: order-assigned
+mail-order-assigned-subject = Sinut valittiin fasilitaattoriksi: { $process }
+mail-order-assigned-text =
+    { $by } valitsi sinut fasilitoimaan dialogiprosessia { $process }.
+
+    Tilaus ja suunnitelma ovat prosessin sivulla: { $link }
+
+## Mail: plan-awaiting-approval
+mail-plan-awaiting-approval-subject = Suunnitelma odottaa hyväksyntääsi: { $process }
+mail-plan-awaiting-approval-text =
+    { $author } tallensi dialogiprosessin { $process } suunnitelmaan muutoksia. Uusi versio odottaa hyväksyntääsi.
+
+    Lue suunnitelma ja hyväksy se prosessin sivulla: { $link }

@@ -985,3 +985,38 @@ cat-home-requests = { $count ->
 listing-sources = Importerade förteckningar
 listing-source-untitled = Förteckning utan namn
 listing-source-imported = importerad { $when }
+
+## Mail: settings (the preferences page, the kinds of mail, the footer of mail that can be turned off)
+nav-mail-settings = E-post
+mail-prefs-title = E-postinställningar
+mail-prefs-intro = Meddelandena skickas till { $email }.
+mail-prefs-kinds = Vad vill du få meddelanden om
+mail-prefs-always = Inbjudningar, länkar för att byta lösenord och bekräftelser av e-postadressen skickas alltid.
+mail-prefs-lang = Meddelandenas språk
+mail-prefs-save = Spara inställningarna
+mail-prefs-saved = E-postinställningarna har sparats.
+mail-prefs-not-in-use = Tjänsten skickar ännu ingen e-post. Dina inställningar gäller när e-post tas i bruk.
+mail-kind-invitation = Inbjudan till en organisation
+mail-kind-password-reset = Länk för att byta lösenord
+mail-kind-address-confirmation = Bekräftelse av e-postadressen
+mail-kind-order-assigned = Du har valts till facilitator för en process
+mail-kind-plan-awaiting-approval = En processplan väntar på ditt godkännande
+mail-kind-session-reminder = Påminnelse dagen före ett tillfälle
+mail-kind-practice-follow-up = Uppföljningsdagar för överenskomna arbetssätt
+mail-kind-summary-for-comments = Sammanfattningen kan kommenteras
+mail-kind-summary-published = Sammanfattningen har publicerats
+mail-footer-settings = Du kan välja vilken e-post du får: { $link }
+
+## Mail: order-assigned
+mail-order-assigned-subject = Du har valts till facilitator: { $process }
+mail-order-assigned-text =
+    { $by } har valt dig till facilitator för dialogprocessen { $process }.
+
+    Beställningen och planen finns på processens sida: { $link }
+
+## Mail: plan-awaiting-approval
+mail-plan-awaiting-approval-subject = Planen väntar på ditt godkännande: { $process }
+mail-plan-awaiting-approval-text =
+    { $author } har ändrat planen för dialogprocessen { $process }. Den nya versionen väntar på ditt godkännande.
+
+    Läs och godkänn planen på processens sida: { $link }

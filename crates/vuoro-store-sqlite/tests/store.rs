@@ -375,3 +375,51 @@ async fn migration_0009_moves_answers_away_from_their_participants() {
     );
     conn.close().await.expect("closed");
 }
+
+/// A sent message keeps no body: the link of an invitation or a password reset must not stay
+/// in the outbox once it went. The kind, address, subject and times stay.
+#[tokio::test]
+async fn a_sent_messages_body_is_erased() {
+    use sqlx::Connection;
+    use vuoro_store::{MailKind, NewMail};
+    let dir = TempDir::new();
+    let path = dir.file("vuoro.db");
+    let s = open(&path).await;
+    let invitation = NewMail {
+        kind: MailKind::Invitation,
+        to: "uusi@vantaa.fi".into(),
+        user: None,
+        subject: "Kutsu".into(),
+        text: "https://vuoro.test/invite/SALAINEN".into(),
+        html: "<a href=\"https://vuoro.test/invite/SALAINEN\">kutsu</a>".into(),
+        dedupe: None,
+    };
+    s.enqueue_mail(&[invitation], NOW).await.expect("queued");
+    let claimed = s
+        .claim_mail(NOW, NOW + time::Duration::minutes(5), 10)
+        .await
+        .expect("claimed");
+    s.mail_sent(claimed[0].id, NOW).await.expect("sent");
+    s.close().await;
+
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&path);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options)
+        .await
+        .expect("connect");
+    let row: (String, String, String, String, Option<String>) = sqlx::query_as(
+        "SELECT kind, address, subject, body_text || body_html, sent_at FROM mail_outbox",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .expect("row");
+    assert_eq!(
+        row,
+        (
+            "invitation".to_owned(),
+            "uusi@vantaa.fi".to_owned(),
+            "Kutsu".to_owned(),
+            String::new(),
+            Some("2027-01-04T08:00:00.000000000Z".to_owned())
+        )
+    );
+}

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod ics;
 pub mod layers;
 pub mod live;
+pub mod mail;
 pub mod methods;
 pub mod orders;
 pub mod pages;
@@ -52,6 +53,10 @@ pub struct WebConfig {
     /// Failed log-ins allowed from one client address (an IPv6 /64) within 15 minutes, on
     /// whatever e-mail addresses; then every log-in from it waits.
     pub login_failures_per_client: usize,
+    /// Where and as whom mail is sent; `None`: no mail is composed or queued.
+    pub mail: Option<mail::MailConfig>,
+    /// The address the site is reached at (`https://vuoro.kunta.fi`), for links in mail.
+    pub public_url: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -63,6 +68,8 @@ impl Default for WebConfig {
             max_body_bytes: 64 * 1024,
             trusted_proxies: Vec::new(),
             login_failures_per_client: 50,
+            mail: None,
+            public_url: None,
         }
     }
 }
@@ -80,12 +87,23 @@ pub struct AppState {
     pub hub: Arc<hub::LiveHub>,
     /// Comments through shared summary links, per client address.
     pub(crate) shares: Arc<share::CommentLimiter>,
+    /// Wakes this process's mail worker when a handler queued mail (`AppState::mail_queued`).
+    pub(crate) mail_wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
     /// The state of a server; call it within a Tokio runtime (the hub starts listening to the
     /// store's live feed on it).
     pub fn new(store: Arc<dyn Store>, methods: MethodLibrary, config: WebConfig) -> Self {
+        let mail_wake = Arc::new(tokio::sync::Notify::new());
+        if let Some(m) = &config.mail {
+            tokio::spawn(mail::worker::run(
+                store.clone(),
+                mail::Mailer::new(m),
+                m.poll_interval,
+                mail_wake.clone(),
+            ));
+        }
         Self {
             hub: hub::LiveHub::start(store.clone()),
             store,
@@ -94,6 +112,7 @@ impl AppState {
             hashing: Arc::new(tokio::sync::Semaphore::new(auth::hashing_permits())),
             config: Arc::new(config),
             shares: Arc::new(share::CommentLimiter::default()),
+            mail_wake,
         }
     }
 }
@@ -116,6 +135,7 @@ fn routes() -> routes::Routes {
         .merge(exports::router())
         .merge(catalogue::router())
         .merge(assets::router())
+        .merge(mail::prefs::router())
 }
 
 /// The path of every route [`app`] serves, as axum patterns: the permission test needs a row

@@ -5,6 +5,7 @@ use crate::ctx::{Ctx, CurrentUser};
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
+use crate::mail::Recipient;
 use crate::routes::Routes;
 use crate::util::{redirect, unprocessable};
 use crate::{AppState, i18n};
@@ -26,7 +27,7 @@ use vuoro_core::plan::{
 use vuoro_core::process::{self, NextStep, Readiness};
 use vuoro_core::text::limits;
 use vuoro_core::{FieldErrors, Lang, OrgId, ProcessId, ProcessState, Role, Transition, UserId};
-use vuoro_store::{ApprovalSide, EventKind, Process, ProcessFilter};
+use vuoro_store::{ApprovalSide, EventKind, MailKind, Process, ProcessFilter};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -239,6 +240,7 @@ async fn save(
         .get("version")
         .parse()
         .map_err(|_| AppError::BadRequest("error-malformed-form"))?;
+    let outbox = approval_mail(state, p, user).await?;
     state
         .store
         .save_plan(
@@ -247,14 +249,117 @@ async fn save(
             plan,
             user.id,
             OffsetDateTime::now_utc(),
-            &[],
+            &outbox,
         )
         .await
         .map_err(|e| match e {
             vuoro_store::StoreError::Conflict(_) => AppError::Conflict("error-plan-conflict"),
             other => other.into(),
         })?;
+    if !outbox.is_empty() {
+        state.mail_queued();
+    }
     Ok(())
+}
+
+/// The mail a plan save sends: while the plan is being agreed, each person whose approval the
+/// new version waits for (the orderer, the facilitator; not its author) is told. Once per
+/// round: a person is mailed at the first save after their side last approved (or ever), not
+/// at every save of a plan edited step by step, so the dedupe key names that approval.
+async fn approval_mail(
+    state: &AppState,
+    p: &Process,
+    author: &CurrentUser,
+) -> AppResult<Vec<vuoro_store::NewMail>> {
+    if !state.mail_enabled() || p.state != ProcessState::Ordered {
+        return Ok(Vec::new());
+    }
+    let mut waiting: Vec<(UserId, ApprovalSide)> = vec![(p.orderer, ApprovalSide::Orderer)];
+    if let Some(f) = p.facilitator {
+        waiting.push((f, ApprovalSide::Facilitator));
+    }
+    waiting.retain(|(u, _)| *u != author.id);
+    if waiting.is_empty() {
+        return Ok(Vec::new());
+    }
+    let people = state
+        .store
+        .users(&waiting.iter().map(|(u, _)| *u).collect::<Vec<_>>())
+        .await?;
+    let events = state.store.events(p.id).await?;
+    let link = state.mail_link(&format!("/processes/{}", p.id));
+    let mut outbox: Vec<vuoro_store::NewMail> = Vec::new();
+    for (id, side) in waiting {
+        let Some(person) = people.get(&id) else {
+            continue;
+        };
+        // Only someone who may still approve (holds the role in the organisation) is asked.
+        let actor = ProcessActor {
+            actor: vuoro_core::permission::Actor {
+                roles: state.store.roles(p.org, id).await?,
+                site_admin: person.site_admin,
+            },
+            is_orderer: p.orderer == id,
+            is_facilitator: p.facilitator == Some(id),
+        };
+        let may = match side {
+            ApprovalSide::Orderer => ProcessAction::ApproveAsOrderer,
+            ApprovalSide::Facilitator => ProcessAction::ApproveAsFacilitator,
+        };
+        if !actor.can(may, p.state) || outbox.iter().any(|m| m.user == Some(id)) {
+            continue;
+        }
+        let approved = events
+            .iter()
+            .rev()
+            .find_map(|e| match &e.kind {
+                EventKind::Approved { version, side: s } if *s == side => Some(*version),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let args: crate::mail::MailArgs = &[
+            ("process", i18n::s(p.title.as_str())),
+            ("author", i18n::s(author.name.as_str())),
+            ("link", i18n::s(link.as_str())),
+        ];
+        if let Some(mut m) = state
+            .compose(
+                MailKind::PlanAwaitingApproval,
+                Recipient::user(person),
+                args,
+            )
+            .await?
+        {
+            m.dedupe = Some(format!("plan-approval:{}:{id}:{approved}", p.id));
+            outbox.push(m);
+        }
+    }
+    Ok(outbox)
+}
+
+/// The mail telling a facilitator they were assigned to a process (not when coordinators
+/// assign themselves).
+async fn assignment_mail(
+    state: &AppState,
+    p: &Process,
+    facilitator: UserId,
+    by: &CurrentUser,
+) -> AppResult<Vec<vuoro_store::NewMail>> {
+    if !state.mail_enabled() || facilitator == by.id {
+        return Ok(Vec::new());
+    }
+    let person = state.store.user(facilitator).await?;
+    let link = state.mail_link(&format!("/processes/{}", p.id));
+    let args: crate::mail::MailArgs = &[
+        ("process", i18n::s(p.title.as_str())),
+        ("by", i18n::s(by.name.as_str())),
+        ("link", i18n::s(link.as_str())),
+    ];
+    Ok(state
+        .compose(MailKind::OrderAssigned, Recipient::user(&person), args)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1194,10 +1299,14 @@ async fn assign(
     if !state.store.roles(p.org, fac).await?.has(Role::Facilitator) {
         return Err(AppError::BadRequest("error-not-a-facilitator"));
     }
+    let outbox = assignment_mail(&state, &p, fac, user).await?;
     state
         .store
-        .assign_facilitator(p.id, fac, user.id, OffsetDateTime::now_utc(), &[])
+        .assign_facilitator(p.id, fac, user.id, OffsetDateTime::now_utc(), &outbox)
         .await?;
+    if !outbox.is_empty() {
+        state.mail_queued();
+    }
     Ok(redirect(&format!("/processes/{}", p.id)))
 }
 

@@ -20,6 +20,22 @@ pub struct Config {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Failed log-ins allowed from one client address within 15 minutes.
     pub login_failures_per_client: usize,
+    /// The mail server; none: no mail is sent.
+    pub smtp_url: Option<SmtpUrl>,
+    /// The address mail is sent from.
+    pub mail_from: Option<String>,
+    /// The address the site is reached at, for links in mail.
+    pub public_url: Option<String>,
+}
+
+/// `smtp_url`, which may hold a password: its `Debug` shows only that it is set.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpUrl(pub String);
+
+impl std::fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SmtpUrl(***)")
+    }
 }
 
 impl Default for Config {
@@ -35,6 +51,9 @@ impl Default for Config {
             methods_dir: None,
             trusted_proxies: web.trusted_proxies,
             login_failures_per_client: web.login_failures_per_client,
+            smtp_url: None,
+            mail_from: None,
+            public_url: web.public_url,
         }
     }
 }
@@ -52,6 +71,9 @@ struct FileConfig {
     methods_dir: Option<PathBuf>,
     trusted_proxies: Option<Vec<std::net::IpAddr>>,
     login_failures_per_client: Option<usize>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    public_url: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -66,6 +88,8 @@ pub enum ConfigError {
     FileDb(PathBuf, DbUrlError),
     #[error("VUORO_DB: {0}")]
     EnvDb(DbUrlError),
+    #[error("{0}")]
+    Mail(vuoro_web::mail::MailConfigError),
 }
 
 impl Config {
@@ -96,6 +120,15 @@ impl Config {
         }
         if let Some(v) = f.login_failures_per_client {
             self.login_failures_per_client = v;
+        }
+        if let Some(v) = f.smtp_url {
+            self.smtp_url = Some(SmtpUrl(v));
+        }
+        if let Some(v) = f.mail_from {
+            self.mail_from = Some(v);
+        }
+        if let Some(v) = f.public_url {
+            self.public_url = Some(v);
         }
         Ok(())
     }
@@ -140,6 +173,15 @@ impl Config {
         if let Some(v) = get("VUORO_LOGIN_FAILURES_PER_CLIENT") {
             self.login_failures_per_client = parse(v, "VUORO_LOGIN_FAILURES_PER_CLIENT")?;
         }
+        if let Some(v) = get("VUORO_SMTP_URL") {
+            self.smtp_url = Some(SmtpUrl(v));
+        }
+        if let Some(v) = get("VUORO_MAIL_FROM") {
+            self.mail_from = Some(v);
+        }
+        if let Some(v) = get("VUORO_PUBLIC_URL") {
+            self.public_url = Some(v);
+        }
         Ok(())
     }
 
@@ -156,18 +198,34 @@ impl Config {
             c.apply_file(f, p)?;
         }
         c.apply_env(|k| std::env::var(k).ok())?;
+        // The mail settings are checked now, so a wrong one stops the start, never a message.
+        c.web()?;
         Ok(c)
     }
 
-    pub fn web(&self) -> vuoro_web::WebConfig {
-        vuoro_web::WebConfig {
+    /// The web layer's settings; `Mail` when the mail settings do not fit together.
+    pub fn web(&self) -> Result<vuoro_web::WebConfig, ConfigError> {
+        let public_url = self
+            .public_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty());
+        let mail = vuoro_web::mail::MailConfig::from_settings(
+            self.smtp_url.as_ref().map(|u| u.0.as_str()),
+            self.mail_from.as_deref(),
+            public_url,
+        )
+        .map_err(ConfigError::Mail)?;
+        Ok(vuoro_web::WebConfig {
             secure_cookies: self.secure_cookies,
             session_hours: self.session_hours,
             invitation_days: self.invitation_days,
             max_body_bytes: self.max_body_bytes,
             trusted_proxies: self.trusted_proxies.clone(),
             login_failures_per_client: self.login_failures_per_client,
-        }
+            mail,
+            public_url: public_url.map(str::to_owned),
+        })
     }
 }
 
@@ -237,6 +295,37 @@ mod tests {
             .to_string();
         assert!(e.starts_with("vuoro.toml: db: "), "{e}");
         assert!(!e.contains(":pw@"), "{e}");
+    }
+
+    #[test]
+    fn mail_settings_are_checked_when_loaded() {
+        let mut c = Config::default();
+        assert!(c.web().expect("no mail is fine").mail.is_none());
+        let f: FileConfig = toml::from_str(
+            "smtp_url = \"smtps://vuoro:salainen@smtp.kunta.fi:465\"\n\
+             mail_from = \"Vuoro <vuoro@kunta.fi>\"\n\
+             public_url = \"https://vuoro.kunta.fi\"",
+        )
+        .expect("valid");
+        c.apply_file(f, Path::new("vuoro.toml")).expect("valid");
+        let web = c.web().expect("valid");
+        assert!(web.mail.is_some());
+        assert_eq!(web.public_url.as_deref(), Some("https://vuoro.kunta.fi"));
+        assert!(!format!("{c:?}").contains("salainen"));
+        c.apply_env(|k| (k == "VUORO_SMTP_URL").then(|| "smtp//typo:2525".to_owned()))
+            .expect("read");
+        let e = c.web().expect_err("a bad URL is refused").to_string();
+        assert!(e.starts_with("smtp_url is not a mail server URL"), "{e}");
+        c.apply_env(|k| (k == "VUORO_SMTP_URL").then(|| "smtp://127.0.0.1:2525".to_owned()))
+            .expect("read");
+        c.web().expect("valid again");
+        c.public_url = None;
+        assert!(matches!(
+            c.web(),
+            Err(ConfigError::Mail(
+                vuoro_web::mail::MailConfigError::NoPublicUrl
+            ))
+        ));
     }
 
     #[test]

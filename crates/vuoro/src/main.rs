@@ -131,7 +131,7 @@ async fn open(cfg: &Config) -> anyhow::Result<Backend> {
 }
 
 async fn run_server(cfg: &Config, db: Backend, banner: Option<String>) -> anyhow::Result<()> {
-    let state = vuoro_web::AppState::new(db.store(), methods(cfg)?, cfg.web());
+    let state = vuoro_web::AppState::new(db.store(), methods(cfg)?, cfg.web()?);
     let listener = tokio::net::TcpListener::bind(&cfg.listen)
         .await
         .with_context(|| format!("listening on {}", cfg.listen))?;

@@ -91,11 +91,17 @@ impl Database {
 
 /// A running server as [`spawn`] gives, with its own web settings.
 pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
+    spawn_with_base(|_| config).await
+}
+
+/// A running server whose settings depend on its own address (`http://127.0.0.1:PORT`), such
+/// as `public_url`, which links in mail point to.
+pub async fn spawn_with_base(make: impl FnOnce(&str) -> vuoro_web::WebConfig) -> TestApp {
     let dir = temp_dir();
     let database = Database::fresh(&dir).await;
     let store = database.open().await;
     let org = seed(&store).await;
-    let mut app = serve_on(store, org, dir, config).await;
+    let mut app = serve_on_with(store, org, dir, make).await;
     app.database = Some(database);
     app
 }
@@ -157,15 +163,25 @@ pub async fn serve_on(
     dir: PathBuf,
     config: vuoro_web::WebConfig,
 ) -> TestApp {
-    let state = vuoro_web::AppState::new(
-        store.clone(),
-        MethodLibrary::builtin().expect("methods"),
-        config,
-    );
+    serve_on_with(store, org, dir, |_| config).await
+}
+
+/// As [`serve_on`], with settings made from the server's address once it is bound.
+pub async fn serve_on_with(
+    store: Arc<dyn Store>,
+    org: OrgId,
+    dir: PathBuf,
+    make: impl FnOnce(&str) -> vuoro_web::WebConfig,
+) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
+    let state = vuoro_web::AppState::new(
+        store.clone(),
+        MethodLibrary::builtin().expect("methods"),
+        make(&format!("http://{addr}")),
+    );
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(vuoro_web::serve(listener, state, async {
         let _ = rx.await;

@@ -15,6 +15,7 @@ mod live_day;
 mod live_feed;
 mod live_guard;
 mod look;
+mod mail;
 mod names;
 mod openspace;
 mod org_plans;

@@ -491,6 +491,10 @@ fn table() -> Vec<Row> {
         row(GET, "/assets/fonts/NotoSans-Bold-latin.woff2", ALL),
         row(GET, "/assets/fonts/NotoSansArabic-Regular.woff2", ALL),
         row(GET, "/assets/fonts/OFL.txt", ALL),
+        // mail: every logged-in person's own settings
+        row(GET, "/account/mail", "L Y Y Y Y Y Y Y Y L L"),
+        row(POST, "/account/mail", "L Y Y Y Y Y Y Y Y L L")
+            .fields(&[("lang", "sv"), ("on", "order-assigned")]),
     ]
 }
 

@@ -1026,3 +1026,34 @@ mail-plan-awaiting-approval-text =
     { $author } changed the plan of the dialogue process { $process }. The new version waits for your approval.
 
     Read and approve the plan on the process page: { $link }
+
+## Mail: invitation
+mail-invitation-subject = Invitation to vuoro: { $org }
+mail-invitation-text =
+    { $inviter } invited you to join the organisation { $org } in vuoro, where dialogues are ordered, planned and run.
+
+    Accept the invitation here: { $link }
+
+    The link works until { $until } and only once. It is meant for you alone, so do not share it. If you did not expect this invitation, you can ignore this message.
+
+## Mail: password-reset
+mail-password-reset-subject = A new password for vuoro
+mail-password-reset-text =
+    Hello { $name },
+
+    a link to choose a new password was asked for the account { $email }. Choose the new password here: { $link }
+
+    The link works until { $until } and only once. When you choose a new password, every log-in of the account ends.
+
+    If you did not ask for the link, you can ignore this message: your password stays as it is.
+
+## Mail: address-confirmation
+mail-address-confirmation-subject = Confirm your email address in vuoro
+mail-address-confirmation-text =
+    Hello { $name },
+
+    an account with the address { $email } was made for you in vuoro with an invitation link. Confirm that the address is yours and choose a password for the account at the same time: { $link }
+
+    You may choose the same password as before. At the same time the account's other log-ins end, and after that other organisations can give you roles too.
+
+    The link works until { $until } and only once.

@@ -1029,3 +1029,34 @@ mail-plan-awaiting-approval-text =
     { $author } tallensi dialogiprosessin { $process } suunnitelmaan muutoksia. Uusi versio odottaa hyväksyntääsi.
 
     Lue suunnitelma ja hyväksy se prosessin sivulla: { $link }
+
+## Mail: invitation
+mail-invitation-subject = Kutsu vuoroon: { $org }
+mail-invitation-text =
+    { $inviter } kutsui sinut organisaation { $org } käyttäjäksi vuorossa, jossa dialogeja tilataan, suunnitellaan ja viedään läpi.
+
+    Hyväksy kutsu tästä: { $link }
+
+    Linkki toimii { $until } asti ja vain kerran. Se on tarkoitettu vain sinulle, joten älä jaa sitä. Jos et odottanut kutsua, voit jättää viestin huomiotta.
+
+## Mail: password-reset
+mail-password-reset-subject = Uusi salasana vuoroon
+mail-password-reset-text =
+    Hei { $name },
+
+    tunnukselle { $email } pyydettiin linkkiä uuden salasanan valitsemiseen. Valitse uusi salasana tästä: { $link }
+
+    Linkki toimii { $until } asti ja vain kerran. Kun valitset uuden salasanan, tunnuksen kaikki kirjautumiset päättyvät.
+
+    Jos et pyytänyt linkkiä, voit jättää viestin huomiotta: salasanasi pysyy ennallaan.
+
+## Mail: address-confirmation
+mail-address-confirmation-subject = Vahvista sähköpostiosoitteesi vuorossa
+mail-address-confirmation-text =
+    Hei { $name },
+
+    sinulle luotiin kutsulinkillä vuoroon tunnus osoitteella { $email }. Vahvista, että osoite on sinun, ja valitse samalla tunnuksellesi salasana: { $link }
+
+    Voit valita saman salasanan kuin tähänkin asti. Samalla tunnuksen muut kirjautumiset päättyvät, ja sen jälkeen muutkin organisaatiot voivat antaa sinulle rooleja.
+
+    Linkki toimii { $until } asti ja vain kerran.

@@ -1020,3 +1020,34 @@ mail-plan-awaiting-approval-text =
     { $author } har ändrat planen för dialogprocessen { $process }. Den nya versionen väntar på ditt godkännande.
 
     Läs och godkänn planen på processens sida: { $link }
+
+## Mail: invitation
+mail-invitation-subject = Inbjudan till vuoro: { $org }
+mail-invitation-text =
+    { $inviter } har bjudit in dig som användare för organisationen { $org } i vuoro, där dialoger beställs, planeras och genomförs.
+
+    Ta emot inbjudan här: { $link }
+
+    Länken fungerar till { $until } och bara en gång. Den är avsedd bara för dig, så dela den inte. Om du inte väntade dig inbjudan kan du strunta i meddelandet.
+
+## Mail: password-reset
+mail-password-reset-subject = Nytt lösenord till vuoro
+mail-password-reset-text =
+    Hej { $name },
+
+    för kontot { $email } begärdes en länk för att välja ett nytt lösenord. Välj det nya lösenordet här: { $link }
+
+    Länken fungerar till { $until } och bara en gång. När du väljer ett nytt lösenord avslutas alla inloggningar med kontot.
+
+    Om du inte begärde länken kan du strunta i meddelandet: ditt lösenord förblir oförändrat.
+
+## Mail: address-confirmation
+mail-address-confirmation-subject = Bekräfta din e-postadress i vuoro
+mail-address-confirmation-text =
+    Hej { $name },
+
+    ett konto med adressen { $email } skapades åt dig i vuoro med en inbjudningslänk. Bekräfta att adressen är din och välj samtidigt ett lösenord för kontot: { $link }
+
+    Du kan välja samma lösenord som förut. Samtidigt avslutas kontots övriga inloggningar, och därefter kan också andra organisationer ge dig roller.
+
+    Länken fungerar till { $until } och bara en gång.

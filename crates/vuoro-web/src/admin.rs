@@ -4,6 +4,7 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
+use crate::mail::Recipient;
 use crate::routes::Routes;
 use crate::util::{cookie_builder, hash_token, random_token, redirect, set_cookie, unprocessable};
 use crate::{AppState, i18n};
@@ -17,7 +18,10 @@ use time::{Duration, OffsetDateTime};
 use vuoro_core::permission::Action;
 use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldError, FieldErrors, Lang, OrgId, Role, RoleSet, UserId};
-use vuoro_store::{Invitation, InvitationMail, Organisation, RoleChangeVia, StoreError};
+use vuoro_store::account_tokens::invitation_mail_key;
+use vuoro_store::{
+    Invitation, InvitationMail, MailKind, NewMail, Organisation, RoleChangeVia, StoreError,
+};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -498,6 +502,9 @@ async fn invite(
         .store
         .create_invitation(&invitation, mail.as_slice())
         .await?;
+    if mail.is_some() {
+        state.mail_queued();
+    }
     let mut r = redirect(&format!("/orgs/{id}#invitations"));
     let carried = if mail.is_some() {
         (
@@ -513,6 +520,53 @@ async fn invite(
     };
     set_invite_cookie(&mut r, &state, id, carried, Duration::minutes(5));
     Ok(r)
+}
+
+/// The mail carrying an invitation's link to the invited address, or `None` without mail. In
+/// the language the invited account chose, if it has one, else the inviting admin's: the
+/// invited person's own is not known yet. Its dedupe key lets the invitation list find it.
+async fn invitation_mail(
+    state: &AppState,
+    c: &Ctx,
+    inv: &Invitation,
+    token: &str,
+) -> AppResult<Option<NewMail>> {
+    if !state.mail_enabled() {
+        return Ok(None);
+    }
+    let org = state.store.org(inv.org).await?;
+    let inviter = c.user()?;
+    let to = match state.store.user_by_email(&inv.email).await? {
+        Some(account) => Recipient {
+            to: inv.email.clone(),
+            user: Some(account.id),
+            lang: Some(
+                state
+                    .store
+                    .mail_language(account.id)
+                    .await?
+                    .unwrap_or(c.lang),
+            ),
+        },
+        None => Recipient::address(inv.email.as_str(), c.lang),
+    };
+    let link = state.mail_link(&format!("/invite/{token}"));
+    let args: crate::mail::MailArgs = &[
+        ("org", i18n::s(org.name.as_str())),
+        ("inviter", i18n::s(inviter.name.as_str())),
+        ("link", i18n::s(link.as_str())),
+        (
+            "until",
+            i18n::s(crate::processes::helsinki_time(inv.expires_at)),
+        ),
+    ];
+    Ok(state
+        .compose(MailKind::Invitation, to, args)
+        .await?
+        .map(|mut m| {
+            m.dedupe = Some(invitation_mail_key(&inv.token_hash));
+            m
+        }))
 }
 
 async fn set_roles(

@@ -13,6 +13,7 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind};
 use crate::form::FormData;
+use crate::mail::Recipient;
 use crate::routes::Routes;
 use crate::util::{hash_token, random_token, redirect, unprocessable};
 use askama::Template;
@@ -50,7 +51,7 @@ pub const RESET_WINDOW: Duration = Duration::hours(1);
 /// Whether mail is configured: without it nothing can be sent, so the log-in page offers no
 /// reset and the reset form does not exist.
 pub(crate) fn mail_on(state: &AppState) -> bool {
-    state.config.mail.is_some()
+    state.mail_enabled()
 }
 
 /// The texts of the page a link of `purpose` opens: title, introduction, button, and the path
@@ -264,10 +265,13 @@ async fn issue(
             std::slice::from_ref(&mail),
         )
         .await?;
+    state.mail_queued();
     Ok(true)
 }
 
 /// The mail carrying a link to `path` to the account, in its language; `None` without mail.
+/// In the language the account chose for mail, else the one of the page the request came
+/// from (the person asking is most likely the one reading).
 async fn link_mail(
     state: &AppState,
     kind: MailKind,
@@ -276,7 +280,22 @@ async fn link_mail(
     path: &str,
     expires: OffsetDateTime,
 ) -> AppResult<Option<NewMail>> {
-    todo_compose(state, kind, user, lang, path, expires).await
+    let lang = state.store.mail_language(user.id).await?.unwrap_or(lang);
+    let args: crate::mail::MailArgs = &[
+        ("name", crate::i18n::s(user.name.as_str())),
+        ("email", crate::i18n::s(user.email.as_str())),
+        ("link", crate::i18n::s(state.mail_link(path))),
+        (
+            "until",
+            crate::i18n::s(crate::processes::helsinki_time(expires)),
+        ),
+    ];
+    let to = Recipient {
+        to: user.email.clone(),
+        user: Some(user.id),
+        lang: Some(lang),
+    };
+    Ok(state.compose(kind, to, args).await?)
 }
 
 #[derive(Template, WebTemplate)]

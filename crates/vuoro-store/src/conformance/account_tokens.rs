@@ -60,6 +60,7 @@ pub async fn a_mailed_link_sets_the_password_once_and_ends_every_log_in(store: A
         (claimed[0].kind, claimed[0].to.as_str()),
         (MailKind::PasswordReset, "fasilitaattori@vantaa.fi")
     );
+    s.mail_sent(claimed[0].id, t0).await.expect("sent");
     assert_eq!(
         s.account_token(&hash(1)).await.expect("read"),
         Some(reset.clone())
@@ -305,7 +306,9 @@ pub async fn a_mailed_invitation_makes_a_confirmed_account_and_tells_its_mail(
     )
     .await
     .expect("invite");
-    let state = |m: Option<InvitationMail>| HashMap::from_iter(m.map(|m| (mailed.clone(), m)));
+    let state = |m: Option<InvitationMail>| -> HashMap<String, InvitationMail> {
+        m.map(|m| (mailed.clone(), m)).into_iter().collect()
+    };
     assert_eq!(
         s.invitation_mail(f.org.id).await.expect("read"),
         state(Some(InvitationMail::Waiting)),

@@ -513,7 +513,7 @@ impl AccountStore for PgStore {
                 .await
                 .map_err(db)?;
         }
-        crate::mail::insert_mails(&mut *tx, outbox, inv.created_at).await?;
+        crate::mail::insert_mails(&mut tx, outbox, inv.created_at).await?;
         tx.commit().await.map_err(db)
     }
 

@@ -46,7 +46,7 @@ impl TokenStore for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(db_unique("account token"))?;
-        crate::mail::insert_mails(&mut *tx, outbox, now).await?;
+        crate::mail::insert_mails(&mut tx, outbox, now).await?;
         tx.commit().await.map_err(db)
     }
 

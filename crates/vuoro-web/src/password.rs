@@ -27,7 +27,6 @@ use time::{Duration, OffsetDateTime};
 use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldErrors, Lang};
 use vuoro_store::mail::{MailKind, NewMail};
-use vuoro_store::prelude::*;
 use vuoro_store::{AccountToken, Budget, StoreError, TokenPurpose, User};
 
 pub fn router() -> Routes {

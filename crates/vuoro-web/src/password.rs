@@ -450,3 +450,43 @@ async fn confirm(
 ) -> AppResult<Response> {
     use_link(state, c, token, TokenPurpose::AddressConfirmation, form).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mails of this module and the invitation read in every language: a subject, and a
+    /// text in paragraphs carrying the link and how long it works.
+    #[test]
+    fn the_account_mails_exist_in_every_language() {
+        for lang in Lang::ALL {
+            for kind in [
+                MailKind::Invitation,
+                MailKind::PasswordReset,
+                MailKind::AddressConfirmation,
+            ] {
+                let args: crate::mail::MailArgs = &[
+                    ("org", crate::i18n::s("Testilän kunta")),
+                    ("inviter", crate::i18n::s("Anna Admin")),
+                    ("name", crate::i18n::s("Fanni")),
+                    ("email", crate::i18n::s("fanni@kunta.fi")),
+                    ("link", crate::i18n::s("https://vuoro.kunta.fi/x/123")),
+                    ("until", crate::i18n::s("4.12.2026 klo 12.00")),
+                ];
+                let key = kind.as_str();
+                let subject = crate::i18n::t_args(lang, &format!("mail-{key}-subject"), args);
+                let text = crate::i18n::t_args(lang, &format!("mail-{key}-text"), args);
+                assert!(
+                    !subject.is_empty() && !subject.contains("Unknown"),
+                    "{lang:?} {key}: {subject}"
+                );
+                assert!(
+                    text.contains("https://vuoro.kunta.fi/x/123")
+                        && text.contains("4.12.2026 klo 12.00")
+                        && text.contains("\n\n"),
+                    "{lang:?} {key}: {text}"
+                );
+            }
+        }
+    }
+}

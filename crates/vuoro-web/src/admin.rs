@@ -551,7 +551,7 @@ async fn invitation_mail(
         None => Recipient::address(inv.email.as_str(), c.lang),
     };
     let link = state.mail_link(&format!("/invite/{token}"));
-    let args: crate::mail::MailArgs = &[
+    let args: crate::mail::MailArgs = vec![
         ("org", i18n::s(org.name.as_str())),
         ("inviter", i18n::s(inviter.name.as_str())),
         ("link", i18n::s(link.as_str())),

@@ -280,7 +280,7 @@ async fn link_mail(
     expires: OffsetDateTime,
 ) -> AppResult<Option<NewMail>> {
     let lang = state.store.mail_language(user.id).await?.unwrap_or(lang);
-    let args: crate::mail::MailArgs = &[
+    let args: crate::mail::MailArgs = vec![
         ("name", crate::i18n::s(user.name.as_str())),
         ("email", crate::i18n::s(user.email.as_str())),
         ("link", crate::i18n::s(state.mail_link(path))),
@@ -465,7 +465,7 @@ mod tests {
                 MailKind::PasswordReset,
                 MailKind::AddressConfirmation,
             ] {
-                let args: crate::mail::MailArgs = &[
+                let args: crate::mail::MailArgs = vec![
                     ("org", crate::i18n::s("Testilän kunta")),
                     ("inviter", crate::i18n::s("Anna Admin")),
                     ("name", crate::i18n::s("Fanni")),
@@ -474,8 +474,8 @@ mod tests {
                     ("until", crate::i18n::s("4.12.2026 klo 12.00")),
                 ];
                 let key = kind.as_str();
-                let subject = crate::i18n::t_args(lang, &format!("mail-{key}-subject"), args);
-                let text = crate::i18n::t_args(lang, &format!("mail-{key}-text"), args);
+                let subject = crate::i18n::t_args(lang, &format!("mail-{key}-subject"), &args);
+                let text = crate::i18n::t_args(lang, &format!("mail-{key}-text"), &args);
                 assert!(
                     !subject.is_empty() && !subject.contains("Unknown"),
                     "{lang:?} {key}: {subject}"

@@ -317,7 +317,7 @@ async fn approval_mail(
                 _ => None,
             })
             .unwrap_or(0);
-        let args: crate::mail::MailArgs = &[
+        let args = vec![
             ("process", i18n::s(p.title.as_str())),
             ("author", i18n::s(author.name.as_str())),
             ("link", i18n::s(link.as_str())),
@@ -350,7 +350,7 @@ async fn assignment_mail(
     }
     let person = state.store.user(facilitator).await?;
     let link = state.mail_link(&format!("/processes/{}", p.id));
-    let args: crate::mail::MailArgs = &[
+    let args = vec![
         ("process", i18n::s(p.title.as_str())),
         ("by", i18n::s(by.name.as_str())),
         ("link", i18n::s(link.as_str())),

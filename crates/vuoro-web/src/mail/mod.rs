@@ -50,8 +50,9 @@ impl Recipient {
     }
 }
 
-/// The named arguments of a message, as `i18n::t_args` takes them.
-pub type MailArgs<'a> = &'a [(&'static str, FluentValue<'static>)];
+/// The named arguments of a message. Owned, so that composing (which reads the recipient's
+/// settings first) stays a `Send` future: a borrowed `FluentValue` is not.
+pub type MailArgs = Vec<(&'static str, FluentValue<'static>)>;
 
 impl AppState {
     /// Whether mail is configured.
@@ -68,53 +69,47 @@ impl AppState {
     /// The message of `kind` for `to`, rendered in their language with `args`; `None` when mail
     /// is not configured or the recipient turned this kind off. Set `dedupe` on the result for
     /// a job. Store errors (reading the recipient's settings) are returned.
-    // Not an `async fn`: its future would hold `args`, a reference to `FluentValue`s, which are
-    // not `Sync`, across the reads of the recipient's settings, so no handler calling it would
-    // be `Send`. The arguments are copied first and used only after the last await.
-    pub fn compose<'s>(
-        &'s self,
+    pub async fn compose(
+        &self,
         kind: MailKind,
         to: Recipient,
-        args: MailArgs<'_>,
-    ) -> impl std::future::Future<Output = vuoro_store::Result<Option<NewMail>>> + Send + 's {
-        let args: Vec<(&'static str, FluentValue<'static>)> = args.to_vec();
-        async move {
-            if !self.mail_enabled() {
+        args: MailArgs,
+    ) -> vuoro_store::Result<Option<NewMail>> {
+        if !self.mail_enabled() {
+            return Ok(None);
+        }
+        let mut lang = to.lang;
+        if let Some(user) = to.user {
+            if kind.can_turn_off() && self.store.mail_preferences(user).await?.contains(&kind) {
                 return Ok(None);
             }
-            let mut lang = to.lang;
-            if let Some(user) = to.user {
-                if kind.can_turn_off() && self.store.mail_preferences(user).await?.contains(&kind) {
-                    return Ok(None);
-                }
-                if lang.is_none() {
-                    lang = self.store.mail_language(user).await?;
-                }
+            if lang.is_none() {
+                lang = self.store.mail_language(user).await?;
             }
-            let lang = lang.unwrap_or_default();
-            let key = kind.as_str();
-            let subject = i18n::t_args(lang, &format!("mail-{key}-subject"), &args);
-            let mut text = i18n::t_args(lang, &format!("mail-{key}-text"), &args);
-            if to.user.is_some() && kind.can_turn_off() {
-                let settings = self.mail_link(prefs::PATH);
-                text.push_str("\n\n");
-                text.push_str(&i18n::t_args(
-                    lang,
-                    "mail-footer-settings",
-                    &[("link", i18n::s(settings))],
-                ));
-            }
-            let html = html_of(lang, &subject, &text);
-            Ok(Some(NewMail {
-                kind,
-                to: to.to,
-                user: to.user,
-                subject,
-                text,
-                html,
-                dedupe: None,
-            }))
         }
+        let lang = lang.unwrap_or_default();
+        let key = kind.as_str();
+        let subject = i18n::t_args(lang, &format!("mail-{key}-subject"), &args);
+        let mut text = i18n::t_args(lang, &format!("mail-{key}-text"), &args);
+        if to.user.is_some() && kind.can_turn_off() {
+            let settings = self.mail_link(prefs::PATH);
+            text.push_str("\n\n");
+            text.push_str(&i18n::t_args(
+                lang,
+                "mail-footer-settings",
+                &[("link", i18n::s(settings))],
+            ));
+        }
+        let html = html_of(lang, &subject, &text);
+        Ok(Some(NewMail {
+            kind,
+            to: to.to,
+            user: to.user,
+            subject,
+            text,
+            html,
+            dedupe: None,
+        }))
     }
 
     /// Wakes this process's mail worker: call it after a store method wrote mail, so the
@@ -218,15 +213,16 @@ mod tests {
     fn the_mails_of_this_module_exist_in_every_language() {
         for lang in Lang::ALL {
             for kind in [MailKind::OrderAssigned, MailKind::PlanAwaitingApproval] {
-                let args: MailArgs = &[
+                let args: MailArgs = vec![
                     ("process", i18n::s("Koulun 8B")),
                     ("link", i18n::s("https://vuoro.kunta.fi/processes/x")),
                     ("version", i18n::n(3)),
                     ("author", i18n::s("Fanni")),
+                    ("by", i18n::s("Kalle")),
                 ];
                 let key = kind.as_str();
-                let subject = i18n::t_args(lang, &format!("mail-{key}-subject"), args);
-                let text = i18n::t_args(lang, &format!("mail-{key}-text"), args);
+                let subject = i18n::t_args(lang, &format!("mail-{key}-subject"), &args);
+                let text = i18n::t_args(lang, &format!("mail-{key}-text"), &args);
                 assert!(subject.contains("Koulun 8B"), "{lang:?} {key}: {subject}");
                 assert!(
                     text.contains("https://vuoro.kunta.fi/processes/x"),

@@ -87,6 +87,34 @@ invitation-pending = Pending
 invitation-accepted = Accepted
 invitation-expired = Expired
 
+## Accounts by e-mail: invitations, password resets, confirming an address
+login-forgot = Forgot your password?
+login-password-set = Your password has been changed and every log-in of the account has ended. Log in with the new password.
+login-welcome-confirm = Your account is ready. A link to confirm your address was sent to your email; after that, other organisations can give you roles too. Please log in.
+password-forgot-title = Forgotten password
+password-forgot-intro = Enter your account's email address. We will send a link to it where you choose a new password. The link works for an hour and only once.
+password-forgot-submit = Send the link
+password-forgot-sent = If the address has an account, a link to change the password is on its way to it. Check your spam folder too if needed. The link works for an hour.
+password-forgot-throttled = The link has been asked for too many times. Wait { $minutes } min, then try again.
+password-back-to-login = Back to log-in
+password-reset-title = Change your password
+password-reset-intro = Choose a new password for the account { $email }.
+password-reset-submit = Change password
+password-set-ends-logins = At the same time every log-in of the account ends: from then on only whoever knows the new password uses the account.
+password-link-gone = The link has expired or has been used already. Each link works only once and for a limited time.
+password-link-gone-again = Ask for a new link
+address-confirm-title = Confirm your email address
+address-confirm-intro = Confirm that the address { $email } is yours by choosing a password for your account. You may choose the same password as before. Once the address is confirmed, other organisations can give you roles too.
+address-confirm-submit = Confirm the address
+invite-staff-intro-mail = Invite a person by email address and choose their roles. The invitation link is sent by email to them only.
+invite-send-mail = Send invitation
+invite-mailed = The invitation was sent by email to { $email }. The link goes to them only, and the address of an account made with the invitation is confirmed as well.
+invitations-mail = Email
+invitation-mail-waiting = On its way
+invitation-mail-failing = Not sent yet; trying again
+invitation-mail-sent = Sent
+invitation-mail-none = Link handed over by hand
+
 ## Roles
 role-admin = Administrator
 role-coordinator = Coordinator
@@ -1129,3 +1157,34 @@ audit-action-retention_changed = Retention changed
 audit-action-retention_deleted = Raw data deleted
 audit-action-sign_on_mapping_changed = Sign-on groups changed
 audit-action-password_login_changed = Password log-in changed
+
+## Mail: invitation
+mail-invitation-subject = Invitation to vuoro: { $org }
+mail-invitation-text =
+    { $inviter } invited you to join the organisation { $org } in vuoro, where dialogues are ordered, planned and run.
+
+    Accept the invitation here: { $link }
+
+    The link works until { $until } and only once. It is meant for you alone, so do not share it. If you did not expect this invitation, you can ignore this message.
+
+## Mail: password-reset
+mail-password-reset-subject = A new password for vuoro
+mail-password-reset-text =
+    Hello { $name },
+
+    a link to choose a new password was asked for the account { $email }. Choose the new password here: { $link }
+
+    The link works until { $until } and only once. When you choose a new password, every log-in of the account ends.
+
+    If you did not ask for the link, you can ignore this message: your password stays as it is.
+
+## Mail: address-confirmation
+mail-address-confirmation-subject = Confirm your email address in vuoro
+mail-address-confirmation-text =
+    Hello { $name },
+
+    an account with the address { $email } was made for you in vuoro with an invitation link. Confirm that the address is yours and choose a password for the account at the same time: { $link }
+
+    You may choose the same password as before. At the same time the account's other log-ins end, and after that other organisations can give you roles too.
+
+    The link works until { $until } and only once.

@@ -87,6 +87,34 @@ invitation-pending = Odottaa
 invitation-accepted = Hyväksytty
 invitation-expired = Vanhentunut
 
+## Accounts by e-mail: invitations, password resets, confirming an address
+login-forgot = Unohditko salasanan?
+login-password-set = Salasanasi on vaihdettu, ja tunnuksen kaikki kirjautumiset päättyivät. Kirjaudu sisään uudella salasanalla.
+login-welcome-confirm = Tunnuksesi on valmis. Sähköpostiisi lähetettiin linkki, jolla vahvistat osoitteesi; sen jälkeen muutkin organisaatiot voivat antaa sinulle rooleja. Kirjaudu sisään.
+password-forgot-title = Unohtunut salasana
+password-forgot-intro = Kirjoita tunnuksesi sähköpostiosoite. Lähetämme siihen linkin, jolla valitset uuden salasanan. Linkki toimii tunnin ja vain kerran.
+password-forgot-submit = Lähetä linkki
+password-forgot-sent = Jos osoitteella on tunnus, siihen on matkalla linkki salasanan vaihtamiseen. Katso tarvittaessa myös roskapostikansio. Linkki toimii tunnin.
+password-forgot-throttled = Linkkiä on pyydetty liian monta kertaa. Odota { $minutes } min ja yritä sitten uudelleen.
+password-back-to-login = Takaisin kirjautumiseen
+password-reset-title = Vaihda salasana
+password-reset-intro = Valitse uusi salasana tunnukselle { $email }.
+password-reset-submit = Vaihda salasana
+password-set-ends-logins = Samalla tunnuksen kaikki kirjautumiset päättyvät: tämän jälkeen tunnusta käyttää vain se, joka tietää uuden salasanan.
+password-link-gone = Linkki on vanhentunut tai jo käytetty. Jokainen linkki toimii vain kerran ja rajatun ajan.
+password-link-gone-again = Pyydä uusi linkki
+address-confirm-title = Vahvista sähköpostiosoitteesi
+address-confirm-intro = Vahvista, että osoite { $email } on sinun, valitsemalla tunnuksellesi salasana. Voit valita saman salasanan kuin ennenkin. Kun osoite on vahvistettu, muutkin organisaatiot voivat antaa sinulle rooleja.
+address-confirm-submit = Vahvista osoite
+invite-staff-intro-mail = Kutsu henkilö sähköpostiosoitteella ja valitse roolit. Kutsulinkki lähetetään sähköpostilla vain hänelle.
+invite-send-mail = Lähetä kutsu
+invite-mailed = Kutsu lähetettiin sähköpostilla osoitteeseen { $email }. Linkki menee vain hänelle, ja kutsulla luodun tunnuksen osoite on samalla vahvistettu.
+invitations-mail = Sähköposti
+invitation-mail-waiting = Lähdössä
+invitation-mail-failing = Lähetys ei ole vielä onnistunut; yritetään uudelleen
+invitation-mail-sent = Lähetetty
+invitation-mail-none = Linkki annettiin käsin
+
 ## Roles
 role-admin = Ylläpitäjä
 role-coordinator = Koordinaattori
@@ -1132,3 +1160,34 @@ audit-action-retention_changed = Säilytysaika muuttui
 audit-action-retention_deleted = Raakatiedot poistettiin
 audit-action-sign_on_mapping_changed = Kertakirjautumisen ryhmät muuttuivat
 audit-action-password_login_changed = Salasanakirjautuminen muuttui
+
+## Mail: invitation
+mail-invitation-subject = Kutsu vuoroon: { $org }
+mail-invitation-text =
+    { $inviter } kutsui sinut organisaation { $org } käyttäjäksi vuorossa, jossa dialogeja tilataan, suunnitellaan ja viedään läpi.
+
+    Hyväksy kutsu tästä: { $link }
+
+    Linkki toimii { $until } asti ja vain kerran. Se on tarkoitettu vain sinulle, joten älä jaa sitä. Jos et odottanut kutsua, voit jättää viestin huomiotta.
+
+## Mail: password-reset
+mail-password-reset-subject = Uusi salasana vuoroon
+mail-password-reset-text =
+    Hei { $name },
+
+    tunnukselle { $email } pyydettiin linkkiä uuden salasanan valitsemiseen. Valitse uusi salasana tästä: { $link }
+
+    Linkki toimii { $until } asti ja vain kerran. Kun valitset uuden salasanan, tunnuksen kaikki kirjautumiset päättyvät.
+
+    Jos et pyytänyt linkkiä, voit jättää viestin huomiotta: salasanasi pysyy ennallaan.
+
+## Mail: address-confirmation
+mail-address-confirmation-subject = Vahvista sähköpostiosoitteesi vuorossa
+mail-address-confirmation-text =
+    Hei { $name },
+
+    sinulle luotiin kutsulinkillä vuoroon tunnus osoitteella { $email }. Vahvista, että osoite on sinun, ja valitse samalla tunnuksellesi salasana: { $link }
+
+    Voit valita saman salasanan kuin tähänkin asti. Samalla tunnuksen muut kirjautumiset päättyvät, ja sen jälkeen muutkin organisaatiot voivat antaa sinulle rooleja.
+
+    Linkki toimii { $until } asti ja vain kerran.

@@ -87,6 +87,34 @@ invitation-pending = Väntar
 invitation-accepted = Godkänd
 invitation-expired = Utgången
 
+## Accounts by e-mail: invitations, password resets, confirming an address
+login-forgot = Glömt lösenordet?
+login-password-set = Ditt lösenord har bytts och alla inloggningar med kontot har avslutats. Logga in med det nya lösenordet.
+login-welcome-confirm = Ditt konto är klart. En länk för att bekräfta din adress har skickats till din e-post; därefter kan också andra organisationer ge dig roller. Logga in.
+password-forgot-title = Glömt lösenord
+password-forgot-intro = Skriv ditt kontos e-postadress. Vi skickar en länk dit där du väljer ett nytt lösenord. Länken fungerar en timme och bara en gång.
+password-forgot-submit = Skicka länken
+password-forgot-sent = Om adressen har ett konto är en länk för att byta lösenord på väg dit. Titta vid behov också i skräppostmappen. Länken fungerar en timme.
+password-forgot-throttled = Länken har begärts för många gånger. Vänta { $minutes } min och försök sedan igen.
+password-back-to-login = Tillbaka till inloggningen
+password-reset-title = Byt lösenord
+password-reset-intro = Välj ett nytt lösenord för kontot { $email }.
+password-reset-submit = Byt lösenord
+password-set-ends-logins = Samtidigt avslutas alla inloggningar med kontot: därefter använder bara den som känner till det nya lösenordet kontot.
+password-link-gone = Länken har gått ut eller redan använts. Varje länk fungerar bara en gång och en begränsad tid.
+password-link-gone-again = Begär en ny länk
+address-confirm-title = Bekräfta din e-postadress
+address-confirm-intro = Bekräfta att adressen { $email } är din genom att välja ett lösenord för ditt konto. Du kan välja samma lösenord som förut. När adressen är bekräftad kan också andra organisationer ge dig roller.
+address-confirm-submit = Bekräfta adressen
+invite-staff-intro-mail = Bjud in en person med e-postadress och välj roller. Inbjudningslänken skickas per e-post bara till personen.
+invite-send-mail = Skicka inbjudan
+invite-mailed = Inbjudan skickades per e-post till { $email }. Länken går bara till personen, och adressen för ett konto som skapas med inbjudan är samtidigt bekräftad.
+invitations-mail = E-post
+invitation-mail-waiting = På väg
+invitation-mail-failing = Har inte kunnat skickas ännu; försöker igen
+invitation-mail-sent = Skickad
+invitation-mail-none = Länken gavs för hand
+
 ## Roles
 role-admin = Administratör
 role-coordinator = Koordinator
@@ -1123,3 +1151,34 @@ audit-action-retention_changed = Bevarandetiden ändrades
 audit-action-retention_deleted = Rådata raderades
 audit-action-sign_on_mapping_changed = Grupperna för enkel inloggning ändrades
 audit-action-password_login_changed = Inloggning med lösenord ändrades
+
+## Mail: invitation
+mail-invitation-subject = Inbjudan till vuoro: { $org }
+mail-invitation-text =
+    { $inviter } har bjudit in dig som användare för organisationen { $org } i vuoro, där dialoger beställs, planeras och genomförs.
+
+    Ta emot inbjudan här: { $link }
+
+    Länken fungerar till { $until } och bara en gång. Den är avsedd bara för dig, så dela den inte. Om du inte väntade dig inbjudan kan du strunta i meddelandet.
+
+## Mail: password-reset
+mail-password-reset-subject = Nytt lösenord till vuoro
+mail-password-reset-text =
+    Hej { $name },
+
+    för kontot { $email } begärdes en länk för att välja ett nytt lösenord. Välj det nya lösenordet här: { $link }
+
+    Länken fungerar till { $until } och bara en gång. När du väljer ett nytt lösenord avslutas alla inloggningar med kontot.
+
+    Om du inte begärde länken kan du strunta i meddelandet: ditt lösenord förblir oförändrat.
+
+## Mail: address-confirmation
+mail-address-confirmation-subject = Bekräfta din e-postadress i vuoro
+mail-address-confirmation-text =
+    Hej { $name },
+
+    ett konto med adressen { $email } skapades åt dig i vuoro med en inbjudningslänk. Bekräfta att adressen är din och välj samtidigt ett lösenord för kontot: { $link }
+
+    Du kan välja samma lösenord som förut. Samtidigt avslutas kontots övriga inloggningar, och därefter kan också andra organisationer ge dig roller.
+
+    Länken fungerar till { $until } och bara en gång.

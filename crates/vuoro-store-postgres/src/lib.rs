@@ -14,6 +14,7 @@
 //! within the session, and a client resuming after a `seq` never skips an event that
 //! committed late.
 
+mod account_tokens;
 mod accounts;
 mod audit;
 mod catalogue;
@@ -209,6 +210,10 @@ mod tests {
         (
             7,
             "ca40825ca238a810f24ad19137e5f6fee1e2c92d4cf1cb3c50d50a2f84a157caea5d40cc1427458319932aca4233e649",
+        ),
+        (
+            4,
+            "19db8ad0f6720bed5ded16fa39510955efdbca214fd25ec50c425986a735f5e4b4099c746c9a5ad0df913d4945ee5af0",
         ),
     ];
 

@@ -257,7 +257,10 @@ async fn one_invitation_accepted_at_once_makes_one_account() {
     let now = datetime!(2027-01-10 12:00 UTC);
     let roles = RoleSet::empty().with(Role::Facilitator);
     f.store
-        .create_invitation(&invitation(&f, "hash-once", "uusi@vantaa.fi", roles, now))
+        .create_invitation(
+            &invitation(&f, "hash-once", "uusi@vantaa.fi", roles, now),
+            &[],
+        )
         .await
         .expect("invite");
     let users_before = f.store.user_count().await.expect("count");
@@ -325,7 +328,7 @@ async fn two_invitations_to_one_new_address_accepted_at_once_make_one_account() 
             let token = format!("hash-{round}-{org}");
             let mut inv = invitation(&f, &token, &email, roles, now);
             inv.org = org;
-            f.store.create_invitation(&inv).await.expect("invite");
+            f.store.create_invitation(&inv, &[]).await.expect("invite");
             tokens.push(token);
         }
         let tasks: Vec<_> = tokens

@@ -310,12 +310,16 @@ impl AccountStore for SqliteStore {
         Ok(out)
     }
 
-    async fn create_invitation(&self, inv: &Invitation) -> Result<()> {
+    async fn create_invitation(
+        &self,
+        inv: &Invitation,
+        outbox: &[vuoro_store::mail::NewMail],
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO invitations \
-             (token_hash, org_id, email, invited_by, created_at, expires_at, accepted_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             (token_hash, org_id, email, invited_by, created_at, expires_at, accepted_at, \
+             mailed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&inv.token_hash)
         .bind(inv.org.to_string())
@@ -324,6 +328,7 @@ impl AccountStore for SqliteStore {
         .bind(timestamp(inv.created_at)?)
         .bind(timestamp(inv.expires_at)?)
         .bind(inv.accepted_at.map(timestamp).transpose()?)
+        .bind(!outbox.is_empty())
         .execute(&mut *tx)
         .await
         .map_err(db_unique("invitation"))?;
@@ -335,6 +340,7 @@ impl AccountStore for SqliteStore {
                 .await
                 .map_err(db)?;
         }
+        crate::mail::insert_mails(&mut tx, outbox, inv.created_at).await?;
         tx.commit().await.map_err(db)
     }
 
@@ -410,14 +416,31 @@ impl AccountStore for SqliteStore {
                     created_at: now,
                 };
                 insert_user(&mut tx, &created).await?;
-                // Whoever held the link may have chosen the password: the address stays
-                // unconfirmed, and only this organisation may give the account roles.
-                sqlx::query("UPDATE users SET origin_org = ? WHERE id = ?")
-                    .bind(inv.org.to_string())
-                    .bind(created.id.to_string())
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db)?;
+                let mailed: bool =
+                    sqlx::query_scalar("SELECT mailed FROM invitations WHERE token_hash = ?")
+                        .bind(token_hash)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(db)?;
+                if mailed {
+                    // The link went only to the address, so whoever made the account with it
+                    // reads that mailbox: the address is confirmed (by e-mail, so by nobody).
+                    sqlx::query("UPDATE users SET confirmed_at = ? WHERE id = ?")
+                        .bind(timestamp(now)?)
+                        .bind(created.id.to_string())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db)?;
+                } else {
+                    // Whoever held the link may have chosen the password: the address stays
+                    // unconfirmed, and only this organisation may give the account roles.
+                    sqlx::query("UPDATE users SET origin_org = ? WHERE id = ?")
+                        .bind(inv.org.to_string())
+                        .bind(created.id.to_string())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db)?;
+                }
                 created
             }
             (None, Acceptor::Account(_)) => {

@@ -5,6 +5,7 @@
 //! the write lock up front means a transaction never has to upgrade a read snapshot to a write,
 //! which in WAL mode fails at once instead of waiting for the busy timeout.
 
+mod account_tokens;
 mod accounts;
 mod audit;
 mod catalogue;
@@ -635,6 +636,10 @@ mod tests {
         (
             17,
             "3121bdece87d64bf4835d99b75ba12334fa45b34ad624c7a53ee2f88fddad4d6c5474eaa81a6cbf07f06d31fc0b56cc3",
+        ),
+        (
+            14,
+            "9cf320749fd11aa073f7c2b479a9ea4d796597e469b59db2c211b1aa286fe6e871ea1a3cff15d72ccbf0115b662fa46e",
         ),
     ];
 

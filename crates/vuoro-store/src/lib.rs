@@ -7,6 +7,10 @@
 //! as history.
 
 pub mod audit;
+
+// Accounts by e-mail (part 8): reset and confirmation links.
+pub mod account_tokens;
+pub use account_tokens::{AccountToken, InvitationMail, TOKEN_USED, TokenPurpose, TokenStore};
 pub mod catalogue;
 #[cfg(feature = "conformance")]
 pub mod conformance;
@@ -25,6 +29,8 @@ pub mod throttle;
 pub mod prelude {
     pub use crate::MailStore as _;
     pub use crate::NoticeStore as _;
+
+    pub use crate::TokenStore as _;
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
         ProcessStore as _, Store, ThrottleStore as _,
@@ -692,6 +698,8 @@ pub trait Store:
 
     + AuditStore
     + RightsStore
+
+    + TokenStore
     + std::fmt::Debug
 {
 }
@@ -709,6 +717,8 @@ impl<T> Store for T where
 
         + AuditStore
         + RightsStore
+
+        + TokenStore
         + std::fmt::Debug
 {
 }
@@ -763,12 +773,24 @@ pub trait AccountStore: Send + Sync {
     async fn memberships(&self, user: UserId) -> Result<Vec<(Organisation, RoleSet)>>;
     async fn members(&self, org: OrgId) -> Result<Vec<Member>>;
 
-    async fn create_invitation(&self, inv: &Invitation) -> Result<()>;
+    /// Stores an invitation, and writes `outbox` (the invitation's mail, carrying its link to
+    /// the invited address) in the same transaction. An invitation written with its mail is
+    /// *mailed*: its link went only to the invited address, never to the admin's screen, and
+    /// an account made from it has its address confirmed at once
+    /// ([`AccountStore::accept_invitation`]). With `&[]` (no mail configured) the admin hands
+    /// the link over, and the account it makes is unconfirmed.
+    async fn create_invitation(
+        &self,
+        inv: &Invitation,
+        outbox: &[crate::mail::NewMail],
+    ) -> Result<()>;
     async fn invitation(&self, token_hash: &str) -> Result<Invitation>;
     async fn invitations(&self, org: OrgId) -> Result<Vec<Invitation>>;
     /// Grants the roles and marks the invitation used, recording the change, all in one
-    /// transaction. A new account (`Acceptor::New`) is made only when none has the address,
-    /// with the address unconfirmed and the invitation's organisation as its origin. An
+    /// transaction. A new account (`Acceptor::New`) is made only when none has the address:
+    /// from a mailed invitation with its address confirmed (only the mailbox's reader held the
+    /// link), otherwise with the address unconfirmed and the invitation's organisation as its
+    /// origin. An
     /// existing account gains roles only when it accepts itself (`Acceptor::Account` with its
     /// id) and its address is confirmed or came from the same organisation. `Conflict` if the
     /// invitation was used already or the acceptor does not fit; `NotFound` if it expired.

@@ -4,6 +4,7 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind, opts};
 use crate::form::FormData;
+use crate::mail::Recipient;
 use crate::routes::Routes;
 use crate::util::{cookie_builder, hash_token, random_token, redirect, set_cookie, unprocessable};
 use crate::{AppState, i18n};
@@ -17,7 +18,10 @@ use time::{Duration, OffsetDateTime};
 use vuoro_core::permission::Action;
 use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldError, FieldErrors, Lang, OrgId, Role, RoleSet, UserId};
-use vuoro_store::{Invitation, Organisation, RoleChangeVia, StoreError};
+use vuoro_store::account_tokens::invitation_mail_key;
+use vuoro_store::{
+    Invitation, InvitationMail, MailKind, NewMail, Organisation, RoleChangeVia, StoreError,
+};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -116,6 +120,8 @@ pub struct InvitationRow {
     pub email: String,
     pub roles: String,
     pub state: String,
+    /// Where its mail is (sent, on its way, failing), or that the link was handed over.
+    pub mail: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -132,6 +138,10 @@ struct OrgView {
     invite_refused: Option<String>,
     /// The link of an invitation just made: shown once, since only its hash is stored.
     new_link: Option<String>,
+    /// The address an invitation was just mailed to (the link itself is never shown then).
+    mailed_to: Option<String>,
+    /// Mail is configured: invitations go by mail, and the list says where each mail is.
+    mail_on: bool,
     role_changes: Vec<RoleChangeRow>,
     /// Site administrators confirm addresses.
     can_confirm: bool,
@@ -154,6 +164,7 @@ struct OrgForms<'a> {
     invite: (&'a str, Vec<String>, FieldErrors),
     invite_refused: Option<String>,
     new_link: Option<String>,
+    mailed_to: Option<String>,
 }
 
 async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> AppResult<OrgView> {
@@ -232,12 +243,22 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
         .collect();
     let can_confirm = c.user.as_ref().is_some_and(|u| u.site_admin);
     let now = OffsetDateTime::now_utc();
+    let mail_states = state.store.invitation_mail(org_id).await?;
     let invitations = state
         .store
         .invitations(org_id)
         .await?
         .into_iter()
         .map(|i| InvitationRow {
+            mail: i18n::t(
+                lang,
+                match mail_states.get(&i.token_hash) {
+                    Some(InvitationMail::Sent) => "invitation-mail-sent",
+                    Some(InvitationMail::Waiting) => "invitation-mail-waiting",
+                    Some(InvitationMail::Failing) => "invitation-mail-failing",
+                    None => "invitation-mail-none",
+                },
+            ),
             email: i.email,
             roles: i
                 .roles
@@ -288,6 +309,8 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
         invite_fields,
         invite_refused: f.invite_refused,
         new_link: f.new_link,
+        mailed_to: f.mailed_to,
+        mail_on: crate::password::mail_on(state),
         role_changes,
         can_confirm,
     })
@@ -309,6 +332,7 @@ fn blank() -> OrgForms<'static> {
         invite: ("", Vec::new(), FieldErrors::new()),
         invite_refused: None,
         new_link: None,
+        mailed_to: None,
     }
 }
 
@@ -317,17 +341,21 @@ fn blank() -> OrgForms<'static> {
 /// answer would make a reload create a second invitation.
 const NEW_INVITE_COOKIE: &str = "vuoro_new_invite";
 
+/// Carries the address an invitation was just mailed to from the post to the page that says
+/// so, once (percent-encoded).
+const MAILED_INVITE_COOKIE: &str = "vuoro_invite_mailed";
+
 fn set_invite_cookie(
     r: &mut Response,
     state: &AppState,
     org: OrgId,
-    token: String,
+    (name, value): (&'static str, String),
     max_age: Duration,
 ) {
     set_cookie(
         r,
         &state.config,
-        cookie_builder(NEW_INVITE_COOKIE, token)
+        cookie_builder(name, value)
             .path(format!("/orgs/{org}"))
             .http_only(true)
             .same_site(::cookie::SameSite::Strict)
@@ -345,13 +373,36 @@ async fn org_page(
     let token = crate::util::cookie(&headers, NEW_INVITE_COOKIE)
         .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
         .map(str::to_owned);
+    let mailed_to = crate::util::cookie(&headers, MAILED_INVITE_COOKIE)
+        .map(|v| {
+            percent_encoding::percent_decode_str(v)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .filter(|a| !a.is_empty());
     let forms = OrgForms {
         new_link: token.as_ref().map(|t| format!("/invite/{t}")),
+        mailed_to: mailed_to.clone(),
         ..blank()
     };
     let mut r = org_view(&state, c, id, forms).await?.into_response();
     if token.is_some() {
-        set_invite_cookie(&mut r, &state, id, String::new(), Duration::ZERO);
+        set_invite_cookie(
+            &mut r,
+            &state,
+            id,
+            (NEW_INVITE_COOKIE, String::new()),
+            Duration::ZERO,
+        );
+    }
+    if mailed_to.is_some() {
+        set_invite_cookie(
+            &mut r,
+            &state,
+            id,
+            (MAILED_INVITE_COOKIE, String::new()),
+            Duration::ZERO,
+        );
     }
     Ok(r)
 }
@@ -434,23 +485,88 @@ async fn invite(
     }
     let token = random_token();
     let now = OffsetDateTime::now_utc();
+    let invitation = Invitation {
+        token_hash: hash_token(&token),
+        org: id,
+        email,
+        roles,
+        invited_by: user,
+        created_at: now,
+        expires_at: now + Duration::days(state.config.invitation_days),
+        accepted_at: None,
+    };
+    // With mail the link goes only to the invited address, in the invitation's transaction,
+    // and the admin never sees it; without, the admin hands it over, so the page shows it once.
+    let mail = invitation_mail(&state, &c, &invitation, &token).await?;
     state
         .store
-        .create_invitation(&Invitation {
-            token_hash: hash_token(&token),
-            org: id,
-            email,
-            roles,
-            invited_by: user,
-            created_at: now,
-            expires_at: now + Duration::days(state.config.invitation_days),
-            accepted_at: None,
-        })
+        .create_invitation(&invitation, mail.as_slice())
         .await?;
-    // No e-mail is sent yet: the admin hands the link over, so the page shows it once.
+    if mail.is_some() {
+        state.mail_queued();
+    }
     let mut r = redirect(&format!("/orgs/{id}#invitations"));
-    set_invite_cookie(&mut r, &state, id, token, Duration::minutes(5));
+    let carried = if mail.is_some() {
+        (
+            MAILED_INVITE_COOKIE,
+            percent_encoding::utf8_percent_encode(
+                &invitation.email,
+                percent_encoding::NON_ALPHANUMERIC,
+            )
+            .to_string(),
+        )
+    } else {
+        (NEW_INVITE_COOKIE, token)
+    };
+    set_invite_cookie(&mut r, &state, id, carried, Duration::minutes(5));
     Ok(r)
+}
+
+/// The mail carrying an invitation's link to the invited address, or `None` without mail. In
+/// the language the invited account chose, if it has one, else the inviting admin's: the
+/// invited person's own is not known yet. Its dedupe key lets the invitation list find it.
+async fn invitation_mail(
+    state: &AppState,
+    c: &Ctx,
+    inv: &Invitation,
+    token: &str,
+) -> AppResult<Option<NewMail>> {
+    if !state.mail_enabled() {
+        return Ok(None);
+    }
+    let org = state.store.org(inv.org).await?;
+    let inviter = c.user()?;
+    let to = match state.store.user_by_email(&inv.email).await? {
+        Some(account) => Recipient {
+            to: inv.email.clone(),
+            user: Some(account.id),
+            lang: Some(
+                state
+                    .store
+                    .mail_language(account.id)
+                    .await?
+                    .unwrap_or(c.lang),
+            ),
+        },
+        None => Recipient::address(inv.email.as_str(), c.lang),
+    };
+    let link = state.mail_link(&format!("/invite/{token}"));
+    let args: crate::mail::MailArgs = vec![
+        ("org", i18n::s(org.name.as_str())),
+        ("inviter", i18n::s(inviter.name.as_str())),
+        ("link", i18n::s(link.as_str())),
+        (
+            "until",
+            i18n::s(crate::processes::helsinki_time(inv.expires_at)),
+        ),
+    ];
+    Ok(state
+        .compose(MailKind::Invitation, to, args)
+        .await?
+        .map(|mut m| {
+            m.dedupe = Some(invitation_mail_key(&inv.token_hash));
+            m
+        }))
 }
 
 async fn set_roles(

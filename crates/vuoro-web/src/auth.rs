@@ -129,7 +129,7 @@ impl LoginLimiter {
         }
     }
 
-    fn address_key(email: &str) -> String {
+    pub(crate) fn address_key(email: &str) -> String {
         format!("login-address:{}", hash_token(email))
     }
 
@@ -201,6 +201,8 @@ struct LoginView {
     /// Where to go after logging in (a local path, or empty for the front page): an invitation
     /// sends someone with an account here to log in first.
     next: String,
+    /// Mail is configured, so a forgotten password can be reset by e-mail.
+    mail_on: bool,
 }
 
 /// Why a log-in was refused: a message id, and the minutes to wait when it was throttled.
@@ -236,7 +238,11 @@ fn login_fields(lang: Lang, email: &str) -> Vec<Field> {
     ]
 }
 
-async fn login_page(c: Ctx, Query(q): Query<LoginQuery>) -> AppResult<Response> {
+async fn login_page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Query(q): Query<LoginQuery>,
+) -> AppResult<Response> {
     let next = next_of(q.next.as_deref());
     if c.user.is_some() {
         return Ok(redirect(if next.is_empty() { "/" } else { &next }));
@@ -247,6 +253,7 @@ async fn login_page(c: Ctx, Query(q): Query<LoginQuery>) -> AppResult<Response> 
         fields,
         failed: None,
         next,
+        mail_on: crate::password::mail_on(&state),
     }
     .into_response())
 }
@@ -277,6 +284,7 @@ async fn login(
             fields,
             failed: Some(why),
             next,
+            mail_on: crate::password::mail_on(&state),
         }
         .into_response();
         *r.status_mut() = status;
@@ -533,7 +541,8 @@ async fn accept_invite(
             return Ok(r);
         }
     };
-    state
+    let made = matches!(acceptor, Acceptor::New(_));
+    let account = state
         .store
         .accept_invitation(&hash, acceptor, OffsetDateTime::now_utc())
         .await
@@ -546,8 +555,16 @@ async fn accept_invite(
             }
             other => other.into(),
         })?;
+    // An account made from a link an admin saw (one made before mail was configured) has an
+    // unconfirmed address; with mail, a link to confirm it goes to that address. One made from
+    // a mailed invitation is confirmed already, by the store.
+    let confirm_sent = made
+        && state.store.unconfirmed_origin(account.id).await?.is_some()
+        && crate::password::send_confirmation(&state, &account, c.lang).await;
     Ok(redirect(if c.user.is_some() {
         "/"
+    } else if confirm_sent {
+        "/login?welcome=1&confirm=1"
     } else {
         "/login?welcome=1"
     }))

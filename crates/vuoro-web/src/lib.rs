@@ -24,6 +24,7 @@ pub mod methods;
 pub mod notices;
 pub mod orders;
 pub mod pages;
+pub mod password;
 pub mod practices;
 pub mod processes;
 pub mod retention;
@@ -124,6 +125,7 @@ fn routes() -> routes::Routes {
     routes::Routes::new()
         .merge(pages::router())
         .merge(auth::router())
+        .merge(password::router())
         .merge(admin::router())
         .merge(methods::router())
         .merge(orders::router())

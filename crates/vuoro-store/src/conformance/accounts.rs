@@ -163,7 +163,7 @@ pub async fn invitations_create_or_reuse_accounts_once(store: Arc<dyn Store>) {
 
     // A new person gets an account with the invitation's address.
     let inv = invitation(&f, "hash-new", "uusi@vantaa.fi", fac, now);
-    s.create_invitation(&inv).await.expect("invite");
+    s.create_invitation(&inv, &[]).await.expect("invite");
     assert_eq!(s.invitation("hash-new").await.expect("stored"), inv);
     let user = s
         .accept_invitation(
@@ -197,7 +197,7 @@ pub async fn invitations_create_or_reuse_accounts_once(store: Arc<dyn Store>) {
     // Someone with an account keeps it and its password and gains the roles on top of theirs.
     let coord = RoleSet::empty().with(Role::Coordinator);
     let inv = invitation(&f, "hash-existing", "ESIMIES@vantaa.fi", coord, now);
-    s.create_invitation(&inv).await.expect("invite");
+    s.create_invitation(&inv, &[]).await.expect("invite");
     let reused = s
         .accept_invitation("hash-existing", Acceptor::Account(f.orderer.id), now)
         .await
@@ -210,7 +210,7 @@ pub async fn invitations_create_or_reuse_accounts_once(store: Arc<dyn Store>) {
 
     // Expired and unknown invitations are not found.
     let inv = invitation(&f, "hash-expired", "myohassa@vantaa.fi", fac, now);
-    s.create_invitation(&inv).await.expect("invite");
+    s.create_invitation(&inv, &[]).await.expect("invite");
     let late = s
         .accept_invitation(
             "hash-expired",
@@ -245,7 +245,7 @@ pub async fn invitations_create_or_reuse_accounts_once(store: Arc<dyn Store>) {
         assert!(listed.iter().any(|t| t == token), "{token} listed");
     }
     let dup = s
-        .create_invitation(&invitation(&f, "hash-new", "a@b.fi", fac, now))
+        .create_invitation(&invitation(&f, "hash-new", "a@b.fi", fac, now), &[])
         .await;
     assert!(matches!(dup, Err(StoreError::Duplicate(_))), "{dup:?}");
 }
@@ -262,7 +262,7 @@ pub async fn an_account_made_from_a_link_takes_roles_only_from_its_organisation(
 
     // Organisation A's link makes the account: its address is unconfirmed, from A.
     let inv = invitation(&f, "hash-a", "kohde@vantaa.fi", fac, now);
-    s.create_invitation(&inv).await.expect("invite");
+    s.create_invitation(&inv, &[]).await.expect("invite");
     let target = s
         .accept_invitation(
             "hash-a",
@@ -285,7 +285,7 @@ pub async fn an_account_made_from_a_link_takes_roles_only_from_its_organisation(
         org: other.id,
         ..invitation(&f, "hash-b", "kohde@vantaa.fi", admin, now)
     };
-    s.create_invitation(&inv_b).await.expect("invite");
+    s.create_invitation(&inv_b, &[]).await.expect("invite");
     let taken = s
         .accept_invitation("hash-b", Acceptor::Account(target.id), now)
         .await;
@@ -470,16 +470,19 @@ pub async fn unconfirmed_addresses_are_read_in_one_go_with_their_origin(store: A
         (vantaa, "vahvistettu@vantaa.fi"),
     ] {
         let token = format!("hash-{email}");
-        s.create_invitation(&Invitation {
-            token_hash: token.clone(),
-            org,
-            email: email.into(),
-            roles: vuoro_core::RoleSet::empty().with(vuoro_core::Role::Facilitator),
-            invited_by: admin.id,
-            created_at: now,
-            expires_at: now + Duration::days(7),
-            accepted_at: None,
-        })
+        s.create_invitation(
+            &Invitation {
+                token_hash: token.clone(),
+                org,
+                email: email.into(),
+                roles: vuoro_core::RoleSet::empty().with(vuoro_core::Role::Facilitator),
+                invited_by: admin.id,
+                created_at: now,
+                expires_at: now + Duration::days(7),
+                accepted_at: None,
+            },
+            &[],
+        )
         .await
         .expect("invite");
         let u = s

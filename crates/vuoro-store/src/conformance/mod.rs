@@ -18,6 +18,7 @@
 //! share no state: each makes its fixtures through the trait on the store it is given, and
 //! passes every time it stores (`NOW` where it does not care when).
 
+pub mod account_tokens;
 pub mod accounts;
 pub mod catalogue;
 pub mod feed;
@@ -109,6 +110,9 @@ macro_rules! conformance_tests {
             accounts::login_sessions_expire,
             accounts::users_are_read_in_one_go_by_id,
             accounts::unconfirmed_addresses_are_read_in_one_go_with_their_origin,
+            account_tokens::a_mailed_link_sets_the_password_once_and_ends_every_log_in,
+            account_tokens::using_a_mailed_link_confirms_the_address,
+            account_tokens::a_mailed_invitation_makes_a_confirmed_account_and_tells_its_mail,
             process::processes_are_created_read_and_filtered_by_every_field,
             process::a_unit_of_another_organisation_is_refused,
             process::plans_are_versioned_and_stale_saves_conflict,
@@ -661,6 +665,8 @@ mod tests {
             ("notices", include_str!("notices.rs")),
 
             ("rights", include_str!("rights.rs")),
+
+            ("account_tokens", include_str!("account_tokens.rs")),
         ] {
             for line in source.lines() {
                 if let Some(rest) = line.strip_prefix("pub async fn ") {

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod accounts;
 mod assets;
 mod auth;
 mod bad_input;

@@ -107,6 +107,9 @@ enum Fresh {
     Hand,
     /// A working link sharing `P`'s summary (`{token}`), made anew after revoking the last.
     SummaryLink,
+    /// A mailed link (`{token}`) of an account of its own, to be used: a password reset or an
+    /// address confirmation.
+    MailedLink(vuoro_store::TokenPurpose),
 }
 
 struct Row {
@@ -161,6 +164,8 @@ const POST: Method = Method::POST;
 // phone2.
 /// Public pages: everyone.
 const ALL: &str = "Y Y Y Y Y Y Y Y Y Y Y";
+/// Pages that do not exist in this configuration, for anyone.
+const NONE: &str = "N N N N N N N N N N N";
 /// The site administration.
 const SITE: &str = "L Y F F F F F F F L L";
 /// Managing the organisation.
@@ -236,6 +241,23 @@ fn table() -> Vec<Row> {
         row(POST, "/invite/{token}", ALL)
             .fresh(Fresh::Invitation)
             .fields(&[("name", "Uusi Ihminen"), ("password", PASSWORD)]),
+        // passwords and addresses by e-mail: the reset form exists only with mail configured
+        // (this server has none); a mailed link works for whoever holds it, once.
+        row(GET, "/password/forgot", NONE),
+        row(POST, "/password/forgot", NONE).fields(&[("email", "{site_email}")]),
+        row(GET, "/password/reset/{token}", ALL)
+            .fresh(Fresh::MailedLink(vuoro_store::TokenPurpose::PasswordReset)),
+        row(POST, "/password/reset/{token}", ALL)
+            .fresh(Fresh::MailedLink(vuoro_store::TokenPurpose::PasswordReset))
+            .fields(&[("password", PASSWORD)]),
+        row(GET, "/address/confirm/{token}", ALL).fresh(Fresh::MailedLink(
+            vuoro_store::TokenPurpose::AddressConfirmation,
+        )),
+        row(POST, "/address/confirm/{token}", ALL)
+            .fresh(Fresh::MailedLink(
+                vuoro_store::TokenPurpose::AddressConfirmation,
+            ))
+            .fields(&[("password", PASSWORD)]),
         // admin
         row(GET, "/admin/orgs", SITE),
         row(POST, "/admin/orgs", SITE).fields(&[("name", "Kunta {uniq}")]),
@@ -982,16 +1004,19 @@ async fn make_fresh(
         Fresh::Invitation => {
             let token = random_token();
             app.store
-                .create_invitation(&Invitation {
-                    token_hash: hash_token(&token),
-                    org: fx.org,
-                    email: format!("uusi{n}@test.vuoro.fi"),
-                    roles: RoleSet::from_iter([Role::Orderer]),
-                    invited_by: app.user_id("admin").await,
-                    created_at: now,
-                    expires_at: now + Duration::days(1),
-                    accepted_at: None,
-                })
+                .create_invitation(
+                    &Invitation {
+                        token_hash: hash_token(&token),
+                        org: fx.org,
+                        email: format!("uusi{n}@test.vuoro.fi"),
+                        roles: RoleSet::from_iter([Role::Orderer]),
+                        invited_by: app.user_id("admin").await,
+                        created_at: now,
+                        expires_at: now + Duration::days(1),
+                        accepted_at: None,
+                    },
+                    &[],
+                )
                 .await
                 .expect("invitation");
             values.insert("token", token);
@@ -1027,6 +1052,39 @@ async fn make_fresh(
                 .await
                 .expect("hand");
             assert_eq!(r.status(), StatusCode::SEE_OTHER, "a hand goes up");
+        }
+        Fresh::MailedLink(purpose) => {
+            // An account of its own: using the link sets its password and ends its log-ins.
+            let user = app
+                .store
+                .create_user(
+                    NewUser {
+                        email: format!("linkki{n}@test.vuoro.fi"),
+                        name: format!("Linkki {n}"),
+                        password_hash: "unused".into(),
+                        site_admin: false,
+                    },
+                    now,
+                )
+                .await
+                .expect("user");
+            let token = random_token();
+            app.store
+                .issue_token(
+                    &vuoro_store::AccountToken {
+                        token_hash: hash_token(&token),
+                        user: user.id,
+                        purpose,
+                        created_at: now,
+                        expires_at: now + Duration::hours(1),
+                        used_at: None,
+                    },
+                    now,
+                    &[],
+                )
+                .await
+                .expect("link");
+            values.insert("token", token);
         }
         Fresh::SummaryLink => {
             let orderer = app.user_id("orderer").await;

@@ -187,7 +187,10 @@ impl FollowUp {
 /// today, in Helsinki. What the pass asks the store for; [`follow_ups_due`] decides.
 pub fn follow_up_dates(tz: &TimeZone, now: OffsetDateTime) -> Option<(Date, Date)> {
     let today = local_date(tz, now)?;
-    Some((today.checked_sub(Duration::days(FOLLOW_UP_LATE_DAYS))?, today))
+    Some((
+        today.checked_sub(Duration::days(FOLLOW_UP_LATE_DAYS))?,
+        today,
+    ))
 }
 
 /// The follow-ups due at `now`: a practice still open (agreed or in progress) of a process
@@ -393,21 +396,61 @@ mod tests {
         let f = Some(UserId::new());
         let cases: &[(&str, Date, OffsetDateTime, bool)] = &[
             // Winter: +02:00.
-            ("winter, 07:59 local", date!(2027-01-13), datetime!(2027-01-12 05:59 UTC), false),
-            ("winter, 08:00 local", date!(2027-01-13), datetime!(2027-01-12 06:00 UTC), true),
+            (
+                "winter, 07:59 local",
+                date!(2027 - 01 - 13),
+                datetime!(2027-01-12 05:59 UTC),
+                false,
+            ),
+            (
+                "winter, 08:00 local",
+                date!(2027 - 01 - 13),
+                datetime!(2027-01-12 06:00 UTC),
+                true,
+            ),
             // The session on Monday 29 March; the day before is the Sunday the clocks go
             // forward at 03:00, so 08:00 that day is already summer time (05:00 UTC). Counting
             // with the winter offset would wait until 06:00 UTC.
-            ("spring change, 07:59", date!(2027-03-29), datetime!(2027-03-28 04:59 UTC), false),
-            ("spring change, 08:00", date!(2027-03-29), datetime!(2027-03-28 05:00 UTC), true),
+            (
+                "spring change, 07:59",
+                date!(2027 - 03 - 29),
+                datetime!(2027-03-28 04:59 UTC),
+                false,
+            ),
+            (
+                "spring change, 08:00",
+                date!(2027 - 03 - 29),
+                datetime!(2027-03-28 05:00 UTC),
+                true,
+            ),
             // The session on Monday 1 November; the Sunday before the clocks went back at 04:00,
             // so 08:00 is winter time again (06:00 UTC); with the summer offset it would be 05:00.
-            ("autumn change, 07:00", date!(2027-11-01), datetime!(2027-10-31 05:00 UTC), false),
-            ("autumn change, 08:00", date!(2027-11-01), datetime!(2027-10-31 06:00 UTC), true),
+            (
+                "autumn change, 07:00",
+                date!(2027 - 11 - 01),
+                datetime!(2027-10-31 05:00 UTC),
+                false,
+            ),
+            (
+                "autumn change, 08:00",
+                date!(2027 - 11 - 01),
+                datetime!(2027-10-31 06:00 UTC),
+                true,
+            ),
             // Late in the evening before: still due; 23:30 local on the Sunday is 21:30 UTC.
-            ("evening before", date!(2027-11-01), datetime!(2027-10-31 21:30 UTC), true),
+            (
+                "evening before",
+                date!(2027 - 11 - 01),
+                datetime!(2027-10-31 21:30 UTC),
+                true,
+            ),
             // Two days before: not yet.
-            ("two days before", date!(2027-11-01), datetime!(2027-10-30 12:00 UTC), false),
+            (
+                "two days before",
+                date!(2027 - 11 - 01),
+                datetime!(2027-10-30 12:00 UTC),
+                false,
+            ),
         ];
         for (what, day, now, want) in cases {
             let got = due(
@@ -426,9 +469,9 @@ mod tests {
     fn a_session_already_begun_gets_no_reminder() {
         let f = Some(UserId::new());
         let s = [
-            session(1, date!(2027-01-12), time!(09:00)),
-            session(2, date!(2027-01-12), time!(14:00)),
-            session(3, date!(2027-01-05), time!(09:00)),
+            session(1, date!(2027 - 01 - 12), time!(09:00)),
+            session(2, date!(2027 - 01 - 12), time!(14:00)),
+            session(3, date!(2027 - 01 - 05), time!(09:00)),
         ];
         // 12 January 10:00 local (08:00 UTC): the first began an hour ago.
         assert_eq!(
@@ -441,7 +484,7 @@ mod tests {
 
     #[test]
     fn a_cancelled_or_closed_process_or_one_without_facilitator_is_not_reminded() {
-        let s = [session(1, date!(2027-01-13), time!(09:00))];
+        let s = [session(1, date!(2027 - 01 - 13), time!(09:00))];
         let now = datetime!(2027-01-12 10:00 UTC);
         let f = Some(UserId::new());
         assert_eq!(due(now, ProcessState::Agreed, f, &s), vec![1]);
@@ -456,7 +499,7 @@ mod tests {
     fn every_pass_of_the_day_before_selects_the_same_reminder() {
         let tz = tz();
         let f = UserId::new();
-        let s = [session(4, date!(2027-03-29), time!(09:00))];
+        let s = [session(4, date!(2027 - 03 - 29), time!(09:00))];
         let p = PlannedProcess {
             id: ProcessId::new(),
             state: ProcessState::Phase2,
@@ -494,7 +537,7 @@ mod tests {
     fn a_follow_up_is_due_on_the_due_date_to_orderer_and_facilitator() {
         let tz = tz();
         let p = practice(
-            date!(2027-05-10),
+            date!(2027 - 05 - 10),
             PracticeStatus::InProgress,
             ProcessState::Closed,
         );
@@ -531,7 +574,7 @@ mod tests {
             (PracticeStatus::Dropped, ProcessState::Closed, 0),
             (PracticeStatus::Agreed, ProcessState::Cancelled, 0),
         ] {
-            let p = practice(date!(2027-05-10), status, state);
+            let p = practice(date!(2027 - 05 - 10), status, state);
             assert_eq!(
                 follow_ups_due(&tz, now, &[p]).len(),
                 want,
@@ -547,11 +590,11 @@ mod tests {
         let now = datetime!(2027-05-09 23:30 UTC);
         assert_eq!(
             reminder_dates(&tz, now),
-            Some((date!(2027-05-10), date!(2027-05-11)))
+            Some((date!(2027 - 05 - 10), date!(2027 - 05 - 11)))
         );
         assert_eq!(
             follow_up_dates(&tz, now),
-            Some((date!(2027-05-08), date!(2027-05-10)))
+            Some((date!(2027 - 05 - 08), date!(2027 - 05 - 10)))
         );
     }
 

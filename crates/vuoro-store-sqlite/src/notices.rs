@@ -4,12 +4,12 @@
 use super::*;
 use crate::mail::insert_mails;
 use vuoro_core::notices::{Community, DuePractice};
+use vuoro_store::due_practice_columns;
 use vuoro_store::mail::NewMail;
 use vuoro_store::notices::{
     COMMUNITY_MAIL_KEY, CommunityMail, DuePracticeRow, NoticeStore, SummaryMove, SummaryMoved,
     community_of,
 };
-use vuoro_store::due_practice_columns;
 
 #[async_trait]
 impl NoticeStore for SqliteStore {

@@ -15,6 +15,7 @@ use crate::error::{AppError, AppResult};
 use crate::fields::{Field, Kind};
 use crate::form::FormData;
 use crate::i18n;
+use crate::mail::Recipient;
 use crate::processes::{format_date, load, require};
 use crate::routes::Routes;
 use crate::util::{hash_token, random_token, redirect, unprocessable};
@@ -35,10 +36,7 @@ use vuoro_core::permission::ProcessAction;
 use vuoro_core::summary::{Summary, SummaryState};
 use vuoro_core::{Lang, ProcessId, UserId};
 use vuoro_store::notices::COMMUNITY_MAIL_KEY;
-use crate::mail::Recipient;
-use vuoro_store::{
-    MailKind, NewMail, Process, ProcessFilter, StoreError, SummaryMove, User,
-};
+use vuoro_store::{MailKind, NewMail, Process, ProcessFilter, StoreError, SummaryMove, User};
 
 /// How often the loop runs a pass. A reminder is due for hours, so a few minutes late is on
 /// time; and each pass reads only the sessions of two days and the practices of three.
@@ -409,7 +407,9 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
             due += 1;
             let (Some(p), Some(s)) = (
                 by_id.get(&r.process),
-                plans.get(&r.process).and_then(|v| v.plan.session(r.session)),
+                plans
+                    .get(&r.process)
+                    .and_then(|v| v.plan.session(r.session)),
             ) else {
                 continue;
             };
@@ -429,7 +429,9 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
                 ("place", i18n::s(place)),
                 (
                     "link",
-                    i18n::s(public_link(state, &format!("/processes/{}", p.id)).unwrap_or_default()),
+                    i18n::s(
+                        public_link(state, &format!("/processes/{}", p.id)).unwrap_or_default(),
+                    ),
                 ),
             ];
             let Some(u) = people.get(&r.to) else {

@@ -577,8 +577,7 @@ async fn change(
     }
     // A move out for comments or to publication mails the community (`notices`).
     if to != cur.state && to.readable_by_participants() {
-        return match crate::notices::move_summary(&state, &p, base, &summary, to, user, now).await
-        {
+        return match crate::notices::move_summary(&state, &p, base, &summary, to, user, now).await {
             Ok(query) => Ok(redirect(&format!("/processes/{}/summary{query}", p.id))),
             Err(StoreError::Conflict(_)) => {
                 let error = Some(c.t("summary-error-stale"));

@@ -13,6 +13,7 @@ use vuoro_core::method::MethodLibrary;
 use vuoro_core::notices::Community;
 use vuoro_core::practice::{PracticeKind, PracticeStatus};
 use vuoro_store::{NoteAuthor, Practice};
+use vuoro_web::mail::{Mailer, send_due};
 use vuoro_web::notices::run;
 
 fn version_of(html: &str) -> String {
@@ -68,6 +69,20 @@ async fn wait_subject(sink: &Sink, address: &str, prefix: &str) -> Vec<crate::ma
             std::time::Instant::now() < deadline,
             "no message \"{prefix}…\" to {address}"
         );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits (at most 30 s) until the server's own worker has sent what it queued (the assignment,
+/// the plan's approvals), so that a pass at a chosen time sends only what it is about.
+async fn outbox_settled(app: &TestApp) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let state = app.store.outbox_state().await.expect("outbox");
+        if state.waiting == 0 {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{state:?}");
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
@@ -131,10 +146,7 @@ async fn the_community_reads_the_summary_from_its_mail_and_its_addresses_go_at_p
     let r = orderer
         .post_form(
             &community,
-            &[(
-                "community_addresses",
-                "liisa@kunta.fi\n\nPekka@Kunta.fi\n",
-            )],
+            &[("community_addresses", "liisa@kunta.fi\n\nPekka@Kunta.fi\n")],
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -166,9 +178,16 @@ async fn the_community_reads_the_summary_from_its_mail_and_its_addresses_go_at_p
     }
     let r = app
         .browser()
-        .post_form(&review_link, &[("text", "Kahvihuone puhuttaa meitä kaikkia")])
+        .post_form(
+            &review_link,
+            &[("text", "Kahvihuone puhuttaa meitä kaikkia")],
+        )
         .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER, "a comment through the mail");
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "a comment through the mail"
+    );
     let (_, html) = orderer.text(&summary).await;
     assert!(html.contains("Kahvihuone puhuttaa meitä kaikkia"));
 
@@ -199,7 +218,10 @@ async fn the_community_reads_the_summary_from_its_mail_and_its_addresses_go_at_p
         .expect("read");
     assert_eq!(kept.community, None, "no member's address is kept");
     let (_, html) = orderer.text(&p).await;
-    assert!(html.contains("2 osoitetta poistettiin"), "the process page says so");
+    assert!(
+        html.contains("2 osoitetta poistettiin"),
+        "the process page says so"
+    );
     // Nothing more can be given once published.
     let r = orderer
         .post_form(&community, &[("community_addresses", "uusi@kunta.fi")])
@@ -211,7 +233,10 @@ async fn the_community_reads_the_summary_from_its_mail_and_its_addresses_go_at_p
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     let mut forgotten = 0;
     while forgotten < 4 {
-        assert!(std::time::Instant::now() < deadline, "{forgotten} forgotten");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{forgotten} forgotten"
+        );
         let pass = run(&beside, OffsetDateTime::now_utc()).await.expect("pass");
         forgotten += pass.forgotten;
         if forgotten < 4 {
@@ -267,6 +292,7 @@ async fn a_reminder_reaches_the_facilitator_once_the_day_before() {
     let app = spawn_with_mail(&sink).await;
     // The plan's session: 20 January 2027 at 09:00 in Luokka 204 (Finnish winter time, +02:00).
     let p = process_in_phase1(&app).await;
+    outbox_settled(&app).await;
     let one = state_beside(&app, &sink);
     let early = run(&one, datetime!(2027-01-19 05:59 UTC))
         .await
@@ -276,6 +302,12 @@ async fn a_reminder_reaches_the_facilitator_once_the_day_before() {
         .await
         .expect("pass");
     assert_eq!((first.due, first.written), (1, 1));
+    // The outbox's worker at that moment sends it (with whatever else waits).
+    let mailer = Mailer::new(&mail_config(&sink));
+    let sent = send_due(app.store.as_ref(), &mailer, datetime!(2027-01-19 06:00 UTC))
+        .await
+        .expect("sent");
+    assert!(sent.sent >= 1, "{sent:?}");
     // Again in the same process, and in another one later that day: due, never written twice.
     let again = run(&one, datetime!(2027-01-19 06:05 UTC))
         .await
@@ -291,6 +323,10 @@ async fn a_reminder_reaches_the_facilitator_once_the_day_before() {
         .await
         .expect("pass");
     assert_eq!(begun.due, 0);
+    let after = send_due(app.store.as_ref(), &mailer, datetime!(2027-01-20 07:00 UTC))
+        .await
+        .expect("sent");
+    assert_eq!(after.failed, 0);
 
     let reminders = wait_subject(&sink, &email("facilitator"), "Muistutus").await;
     assert_eq!(reminders.len(), 1, "one reminder");
@@ -329,6 +365,7 @@ async fn a_practice_is_followed_up_on_its_due_date() {
         updated_at: at,
     };
     app.store.add_practice(&practice).await.expect("practice");
+    outbox_settled(&app).await;
     let state = state_beside(&app, &sink);
     // The evening before in Helsinki: not yet.
     let before = run(&state, datetime!(2027-05-09 20:00 UTC))
@@ -340,6 +377,11 @@ async fn a_practice_is_followed_up_on_its_due_date() {
         .await
         .expect("pass");
     assert_eq!((pass.due, pass.written), (2, 2));
+    let mailer = Mailer::new(&mail_config(&sink));
+    let sent = send_due(app.store.as_ref(), &mailer, datetime!(2027-05-10 06:00 UTC))
+        .await
+        .expect("sent");
+    assert!(sent.sent >= 2, "{sent:?}");
     for who in ["orderer", "facilitator"] {
         let got = wait_subject(&sink, &email(who), "Käytännön seurantapäivä").await;
         let m = &got[0];

@@ -542,16 +542,39 @@ mod tests {
             ProcessState::Closed,
         );
         // 10 May 08:00 in summer is 05:00 UTC.
-        assert!(follow_ups_due(&tz, datetime!(2027-05-10 04:59 UTC), &[p.clone()]).is_empty());
-        let got = follow_ups_due(&tz, datetime!(2027-05-10 05:00 UTC), &[p.clone()]);
+        assert!(
+            follow_ups_due(
+                &tz,
+                datetime!(2027-05-10 04:59 UTC),
+                std::slice::from_ref(&p)
+            )
+            .is_empty()
+        );
+        let got = follow_ups_due(
+            &tz,
+            datetime!(2027-05-10 05:00 UTC),
+            std::slice::from_ref(&p),
+        );
         let to: Vec<UserId> = got.iter().map(|f| f.to).collect();
         assert_eq!(to, vec![p.orderer, p.facilitator.expect("set")]);
         // Two days late (a server that did not run) still; the third day no longer.
         assert_eq!(
-            follow_ups_due(&tz, datetime!(2027-05-12 20:59 UTC), &[p.clone()]).len(),
+            follow_ups_due(
+                &tz,
+                datetime!(2027-05-12 20:59 UTC),
+                std::slice::from_ref(&p)
+            )
+            .len(),
             2
         );
-        assert!(follow_ups_due(&tz, datetime!(2027-05-12 21:00 UTC), &[p.clone()]).is_empty());
+        assert!(
+            follow_ups_due(
+                &tz,
+                datetime!(2027-05-12 21:00 UTC),
+                std::slice::from_ref(&p)
+            )
+            .is_empty()
+        );
         // The same person as orderer and facilitator is told once.
         let same = DuePractice {
             facilitator: Some(p.orderer),

@@ -22,6 +22,7 @@ mod feed;
 mod live;
 mod outcome;
 mod process;
+mod sign_on;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
@@ -193,6 +194,10 @@ mod tests {
         (
             2,
             "8f433962f2e46119648791d89c96642ea14da63baa0a23dd44aff10b40869d7eff4136619bee8d095240c4add8d0891c",
+        ),
+        (
+            6,
+            "0c61133a013e84680246fcf567de55a7c8b913676952e3b5e2f0b151f3987c7aec2ec276d115cd072d53cbfcd21a197f",
         ),
     ];
 

@@ -13,6 +13,7 @@ mod feed;
 mod live;
 mod outcome;
 mod process;
+mod sign_on;
 mod throttle;
 
 use async_trait::async_trait;
@@ -619,6 +620,10 @@ mod tests {
         (
             12,
             "72c7c06c2a24c7e07f5b87c2863cf75f47ec5b52fceba672683954d9dc6bbc1078d422aa9bb172701f8c3d9b084f387c",
+        ),
+        (
+            16,
+            "39f646bd73ce7ef5368b0cf10d397adda6078ca419db2756398fc6722b4c14700d6930c593f6fb5f36c1085532030f7a",
         ),
     ];
 

@@ -12,6 +12,7 @@ pub mod conformance;
 pub mod copy;
 
 pub mod feed;
+pub mod sign_on;
 pub mod sql;
 pub mod throttle;
 
@@ -20,7 +21,7 @@ pub mod throttle;
 pub mod prelude {
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
-        ProcessStore as _, Store, ThrottleStore as _,
+        ProcessStore as _, SignOnStore as _, Store, ThrottleStore as _,
     };
 }
 
@@ -43,6 +44,7 @@ use vuoro_core::{
 };
 
 pub use feed::{LiveFeed, LiveNotice};
+pub use sign_on::{GroupRoles, SignOnStart, SignOnStore};
 pub use throttle::{Budget, Spent, ThrottleStore};
 
 pub use catalogue::{
@@ -136,6 +138,8 @@ pub enum RoleChangeVia {
     Members,
     /// A site administrator created the organisation and became its admin.
     NewOrganisation,
+    /// A sign-on applied the organisation's group mappings; the actor is the account itself.
+    SignOn,
 }
 
 impl RoleChangeVia {
@@ -144,12 +148,18 @@ impl RoleChangeVia {
             Self::Invitation => "invitation",
             Self::Members => "members",
             Self::NewOrganisation => "new_organisation",
+            Self::SignOn => "sign_on",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Invitation, Self::Members, Self::NewOrganisation]
-            .into_iter()
+        [
+            Self::Invitation,
+            Self::Members,
+            Self::NewOrganisation,
+            Self::SignOn,
+        ]
+        .into_iter()
             .find(|v| v.code() == s)
     }
 }
@@ -671,6 +681,7 @@ pub trait Store:
     + OutcomeStore
     + CatalogueStore
     + ThrottleStore
+    + SignOnStore
     + std::fmt::Debug
 {
 }
@@ -683,6 +694,7 @@ impl<T> Store for T where
         + OutcomeStore
         + CatalogueStore
         + ThrottleStore
+        + SignOnStore
         + std::fmt::Debug
 {
 }

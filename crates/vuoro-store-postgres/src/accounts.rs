@@ -56,7 +56,11 @@ async fn fetch_invitation(conn: &mut PgConnection, token_hash: &str) -> Result<I
     row.into_invitation(roles)
 }
 
-pub(crate) async fn current_roles(conn: &mut PgConnection, org: OrgId, user: UserId) -> Result<RoleSet> {
+pub(crate) async fn current_roles(
+    conn: &mut PgConnection,
+    org: OrgId,
+    user: UserId,
+) -> Result<RoleSet> {
     let codes: Vec<String> =
         sqlx::query_scalar("SELECT role FROM org_roles WHERE org_id = $1 AND user_id = $2")
             .bind(org.to_string())

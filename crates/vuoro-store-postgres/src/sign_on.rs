@@ -155,12 +155,11 @@ impl SignOnStore for PgStore {
     ) -> Result<Vec<OrgId>> {
         let mut tx = self.begin_write().await?;
         lock_user(&mut tx, user).await?;
-        let orgs: Vec<String> = sqlx::query_scalar(
-            "SELECT DISTINCT org_id FROM sign_on_group_roles ORDER BY org_id",
-        )
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(db)?;
+        let orgs: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT org_id FROM sign_on_group_roles ORDER BY org_id")
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(db)?;
         let origin = origin_of(&mut tx, user).await?;
         let mut changed = Vec::new();
         for org in orgs {

@@ -160,7 +160,7 @@ impl RoleChangeVia {
             Self::SignOn,
         ]
         .into_iter()
-            .find(|v| v.code() == s)
+        .find(|v| v.code() == s)
     }
 }
 

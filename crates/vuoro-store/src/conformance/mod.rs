@@ -24,6 +24,7 @@ pub mod feed;
 pub mod live;
 pub mod outcome;
 pub mod process;
+pub mod sign_on;
 pub mod throttle;
 
 use crate::{
@@ -122,6 +123,10 @@ macro_rules! conformance_tests {
             live::moving_and_closing_a_live_session_append_events,
             feed::the_live_feed_announces_each_committed_event_by_session_and_seq,
             throttle::attempts_are_counted_per_budget_within_the_window,
+            sign_on::a_sign_on_under_way_is_taken_once_before_it_expires,
+            sign_on::identities_link_to_one_account,
+            sign_on::groups_give_and_take_roles_at_sign_on,
+            sign_on::password_log_in_is_turned_off_per_organisation,
             live::participants_are_found_by_token_and_updated,
             live::attendance_is_counted_once_per_participant,
             live::notes_are_stored_with_events_a_board_can_resume_from,
@@ -638,6 +643,7 @@ mod tests {
             ("live", include_str!("live.rs")),
             ("outcome", include_str!("outcome.rs")),
             ("catalogue", include_str!("catalogue.rs")),
+            ("sign_on", include_str!("sign_on.rs")),
         ] {
             for line in source.lines() {
                 if let Some(rest) = line.strip_prefix("pub async fn ") {

@@ -26,6 +26,8 @@ pub mod practices;
 pub mod processes;
 pub mod routes;
 pub mod share;
+pub mod sign_on_admin;
+pub mod sso;
 pub mod summary;
 pub mod themes;
 pub mod util;
@@ -51,6 +53,8 @@ pub struct WebConfig {
     /// Failed log-ins allowed from one client address (an IPv6 /64) within 15 minutes, on
     /// whatever e-mail addresses; then every log-in from it waits.
     pub login_failures_per_client: usize,
+    /// Single sign-on with an OpenID Connect provider, when configured.
+    pub oidc: Option<sso::OidcConfig>,
 }
 
 impl Default for WebConfig {
@@ -62,6 +66,7 @@ impl Default for WebConfig {
             max_body_bytes: 64 * 1024,
             trusted_proxies: Vec::new(),
             login_failures_per_client: 50,
+            oidc: None,
         }
     }
 }
@@ -79,6 +84,8 @@ pub struct AppState {
     pub hub: Arc<hub::LiveHub>,
     /// Comments through shared summary links, per client address.
     pub(crate) shares: Arc<share::CommentLimiter>,
+    /// Single sign-on, when configured and usable.
+    pub sign_on: Option<Arc<sso::SignOn>>,
 }
 
 impl AppState {
@@ -91,6 +98,13 @@ impl AppState {
             methods: Arc::new(methods),
             logins: Arc::new(auth::LoginLimiter::new(config.login_failures_per_client)),
             hashing: Arc::new(tokio::sync::Semaphore::new(auth::hashing_permits())),
+            sign_on: config.oidc.clone().and_then(|c| match sso::SignOn::new(c) {
+                Ok(s) => Some(Arc::new(s)),
+                Err(e) => {
+                    tracing::error!(error = %e, "single sign-on cannot work: it is off");
+                    None
+                }
+            }),
             config: Arc::new(config),
             shares: Arc::new(share::CommentLimiter::default()),
         }
@@ -102,6 +116,8 @@ fn routes() -> routes::Routes {
     routes::Routes::new()
         .merge(pages::router())
         .merge(auth::router())
+        .merge(sso::router())
+        .merge(sign_on_admin::router())
         .merge(admin::router())
         .merge(methods::router())
         .merge(orders::router())

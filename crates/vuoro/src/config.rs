@@ -20,6 +20,13 @@ pub struct Config {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Failed log-ins allowed from one client address within 15 minutes.
     pub login_failures_per_client: usize,
+    /// The address people reach the site at (`https://vuoro.kunta.fi`): the sign-on's redirect
+    /// address is made from it.
+    pub public_url: Option<String>,
+    /// Single sign-on: the OpenID Connect provider's issuer URL, and vuoro's client there.
+    pub oidc_issuer: Option<String>,
+    pub oidc_client_id: Option<String>,
+    pub oidc_client_secret: Option<String>,
 }
 
 impl Default for Config {
@@ -35,6 +42,10 @@ impl Default for Config {
             methods_dir: None,
             trusted_proxies: web.trusted_proxies,
             login_failures_per_client: web.login_failures_per_client,
+            public_url: None,
+            oidc_issuer: None,
+            oidc_client_id: None,
+            oidc_client_secret: None,
         }
     }
 }
@@ -52,6 +63,10 @@ struct FileConfig {
     methods_dir: Option<PathBuf>,
     trusted_proxies: Option<Vec<std::net::IpAddr>>,
     login_failures_per_client: Option<usize>,
+    public_url: Option<String>,
+    oidc_issuer: Option<String>,
+    oidc_client_id: Option<String>,
+    oidc_client_secret: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -66,6 +81,11 @@ pub enum ConfigError {
     FileDb(PathBuf, DbUrlError),
     #[error("VUORO_DB: {0}")]
     EnvDb(DbUrlError),
+    #[error(
+        "single sign-on needs oidc_issuer, oidc_client_id, oidc_client_secret and public_url \
+         together; {0} is missing"
+    )]
+    SignOn(&'static str),
 }
 
 impl Config {
@@ -96,6 +116,16 @@ impl Config {
         }
         if let Some(v) = f.login_failures_per_client {
             self.login_failures_per_client = v;
+        }
+        for (from, to) in [
+            (f.public_url, &mut self.public_url),
+            (f.oidc_issuer, &mut self.oidc_issuer),
+            (f.oidc_client_id, &mut self.oidc_client_id),
+            (f.oidc_client_secret, &mut self.oidc_client_secret),
+        ] {
+            if from.is_some() {
+                *to = from;
+            }
         }
         Ok(())
     }
@@ -140,6 +170,16 @@ impl Config {
         if let Some(v) = get("VUORO_LOGIN_FAILURES_PER_CLIENT") {
             self.login_failures_per_client = parse(v, "VUORO_LOGIN_FAILURES_PER_CLIENT")?;
         }
+        for (name, to) in [
+            ("VUORO_PUBLIC_URL", &mut self.public_url),
+            ("VUORO_OIDC_ISSUER", &mut self.oidc_issuer),
+            ("VUORO_OIDC_CLIENT_ID", &mut self.oidc_client_id),
+            ("VUORO_OIDC_CLIENT_SECRET", &mut self.oidc_client_secret),
+        ] {
+            if let Some(v) = get(name) {
+                *to = Some(v);
+            }
+        }
         Ok(())
     }
 
@@ -156,7 +196,29 @@ impl Config {
             c.apply_file(f, p)?;
         }
         c.apply_env(|k| std::env::var(k).ok())?;
+        c.sign_on()?;
         Ok(c)
+    }
+
+    /// The sign-on settings: none when no `oidc_*` key is set, all of them (and `public_url`)
+    /// when any is, so a half-made configuration is refused at start-up, not at a log-in.
+    fn sign_on(&self) -> Result<Option<vuoro_web::sso::OidcConfig>, ConfigError> {
+        let set = |v: &Option<String>| v.as_deref().filter(|s| !s.trim().is_empty());
+        let (issuer, id, secret) = (
+            set(&self.oidc_issuer),
+            set(&self.oidc_client_id),
+            set(&self.oidc_client_secret),
+        );
+        if issuer.is_none() && id.is_none() && secret.is_none() {
+            return Ok(None);
+        }
+        let issuer = issuer.ok_or(ConfigError::SignOn("oidc_issuer"))?;
+        let id = id.ok_or(ConfigError::SignOn("oidc_client_id"))?;
+        let secret = secret.ok_or(ConfigError::SignOn("oidc_client_secret"))?;
+        let public = set(&self.public_url).ok_or(ConfigError::SignOn("public_url"))?;
+        Ok(Some(vuoro_web::sso::OidcConfig::new(
+            issuer, id, secret, public,
+        )))
     }
 
     pub fn web(&self) -> vuoro_web::WebConfig {
@@ -167,6 +229,8 @@ impl Config {
             max_body_bytes: self.max_body_bytes,
             trusted_proxies: self.trusted_proxies.clone(),
             login_failures_per_client: self.login_failures_per_client,
+            // Checked by `load`; a configuration made otherwise without it has no sign-on.
+            oidc: self.sign_on().ok().flatten(),
         }
     }
 }
@@ -237,6 +301,29 @@ mod tests {
             .to_string();
         assert!(e.starts_with("vuoro.toml: db: "), "{e}");
         assert!(!e.contains(":pw@"), "{e}");
+    }
+
+    #[test]
+    fn sign_on_needs_every_setting() {
+        let mut c = Config::default();
+        assert!(c.web().oidc.is_none(), "no sign-on by default");
+        let f: FileConfig = toml::from_str(
+            "oidc_issuer = \"https://login.kunta.fi/realms/staff\"\n\
+             oidc_client_id = \"vuoro\"\npublic_url = \"https://vuoro.kunta.fi/\"",
+        )
+        .expect("valid");
+        c.apply_file(f, Path::new("vuoro.toml")).expect("valid");
+        let e = c.sign_on().expect_err("the secret is missing").to_string();
+        assert!(e.contains("oidc_client_secret"), "{e}");
+        c.apply_env(|k| (k == "VUORO_OIDC_CLIENT_SECRET").then(|| "s3cret".to_owned()))
+            .expect("valid");
+        let oidc = c.web().oidc.expect("sign-on");
+        assert_eq!(oidc.issuer, "https://login.kunta.fi/realms/staff");
+        assert_eq!(oidc.client_id, "vuoro");
+        assert_eq!(
+            oidc.redirect_url,
+            "https://vuoro.kunta.fi/login/sso/callback"
+        );
     }
 
     #[test]

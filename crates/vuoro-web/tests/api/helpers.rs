@@ -91,11 +91,27 @@ impl Database {
 
 /// A running server as [`spawn`] gives, with its own web settings.
 pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
+    spawn_listening(bind().await, config).await
+}
+
+/// A free port of this machine, bound, for a server whose settings must name its address
+/// before it starts (single sign-on's redirect address).
+pub async fn bind() -> tokio::net::TcpListener {
+    tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind")
+}
+
+/// A running server as [`spawn_with`] gives, on a listener already bound.
+pub async fn spawn_listening(
+    listener: tokio::net::TcpListener,
+    config: vuoro_web::WebConfig,
+) -> TestApp {
     let dir = temp_dir();
     let database = Database::fresh(&dir).await;
     let store = database.open().await;
     let org = seed(&store).await;
-    let mut app = serve_on(store, org, dir, config).await;
+    let mut app = serve_listening(listener, store, org, dir, config).await;
     app.database = Some(database);
     app
 }
@@ -157,14 +173,21 @@ pub async fn serve_on(
     dir: PathBuf,
     config: vuoro_web::WebConfig,
 ) -> TestApp {
+    serve_listening(bind().await, store, org, dir, config).await
+}
+
+async fn serve_listening(
+    listener: tokio::net::TcpListener,
+    store: Arc<dyn Store>,
+    org: OrgId,
+    dir: PathBuf,
+    config: vuoro_web::WebConfig,
+) -> TestApp {
     let state = vuoro_web::AppState::new(
         store.clone(),
         MethodLibrary::builtin().expect("methods"),
         config,
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(vuoro_web::serve(listener, state, async {

@@ -22,6 +22,7 @@ mod permissions;
 mod practices;
 mod process_page;
 mod share;
+mod sso;
 mod summary;
 mod themes;
 mod two_servers;

@@ -15,6 +15,7 @@
 //! committed late.
 
 mod accounts;
+mod audit;
 mod catalogue;
 mod copy;
 
@@ -198,6 +199,10 @@ mod tests {
         (
             6,
             "0c61133a013e84680246fcf567de55a7c8b913676952e3b5e2f0b151f3987c7aec2ec276d115cd072d53cbfcd21a197f",
+        ),
+        (
+            7,
+            "ca40825ca238a810f24ad19137e5f6fee1e2c92d4cf1cb3c50d50a2f84a157caea5d40cc1427458319932aca4233e649",
         ),
     ];
 

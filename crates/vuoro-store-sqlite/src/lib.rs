@@ -6,6 +6,7 @@
 //! which in WAL mode fails at once instead of waiting for the busy timeout.
 
 mod accounts;
+mod audit;
 mod catalogue;
 mod copy;
 
@@ -624,6 +625,10 @@ mod tests {
         (
             16,
             "39f646bd73ce7ef5368b0cf10d397adda6078ca419db2756398fc6722b4c14700d6930c593f6fb5f36c1085532030f7a",
+        ),
+        (
+            17,
+            "3121bdece87d64bf4835d99b75ba12334fa45b34ad624c7a53ee2f88fddad4d6c5474eaa81a6cbf07f06d31fc0b56cc3",
         ),
     ];
 

@@ -6,6 +6,7 @@
 //! features (national rounds, notifications, e-mail) subscribe to, and what the process page shows
 //! as history.
 
+pub mod audit;
 pub mod catalogue;
 #[cfg(feature = "conformance")]
 pub mod conformance;
@@ -19,6 +20,7 @@ pub mod throttle;
 /// The store's traits without their names: `use vuoro_store::prelude::*;` makes every method
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
+    pub use crate::AuditStore as _;
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
         ProcessStore as _, SignOnStore as _, Store, ThrottleStore as _,
@@ -43,6 +45,7 @@ use vuoro_core::{
     TopicId, UnitId, UserId,
 };
 
+pub use audit::{AuditAction, AuditEntry, AuditStore, NewAuditEntry};
 pub use feed::{LiveFeed, LiveNotice};
 pub use sign_on::{GroupRoles, SignOnStart, SignOnStore};
 pub use throttle::{Budget, Spent, ThrottleStore};
@@ -682,6 +685,7 @@ pub trait Store:
     + CatalogueStore
     + ThrottleStore
     + SignOnStore
+    + AuditStore
     + std::fmt::Debug
 {
 }
@@ -695,6 +699,7 @@ impl<T> Store for T where
         + CatalogueStore
         + ThrottleStore
         + SignOnStore
+        + AuditStore
         + std::fmt::Debug
 {
 }

@@ -24,6 +24,7 @@ pub mod feed;
 pub mod live;
 pub mod outcome;
 pub mod process;
+pub mod rights;
 pub mod sign_on;
 pub mod throttle;
 
@@ -167,6 +168,7 @@ macro_rules! conformance_tests {
             catalogue::plans_list_their_areas_and_link_only_their_organisations_processes,
             catalogue::a_processs_plan_areas_are_read_in_one_go_with_its_links,
             catalogue::an_organisations_plans_keep_their_order_areas_and_links,
+            rights::audit_entries_are_listed_per_organisation_newest_first,
         );
     };
 }
@@ -644,6 +646,7 @@ mod tests {
             ("outcome", include_str!("outcome.rs")),
             ("catalogue", include_str!("catalogue.rs")),
             ("sign_on", include_str!("sign_on.rs")),
+            ("rights", include_str!("rights.rs")),
         ] {
             for line in source.lines() {
                 if let Some(rest) = line.strip_prefix("pub async fn ") {

@@ -1,0 +1,115 @@
+//! The audit log: administrative actions (roles, invitations, sign-on settings, a staff member's
+//! export, deletion or anonymisation, retention changes and the deletions the retention rule
+//! made) with who did them, when, and to whom, readable by the organisation's admins.
+//!
+//! An entry names staff only, never a participant: `detail` is a short text made by the server
+//! (a count, a period, a role list), never words a participant wrote.
+//!
+//! A write that belongs to another change (a deletion and its record) goes through the
+//! backend's `audit::insert_audit(&mut *tx, &entry)` inside that change's transaction; a change
+//! that is nothing but the entry uses [`AuditStore::record_audit`].
+
+use crate::Result;
+use async_trait::async_trait;
+use time::OffsetDateTime;
+use vuoro_core::{OrgId, UserId};
+
+/// What an administrative action was. Stored by [`AuditAction::as_str`], so a code once
+/// written is never renamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AuditAction {
+    /// An account's roles changed (the members page, an invitation accepted).
+    RolesChanged,
+    InvitationCreated,
+    InvitationRevoked,
+    /// Everything held about a staff member was exported as JSON.
+    StaffExported,
+    StaffDeleted,
+    StaffAnonymised,
+    /// A process's retention rule was changed.
+    RetentionChanged,
+    /// The daily pass deleted what a process's retention rule said was due.
+    RetentionDeleted,
+    /// An organisation's mapping of sign-on groups to roles changed.
+    SignOnMappingChanged,
+    /// Password log-in was turned on or off for an organisation.
+    PasswordLoginChanged,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 10] = [
+        AuditAction::RolesChanged,
+        AuditAction::InvitationCreated,
+        AuditAction::InvitationRevoked,
+        AuditAction::StaffExported,
+        AuditAction::StaffDeleted,
+        AuditAction::StaffAnonymised,
+        AuditAction::RetentionChanged,
+        AuditAction::RetentionDeleted,
+        AuditAction::SignOnMappingChanged,
+        AuditAction::PasswordLoginChanged,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::RolesChanged => "roles_changed",
+            AuditAction::InvitationCreated => "invitation_created",
+            AuditAction::InvitationRevoked => "invitation_revoked",
+            AuditAction::StaffExported => "staff_exported",
+            AuditAction::StaffDeleted => "staff_deleted",
+            AuditAction::StaffAnonymised => "staff_anonymised",
+            AuditAction::RetentionChanged => "retention_changed",
+            AuditAction::RetentionDeleted => "retention_deleted",
+            AuditAction::SignOnMappingChanged => "sign_on_mapping_changed",
+            AuditAction::PasswordLoginChanged => "password_login_changed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// An entry to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAuditEntry {
+    /// The organisation whose admins see it; `None` for what concerns the whole site.
+    pub org: Option<OrgId>,
+    /// Who did it; `None` for the server's own jobs (the daily retention pass).
+    pub actor: Option<UserId>,
+    pub action: AuditAction,
+    /// The staff member it was done to, if any. Never a participant.
+    pub target_user: Option<UserId>,
+    /// A short text made by the server, never a participant's words or identity.
+    pub detail: String,
+    pub at: OffsetDateTime,
+}
+
+/// A stored entry, with the names of its actor and target as the accounts hold them now (an
+/// account deleted since has none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub org: Option<OrgId>,
+    pub actor: Option<UserId>,
+    pub actor_name: Option<String>,
+    pub action: AuditAction,
+    pub target_user: Option<UserId>,
+    pub target_name: Option<String>,
+    pub detail: String,
+    pub at: OffsetDateTime,
+}
+
+#[async_trait]
+pub trait AuditStore: Send + Sync {
+    /// Writes one entry on its own.
+    async fn record_audit(&self, entry: &NewAuditEntry) -> Result<()>;
+    /// The organisation's entries, newest first, at most `limit`, starting below the entry
+    /// `before` (its id) when given: the audit page's "more" link.
+    async fn audit_log(
+        &self,
+        org: OrgId,
+        before: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>>;
+}

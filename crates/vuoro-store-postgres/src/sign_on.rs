@@ -118,8 +118,8 @@ impl SignOnStore for PgStore {
         org: OrgId,
         group: &str,
         roles: RoleSet,
-        _actor: UserId,
-        _now: OffsetDateTime,
+        actor: UserId,
+        now: OffsetDateTime,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("SELECT 1 FROM organisations WHERE id = $1 FOR NO KEY UPDATE")
@@ -144,6 +144,11 @@ impl SignOnStore for PgStore {
             .await
             .map_err(db)?;
         }
+        crate::audit::insert_audit(
+            &mut tx,
+            &vuoro_store::sign_on::mapping_audit(org, group, roles, actor, now),
+        )
+        .await?;
         tx.commit().await.map_err(db)
     }
 
@@ -204,8 +209,8 @@ impl SignOnStore for PgStore {
         &self,
         org: OrgId,
         allowed: bool,
-        _actor: UserId,
-        _now: OffsetDateTime,
+        actor: UserId,
+        now: OffsetDateTime,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
@@ -217,6 +222,11 @@ impl SignOnStore for PgStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
+        crate::audit::insert_audit(
+            &mut tx,
+            &vuoro_store::sign_on::password_audit(org, allowed, actor, now),
+        )
+        .await?;
         tx.commit().await.map_err(db)
     }
 

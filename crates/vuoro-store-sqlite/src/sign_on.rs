@@ -115,8 +115,8 @@ impl SignOnStore for SqliteStore {
         org: OrgId,
         group: &str,
         roles: RoleSet,
-        _actor: UserId,
-        _now: OffsetDateTime,
+        actor: UserId,
+        now: OffsetDateTime,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM sign_on_group_roles WHERE org_id = ? AND group_name = ?")
@@ -136,6 +136,11 @@ impl SignOnStore for SqliteStore {
             .await
             .map_err(db)?;
         }
+        crate::audit::insert_audit(
+            &mut tx,
+            &vuoro_store::sign_on::mapping_audit(org, group, roles, actor, now),
+        )
+        .await?;
         tx.commit().await.map_err(db)
     }
 
@@ -195,8 +200,8 @@ impl SignOnStore for SqliteStore {
         &self,
         org: OrgId,
         allowed: bool,
-        _actor: UserId,
-        _now: OffsetDateTime,
+        actor: UserId,
+        now: OffsetDateTime,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
@@ -208,6 +213,11 @@ impl SignOnStore for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
+        crate::audit::insert_audit(
+            &mut tx,
+            &vuoro_store::sign_on::password_audit(org, allowed, actor, now),
+        )
+        .await?;
         tx.commit().await.map_err(db)
     }
 

@@ -3,6 +3,7 @@
 //! the values of the provider's groups claim, and whether an organisation's members may still
 //! log in with a password. Times are arguments, as everywhere in the store.
 
+use crate::audit::{AuditAction, NewAuditEntry};
 use crate::{Result, User};
 use async_trait::async_trait;
 use time::OffsetDateTime;
@@ -61,7 +62,8 @@ pub trait SignOnStore: Send + Sync {
 
     /// The organisation's groups and their roles, by group.
     async fn group_roles(&self, org: OrgId) -> Result<Vec<GroupRoles>>;
-    /// Sets the roles `group` gives in `org`; an empty set removes the group.
+    /// Sets the roles `group` gives in `org` (an empty set removes the group) and records it in
+    /// the audit log, in one transaction.
     async fn set_group_roles(
         &self,
         org: OrgId,
@@ -85,6 +87,8 @@ pub trait SignOnStore: Send + Sync {
 
     /// Whether the organisation's members may log in with a password (the default).
     async fn password_login(&self, org: OrgId) -> Result<bool>;
+    /// Turns password log-in on or off for the organisation's members and records it in the
+    /// audit log, in one transaction.
     async fn set_password_login(
         &self,
         org: OrgId,
@@ -118,6 +122,50 @@ pub fn roles_after(before: RoleSet, mapped: &[GroupRoles], groups: &[String]) ->
         }
     }
     after
+}
+
+/// The audit entry of a change of a group's roles, written in the change's transaction. The
+/// detail names the group and its roles now (none: the group was removed).
+pub fn mapping_audit(
+    org: OrgId,
+    group: &str,
+    roles: RoleSet,
+    actor: UserId,
+    now: OffsetDateTime,
+) -> NewAuditEntry {
+    let codes: Vec<&str> = roles.roles().map(|r| r.code()).collect();
+    NewAuditEntry {
+        org: Some(org),
+        actor: Some(actor),
+        action: AuditAction::SignOnMappingChanged,
+        target_user: None,
+        detail: format!(
+            "{group}: {}",
+            if codes.is_empty() {
+                "-".to_owned()
+            } else {
+                codes.join(",")
+            }
+        ),
+        at: now,
+    }
+}
+
+/// The audit entry of turning password log-in on or off (`on` / `off`).
+pub fn password_audit(
+    org: OrgId,
+    allowed: bool,
+    actor: UserId,
+    now: OffsetDateTime,
+) -> NewAuditEntry {
+    NewAuditEntry {
+        org: Some(org),
+        actor: Some(actor),
+        action: AuditAction::PasswordLoginChanged,
+        target_user: None,
+        detail: if allowed { "on" } else { "off" }.to_owned(),
+        at: now,
+    }
 }
 
 /// `(group, role code)` rows, ordered by group, as [`GroupRoles`].

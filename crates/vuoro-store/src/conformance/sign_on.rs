@@ -1,7 +1,7 @@
 //! Single sign-on: sign-ons under way, linked identities, groups' roles and password log-in.
 
 use super::*;
-use crate::{GroupRoles, SignOnStart};
+use crate::{AuditAction, GroupRoles, SignOnStart};
 
 fn start(token_hash: &str, expires_at: OffsetDateTime) -> SignOnStart {
     SignOnStart {
@@ -172,6 +172,18 @@ pub async fn groups_give_and_take_roles_at_sign_on(store: Arc<dyn Store>) {
         .await
         .expect("removed");
     assert_eq!(s.group_roles(f.org.id).await.expect("read").len(), 2);
+    // Each change is in the organisation's audit log, by its admin, newest first.
+    let log = s.audit_log(f.org.id, None, 10).await.expect("audit");
+    assert_eq!(log.len(), 4);
+    assert!(
+        log.iter()
+            .all(|e| e.action == AuditAction::SignOnMappingChanged
+                && e.actor == Some(admin)
+                && e.target_user.is_none())
+    );
+    assert_eq!(log[0].detail, "poistuva: -");
+    assert_eq!(log[1].detail, "poistuva: facilitator");
+    assert_eq!(log[2].detail, "vuoro-koordinaattorit: coordinator");
 
     // The orderer (role orderer, no group role) signs on holding the facilitators' group.
     let at = NOW + Duration::hours(1);
@@ -281,9 +293,27 @@ pub async fn password_log_in_is_turned_off_per_organisation(store: Arc<dyn Store
     );
     assert!(!s.password_login_refused(espoo.id).await.expect("read"));
 
-    s.set_password_login(f.org.id, true, site.id, NOW)
+    s.set_password_login(f.org.id, true, site.id, NOW + Duration::minutes(1))
         .await
         .expect("set");
     assert!(s.password_login(f.org.id).await.expect("read"));
     assert!(!s.password_login_refused(f.orderer.id).await.expect("read"));
+    let log = s.audit_log(f.org.id, None, 10).await.expect("audit");
+    let seen: Vec<(AuditAction, &str, Option<UserId>)> = log
+        .iter()
+        .map(|e| (e.action, e.detail.as_str(), e.actor))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (AuditAction::PasswordLoginChanged, "on", Some(site.id)),
+            (AuditAction::PasswordLoginChanged, "off", Some(site.id)),
+        ]
+    );
+    assert!(
+        s.audit_log(other.id, None, 10)
+            .await
+            .expect("audit")
+            .is_empty()
+    );
 }

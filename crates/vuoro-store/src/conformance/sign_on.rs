@@ -174,7 +174,7 @@ pub async fn groups_give_and_take_roles_at_sign_on(store: Arc<dyn Store>) {
     assert_eq!(s.group_roles(f.org.id).await.expect("read").len(), 2);
     // Each change is in the organisation's audit log, by its admin, newest first.
     let log = s.audit_log(f.org.id, None, 10).await.expect("audit");
-    assert_eq!(log.len(), 4);
+    assert_eq!(log.len(), 5);
     assert!(
         log.iter()
             .all(|e| e.action == AuditAction::SignOnMappingChanged

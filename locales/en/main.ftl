@@ -997,6 +997,6 @@ sso-password-site-admins = Site administrators can always log in with a password
 sso-password-turn-off = Turn off logging in with a password
 sso-password-turn-on = Allow logging in with a password
 sso-password-off-confirm = Turn off logging in with a password? The organisation's members can then log in only with the organisation's account.
-sso-password-off-yes = Turn off logging in with a password
+sso-password-off-yes = Yes, turn off logging in with a password
 sso-password-keep = Keep logging in with a password
 sso-password-needs-sign-on = Logging in with a password cannot be turned off, because single sign-on is not set up on this server.

@@ -1000,6 +1000,6 @@ sso-password-site-admins = Palvelun pääkäyttäjät voivat aina kirjautua sala
 sso-password-turn-off = Poista salasanalla kirjautuminen käytöstä
 sso-password-turn-on = Salli salasanalla kirjautuminen
 sso-password-off-confirm = Poistetaanko salasanalla kirjautuminen käytöstä? Organisaation jäsenet voivat sen jälkeen kirjautua vain organisaation tunnuksella.
-sso-password-off-yes = Poista salasanalla kirjautuminen käytöstä
+sso-password-off-yes = Kyllä, poista salasanalla kirjautuminen käytöstä
 sso-password-keep = Pidä salasanalla kirjautuminen
 sso-password-needs-sign-on = Salasanalla kirjautumista ei voi poistaa käytöstä, koska kertakirjautumista ei ole otettu käyttöön tällä palvelimella.

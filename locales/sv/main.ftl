@@ -991,6 +991,6 @@ sso-password-site-admins = Tjänstens huvudanvändare kan alltid logga in med l�
 sso-password-turn-off = Stäng av inloggning med lösenord
 sso-password-turn-on = Tillåt inloggning med lösenord
 sso-password-off-confirm = Stänga av inloggning med lösenord? Organisationens medlemmar kan därefter logga in endast med organisationens konto.
-sso-password-off-yes = Stäng av inloggning med lösenord
+sso-password-off-yes = Ja, stäng av inloggning med lösenord
 sso-password-keep = Behåll inloggning med lösenord
 sso-password-needs-sign-on = Inloggning med lösenord kan inte stängas av, eftersom gemensam inloggning inte har tagits i bruk på den här servern.

@@ -14,6 +14,7 @@
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -62,11 +63,17 @@ const bySub = new Map(users.map((u) => [u.sub, u]));
 const escape = (s) =>
   String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// The page is set in vuoro's own Noto Sans, served from the repository, as the browser tests
+// check of every page they open (their reflow check needs the served face).
+const FONT = join(here, '..', '..', 'crates', 'vuoro-web', 'assets', 'fonts', 'NotoSans-Regular-latin.woff2');
+const STYLE = `@font-face { font-family: "Noto Sans"; src: url("/font.woff2") format("woff2"); }
+body { font-family: "Noto Sans", sans-serif; margin: 1rem; }`;
+
 function page(title, body) {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title></head>
+<title>${escape(title)}</title><style>${STYLE}</style></head>
 <body><main><h1>${escape(title)}</h1>${body}</main></body>
 </html>`;
 }
@@ -157,6 +164,10 @@ provider.on('server_error', (ctx, err) => console.error('provider error:', err))
 
 const callback = provider.callback();
 server.on('request', async (req, res) => {
+  if (req.url === '/font.woff2') {
+    res.writeHead(200, { 'content-type': 'font/woff2' });
+    return res.end(readFileSync(FONT));
+  }
   const m = req.url.match(/^\/interaction\/([^/?]+)(\/login)?/);
   if (!m) return callback(req, res);
   try {

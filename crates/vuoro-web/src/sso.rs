@@ -442,7 +442,8 @@ async fn callback(
     };
     if let Some(error) = &q.error {
         // Someone who cancelled at the provider, or a provider refusing this client.
-        tracing::info!(error = %error.chars().take(100).collect::<String>(), "the provider refused the sign-on");
+        let error: String = error.chars().take(100).collect();
+        tracing::info!(%error, "the provider refused the sign-on");
         return Ok(refused(
             &state,
             c,

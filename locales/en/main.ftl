@@ -978,6 +978,7 @@ sso-refused-token = The answer of your organisation's sign-on service could not 
 sso-refused-no-email = The sign-on service did not give your e-mail address, so your account could not be linked to vuoro. Contact your organisation's administrator.
 sso-refused-unverified = The sign-on service has not verified your e-mail address, so it could not be used to link your account. Verify the address at the sign-on service or contact your organisation's administrator.
 sso-refused-no-account = You have no account in vuoro yet, and you have not been invited. Ask your organisation's administrator to invite you.
+sso-refused-linked = Your account is already linked to another account at your organisation's sign-on service. Log in with that one or contact your organisation's administrator.
 sso-provider-down = Your organisation's sign-on service could not be reached just now. Try again in a moment or log in with a password.
 sso-admin-open = Single sign-on
 sso-admin-title = Single sign-on

@@ -981,6 +981,7 @@ sso-refused-token = Organisaation kirjautumispalvelun vastausta ei voitu tarkist
 sso-refused-no-email = Kirjautumispalvelu ei kertonut sähköpostiosoitettasi, joten tunnustasi ei voitu yhdistää vuoroon. Ota yhteyttä organisaatiosi ylläpitäjään.
 sso-refused-unverified = Kirjautumispalvelu ei ole vahvistanut sähköpostiosoitettasi, joten sitä ei voitu käyttää tunnuksesi yhdistämiseen. Vahvista osoite kirjautumispalvelussa tai ota yhteyttä organisaatiosi ylläpitäjään.
 sso-refused-no-account = Sinulla ei ole vielä tunnusta vuorossa, eikä sinua ole kutsuttu. Pyydä organisaatiosi ylläpitäjää kutsumaan sinut.
+sso-refused-linked = Tunnuksesi on jo yhdistetty toiseen organisaation kirjautumispalvelun tunnukseen. Kirjaudu sillä tai ota yhteyttä organisaatiosi ylläpitäjään.
 sso-provider-down = Organisaation kirjautumispalveluun ei juuri nyt saatu yhteyttä. Yritä hetken päästä uudelleen tai kirjaudu salasanalla.
 sso-admin-open = Kertakirjautuminen
 sso-admin-title = Kertakirjautuminen

@@ -972,6 +972,7 @@ sso-refused-token = Svaret från organisationens inloggningstjänst kunde inte k
 sso-refused-no-email = Inloggningstjänsten uppgav inte din e-postadress, så ditt konto kunde inte kopplas till vuoro. Kontakta din organisations administratör.
 sso-refused-unverified = Inloggningstjänsten har inte bekräftat din e-postadress, så den kunde inte användas för att koppla ditt konto. Bekräfta adressen i inloggningstjänsten eller kontakta din organisations administratör.
 sso-refused-no-account = Du har ännu inget konto i vuoro och har inte bjudits in. Be din organisations administratör att bjuda in dig.
+sso-refused-linked = Ditt konto är redan kopplat till ett annat konto i organisationens inloggningstjänst. Logga in med det eller kontakta din organisations administratör.
 sso-provider-down = Organisationens inloggningstjänst kunde inte nås just nu. Försök igen om en stund eller logga in med lösenord.
 sso-admin-open = Gemensam inloggning
 sso-admin-title = Gemensam inloggning

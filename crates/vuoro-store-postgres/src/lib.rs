@@ -198,7 +198,7 @@ mod tests {
         ),
         (
             6,
-            "0c61133a013e84680246fcf567de55a7c8b913676952e3b5e2f0b151f3987c7aec2ec276d115cd072d53cbfcd21a197f",
+            "b26ee0e01db637077f9573562a17f9f65dca1111222fa86129cc84c8aea0ca5688b39b14be08b140b8c14c56c9e5a23a",
         ),
         (
             7,

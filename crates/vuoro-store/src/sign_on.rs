@@ -48,7 +48,7 @@ pub trait SignOnStore: Send + Sync {
     /// The account linked to the provider's identity, if any.
     async fn sign_on_user(&self, issuer: &str, subject: &str) -> Result<Option<User>>;
     /// Links the provider's identity to an account. `Duplicate` if the identity is linked
-    /// already (to whichever account).
+    /// already (to whichever account), or the account has an identity of this issuer already.
     async fn link_sign_on(
         &self,
         issuer: &str,

@@ -572,8 +572,16 @@ async fn account(
         .link_sign_on(&v.issuer, &v.subject, user.id, now)
         .await
     {
-        // Two callbacks of one person at once: the other linked it first, to this account.
-        Ok(()) | Err(StoreError::Duplicate(_)) => {}
+        Ok(()) => {}
+        Err(StoreError::Duplicate(_)) => {
+            // Two callbacks of one person at once, the other linking first, is fine; an account
+            // already linked to another identity of this provider (an address handed on to
+            // someone else) is not.
+            let linked = state.store.sign_on_user(&v.issuer, &v.subject).await?;
+            if linked.is_none_or(|u| u.id != user.id) {
+                return Ok(Err("sso-refused-linked"));
+            }
+        }
         Err(e) => return Err(e.into()),
     }
     tracing::info!(user = %user.id, "sign-on linked to an account");

@@ -85,6 +85,17 @@ pub async fn identities_link_to_one_account(store: Arc<dyn Store>) {
         s.sign_on_user(iss, "sub-1").await.expect("read"),
         Some(f.orderer.clone())
     );
+    // A second identity of the same provider for the account (a mailbox handed on) is refused;
+    // one of another provider is not.
+    let second = s.link_sign_on(iss, "sub-2", f.orderer.id, NOW).await;
+    assert!(
+        matches!(second, Err(StoreError::Duplicate(_))),
+        "{second:?}"
+    );
+    assert_eq!(s.sign_on_user(iss, "sub-2").await.expect("read"), None);
+    s.link_sign_on("https://other.example", "sub-9", f.orderer.id, NOW)
+        .await
+        .expect("another provider's identity");
 
     let fac = RoleSet::empty().with(Role::Facilitator);
     let older = invitation(&f, "hash-older", "uusi@vantaa.fi", fac, NOW);

@@ -134,7 +134,7 @@ test('a colleague signs on with the organisation account, invited and given a ro
   await c.getByLabel('Password').fill(COLLEAGUE.login);
   await submit(c, 'Log in');
   assert.equal(c.url(), `${h.server.url}/`, 'on the front page');
-  assert.match(await c.locator('header').innerText(), /Uuna Kollega/);
+  assert.match(await c.locator('header.top').innerText(), /Uuna Kollega/);
 
   // The invitation's role and the group's: the admin sees both, and how they came.
   await visit(a, orgPath);

@@ -314,7 +314,7 @@ mod tests {
         .expect("valid");
         c.apply_file(f, Path::new("vuoro.toml")).expect("valid");
         let e = c.sign_on().expect_err("the secret is missing").to_string();
-        assert!(e.contains("oidc_client_secret"), "{e}");
+        assert!(e.ends_with("oidc_client_secret is missing"), "{e}");
         c.apply_env(|k| (k == "VUORO_OIDC_CLIENT_SECRET").then(|| "s3cret".to_owned()))
             .expect("valid");
         let oidc = c.web().oidc.expect("sign-on");

@@ -6,6 +6,9 @@ use super::*;
 use crate::accounts::{current_roles, lock_user, origin_of, record_role_change, write_roles};
 use vuoro_store::{GroupRoles, SignOnStart, SignOnStore};
 
+/// A `sign_on_starts` row: token hash, state, nonce, verifier, next, expiry.
+type StartRow = (String, String, String, String, String, String);
+
 #[async_trait]
 impl SignOnStore for PgStore {
     async fn start_sign_on(&self, s: &SignOnStart, now: OffsetDateTime) -> Result<()> {
@@ -37,7 +40,7 @@ impl SignOnStore for PgStore {
         token_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Option<SignOnStart>> {
-        let row: Option<(String, String, String, String, String, String)> = sqlx::query_as(
+        let row: Option<StartRow> = sqlx::query_as(
             "DELETE FROM sign_on_starts WHERE token_hash = $1 \
              RETURNING token_hash, state, nonce, pkce_verifier, next, expires_at",
         )

@@ -3,6 +3,9 @@
 use super::*;
 use vuoro_store::{GroupRoles, SignOnStart, SignOnStore};
 
+/// A `sign_on_starts` row: token hash, state, nonce, verifier, next, expiry.
+type StartRow = (String, String, String, String, String, String);
+
 #[async_trait]
 impl SignOnStore for SqliteStore {
     async fn start_sign_on(&self, s: &SignOnStart, now: OffsetDateTime) -> Result<()> {
@@ -34,7 +37,7 @@ impl SignOnStore for SqliteStore {
         token_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Option<SignOnStart>> {
-        let row: Option<(String, String, String, String, String, String)> = sqlx::query_as(
+        let row: Option<StartRow> = sqlx::query_as(
             "DELETE FROM sign_on_starts WHERE token_hash = ? \
              RETURNING token_hash, state, nonce, pkce_verifier, next, expires_at",
         )

@@ -110,7 +110,7 @@ pub fn roles_after(before: RoleSet, mapped: &[GroupRoles], groups: &[String]) ->
     for m in mapped {
         for role in m.roles.roles() {
             managed = managed.with(role);
-            if groups.iter().any(|g| *g == m.group) {
+            if groups.contains(&m.group) {
                 given = given.with(role);
             }
         }

@@ -203,7 +203,9 @@ impl Config {
     /// The sign-on settings: none when no `oidc_*` key is set, all of them (and `public_url`)
     /// when any is, so a half-made configuration is refused at start-up, not at a log-in.
     fn sign_on(&self) -> Result<Option<vuoro_web::sso::OidcConfig>, ConfigError> {
-        let set = |v: &Option<String>| v.as_deref().filter(|s| !s.trim().is_empty());
+        fn set(v: &Option<String>) -> Option<&str> {
+            v.as_deref().filter(|s| !s.trim().is_empty())
+        }
         let (issuer, id, secret) = (
             set(&self.oidc_issuer),
             set(&self.oidc_client_id),

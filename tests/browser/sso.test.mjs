@@ -118,7 +118,7 @@ test('a colleague signs on with the organisation account, invited and given a ro
 
   await follow(a, 'Kertakirjautuminen');
   assert.equal(new URL(a.url()).pathname, `${orgPath}/sign-on`);
-  await a.getByLabel(/^Ryhmä/).fill('vuoro-fasilitaattorit');
+  await a.getByRole('textbox', { name: 'Ryhmä' }).fill('vuoro-fasilitaattorit');
   await a.locator('form[action$="/sign-on/groups"]').first().getByRole('checkbox', { name: 'Fasilitaattori' }).check();
   await submit(a, 'Tallenna ryhmän roolit');
   assert.match(await mainText(a), /vuoro-fasilitaattorit/);

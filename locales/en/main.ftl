@@ -1188,3 +1188,40 @@ mail-address-confirmation-text =
     You may choose the same password as before. At the same time the account's other log-ins end, and after that other organisations can give you roles too.
 
     The link works until { $until } and only once.
+## Sign-on
+login-sso = Log in with your organisation's account
+login-sso-hint = You log in at your organisation's sign-on service with the same account as in its other services.
+login-password-title = Log in with a password
+login-password-off = Your organisation has turned off logging in with a password. Log in with your organisation's account.
+role-via-sign_on = sign-on groups
+sso-refused-title = Logging in did not succeed
+sso-back-to-login = Back to logging in
+sso-refused-state = The sign-on could not be matched to this browser: it had expired, was used already or was started in another browser. Start logging in again.
+sso-refused-provider = Your organisation's sign-on service did not accept the sign-on, or it was cancelled. Try again or log in with a password.
+sso-refused-token = The answer of your organisation's sign-on service could not be checked. Try again in a moment. If it happens again, contact the service's administrators.
+sso-refused-no-email = The sign-on service did not give your e-mail address, so your account could not be linked to vuoro. Contact your organisation's administrator.
+sso-refused-unverified = The sign-on service has not verified your e-mail address, so it could not be used to link your account. Verify the address at the sign-on service or contact your organisation's administrator.
+sso-refused-no-account = You have no account in vuoro yet, and you have not been invited. Ask your organisation's administrator to invite you.
+sso-refused-linked = Your account is already linked to another account at your organisation's sign-on service. Log in with that one or contact your organisation's administrator.
+sso-provider-down = Your organisation's sign-on service could not be reached just now. Try again in a moment or log in with a password.
+sso-admin-open = Single sign-on
+sso-admin-title = Single sign-on
+sso-admin-not-configured = Single sign-on is not set up on this server. You can still prepare the groups; they apply once the service's administrators set up sign-on.
+sso-admin-intro = Staff can log in with the organisation's account. The sign-on service's groups can give roles in this organisation.
+sso-groups-title = Groups and roles
+sso-groups-intro = A group's roles are given at every sign-on to everyone whose account is in the group, and taken away once it no longer is. Roles that no group gives are left as they are. Remove a group by removing all its roles.
+sso-group-name = Group
+sso-group-name-hint = The group's identifier as the sign-on service gives it (the groups claim), for example a group's id in Entra ID.
+sso-group-save = Save the group's roles
+sso-groups-none = No groups have been set up yet.
+sso-group-update = Save the roles of group { $group }
+sso-password-title = Logging in with a password
+sso-password-is-on = The organisation's members can also log in with a password.
+sso-password-is-off = Logging in with a password is off: the organisation's members log in only with the organisation's account.
+sso-password-site-admins = Site administrators can always log in with a password, so that the service can be reached even when the sign-on service is down or set up wrongly.
+sso-password-turn-off = Turn off logging in with a password
+sso-password-turn-on = Allow logging in with a password
+sso-password-off-confirm = Turn off logging in with a password? The organisation's members can then log in only with the organisation's account.
+sso-password-off-yes = Yes, turn off logging in with a password
+sso-password-keep = Keep logging in with a password
+sso-password-needs-sign-on = Logging in with a password cannot be turned off, because single sign-on is not set up on this server.

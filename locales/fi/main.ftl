@@ -1191,3 +1191,40 @@ mail-address-confirmation-text =
     Voit valita saman salasanan kuin tähänkin asti. Samalla tunnuksen muut kirjautumiset päättyvät, ja sen jälkeen muutkin organisaatiot voivat antaa sinulle rooleja.
 
     Linkki toimii { $until } asti ja vain kerran.
+## Sign-on
+login-sso = Kirjaudu organisaation tunnuksella
+login-sso-hint = Kirjaudut organisaatiosi kirjautumispalvelussa samalla tunnuksella kuin sen muihin palveluihin.
+login-password-title = Kirjaudu salasanalla
+login-password-off = Organisaatiosi on ottanut salasanalla kirjautumisen pois käytöstä. Kirjaudu organisaation tunnuksella.
+role-via-sign_on = kertakirjautumisen ryhmät
+sso-refused-title = Kirjautuminen ei onnistunut
+sso-back-to-login = Takaisin kirjautumiseen
+sso-refused-state = Kirjautumista ei voitu yhdistää tähän selaimeen: se oli vanhentunut, jo käytetty tai aloitettu toisessa selaimessa. Aloita kirjautuminen alusta.
+sso-refused-provider = Organisaation kirjautumispalvelu ei hyväksynyt kirjautumista, tai se peruttiin. Yritä uudelleen tai kirjaudu salasanalla.
+sso-refused-token = Organisaation kirjautumispalvelun vastausta ei voitu tarkistaa. Yritä hetken päästä uudelleen. Jos vika toistuu, ota yhteyttä palvelun ylläpitoon.
+sso-refused-no-email = Kirjautumispalvelu ei kertonut sähköpostiosoitettasi, joten tunnustasi ei voitu yhdistää vuoroon. Ota yhteyttä organisaatiosi ylläpitäjään.
+sso-refused-unverified = Kirjautumispalvelu ei ole vahvistanut sähköpostiosoitettasi, joten sitä ei voitu käyttää tunnuksesi yhdistämiseen. Vahvista osoite kirjautumispalvelussa tai ota yhteyttä organisaatiosi ylläpitäjään.
+sso-refused-no-account = Sinulla ei ole vielä tunnusta vuorossa, eikä sinua ole kutsuttu. Pyydä organisaatiosi ylläpitäjää kutsumaan sinut.
+sso-refused-linked = Tunnuksesi on jo yhdistetty toiseen organisaation kirjautumispalvelun tunnukseen. Kirjaudu sillä tai ota yhteyttä organisaatiosi ylläpitäjään.
+sso-provider-down = Organisaation kirjautumispalveluun ei juuri nyt saatu yhteyttä. Yritä hetken päästä uudelleen tai kirjaudu salasanalla.
+sso-admin-open = Kertakirjautuminen
+sso-admin-title = Kertakirjautuminen
+sso-admin-not-configured = Kertakirjautumista ei ole otettu käyttöön tällä palvelimella. Voit silti valmistella ryhmät; ne otetaan huomioon, kun palvelun ylläpito ottaa kertakirjautumisen käyttöön.
+sso-admin-intro = Henkilöstö voi kirjautua organisaation tunnuksella. Kirjautumispalvelun ryhmät voivat antaa rooleja tässä organisaatiossa.
+sso-groups-title = Ryhmät ja roolit
+sso-groups-intro = Ryhmän roolit annetaan jokaisessa kirjautumisessa kaikille, joiden tunnukseen ryhmä kuuluu, ja otetaan pois, kun ryhmä ei enää kuulu. Rooleihin, joita mikään ryhmä ei anna, kirjautuminen ei koske. Poista ryhmä poistamalla kaikki sen roolit.
+sso-group-name = Ryhmä
+sso-group-name-hint = Ryhmän tunniste sellaisena kuin kirjautumispalvelu sen kertoo (groups-tieto), esimerkiksi Entra ID:n ryhmän tunnus.
+sso-group-save = Tallenna ryhmän roolit
+sso-groups-none = Yhtään ryhmää ei ole vielä määritelty.
+sso-group-update = Tallenna ryhmän { $group } roolit
+sso-password-title = Salasanalla kirjautuminen
+sso-password-is-on = Organisaation jäsenet voivat kirjautua myös salasanalla.
+sso-password-is-off = Salasanalla kirjautuminen on pois käytöstä: organisaation jäsenet kirjautuvat vain organisaation tunnuksella.
+sso-password-site-admins = Palvelun pääkäyttäjät voivat aina kirjautua salasanalla, jotta palveluun pääsee, vaikka kirjautumispalvelu olisi poissa käytöstä tai väärin määritelty.
+sso-password-turn-off = Poista salasanalla kirjautuminen käytöstä
+sso-password-turn-on = Salli salasanalla kirjautuminen
+sso-password-off-confirm = Poistetaanko salasanalla kirjautuminen käytöstä? Organisaation jäsenet voivat sen jälkeen kirjautua vain organisaation tunnuksella.
+sso-password-off-yes = Kyllä, poista salasanalla kirjautuminen käytöstä
+sso-password-keep = Pidä salasanalla kirjautuminen
+sso-password-needs-sign-on = Salasanalla kirjautumista ei voi poistaa käytöstä, koska kertakirjautumista ei ole otettu käyttöön tällä palvelimella.

@@ -1182,3 +1182,40 @@ mail-address-confirmation-text =
     Du kan välja samma lösenord som förut. Samtidigt avslutas kontots övriga inloggningar, och därefter kan också andra organisationer ge dig roller.
 
     Länken fungerar till { $until } och bara en gång.
+## Sign-on
+login-sso = Logga in med organisationens konto
+login-sso-hint = Du loggar in i din organisations inloggningstjänst med samma konto som i dess andra tjänster.
+login-password-title = Logga in med lösenord
+login-password-off = Din organisation har stängt av inloggning med lösenord. Logga in med organisationens konto.
+role-via-sign_on = grupper vid inloggning
+sso-refused-title = Inloggningen misslyckades
+sso-back-to-login = Tillbaka till inloggningen
+sso-refused-state = Inloggningen kunde inte kopplas till den här webbläsaren: den hade gått ut, redan använts eller påbörjats i en annan webbläsare. Börja om inloggningen.
+sso-refused-provider = Organisationens inloggningstjänst godkände inte inloggningen, eller så avbröts den. Försök igen eller logga in med lösenord.
+sso-refused-token = Svaret från organisationens inloggningstjänst kunde inte kontrolleras. Försök igen om en stund. Kontakta tjänstens administratör om felet upprepas.
+sso-refused-no-email = Inloggningstjänsten uppgav inte din e-postadress, så ditt konto kunde inte kopplas till vuoro. Kontakta din organisations administratör.
+sso-refused-unverified = Inloggningstjänsten har inte bekräftat din e-postadress, så den kunde inte användas för att koppla ditt konto. Bekräfta adressen i inloggningstjänsten eller kontakta din organisations administratör.
+sso-refused-no-account = Du har ännu inget konto i vuoro och har inte bjudits in. Be din organisations administratör att bjuda in dig.
+sso-refused-linked = Ditt konto är redan kopplat till ett annat konto i organisationens inloggningstjänst. Logga in med det eller kontakta din organisations administratör.
+sso-provider-down = Organisationens inloggningstjänst kunde inte nås just nu. Försök igen om en stund eller logga in med lösenord.
+sso-admin-open = Gemensam inloggning
+sso-admin-title = Gemensam inloggning
+sso-admin-not-configured = Gemensam inloggning har inte tagits i bruk på den här servern. Du kan ändå förbereda grupperna; de tillämpas när tjänstens administratör tar inloggningen i bruk.
+sso-admin-intro = Personalen kan logga in med organisationens konto. Inloggningstjänstens grupper kan ge roller i den här organisationen.
+sso-groups-title = Grupper och roller
+sso-groups-intro = En grupps roller ges vid varje inloggning till alla vars konto hör till gruppen och tas bort när gruppen inte längre hör dit. Roller som ingen grupp ger påverkas inte av inloggningen. Ta bort en grupp genom att ta bort alla dess roller.
+sso-group-name = Grupp
+sso-group-name-hint = Gruppens identifierare så som inloggningstjänsten uppger den (uppgiften groups), till exempel en grupps id i Entra ID.
+sso-group-save = Spara gruppens roller
+sso-groups-none = Inga grupper har definierats ännu.
+sso-group-update = Spara rollerna för gruppen { $group }
+sso-password-title = Inloggning med lösenord
+sso-password-is-on = Organisationens medlemmar kan också logga in med lösenord.
+sso-password-is-off = Inloggning med lösenord är avstängd: organisationens medlemmar loggar in endast med organisationens konto.
+sso-password-site-admins = Tjänstens huvudanvändare kan alltid logga in med lösenord, så att tjänsten kan nås även om inloggningstjänsten är ur bruk eller felaktigt inställd.
+sso-password-turn-off = Stäng av inloggning med lösenord
+sso-password-turn-on = Tillåt inloggning med lösenord
+sso-password-off-confirm = Stänga av inloggning med lösenord? Organisationens medlemmar kan därefter logga in endast med organisationens konto.
+sso-password-off-yes = Ja, stäng av inloggning med lösenord
+sso-password-keep = Behåll inloggning med lösenord
+sso-password-needs-sign-on = Inloggning med lösenord kan inte stängas av, eftersom gemensam inloggning inte har tagits i bruk på den här servern.

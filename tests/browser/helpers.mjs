@@ -44,17 +44,19 @@ function freshDatabase(dir) {
 
 /**
  * Starts `$VUORO_BIN --db <fresh database> demo --listen 127.0.0.1:0` and waits for the line
- * `vuoro is running at http://ADDR/`. Returns { url, stop, output }.
+ * `vuoro is running at http://ADDR/`. Returns { url, stop, output }. `port` (for settings that
+ * must name the server's address before it starts, such as single sign-on's) and `env` (more
+ * VUORO_* settings) are optional.
  */
-export async function startServer() {
+export async function startServer({ port = 0, env: extraEnv = {} } = {}) {
   const bin = process.env.VUORO_BIN;
   if (!bin) throw new Error('VUORO_BIN is not set: point it at the vuoro binary (target/debug/vuoro)');
   const dir = mkdtempSync(join(tmpdir(), 'vuoro-e2e-'));
   const db = freshDatabase(dir);
   // Run in the empty temporary folder, so no ./vuoro.toml of the checkout is picked up.
-  const env = { ...process.env, VUORO_LOG: process.env.VUORO_LOG || 'warn' };
+  const env = { ...process.env, VUORO_LOG: process.env.VUORO_LOG || 'warn', ...extraEnv };
   delete env.VUORO_CONFIG;
-  const child = spawn(bin, ['--db', db, 'demo', '--listen', '127.0.0.1:0'], {
+  const child = spawn(bin, ['--db', db, 'demo', '--listen', `127.0.0.1:${port}`], {
     cwd: dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -132,9 +134,11 @@ export async function launchBrowser() {
 /**
  * A new browser context: a person with their own cookies. The site's CSP (`script-src 'self'`)
  * would refuse the injected axe-core, so the test contexts bypass CSP; the only script of the
- * pages themselves is /assets/live.js, which CSP allows anyway. Requests anywhere but the test server are refused, so nothing leaves the machine.
+ * pages themselves is /assets/live.js, which CSP allows anyway. Requests anywhere but the test server
+ * (and the origins in `alsoAllow`, such as the test OpenID provider) are refused, so nothing
+ * leaves the machine.
  */
-export async function newPerson(browser, baseURL, who = 'vierailija') {
+export async function newPerson(browser, baseURL, who = 'vierailija', { alsoAllow = [] } = {}) {
   const context = await browser.newContext({
     baseURL,
     bypassCSP: true,
@@ -143,9 +147,9 @@ export async function newPerson(browser, baseURL, who = 'vierailija') {
   });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-  const origin = new URL(baseURL).origin;
+  const origins = new Set([baseURL, ...alsoAllow].map((u) => new URL(u).origin));
   await context.route(
-    (u) => u.origin !== origin,
+    (u) => !origins.has(u.origin),
     (route) => route.abort('blockedbyclient'),
   );
   const page = await context.newPage();

@@ -15,7 +15,8 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y --no-install-recommends chromium
 fi
 
-if [ ! -d "$here/node_modules" ]; then
+# oidc-provider came later than the others: a node_modules without it is installed anew too.
+if [ ! -d "$here/node_modules/oidc-provider" ]; then
   echo "browser tests: npm ci" >&2
   (cd "$here" && npm ci --no-audit --no-fund)
 fi

@@ -56,7 +56,11 @@ async fn fetch_invitation(conn: &mut PgConnection, token_hash: &str) -> Result<I
     row.into_invitation(roles)
 }
 
-async fn current_roles(conn: &mut PgConnection, org: OrgId, user: UserId) -> Result<RoleSet> {
+pub(crate) async fn current_roles(
+    conn: &mut PgConnection,
+    org: OrgId,
+    user: UserId,
+) -> Result<RoleSet> {
     let codes: Vec<String> =
         sqlx::query_scalar("SELECT role FROM org_roles WHERE org_id = $1 AND user_id = $2")
             .bind(org.to_string())
@@ -67,7 +71,7 @@ async fn current_roles(conn: &mut PgConnection, org: OrgId, user: UserId) -> Res
     role_set(codes.iter().map(String::as_str))
 }
 
-async fn write_roles(
+pub(crate) async fn write_roles(
     conn: &mut PgConnection,
     org: OrgId,
     user: UserId,
@@ -92,7 +96,7 @@ async fn write_roles(
 }
 
 /// The organisation whose invitation made the account, while its address is unconfirmed.
-async fn origin_of(conn: &mut PgConnection, user: UserId) -> Result<Option<OrgId>> {
+pub(crate) async fn origin_of(conn: &mut PgConnection, user: UserId) -> Result<Option<OrgId>> {
     let row: Option<Option<String>> =
         sqlx::query_scalar("SELECT origin_org FROM users WHERE id = $1")
             .bind(user.to_string())
@@ -117,7 +121,7 @@ fn role_codes(r: RoleSet) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn record_role_change(
+pub(crate) async fn record_role_change(
     conn: &mut PgConnection,
     org: OrgId,
     user: UserId,
@@ -160,7 +164,7 @@ async fn record_role_change(
 /// role changes of one user run one after another as on SQLite. A missing user is left for
 /// the writes to refuse as SQLite does (through the foreign key). `NO KEY UPDATE` holds up
 /// only the other role writers, not rows that merely refer to the user.
-async fn lock_user(conn: &mut PgConnection, user: UserId) -> Result<()> {
+pub(crate) async fn lock_user(conn: &mut PgConnection, user: UserId) -> Result<()> {
     sqlx::query("SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE")
         .bind(user.to_string())
         .execute(conn)

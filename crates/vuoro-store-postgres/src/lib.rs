@@ -27,6 +27,8 @@ mod notices;
 mod outcome;
 mod process;
 mod rights;
+
+mod sign_on;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
@@ -206,6 +208,10 @@ mod tests {
         (
             5,
             "4539e9927b6e6c1e8eef7da2b1497176b09d3292bfb37282c5c833870cbb90f07b308459eec996d426bdb018c6549db8",
+        ),
+        (
+            6,
+            "b26ee0e01db637077f9573562a17f9f65dca1111222fa86129cc84c8aea0ca5688b39b14be08b140b8c14c56c9e5a23a",
         ),
         (
             7,

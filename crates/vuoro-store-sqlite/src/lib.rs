@@ -18,6 +18,8 @@ mod notices;
 mod outcome;
 mod process;
 mod rights;
+
+mod sign_on;
 mod throttle;
 
 use async_trait::async_trait;
@@ -632,6 +634,10 @@ mod tests {
         (
             15,
             "3c19e3f951cd8b7d74cce3f38991231d04f87ab1de8e5557f98e4b969815cbb66c0a9702f0a607258c83792effc9ef0b",
+        ),
+        (
+            16,
+            "ad44a777c551a230a8a0142e4c7aef7e68b925361511d5846a0757787ec3d4eac04790b10649c9fec28212b4ee9e6376",
         ),
         (
             17,

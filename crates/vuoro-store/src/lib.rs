@@ -21,6 +21,8 @@ pub mod mail;
 pub mod notices;
 
 pub mod rights;
+
+pub mod sign_on;
 pub mod sql;
 pub mod throttle;
 
@@ -33,7 +35,7 @@ pub mod prelude {
     pub use crate::TokenStore as _;
     pub use crate::{
         AccountStore as _, CatalogueStore as _, LiveFeed as _, LiveStore as _, OutcomeStore as _,
-        ProcessStore as _, Store, ThrottleStore as _,
+        ProcessStore as _, SignOnStore as _, Store, ThrottleStore as _,
     };
     pub use crate::{AuditStore as _, RightsStore as _};
 }
@@ -65,6 +67,8 @@ pub use rights::{
     OwnComment, OwnItem, OwnWords, RawKind, Removal, RetentionCandidate, RetentionCounts,
     RetentionDeletion, RightsStore, StaffRecord,
 };
+
+pub use sign_on::{GroupRoles, SignOnStart, SignOnStore};
 pub use throttle::{Budget, Spent, ThrottleStore};
 
 pub use catalogue::{
@@ -158,6 +162,8 @@ pub enum RoleChangeVia {
     Members,
     /// A site administrator created the organisation and became its admin.
     NewOrganisation,
+    /// A sign-on applied the organisation's group mappings; the actor is the account itself.
+    SignOn,
 }
 
 impl RoleChangeVia {
@@ -166,13 +172,19 @@ impl RoleChangeVia {
             Self::Invitation => "invitation",
             Self::Members => "members",
             Self::NewOrganisation => "new_organisation",
+            Self::SignOn => "sign_on",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Invitation, Self::Members, Self::NewOrganisation]
-            .into_iter()
-            .find(|v| v.code() == s)
+        [
+            Self::Invitation,
+            Self::Members,
+            Self::NewOrganisation,
+            Self::SignOn,
+        ]
+        .into_iter()
+        .find(|v| v.code() == s)
     }
 }
 
@@ -696,6 +708,8 @@ pub trait Store:
     + MailStore
     + NoticeStore
 
+
+    + SignOnStore
     + AuditStore
     + RightsStore
 
@@ -715,6 +729,8 @@ impl<T> Store for T where
         + MailStore
         + NoticeStore
 
+
+        + SignOnStore
         + AuditStore
         + RightsStore
 

@@ -147,7 +147,7 @@ struct OrgView {
     can_confirm: bool,
 }
 
-fn role_options(lang: Lang, selected: &[String]) -> Kind {
+pub(crate) fn role_options(lang: Lang, selected: &[String]) -> Kind {
     Kind::Checkboxes(opts(
         Role::ALL.iter().map(|r| {
             (
@@ -316,7 +316,7 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
     })
 }
 
-fn manageable(c: &Ctx, org: &str) -> AppResult<OrgId> {
+pub(crate) fn manageable(c: &Ctx, org: &str) -> AppResult<OrgId> {
     let user = c.user()?;
     let id = OrgId::parse(org).map_err(|_| AppError::NotFound)?;
     if user.can(id, Action::ManageOrganisation) {
@@ -430,7 +430,7 @@ async fn create_unit(
     }
 }
 
-fn parse_roles(values: &[String]) -> Result<RoleSet, FieldError> {
+pub(crate) fn parse_roles(values: &[String]) -> Result<RoleSet, FieldError> {
     values
         .iter()
         .map(|v| Role::parse(v).ok_or(FieldError::Invalid))

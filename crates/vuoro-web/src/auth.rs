@@ -203,6 +203,9 @@ struct LoginView {
     next: String,
     /// Mail is configured, so a forgotten password can be reset by e-mail.
     mail_on: bool,
+
+    /// Single sign-on is offered beside the password.
+    sso: bool,
 }
 
 /// Why a log-in was refused: a message id, and the minutes to wait when it was throttled.
@@ -218,7 +221,7 @@ struct LoginQuery {
 }
 
 /// The local path a log-in form should return to, or an empty string for the front page.
-fn next_of(next: Option<&str>) -> String {
+pub(crate) fn next_of(next: Option<&str>) -> String {
     next.and_then(local_path).unwrap_or_default().to_owned()
 }
 
@@ -254,6 +257,8 @@ async fn login_page(
         failed: None,
         next,
         mail_on: crate::password::mail_on(&state),
+
+        sso: state.sign_on.is_some(),
     }
     .into_response())
 }
@@ -285,6 +290,8 @@ async fn login(
             failed: Some(why),
             next,
             mail_on: crate::password::mail_on(&state),
+
+            sso: state.sign_on.is_some(),
         }
         .into_response();
         *r.status_mut() = status;
@@ -344,8 +351,36 @@ async fn login(
         .logins
         .succeeded(state.store.as_ref(), &email, client.0)
         .await?;
+    // Checked only after the password, so that the answer tells nothing to someone who does
+    // not know it.
+    if state.store.password_login_refused(user.id).await? {
+        return Ok(refuse(
+            c,
+            Refusal {
+                id: "login-password-off",
+                minutes: 0,
+            },
+            StatusCode::FORBIDDEN,
+        ));
+    }
+    start_session(
+        &state,
+        &user,
+        &next_of(Some(form.get("next"))),
+        OffsetDateTime::now_utc(),
+    )
+    .await
+}
+
+/// Starts a log-in session for `user`, whichever way they proved who they are (a password or
+/// a sign-on), and sends them on to `next` (a local path, or the front page when empty).
+pub(crate) async fn start_session(
+    state: &AppState,
+    user: &vuoro_store::User,
+    next: &str,
+    now: OffsetDateTime,
+) -> AppResult<Response> {
     let token = random_token();
-    let now = OffsetDateTime::now_utc();
     let hours = state.config.session_hours;
     state
         .store
@@ -357,9 +392,8 @@ async fn login(
         })
         .await?;
     tracing::info!(user = %user.id, "logged in");
-    let next = next_of(Some(form.get("next")));
-    let mut r = redirect(if next.is_empty() { "/" } else { &next });
-    set_session_cookie(&mut r, &state, token, Duration::hours(hours));
+    let mut r = redirect(if next.is_empty() { "/" } else { next });
+    set_session_cookie(&mut r, state, token, Duration::hours(hours));
     Ok(r)
 }
 

@@ -31,6 +31,8 @@ pub mod retention;
 pub mod rights;
 pub mod routes;
 pub mod share;
+pub mod sign_on_admin;
+pub mod sso;
 pub mod summary;
 pub mod themes;
 pub mod util;
@@ -60,6 +62,9 @@ pub struct WebConfig {
     pub mail: Option<mail::MailConfig>,
     /// The address the site is reached at (`https://vuoro.kunta.fi`), for links in mail.
     pub public_url: Option<String>,
+
+    /// Single sign-on with an OpenID Connect provider, when configured.
+    pub oidc: Option<sso::OidcConfig>,
 }
 
 impl Default for WebConfig {
@@ -73,6 +78,8 @@ impl Default for WebConfig {
             login_failures_per_client: 50,
             mail: None,
             public_url: None,
+
+            oidc: None,
         }
     }
 }
@@ -92,6 +99,9 @@ pub struct AppState {
     pub(crate) shares: Arc<share::CommentLimiter>,
     /// Wakes this process's mail worker when a handler queued mail (`AppState::mail_queued`).
     pub(crate) mail_wake: Arc<tokio::sync::Notify>,
+
+    /// Single sign-on, when configured and usable.
+    pub sign_on: Option<Arc<sso::SignOn>>,
 }
 
 impl AppState {
@@ -113,6 +123,13 @@ impl AppState {
             methods: Arc::new(methods),
             logins: Arc::new(auth::LoginLimiter::new(config.login_failures_per_client)),
             hashing: Arc::new(tokio::sync::Semaphore::new(auth::hashing_permits())),
+            sign_on: config.oidc.clone().and_then(|c| match sso::SignOn::new(c) {
+                Ok(s) => Some(Arc::new(s)),
+                Err(e) => {
+                    tracing::error!(error = %e, "single sign-on cannot work: it is off");
+                    None
+                }
+            }),
             config: Arc::new(config),
             shares: Arc::new(share::CommentLimiter::default()),
             mail_wake,
@@ -126,6 +143,9 @@ fn routes() -> routes::Routes {
         .merge(pages::router())
         .merge(auth::router())
         .merge(password::router())
+
+        .merge(sso::router())
+        .merge(sign_on_admin::router())
         .merge(admin::router())
         .merge(methods::router())
         .merge(orders::router())

@@ -24,8 +24,13 @@ pub struct Config {
     pub smtp_url: Option<SmtpUrl>,
     /// The address mail is sent from.
     pub mail_from: Option<String>,
-    /// The address the site is reached at, for links in mail.
+    /// The address the site is reached at (`https://vuoro.kunta.fi`), for links in mail; the
+    /// sign-on's redirect address is made from it too.
     pub public_url: Option<String>,
+    /// Single sign-on: the OpenID Connect provider's issuer URL, and vuoro's client there.
+    pub oidc_issuer: Option<String>,
+    pub oidc_client_id: Option<String>,
+    pub oidc_client_secret: Option<String>,
 }
 
 /// `smtp_url`, which may hold a password: its `Debug` shows only that it is set.
@@ -54,6 +59,9 @@ impl Default for Config {
             smtp_url: None,
             mail_from: None,
             public_url: web.public_url,
+            oidc_issuer: None,
+            oidc_client_id: None,
+            oidc_client_secret: None,
         }
     }
 }
@@ -74,6 +82,9 @@ struct FileConfig {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     public_url: Option<String>,
+    oidc_issuer: Option<String>,
+    oidc_client_id: Option<String>,
+    oidc_client_secret: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -90,6 +101,11 @@ pub enum ConfigError {
     EnvDb(DbUrlError),
     #[error("{0}")]
     Mail(vuoro_web::mail::MailConfigError),
+    #[error(
+        "single sign-on needs oidc_issuer, oidc_client_id, oidc_client_secret and public_url \
+         together; {0} is missing"
+    )]
+    SignOn(&'static str),
 }
 
 impl Config {
@@ -127,8 +143,15 @@ impl Config {
         if let Some(v) = f.mail_from {
             self.mail_from = Some(v);
         }
-        if let Some(v) = f.public_url {
-            self.public_url = Some(v);
+        for (from, to) in [
+            (f.public_url, &mut self.public_url),
+            (f.oidc_issuer, &mut self.oidc_issuer),
+            (f.oidc_client_id, &mut self.oidc_client_id),
+            (f.oidc_client_secret, &mut self.oidc_client_secret),
+        ] {
+            if from.is_some() {
+                *to = from;
+            }
         }
         Ok(())
     }
@@ -179,8 +202,15 @@ impl Config {
         if let Some(v) = get("VUORO_MAIL_FROM") {
             self.mail_from = Some(v);
         }
-        if let Some(v) = get("VUORO_PUBLIC_URL") {
-            self.public_url = Some(v);
+        for (name, to) in [
+            ("VUORO_PUBLIC_URL", &mut self.public_url),
+            ("VUORO_OIDC_ISSUER", &mut self.oidc_issuer),
+            ("VUORO_OIDC_CLIENT_ID", &mut self.oidc_client_id),
+            ("VUORO_OIDC_CLIENT_SECRET", &mut self.oidc_client_secret),
+        ] {
+            if let Some(v) = get(name) {
+                *to = Some(v);
+            }
         }
         Ok(())
     }
@@ -200,7 +230,31 @@ impl Config {
         c.apply_env(|k| std::env::var(k).ok())?;
         // The mail settings are checked now, so a wrong one stops the start, never a message.
         c.web()?;
+        c.sign_on()?;
         Ok(c)
+    }
+
+    /// The sign-on settings: none when no `oidc_*` key is set, all of them (and `public_url`)
+    /// when any is, so a half-made configuration is refused at start-up, not at a log-in.
+    fn sign_on(&self) -> Result<Option<vuoro_web::sso::OidcConfig>, ConfigError> {
+        fn set(v: &Option<String>) -> Option<&str> {
+            v.as_deref().filter(|s| !s.trim().is_empty())
+        }
+        let (issuer, id, secret) = (
+            set(&self.oidc_issuer),
+            set(&self.oidc_client_id),
+            set(&self.oidc_client_secret),
+        );
+        if issuer.is_none() && id.is_none() && secret.is_none() {
+            return Ok(None);
+        }
+        let issuer = issuer.ok_or(ConfigError::SignOn("oidc_issuer"))?;
+        let id = id.ok_or(ConfigError::SignOn("oidc_client_id"))?;
+        let secret = secret.ok_or(ConfigError::SignOn("oidc_client_secret"))?;
+        let public = set(&self.public_url).ok_or(ConfigError::SignOn("public_url"))?;
+        Ok(Some(vuoro_web::sso::OidcConfig::new(
+            issuer, id, secret, public,
+        )))
     }
 
     /// The web layer's settings; `Mail` when the mail settings do not fit together.
@@ -225,6 +279,7 @@ impl Config {
             login_failures_per_client: self.login_failures_per_client,
             mail,
             public_url: public_url.map(str::to_owned),
+            oidc: self.sign_on()?,
         })
     }
 }
@@ -326,6 +381,29 @@ mod tests {
                 vuoro_web::mail::MailConfigError::NoPublicUrl
             ))
         ));
+    }
+
+    #[test]
+    fn sign_on_needs_every_setting() {
+        let mut c = Config::default();
+        assert!(c.web().expect("valid").oidc.is_none(), "no sign-on by default");
+        let f: FileConfig = toml::from_str(
+            "oidc_issuer = \"https://login.kunta.fi/realms/staff\"\n\
+             oidc_client_id = \"vuoro\"\npublic_url = \"https://vuoro.kunta.fi/\"",
+        )
+        .expect("valid");
+        c.apply_file(f, Path::new("vuoro.toml")).expect("valid");
+        let e = c.sign_on().expect_err("the secret is missing").to_string();
+        assert!(e.ends_with("oidc_client_secret is missing"), "{e}");
+        c.apply_env(|k| (k == "VUORO_OIDC_CLIENT_SECRET").then(|| "s3cret".to_owned()))
+            .expect("valid");
+        let oidc = c.web().expect("valid").oidc.expect("sign-on");
+        assert_eq!(oidc.issuer, "https://login.kunta.fi/realms/staff");
+        assert_eq!(oidc.client_id, "vuoro");
+        assert_eq!(
+            oidc.redirect_url,
+            "https://vuoro.kunta.fi/login/sso/callback"
+        );
     }
 
     #[test]

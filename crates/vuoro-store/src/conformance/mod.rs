@@ -28,6 +28,7 @@ pub mod notices;
 pub mod outcome;
 pub mod process;
 pub mod rights;
+pub mod sign_on;
 pub mod throttle;
 
 use crate::{
@@ -129,6 +130,10 @@ macro_rules! conformance_tests {
             live::moving_and_closing_a_live_session_append_events,
             feed::the_live_feed_announces_each_committed_event_by_session_and_seq,
             throttle::attempts_are_counted_per_budget_within_the_window,
+            sign_on::a_sign_on_under_way_is_taken_once_before_it_expires,
+            sign_on::identities_link_to_one_account,
+            sign_on::groups_give_and_take_roles_at_sign_on,
+            sign_on::password_log_in_is_turned_off_per_organisation,
             live::participants_are_found_by_token_and_updated,
             live::attendance_is_counted_once_per_participant,
             live::notes_are_stored_with_events_a_board_can_resume_from,
@@ -664,6 +669,8 @@ mod tests {
             ("mail", include_str!("mail.rs")),
             ("notices", include_str!("notices.rs")),
 
+
+            ("sign_on", include_str!("sign_on.rs")),
             ("rights", include_str!("rights.rs")),
 
             ("account_tokens", include_str!("account_tokens.rs")),

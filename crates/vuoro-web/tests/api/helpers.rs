@@ -97,11 +97,34 @@ pub async fn spawn_with(config: vuoro_web::WebConfig) -> TestApp {
 /// A running server whose settings depend on its own address (`http://127.0.0.1:PORT`), such
 /// as `public_url`, which links in mail point to.
 pub async fn spawn_with_base(make: impl FnOnce(&str) -> vuoro_web::WebConfig) -> TestApp {
+    spawn_listening_with(bind().await, make).await
+}
+
+/// A free port of this machine, bound, for a server whose settings must name its address
+/// before it starts (single sign-on's redirect address).
+pub async fn bind() -> tokio::net::TcpListener {
+    tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind")
+}
+
+/// A running server as [`spawn_with`] gives, on a listener already bound.
+pub async fn spawn_listening(
+    listener: tokio::net::TcpListener,
+    config: vuoro_web::WebConfig,
+) -> TestApp {
+    spawn_listening_with(listener, |_| config).await
+}
+
+async fn spawn_listening_with(
+    listener: tokio::net::TcpListener,
+    make: impl FnOnce(&str) -> vuoro_web::WebConfig,
+) -> TestApp {
     let dir = temp_dir();
     let database = Database::fresh(&dir).await;
     let store = database.open().await;
     let org = seed(&store).await;
-    let mut app = serve_on_with(store, org, dir, make).await;
+    let mut app = serve_listening(listener, store, org, dir, make).await;
     app.database = Some(database);
     app
 }
@@ -173,9 +196,16 @@ pub async fn serve_on_with(
     dir: PathBuf,
     make: impl FnOnce(&str) -> vuoro_web::WebConfig,
 ) -> TestApp {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    serve_listening(bind().await, store, org, dir, make).await
+}
+
+async fn serve_listening(
+    listener: tokio::net::TcpListener,
+    store: Arc<dyn Store>,
+    org: OrgId,
+    dir: PathBuf,
+    make: impl FnOnce(&str) -> vuoro_web::WebConfig,
+) -> TestApp {
     let addr = listener.local_addr().expect("addr");
     let state = vuoro_web::AppState::new(
         store.clone(),

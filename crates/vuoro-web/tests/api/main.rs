@@ -26,6 +26,7 @@ mod practices;
 mod process_page;
 mod rights;
 mod share;
+mod sso;
 mod summary;
 mod themes;
 mod two_servers;

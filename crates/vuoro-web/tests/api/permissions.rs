@@ -235,6 +235,9 @@ fn table() -> Vec<Row> {
         // Right credentials, so the per-address limit on failed log-ins (item 2) is not touched.
         row(POST, "/login", ALL).fields(&[("email", "{site_email}"), ("password", PASSWORD)]),
         row(POST, "/logout", "L L L L L L L L L L L").fresh(Fresh::Login),
+        // Single sign-on is not configured on the test server: both routes are not there.
+        row(POST, "/login/sso", "N N N N N N N N N N N"),
+        row(GET, "/login/sso/callback", "N N N N N N N N N N N"),
         row(GET, "/invite/{token}", ALL).fresh(Fresh::Invitation),
         // A new address, so accepting creates an account; invitations for existing accounts
         // change with item 1 (`auth.rs`).
@@ -274,6 +277,13 @@ fn table() -> Vec<Row> {
         row(GET, "/orgs/{org}/members/{user}/export", MANAGE),
         row(POST, "/orgs/{org}/members/{user}/remove", MANAGE).fields(&[("how", "anonymise")]),
         row(GET, "/orgs/{org}/audit", MANAGE),
+
+        // an organisation's sign-on settings: its admins (and site administrators)
+        row(GET, "/orgs/{org}/sign-on", MANAGE),
+        row(POST, "/orgs/{org}/sign-on/groups", MANAGE)
+            .fields(&[("group", "ryhmä-{uniq}"), ("roles", "orderer")]),
+        // Allowing password log-in, the only change that needs no sign-on on the server.
+        row(POST, "/orgs/{org}/sign-on/password", MANAGE).fields(&[("allowed", "yes")]),
         // the method library: anyone who holds a role somewhere, or the site administrator
         row(GET, "/methods", "L Y Y Y Y Y Y Y F L L"),
         row(GET, "/methods/{id}", "L Y Y Y Y Y Y Y F L L"),

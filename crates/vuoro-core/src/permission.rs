@@ -468,7 +468,6 @@ mod tests {
             ProcessAction::EditSummary,
             ProcessAction::ShareSummary,
             ProcessAction::EditCommunity,
-
             ProcessAction::SetRetention,
         ];
         v.extend(Transition::ALL.map(ProcessAction::Transition));

@@ -631,6 +631,27 @@ impl RightsStore for PgStore {
             .execute(&mut *tx)
             .await
             .map_err(db)?;
+        // What would still reach the person or let them in: a sign-on identity (the provider
+        // would log them into the emptied account), mailed links, mail settings, and the
+        // outbox's messages to them or their old address.
+        for statement in [
+            "DELETE FROM sign_on_identities WHERE user_id = $1",
+            "DELETE FROM account_tokens WHERE user_id = $1",
+            "DELETE FROM mail_settings WHERE user_id = $1",
+            "DELETE FROM mail_turned_off WHERE user_id = $1",
+        ] {
+            sqlx::query(statement)
+                .bind(&uid)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        sqlx::query("DELETE FROM mail_outbox WHERE user_id = $1 OR address = $2")
+            .bind(&uid)
+            .bind(&email)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         sqlx::query(
             "DELETE FROM invitation_roles WHERE token_hash IN \
              (SELECT token_hash FROM invitations WHERE email = $1 AND accepted_at IS NULL)",

@@ -628,6 +628,27 @@ impl RightsStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(db)?;
+        // What would still reach the person or let them in: a sign-on identity (the provider
+        // would log them into the emptied account), mailed links, mail settings, and the
+        // outbox's messages to them or their old address.
+        for statement in [
+            "DELETE FROM sign_on_identities WHERE user_id = ?",
+            "DELETE FROM account_tokens WHERE user_id = ?",
+            "DELETE FROM mail_settings WHERE user_id = ?",
+            "DELETE FROM mail_turned_off WHERE user_id = ?",
+        ] {
+            sqlx::query(statement)
+                .bind(&uid)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        sqlx::query("DELETE FROM mail_outbox WHERE user_id = ? OR address = ?")
+            .bind(&uid)
+            .bind(&email)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         sqlx::query(
             "DELETE FROM invitation_roles WHERE token_hash IN \
              (SELECT token_hash FROM invitations WHERE email = ? AND accepted_at IS NULL)",

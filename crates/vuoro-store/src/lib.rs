@@ -707,12 +707,9 @@ pub trait Store:
     + ThrottleStore
     + MailStore
     + NoticeStore
-
-
     + SignOnStore
     + AuditStore
     + RightsStore
-
     + TokenStore
     + std::fmt::Debug
 {
@@ -728,12 +725,9 @@ impl<T> Store for T where
         + ThrottleStore
         + MailStore
         + NoticeStore
-
-
         + SignOnStore
         + AuditStore
         + RightsStore
-
         + TokenStore
         + std::fmt::Debug
 {

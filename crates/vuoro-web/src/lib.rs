@@ -143,7 +143,6 @@ fn routes() -> routes::Routes {
         .merge(pages::router())
         .merge(auth::router())
         .merge(password::router())
-
         .merge(sso::router())
         .merge(sign_on_admin::router())
         .merge(admin::router())

@@ -386,7 +386,10 @@ mod tests {
     #[test]
     fn sign_on_needs_every_setting() {
         let mut c = Config::default();
-        assert!(c.web().expect("valid").oidc.is_none(), "no sign-on by default");
+        assert!(
+            c.web().expect("valid").oidc.is_none(),
+            "no sign-on by default"
+        );
         let f: FileConfig = toml::from_str(
             "oidc_issuer = \"https://login.kunta.fi/realms/staff\"\n\
              oidc_client_id = \"vuoro\"\npublic_url = \"https://vuoro.kunta.fi/\"",

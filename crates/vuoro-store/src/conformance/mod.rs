@@ -668,11 +668,8 @@ mod tests {
             ("catalogue", include_str!("catalogue.rs")),
             ("mail", include_str!("mail.rs")),
             ("notices", include_str!("notices.rs")),
-
-
             ("sign_on", include_str!("sign_on.rs")),
             ("rights", include_str!("rights.rs")),
-
             ("account_tokens", include_str!("account_tokens.rs")),
         ] {
             for line in source.lines() {

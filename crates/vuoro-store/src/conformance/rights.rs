@@ -406,11 +406,11 @@ pub async fn a_staff_members_record_holds_their_work_and_no_participant(store: A
         plan_with("eratauko", &[date!(2027 - 02 - 10)]),
     )
     .await;
-    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, t)
+    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, t, &[])
         .await
         .expect("assigned");
     let plan = s.plan(id, 1).await.expect("plan").plan;
-    s.save_plan(id, 1, &plan, f.facilitator.id, t)
+    s.save_plan(id, 1, &plan, f.facilitator.id, t, &[])
         .await
         .expect("saved");
     s.approve(id, 2, ApprovalSide::Facilitator, f.facilitator.id, t)
@@ -490,7 +490,7 @@ pub async fn removing_a_staff_member_keeps_the_history_and_refuses_a_running_fac
     let s = f.store.as_ref();
     let t = datetime!(2027-02-01 09:00 UTC);
     let id = create_process(&f, "Tiimi", None, Plan::default()).await;
-    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, t)
+    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, t, &[])
         .await
         .expect("assigned");
     let admin = f.coordinator.id;
@@ -509,6 +509,9 @@ pub async fn removing_a_staff_member_keeps_the_history_and_refuses_a_running_fac
     })
     .await
     .expect("login");
+    s.link_sign_on("https://login.vantaa.fi", "eeva", f.orderer.id, t)
+        .await
+        .expect("linked");
     s.remove_staff(f.orderer.id, Removal::Anonymise, admin, Some(f.org.id), t)
         .await
         .expect("anonymised");
@@ -528,6 +531,13 @@ pub async fn removing_a_staff_member_keeps_the_history_and_refuses_a_running_fac
             .is_empty()
     );
     assert_eq!(s.login("eeva-login", t).await.expect("login"), None);
+    // The provider's identity no longer leads to the emptied account.
+    assert!(
+        s.sign_on_user("https://login.vantaa.fi", "eeva")
+            .await
+            .expect("lookup")
+            .is_none()
+    );
     assert_eq!(s.process(id).await.expect("process").orderer, f.orderer.id);
     let change = &s.role_changes(f.org.id, 1).await.expect("changes")[0];
     assert_eq!(

@@ -108,7 +108,7 @@ pub async fn identities_link_to_one_account(store: Arc<dyn Store>) {
     );
     let other = invitation(&f, "hash-other", "muu@vantaa.fi", fac, NOW);
     for inv in [&newer, &older, &other] {
-        s.create_invitation(inv).await.expect("invite");
+        s.create_invitation(inv, &[]).await.expect("invite");
     }
     assert_eq!(
         s.open_invitations("Uusi@Vantaa.fi", NOW + Duration::hours(2))
@@ -241,7 +241,7 @@ pub async fn groups_give_and_take_roles_at_sign_on(store: Arc<dyn Store>) {
         org: other.id,
         ..invitation(&f, "hash-espoo", "espoolainen@espoo.fi", fac, NOW)
     };
-    s.create_invitation(&inv).await.expect("invite");
+    s.create_invitation(&inv, &[]).await.expect("invite");
     let outsider = s
         .accept_invitation(
             "hash-espoo",

@@ -277,7 +277,6 @@ fn table() -> Vec<Row> {
         row(GET, "/orgs/{org}/members/{user}/export", MANAGE),
         row(POST, "/orgs/{org}/members/{user}/remove", MANAGE).fields(&[("how", "anonymise")]),
         row(GET, "/orgs/{org}/audit", MANAGE),
-
         // an organisation's sign-on settings: its admins (and site administrators)
         row(GET, "/orgs/{org}/sign-on", MANAGE),
         row(POST, "/orgs/{org}/sign-on/groups", MANAGE)

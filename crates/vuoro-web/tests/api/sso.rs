@@ -272,16 +272,19 @@ async fn the_first_sign_on_accepts_an_invitation_and_groups_give_roles() {
     let now = OffsetDateTime::now_utc();
     let admin = app.user_id("admin").await;
     app.store
-        .create_invitation(&Invitation {
-            token_hash: hash_token("an invitation sent by e-mail"),
-            org: app.org,
-            email: "verified@oidc.test".into(),
-            roles: RoleSet::empty().with(Role::Orderer),
-            invited_by: admin,
-            created_at: now,
-            expires_at: now + Duration::days(14),
-            accepted_at: None,
-        })
+        .create_invitation(
+            &Invitation {
+                token_hash: hash_token("an invitation sent by e-mail"),
+                org: app.org,
+                email: "verified@oidc.test".into(),
+                roles: RoleSet::empty().with(Role::Orderer),
+                invited_by: admin,
+                created_at: now,
+                expires_at: now + Duration::days(14),
+                accepted_at: None,
+            },
+            &[],
+        )
         .await
         .expect("invited");
     // The organisation's admin maps the provider's group to the facilitator role.

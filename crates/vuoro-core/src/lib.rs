@@ -2,6 +2,7 @@
 //! it can follow and who may do what. This crate does no I/O; the store and the web crates build
 //! on these types, so the rules here hold whatever the storage or the interface.
 
+pub mod assignment;
 pub mod cafe;
 pub mod catalogue;
 pub mod feedback;

@@ -1,0 +1,824 @@
+//! Which facilitator leads which order: the ranking for one order and the joint assignment of a
+//! batch of waiting orders, for the facilitator network (Part 9).
+//!
+//! A facilitator network is a ring of trained staff who facilitate across the organisation
+//! beside their own work, a few hours a month each, coordinated by a small steering group.
+//! Two organisations may share their facilitators through a partner agreement, so that a
+//! community that needs an outsider (a management team, a crisis in a team) gets a neutral
+//! facilitator.
+//!
+//! [`rank`] proposes facilitators for one order, best first, and says in [`Reason`] codes why
+//! each is proposed and why anyone else is not. Some things exclude a facilitator outright: too
+//! little capacity left in the month of the sessions, a clash with another session or an absence,
+//! being from the orderer's own unit or work community (a facilitator does not lead their own
+//! community), being from the orderer's own organisation when an outsider is needed, or not
+//! taking on dialogues with these participants. Everyone else is ordered by the criteria of the
+//! issue, in this priority: trained in the method, speaks the participants' languages, from the
+//! orderer's own organisation rather than a partner's, capacity left in the month, less load over
+//! the last twelve months, volunteered; the identifier breaks what is still tied, so the order
+//! never depends on how the store returned the rows.
+//!
+//! [`joint`] assigns a batch of waiting orders at once with Kuhn–Munkres, never over anyone's
+//! capacity counting what the batch itself assigns, and never two clashing orders to one
+//! person. [`greedy`] assigns one order after another, each to its top proposal, as a
+//! coordinator would by hand; [`score`] measures both the same way, and the joint assignment is
+//! never worse than the greedy one.
+//!
+//! Everything here is pure: no clock, no store. Times are inputs, and months are Finnish months
+//! (`Europe/Helsinki`), as the sessions' dates are.
+
+use crate::ids::{OrgId, UnitId, UserId};
+use crate::lang::ParticipantLang;
+use crate::notices;
+use crate::order::ParticipantKind;
+use jiff::tz::TimeZone;
+use pathfinding::kuhn_munkres::kuhn_munkres;
+use pathfinding::matrix::Matrix;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::LazyLock;
+use time::OffsetDateTime;
+
+/// A calendar month in Finnish time: the unit a facilitator's capacity is agreed in ("six hours a
+/// month").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u8,
+}
+
+/// Looked up once: the zone comes from the database bundled with `jiff`, so the lookup does not
+/// fail in practice, and if it ever did, the session's own offset (Finnish, as the web layer
+/// gives times) is the next best reading.
+static HELSINKI: LazyLock<Option<TimeZone>> = LazyLock::new(|| notices::helsinki().ok());
+
+impl YearMonth {
+    /// The Finnish month `t` falls in. A session starting at 00:30 on the first of a month in
+    /// Helsinki counts for that month, even though it is still the previous month in UTC.
+    pub fn of(t: OffsetDateTime) -> Self {
+        let date = HELSINKI
+            .as_ref()
+            .and_then(|tz| notices::local_date(tz, t))
+            .unwrap_or_else(|| t.date());
+        Self {
+            year: date.year(),
+            month: u8::from(date.month()),
+        }
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A stretch of time, start included and end excluded, so that a session ending at 10:00 does
+/// not clash with one starting at 10:00.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: OffsetDateTime,
+    pub end: OffsetDateTime,
+}
+
+impl Span {
+    pub fn new(start: OffsetDateTime, end: OffsetDateTime) -> Self {
+        Self { start, end }
+    }
+
+    /// How many whole minutes it lasts; a span that ends before it starts lasts none.
+    pub fn minutes(&self) -> u32 {
+        let m = (self.end - self.start).whole_minutes();
+        u32::try_from(m.max(0)).unwrap_or(u32::MAX)
+    }
+
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Why a facilitator is not free for a while.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BusyKind {
+    /// Another session they facilitate (or their own work's fixed commitment).
+    Session,
+    /// Leave, illness, training: they are away.
+    Absence,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Busy {
+    pub span: Span,
+    pub kind: BusyKind,
+}
+
+/// A facilitator as the ranking sees them. The store builds these from the network's members:
+/// the organisation's own facilitators and those a partner agreement shares with it. A
+/// facilitator whose organisation is not the order's is a partner's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Unique within one call; a repeated id after its first occurrence is ignored.
+    pub id: UserId,
+    pub org: OrgId,
+    /// The unit they work in.
+    pub unit: Option<UnitId>,
+    /// The work community they belong to, as a key the store gives (the same key as an
+    /// order's [`Need::community`]).
+    pub community: Option<String>,
+    /// Codes of the methods they are trained in ("eratauko", "dialogi-cafe").
+    pub methods: BTreeSet<String>,
+    pub languages: BTreeSet<ParticipantLang>,
+    /// The participants they take on dialogues with; `None` takes anyone.
+    pub kinds: Option<BTreeSet<ParticipantKind>>,
+    /// Minutes a month they have agreed to facilitate.
+    pub capacity_minutes: u32,
+    /// Minutes already booked per month, from sessions outside the call.
+    pub booked: BTreeMap<YearMonth, u32>,
+    /// Their other sessions and absences.
+    pub busy: Vec<Busy>,
+    /// Minutes facilitated over the last twelve months: the fairness criterion.
+    pub load_last_year_minutes: u32,
+    /// They offered to take this kind of order (answered a call for facilitators).
+    pub volunteered: bool,
+}
+
+/// An order as the ranking sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Need {
+    /// The orderer's organisation.
+    pub org: OrgId,
+    /// The orderer's unit.
+    pub unit: Option<UnitId>,
+    /// The work community the dialogue is for, as a key (see [`Candidate::community`]).
+    pub community: Option<String>,
+    /// Nobody of the orderer's own organisation may facilitate: a management team, a board, a
+    /// community in a crisis where every colleague is a party.
+    pub needs_outsider: bool,
+    /// The method asked for; `None` when the orderer asked the facilitator's advice.
+    pub method: Option<String>,
+    pub languages: BTreeSet<ParticipantLang>,
+    pub kinds: BTreeSet<ParticipantKind>,
+    /// The sessions to facilitate. An order whose sessions are not set yet is ranked without
+    /// the month's capacity and clashes; set the dates first for a proposal that can be booked.
+    pub sessions: Vec<Span>,
+}
+
+/// Why someone is or is not proposed. The web layer turns each code into words through Fluent
+/// (`code()` gives the message's name), so no text for people is made here.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Reason {
+    /// Trained in the method asked for.
+    TrainedIn {
+        method: String,
+    },
+    /// Not trained in the method asked for: proposed only after everyone who is.
+    NotTrained {
+        method: String,
+    },
+    /// Speaks every language of the participants.
+    SpeaksAll,
+    /// The participants' languages they do not speak.
+    MissingLanguages {
+        languages: Vec<ParticipantLang>,
+    },
+    /// From a partner organisation, through an agreement.
+    FromPartner {
+        org: OrgId,
+    },
+    /// Minutes left in the tightest month of the sessions once this order is booked.
+    CapacityLeft {
+        minutes: u32,
+    },
+    /// Minutes facilitated over the last twelve months.
+    LoadLastYear {
+        minutes: u32,
+    },
+    Volunteered,
+    /// Excludes: from the orderer's own unit.
+    OwnUnit,
+    /// Excludes: from the work community the dialogue is for.
+    OwnCommunity,
+    /// Excludes: from the orderer's organisation when an outsider is needed.
+    OwnOrganisation,
+    /// Excludes: does not take on dialogues with these participants.
+    KindNotTaken {
+        kinds: Vec<ParticipantKind>,
+    },
+    /// Excludes: the sessions would take them over their capacity in this month.
+    OverCapacity {
+        month: YearMonth,
+        over_minutes: u32,
+    },
+    /// Excludes: the session starting at `at` clashes with another session of theirs.
+    Clash {
+        at: OffsetDateTime,
+    },
+    /// Excludes: they are away at the session starting at `at`.
+    Absent {
+        at: OffsetDateTime,
+    },
+}
+
+impl Reason {
+    /// The name of the reason's message (prefixed by the web layer's own namespace).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::TrainedIn { .. } => "trained-in",
+            Reason::NotTrained { .. } => "not-trained",
+            Reason::SpeaksAll => "speaks-all",
+            Reason::MissingLanguages { .. } => "missing-languages",
+            Reason::FromPartner { .. } => "from-partner",
+            Reason::CapacityLeft { .. } => "capacity-left",
+            Reason::LoadLastYear { .. } => "load-last-year",
+            Reason::Volunteered => "volunteered",
+            Reason::OwnUnit => "own-unit",
+            Reason::OwnCommunity => "own-community",
+            Reason::OwnOrganisation => "own-organisation",
+            Reason::KindNotTaken { .. } => "kind-not-taken",
+            Reason::OverCapacity { .. } => "over-capacity",
+            Reason::Clash { .. } => "clash",
+            Reason::Absent { .. } => "absent",
+        }
+    }
+
+    /// Whether the reason keeps someone from being proposed at all.
+    pub fn excludes(&self) -> bool {
+        matches!(
+            self,
+            Reason::OwnUnit
+                | Reason::OwnCommunity
+                | Reason::OwnOrganisation
+                | Reason::KindNotTaken { .. }
+                | Reason::OverCapacity { .. }
+                | Reason::Clash { .. }
+                | Reason::Absent { .. }
+        )
+    }
+}
+
+/// Levels of the fairness criterion: whole hours of load over the last twelve months, with
+/// anything from this many hours up counted alike (a full-time year is about 1,600 hours).
+const LOAD_LEVELS: i64 = 10_000;
+
+/// One more than the largest [`Fit::weight`].
+pub const WEIGHT_BOUND: i64 = 2 * 7 * 2 * 4 * LOAD_LEVELS * 2 + 1;
+
+/// How well an eligible facilitator fits an order, criterion by criterion, in the order of
+/// priority. [`Fit::weight`] packs it into one number that orders fits lexicographically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fit {
+    /// Trained in the method asked for (everyone is when no method is asked for).
+    pub trained: bool,
+    /// How many of the participants' languages they speak: all of them first, then more of them.
+    pub languages_spoken: u8,
+    /// From the orderer's own organisation (another unit), not a partner's: partners'
+    /// facilitators are for when an outsider is needed or nobody of one's own is free.
+    pub own_org: bool,
+    /// The share of their monthly capacity left after this order in the tightest month, in
+    /// quarters (0 to 3). Quarters of their own capacity rather than minutes: in minutes, the few
+    /// with the largest capacities, the same willing few, would always come first.
+    pub room: u8,
+    /// Whole hours facilitated over the last twelve months; less comes first.
+    pub load_hours: u32,
+    pub volunteered: bool,
+}
+
+impl Fit {
+    /// The fit as one number, at least 1 (an eligible facilitator always counts for more than
+    /// leaving the order without one) and below [`WEIGHT_BOUND`]. Each criterion outweighs all
+    /// those after it together.
+    pub fn weight(&self) -> i64 {
+        let load = LOAD_LEVELS - 1 - i64::from(self.load_hours).min(LOAD_LEVELS - 1);
+        let mut w = i64::from(self.trained);
+        w = w * 7 + i64::from(self.languages_spoken.min(6));
+        w = w * 2 + i64::from(self.own_org);
+        w = w * 4 + i64::from(self.room.min(3));
+        w = w * LOAD_LEVELS + load;
+        w = w * 2 + i64::from(self.volunteered);
+        w + 1
+    }
+}
+
+/// A proposed facilitator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    pub candidate: UserId,
+    pub fit: Fit,
+    /// What speaks for and against them, in the order of the criteria.
+    pub reasons: Vec<Reason>,
+}
+
+/// Someone who is not proposed, and every reason why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotProposed {
+    pub candidate: UserId,
+    /// Never empty; each one [`Reason::excludes`].
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ranking {
+    /// Best first.
+    pub proposed: Vec<Proposal>,
+    /// In the order of their ids.
+    pub not_proposed: Vec<NotProposed>,
+}
+
+/// How good an assignment of a batch is: first how many orders get a facilitator, then the sum
+/// of the [`Fit::weight`]s of the pairs, each taken before the batch (the capacity criterion
+/// counts what was booked before the batch, not what the batch itself books). Compared as a
+/// pair, so no number of better fits makes up for an order left without anyone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Score {
+    pub assigned: usize,
+    pub weight: i64,
+}
+
+/// What the ranking needs of an order beyond the order itself: its minutes per month.
+struct Prepared {
+    months: Vec<(YearMonth, u32)>,
+}
+
+fn prepare(need: &Need) -> Prepared {
+    let mut months: BTreeMap<YearMonth, u32> = BTreeMap::new();
+    for s in &need.sessions {
+        let m = months.entry(YearMonth::of(s.start)).or_default();
+        *m = m.saturating_add(s.minutes());
+    }
+    Prepared {
+        months: months.into_iter().collect(),
+    }
+}
+
+/// The candidates in the order of their ids, each id once: the rest of the module then never
+/// depends on the order the store returned them in.
+fn unique_sorted(candidates: &[Candidate]) -> Vec<&Candidate> {
+    let mut v: Vec<&Candidate> = candidates.iter().collect();
+    // Stable, so the first of a repeated id stays first and is the one kept.
+    v.sort_by_key(|c| c.id);
+    v.dedup_by_key(|c| c.id);
+    v
+}
+
+/// Whether `cand` may be proposed for `need` and how well they fit. With `reasons`, every
+/// exclusion is written there; without, the check stops at the first one (the batch paths
+/// ask this a million times and need no words).
+fn assess(
+    need: &Need,
+    prep: &Prepared,
+    cand: &Candidate,
+    reasons: Option<&mut Vec<Reason>>,
+) -> Option<Fit> {
+    let collect = reasons.is_some();
+    // A new Vec allocates nothing until something is pushed, so the fast path stays free.
+    let mut excluded: Vec<Reason> = Vec::new();
+    macro_rules! exclude {
+        ($r:expr) => {{
+            if !collect {
+                return None;
+            }
+            excluded.push($r);
+        }};
+    }
+
+    if need.unit.is_some() && cand.unit == need.unit {
+        exclude!(Reason::OwnUnit);
+    }
+    if need.community.is_some() && cand.community == need.community {
+        exclude!(Reason::OwnCommunity);
+    }
+    if need.needs_outsider && cand.org == need.org {
+        exclude!(Reason::OwnOrganisation);
+    }
+    if let Some(takes) = &cand.kinds {
+        let missing: Vec<ParticipantKind> = need.kinds.difference(takes).copied().collect();
+        if !missing.is_empty() {
+            exclude!(Reason::KindNotTaken { kinds: missing });
+        }
+    }
+    // The tightest month's minutes left after this order (negative: over).
+    let mut left: Option<i64> = None;
+    for &(month, minutes) in &prep.months {
+        let booked = cand.booked.get(&month).copied().unwrap_or(0);
+        let l = i64::from(cand.capacity_minutes) - i64::from(booked) - i64::from(minutes);
+        if l < 0 {
+            exclude!(Reason::OverCapacity {
+                month,
+                over_minutes: u32::try_from(-l).unwrap_or(u32::MAX),
+            });
+        }
+        left = Some(left.map_or(l, |x: i64| x.min(l)));
+    }
+    for s in &need.sessions {
+        // One reason per session and kind, however many intervals it meets.
+        let mut clash = false;
+        let mut absent = false;
+        for b in &cand.busy {
+            if b.span.overlaps(s) {
+                match b.kind {
+                    BusyKind::Session => clash = true,
+                    BusyKind::Absence => absent = true,
+                }
+            }
+        }
+        if clash {
+            exclude!(Reason::Clash { at: s.start });
+        }
+        if absent {
+            exclude!(Reason::Absent { at: s.start });
+        }
+    }
+    if !excluded.is_empty() {
+        if let Some(r) = reasons {
+            r.append(&mut excluded);
+        }
+        return None;
+    }
+
+    let room = match (left, cand.capacity_minutes) {
+        (Some(l), cap) if cap > 0 => u8::try_from((l * 4 / i64::from(cap)).clamp(0, 3)).ok()?,
+        // With no sessions set there is no month to measure; everyone is alike on this.
+        _ => 0,
+    };
+    let languages_spoken = need
+        .languages
+        .iter()
+        .filter(|l| cand.languages.contains(l))
+        .count();
+    Some(Fit {
+        trained: need
+            .method
+            .as_ref()
+            .is_none_or(|m| cand.methods.contains(m)),
+        languages_spoken: u8::try_from(languages_spoken).unwrap_or(u8::MAX),
+        own_org: cand.org == need.org,
+        room,
+        load_hours: cand.load_last_year_minutes / 60,
+        volunteered: cand.volunteered,
+    })
+}
+
+/// The words for a proposed facilitator, in the order of the criteria.
+fn explain(need: &Need, prep: &Prepared, cand: &Candidate) -> Vec<Reason> {
+    let mut r = Vec::new();
+    if let Some(m) = &need.method {
+        r.push(if cand.methods.contains(m) {
+            Reason::TrainedIn { method: m.clone() }
+        } else {
+            Reason::NotTrained { method: m.clone() }
+        });
+    }
+    if !need.languages.is_empty() {
+        let missing: Vec<ParticipantLang> = need
+            .languages
+            .difference(&cand.languages)
+            .copied()
+            .collect();
+        r.push(if missing.is_empty() {
+            Reason::SpeaksAll
+        } else {
+            Reason::MissingLanguages { languages: missing }
+        });
+    }
+    if cand.org != need.org {
+        r.push(Reason::FromPartner { org: cand.org });
+    }
+    let left = prep
+        .months
+        .iter()
+        .map(|&(month, minutes)| {
+            let booked = cand.booked.get(&month).copied().unwrap_or(0);
+            cand.capacity_minutes
+                .saturating_sub(booked)
+                .saturating_sub(minutes)
+        })
+        .min();
+    if let Some(minutes) = left {
+        r.push(Reason::CapacityLeft { minutes });
+    }
+    r.push(Reason::LoadLastYear {
+        minutes: cand.load_last_year_minutes,
+    });
+    if cand.volunteered {
+        r.push(Reason::Volunteered);
+    }
+    r
+}
+
+/// Proposes facilitators for one order, best first, and says why everyone else is not proposed.
+pub fn rank(need: &Need, candidates: &[Candidate]) -> Ranking {
+    let prep = prepare(need);
+    let mut proposed = Vec::new();
+    let mut not_proposed = Vec::new();
+    for cand in unique_sorted(candidates) {
+        let mut reasons = Vec::new();
+        match assess(need, &prep, cand, Some(&mut reasons)) {
+            Some(fit) => proposed.push(Proposal {
+                candidate: cand.id,
+                fit,
+                reasons: explain(need, &prep, cand),
+            }),
+            None => not_proposed.push(NotProposed {
+                candidate: cand.id,
+                reasons,
+            }),
+        }
+    }
+    // Stable over the id order the candidates came in, so equal weights stay in id order.
+    proposed.sort_by_key(|p| std::cmp::Reverse(p.fit.weight()));
+    Ranking {
+        proposed,
+        not_proposed,
+    }
+}
+
+/// Books an order's sessions on a facilitator: what the greedy assignment does after each order.
+fn book(cand: &mut Candidate, need: &Need, prep: &Prepared) {
+    for &(month, minutes) in &prep.months {
+        let b = cand.booked.entry(month).or_default();
+        *b = b.saturating_add(minutes);
+    }
+    cand.busy.extend(need.sessions.iter().map(|&span| Busy {
+        span,
+        kind: BusyKind::Session,
+    }));
+}
+
+/// Indices into `pool` (sorted by id) for each need, one order after another.
+fn greedy_indices(needs: &[Need], preps: &[Prepared], pool: &[&Candidate]) -> Vec<Option<usize>> {
+    // Copies, because each order's booking changes what the next one sees.
+    let mut pool: Vec<Candidate> = pool.iter().map(|&c| c.clone()).collect();
+    needs
+        .iter()
+        .zip(preps)
+        .map(|(need, prep)| {
+            // The first of the highest weight in id order: the top of `rank`.
+            let mut best: Option<(usize, i64)> = None;
+            for (i, cand) in pool.iter().enumerate() {
+                if let Some(fit) = assess(need, prep, cand, None) {
+                    let w = fit.weight();
+                    if best.is_none_or(|(_, b)| w > b) {
+                        best = Some((i, w));
+                    }
+                }
+            }
+            let (i, _) = best?;
+            book(&mut pool[i], need, prep);
+            Some(i)
+        })
+        .collect()
+}
+
+/// One order after another, each to its top proposal given what the orders before it booked:
+/// what a coordinator would do by hand with [`rank`], and the baseline [`joint`] must beat.
+pub fn greedy(needs: &[Need], candidates: &[Candidate]) -> Vec<Option<UserId>> {
+    let pool = unique_sorted(candidates);
+    let preps: Vec<Prepared> = needs.iter().map(prepare).collect();
+    greedy_indices(needs, &preps, &pool)
+        .into_iter()
+        .map(|c| c.map(|c| pool[c].id))
+        .collect()
+}
+
+/// The score of an assignment (one entry per need, as [`joint`] and [`greedy`] return), so the
+/// web layer can compare a coordinator's own choice with the proposed one. A pair that is not
+/// eligible before the batch counts as unassigned; whether the batch as a whole stays within
+/// capacity and free of clashes is not checked here.
+pub fn score(needs: &[Need], candidates: &[Candidate], assignment: &[Option<UserId>]) -> Score {
+    let pool = unique_sorted(candidates);
+    let mut s = Score {
+        assigned: 0,
+        weight: 0,
+    };
+    for (need, who) in needs.iter().zip(assignment) {
+        let Some(who) = who else { continue };
+        let Ok(c) = pool.binary_search_by_key(who, |c| c.id) else {
+            continue;
+        };
+        if let Some(fit) = assess(need, &prepare(need), pool[c], None) {
+            s.assigned += 1;
+            s.weight += fit.weight();
+        }
+    }
+    s
+}
+
+/// A batch being assigned: who has which orders, so that a further order is only given to
+/// someone it still fits, counting what the batch has already given them.
+struct Batch<'a> {
+    needs: &'a [Need],
+    preps: &'a [Prepared],
+    pool: &'a [&'a Candidate],
+    /// Per need: the candidate and the pair's weight.
+    of: Vec<Option<(usize, i64)>>,
+    /// Per candidate: the needs the batch gave them.
+    taken: Vec<Vec<usize>>,
+}
+
+impl<'a> Batch<'a> {
+    fn new(needs: &'a [Need], preps: &'a [Prepared], pool: &'a [&'a Candidate]) -> Self {
+        Self {
+            needs,
+            preps,
+            pool,
+            of: vec![None; needs.len()],
+            taken: vec![Vec::new(); pool.len()],
+        }
+    }
+
+    /// Whether need `i` fits candidate `c` beside the other needs the batch gave them. Only
+    /// asked of pairs eligible before the batch, so only the batch's own bookings are checked.
+    fn fits(&self, i: usize, c: usize) -> bool {
+        let cand = self.pool[c];
+        let others = || self.taken[c].iter().copied().filter(move |&j| j != i);
+        for &(month, minutes) in &self.preps[i].months {
+            let mut used = u64::from(cand.booked.get(&month).copied().unwrap_or(0));
+            used += u64::from(minutes);
+            for j in others() {
+                for &(m, n) in &self.preps[j].months {
+                    if m == month {
+                        used += u64::from(n);
+                    }
+                }
+            }
+            if used > u64::from(cand.capacity_minutes) {
+                return false;
+            }
+        }
+        !others().any(|j| {
+            self.needs[i]
+                .sessions
+                .iter()
+                .any(|s| self.needs[j].sessions.iter().any(|t| s.overlaps(t)))
+        })
+    }
+
+    fn give(&mut self, i: usize, c: usize, weight: i64) {
+        if let Some((old, _)) = self.of[i] {
+            self.taken[old].retain(|&j| j != i);
+        }
+        self.of[i] = Some((c, weight));
+        self.taken[c].push(i);
+    }
+
+    fn score(&self) -> Score {
+        let mut s = Score {
+            assigned: 0,
+            weight: 0,
+        };
+        for &(_, w) in self.of.iter().flatten() {
+            s.assigned += 1;
+            s.weight += w;
+        }
+        s
+    }
+
+    /// Rounds of Kuhn–Munkres over the orders still without a facilitator. In each round a
+    /// facilitator takes at most one order, chosen against what the earlier rounds gave them,
+    /// so no round can take anyone over capacity or into a clash; the next round sees the
+    /// updated bookings, which is how one person gets several orders within their capacity.
+    fn rounds(&mut self, options: &[Vec<(usize, i64)>]) {
+        loop {
+            let rows: Vec<(usize, Vec<(usize, i64)>)> = (0..self.needs.len())
+                .filter(|&i| self.of[i].is_none())
+                .map(|i| {
+                    let open: Vec<(usize, i64)> = options[i]
+                        .iter()
+                        .copied()
+                        .filter(|&(c, _)| self.fits(i, c))
+                        .collect();
+                    (i, open)
+                })
+                .filter(|(_, open)| !open.is_empty())
+                .collect();
+            if rows.is_empty() {
+                return;
+            }
+            // Only candidates someone can take become columns; in id order, so ties go the
+            // same way every time.
+            let used: BTreeSet<usize> = rows
+                .iter()
+                .flat_map(|(_, open)| open.iter().map(|&(c, _)| c))
+                .collect();
+            let column_of: BTreeMap<usize, usize> =
+                used.iter().enumerate().map(|(k, &c)| (c, k)).collect();
+            let columns: Vec<usize> = used.into_iter().collect();
+            // Kuhn–Munkres puts every row in a column, so there must be at least as many
+            // columns as rows; a weight of 0 (a padding column, or an ineligible pair) means
+            // "no facilitator in this round".
+            let width = columns.len().max(rows.len());
+            // Each pair weighs `base` more than its fit, with `base` above the sum of all fits,
+            // so the matching first gives as many orders as it can a facilitator and only then
+            // prefers better fits. If the numbers would not fit an i64 (millions of orders),
+            // the rounds stop and the greedy assignment stands in.
+            let n = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+            let base = n.checked_mul(WEIGHT_BOUND).and_then(|b| b.checked_add(1));
+            let total = base.and_then(|b| n.checked_mul(b.checked_add(WEIGHT_BOUND)?));
+            let (Some(base), Some(_)) = (base, total) else {
+                return;
+            };
+            let mut weights = Matrix::new(rows.len(), width, 0i64);
+            for (r, (_, open)) in rows.iter().enumerate() {
+                for &(c, w) in open {
+                    if let Some(&k) = column_of.get(&c) {
+                        weights[(r, k)] = base + w;
+                    }
+                }
+            }
+            let (_, chosen) = kuhn_munkres(&weights);
+            let mut gave = false;
+            for (r, &k) in chosen.iter().enumerate() {
+                let w = weights[(r, k)];
+                if w > 0 {
+                    self.give(rows[r].0, columns[k], w - base);
+                    gave = true;
+                }
+            }
+            if !gave {
+                return;
+            }
+        }
+    }
+
+    /// Moves single orders to a better facilitator who is still free for them, until none
+    /// can move. This keeps the promise of [`rank`] for every order of the batch: an order
+    /// goes to someone untrained (or to nobody) only when no better-fitting facilitator could
+    /// take it beside what the batch gave them. Each move raises the score, and the score has
+    /// finitely many values, so it ends.
+    fn polish(&mut self, options: &[Vec<(usize, i64)>]) {
+        loop {
+            let mut moved = false;
+            for i in 0..self.needs.len() {
+                let current = self.of[i].map_or(0, |(_, w)| w);
+                let better = options[i]
+                    .iter()
+                    .take_while(|&&(_, w)| w > current)
+                    .find(|&&(c, _)| self.fits(i, c))
+                    .copied();
+                if let Some((c, w)) = better {
+                    self.give(i, c, w);
+                    moved = true;
+                }
+            }
+            if !moved {
+                return;
+            }
+        }
+    }
+}
+
+/// The best joint assignment of a batch of waiting orders: one entry per need, `None` when
+/// nobody is free for it. Never over anyone's capacity counting what the batch itself gives
+/// them, never two clashing orders to one person, never anyone [`rank`] would not propose.
+///
+/// Kuhn–Munkres matches orders to facilitators in rounds (see `Batch::rounds`), then single
+/// orders move to a better facilitator still free for them. The greedy assignment, improved
+/// the same way, is computed too, and the better of the two by [`score`] is returned: so the
+/// joint assignment is never worse than assigning one order after another, by construction.
+/// The matching usually wins, because it sees that the facilitator one order prefers is the
+/// only one another order can have.
+pub fn joint(needs: &[Need], candidates: &[Candidate]) -> Vec<Option<UserId>> {
+    let pool = unique_sorted(candidates);
+    let preps: Vec<Prepared> = needs.iter().map(prepare).collect();
+    // Each order's eligible facilitators before the batch, best first, ties in id order.
+    let options: Vec<Vec<(usize, i64)>> = needs
+        .iter()
+        .zip(&preps)
+        .map(|(need, prep)| {
+            let mut o: Vec<(usize, i64)> = pool
+                .iter()
+                .enumerate()
+                .filter_map(|(c, cand)| assess(need, prep, cand, None).map(|f| (c, f.weight())))
+                .collect();
+            o.sort_by_key(|&(_, w)| std::cmp::Reverse(w));
+            o
+        })
+        .collect();
+
+    let mut matched = Batch::new(needs, &preps, &pool);
+    matched.rounds(&options);
+    matched.polish(&options);
+
+    let mut one_by_one = Batch::new(needs, &preps, &pool);
+    for (i, c) in greedy_indices(needs, &preps, &pool).into_iter().enumerate() {
+        if let Some(c) = c {
+            let w = options[i]
+                .iter()
+                .find(|&&(k, _)| k == c)
+                .map_or(0, |&(_, w)| w);
+            one_by_one.give(i, c, w);
+        }
+    }
+    one_by_one.polish(&options);
+
+    let best = if one_by_one.score() > matched.score() {
+        one_by_one
+    } else {
+        matched
+    };
+    best.of.iter().map(|o| o.map(|(c, _)| pool[c].id)).collect()
+}

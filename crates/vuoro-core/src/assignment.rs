@@ -278,9 +278,11 @@ pub struct Fit {
     /// From the orderer's own organisation (another unit), not a partner's: partners'
     /// facilitators are for when an outsider is needed or nobody of one's own is free.
     pub own_org: bool,
-    /// The share of their monthly capacity left after this order in the tightest month, in
-    /// quarters (0 to 3). Quarters of their own capacity rather than minutes: in minutes, the few
-    /// with the largest capacities, the same willing few, would always come first.
+    /// The share of their monthly capacity still free in the tightest month of the sessions,
+    /// before this order, in quarters (0 to 3): whose month is emptier. A share of their own
+    /// capacity rather than minutes, and before the order rather than after: in minutes, or
+    /// with the order taken off, the few with the largest capacities, the same willing few,
+    /// would always come first. (The hard check already makes sure the order fits.)
     pub room: u8,
     /// Whole hours facilitated over the last twelve months; less comes first.
     pub load_hours: u32,
@@ -400,18 +402,18 @@ fn assess(
             exclude!(Reason::KindNotTaken { kinds: missing });
         }
     }
-    // The tightest month's minutes left after this order (negative: over).
-    let mut left: Option<i64> = None;
+    // The tightest month's minutes free before this order.
+    let mut free: Option<i64> = None;
     for &(month, minutes) in &prep.months {
         let booked = cand.booked.get(&month).copied().unwrap_or(0);
-        let l = i64::from(cand.capacity_minutes) - i64::from(booked) - i64::from(minutes);
-        if l < 0 {
+        let f = i64::from(cand.capacity_minutes) - i64::from(booked);
+        if f < i64::from(minutes) {
             exclude!(Reason::OverCapacity {
                 month,
-                over_minutes: u32::try_from(-l).unwrap_or(u32::MAX),
+                over_minutes: u32::try_from(i64::from(minutes) - f).unwrap_or(u32::MAX),
             });
         }
-        left = Some(left.map_or(l, |x: i64| x.min(l)));
+        free = Some(free.map_or(f, |x: i64| x.min(f)));
     }
     for s in &need.sessions {
         // One reason per session and kind, however many intervals it meets.
@@ -439,8 +441,8 @@ fn assess(
         return None;
     }
 
-    let room = match (left, cand.capacity_minutes) {
-        (Some(l), cap) if cap > 0 => u8::try_from((l * 4 / i64::from(cap)).clamp(0, 3)).ok()?,
+    let room = match (free, cand.capacity_minutes) {
+        (Some(f), cap) if cap > 0 => u8::try_from((f * 4 / i64::from(cap)).clamp(0, 3)).ok()?,
         // With no sessions set there is no month to measure; everyone is alike on this.
         _ => 0,
     };
@@ -752,9 +754,9 @@ impl<'a> Batch<'a> {
     fn polish(&mut self, options: &[Vec<(usize, i64)>]) {
         loop {
             let mut moved = false;
-            for i in 0..self.needs.len() {
+            for (i, open) in options.iter().enumerate() {
                 let current = self.of[i].map_or(0, |(_, w)| w);
-                let better = options[i]
+                let better = open
                     .iter()
                     .take_while(|&&(_, w)| w > current)
                     .find(|&&(c, _)| self.fits(i, c))
@@ -821,4 +823,762 @@ pub fn joint(needs: &[Need], candidates: &[Candidate]) -> Vec<Option<UserId>> {
         matched
     };
     best.of.iter().map(|o| o.map(|(c, _)| pool[c].id)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::Duration;
+    use time::macros::datetime;
+    use uuid::Uuid;
+
+    const ERATAUKO: &str = "eratauko";
+    const CAFE: &str = "dialogi-cafe";
+
+    fn user(k: u128) -> UserId {
+        UserId::from_uuid(Uuid::from_u128(k))
+    }
+
+    fn org(k: u128) -> OrgId {
+        OrgId::from_uuid(Uuid::from_u128(0x0a00 + k))
+    }
+
+    fn unit(k: u128) -> UnitId {
+        UnitId::from_uuid(Uuid::from_u128(0x0b00 + k))
+    }
+
+    /// Monday 2 March 2026 at `hour` in Finnish winter time, plus `day` days.
+    fn at(day: i64, hour: i64) -> OffsetDateTime {
+        datetime!(2026-03-02 00:00 +02:00) + Duration::days(day) + Duration::hours(hour)
+    }
+
+    fn span(day: i64, hour: i64, minutes: i64) -> Span {
+        let start = at(day, hour);
+        Span::new(start, start + Duration::minutes(minutes))
+    }
+
+    const MARCH: YearMonth = YearMonth {
+        year: 2026,
+        month: 3,
+    };
+
+    /// A facilitator of the city (org 0, unit 1) trained in Erätauko, speaking Finnish, with six
+    /// hours a month and nothing booked.
+    fn facilitator(k: u128) -> Candidate {
+        Candidate {
+            id: user(k),
+            org: org(0),
+            unit: Some(unit(1)),
+            community: None,
+            methods: BTreeSet::from([ERATAUKO.to_owned()]),
+            languages: BTreeSet::from([ParticipantLang::Fi]),
+            kinds: None,
+            capacity_minutes: 360,
+            booked: BTreeMap::new(),
+            busy: Vec::new(),
+            load_last_year_minutes: 0,
+            volunteered: false,
+        }
+    }
+
+    /// An order of the city's unit 2 for an Erätauko of two hours in Finnish with staff.
+    fn order() -> Need {
+        Need {
+            org: org(0),
+            unit: Some(unit(2)),
+            community: None,
+            needs_outsider: false,
+            method: Some(ERATAUKO.to_owned()),
+            languages: BTreeSet::from([ParticipantLang::Fi]),
+            kinds: BTreeSet::from([ParticipantKind::Staff]),
+            sessions: vec![span(2, 9, 120)],
+        }
+    }
+
+    fn ids(r: &Ranking) -> Vec<UserId> {
+        r.proposed.iter().map(|p| p.candidate).collect()
+    }
+
+    fn why_not(r: &Ranking, who: UserId) -> &[Reason] {
+        &r.not_proposed
+            .iter()
+            .find(|n| n.candidate == who)
+            .expect("listed as not proposed")
+            .reasons
+    }
+
+    #[test]
+    fn a_management_team_gets_the_partners_facilitator() {
+        let own = facilitator(1);
+        let mut partner = facilitator(2);
+        partner.org = org(1);
+        partner.unit = Some(unit(50));
+        let mut team = order();
+        team.community = Some("kaupungin johtoryhmä".into());
+
+        // An ordinary order goes to the city's own facilitator first ...
+        let r = rank(&team, &[partner.clone(), own.clone()]);
+        assert_eq!(ids(&r), vec![own.id, partner.id]);
+
+        // ... but the management team needs an outsider, and nobody of the city is one.
+        team.needs_outsider = true;
+        let r = rank(&team, &[partner.clone(), own.clone()]);
+        assert_eq!(ids(&r), vec![partner.id]);
+        assert_eq!(why_not(&r, own.id), &[Reason::OwnOrganisation]);
+        assert!(
+            r.proposed[0]
+                .reasons
+                .contains(&Reason::FromPartner { org: org(1) })
+        );
+        assert_eq!(
+            joint(&[team], &[own, partner.clone()]),
+            vec![Some(partner.id)]
+        );
+    }
+
+    #[test]
+    fn the_willing_few_do_not_get_everything() {
+        let mut willing = facilitator(1);
+        willing.load_last_year_minutes = 60 * 60;
+        willing.volunteered = true;
+        // A larger capacity does not put them first either: room is counted in quarters of
+        // one's own capacity free before the order, and both have all of theirs free.
+        willing.capacity_minutes = 900;
+        let mut other = facilitator(2);
+        other.load_last_year_minutes = 8 * 60;
+        let r = rank(&order(), &[willing.clone(), other.clone()]);
+        assert_eq!(ids(&r), vec![other.id, willing.id]);
+        assert!(
+            r.proposed[0]
+                .reasons
+                .contains(&Reason::LoadLastYear { minutes: 480 })
+        );
+        // With the same load, having volunteered decides.
+        other.load_last_year_minutes = willing.load_last_year_minutes;
+        let r = rank(&order(), &[willing.clone(), other.clone()]);
+        assert_eq!(ids(&r), vec![willing.id, other.id]);
+    }
+
+    #[test]
+    fn the_reason_someone_is_not_proposed_says_over_capacity_by_90_minutes() {
+        let mut full = facilitator(1);
+        full.booked.insert(MARCH, 330);
+        let r = rank(&order(), &[full.clone()]);
+        assert!(r.proposed.is_empty());
+        assert_eq!(
+            why_not(&r, full.id),
+            &[Reason::OverCapacity {
+                month: MARCH,
+                over_minutes: 90
+            }]
+        );
+        assert_eq!(why_not(&r, full.id)[0].code(), "over-capacity");
+        // Exactly full after the order is still within capacity.
+        full.booked.insert(MARCH, 240);
+        let r = rank(&order(), &[full.clone()]);
+        assert_eq!(ids(&r), vec![full.id]);
+        assert!(
+            r.proposed[0]
+                .reasons
+                .contains(&Reason::CapacityLeft { minutes: 0 })
+        );
+    }
+
+    #[test]
+    fn a_facilitator_does_not_lead_their_own_community() {
+        let mut colleague = facilitator(1);
+        colleague.unit = Some(unit(2));
+        let mut same_team = facilitator(2);
+        same_team.unit = None;
+        same_team.community = Some("koulu-7".into());
+        let mut need = order();
+        need.community = Some("koulu-7".into());
+        let r = rank(&need, &[colleague.clone(), same_team.clone()]);
+        assert!(r.proposed.is_empty());
+        assert_eq!(why_not(&r, colleague.id), &[Reason::OwnUnit]);
+        assert_eq!(why_not(&r, same_team.id), &[Reason::OwnCommunity]);
+        assert_eq!(joint(&[need.clone()], &[colleague, same_team]), vec![None]);
+    }
+
+    #[test]
+    fn every_reason_is_given_and_clashes_name_the_session() {
+        let mut busy = facilitator(1);
+        busy.kinds = Some(BTreeSet::from([ParticipantKind::Pupils]));
+        busy.busy = vec![
+            Busy {
+                span: span(2, 10, 60),
+                kind: BusyKind::Session,
+            },
+            Busy {
+                span: span(9, 0, 24 * 60),
+                kind: BusyKind::Absence,
+            },
+        ];
+        let mut need = order();
+        need.sessions.push(span(9, 12, 60));
+        let r = rank(&need, &[busy.clone()]);
+        let reasons = why_not(&r, busy.id);
+        assert_eq!(
+            reasons,
+            &[
+                Reason::KindNotTaken {
+                    kinds: vec![ParticipantKind::Staff]
+                },
+                Reason::Clash { at: at(2, 9) },
+                Reason::Absent { at: at(9, 12) },
+            ]
+        );
+        assert!(reasons.iter().all(Reason::excludes));
+        // A session that ends as another starts does not clash.
+        busy.kinds = None;
+        busy.busy = vec![Busy {
+            span: span(2, 11, 60),
+            kind: BusyKind::Session,
+        }];
+        assert_eq!(ids(&rank(&order(), &[busy.clone()])), vec![busy.id]);
+    }
+
+    #[test]
+    fn a_proposal_explains_itself_in_the_order_of_the_criteria() {
+        let mut p = facilitator(7);
+        p.org = org(1);
+        p.unit = None;
+        p.methods.clear();
+        p.booked.insert(MARCH, 60);
+        p.load_last_year_minutes = 600;
+        p.volunteered = true;
+        let mut need = order();
+        need.languages.insert(ParticipantLang::Sv);
+        let r = rank(&need, &[p]);
+        assert_eq!(
+            r.proposed[0].reasons,
+            vec![
+                Reason::NotTrained {
+                    method: ERATAUKO.into()
+                },
+                Reason::MissingLanguages {
+                    languages: vec![ParticipantLang::Sv]
+                },
+                Reason::FromPartner { org: org(1) },
+                Reason::CapacityLeft { minutes: 180 },
+                Reason::LoadLastYear { minutes: 600 },
+                Reason::Volunteered,
+            ]
+        );
+        assert!(!r.proposed[0].reasons.iter().any(Reason::excludes));
+    }
+
+    #[test]
+    fn each_criterion_outweighs_all_later_ones_together() {
+        let worst = Fit {
+            trained: false,
+            languages_spoken: 0,
+            own_org: false,
+            room: 0,
+            load_hours: u32::MAX,
+            volunteered: false,
+        };
+        let best = Fit {
+            trained: true,
+            languages_spoken: 6,
+            own_org: true,
+            room: 3,
+            load_hours: 0,
+            volunteered: true,
+        };
+        assert_eq!(worst.weight(), 1, "still more than no facilitator");
+        assert_eq!(best.weight(), WEIGHT_BOUND - 1);
+        // For each criterion: the least of it raised by one step against the best of all the
+        // criteria after it.
+        let steps: [(Fit, Fit); 6] = [
+            (
+                Fit {
+                    trained: true,
+                    ..worst
+                },
+                Fit {
+                    trained: false,
+                    ..best
+                },
+            ),
+            (
+                Fit {
+                    trained: true,
+                    languages_spoken: 1,
+                    ..worst
+                },
+                Fit {
+                    trained: true,
+                    languages_spoken: 0,
+                    ..best
+                },
+            ),
+            (
+                Fit {
+                    trained: true,
+                    languages_spoken: 6,
+                    own_org: true,
+                    ..worst
+                },
+                Fit {
+                    trained: true,
+                    languages_spoken: 6,
+                    own_org: false,
+                    ..best
+                },
+            ),
+            (
+                Fit {
+                    room: 1,
+                    ..Fit {
+                        load_hours: u32::MAX,
+                        volunteered: false,
+                        ..best
+                    }
+                },
+                Fit { room: 0, ..best },
+            ),
+            (
+                Fit {
+                    load_hours: 1,
+                    volunteered: false,
+                    ..best
+                },
+                Fit {
+                    load_hours: 2,
+                    volunteered: true,
+                    ..best
+                },
+            ),
+            (
+                Fit {
+                    volunteered: true,
+                    ..worst
+                },
+                worst,
+            ),
+        ];
+        for (k, (better, worse)) in steps.iter().enumerate() {
+            assert!(better.weight() > worse.weight(), "criterion {k}");
+        }
+    }
+
+    #[test]
+    fn joint_sees_what_one_after_another_does_not() {
+        // Both are trained; only `a` speaks Swedish. The first order (Finnish) prefers `a`,
+        // who has less load, but `a` has room for only one order, and the second order (in
+        // Swedish) can only be led well by `a`. One after another gives `a` to the first
+        // order; the joint assignment gives the first to `b` and the Swedish one to `a`.
+        let mut a = facilitator(1);
+        a.languages.insert(ParticipantLang::Sv);
+        a.capacity_minutes = 120;
+        let mut b = facilitator(2);
+        b.load_last_year_minutes = 6000;
+        let first = order();
+        let mut second = order();
+        second.languages = BTreeSet::from([ParticipantLang::Sv]);
+        second.sessions = vec![span(3, 9, 120)];
+        let needs = [first, second];
+        let pool = [a.clone(), b.clone()];
+
+        assert_eq!(greedy(&needs, &pool), vec![Some(a.id), Some(b.id)]);
+        let j = joint(&needs, &pool);
+        assert_eq!(j, vec![Some(b.id), Some(a.id)]);
+        assert!(score(&needs, &pool, &j) > score(&needs, &pool, &greedy(&needs, &pool)));
+    }
+
+    #[test]
+    fn one_facilitator_takes_orders_up_to_capacity_and_never_two_at_once() {
+        let only = [facilitator(1)];
+        let mut needs: Vec<Need> = (0..4)
+            .map(|d| Need {
+                sessions: vec![span(d, 9, 120)],
+                ..order()
+            })
+            .collect();
+        // Six hours a month: three two-hour orders, not the fourth.
+        let j = joint(&needs, &only);
+        assert_eq!(j.iter().flatten().count(), 3);
+        assert_eq!(greedy(&needs, &only).iter().flatten().count(), 3);
+        // Two orders at the same hour: one of them only.
+        needs = vec![order(), order()];
+        assert_eq!(joint(&needs, &only), vec![Some(only[0].id), None]);
+    }
+
+    #[test]
+    fn a_session_after_midnight_in_helsinki_counts_for_the_new_month() {
+        // 22:30 UTC on 31 March is 01:30 on 1 April in Helsinki (summer time).
+        let t = datetime!(2026-03-31 22:30 UTC);
+        assert_eq!(
+            YearMonth::of(t),
+            YearMonth {
+                year: 2026,
+                month: 4
+            }
+        );
+        assert_eq!(YearMonth::of(t).to_string(), "2026-04");
+        let mut f = facilitator(1);
+        f.booked.insert(MARCH, 360);
+        let mut need = order();
+        need.sessions = vec![Span::new(t, t + Duration::hours(1))];
+        assert_eq!(ids(&rank(&need, &[f.clone()])), vec![f.id]);
+    }
+
+    #[test]
+    fn a_repeated_candidate_counts_once() {
+        let f = facilitator(1);
+        let r = rank(&order(), &[f.clone(), f.clone()]);
+        assert_eq!(ids(&r), vec![f.id]);
+        let needs = vec![
+            order(),
+            Need {
+                sessions: vec![span(3, 9, 120)],
+                ..order()
+            },
+        ];
+        let mut tight = f.clone();
+        tight.capacity_minutes = 120;
+        assert_eq!(
+            joint(&needs, &[tight.clone(), tight.clone()])
+                .iter()
+                .flatten()
+                .count(),
+            1
+        );
+    }
+
+    /// The checks of the issue, written again from its words, so the properties below do not
+    /// lean on the code they test.
+    mod check {
+        use super::*;
+
+        fn minutes_in(need: &Need, month: YearMonth) -> u64 {
+            need.sessions
+                .iter()
+                .filter(|s| YearMonth::of(s.start) == month)
+                .map(|s| u64::from(s.minutes()))
+                .sum()
+        }
+
+        fn clashes(a: &Need, b: &[Span]) -> bool {
+            a.sessions
+                .iter()
+                .any(|s| b.iter().any(|t| s.start < t.end && t.start < s.end))
+        }
+
+        /// Whether nothing of the order itself rules the facilitator out.
+        pub fn allowed(need: &Need, c: &Candidate) -> bool {
+            let own_unit = need.unit.is_some() && need.unit == c.unit;
+            let own_community = need.community.is_some() && need.community == c.community;
+            let insider = need.needs_outsider && need.org == c.org;
+            !own_unit
+                && !own_community
+                && !insider
+                && c.kinds.as_ref().is_none_or(|k| need.kinds.is_subset(k))
+        }
+
+        /// Whether `c` could lead `need` on top of their bookings and of `others` (orders the
+        /// batch gave them).
+        pub fn free(need: &Need, c: &Candidate, others: &[&Need]) -> bool {
+            let busy: Vec<Span> = c.busy.iter().map(|b| b.span).collect();
+            allowed(need, c)
+                && !clashes(need, &busy)
+                && !others.iter().any(|o| clashes(need, &o.sessions))
+                && need.sessions.iter().all(|s| {
+                    let m = YearMonth::of(s.start);
+                    let booked = u64::from(c.booked.get(&m).copied().unwrap_or(0));
+                    let batch: u64 = others.iter().map(|o| minutes_in(o, m)).sum();
+                    booked + batch + minutes_in(need, m) <= u64::from(c.capacity_minutes)
+                })
+        }
+
+        /// The orders the assignment gives to `c`, but `except`.
+        pub fn given<'a>(
+            needs: &'a [Need],
+            a: &[Option<UserId>],
+            c: UserId,
+            except: usize,
+        ) -> Vec<&'a Need> {
+            needs
+                .iter()
+                .zip(a)
+                .enumerate()
+                .filter(|&(i, (_, who))| i != except && *who == Some(c))
+                .map(|(_, (n, _))| n)
+                .collect()
+        }
+
+        pub fn candidate(cands: &[Candidate], id: UserId) -> &Candidate {
+            cands
+                .iter()
+                .find(|c| c.id == id)
+                .expect("a known candidate")
+        }
+
+        pub fn trained(need: &Need, c: &Candidate) -> bool {
+            need.method.as_ref().is_none_or(|m| c.methods.contains(m))
+        }
+
+        /// Every order of the assignment is one its facilitator is free for beside the others
+        /// they were given: within capacity counting the batch, no clash, nothing ruling
+        /// them out.
+        pub fn feasible(needs: &[Need], cands: &[Candidate], a: &[Option<UserId>]) -> bool {
+            a.len() == needs.len()
+                && a.iter().enumerate().all(|(i, who)| {
+                    who.is_none_or(|w| free(&needs[i], candidate(cands, w), &given(needs, a, w, i)))
+                })
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        const SLOTS: i64 = 6;
+
+        /// A session on one of six days around the turn of March and April 2026 (so some
+        /// bookings fall in another month), at one of a few hours, so clashes are common.
+        fn session() -> impl Strategy<Value = Span> {
+            (0..SLOTS, 0..4i64, 1..4i64).prop_map(|(d, h, len)| {
+                let start =
+                    datetime!(2026-03-28 08:00 +02:00) + Duration::days(d) + Duration::hours(2 * h);
+                Span::new(start, start + Duration::minutes(60 * len))
+            })
+        }
+
+        fn languages() -> impl Strategy<Value = BTreeSet<ParticipantLang>> {
+            proptest::sample::subsequence(
+                vec![
+                    ParticipantLang::Fi,
+                    ParticipantLang::Sv,
+                    ParticipantLang::En,
+                ],
+                0..=3,
+            )
+            .prop_map(|v| v.into_iter().collect())
+        }
+
+        fn kinds() -> impl Strategy<Value = BTreeSet<ParticipantKind>> {
+            proptest::sample::subsequence(
+                vec![ParticipantKind::Staff, ParticipantKind::Pupils],
+                0..=2,
+            )
+            .prop_map(|v| v.into_iter().collect())
+        }
+
+        fn methods() -> impl Strategy<Value = BTreeSet<String>> {
+            proptest::sample::subsequence(vec![ERATAUKO, CAFE], 0..=2)
+                .prop_map(|v| v.into_iter().map(str::to_owned).collect())
+        }
+
+        fn month() -> impl Strategy<Value = YearMonth> {
+            prop_oneof![
+                Just(MARCH),
+                Just(YearMonth {
+                    year: 2026,
+                    month: 4
+                })
+            ]
+        }
+
+        fn candidate(k: u128) -> impl Strategy<Value = Candidate> {
+            (
+                (
+                    0..3u128,
+                    proptest::option::of(0..4u128),
+                    proptest::option::of(0..3u8),
+                ),
+                (methods(), languages(), proptest::option::of(kinds())),
+                (
+                    0..=8u32,
+                    proptest::collection::btree_map(month(), 0..=8u32, 0..=2),
+                ),
+                proptest::collection::vec((session(), any::<bool>()), 0..=2),
+                (0..=3u32, any::<bool>()),
+            )
+                .prop_map(
+                    move |(
+                        (o, u, com),
+                        (methods, languages, kinds),
+                        (cap, booked),
+                        busy,
+                        (load, vol),
+                    )| {
+                        Candidate {
+                            id: user(k),
+                            org: org(o),
+                            unit: u.map(|u| unit(o * 10 + u)),
+                            community: com.map(|c| format!("yhteisö-{c}")),
+                            methods,
+                            languages,
+                            kinds,
+                            capacity_minutes: cap * 60,
+                            booked: booked.into_iter().map(|(m, h)| (m, h * 60)).collect(),
+                            busy: busy
+                                .into_iter()
+                                .map(|(span, absent)| Busy {
+                                    span,
+                                    kind: if absent {
+                                        BusyKind::Absence
+                                    } else {
+                                        BusyKind::Session
+                                    },
+                                })
+                                .collect(),
+                            load_last_year_minutes: load * 600,
+                            volunteered: vol,
+                        }
+                    },
+                )
+        }
+
+        fn candidates() -> impl Strategy<Value = Vec<Candidate>> {
+            (0..=12u128).prop_flat_map(|n| (0..n).map(|k| candidate(k + 1)).collect::<Vec<_>>())
+        }
+
+        fn need() -> impl Strategy<Value = Need> {
+            (
+                (
+                    0..3u128,
+                    proptest::option::of(0..4u128),
+                    proptest::option::of(0..3u8),
+                ),
+                proptest::bool::weighted(0.25),
+                proptest::option::of(prop_oneof![Just(ERATAUKO), Just(CAFE)]),
+                (languages(), kinds()),
+                proptest::collection::vec(session(), 0..=2),
+            )
+                .prop_map(
+                    |((o, u, com), outsider, method, (languages, kinds), sessions)| Need {
+                        org: org(o),
+                        unit: u.map(|u| unit(o * 10 + u)),
+                        community: com.map(|c| format!("yhteisö-{c}")),
+                        needs_outsider: outsider,
+                        method: method.map(str::to_owned),
+                        languages,
+                        kinds,
+                        sessions,
+                    },
+                )
+        }
+
+        fn needs() -> impl Strategy<Value = Vec<Need>> {
+            proptest::collection::vec(need(), 0..=8)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Everyone is either proposed or told why not; nobody proposed is over capacity,
+            /// in a clash, from the orderer's unit or community, from the orderer's
+            /// organisation when an outsider is needed, or unwilling to take these participants.
+            #[test]
+            fn ranking_never_proposes_anyone_ruled_out(need in need(), cands in candidates()) {
+                let r = rank(&need, &cands);
+                prop_assert_eq!(r.proposed.len() + r.not_proposed.len(), cands.len());
+                for p in &r.proposed {
+                    let c = check::candidate(&cands, p.candidate);
+                    prop_assert!(check::free(&need, c, &[]), "{:?} proposed", p.candidate);
+                    prop_assert!(!p.reasons.iter().any(Reason::excludes));
+                }
+                for n in &r.not_proposed {
+                    let c = check::candidate(&cands, n.candidate);
+                    prop_assert!(!check::free(&need, c, &[]), "{:?} left out", n.candidate);
+                    prop_assert!(!n.reasons.is_empty());
+                    prop_assert!(n.reasons.iter().all(Reason::excludes));
+                }
+            }
+
+            /// Proposals come in the order of the criteria: everyone trained in the method
+            /// before anyone who is not (so never someone untrained while a trained one is
+            /// free), then the more of the participants' languages spoken; equal fits in id
+            /// order.
+            #[test]
+            fn ranking_puts_the_trained_and_the_speakers_first(need in need(), cands in candidates()) {
+                let r = rank(&need, &cands);
+                let any_trained_free = cands
+                    .iter()
+                    .any(|c| check::trained(&need, c) && check::free(&need, c, &[]));
+                if let Some(top) = r.proposed.first() {
+                    let top = check::candidate(&cands, top.candidate);
+                    prop_assert_eq!(check::trained(&need, top), any_trained_free);
+                }
+                for w in r.proposed.windows(2) {
+                    let (a, b) = (check::candidate(&cands, w[0].candidate), check::candidate(&cands, w[1].candidate));
+                    let spoken = |c: &Candidate| need.languages.intersection(&c.languages).count();
+                    prop_assert!(
+                        (check::trained(&need, a), spoken(a)) >= (check::trained(&need, b), spoken(b))
+                    );
+                    prop_assert!(w[0].fit.weight() >= w[1].fit.weight());
+                    if w[0].fit.weight() == w[1].fit.weight() {
+                        prop_assert!(w[0].candidate < w[1].candidate);
+                    }
+                }
+            }
+
+            /// Neither batch assignment takes anyone over capacity (counting what the batch
+            /// gives them), into a clash, into their own unit or community, or into their own
+            /// organisation's order that needs an outsider.
+            #[test]
+            fn batches_stay_within_capacity_and_free_of_clashes(needs in needs(), cands in candidates()) {
+                let j = joint(&needs, &cands);
+                let g = greedy(&needs, &cands);
+                prop_assert!(check::feasible(&needs, &cands, &j), "joint {:?}", j);
+                prop_assert!(check::feasible(&needs, &cands, &g), "greedy {:?}", g);
+            }
+
+            /// In a batch, an order goes to someone untrained only when no trained facilitator
+            /// is free for it beside what the batch gave them, to someone of the orderer's
+            /// organisation only when it needs no outsider, and to nobody only when nobody is
+            /// free.
+            #[test]
+            fn batches_give_the_untrained_only_when_no_trained_is_free(needs in needs(), cands in candidates()) {
+                for (name, a) in [("joint", joint(&needs, &cands)), ("greedy", greedy(&needs, &cands))] {
+                    for (i, need) in needs.iter().enumerate() {
+                        let free: Vec<&Candidate> = cands
+                            .iter()
+                            .filter(|c| check::free(need, c, &check::given(&needs, &a, c.id, i)))
+                            .collect();
+                        match a[i] {
+                            None => prop_assert!(free.is_empty(), "{} left order {} without", name, i),
+                            Some(who) => {
+                                let c = check::candidate(&cands, who);
+                                prop_assert!(
+                                    check::trained(need, c) || !free.iter().any(|f| check::trained(need, f)),
+                                    "{} gave order {} to someone untrained", name, i
+                                );
+                                prop_assert!(!(need.needs_outsider && c.org == need.org));
+                                prop_assert!(need.unit.is_none() || c.unit != need.unit);
+                            }
+                        }
+                    }
+                }
+            }
+
+            /// The joint assignment is at least as good as one order after another.
+            #[test]
+            fn joint_is_at_least_as_good_as_one_after_another(needs in needs(), cands in candidates()) {
+                let j = score(&needs, &cands, &joint(&needs, &cands));
+                let g = score(&needs, &cands, &greedy(&needs, &cands));
+                prop_assert!(j >= g, "joint {:?} < greedy {:?}", j, g);
+            }
+
+            /// The same input gives the same answer, whatever order the store returned the
+            /// facilitators in; one after another starts with the ranking's top proposal.
+            #[test]
+            fn answers_do_not_depend_on_the_order_of_facilitators(needs in needs(), cands in candidates()) {
+                let mut reversed = cands.clone();
+                reversed.reverse();
+                let j = joint(&needs, &cands);
+                prop_assert_eq!(&j, &joint(&needs, &cands));
+                prop_assert_eq!(&j, &joint(&needs, &reversed));
+                prop_assert_eq!(greedy(&needs, &cands), greedy(&needs, &reversed));
+                if let Some(first) = needs.first() {
+                    let r = rank(first, &cands);
+                    prop_assert_eq!(&r, &rank(first, &reversed));
+                    prop_assert_eq!(greedy(&needs, &cands)[0], r.proposed.first().map(|p| p.candidate));
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! How long proposing facilitators takes: the ranking for one order among 1,000 facilitators (a
-//! page of the order), and the joint assignment of 500 waiting orders over 1,000 facilitators
-//! (the coordinator's button). The network is generated from a fixed seed, so every run measures
-//! the same work; the figures go to BENCHMARKS.md.
+//! page of the order), the joint assignment of 500 waiting orders over 1,000 facilitators (the
+//! coordinator's button), and the same batch over a network of only 50. The network is
+//! generated from a fixed seed, so every run measures the same work; the figures go to
+//! BENCHMARKS.md.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hint::black_box;
@@ -186,6 +187,12 @@ fn bench_assignment(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("joint 500 orders over 1000 facilitators", |b| {
         b.iter(|| joint(black_box(&waiting), black_box(&facilitators)))
+    });
+    // A batch larger than the network: each facilitator takes several orders over the rounds,
+    // and most orders are left for later.
+    let few = &facilitators[..50];
+    group.bench_function("joint 500 orders over 50 facilitators", |b| {
+        b.iter(|| joint(black_box(&waiting), black_box(few)))
     });
     group.finish();
 }

@@ -700,8 +700,8 @@ impl<'a> Batch<'a> {
             if rows.is_empty() {
                 return;
             }
-            // Only candidates someone can take become columns; in id order, so ties go the
-            // same way every time.
+            // Only candidates someone can take are matched; in id order, so ties go the same
+            // way every time.
             let used: BTreeSet<usize> = rows
                 .iter()
                 .flat_map(|(_, open)| open.iter().map(|&(c, _)| c))
@@ -709,33 +709,42 @@ impl<'a> Batch<'a> {
             let column_of: BTreeMap<usize, usize> =
                 used.iter().enumerate().map(|(k, &c)| (c, k)).collect();
             let columns: Vec<usize> = used.into_iter().collect();
-            // Kuhn–Munkres puts every row in a column, so there must be at least as many
-            // columns as rows; a weight of 0 (a padding column, or an ineligible pair) means
-            // "no facilitator in this round".
-            let width = columns.len().max(rows.len());
-            // Each pair weighs `base` more than its fit, with `base` above the sum of all fits,
-            // so the matching first gives as many orders as it can a facilitator and only then
-            // prefers better fits. If the numbers would not fit an i64 (millions of orders),
-            // the rounds stop and the greedy assignment stands in.
-            let n = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+            // Kuhn–Munkres puts every row of its matrix in a column, so the smaller side goes
+            // in the rows: orders when there are more facilitators than orders, facilitators
+            // when the batch is larger than the network (then each round is a small matrix
+            // rather than a square one padded with empty columns). A weight of 0 (a pair not
+            // possible in this round) means "nothing in this round".
+            let flip = rows.len() > columns.len();
+            let (height, width) = if flip {
+                (columns.len(), rows.len())
+            } else {
+                (rows.len(), columns.len())
+            };
+            // Each pair weighs `base` more than its fit, with `base` above the sum of all fits
+            // of a round, so the matching first gives as many orders as it can a facilitator
+            // and only then prefers better fits. If the numbers would not fit an i64 (millions
+            // of orders), the rounds stop and the greedy assignment stands in.
+            let n = i64::try_from(height).unwrap_or(i64::MAX);
             let base = n.checked_mul(WEIGHT_BOUND).and_then(|b| b.checked_add(1));
             let total = base.and_then(|b| n.checked_mul(b.checked_add(WEIGHT_BOUND)?));
             let (Some(base), Some(_)) = (base, total) else {
                 return;
             };
-            let mut weights = Matrix::new(rows.len(), width, 0i64);
+            let at = |r: usize, k: usize| if flip { (k, r) } else { (r, k) };
+            let mut weights = Matrix::new(height, width, 0i64);
             for (r, (_, open)) in rows.iter().enumerate() {
                 for &(c, w) in open {
                     if let Some(&k) = column_of.get(&c) {
-                        weights[(r, k)] = base + w;
+                        weights[at(r, k)] = base + w;
                     }
                 }
             }
             let (_, chosen) = kuhn_munkres(&weights);
             let mut gave = false;
-            for (r, &k) in chosen.iter().enumerate() {
-                let w = weights[(r, k)];
+            for (x, &y) in chosen.iter().enumerate() {
+                let w = weights[(x, y)];
                 if w > 0 {
+                    let (r, k) = if flip { (y, x) } else { (x, y) };
                     self.give(rows[r].0, columns[k], w - base);
                     gave = true;
                 }

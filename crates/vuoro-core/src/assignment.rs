@@ -1258,6 +1258,53 @@ mod tests {
     }
 
     #[test]
+    fn swaps_mend_what_the_rounds_spread_badly() {
+        // Two March orders at the same hour (so one person takes only one of them), one in
+        // Finnish and one with no language given, and an April order with pupils. `a` speaks
+        // Finnish and has room for one March order and the April one; `b` speaks nothing and
+        // takes no pupils. The first round's matching ties between giving `a` the April order
+        // with `b` the Finnish one and better spreads, and takes the former; the second round
+        // gives `a` the other March order. No single order can then move (`a`'s March is
+        // full), and only swapping the two March orders puts the Finnish one with
+        // the one who speaks Finnish, as one after another does.
+        let mut a = facilitator(1);
+        a.methods.clear();
+        a.capacity_minutes = 180;
+        let mut b = a.clone();
+        b.id = user(2);
+        b.languages.clear();
+        b.kinds = Some(BTreeSet::new());
+        let march = |languages: BTreeSet<ParticipantLang>| Need {
+            method: None,
+            languages,
+            kinds: BTreeSet::new(),
+            sessions: vec![span(26, 8, 180)],
+            ..order()
+        };
+        let april = Need {
+            method: None,
+            sessions: vec![span(30, 8, 60)],
+            kinds: BTreeSet::from([ParticipantKind::Pupils]),
+            ..order()
+        };
+        let needs = [
+            march(BTreeSet::from([ParticipantLang::Fi])),
+            april,
+            march(BTreeSet::new()),
+        ];
+        let cands = [a.clone(), b.clone()];
+        let pool = unique_sorted(&cands);
+        let preps: Vec<Prepared> = needs.iter().map(prepare).collect();
+        let options = Options::new(&needs, &preps, &pool);
+        let mut matched = Batch::new(&needs, &preps, &pool);
+        matched.rounds(&options);
+        matched.polish(&options);
+        let by_hand = greedy(&needs, &cands);
+        assert_eq!(by_hand, vec![Some(a.id), Some(a.id), Some(b.id)]);
+        assert_eq!(matched.score(), score(&needs, &cands, &by_hand));
+    }
+
+    #[test]
     fn one_facilitator_takes_orders_up_to_capacity_and_never_two_at_once() {
         let only = [facilitator(1)];
         let mut needs: Vec<Need> = (0..4)

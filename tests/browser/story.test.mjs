@@ -567,6 +567,25 @@ describe('interface language', () => {
       }
     },
   );
+
+  test('6c. a facilitator turns off the reminders the day before a session', { timeout: STEP_TIMEOUT }, async () => {
+    const { page } = await person('fac', 'fasilitaattori@demo.vuoro.fi');
+    await visit(page, '/');
+    await follow(page, 'Sähköpostit');
+    await page.getByRole('heading', { level: 1, name: 'Sähköpostiasetukset' }).waitFor();
+    const reminder = page.getByRole('checkbox', { name: 'Muistutus tilaisuutta edeltävänä päivänä' });
+    assert.equal(await reminder.isChecked(), true, 'every kind of mail is on at first');
+    await reminder.uncheck();
+    await submit(page, 'Tallenna asetukset');
+    await page.getByText('Sähköpostiasetukset on tallennettu.').waitFor();
+    await visit(page, '/account/mail');
+    assert.equal(await reminder.isChecked(), false, 'the choice is kept');
+    assert.equal(
+      await page.getByRole('checkbox', { name: 'Yhteenveto on julkaistu' }).isChecked(),
+      true,
+      'the other kinds stay on',
+    );
+  });
 });
 
 test('every page opened was checked with axe', async (t) => {

@@ -68,6 +68,17 @@ pub fn local_date(tz: &TimeZone, now: OffsetDateTime) -> Option<Date> {
     Date::from_calendar_date(i32::from(d.year()), month, u8::try_from(d.day()).ok()?).ok()
 }
 
+/// The UTC offset in Helsinki at `t` (+3 in summer time, +2 otherwise), by the IANA rules:
+/// every page that shows a time uses it. UTC only if the bundled database lacked the zone,
+/// which a test rules out.
+pub fn helsinki_offset(t: OffsetDateTime) -> time::UtcOffset {
+    helsinki()
+        .ok()
+        .zip(timestamp(t))
+        .and_then(|(tz, at)| time::UtcOffset::from_whole_seconds(tz.to_offset(at).seconds()).ok())
+        .unwrap_or(time::UtcOffset::UTC)
+}
+
 fn send_from() -> Time {
     Time::from_hms(u8::try_from(SEND_FROM_HOUR).unwrap_or(8), 0, 0).unwrap_or(Time::MIDNIGHT)
 }
@@ -364,6 +375,17 @@ mod tests {
             place: None,
             online_link: None,
         }
+    }
+
+    #[test]
+    fn pages_show_helsinki_time_on_both_sides_of_a_change_of_clocks() {
+        let offset = |t: OffsetDateTime| helsinki_offset(t).whole_hours();
+        // 2027: summer time from 28 March 01:00 UTC to 31 October 01:00 UTC.
+        assert_eq!(offset(datetime!(2027-03-28 00:59 UTC)), 2);
+        assert_eq!(offset(datetime!(2027-03-28 01:00 UTC)), 3);
+        assert_eq!(offset(datetime!(2027-10-31 00:59 UTC)), 3);
+        assert_eq!(offset(datetime!(2027-10-31 01:00 UTC)), 2);
+        assert_eq!(offset(datetime!(2027-01-15 12:00 +05:00)), 2);
     }
 
     fn tz() -> TimeZone {

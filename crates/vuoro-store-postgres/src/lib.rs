@@ -206,6 +206,10 @@ mod tests {
             "24e2564b6b9024fd604d08d96f3d86319193f36906c461fafecae20e758b024fa32dc8c2f102d53883420d312d73b6dd",
         ),
         (
+            4,
+            "19db8ad0f6720bed5ded16fa39510955efdbca214fd25ec50c425986a735f5e4b4099c746c9a5ad0df913d4945ee5af0",
+        ),
+        (
             5,
             "4539e9927b6e6c1e8eef7da2b1497176b09d3292bfb37282c5c833870cbb90f07b308459eec996d426bdb018c6549db8",
         ),
@@ -216,10 +220,6 @@ mod tests {
         (
             7,
             "ca40825ca238a810f24ad19137e5f6fee1e2c92d4cf1cb3c50d50a2f84a157caea5d40cc1427458319932aca4233e649",
-        ),
-        (
-            4,
-            "19db8ad0f6720bed5ded16fa39510955efdbca214fd25ec50c425986a735f5e4b4099c746c9a5ad0df913d4945ee5af0",
         ),
     ];
 

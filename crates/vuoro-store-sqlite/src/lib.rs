@@ -632,6 +632,10 @@ mod tests {
             "f983e95e38506545f3cf2713d90119f0ad654f7d1054a03c9f1b0cd7e25ea1125dd507c6051dd77d34dea0d5671e4f8d",
         ),
         (
+            14,
+            "9cf320749fd11aa073f7c2b479a9ea4d796597e469b59db2c211b1aa286fe6e871ea1a3cff15d72ccbf0115b662fa46e",
+        ),
+        (
             15,
             "3c19e3f951cd8b7d74cce3f38991231d04f87ab1de8e5557f98e4b969815cbb66c0a9702f0a607258c83792effc9ef0b",
         ),
@@ -642,10 +646,6 @@ mod tests {
         (
             17,
             "3121bdece87d64bf4835d99b75ba12334fa45b34ad624c7a53ee2f88fddad4d6c5474eaa81a6cbf07f06d31fc0b56cc3",
-        ),
-        (
-            14,
-            "9cf320749fd11aa073f7c2b479a9ea4d796597e469b59db2c211b1aa286fe6e871ea1a3cff15d72ccbf0115b662fa46e",
         ),
     ];
 

@@ -216,6 +216,21 @@ impl SignOnStore for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
+        if !allowed {
+            // A session does not record how it began, so every member's ends now: one begun
+            // with a password must not outlive the rule. They log in again with the sign-on;
+            // the admin who turned it off keeps theirs, and so do site administrators.
+            sqlx::query(
+                "DELETE FROM login_sessions WHERE user_id IN \
+                 (SELECT u.id FROM users u JOIN org_roles r ON r.user_id = u.id \
+                 WHERE r.org_id = ? AND u.site_admin = 0 AND u.id <> ?)",
+            )
+            .bind(org.to_string())
+            .bind(actor.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
         crate::audit::insert_audit(
             &mut tx,
             &vuoro_store::sign_on::password_audit(org, allowed, actor, now),

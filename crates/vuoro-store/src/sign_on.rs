@@ -88,7 +88,8 @@ pub trait SignOnStore: Send + Sync {
     /// Whether the organisation's members may log in with a password (the default).
     async fn password_login(&self, org: OrgId) -> Result<bool>;
     /// Turns password log-in on or off for the organisation's members and records it in the
-    /// audit log, in one transaction.
+    /// audit log, in one transaction. Turning it off ends the log-in sessions of the members
+    /// (not site administrators, not `actor`), so nobody stays in on a password.
     async fn set_password_login(
         &self,
         org: OrgId,

@@ -352,8 +352,9 @@ async fn login(
         .succeeded(state.store.as_ref(), &email, client.0)
         .await?;
     // Checked only after the password, so that the answer tells nothing to someone who does
-    // not know it.
-    if state.store.password_login_refused(user.id).await? {
+    // not know it. Without a working sign-on on this server (configured away, or it failed
+    // to start) the password is the only way in, so it is not refused.
+    if state.sign_on.is_some() && state.store.password_login_refused(user.id).await? {
         return Ok(refuse(
             c,
             Refusal {
@@ -418,6 +419,11 @@ struct InviteView {
     current: String,
     /// Log in, then come back to this invitation.
     login_href: String,
+    /// The server has a sign-on: a new account can be made by signing on, which accepts the
+    /// invitation by its verified address.
+    sso: bool,
+    /// The organisation allows password log-in, so a new account may be made with a password.
+    passwords: bool,
     fields: Vec<Field>,
 }
 
@@ -487,7 +493,9 @@ async fn invitation_view(
     let (inv, mode) = invitation_mode(state, &c, token).await?;
     let org = state.store.org(inv.org).await?;
     let lang = c.lang;
-    let fields = if mode == InviteMode::NewAccount {
+    let sso = state.sign_on.is_some();
+    let passwords = new_passwords_allowed(state, inv.org).await?;
+    let fields = if mode == InviteMode::NewAccount && passwords {
         vec![
             Field::new("name", crate::i18n::t(lang, "field-name"), Kind::Text)
                 .value(name)
@@ -526,8 +534,18 @@ async fn invitation_view(
         mode: mode.code(),
         current,
         login_href,
+        sso,
+        passwords,
         fields,
     })
+}
+
+/// Whether an invitation to `org` may make an account with a password. Not when the
+/// organisation turned password log-in off: the password could never be used, and the
+/// sign-on makes the account instead. Without a sign-on on the server (it was configured away
+/// since) the password is the only way in, so it is offered.
+async fn new_passwords_allowed(state: &AppState, org: vuoro_core::OrgId) -> AppResult<bool> {
+    Ok(state.sign_on.is_none() || state.store.password_login(org).await?)
 }
 
 async fn invite_page(
@@ -547,12 +565,15 @@ async fn accept_invite(
     form: FormData,
 ) -> AppResult<Response> {
     let hash = hash_token(&token);
-    let (_, mode) = invitation_mode(&state, &c, &token).await?;
+    let (inv, mode) = invitation_mode(&state, &c, &token).await?;
     let acceptor = match mode {
         // The account exists and is the one logged in: only the roles are added, and its
         // password stays as it is.
         InviteMode::Accept => Acceptor::Account(c.user()?.id),
         InviteMode::NewAccount => {
+            if !new_passwords_allowed(&state, inv.org).await? {
+                return Err(AppError::Conflict("invite-password-off"));
+            }
             let mut errors = FieldErrors::new();
             let name = errors.take("name", text::name(form.get("name"), limits::NAME));
             let password = errors.take("password", text::password(form.get("password")));

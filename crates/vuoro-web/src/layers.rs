@@ -163,12 +163,57 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
+    h.insert(header::CONTENT_SECURITY_POLICY, state.csp.clone());
+    res
+}
+
+/// The Content-Security-Policy every answer carries. Forms post to the site only, except that
+/// the sign-on button's form is answered with a redirect to the provider, and Chromium checks
+/// `form-action` on that redirect too: with sign-on configured, the issuer's origin (where
+/// Entra ID, Google and Keycloak all serve their authorisation endpoint) is allowed as well.
+pub fn content_security_policy(oidc: Option<&crate::sso::OidcConfig>) -> HeaderValue {
+    let provider = oidc
+        .and_then(|o| openidconnect::url::Url::parse(&o.issuer).ok())
+        .map(|u| u.origin().ascii_serialization())
+        .filter(|origin| origin != "null")
+        .map(|origin| format!(" {origin}"))
+        .unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+         frame-ancestors 'none'; form-action 'self'{provider}; base-uri 'none'"
+    );
+    HeaderValue::from_str(&policy).unwrap_or_else(|_| {
         HeaderValue::from_static(
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
              frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-        ),
-    );
-    res
+        )
+    })
+}
+
+#[cfg(test)]
+mod csp_tests {
+    use super::*;
+
+    #[test]
+    fn the_sign_on_provider_may_receive_the_sign_on_form() {
+        let none = content_security_policy(None);
+        assert!(
+            none.to_str()
+                .expect("ascii")
+                .contains("form-action 'self';")
+        );
+        let o = crate::sso::OidcConfig::new(
+            "https://login.kunta.fi/realms/staff",
+            "vuoro",
+            "secret",
+            "https://vuoro.kunta.fi",
+        );
+        let with = content_security_policy(Some(&o));
+        assert!(
+            with.to_str()
+                .expect("ascii")
+                .contains("form-action 'self' https://login.kunta.fi;"),
+            "{with:?}"
+        );
+    }
 }

@@ -102,6 +102,8 @@ pub struct AppState {
 
     /// Single sign-on, when configured and usable.
     pub sign_on: Option<Arc<sso::SignOn>>,
+    /// The Content-Security-Policy header (`layers::content_security_policy`).
+    pub(crate) csp: axum::http::HeaderValue,
 }
 
 impl AppState {
@@ -130,6 +132,7 @@ impl AppState {
                     None
                 }
             }),
+            csp: layers::content_security_policy(config.oidc.as_ref()),
             config: Arc::new(config),
             shares: Arc::new(share::CommentLimiter::default()),
             mail_wake,

@@ -788,21 +788,8 @@ fn when(t: OffsetDateTime) -> String {
     )
 }
 
-/// The UTC offset in Finland at `t`: +3 in summer time (last Sunday of March 01:00 UTC to last
-/// Sunday of October 01:00 UTC), +2 otherwise.
-pub fn helsinki_offset(t: OffsetDateTime) -> time::UtcOffset {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    let year = t.year();
-    let last_sunday = |month: time::Month| {
-        let mut d = time::Date::from_calendar_date(year, month, 31).unwrap_or(t.date());
-        while d.weekday() != time::Weekday::Sunday {
-            d = d.previous_day().unwrap_or(d);
-        }
-        d.with_hms(1, 0, 0).map(|x| x.assume_utc()).unwrap_or(t)
-    };
-    let summer = t >= last_sunday(time::Month::March) && t < last_sunday(time::Month::October);
-    time::UtcOffset::from_hms(if summer { 3 } else { 2 }, 0, 0).unwrap_or(time::UtcOffset::UTC)
-}
+/// Pages show Finland's time by the IANA rules `vuoro-core` reads with `jiff`.
+pub use vuoro_core::notices::helsinki_offset;
 
 /// What a coordinator typed as advice, kept when it is refused.
 struct AdviceInput<'a> {

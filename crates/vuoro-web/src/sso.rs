@@ -114,16 +114,20 @@ pub struct Claims {
 impl AdditionalClaims for Claims {}
 
 impl Claims {
-    /// The groups claim's values: a list of strings, or one string.
-    pub fn groups(&self) -> Vec<String> {
+    /// The groups claim's values (a list of strings, or one string), or `None` when the token
+    /// carries no groups claim. Absent is not empty: a provider configured without the claim,
+    /// or Entra ID's "overage" (too many groups, the claim left out), must not take away every
+    /// role a group gave.
+    pub fn groups(&self) -> Option<Vec<String>> {
         match &self.groups {
-            Some(serde_json::Value::Array(a)) => a
-                .iter()
-                .filter_map(|v| v.as_str())
-                .map(str::to_owned)
-                .collect(),
-            Some(serde_json::Value::String(s)) => vec![s.clone()],
-            _ => Vec::new(),
+            Some(serde_json::Value::Array(a)) => Some(
+                a.iter()
+                    .filter_map(|v| v.as_str())
+                    .map(str::to_owned)
+                    .collect(),
+            ),
+            Some(serde_json::Value::String(s)) => Some(vec![s.clone()]),
+            _ => None,
         }
     }
 
@@ -442,8 +446,10 @@ async fn callback(
     };
     if let Some(error) = &q.error {
         // Someone who cancelled at the provider, or a provider refusing this client.
+        // Written escaped (`?`): the text comes from the address bar, and a line break in it
+        // must not forge a log line.
         let error: String = error.chars().take(100).collect();
-        tracing::info!(%error, "the provider refused the sign-on");
+        tracing::info!(?error, "the provider refused the sign-on");
         return Ok(refused(
             &state,
             c,
@@ -475,10 +481,10 @@ async fn callback(
         Ok(user) => user,
         Err(why) => return Ok(refused(&state, c, why, StatusCode::FORBIDDEN)),
     };
-    let changed = state
-        .store
-        .apply_group_roles(user.id, &claims.groups, now)
-        .await?;
+    let changed = match &claims.groups {
+        Some(groups) => state.store.apply_group_roles(user.id, groups, now).await?,
+        None => Vec::new(),
+    };
     if !changed.is_empty() {
         tracing::info!(user = %user.id, organisations = changed.len(), "roles changed by sign-on groups");
     }
@@ -496,7 +502,7 @@ struct Verified {
     email: Option<String>,
     email_verified: bool,
     name: Option<String>,
-    groups: Vec<String>,
+    groups: Option<Vec<String>>,
 }
 
 /// Exchanges the code (with the PKCE verifier) and checks the ID token: signature by the
@@ -650,11 +656,14 @@ mod tests {
     #[test]
     fn groups_are_a_list_or_one_value() {
         let list: Claims = serde_json::from_str(r#"{"groups": ["a", "b", 3]}"#).expect("claims");
-        assert_eq!(list.groups(), vec!["a".to_owned(), "b".to_owned()]);
+        assert_eq!(list.groups(), Some(vec!["a".to_owned(), "b".to_owned()]));
         let one: Claims = serde_json::from_str(r#"{"groups": "a"}"#).expect("claims");
-        assert_eq!(one.groups(), vec!["a".to_owned()]);
+        assert_eq!(one.groups(), Some(vec!["a".to_owned()]));
         let none: Claims = serde_json::from_str("{}").expect("claims");
-        assert!(none.groups().is_empty());
+        assert_eq!(none.groups(), None, "no claim leaves the roles as they are");
+        let overage: Claims =
+            serde_json::from_str(r#"{"_claim_names": {"groups": "src1"}}"#).expect("claims");
+        assert_eq!(overage.groups(), None);
         assert!(!none.domain_owner_verified());
         let entra: Claims = serde_json::from_str(r#"{"xms_edov": true}"#).expect("claims");
         assert!(entra.domain_owner_verified());

@@ -21,7 +21,7 @@ pub struct Config {
     /// Failed log-ins allowed from one client address within 15 minutes.
     pub login_failures_per_client: usize,
     /// The mail server; none: no mail is sent.
-    pub smtp_url: Option<SmtpUrl>,
+    pub smtp_url: Option<Secret>,
     /// The address mail is sent from.
     pub mail_from: Option<String>,
     /// The address the site is reached at (`https://vuoro.kunta.fi`), for links in mail; the
@@ -30,16 +30,18 @@ pub struct Config {
     /// Single sign-on: the OpenID Connect provider's issuer URL, and vuoro's client there.
     pub oidc_issuer: Option<String>,
     pub oidc_client_id: Option<String>,
-    pub oidc_client_secret: Option<String>,
+    pub oidc_client_secret: Option<Secret>,
 }
 
-/// `smtp_url`, which may hold a password: its `Debug` shows only that it is set.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SmtpUrl(pub String);
+/// A setting that holds a password (`smtp_url` may) or is one (`oidc_client_secret`): its
+/// `Debug` shows only that it is set, so no log line or panic message carries it.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(pub String);
 
-impl std::fmt::Debug for SmtpUrl {
+impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SmtpUrl(***)")
+        f.write_str("Secret(***)")
     }
 }
 
@@ -79,12 +81,12 @@ struct FileConfig {
     methods_dir: Option<PathBuf>,
     trusted_proxies: Option<Vec<std::net::IpAddr>>,
     login_failures_per_client: Option<usize>,
-    smtp_url: Option<String>,
+    smtp_url: Option<Secret>,
     mail_from: Option<String>,
     public_url: Option<String>,
     oidc_issuer: Option<String>,
     oidc_client_id: Option<String>,
-    oidc_client_secret: Option<String>,
+    oidc_client_secret: Option<Secret>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -138,7 +140,10 @@ impl Config {
             self.login_failures_per_client = v;
         }
         if let Some(v) = f.smtp_url {
-            self.smtp_url = Some(SmtpUrl(v));
+            self.smtp_url = Some(v);
+        }
+        if let Some(v) = f.oidc_client_secret {
+            self.oidc_client_secret = Some(v);
         }
         if let Some(v) = f.mail_from {
             self.mail_from = Some(v);
@@ -147,7 +152,6 @@ impl Config {
             (f.public_url, &mut self.public_url),
             (f.oidc_issuer, &mut self.oidc_issuer),
             (f.oidc_client_id, &mut self.oidc_client_id),
-            (f.oidc_client_secret, &mut self.oidc_client_secret),
         ] {
             if from.is_some() {
                 *to = from;
@@ -197,7 +201,10 @@ impl Config {
             self.login_failures_per_client = parse(v, "VUORO_LOGIN_FAILURES_PER_CLIENT")?;
         }
         if let Some(v) = get("VUORO_SMTP_URL") {
-            self.smtp_url = Some(SmtpUrl(v));
+            self.smtp_url = Some(Secret(v));
+        }
+        if let Some(v) = get("VUORO_OIDC_CLIENT_SECRET") {
+            self.oidc_client_secret = Some(Secret(v));
         }
         if let Some(v) = get("VUORO_MAIL_FROM") {
             self.mail_from = Some(v);
@@ -206,7 +213,6 @@ impl Config {
             ("VUORO_PUBLIC_URL", &mut self.public_url),
             ("VUORO_OIDC_ISSUER", &mut self.oidc_issuer),
             ("VUORO_OIDC_CLIENT_ID", &mut self.oidc_client_id),
-            ("VUORO_OIDC_CLIENT_SECRET", &mut self.oidc_client_secret),
         ] {
             if let Some(v) = get(name) {
                 *to = Some(v);
@@ -243,7 +249,10 @@ impl Config {
         let (issuer, id, secret) = (
             set(&self.oidc_issuer),
             set(&self.oidc_client_id),
-            set(&self.oidc_client_secret),
+            self.oidc_client_secret
+                .as_ref()
+                .map(|s| s.0.as_str())
+                .filter(|s| !s.trim().is_empty()),
         );
         if issuer.is_none() && id.is_none() && secret.is_none() {
             return Ok(None);
@@ -401,6 +410,11 @@ mod tests {
         c.apply_env(|k| (k == "VUORO_OIDC_CLIENT_SECRET").then(|| "s3cret".to_owned()))
             .expect("valid");
         let oidc = c.web().expect("valid").oidc.expect("sign-on");
+        assert!(
+            !format!("{c:?}").contains("s3cret"),
+            "the secret stays out of logs"
+        );
+        assert!(!format!("{oidc:?}").contains("s3cret"));
         assert_eq!(oidc.issuer, "https://login.kunta.fi/realms/staff");
         assert_eq!(oidc.client_id, "vuoro");
         assert_eq!(

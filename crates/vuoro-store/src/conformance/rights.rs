@@ -31,7 +31,7 @@ pub async fn audit_entries_are_listed_per_organisation_newest_first(store: Arc<d
         entry(
             other.id,
             Some(admin),
-            AuditAction::RolesChanged,
+            AuditAction::PasswordLoginChanged,
             None,
             "x",
             2,

@@ -264,7 +264,8 @@ pub async fn groups_give_and_take_roles_at_sign_on(store: Arc<dyn Store>) {
 }
 
 /// Password log-in is allowed until an organisation turns it off; then its members are
-/// refused a password, site administrators are not, and members of other organisations not.
+/// refused a password and logged out, site administrators are not, and members of other
+/// organisations not.
 pub async fn password_log_in_is_turned_off_per_organisation(store: Arc<dyn Store>) {
     let f = fixture(store).await;
     let s = &f.store;
@@ -291,10 +292,35 @@ pub async fn password_log_in_is_turned_off_per_organisation(store: Arc<dyn Store
     s.set_roles(other.id, espoo.id, RoleSet::empty().with(Role::Orderer))
         .await
         .expect("roles");
+    for (token, user) in [
+        ("orderer-session", f.orderer.id),
+        ("site-session", site.id),
+        ("espoo-session", espoo.id),
+    ] {
+        s.create_login(&LoginSession {
+            token_hash: token.into(),
+            user,
+            created_at: NOW,
+            expires_at: NOW + Duration::hours(8),
+        })
+        .await
+        .expect("login");
+    }
 
     s.set_password_login(f.org.id, false, site.id, NOW)
         .await
         .expect("set");
+    // The member's session, which may have begun with a password, has ended; the admin who
+    // turned it off and the other organisation's member are still in.
+    let still_in = |token: &'static str| async move {
+        s.login(token, NOW + Duration::minutes(1))
+            .await
+            .expect("session")
+            .is_some()
+    };
+    assert!(!still_in("orderer-session").await);
+    assert!(still_in("site-session").await);
+    assert!(still_in("espoo-session").await);
     assert!(!s.password_login(f.org.id).await.expect("read"));
     assert!(s.password_login(other.id).await.expect("read"));
     assert!(s.password_login_refused(f.orderer.id).await.expect("read"));

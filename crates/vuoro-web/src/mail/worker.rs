@@ -86,7 +86,20 @@ impl Mailer {
             .send(message)
             .await
             .map(|_| ())
-            .map_err(|e| format!("{}: {e}", self.server))
+            .map_err(|e| format!("{}: {}", self.server, failure(&e)))
+    }
+}
+
+/// A failed SMTP conversation in words that carry no address: the server's status code (a
+/// refusal's text usually repeats the recipient's address, who may be a member of a community,
+/// so it is neither logged nor stored), or the kind of failure.
+fn failure(e: &lettre::transport::smtp::Error) -> String {
+    match e.status() {
+        Some(code) if e.is_permanent() => format!("refused permanently ({code})"),
+        Some(code) => format!("refused for now ({code})"),
+        None if e.is_timeout() => "timed out".to_owned(),
+        None if e.is_tls() => "TLS failed".to_owned(),
+        None => "no connection".to_owned(),
     }
 }
 
@@ -99,13 +112,22 @@ pub async fn send_due(
     now: OffsetDateTime,
 ) -> vuoro_store::Result<Pass> {
     let mut pass = Pass::default();
+    let started = std::time::Instant::now();
     loop {
-        let claimed = store.claim_mail(now, now + LEASE, BATCH).await?;
+        // Each batch is claimed at the time it starts, not the pass's: a long pass (a large
+        // community mailing, a backlog after an outage) would otherwise claim its later batches
+        // with a lease already over, and another process would send them too.
+        let at = now + started.elapsed();
+        let claimed = store.claim_mail(at, at + LEASE, BATCH).await?;
         let last = claimed.len() < BATCH as usize;
         for m in claimed {
             match mailer.send(&m).await {
                 Ok(()) => {
-                    store.mail_sent(m.id, now).await?;
+                    match store.mail_sent(m.id, now).await {
+                        // Gone already: the message is sent all the same.
+                        Ok(()) | Err(vuoro_store::StoreError::NotFound) => {}
+                        Err(e) => return Err(e),
+                    }
                     pass.sent += 1;
                     tracing::info!(mail = m.id, kind = m.kind.as_str(), "mail sent");
                 }

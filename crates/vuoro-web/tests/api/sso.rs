@@ -361,6 +361,7 @@ async fn password_log_in_off_refuses_a_members_password() {
         return;
     };
     let admin = app.login("admin").await;
+    let member = app.login("orderer").await;
     let page = format!("/orgs/{}/sign-on", app.org);
     let action = format!("{page}/password");
     // The first press asks; nothing changes yet.
@@ -375,6 +376,55 @@ async fn password_log_in_off_refuses_a_members_password() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, shown) = admin.text(&page).await;
     assert!(shown.contains("Salasanalla kirjautuminen on pois käytöstä"));
+    // The member who was in, perhaps on a password, is out; the admin who did it is not.
+    assert!(!logged_in(&member).await);
+    assert!(logged_in(&admin).await);
+
+    // An invitation to the organisation makes the account by sign-on, not with a password.
+    let now = OffsetDateTime::now_utc();
+    app.store
+        .create_invitation(
+            &Invitation {
+                token_hash: hash_token("invited-while-passwords-are-off"),
+                org: app.org,
+                email: "uusi@oidc.test".into(),
+                roles: RoleSet::empty().with(Role::Orderer),
+                invited_by: app.user_id("admin").await,
+                created_at: now,
+                expires_at: now + Duration::days(14),
+                accepted_at: None,
+            },
+            &[],
+        )
+        .await
+        .expect("invited");
+    let invited = app.browser();
+    let link = "/invite/invited-while-passwords-are-off";
+    let (status, offer) = invited.text(link).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(offer.contains("Hyväksy kutsu kirjautumalla organisaation tunnuksella"));
+    assert!(
+        !offer.contains("name=\"password\""),
+        "no password field: {offer}"
+    );
+    let r = invited
+        .post_form(link, &[("name", "Uusi Ihminen"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .expect("body")
+            .contains("Tämä organisaatio ei käytä salasanalla kirjautumista")
+    );
+    assert!(
+        app.store
+            .user_by_email("uusi@oidc.test")
+            .await
+            .expect("read")
+            .is_none(),
+        "no account was made"
+    );
 
     let b = app.browser();
     let r = b

@@ -665,13 +665,22 @@ impl RightsStore for PgStore {
             .execute(&mut *tx)
             .await
             .map_err(db)?;
+        // Accepted invitations keep the history of who was invited when, but not the address:
+        // it would still show on the organisation's and the audit page.
+        let gone = removed_address();
+        sqlx::query("UPDATE invitations SET email = $1 WHERE email = $2")
+            .bind(&gone)
+            .bind(&email)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         let (name, action) = removed_name(removal);
         sqlx::query(
             "UPDATE users SET name = $1, email = $2, password_hash = '!', site_admin = false, \
              origin_org = NULL WHERE id = $3",
         )
         .bind(name)
-        .bind(removed_address())
+        .bind(&gone)
         .bind(&uid)
         .execute(&mut *tx)
         .await

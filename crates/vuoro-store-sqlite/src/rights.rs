@@ -662,13 +662,22 @@ impl RightsStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(db)?;
+        // Accepted invitations keep the history of who was invited when, but not the address:
+        // it would still show on the organisation's and the audit page.
+        let gone = removed_address();
+        sqlx::query("UPDATE invitations SET email = ? WHERE email = ?")
+            .bind(&gone)
+            .bind(&email)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         let (name, action) = removed_name(removal);
         sqlx::query(
             "UPDATE users SET name = ?, email = ?, password_hash = '!', site_admin = 0, \
              origin_org = NULL WHERE id = ?",
         )
         .bind(name)
-        .bind(removed_address())
+        .bind(&gone)
         .bind(&uid)
         .execute(&mut *tx)
         .await

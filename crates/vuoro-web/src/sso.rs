@@ -595,7 +595,9 @@ async fn account(
 }
 
 /// Someone without an account, invited by address: the oldest open invitation is accepted
-/// and makes the account, as the invitation link would.
+/// and makes the account, as the invitation link would, and every other open invitation to the
+/// same verified address is accepted for it too (two organisations may have invited the person,
+/// and the one whose page they signed on from must not be left waiting).
 async fn invited_account(
     state: &AppState,
     v: &Verified,
@@ -626,7 +628,28 @@ async fn invited_account(
         )
         .await;
     match made {
-        Ok(user) => Ok(Some(user)),
+        Ok(user) => {
+            // The provider verified the address, as a mailed link would have: it is
+            // confirmed, so other organisations may give the account roles. (Already
+            // confirmed when the invitation was mailed: nothing to do.)
+            match state.store.confirm_address(user.id, user.id, now).await {
+                Ok(()) | Err(StoreError::NotFound) => {}
+                Err(e) => return Err(e.into()),
+            }
+            for more in &open[1..] {
+                match state
+                    .store
+                    .accept_invitation(more, Acceptor::Account(user.id), now)
+                    .await
+                {
+                    // Used or expired meanwhile, or refused for an unconfirmed address: the
+                    // link in its mail still shows why.
+                    Ok(_) | Err(StoreError::Conflict(_) | StoreError::NotFound) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            Ok(Some(user))
+        }
         // Used or expired meanwhile, or an account made meanwhile: refused like no invitation.
         Err(StoreError::Conflict(_) | StoreError::NotFound | StoreError::Duplicate(_)) => Ok(None),
         Err(e) => Err(e.into()),

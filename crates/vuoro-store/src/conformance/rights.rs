@@ -512,6 +512,12 @@ pub async fn removing_a_staff_member_keeps_the_history_and_refuses_a_running_fac
     s.link_sign_on("https://login.vantaa.fi", "eeva", f.orderer.id, t)
         .await
         .expect("linked");
+    // She was invited once and accepted; the invitation's record outlives her address.
+    let accepted = Invitation {
+        accepted_at: Some(t),
+        ..invitation(&f, "eeva-invited", "esimies@vantaa.fi", RoleSet::empty(), t)
+    };
+    s.create_invitation(&accepted, &[]).await.expect("invited");
     s.remove_staff(f.orderer.id, Removal::Anonymise, admin, Some(f.org.id), t)
         .await
         .expect("anonymised");
@@ -531,6 +537,14 @@ pub async fn removing_a_staff_member_keeps_the_history_and_refuses_a_running_fac
             .is_empty()
     );
     assert_eq!(s.login("eeva-login", t).await.expect("login"), None);
+    assert!(
+        s.invitations(f.org.id)
+            .await
+            .expect("invitations")
+            .iter()
+            .all(|i| i.email != "esimies@vantaa.fi"),
+        "no page shows her address through an old invitation"
+    );
     // The provider's identity no longer leads to the emptied account.
     assert!(
         s.sign_on_user("https://login.vantaa.fi", "eeva")

@@ -392,4 +392,26 @@ async fn a_practice_is_followed_up_on_its_due_date() {
         let b = app.login(who).await;
         assert_eq!(b.get(&link).await.status(), StatusCode::OK);
     }
+    // The facilitator leaves the organisation: the next follow-up reaches the orderer only.
+    app.store
+        .add_practice(&Practice {
+            id: vuoro_core::PracticeId::new(),
+            title: "Palaverit lyhyemmiksi".into(),
+            due: Some(date!(2027 - 06 - 14)),
+            ..practice
+        })
+        .await
+        .expect("practice");
+    app.store
+        .set_roles(app.org, fac, vuoro_core::RoleSet::empty())
+        .await
+        .expect("roles");
+    let pass = run(&state, datetime!(2027-06-14 06:00 UTC))
+        .await
+        .expect("pass");
+    assert_eq!(
+        (pass.due, pass.written),
+        (2, 1),
+        "nothing to the one who left"
+    );
 }

@@ -287,6 +287,28 @@ async fn the_first_sign_on_accepts_an_invitation_and_groups_give_roles() {
         )
         .await
         .expect("invited");
+    // A neighbouring municipality invited the same address a little later.
+    let other = app
+        .store
+        .create_org("Naapurikunta", now)
+        .await
+        .expect("org");
+    app.store
+        .create_invitation(
+            &Invitation {
+                token_hash: hash_token("the neighbour's invitation"),
+                org: other.id,
+                email: "verified@oidc.test".into(),
+                roles: RoleSet::empty().with(Role::Facilitator),
+                invited_by: admin,
+                created_at: now + Duration::minutes(1),
+                expires_at: now + Duration::days(14),
+                accepted_at: None,
+            },
+            &[],
+        )
+        .await
+        .expect("invited");
     // The organisation's admin maps the provider's group to the facilitator role.
     let admin_b = app.login("admin").await;
     let r = admin_b
@@ -321,6 +343,11 @@ async fn the_first_sign_on_accepts_an_invitation_and_groups_give_roles() {
         app.store.roles(app.org, user.id).await.expect("roles"),
         RoleSet::empty().with(Role::Orderer).with(Role::Facilitator),
         "the invitation's role and the group's"
+    );
+    assert_eq!(
+        app.store.roles(other.id, user.id).await.expect("roles"),
+        RoleSet::empty().with(Role::Facilitator),
+        "the other open invitation to the verified address is accepted too"
     );
     let changes = app.store.role_changes(app.org, 5).await.expect("log");
     assert_eq!(changes[0].via, RoleChangeVia::SignOn);

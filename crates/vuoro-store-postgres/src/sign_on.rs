@@ -77,6 +77,17 @@ impl SignOnStore for PgStore {
         row.map(UserRow::into_user).transpose()
     }
 
+    async fn sign_on_identities(&self, user: UserId) -> Result<Vec<(String, String)>> {
+        sqlx::query_as(
+            "SELECT issuer, subject FROM sign_on_identities WHERE user_id = $1 \
+             ORDER BY issuer, subject",
+        )
+        .bind(user.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)
+    }
+
     async fn link_sign_on(
         &self,
         issuer: &str,

@@ -47,6 +47,9 @@ pub trait SignOnStore: Send + Sync {
 
     /// The account linked to the provider's identity, if any.
     async fn sign_on_user(&self, issuer: &str, subject: &str) -> Result<Option<User>>;
+    /// The providers' identities linked to the account, as (issuer, subject), for the export
+    /// of what is held about a person.
+    async fn sign_on_identities(&self, user: UserId) -> Result<Vec<(String, String)>>;
     /// Links the provider's identity to an account. `Duplicate` if the identity is linked
     /// already (to whichever account), or the account has an identity of this issuer already.
     async fn link_sign_on(

@@ -17,7 +17,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use vuoro_core::permission::Action;
 use vuoro_core::{OrgId, Role, RoleSet, UserId};
@@ -123,6 +123,30 @@ async fn person_page(
         .into_response())
 }
 
+/// The export: the store's record of the person's work, and beside it their mail settings and
+/// the sign-on identities linked to their account.
+#[derive(Serialize)]
+struct StaffExport {
+    #[serde(flatten)]
+    record: vuoro_store::StaffRecord,
+    mail: ExportMail,
+    sign_on_identities: Vec<ExportIdentity>,
+}
+
+#[derive(Serialize)]
+struct ExportMail {
+    /// The language their mail is written in, when they chose one.
+    language: Option<&'static str>,
+    /// The kinds of mail they turned off.
+    turned_off: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct ExportIdentity {
+    issuer: String,
+    subject: String,
+}
+
 async fn export(
     State(state): State<AppState>,
     c: Ctx,
@@ -131,8 +155,32 @@ async fn export(
     let org = managed(&c, &org)?;
     let (person, _) = member(&state, org, &user).await?;
     let record = state.store.staff_record(person.id, scope(&c, org)?).await?;
+    let export = StaffExport {
+        mail: ExportMail {
+            language: state
+                .store
+                .mail_language(person.id)
+                .await?
+                .map(|l| l.code()),
+            turned_off: state
+                .store
+                .mail_preferences(person.id)
+                .await?
+                .into_iter()
+                .map(|k| k.as_str())
+                .collect(),
+        },
+        sign_on_identities: state
+            .store
+            .sign_on_identities(person.id)
+            .await?
+            .into_iter()
+            .map(|(issuer, subject)| ExportIdentity { issuer, subject })
+            .collect(),
+        record,
+    };
     let body =
-        serde_json::to_string_pretty(&record).map_err(|e| AppError::Internal(e.to_string()))?;
+        serde_json::to_string_pretty(&export).map_err(|e| AppError::Internal(e.to_string()))?;
     state
         .store
         .record_audit(&NewAuditEntry {

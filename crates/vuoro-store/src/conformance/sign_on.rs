@@ -96,6 +96,23 @@ pub async fn identities_link_to_one_account(store: Arc<dyn Store>) {
     s.link_sign_on("https://other.example", "sub-9", f.orderer.id, NOW)
         .await
         .expect("another provider's identity");
+    assert_eq!(
+        s.sign_on_identities(f.orderer.id).await.expect("read"),
+        vec![
+            (
+                "https://login.example.fi/tenant".to_owned(),
+                "sub-1".to_owned()
+            ),
+            ("https://other.example".to_owned(), "sub-9".to_owned()),
+        ],
+        "the account's identities, for its export"
+    );
+    assert!(
+        s.sign_on_identities(f.facilitator.id)
+            .await
+            .expect("read")
+            .is_empty()
+    );
 
     let fac = RoleSet::empty().with(Role::Facilitator);
     let older = invitation(&f, "hash-older", "uusi@vantaa.fi", fac, NOW);

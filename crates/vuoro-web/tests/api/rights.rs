@@ -210,6 +210,16 @@ async fn an_admin_exports_a_person_as_json_without_participants_then_anonymises_
     let (s, person) = admin.text(&format!("/orgs/{org}/members/{orderer}")).await;
     assert_eq!(s, StatusCode::OK);
     assert!(person.contains("Testi orderer"));
+    // What the person chose about their mail is held about them too.
+    app.store
+        .set_mail_preference(
+            orderer,
+            vuoro_store::MailKind::SessionReminder,
+            false,
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .expect("turned off");
     let r = admin
         .get(&format!("/orgs/{org}/members/{orderer}/export"))
         .await;
@@ -218,6 +228,11 @@ async fn an_admin_exports_a_person_as_json_without_participants_then_anonymises_
         serde_json::from_str(&r.text().await.expect("body")).expect("JSON");
     assert_eq!(json["account"]["email"], email("orderer"));
     assert_eq!(json["processes_ordered"][0]["title"], "Koulun 8B");
+    assert_eq!(
+        json["mail"]["turned_off"],
+        serde_json::json!([vuoro_store::MailKind::SessionReminder.as_str()])
+    );
+    assert_eq!(json["sign_on_identities"], serde_json::json!([]));
     let text = json.to_string();
     for never in ["Aino Osallistuja", "Osallistujan ajatus"] {
         assert!(!text.contains(never), "no participant in the export");

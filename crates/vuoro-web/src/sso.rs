@@ -89,6 +89,25 @@ impl std::fmt::Debug for OidcConfig {
     }
 }
 
+/// Refuses an issuer the client secret and the sign-on's code could be read on the way to:
+/// `https://`, or `http://` only to this machine's loopback (a provider beside the server, as
+/// the tests run one).
+pub fn check_issuer(issuer: &str) -> Result<(), String> {
+    let url = openidconnect::url::Url::parse(issuer.trim())
+        .map_err(|e| format!("oidc_issuer is not a URL: {e}"))?;
+    let loopback = match url.host() {
+        Some(openidconnect::url::Host::Ipv4(a)) => a.is_loopback(),
+        Some(openidconnect::url::Host::Ipv6(a)) => a.is_loopback(),
+        Some(openidconnect::url::Host::Domain(d)) => d == "localhost",
+        None => false,
+    };
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        _ => Err("oidc_issuer must be an https:// address (http:// only on loopback)".into()),
+    }
+}
+
 impl OidcConfig {
     /// The settings with the redirect address made from the site's public address.
     pub fn new(issuer: &str, client_id: &str, client_secret: &str, public_url: &str) -> Self {
@@ -674,6 +693,16 @@ mod tests {
             !format!("{c:?}").contains("s3cret"),
             "the secret is never printed"
         );
+    }
+
+    #[test]
+    fn the_issuer_is_reached_over_https_or_on_loopback() {
+        assert!(check_issuer("https://login.microsoftonline.com/t/v2.0").is_ok());
+        assert!(check_issuer("http://127.0.0.1:4000/").is_ok());
+        assert!(check_issuer("http://localhost:8080").is_ok());
+        assert!(check_issuer("http://login.kunta.fi/realms/staff").is_err());
+        assert!(check_issuer("http://127.0.0.1.kunta.fi/").is_err());
+        assert!(check_issuer("login.kunta.fi").is_err());
     }
 
     #[test]

@@ -108,6 +108,8 @@ pub enum ConfigError {
          together; {0} is missing"
     )]
     SignOn(&'static str),
+    #[error("{0}")]
+    SignOnIssuer(String),
 }
 
 impl Config {
@@ -260,6 +262,7 @@ impl Config {
         let issuer = issuer.ok_or(ConfigError::SignOn("oidc_issuer"))?;
         let id = id.ok_or(ConfigError::SignOn("oidc_client_id"))?;
         let secret = secret.ok_or(ConfigError::SignOn("oidc_client_secret"))?;
+        vuoro_web::sso::check_issuer(issuer).map_err(ConfigError::SignOnIssuer)?;
         let public = set(&self.public_url).ok_or(ConfigError::SignOn("public_url"))?;
         Ok(Some(vuoro_web::sso::OidcConfig::new(
             issuer, id, secret, public,
@@ -407,6 +410,12 @@ mod tests {
         c.apply_file(f, Path::new("vuoro.toml")).expect("valid");
         let e = c.sign_on().expect_err("the secret is missing").to_string();
         assert!(e.ends_with("oidc_client_secret is missing"), "{e}");
+        c.apply_env(|k| (k == "VUORO_OIDC_CLIENT_SECRET").then(|| "s3cret".to_owned()))
+            .expect("valid");
+        c.oidc_issuer = Some("http://login.kunta.fi/realms/staff".into());
+        let e = c.sign_on().expect_err("plain http is refused").to_string();
+        assert!(e.contains("https://"), "{e}");
+        c.oidc_issuer = Some("https://login.kunta.fi/realms/staff".into());
         c.apply_env(|k| (k == "VUORO_OIDC_CLIENT_SECRET").then(|| "s3cret".to_owned()))
             .expect("valid");
         let oidc = c.web().expect("valid").oidc.expect("sign-on");

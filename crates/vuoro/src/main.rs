@@ -133,10 +133,10 @@ async fn open(cfg: &Config) -> anyhow::Result<Backend> {
 async fn run_server(cfg: &Config, db: Backend, banner: Option<String>) -> anyhow::Result<()> {
     let state = vuoro_web::AppState::new(db.store(), methods(cfg)?, cfg.web()?);
     // Reminders and practice follow-ups: a pass every few minutes in every server process,
-    // each message written once (dedupe keys).
-    if state.mail_enabled() {
-        vuoro_web::notices::start(state.clone());
-    }
+    // each message written once (dedupe keys). It runs without mail too: its first step
+    // forgets the community's sent messages, so members' addresses do not stay behind when
+    // mail is turned off after a mailing.
+    vuoro_web::notices::start(state.clone());
 
     // The daily deletion of raw data whose retention ran out (safe in several processes).
     let retention = vuoro_web::retention::spawn_daily(db.store());

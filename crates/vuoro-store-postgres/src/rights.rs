@@ -621,20 +621,12 @@ impl RightsStore for PgStore {
             .await
             .map_err(db)?;
         }
-        sqlx::query("DELETE FROM org_roles WHERE user_id = $1")
-            .bind(&uid)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        sqlx::query("DELETE FROM login_sessions WHERE user_id = $1")
-            .bind(&uid)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        // What would still reach the person or let them in: a sign-on identity (the provider
-        // would log them into the emptied account), mailed links, mail settings, and the
-        // outbox's messages to them or their old address.
+        // Their roles and log-ins, and what would still reach the person or let them in: a
+        // sign-on identity (the provider would log them into the emptied account), mailed
+        // links, mail settings, and (below) the outbox's messages to them or their old address.
         for statement in [
+            "DELETE FROM org_roles WHERE user_id = $1",
+            "DELETE FROM login_sessions WHERE user_id = $1",
             "DELETE FROM sign_on_identities WHERE user_id = $1",
             "DELETE FROM account_tokens WHERE user_id = $1",
             "DELETE FROM mail_settings WHERE user_id = $1",

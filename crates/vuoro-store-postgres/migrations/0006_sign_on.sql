@@ -20,9 +20,7 @@ CREATE TABLE sign_on_identities (
     created_at TEXT NOT NULL,
     PRIMARY KEY (issuer, subject)
 );
--- One identity per account and provider: a second identity of the same provider claiming the
--- account's address (a mailbox given to someone else) does not get in.
-CREATE UNIQUE INDEX sign_on_identities_one_per_issuer ON sign_on_identities (user_id, issuer);
+CREATE INDEX sign_on_identities_by_user ON sign_on_identities (user_id);
 
 -- The roles an organisation gives to a value of the groups claim, one row per role.
 CREATE TABLE sign_on_group_roles (

@@ -215,11 +215,15 @@ mod tests {
         ),
         (
             6,
-            "b26ee0e01db637077f9573562a17f9f65dca1111222fa86129cc84c8aea0ca5688b39b14be08b140b8c14c56c9e5a23a",
+            "0c61133a013e84680246fcf567de55a7c8b913676952e3b5e2f0b151f3987c7aec2ec276d115cd072d53cbfcd21a197f",
         ),
         (
             7,
             "ca40825ca238a810f24ad19137e5f6fee1e2c92d4cf1cb3c50d50a2f84a157caea5d40cc1427458319932aca4233e649",
+        ),
+        (
+            8,
+            "cf89b4bb7366ae6c162c13e98fba9c65b8a5d1739d91ef54c46f78c8702954728aabd7fe975ed72328a34f2e7c3c3341",
         ),
     ];
 

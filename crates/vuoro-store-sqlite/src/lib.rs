@@ -641,11 +641,15 @@ mod tests {
         ),
         (
             16,
-            "ad44a777c551a230a8a0142e4c7aef7e68b925361511d5846a0757787ec3d4eac04790b10649c9fec28212b4ee9e6376",
+            "39f646bd73ce7ef5368b0cf10d397adda6078ca419db2756398fc6722b4c14700d6930c593f6fb5f36c1085532030f7a",
         ),
         (
             17,
             "3121bdece87d64bf4835d99b75ba12334fa45b34ad624c7a53ee2f88fddad4d6c5474eaa81a6cbf07f06d31fc0b56cc3",
+        ),
+        (
+            18,
+            "875bfad9afc78c477ec1fe37b2b7539f52fef087aec8dfd72d01b0de62b0c9e1009e2353cae843989a4e8c5c52d4673f",
         ),
     ];
 

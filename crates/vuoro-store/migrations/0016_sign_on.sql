@@ -26,9 +26,7 @@ CREATE TABLE sign_on_identities (
     PRIMARY KEY (issuer, subject)
 ) STRICT;
 
--- One identity per account and provider: a second identity of the same provider claiming the
--- account's address (a mailbox given to someone else) does not get in.
-CREATE UNIQUE INDEX sign_on_identities_one_per_issuer ON sign_on_identities (user_id, issuer);
+CREATE INDEX sign_on_identities_by_user ON sign_on_identities (user_id);
 
 -- The roles an organisation gives to everyone whose groups claim holds a value: one row per
 -- role.

@@ -3,8 +3,9 @@
 //! written once however often the pass runs, and a practice's follow-up on its due date.
 
 use crate::helpers::*;
-use crate::live::{join, open_session, process_in_phase1, write};
+use crate::live::process_in_phase1;
 use crate::mail::{Sink, mail_config, spawn_with_mail};
+use crate::share::summary_drafted;
 use reqwest::StatusCode;
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
@@ -97,33 +98,8 @@ async fn the_community_reads_the_summary_from_its_mail_and_its_addresses_go_at_p
         return;
     };
     let app = spawn_with_mail(&sink).await;
-    let p = process_in_phase1(&app).await;
-    let (_, code) = open_session(&app, &p).await;
-    let facilitator = app.login("facilitator").await;
-    let orderer = app.login("orderer").await;
-    let (anna, page) = join(
-        &app,
-        &code,
-        &[("lang", "fi"), ("show_name", "yes"), ("name", "Anna")],
-    )
-    .await;
-    for t in [
-        "Kahvihuone on liian pieni",
-        "Kahvihuoneeseen lisää tuoleja",
-        "Kahvihuone on tauoilla täynnä",
-    ] {
-        write(&anna, &page, t).await;
-    }
-    facilitator
-        .post_form(&format!("{p}/themes/process/propose"), &[])
-        .await;
-    facilitator
-        .post_form(&format!("{p}/transition"), &[("to", "start_summary")])
-        .await;
+    let (p, _, orderer) = summary_drafted(&app).await;
     let summary = format!("{p}/summary");
-    orderer
-        .post_form(&summary, &[("do", "draft"), ("base", "")])
-        .await;
 
     // A line that is not an address is named, and what was typed comes back.
     let community = format!("{p}/community");

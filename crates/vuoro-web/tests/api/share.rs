@@ -7,6 +7,39 @@ use crate::helpers::*;
 use crate::live::{join, open_session, process_in_phase1, write};
 use reqwest::StatusCode;
 
+/// A process whose summary the orderer has drafted, from three notes of a participant who
+/// showed her name (Anna) on one theme: its path, and the facilitator's and the orderer's
+/// browsers.
+pub async fn summary_drafted(app: &TestApp) -> (String, Browser, Browser) {
+    let p = process_in_phase1(app).await;
+    let (_, code) = open_session(app, &p).await;
+    let facilitator = app.login("facilitator").await;
+    let orderer = app.login("orderer").await;
+    let (anna, page) = join(
+        app,
+        &code,
+        &[("lang", "fi"), ("show_name", "yes"), ("name", "Anna")],
+    )
+    .await;
+    for t in [
+        "Kahvihuone on liian pieni",
+        "Kahvihuoneeseen lisää tuoleja",
+        "Kahvihuone on tauoilla täynnä",
+    ] {
+        write(&anna, &page, t).await;
+    }
+    facilitator
+        .post_form(&format!("{p}/themes/process/propose"), &[])
+        .await;
+    facilitator
+        .post_form(&format!("{p}/transition"), &[("to", "start_summary")])
+        .await;
+    orderer
+        .post_form(&format!("{p}/summary"), &[("do", "draft"), ("base", "")])
+        .await;
+    (p, facilitator, orderer)
+}
+
 fn version_of(html: &str) -> String {
     let key = "name=\"base\" value=\"";
     let start = html.find(key).expect("a summary form") + key.len();
@@ -33,34 +66,9 @@ async fn set_state(b: &Browser, summary: &str, to: &str) {
 #[tokio::test]
 async fn anyone_with_the_link_reads_and_comments_until_it_is_revoked() {
     let app = spawn().await;
-    let p = process_in_phase1(&app).await;
-    let (_, code) = open_session(&app, &p).await;
-    let facilitator = app.login("facilitator").await;
-    let orderer = app.login("orderer").await;
-    let (anna, page) = join(
-        &app,
-        &code,
-        &[("lang", "fi"), ("show_name", "yes"), ("name", "Anna")],
-    )
-    .await;
-    for t in [
-        "Kahvihuone on liian pieni",
-        "Kahvihuoneeseen lisää tuoleja",
-        "Kahvihuone on tauoilla täynnä",
-    ] {
-        write(&anna, &page, t).await;
-    }
-    facilitator
-        .post_form(&format!("{p}/themes/process/propose"), &[])
-        .await;
-    facilitator
-        .post_form(&format!("{p}/transition"), &[("to", "start_summary")])
-        .await;
+    let (p, facilitator, orderer) = summary_drafted(&app).await;
     let summary = format!("{p}/summary");
     let share = format!("{p}/summary/share");
-    orderer
-        .post_form(&summary, &[("do", "draft"), ("base", "")])
-        .await;
 
     // A draft is not shared: the page says when it can be, and making a link is refused.
     let (s, html) = orderer.text(&summary).await;

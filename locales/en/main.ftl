@@ -1103,13 +1103,16 @@ mail-plan-awaiting-approval-text =
 ## Rights: retention
 retention-title = Retention
 retention-rule = { $months ->
-    [one] Raw notes and feedback answers are deleted one month after the summary is published.
-   *[other] Raw notes and feedback answers are deleted { $months } months after the summary is published.
+    [one] Participants' raw data is deleted one month after the summary is published: notes, feedback answers, open-space topics, comments on the summary and shown names.
+   *[other] Participants' raw data is deleted { $months } months after the summary is published: notes, feedback answers, open-space topics, comments on the summary and shown names.
 }
 retention-keeps = The summary, themes and practices are kept.
 retention-due = The deletion is due on { $date }.
 retention-deleted-notes = Raw notes deleted { $date } ({ $count })
 retention-deleted-feedback_answers = Feedback answers deleted { $date } ({ $count })
+retention-deleted-shown_names = Names participants showed deleted { $date } ({ $count })
+retention-deleted-summary_comments = Comments on the summary deleted { $date } ({ $count })
+retention-deleted-topics = Open-space topics deleted { $date } ({ $count })
 retention-months = Retention in months
 retention-months-hint = { $min }–{ $max } months after the summary is published.
 retention-save = Save the retention period
@@ -1158,6 +1161,17 @@ audit-action-retention_changed = Retention changed
 audit-action-retention_deleted = Raw data deleted
 audit-action-sign_on_mapping_changed = Sign-on groups changed
 audit-action-password_login_changed = Password log-in changed
+audit-detail-password-off = Password log-in turned off
+audit-detail-password-on = Password log-in allowed
+audit-detail-group-removed = group removed
+audit-detail-sign-on-group = Group { $group }: { $roles }
+audit-detail-deleted-shown_names = names { $count }
+audit-detail-deleted-summary_comments = comments { $count }
+audit-detail-deleted-topics = topics { $count }
+audit-detail-deleted-feedback_answers = feedback answers { $count }
+audit-detail-deleted-notes = notes { $count }
+audit-detail-retention-deleted = { $process }: { $what }
+audit-detail-retention-changed = { $process }: { $before } → { $after } months
 
 ## Mail: invitation
 mail-invitation-subject = Invitation to vuoro: { $org }

@@ -1106,13 +1106,16 @@ mail-plan-awaiting-approval-text =
 ## Rights: retention
 retention-title = Säilytys
 retention-rule = { $months ->
-    [one] Raakamuistiinpanot ja palautevastaukset poistetaan kuukauden kuluttua yhteenvedon julkaisemisesta.
-   *[other] Raakamuistiinpanot ja palautevastaukset poistetaan { $months } kuukauden kuluttua yhteenvedon julkaisemisesta.
+    [one] Osallistujien raakatiedot poistetaan kuukauden kuluttua yhteenvedon julkaisemisesta: muistiinpanot, palautevastaukset, avoimen tilan aiheet, kommentit yhteenvetoon ja näytetyt nimet.
+   *[other] Osallistujien raakatiedot poistetaan { $months } kuukauden kuluttua yhteenvedon julkaisemisesta: muistiinpanot, palautevastaukset, avoimen tilan aiheet, kommentit yhteenvetoon ja näytetyt nimet.
 }
 retention-keeps = Yhteenveto, teemat ja käytännöt säilyvät.
 retention-due = Poisto on vuorossa { $date }.
 retention-deleted-notes = Raakamuistiinpanot poistettu { $date } ({ $count } kpl)
 retention-deleted-feedback_answers = Palautevastaukset poistettu { $date } ({ $count } kpl)
+retention-deleted-shown_names = Osallistujien näyttämät nimet poistettu { $date } ({ $count } kpl)
+retention-deleted-summary_comments = Kommentit yhteenvetoon poistettu { $date } ({ $count } kpl)
+retention-deleted-topics = Avoimen tilan aiheet poistettu { $date } ({ $count } kpl)
 retention-months = Säilytysaika kuukausina
 retention-months-hint = { $min }–{ $max } kuukautta yhteenvedon julkaisemisesta.
 retention-save = Tallenna säilytysaika
@@ -1161,6 +1164,17 @@ audit-action-retention_changed = Säilytysaika muuttui
 audit-action-retention_deleted = Raakatiedot poistettiin
 audit-action-sign_on_mapping_changed = Kertakirjautumisen ryhmät muuttuivat
 audit-action-password_login_changed = Salasanakirjautuminen muuttui
+audit-detail-password-off = Salasanalla kirjautuminen estetty
+audit-detail-password-on = Salasanalla kirjautuminen sallittu
+audit-detail-group-removed = ryhmä poistettu
+audit-detail-sign-on-group = Ryhmä { $group }: { $roles }
+audit-detail-deleted-shown_names = nimiä { $count }
+audit-detail-deleted-summary_comments = kommentteja { $count }
+audit-detail-deleted-topics = aiheita { $count }
+audit-detail-deleted-feedback_answers = palautevastauksia { $count }
+audit-detail-deleted-notes = muistiinpanoja { $count }
+audit-detail-retention-deleted = { $process }: { $what }
+audit-detail-retention-changed = { $process }: { $before } → { $after } kk
 
 ## Mail: invitation
 mail-invitation-subject = Kutsu vuoroon: { $org }

@@ -1097,13 +1097,16 @@ mail-plan-awaiting-approval-text =
 ## Rights: retention
 retention-title = Bevarande
 retention-rule = { $months ->
-    [one] Råa anteckningar och svar på responsen raderas en månad efter att sammanfattningen publicerats.
-   *[other] Råa anteckningar och svar på responsen raderas { $months } månader efter att sammanfattningen publicerats.
+    [one] Deltagarnas råa uppgifter raderas en månad efter att sammanfattningen publicerats: anteckningar, svar på responsen, ämnen i open space, kommentarer till sammanfattningen och visade namn.
+   *[other] Deltagarnas råa uppgifter raderas { $months } månader efter att sammanfattningen publicerats: anteckningar, svar på responsen, ämnen i open space, kommentarer till sammanfattningen och visade namn.
 }
 retention-keeps = Sammanfattningen, teman och praxis bevaras.
 retention-due = Raderingen sker { $date }.
 retention-deleted-notes = Råa anteckningar raderade { $date } ({ $count } st.)
 retention-deleted-feedback_answers = Svar på responsen raderade { $date } ({ $count } st.)
+retention-deleted-shown_names = Namn som deltagare visat raderade { $date } ({ $count } st.)
+retention-deleted-summary_comments = Kommentarer till sammanfattningen raderade { $date } ({ $count } st.)
+retention-deleted-topics = Ämnen i open space raderade { $date } ({ $count } st.)
 retention-months = Bevarandetid i månader
 retention-months-hint = { $min }–{ $max } månader efter att sammanfattningen publicerats.
 retention-save = Spara bevarandetiden
@@ -1152,6 +1155,17 @@ audit-action-retention_changed = Bevarandetiden ändrades
 audit-action-retention_deleted = Rådata raderades
 audit-action-sign_on_mapping_changed = Grupperna för enkel inloggning ändrades
 audit-action-password_login_changed = Inloggning med lösenord ändrades
+audit-detail-password-off = Inloggning med lösenord spärrad
+audit-detail-password-on = Inloggning med lösenord tillåten
+audit-detail-group-removed = gruppen borttagen
+audit-detail-sign-on-group = Grupp { $group }: { $roles }
+audit-detail-deleted-shown_names = namn { $count }
+audit-detail-deleted-summary_comments = kommentarer { $count }
+audit-detail-deleted-topics = ämnen { $count }
+audit-detail-deleted-feedback_answers = svar på responsen { $count }
+audit-detail-deleted-notes = anteckningar { $count }
+audit-detail-retention-deleted = { $process }: { $what }
+audit-detail-retention-changed = { $process }: { $before } → { $after } mån.
 
 ## Mail: invitation
 mail-invitation-subject = Inbjudan till vuoro: { $org }

@@ -164,6 +164,32 @@ impl Summary {
         Ok(Summary { blocks })
     }
 
+    /// The summary without the words of these notes, for when their writer deletes them: a
+    /// quote of one of them goes (it is their words, verbatim), and every other block forgets
+    /// them as a source (its text is the summary's own). `None` when nothing changes, so a
+    /// caller rewrites only the versions that held them.
+    pub fn without_quotes_of(&self, gone: &std::collections::HashSet<NoteId>) -> Option<Summary> {
+        let touches = |b: &Block| b.sources.iter().any(|n| gone.contains(n));
+        if !self.blocks.iter().any(touches) {
+            return None;
+        }
+        let blocks = self
+            .blocks
+            .iter()
+            .filter(|b| !(b.kind == BlockKind::Quote && touches(b)))
+            .map(|b| Block {
+                sources: b
+                    .sources
+                    .iter()
+                    .copied()
+                    .filter(|n| !gone.contains(n))
+                    .collect(),
+                ..b.clone()
+            })
+            .collect();
+        Some(Summary { blocks })
+    }
+
     /// Every note the summary rests on, in order of first mention.
     pub fn sources(&self) -> Vec<NoteId> {
         let mut seen = Vec::new();
@@ -184,6 +210,33 @@ pub fn comment(s: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deleted_note_leaves_its_quotes_and_sources_but_not_the_summary_s_own_words() {
+        let n = [NoteId::new(), NoteId::new()];
+        let s = Summary {
+            blocks: vec![
+                Block::heading("Mitä kuulimme"),
+                Block::paragraph("Kahvihuone on ahdas.", vec![n[0], n[1]]),
+                Block::quote("ei mahdu istumaan", "fi", n[0]),
+                Block::quote("tuolit loppuvat", "fi", n[1]),
+            ],
+        };
+        let gone = std::collections::HashSet::from([n[0]]);
+        let after = s
+            .without_quotes_of(&gone)
+            .expect("the summary quoted the note");
+        assert_eq!(
+            after.blocks,
+            vec![
+                Block::heading("Mitä kuulimme"),
+                Block::paragraph("Kahvihuone on ahdas.", vec![n[1]]),
+                Block::quote("tuolit loppuvat", "fi", n[1]),
+            ]
+        );
+        let other = std::collections::HashSet::from([NoteId::new()]);
+        assert_eq!(s.without_quotes_of(&other), None);
+    }
 
     #[test]
     fn an_edit_keeps_each_statement_tied_to_its_notes() {

@@ -4,14 +4,17 @@
 use super::*;
 use crate::audit::insert_audit;
 use crate::live::{append_live_event, lock_live};
+use vuoro_core::summary::Summary;
 use vuoro_store::rights::{
     BEYOND_ORGANISATION, RecordAccount, RecordApproval, RecordEvent, RecordInvitation, RecordLogin,
     RecordMembership, RecordProcess, RecordRoleChange, RecordVersion, STILL_FACILITATING,
 };
-use vuoro_store::rights::{removed_address, removed_name};
+use vuoro_store::rights::{
+    removed_address, removed_name, retention_changed_audit, retention_deleted_audit,
+};
 use vuoro_store::{
-    AuditAction, NewAuditEntry, OwnComment, OwnItem, OwnWords, RawKind, Removal,
-    RetentionCandidate, RetentionCounts, RetentionDeletion, RightsStore, StaffRecord,
+    NewAuditEntry, OwnComment, OwnItem, OwnWords, RawKind, Removal, RetentionCandidate,
+    RetentionCounts, RetentionDeletion, RightsStore, StaffRecord,
 };
 
 /// Deletes these notes of a process with what hangs on them (their history, the link of a
@@ -35,6 +38,34 @@ async fn delete_notes(conn: &mut PgConnection, ids: &[String]) -> Result<u64> {
     Ok(done.rows_affected())
 }
 
+/// Takes the quotes of these notes out of every version of the participant's process's
+/// summary (see `Summary::without_quotes_of`), in the caller's transaction.
+async fn unquote(conn: &mut PgConnection, participant: &str, gone: &HashSet<NoteId>) -> Result<()> {
+    let versions: Vec<(String, i64, String)> = sqlx::query_as(
+        "SELECT s.process_id, s.version, s.summary_json FROM summary_versions s \
+         JOIN participants p ON p.process_id = s.process_id WHERE p.id = $1",
+    )
+    .bind(participant)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(db)?;
+    for (process, version, json) in versions {
+        let summary: Summary = from_json(&json, "summary_versions")?;
+        if let Some(after) = summary.without_quotes_of(gone) {
+            sqlx::query(
+                "UPDATE summary_versions SET summary_json = $1 WHERE process_id = $2 AND version = $3",
+            )
+            .bind(to_json(&after, "summary")?)
+            .bind(&process)
+            .bind(version)
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
+        }
+    }
+    Ok(())
+}
+
 #[async_trait]
 impl RightsStore for PgStore {
     async fn retention_months(&self, process: ProcessId) -> Result<u32> {
@@ -55,14 +86,12 @@ impl RightsStore for PgStore {
         at: OffsetDateTime,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let row: Option<(String, String, i64)> = sqlx::query_as(
-            "SELECT org_id, title, retention_months FROM processes WHERE id = $1 \
-             FOR NO KEY UPDATE",
-        )
-        .bind(process.to_string())
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(db)?;
+        let row: Option<(String, String, i64)> =
+            sqlx::query_as("SELECT org_id, title, retention_months FROM processes WHERE id = $1")
+                .bind(process.to_string())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
         let (org, title, before) = row.ok_or(StoreError::NotFound)?;
         sqlx::query("UPDATE processes SET retention_months = $1 WHERE id = $2")
             .bind(i64::from(months))
@@ -72,14 +101,14 @@ impl RightsStore for PgStore {
             .map_err(db)?;
         insert_audit(
             &mut tx,
-            &NewAuditEntry {
-                org: Some(parse_id(&org, "processes")?),
-                actor: Some(actor),
-                action: AuditAction::RetentionChanged,
-                target_user: None,
-                detail: format!("{title}: {before} → {months}"),
+            &retention_changed_audit(
+                parse_id(&org, "processes")?,
+                &title,
+                number(before, "retention_months")?,
+                months,
+                actor,
                 at,
-            },
+            ),
         )
         .await?;
         tx.commit().await.map_err(db)
@@ -97,7 +126,11 @@ impl RightsStore for PgStore {
                AND (EXISTS (SELECT 1 FROM notes n WHERE n.process_id = p.id) \
                     OR EXISTS (SELECT 1 FROM feedback_answers a \
                                JOIN live_sessions l ON l.id = a.live_session_id \
-                               WHERE l.process_id = p.id)) \
+                               WHERE l.process_id = p.id) \
+                    OR EXISTS (SELECT 1 FROM topics t WHERE t.process_id = p.id) \
+                    OR EXISTS (SELECT 1 FROM summary_comments c WHERE c.process_id = p.id) \
+                    OR EXISTS (SELECT 1 FROM participants r \
+                               WHERE r.process_id = p.id AND r.display_name IS NOT NULL)) \
              ORDER BY p.id",
         )
         .fetch_all(&self.pool)
@@ -124,34 +157,52 @@ impl RightsStore for PgStore {
         now: OffsetDateTime,
     ) -> Result<Option<RetentionCounts>> {
         let mut tx = self.begin_write().await?;
-        let row: Option<(String, Option<String>)> = sqlx::query_as(
-            "SELECT p.org_id, (SELECT MIN(s.created_at) FROM summary_versions s \
-                               WHERE s.process_id = p.id AND s.state = 'published') \
-             FROM processes p WHERE p.id = $1 AND p.retention_months = $2 \
-             FOR NO KEY UPDATE OF p",
+        let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT p.org_id, p.title, (SELECT MIN(s.created_at) FROM summary_versions s \
+                                        WHERE s.process_id = p.id AND s.state = 'published') \
+             FROM processes p WHERE p.id = $1 AND p.retention_months = $2",
         )
         .bind(process.to_string())
         .bind(i64::from(months))
         .fetch_optional(&mut *tx)
         .await
         .map_err(db)?;
-        let Some((org, Some(published))) = row else {
+        let Some((org, title, Some(published))) = row else {
             return Ok(None);
         };
         if published != timestamp(published_at)? {
             return Ok(None);
         }
+        let pid = process.to_string();
+        let run = |sql: &'static str| sqlx::query(sql).bind(pid.clone());
         let notes: Vec<String> = sqlx::query_scalar("SELECT id FROM notes WHERE process_id = $1")
-            .bind(process.to_string())
+            .bind(&pid)
             .fetch_all(&mut *tx)
             .await
             .map_err(db)?;
         let deleted_notes = delete_notes(&mut tx, &notes).await?;
-        let answers = sqlx::query(
-            "DELETE FROM feedback_answers WHERE live_session_id IN \
-             (SELECT id FROM live_sessions WHERE process_id = $1)",
-        )
-        .bind(process.to_string())
+        let answers = run("DELETE FROM feedback_answers WHERE live_session_id IN \
+                           (SELECT id FROM live_sessions WHERE process_id = $1)")
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .rows_affected();
+        run("DELETE FROM topic_picks WHERE topic_id IN (SELECT id FROM topics WHERE process_id = $1)")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        let topics = run("DELETE FROM topics WHERE process_id = $1")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected();
+        let comments = run("DELETE FROM summary_comments WHERE process_id = $1")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected();
+        let names = run("UPDATE participants SET display_name = NULL \
+                         WHERE process_id = $1 AND display_name IS NOT NULL")
         .execute(&mut *tx)
         .await
         .map_err(db)?
@@ -159,18 +210,18 @@ impl RightsStore for PgStore {
         let counts = RetentionCounts {
             notes: deleted_notes,
             feedback_answers: answers,
+            topics,
+            summary_comments: comments,
+            shown_names: names,
         };
         let at = timestamp(now)?;
-        for (kind, n) in [
-            (RawKind::Notes, counts.notes),
-            (RawKind::FeedbackAnswers, counts.feedback_answers),
-        ] {
+        for (kind, n) in counts.by_kind() {
             if n > 0 {
                 sqlx::query(
                     "INSERT INTO retention_deletions (process_id, kind, count, at) \
                      VALUES ($1, $2, $3, $4)",
                 )
-                .bind(process.to_string())
+                .bind(&pid)
                 .bind(kind.as_str())
                 .bind(i64::try_from(n).unwrap_or(i64::MAX))
                 .bind(&at)
@@ -182,17 +233,7 @@ impl RightsStore for PgStore {
         if counts != RetentionCounts::default() {
             insert_audit(
                 &mut tx,
-                &NewAuditEntry {
-                    org: Some(parse_id(&org, "processes")?),
-                    actor: None,
-                    action: AuditAction::RetentionDeleted,
-                    target_user: None,
-                    detail: format!(
-                        "{process}: notes {}, feedback answers {}",
-                        counts.notes, counts.feedback_answers
-                    ),
-                    at: now,
-                },
+                &retention_deleted_audit(parse_id(&org, "processes")?, &title, &counts, now),
             )
             .await?;
         }
@@ -221,12 +262,28 @@ impl RightsStore for PgStore {
     }
 
     async fn own_words(&self, participant: ParticipantId) -> Result<OwnWords> {
+        let who = participant.to_string();
+        let shown_name: Option<Option<String>> =
+            sqlx::query_scalar("SELECT display_name FROM participants WHERE id = $1")
+                .bind(&who)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
         let notes: Vec<NoteRow> = sqlx::query_as(concat!(
             "SELECT ",
             note_columns!(),
             " FROM notes WHERE participant_id = $1 ORDER BY created_at, id"
         ))
-        .bind(participant.to_string())
+        .bind(&who)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let topics: Vec<TopicRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            topic_columns!(),
+            " FROM topics t WHERE t.participant_id = $1 ORDER BY t.created_at, t.id"
+        ))
+        .bind(&who)
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
@@ -234,7 +291,7 @@ impl RightsStore for PgStore {
             let ids: Vec<i64> = sqlx::query_scalar(
                 "SELECT id FROM summary_comments WHERE participant_id = $1 ORDER BY created_at, id",
             )
-            .bind(participant.to_string())
+            .bind(&who)
             .fetch_all(&self.pool)
             .await
             .map_err(db)?;
@@ -243,7 +300,7 @@ impl RightsStore for PgStore {
                 summary_comment_columns!(),
                 " FROM summary_comments WHERE participant_id = $1 ORDER BY created_at, id"
             ))
-            .bind(participant.to_string())
+            .bind(&who)
             .fetch_all(&self.pool)
             .await
             .map_err(db)?;
@@ -254,6 +311,10 @@ impl RightsStore for PgStore {
                 .into_iter()
                 .map(NoteRow::into_note)
                 .collect::<Result<_>>()?,
+            topics: topics
+                .into_iter()
+                .map(TopicRow::into_topic)
+                .collect::<Result<_>>()?,
             comments: comments
                 .into_iter()
                 .map(|(id, row)| {
@@ -263,6 +324,7 @@ impl RightsStore for PgStore {
                     })
                 })
                 .collect::<Result<_>>()?,
+            shown_name: shown_name.flatten(),
         })
     }
 
@@ -274,24 +336,49 @@ impl RightsStore for PgStore {
     ) -> Result<Vec<LiveEvent>> {
         let mut tx = self.begin_write().await?;
         let who = participant.to_string();
-        let notes: Vec<(String, String)> = match item {
-            OwnItem::Note(id) => sqlx::query_as(
+        let all = item == OwnItem::All;
+        // (id, live session) of what goes.
+        let pick = |sql: &'static str, id: Option<String>| {
+            let q = sqlx::query_as::<_, (String, String)>(sql);
+            match id {
+                Some(id) => q.bind(id).bind(who.clone()),
+                None => q.bind(who.clone()),
+            }
+        };
+        let notes = match item {
+            OwnItem::Note(id) => pick(
                 "SELECT id, live_session_id FROM notes WHERE id = $1 AND participant_id = $2",
+                Some(id.to_string()),
             )
-            .bind(id.to_string())
-            .bind(&who)
             .fetch_all(&mut *tx)
             .await
             .map_err(db)?,
-            OwnItem::All => sqlx::query_as(
+            OwnItem::All => pick(
                 "SELECT id, live_session_id FROM notes WHERE participant_id = $1 \
                  ORDER BY created_at, id",
+                None,
             )
-            .bind(&who)
             .fetch_all(&mut *tx)
             .await
             .map_err(db)?,
-            OwnItem::Comment(_) => Vec::new(),
+            _ => Vec::new(),
+        };
+        let topics = match item {
+            OwnItem::Topic(id) => pick(
+                "SELECT id, live_session_id FROM topics WHERE id = $1 AND participant_id = $2",
+                Some(id.to_string()),
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?,
+            OwnItem::All => pick(
+                "SELECT id, live_session_id FROM topics WHERE participant_id = $1",
+                None,
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?,
+            _ => Vec::new(),
         };
         let comments = match item {
             OwnItem::Comment(id) => {
@@ -309,13 +396,96 @@ impl RightsStore for PgStore {
                 .await
                 .map_err(db)?
                 .rows_affected(),
-            OwnItem::Note(_) => 0,
+            _ => 0,
         };
-        if notes.is_empty() && comments == 0 && !matches!(item, OwnItem::All) {
+        // The name goes from the participant and from what of theirs stays: their notes and
+        // topics, whose boards are told.
+        let (named, renamed_notes, renamed_topics) = if item == OwnItem::Name {
+            let notes = pick(
+                "SELECT id, live_session_id FROM notes \
+                 WHERE participant_id = $1 AND shown_name IS NOT NULL",
+                None,
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+            let topics = pick(
+                "SELECT id, live_session_id FROM topics \
+                 WHERE participant_id = $1 AND shown_name IS NOT NULL",
+                None,
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+            (true, notes, topics)
+        } else {
+            (all, Vec::new(), Vec::new())
+        };
+        let mut named_any = false;
+        if named {
+            named_any = sqlx::query(
+                "UPDATE participants SET display_name = NULL \
+                 WHERE id = $1 AND display_name IS NOT NULL",
+            )
+            .bind(&who)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected()
+                > 0;
+            for sql in [
+                "UPDATE notes SET shown_name = NULL WHERE participant_id = $1",
+                "UPDATE topics SET shown_name = NULL WHERE participant_id = $1",
+            ] {
+                sqlx::query(sql)
+                    .bind(&who)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            }
+        }
+        let nothing = notes.is_empty()
+            && topics.is_empty()
+            && comments == 0
+            && !named_any
+            && renamed_notes.is_empty()
+            && renamed_topics.is_empty();
+        if nothing && !all {
             return Err(StoreError::NotFound);
         }
+        let ids: Vec<String> = notes.iter().map(|(id, _)| id.clone()).collect();
+        if !ids.is_empty() {
+            let gone = ids
+                .iter()
+                .map(|id| parse_id(id, "notes"))
+                .collect::<Result<HashSet<NoteId>>>()?;
+            unquote(&mut tx, &who, &gone).await?;
+        }
+        delete_notes(&mut tx, &ids).await?;
+        let topic_ids: Vec<String> = topics.iter().map(|(id, _)| id.clone()).collect();
+        if !topic_ids.is_empty() {
+            let json = &topic_ids;
+            for sql in [
+                "DELETE FROM topic_picks WHERE topic_id = ANY($1)",
+                // The group's notes stay, as the session's.
+                "UPDATE notes SET topic_id = NULL WHERE topic_id = ANY($1)",
+                "DELETE FROM topics WHERE id = ANY($1)",
+            ] {
+                sqlx::query(sql)
+                    .bind(json)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            }
+        }
         // Each session's lock first, in one order, as every writer of live events takes it.
-        let mut sessions: Vec<&str> = notes.iter().map(|(_, live)| live.as_str()).collect();
+        let mut sessions: Vec<&str> = notes
+            .iter()
+            .chain(&renamed_notes)
+            .chain(&topics)
+            .chain(&renamed_topics)
+            .map(|(_, live)| live.as_str())
+            .collect();
         sessions.sort_unstable();
         sessions.dedup();
         let mut locks = HashMap::new();
@@ -323,23 +493,36 @@ impl RightsStore for PgStore {
             let id: LiveSessionId = parse_id(live, "notes")?;
             locks.insert(live.to_owned(), lock_live(&mut tx, id).await?);
         }
-        let ids: Vec<String> = notes.iter().map(|(id, _)| id.clone()).collect();
-        delete_notes(&mut tx, &ids).await?;
-        let mut events = Vec::with_capacity(notes.len());
-        for (id, live) in &notes {
-            let lock = locks
+        let lock_of = |live: &str| {
+            locks
                 .get(live)
-                .ok_or_else(|| StoreError::Corrupt("a note's session was not locked".into()))?;
+                .ok_or_else(|| StoreError::Corrupt("a session was not locked".into()))
+        };
+        let mut events = Vec::new();
+        for (id, live) in notes.iter().chain(&renamed_notes) {
             events.push(
                 append_live_event(
                     &mut tx,
-                    lock,
+                    lock_of(live)?,
                     at,
                     LiveEventKind::NoteChanged {
                         note: parse_id(id, "notes")?,
                     },
                 )
                 .await?,
+            );
+        }
+        let mut topic_sessions: Vec<&str> = topics
+            .iter()
+            .chain(&renamed_topics)
+            .map(|(_, live)| live.as_str())
+            .collect();
+        topic_sessions.sort_unstable();
+        topic_sessions.dedup();
+        for live in topic_sessions {
+            events.push(
+                append_live_event(&mut tx, lock_of(live)?, at, LiveEventKind::TopicsChanged)
+                    .await?,
             );
         }
         tx.commit().await.map_err(db)?;

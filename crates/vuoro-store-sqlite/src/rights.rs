@@ -3,14 +3,17 @@
 
 use super::*;
 use crate::audit::insert_audit;
+use vuoro_core::summary::Summary;
 use vuoro_store::rights::{
     BEYOND_ORGANISATION, RecordAccount, RecordApproval, RecordEvent, RecordInvitation, RecordLogin,
     RecordMembership, RecordProcess, RecordRoleChange, RecordVersion, STILL_FACILITATING,
 };
-use vuoro_store::rights::{removed_address, removed_name};
+use vuoro_store::rights::{
+    removed_address, removed_name, retention_changed_audit, retention_deleted_audit,
+};
 use vuoro_store::{
-    AuditAction, NewAuditEntry, OwnComment, OwnItem, OwnWords, RawKind, Removal,
-    RetentionCandidate, RetentionCounts, RetentionDeletion, RightsStore, StaffRecord,
+    NewAuditEntry, OwnComment, OwnItem, OwnWords, RawKind, Removal, RetentionCandidate,
+    RetentionCounts, RetentionDeletion, RightsStore, StaffRecord,
 };
 
 /// Deletes these notes of a process with what hangs on them (their history, the link of a
@@ -35,6 +38,38 @@ async fn delete_notes(conn: &mut SqliteConnection, ids: &str) -> Result<u64> {
         .await
         .map_err(db)?;
     Ok(done.rows_affected())
+}
+
+/// Takes the quotes of these notes out of every version of the participant's process's
+/// summary (see `Summary::without_quotes_of`), in the caller's transaction.
+async fn unquote(
+    conn: &mut SqliteConnection,
+    participant: &str,
+    gone: &HashSet<NoteId>,
+) -> Result<()> {
+    let versions: Vec<(String, i64, String)> = sqlx::query_as(
+        "SELECT s.process_id, s.version, s.summary_json FROM summary_versions s \
+         JOIN participants p ON p.process_id = s.process_id WHERE p.id = ?",
+    )
+    .bind(participant)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(db)?;
+    for (process, version, json) in versions {
+        let summary: Summary = from_json(&json, "summary_versions")?;
+        if let Some(after) = summary.without_quotes_of(gone) {
+            sqlx::query(
+                "UPDATE summary_versions SET summary_json = ? WHERE process_id = ? AND version = ?",
+            )
+            .bind(to_json(&after, "summary")?)
+            .bind(&process)
+            .bind(version)
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
+        }
+    }
+    Ok(())
 }
 
 fn strings<T: ToString>(items: &[T]) -> Result<String> {
@@ -76,14 +111,14 @@ impl RightsStore for SqliteStore {
             .map_err(db)?;
         insert_audit(
             &mut tx,
-            &NewAuditEntry {
-                org: Some(parse_id(&org, "processes")?),
-                actor: Some(actor),
-                action: AuditAction::RetentionChanged,
-                target_user: None,
-                detail: format!("{title}: {before} → {months}"),
+            &retention_changed_audit(
+                parse_id(&org, "processes")?,
+                &title,
+                number(before, "retention_months")?,
+                months,
+                actor,
                 at,
-            },
+            ),
         )
         .await?;
         tx.commit().await.map_err(db)
@@ -101,7 +136,11 @@ impl RightsStore for SqliteStore {
                AND (EXISTS (SELECT 1 FROM notes n WHERE n.process_id = p.id) \
                     OR EXISTS (SELECT 1 FROM feedback_answers a \
                                JOIN live_sessions l ON l.id = a.live_session_id \
-                               WHERE l.process_id = p.id)) \
+                               WHERE l.process_id = p.id) \
+                    OR EXISTS (SELECT 1 FROM topics t WHERE t.process_id = p.id) \
+                    OR EXISTS (SELECT 1 FROM summary_comments c WHERE c.process_id = p.id) \
+                    OR EXISTS (SELECT 1 FROM participants r \
+                               WHERE r.process_id = p.id AND r.display_name IS NOT NULL)) \
              ORDER BY p.id",
         )
         .fetch_all(&self.pool)
@@ -128,9 +167,9 @@ impl RightsStore for SqliteStore {
         now: OffsetDateTime,
     ) -> Result<Option<RetentionCounts>> {
         let mut tx = self.begin_write().await?;
-        let row: Option<(String, Option<String>)> = sqlx::query_as(
-            "SELECT p.org_id, (SELECT MIN(s.created_at) FROM summary_versions s \
-                               WHERE s.process_id = p.id AND s.state = 'published') \
+        let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT p.org_id, p.title, (SELECT MIN(s.created_at) FROM summary_versions s \
+                                        WHERE s.process_id = p.id AND s.state = 'published') \
              FROM processes p WHERE p.id = ? AND p.retention_months = ?",
         )
         .bind(process.to_string())
@@ -138,23 +177,42 @@ impl RightsStore for SqliteStore {
         .fetch_optional(&mut *tx)
         .await
         .map_err(db)?;
-        let Some((org, Some(published))) = row else {
+        let Some((org, title, Some(published))) = row else {
             return Ok(None);
         };
         if published != timestamp(published_at)? {
             return Ok(None);
         }
+        let pid = process.to_string();
+        let run = |sql: &'static str| sqlx::query(sql).bind(pid.clone());
         let notes: Vec<String> = sqlx::query_scalar("SELECT id FROM notes WHERE process_id = ?")
-            .bind(process.to_string())
+            .bind(&pid)
             .fetch_all(&mut *tx)
             .await
             .map_err(db)?;
         let deleted_notes = delete_notes(&mut tx, &strings(&notes)?).await?;
-        let answers = sqlx::query(
-            "DELETE FROM feedback_answers WHERE live_session_id IN \
-             (SELECT id FROM live_sessions WHERE process_id = ?)",
-        )
-        .bind(process.to_string())
+        let answers = run("DELETE FROM feedback_answers WHERE live_session_id IN \
+                           (SELECT id FROM live_sessions WHERE process_id = ?)")
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .rows_affected();
+        run("DELETE FROM topic_picks WHERE topic_id IN (SELECT id FROM topics WHERE process_id = ?)")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        let topics = run("DELETE FROM topics WHERE process_id = ?")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected();
+        let comments = run("DELETE FROM summary_comments WHERE process_id = ?")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected();
+        let names = run("UPDATE participants SET display_name = NULL \
+                         WHERE process_id = ? AND display_name IS NOT NULL")
         .execute(&mut *tx)
         .await
         .map_err(db)?
@@ -162,18 +220,18 @@ impl RightsStore for SqliteStore {
         let counts = RetentionCounts {
             notes: deleted_notes,
             feedback_answers: answers,
+            topics,
+            summary_comments: comments,
+            shown_names: names,
         };
         let at = timestamp(now)?;
-        for (kind, n) in [
-            (RawKind::Notes, counts.notes),
-            (RawKind::FeedbackAnswers, counts.feedback_answers),
-        ] {
+        for (kind, n) in counts.by_kind() {
             if n > 0 {
                 sqlx::query(
                     "INSERT INTO retention_deletions (process_id, kind, count, at) \
                      VALUES (?, ?, ?, ?)",
                 )
-                .bind(process.to_string())
+                .bind(&pid)
                 .bind(kind.as_str())
                 .bind(i64::try_from(n).unwrap_or(i64::MAX))
                 .bind(&at)
@@ -185,17 +243,7 @@ impl RightsStore for SqliteStore {
         if counts != RetentionCounts::default() {
             insert_audit(
                 &mut tx,
-                &NewAuditEntry {
-                    org: Some(parse_id(&org, "processes")?),
-                    actor: None,
-                    action: AuditAction::RetentionDeleted,
-                    target_user: None,
-                    detail: format!(
-                        "{process}: notes {}, feedback answers {}",
-                        counts.notes, counts.feedback_answers
-                    ),
-                    at: now,
-                },
+                &retention_deleted_audit(parse_id(&org, "processes")?, &title, &counts, now),
             )
             .await?;
         }
@@ -224,12 +272,28 @@ impl RightsStore for SqliteStore {
     }
 
     async fn own_words(&self, participant: ParticipantId) -> Result<OwnWords> {
+        let who = participant.to_string();
+        let shown_name: Option<Option<String>> =
+            sqlx::query_scalar("SELECT display_name FROM participants WHERE id = ?")
+                .bind(&who)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
         let notes: Vec<NoteRow> = sqlx::query_as(concat!(
             "SELECT ",
             note_columns!(),
             " FROM notes WHERE participant_id = ? ORDER BY created_at, id"
         ))
-        .bind(participant.to_string())
+        .bind(&who)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let topics: Vec<TopicRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            topic_columns!(),
+            " FROM topics t WHERE t.participant_id = ? ORDER BY t.created_at, t.id"
+        ))
+        .bind(&who)
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
@@ -237,7 +301,7 @@ impl RightsStore for SqliteStore {
             let ids: Vec<i64> = sqlx::query_scalar(
                 "SELECT id FROM summary_comments WHERE participant_id = ? ORDER BY created_at, id",
             )
-            .bind(participant.to_string())
+            .bind(&who)
             .fetch_all(&self.pool)
             .await
             .map_err(db)?;
@@ -246,7 +310,7 @@ impl RightsStore for SqliteStore {
                 summary_comment_columns!(),
                 " FROM summary_comments WHERE participant_id = ? ORDER BY created_at, id"
             ))
-            .bind(participant.to_string())
+            .bind(&who)
             .fetch_all(&self.pool)
             .await
             .map_err(db)?;
@@ -257,6 +321,10 @@ impl RightsStore for SqliteStore {
                 .into_iter()
                 .map(NoteRow::into_note)
                 .collect::<Result<_>>()?,
+            topics: topics
+                .into_iter()
+                .map(TopicRow::into_topic)
+                .collect::<Result<_>>()?,
             comments: comments
                 .into_iter()
                 .map(|(id, row)| {
@@ -266,6 +334,7 @@ impl RightsStore for SqliteStore {
                     })
                 })
                 .collect::<Result<_>>()?,
+            shown_name: shown_name.flatten(),
         })
     }
 
@@ -277,24 +346,49 @@ impl RightsStore for SqliteStore {
     ) -> Result<Vec<LiveEvent>> {
         let mut tx = self.begin_write().await?;
         let who = participant.to_string();
-        let notes: Vec<(String, String)> = match item {
-            OwnItem::Note(id) => sqlx::query_as(
+        let all = item == OwnItem::All;
+        // (id, live session) of what goes.
+        let pick = |sql: &'static str, id: Option<String>| {
+            let q = sqlx::query_as::<_, (String, String)>(sql);
+            match id {
+                Some(id) => q.bind(id).bind(who.clone()),
+                None => q.bind(who.clone()),
+            }
+        };
+        let notes = match item {
+            OwnItem::Note(id) => pick(
                 "SELECT id, live_session_id FROM notes WHERE id = ? AND participant_id = ?",
+                Some(id.to_string()),
             )
-            .bind(id.to_string())
-            .bind(&who)
             .fetch_all(&mut *tx)
             .await
             .map_err(db)?,
-            OwnItem::All => sqlx::query_as(
+            OwnItem::All => pick(
                 "SELECT id, live_session_id FROM notes WHERE participant_id = ? \
                  ORDER BY created_at, id",
+                None,
             )
-            .bind(&who)
             .fetch_all(&mut *tx)
             .await
             .map_err(db)?,
-            OwnItem::Comment(_) => Vec::new(),
+            _ => Vec::new(),
+        };
+        let topics = match item {
+            OwnItem::Topic(id) => pick(
+                "SELECT id, live_session_id FROM topics WHERE id = ? AND participant_id = ?",
+                Some(id.to_string()),
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?,
+            OwnItem::All => pick(
+                "SELECT id, live_session_id FROM topics WHERE participant_id = ?",
+                None,
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?,
+            _ => Vec::new(),
         };
         let comments = match item {
             OwnItem::Comment(id) => {
@@ -312,15 +406,90 @@ impl RightsStore for SqliteStore {
                 .await
                 .map_err(db)?
                 .rows_affected(),
-            OwnItem::Note(_) => 0,
+            _ => 0,
         };
-        if notes.is_empty() && comments == 0 && !matches!(item, OwnItem::All) {
+        // The name goes from the participant and from what of theirs stays: their notes and
+        // topics, whose boards are told.
+        let (named, renamed_notes, renamed_topics) = if item == OwnItem::Name {
+            let notes = pick(
+                "SELECT id, live_session_id FROM notes \
+                 WHERE participant_id = ? AND shown_name IS NOT NULL",
+                None,
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+            let topics = pick(
+                "SELECT id, live_session_id FROM topics \
+                 WHERE participant_id = ? AND shown_name IS NOT NULL",
+                None,
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+            (true, notes, topics)
+        } else {
+            (all, Vec::new(), Vec::new())
+        };
+        let mut named_any = false;
+        if named {
+            named_any = sqlx::query(
+                "UPDATE participants SET display_name = NULL \
+                 WHERE id = ? AND display_name IS NOT NULL",
+            )
+            .bind(&who)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected()
+                > 0;
+            for sql in [
+                "UPDATE notes SET shown_name = NULL WHERE participant_id = ?",
+                "UPDATE topics SET shown_name = NULL WHERE participant_id = ?",
+            ] {
+                sqlx::query(sql)
+                    .bind(&who)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            }
+        }
+        let nothing = notes.is_empty()
+            && topics.is_empty()
+            && comments == 0
+            && !named_any
+            && renamed_notes.is_empty()
+            && renamed_topics.is_empty();
+        if nothing && !all {
             return Err(StoreError::NotFound);
         }
         let ids: Vec<&str> = notes.iter().map(|(id, _)| id.as_str()).collect();
+        if !ids.is_empty() {
+            let gone = ids
+                .iter()
+                .map(|id| parse_id(id, "notes"))
+                .collect::<Result<HashSet<NoteId>>>()?;
+            unquote(&mut tx, &who, &gone).await?;
+        }
         delete_notes(&mut tx, &strings(&ids)?).await?;
-        let mut events = Vec::with_capacity(notes.len());
-        for (id, live) in &notes {
+        let topic_ids: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+        if !topic_ids.is_empty() {
+            let json = strings(&topic_ids)?;
+            for sql in [
+                "DELETE FROM topic_picks WHERE topic_id IN (SELECT value FROM json_each(?))",
+                // The group's notes stay, as the session's.
+                "UPDATE notes SET topic_id = NULL WHERE topic_id IN (SELECT value FROM json_each(?))",
+                "DELETE FROM topics WHERE id IN (SELECT value FROM json_each(?))",
+            ] {
+                sqlx::query(sql)
+                    .bind(&json)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            }
+        }
+        let mut events = Vec::new();
+        for (id, live) in notes.iter().chain(&renamed_notes) {
             events.push(
                 append_live_event(
                     &mut tx,
@@ -329,6 +498,24 @@ impl RightsStore for SqliteStore {
                     LiveEventKind::NoteChanged {
                         note: parse_id(id, "notes")?,
                     },
+                )
+                .await?,
+            );
+        }
+        let mut sessions: Vec<&str> = topics
+            .iter()
+            .chain(&renamed_topics)
+            .map(|(_, live)| live.as_str())
+            .collect();
+        sessions.sort_unstable();
+        sessions.dedup();
+        for live in sessions {
+            events.push(
+                append_live_event(
+                    &mut tx,
+                    parse_id(live, "topics")?,
+                    at,
+                    LiveEventKind::TopicsChanged,
                 )
                 .await?,
             );

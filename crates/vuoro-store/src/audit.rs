@@ -4,8 +4,8 @@
 //! have kept their own history since part 5 (`role_changes`, `invitations`); the audit page
 //! shows them beside these entries rather than writing each twice.
 //!
-//! An entry names staff only, never a participant: `detail` is a short text made by the server
-//! (a count, a period, a role list), never words a participant wrote.
+//! An entry names staff only, never a participant: `detail` ([`AuditDetail`]) is made by the
+//! server (counts, a period, a role list), never words a participant wrote.
 //!
 //! A write that belongs to another change (a deletion and its record) goes through the
 //! backend's `audit::insert_audit(&mut *tx, &entry)` inside that change's transaction; a change
@@ -62,6 +62,54 @@ impl AuditAction {
     }
 }
 
+/// What an entry's `detail` says, stored as JSON so that the audit page renders it in the
+/// reader's language. Entries written before it (short English or code text) read back as
+/// [`AuditDetail::Text`] and are shown as they are.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "detail", rename_all = "snake_case")]
+pub enum AuditDetail {
+    /// Nothing to add: the action and the person say it all.
+    None,
+    /// A process's retention rule went from `before` to `after` months.
+    RetentionChanged {
+        title: String,
+        before: u32,
+        after: u32,
+    },
+    /// What the daily pass deleted in a process: a count per [`crate::RawKind`] code, of the
+    /// kinds it found.
+    RetentionDeleted {
+        title: String,
+        counts: Vec<(String, u64)>,
+    },
+    /// A sign-on group now maps to these roles (codes; none: the group was removed).
+    SignOnGroup { group: String, roles: Vec<String> },
+    /// Password log-in was turned on or off.
+    PasswordLogin { allowed: bool },
+    /// An entry from before details were structured.
+    #[serde(skip)]
+    Text(String),
+}
+
+impl AuditDetail {
+    /// The text stored in `audit_log.detail`.
+    pub fn to_stored(&self) -> String {
+        match self {
+            AuditDetail::Text(t) => t.clone(),
+            // Serialising a plain enum of strings and numbers cannot fail.
+            other => serde_json::to_string(other).unwrap_or_default(),
+        }
+    }
+
+    /// Reads a stored detail back; anything that is not one of ours is old text.
+    pub fn parse(stored: &str) -> AuditDetail {
+        if stored.is_empty() {
+            return AuditDetail::None;
+        }
+        serde_json::from_str(stored).unwrap_or_else(|_| AuditDetail::Text(stored.to_owned()))
+    }
+}
+
 /// An entry to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAuditEntry {
@@ -72,7 +120,8 @@ pub struct NewAuditEntry {
     pub action: AuditAction,
     /// The staff member it was done to, if any. Never a participant.
     pub target_user: Option<UserId>,
-    /// A short text made by the server, never a participant's words or identity.
+    /// [`AuditDetail::to_stored`]: made by the server, never a participant's words or
+    /// identity.
     pub detail: String,
     pub at: OffsetDateTime,
 }

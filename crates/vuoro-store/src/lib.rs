@@ -58,7 +58,7 @@ use vuoro_core::{
     TopicId, UnitId, UserId,
 };
 
-pub use audit::{AuditAction, AuditEntry, AuditStore, NewAuditEntry};
+pub use audit::{AuditAction, AuditDetail, AuditEntry, AuditStore, NewAuditEntry};
 pub use feed::{LiveFeed, LiveNotice};
 pub use mail::{MailKind, MailStore, NewMail, QueuedMail};
 pub use notices::{CommunityMail, NoticeStore, SummaryMove, SummaryMoved};

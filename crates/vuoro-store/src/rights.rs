@@ -6,11 +6,11 @@
 //! as the deletion, and every deletion is conditional on what the caller saw, so two server
 //! processes running the daily pass at once delete and record once.
 
-use crate::{LiveEvent, Note, Result, SummaryComment};
+use crate::{LiveEvent, Note, Result, SummaryComment, Topic};
 use async_trait::async_trait;
 use serde::Serialize;
 use time::OffsetDateTime;
-use vuoro_core::{NoteId, OrgId, ParticipantId, ProcessId, UserId};
+use vuoro_core::{NoteId, OrgId, ParticipantId, ProcessId, TopicId, UserId};
 
 /// The `Conflict` of [`RightsStore::remove_staff`] while the person facilitates a process that
 /// is neither closed nor cancelled: a coordinator assigns another facilitator first.
@@ -20,31 +20,48 @@ pub const STILL_FACILITATING: &str = "the person facilitates a running process";
 /// does it.
 pub const BEYOND_ORGANISATION: &str = "the person is known beyond this organisation";
 
-/// What the retention rule deletes.
+/// What the retention rule deletes: everything participants wrote or chose to show, raw. The
+/// summary, themes and practices stay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RawKind {
     Notes,
     FeedbackAnswers,
+    /// Open-space topics, with the picks of who goes where.
+    Topics,
+    /// Participants' comments on the summary.
+    SummaryComments,
+    /// The names participants chose to show: the participant keeps taking part, nameless.
+    ShownNames,
 }
 
 impl RawKind {
+    pub const ALL: [RawKind; 5] = [
+        RawKind::Notes,
+        RawKind::FeedbackAnswers,
+        RawKind::Topics,
+        RawKind::SummaryComments,
+        RawKind::ShownNames,
+    ];
+
+    /// Stored in `retention_deletions.kind`, so a code once written is never renamed.
     pub fn as_str(self) -> &'static str {
         match self {
             RawKind::Notes => "notes",
             RawKind::FeedbackAnswers => "feedback_answers",
+            RawKind::Topics => "topics",
+            RawKind::SummaryComments => "summary_comments",
+            RawKind::ShownNames => "shown_names",
         }
     }
 
     pub fn parse(s: &str) -> Option<RawKind> {
-        [RawKind::Notes, RawKind::FeedbackAnswers]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        RawKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
-/// A process whose raw data the daily pass looks at: its summary was published and some notes
-/// or feedback answers remain.
+/// A process whose raw data the daily pass looks at: its summary was published and some raw
+/// data ([`RawKind`]) remains.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetentionCandidate {
     pub process: ProcessId,
@@ -60,6 +77,23 @@ pub struct RetentionCandidate {
 pub struct RetentionCounts {
     pub notes: u64,
     pub feedback_answers: u64,
+    pub topics: u64,
+    pub summary_comments: u64,
+    /// Participants whose shown name was removed.
+    pub shown_names: u64,
+}
+
+impl RetentionCounts {
+    /// Each kind with its count, in [`RawKind::ALL`]'s order.
+    pub fn by_kind(&self) -> [(RawKind, u64); 5] {
+        [
+            (RawKind::Notes, self.notes),
+            (RawKind::FeedbackAnswers, self.feedback_answers),
+            (RawKind::Topics, self.topics),
+            (RawKind::SummaryComments, self.summary_comments),
+            (RawKind::ShownNames, self.shown_names),
+        ]
+    }
 }
 
 /// One kind deleted by one run, as the process page shows it.
@@ -77,22 +111,33 @@ pub struct OwnComment {
     pub comment: SummaryComment,
 }
 
-/// Everything a participant wrote in their process that is still tied to them. Feedback
-/// answers are not: they are stored without who gave them (migration 0009), so nobody, the
-/// participant included, can find them again.
+/// Everything a participant wrote in their process that is still tied to them, and the name
+/// they chose to show. Feedback answers are not: they are stored without who gave them
+/// (migration 0009), so nobody, the participant included, can find them again.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OwnWords {
     /// Oldest first.
     pub notes: Vec<Note>,
+    /// Open-space topics they proposed, oldest first.
+    pub topics: Vec<Topic>,
     /// Oldest first.
     pub comments: Vec<OwnComment>,
+    /// The name they chose to show, if they did.
+    pub shown_name: Option<String>,
 }
 
 /// What a participant deletes of their own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OwnItem {
     Note(NoteId),
+    /// An open-space topic: it leaves the marketplace and the schedule with its picks; the
+    /// notes its group wrote stay, as the session's notes.
+    Topic(TopicId),
     Comment(i64),
+    /// The name they chose to show: removed from the participant and from their notes and
+    /// topics, which stay, nameless.
+    Name,
+    /// Everything above.
     All,
 }
 
@@ -217,10 +262,12 @@ pub trait RightsStore: Send + Sync {
         actor: UserId,
         at: OffsetDateTime,
     ) -> Result<()>;
-    /// Processes with a published summary that still hold notes or feedback answers.
+    /// Processes with a published summary that still hold raw data ([`RawKind`]).
     async fn retention_candidates(&self) -> Result<Vec<RetentionCandidate>>;
-    /// Deletes the process's notes (with their history) and feedback answers, records the
-    /// counts per kind and a `RetentionDeleted` audit entry, in one transaction; only while the
+    /// Deletes the process's raw data ([`RawKind`]: notes with their history, feedback answers,
+    /// open-space topics with their picks, comments on the summary, and participants' shown
+    /// names), records the counts per kind and a `RetentionDeleted` audit entry, in one
+    /// transaction; only while the
     /// rule is still `months` and the first publication still `published_at` (what the caller
     /// judged due), else `None` and nothing changes. A run that finds nothing left (another
     /// server process was first) records nothing and returns zero counts.
@@ -236,11 +283,14 @@ pub trait RightsStore: Send + Sync {
 
     /// What the participant wrote that is still tied to them.
     async fn own_words(&self, participant: ParticipantId) -> Result<OwnWords>;
-    /// Deletes one of the participant's notes or comments, or all of them, whether or not the
-    /// facilitator curated them: a note goes from the board, the themes' input and exports
-    /// (its history and the links of duplicates merged into it go with it). Appends
-    /// `NoteChanged` for each note, so open boards drop it. `NotFound` if the item is not
-    /// theirs.
+    /// Deletes one of the participant's notes, topics or comments, their shown name, or all of
+    /// them, whether or not the facilitator curated them: a note goes from the board, the
+    /// themes' input and exports (its history and the links of duplicates merged into it go
+    /// with it), and every quote of it leaves every version of the summary
+    /// ([`vuoro_core::summary::Summary::without_quotes_of`]). Appends `NoteChanged` for each
+    /// note deleted or renamed and `TopicsChanged` for each session whose topics changed, so
+    /// open boards follow. `NotFound` if the item is not theirs (or, for the name, they show
+    /// none).
     async fn delete_own_words(
         &self,
         participant: ParticipantId,
@@ -287,4 +337,56 @@ pub fn removed_name(removal: Removal) -> (String, crate::AuditAction) {
 /// removal as the column requires.
 pub fn removed_address() -> String {
     format!("removed-{}@vuoro.invalid", UserId::new())
+}
+
+/// The audit entry of a change of a process's retention rule, written in the change's
+/// transaction.
+pub fn retention_changed_audit(
+    org: OrgId,
+    title: &str,
+    before: u32,
+    after: u32,
+    actor: UserId,
+    at: OffsetDateTime,
+) -> crate::NewAuditEntry {
+    crate::NewAuditEntry {
+        org: Some(org),
+        actor: Some(actor),
+        action: crate::AuditAction::RetentionChanged,
+        target_user: None,
+        detail: crate::AuditDetail::RetentionChanged {
+            title: title.to_owned(),
+            before,
+            after,
+        }
+        .to_stored(),
+        at,
+    }
+}
+
+/// The audit entry of what the daily pass deleted in a process (the kinds it found), written
+/// in the deletion's transaction.
+pub fn retention_deleted_audit(
+    org: OrgId,
+    title: &str,
+    counts: &RetentionCounts,
+    at: OffsetDateTime,
+) -> crate::NewAuditEntry {
+    crate::NewAuditEntry {
+        org: Some(org),
+        actor: None,
+        action: crate::AuditAction::RetentionDeleted,
+        target_user: None,
+        detail: crate::AuditDetail::RetentionDeleted {
+            title: title.to_owned(),
+            counts: counts
+                .by_kind()
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(k, n)| (k.as_str().to_owned(), n))
+                .collect(),
+        }
+        .to_stored(),
+        at,
+    }
 }

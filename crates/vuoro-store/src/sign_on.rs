@@ -3,7 +3,7 @@
 //! the values of the provider's groups claim, and whether an organisation's members may still
 //! log in with a password. Times are arguments, as everywhere in the store.
 
-use crate::audit::{AuditAction, NewAuditEntry};
+use crate::audit::{AuditAction, AuditDetail, NewAuditEntry};
 use crate::{Result, User};
 use async_trait::async_trait;
 use time::OffsetDateTime;
@@ -137,20 +137,16 @@ pub fn mapping_audit(
     actor: UserId,
     now: OffsetDateTime,
 ) -> NewAuditEntry {
-    let codes: Vec<&str> = roles.roles().map(|r| r.code()).collect();
     NewAuditEntry {
         org: Some(org),
         actor: Some(actor),
         action: AuditAction::SignOnMappingChanged,
         target_user: None,
-        detail: format!(
-            "{group}: {}",
-            if codes.is_empty() {
-                "-".to_owned()
-            } else {
-                codes.join(",")
-            }
-        ),
+        detail: AuditDetail::SignOnGroup {
+            group: group.to_owned(),
+            roles: roles.roles().map(|r| r.code().to_owned()).collect(),
+        }
+        .to_stored(),
         at: now,
     }
 }
@@ -167,7 +163,7 @@ pub fn password_audit(
         actor: Some(actor),
         action: AuditAction::PasswordLoginChanged,
         target_user: None,
-        detail: if allowed { "on" } else { "off" }.to_owned(),
+        detail: AuditDetail::PasswordLogin { allowed }.to_stored(),
         at: now,
     }
 }

@@ -20,9 +20,11 @@ use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use vuoro_core::permission::Action;
-use vuoro_core::{OrgId, Role, RoleSet, UserId};
+use vuoro_core::{Lang, OrgId, Role, RoleSet, UserId};
 use vuoro_store::rights::{BEYOND_ORGANISATION, STILL_FACILITATING};
-use vuoro_store::{AuditAction, NewAuditEntry, Organisation, Removal, StoreError, User};
+use vuoro_store::{
+    AuditAction, AuditDetail, NewAuditEntry, Organisation, Removal, StoreError, User,
+};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -257,6 +259,71 @@ async fn remove(
     }
 }
 
+/// An entry's detail in the reader's language (entries from before details were structured
+/// are shown as stored).
+fn detail_text(lang: Lang, stored: &str) -> String {
+    use i18n::{n, s as text};
+    let count = |v: u64| n(i64::try_from(v).unwrap_or(i64::MAX));
+    match AuditDetail::parse(stored) {
+        AuditDetail::None => String::new(),
+        AuditDetail::Text(t) => t,
+        AuditDetail::RetentionChanged {
+            title,
+            before,
+            after,
+        } => i18n::t_args(
+            lang,
+            "audit-detail-retention-changed",
+            &[
+                ("process", text(title)),
+                ("before", count(before.into())),
+                ("after", count(after.into())),
+            ],
+        ),
+        AuditDetail::RetentionDeleted { title, counts } => {
+            let parts: Vec<String> = counts
+                .into_iter()
+                .map(|(kind, c)| {
+                    i18n::t_args(
+                        lang,
+                        &format!("audit-detail-deleted-{kind}"),
+                        &[("count", count(c))],
+                    )
+                })
+                .collect();
+            i18n::t_args(
+                lang,
+                "audit-detail-retention-deleted",
+                &[("process", text(title)), ("what", text(parts.join(", ")))],
+            )
+        }
+        AuditDetail::SignOnGroup { group, roles } => {
+            let names: Vec<String> = roles
+                .iter()
+                .map(|r| i18n::t(lang, &format!("role-{r}")))
+                .collect();
+            let roles = if names.is_empty() {
+                i18n::t(lang, "audit-detail-group-removed")
+            } else {
+                names.join(", ")
+            };
+            i18n::t_args(
+                lang,
+                "audit-detail-sign-on-group",
+                &[("group", text(group)), ("roles", text(roles))],
+            )
+        }
+        AuditDetail::PasswordLogin { allowed } => i18n::t(
+            lang,
+            if allowed {
+                "audit-detail-password-on"
+            } else {
+                "audit-detail-password-off"
+            },
+        ),
+    }
+}
+
 /// One line of the audit page.
 #[derive(Debug)]
 pub struct AuditLine {
@@ -311,7 +378,7 @@ async fn audit_page(
             target: e
                 .target_user
                 .map(|_| e.target_name.unwrap_or_else(|| removed.clone())),
-            detail: e.detail,
+            detail: detail_text(lang, &e.detail),
         })
         .collect();
     let role_names = |r: RoleSet| {

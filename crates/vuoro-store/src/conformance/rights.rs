@@ -1,7 +1,7 @@
 //! People's rights over their data: the audit log, retention and deletions.
 
 use super::*;
-use crate::{AuditAction, NewAuditEntry, OwnWords};
+use crate::{AuditAction, AuditDetail, NewAuditEntry, OwnWords};
 
 /// Entries are listed per organisation, newest first, with the names of actor and target as the
 /// accounts hold them; a limit and a starting point page through them, and the server's own
@@ -155,6 +155,21 @@ pub async fn retention_deletes_exactly_what_is_due_and_records_it(store: Arc<dyn
     .expect("merged");
     let answers = vec![vec![vuoro_core::feedback::Answer::Scale(4)]; 2];
     answer_all(s, a, la, &answers, t).await;
+    // The open space's topics, with a pick, and the name a participant chose to show.
+    let (proposed, _) = s
+        .add_topic(&Topic {
+            hidden: false,
+            cell: None,
+            ..topic(la, NoteAuthor::Participant(pa.id), "Tauot", t)
+        })
+        .await
+        .expect("topic");
+    s.pick_topic(la, pa.id, proposed.id, t)
+        .await
+        .expect("picked");
+    s.update_participant(pa.id, Some("Aino"), "fi")
+        .await
+        .expect("named");
     answer_all(s, b, lb, &answers[..1], t).await;
     let notes = [mine.id, dup.id, typed.id, NoteId::new()];
     s.save_themes(
@@ -226,13 +241,31 @@ pub async fn retention_deletes_exactly_what_is_due_and_records_it(store: Arc<dyn
     );
     assert_eq!(s.process_notes(a).await.expect("notes").len(), 3);
 
+    // Comments on the summary count too (the summary exists only now).
+    s.add_summary_comment(&summary_comment(a, 2, pa.id, "Hyvä", now))
+        .await
+        .expect("comment");
     let counts = s.delete_raw_data(a, 12, published, now).await.expect("run");
     assert_eq!(
         counts,
         Some(RetentionCounts {
             notes: 3,
-            feedback_answers: 2
+            feedback_answers: 2,
+            topics: 1,
+            summary_comments: 1,
+            shown_names: 1,
         })
+    );
+    assert!(s.topics(la).await.expect("topics").is_empty());
+    assert!(s.summary_comments(a).await.expect("comments").is_empty());
+    assert_eq!(
+        s.participant_by_token(&pa.token_hash)
+            .await
+            .expect("read")
+            .expect("the participant stays")
+            .display_name,
+        None,
+        "the shown name is gone"
     );
     assert!(s.process_notes(a).await.expect("notes").is_empty());
     assert!(
@@ -268,6 +301,21 @@ pub async fn retention_deletes_exactly_what_is_due_and_records_it(store: Arc<dyn
             count: 2,
             at: now,
         },
+        RetentionDeletion {
+            kind: RawKind::Topics,
+            count: 1,
+            at: now,
+        },
+        RetentionDeletion {
+            kind: RawKind::SummaryComments,
+            count: 1,
+            at: now,
+        },
+        RetentionDeletion {
+            kind: RawKind::ShownNames,
+            count: 1,
+            at: now,
+        },
     ];
     assert_eq!(s.retention_deletions(a).await.expect("record"), record);
     assert!(s.retention_deletions(b).await.expect("record").is_empty());
@@ -296,6 +344,25 @@ pub async fn retention_deletes_exactly_what_is_due_and_records_it(store: Arc<dyn
         (log[0].action, log[0].actor, log[0].at),
         (AuditAction::RetentionDeleted, None, now)
     );
+    let kinds = |pairs: &[(&str, u64)]| {
+        pairs
+            .iter()
+            .map(|(k, n)| ((*k).to_owned(), *n))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        AuditDetail::parse(&log[0].detail),
+        AuditDetail::RetentionDeleted {
+            title: "Julkaistu".into(),
+            counts: kinds(&[
+                ("notes", 3),
+                ("feedback_answers", 2),
+                ("topics", 1),
+                ("summary_comments", 1),
+                ("shown_names", 1),
+            ]),
+        }
+    );
 
     s.set_retention_months(b, 24, f.coordinator.id, now)
         .await
@@ -303,11 +370,19 @@ pub async fn retention_deletes_exactly_what_is_due_and_records_it(store: Arc<dyn
     assert_eq!(s.retention_months(b).await.expect("rule"), 24);
     let log = s.audit_log(f.org.id, None, 10).await.expect("log");
     assert_eq!(
-        (log[0].action, log[0].actor, log[0].detail.as_str()),
+        (
+            log[0].action,
+            log[0].actor,
+            AuditDetail::parse(&log[0].detail)
+        ),
         (
             AuditAction::RetentionChanged,
             Some(f.coordinator.id),
-            "Kesken: 12 → 24"
+            AuditDetail::RetentionChanged {
+                title: "Kesken".into(),
+                before: 12,
+                after: 24
+            }
         )
     );
 }
@@ -325,12 +400,18 @@ pub async fn a_participant_reads_and_deletes_their_own_words(store: Arc<dyn Stor
     s.create_participant(&other).await.expect("participant");
     s.attend(l, other.id, t).await.expect("attend");
     let first = note(l, NoteAuthor::Participant(me.id), "Ensimmäinen", t);
-    let second = note(
-        l,
-        NoteAuthor::Participant(me.id),
-        "Toinen",
-        t + Duration::minutes(1),
-    );
+    s.update_participant(me.id, Some("Aino"), "fi")
+        .await
+        .expect("named");
+    let second = Note {
+        shown_name: Some("Aino".into()),
+        ..note(
+            l,
+            NoteAuthor::Participant(me.id),
+            "Toinen",
+            t + Duration::minutes(1),
+        )
+    };
     let theirs = note(l, NoteAuthor::Participant(other.id), "Toisen", t);
     for n in [&first, &second, &theirs] {
         s.add_note(n).await.expect("note");
@@ -352,6 +433,27 @@ pub async fn a_participant_reads_and_deletes_their_own_words(store: Arc<dyn Stor
         .await
         .expect("comment");
 
+    let (proposed, _) = s
+        .add_topic(&Topic {
+            shown_name: Some("Aino".into()),
+            hidden: false,
+            cell: None,
+            ..topic(l, NoteAuthor::Participant(me.id), "Tauot", t)
+        })
+        .await
+        .expect("topic");
+    let (kept_topic, _) = s
+        .add_topic(&Topic {
+            hidden: false,
+            cell: None,
+            ..topic(l, NoteAuthor::Participant(me.id), "Kahvi", t)
+        })
+        .await
+        .expect("topic");
+    s.pick_topic(l, other.id, proposed.id, t)
+        .await
+        .expect("another picks it");
+
     let words = s.own_words(me.id).await.expect("own words");
     let starred = Note {
         starred: true,
@@ -360,6 +462,65 @@ pub async fn a_participant_reads_and_deletes_their_own_words(store: Arc<dyn Stor
     assert_eq!(words.notes, vec![starred, second.clone()]);
     assert_eq!(words.comments.len(), 1);
     assert_eq!(words.comments[0].comment.text, "Hyvä kooste");
+    let picked = Topic {
+        picks: 1,
+        ..proposed.clone()
+    };
+    assert_eq!(words.topics, vec![picked, kept_topic.clone()]);
+    assert_eq!(words.shown_name.as_deref(), Some("Aino"));
+    let theirs_words = s.own_words(other.id).await.expect("own words");
+    assert_eq!(
+        (theirs_words.notes.len(), theirs_words.topics.len()),
+        (1, 0),
+        "one's words are one's own"
+    );
+
+    // The name goes from the participant, their notes and topics, which stay.
+    let events = s
+        .delete_own_words(me.id, OwnItem::Name, t)
+        .await
+        .expect("name removed");
+    assert_eq!(
+        events.iter().map(|e| e.kind.clone()).collect::<Vec<_>>(),
+        vec![
+            LiveEventKind::NoteChanged { note: second.id },
+            LiveEventKind::TopicsChanged
+        ],
+        "open boards follow"
+    );
+    let words = s.own_words(me.id).await.expect("own words");
+    assert_eq!(words.shown_name, None);
+    assert_eq!(words.notes.len(), 2);
+    assert!(words.notes.iter().all(|n| n.shown_name.is_none()));
+    assert!(words.topics.iter().all(|t| t.shown_name.is_none()));
+    let again = s.delete_own_words(me.id, OwnItem::Name, t).await;
+    assert!(matches!(again, Err(StoreError::NotFound)), "{again:?}");
+    // A topic goes with its picks; another's cannot be deleted.
+    let refused = s
+        .delete_own_words(other.id, OwnItem::Topic(proposed.id), t)
+        .await;
+    assert!(matches!(refused, Err(StoreError::NotFound)), "{refused:?}");
+    let events = s
+        .delete_own_words(me.id, OwnItem::Topic(proposed.id), t)
+        .await
+        .expect("topic deleted");
+    assert_eq!(
+        events.iter().map(|e| e.kind.clone()).collect::<Vec<_>>(),
+        vec![LiveEventKind::TopicsChanged]
+    );
+    assert_eq!(
+        s.topics(l)
+            .await
+            .expect("topics")
+            .iter()
+            .map(|t| t.id)
+            .collect::<Vec<_>>(),
+        vec![kept_topic.id]
+    );
+    assert!(
+        s.picks_of(l, other.id).await.expect("picks").is_empty(),
+        "the picks of it went with it"
+    );
 
     let refused = s
         .delete_own_words(other.id, OwnItem::Note(first.id), t)
@@ -385,10 +546,25 @@ pub async fn a_participant_reads_and_deletes_their_own_words(store: Arc<dyn Stor
         s.own_words(me.id).await.expect("own words"),
         OwnWords::default()
     );
+    assert!(s.topics(l).await.expect("topics").is_empty());
     assert_eq!(
         s.notes(l).await.expect("notes"),
-        vec![theirs],
+        vec![theirs.clone()],
         "another's note stays"
+    );
+    // The summary quoted the second note: the quote is gone from it, the summary's own words
+    // stay and rest on what is left.
+    let after = s.summary(id).await.expect("read").expect("summary");
+    assert_eq!(
+        after.summary.blocks,
+        vec![
+            Block::heading("Mitä kuulimme"),
+            Block::paragraph(
+                "Kahvihuone koetaan ahtaaksi, ja \"tauot\" venyvät.",
+                Vec::new()
+            ),
+            Block::paragraph("Seuraavaksi sovitaan tilojen käytöstä.", Vec::new()),
+        ]
     );
 }
 

@@ -1,7 +1,7 @@
 //! Single sign-on: sign-ons under way, linked identities, groups' roles and password log-in.
 
 use super::*;
-use crate::{AuditAction, GroupRoles, SignOnStart};
+use crate::{AuditAction, AuditDetail, GroupRoles, SignOnStart};
 
 fn start(token_hash: &str, expires_at: OffsetDateTime) -> SignOnStart {
     SignOnStart {
@@ -209,9 +209,19 @@ pub async fn groups_give_and_take_roles_at_sign_on(store: Arc<dyn Store>) {
                 && e.actor == Some(admin)
                 && e.target_user.is_none())
     );
-    assert_eq!(log[0].detail, "poistuva: -");
-    assert_eq!(log[1].detail, "poistuva: facilitator");
-    assert_eq!(log[2].detail, "vuoro-koordinaattorit: coordinator");
+    let group = |g: &str, roles: &[&str]| AuditDetail::SignOnGroup {
+        group: g.to_owned(),
+        roles: roles.iter().map(|r| (*r).to_owned()).collect(),
+    };
+    assert_eq!(AuditDetail::parse(&log[0].detail), group("poistuva", &[]));
+    assert_eq!(
+        AuditDetail::parse(&log[1].detail),
+        group("poistuva", &["facilitator"])
+    );
+    assert_eq!(
+        AuditDetail::parse(&log[2].detail),
+        group("vuoro-koordinaattorit", &["coordinator"])
+    );
 
     // The orderer (role orderer, no group role) signs on holding the facilitators' group.
     let at = NOW + Duration::hours(1);
@@ -353,15 +363,24 @@ pub async fn password_log_in_is_turned_off_per_organisation(store: Arc<dyn Store
     assert!(s.password_login(f.org.id).await.expect("read"));
     assert!(!s.password_login_refused(f.orderer.id).await.expect("read"));
     let log = s.audit_log(f.org.id, None, 10).await.expect("audit");
-    let seen: Vec<(AuditAction, &str, Option<UserId>)> = log
+    let seen: Vec<(AuditAction, AuditDetail, Option<UserId>)> = log
         .iter()
-        .map(|e| (e.action, e.detail.as_str(), e.actor))
+        .map(|e| (e.action, AuditDetail::parse(&e.detail), e.actor))
         .collect();
+    let login = |allowed| AuditDetail::PasswordLogin { allowed };
     assert_eq!(
         seen,
         vec![
-            (AuditAction::PasswordLoginChanged, "on", Some(site.id)),
-            (AuditAction::PasswordLoginChanged, "off", Some(site.id)),
+            (
+                AuditAction::PasswordLoginChanged,
+                login(true),
+                Some(site.id)
+            ),
+            (
+                AuditAction::PasswordLoginChanged,
+                login(false),
+                Some(site.id)
+            ),
         ]
     );
     assert!(

@@ -1,8 +1,9 @@
-//! "What I have written": a participant's own words in their process (notes, comments on the
-//! summary), read and deleted with the token their phone already holds, in the phone's
-//! language. A deletion asks first, and what is deleted is gone from the board, the themes'
-//! input and the exports (`RightsStore::delete_own_words`). Feedback answers are not listed:
-//! they are stored without who gave them, so nobody can find one person's again.
+//! "What I have written": a participant's own words in their process (notes, open-space topics,
+//! comments on the summary) and the name they chose to show, read and deleted with the token
+//! their phone already holds, in the phone's language. A deletion asks first, and what is
+//! deleted is gone from the board, the themes' input, the summary's quotes and the exports
+//! (`RightsStore::delete_own_words`). Feedback answers are not listed: they are stored without
+//! who gave them, so nobody can find one person's again.
 
 use super::*;
 use vuoro_store::OwnItem;
@@ -14,7 +15,7 @@ pub(super) fn router() -> Routes {
 /// One thing the participant wrote, as the page lists it.
 #[derive(Debug)]
 pub struct OwnLine {
-    /// The form value that deletes it: `note:<id>` or `comment:<id>`.
+    /// The form value that deletes it: `note:<id>`, `topic:<id>` or `comment:<id>`.
     pub item: String,
     pub text: String,
     pub lang: String,
@@ -29,7 +30,10 @@ struct OwnView {
     p: PCtx,
     live_id: LiveSessionId,
     notes: Vec<OwnLine>,
+    topics: Vec<OwnLine>,
     comments: Vec<OwnLine>,
+    /// The name they chose to show.
+    shown_name: Option<String>,
     /// The deletion waiting for a second press: the item (or `all`) and its question.
     confirm: Option<(String, String)>,
     /// Said after a deletion.
@@ -84,6 +88,17 @@ async fn own_view(
             lang: n.lang,
         })
         .collect::<Vec<_>>();
+    let topics = words
+        .topics
+        .into_iter()
+        .map(|t| OwnLine {
+            item: format!("topic:{}", t.id),
+            dir: dir_of(&t.lang),
+            meta: p.t1("p-own-topic-meta", "when", &local_time(t.created_at)),
+            text: t.title,
+            lang: t.lang,
+        })
+        .collect::<Vec<_>>();
     let comments = words
         .comments
         .into_iter()
@@ -102,8 +117,14 @@ async fn own_view(
     let confirm = confirm.and_then(|item| {
         let question = if item == "all" {
             p.t("p-own-delete-all-confirm")
+        } else if item == "name" {
+            p.t1("p-own-name-confirm", "name", words.shown_name.as_deref()?)
         } else {
-            let line = notes.iter().chain(&comments).find(|l| l.item == item)?;
+            let line = notes
+                .iter()
+                .chain(&topics)
+                .chain(&comments)
+                .find(|l| l.item == item)?;
             p.t1("p-own-delete-confirm", "text", &line.text)
         };
         Some((item, question))
@@ -112,7 +133,9 @@ async fn own_view(
         p,
         live_id: live.id,
         notes,
+        topics,
         comments,
+        shown_name: words.shown_name,
         confirm,
         done,
     })
@@ -141,7 +164,9 @@ async fn page(
 fn parse_item(s: &str) -> Option<OwnItem> {
     match s.split_once(':') {
         _ if s == "all" => Some(OwnItem::All),
+        _ if s == "name" => Some(OwnItem::Name),
         Some(("note", id)) => NoteId::parse(id).ok().map(OwnItem::Note),
+        Some(("topic", id)) => TopicId::parse(id).ok().map(OwnItem::Topic),
         Some(("comment", id)) => id.parse().ok().map(OwnItem::Comment),
         _ => None,
     }

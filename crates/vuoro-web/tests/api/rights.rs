@@ -109,8 +109,99 @@ async fn the_daily_pass_deletes_raw_notes_once_due_and_the_process_page_says_so(
     let (s, audit) = admin.text(&format!("/orgs/{}/audit", app.org)).await;
     assert_eq!(s, StatusCode::OK);
     assert!(audit.contains("Säilytysaika muuttui"));
+    assert!(audit.contains("12 → 24 kk"), "the change, in Finnish");
     assert!(audit.contains("Raakatiedot poistettiin"));
+    assert!(
+        audit.contains("muistiinpanoja 1"),
+        "what was deleted, counted"
+    );
     assert!(audit.contains("Palvelu (päivittäinen ajo)"));
+}
+
+/// The open space's topics and the name a participant chose to show are theirs too: listed on
+/// their phone and deleted from there, and gone from every other phone.
+#[tokio::test]
+async fn a_participant_deletes_their_topic_and_their_shown_name() {
+    let app = spawn().await;
+    let p = process_in_phase1(&app).await;
+    let (run, code) = open_session(&app, &p).await;
+    let lid = run.trim_end_matches("/run").to_owned();
+    let facilitator = app.login("facilitator").await;
+    let r = facilitator
+        .post_form(
+            &format!("{lid}/openspace"),
+            &[
+                ("do", "setup"),
+                ("slots", "10.00–10.45"),
+                ("spaces", "Sali A"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (anna, page) = join(
+        &app,
+        &code,
+        &[("lang", "fi"), ("show_name", "yes"), ("name", "Anna")],
+    )
+    .await;
+    let (other, _) = join(&app, &code, &[("lang", "fi")]).await;
+    let r = anna
+        .post_form(&format!("{page}/topics"), &[("title", "Työrauha luokassa")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    write(&anna, &page, "Kahvitauot venyvät").await;
+    let (_, html) = other.text(&page).await;
+    assert!(html.contains("<bdi>Anna</bdi>"), "her name is shown");
+
+    let own = format!("{page}/own");
+    let (_, list) = anna.text(&own).await;
+    assert!(list.contains("Ehdottamasi aiheet") && list.contains("Työrauha luokassa"));
+    assert!(list.contains("Muut näkevät nimesi näin: Anna"));
+
+    // The name, after asking: the note and the topic stay, nameless.
+    let r = anna.post_form(&own, &[("item", "name")]).await;
+    assert!(
+        r.text()
+            .await
+            .expect("page")
+            .contains("Poistetaanko nimi ”Anna”")
+    );
+    let r = anna
+        .post_form(&own, &[("item", "name"), ("confirm", "yes")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = other.text(&page).await;
+    assert!(html.contains("Työrauha luokassa"));
+    assert!(!html.contains("Anna"), "the name is gone from every phone");
+    let (_, board) = facilitator.text(&run).await;
+    assert!(board.contains("Kahvitauot venyvät") && !board.contains("Anna"));
+    let (_, list) = anna.text(&own).await;
+    assert!(list.contains("Et näytä nimeäsi muille."));
+
+    // The topic, after asking.
+    let start = list.find("value=\"topic:").expect("a delete form") + "value=\"".len();
+    let item = list[start..start + "topic:".len() + 36].to_owned();
+    let r = anna.post_form(&own, &[("item", &item)]).await;
+    assert!(
+        r.text()
+            .await
+            .expect("page")
+            .contains("Poistetaanko tämä pysyvästi? ”Työrauha luokassa”")
+    );
+    let r = anna
+        .post_form(&own, &[("item", &item), ("confirm", "yes")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = other.text(&page).await;
+    assert!(!html.contains("Työrauha luokassa"), "the topic is gone");
+    // Another phone cannot take the name or a topic of someone else's: nothing of theirs.
+    let r = other
+        .post_form(
+            &format!("{page}/own"),
+            &[("item", &item), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "nothing to delete");
 }
 
 #[tokio::test]

@@ -9,6 +9,23 @@ use vuoro_store::account_tokens::mail_state;
 use vuoro_store::mail::NewMail;
 use vuoro_store::{AccountToken, InvitationMail, TOKEN_USED, TokenPurpose, TokenStore};
 
+/// Writes a new link, in the caller's transaction.
+pub(crate) async fn insert_token(conn: &mut PgConnection, token: &AccountToken) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&token.token_hash)
+    .bind(token.user.to_string())
+    .bind(token.purpose.code())
+    .bind(timestamp(token.created_at)?)
+    .bind(timestamp(token.expires_at)?)
+    .execute(conn)
+    .await
+    .map_err(db_unique("account token"))?;
+    Ok(())
+}
+
 #[async_trait]
 impl TokenStore for PgStore {
     async fn issue_token(
@@ -36,18 +53,7 @@ impl TokenStore for PgStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-        sqlx::query(
-            "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(&token.token_hash)
-        .bind(token.user.to_string())
-        .bind(token.purpose.code())
-        .bind(timestamp(token.created_at)?)
-        .bind(timestamp(token.expires_at)?)
-        .execute(&mut *tx)
-        .await
-        .map_err(db_unique("account token"))?;
+        insert_token(&mut tx, token).await?;
         crate::mail::insert_mails(&mut tx, outbox, now).await?;
         tx.commit().await.map_err(db)
     }

@@ -1,6 +1,7 @@
 //! Organisations, users, roles, invitations and log-in sessions on PostgreSQL.
 
 use super::*;
+use vuoro_store::ConfirmLink;
 
 async fn insert_user(conn: &mut PgConnection, u: &User) -> Result<()> {
     sqlx::query(
@@ -557,10 +558,11 @@ impl AccountStore for PgStore {
             .collect()
     }
 
-    async fn accept_invitation(
+    async fn accept_invitation_confirming(
         &self,
         token_hash: &str,
         acceptor: Acceptor,
+        confirm: Option<ConfirmLink>,
         now: OffsetDateTime,
     ) -> Result<User> {
         let mut tx = self.begin_write().await?;
@@ -635,6 +637,26 @@ impl AccountStore for PgStore {
                         .execute(&mut *tx)
                         .await
                         .map_err(db)?;
+                    if let Some(link) = confirm {
+                        crate::account_tokens::insert_token(
+                            &mut tx,
+                            &vuoro_store::AccountToken {
+                                token_hash: link.token_hash,
+                                user: created.id,
+                                purpose: vuoro_store::TokenPurpose::AddressConfirmation,
+                                created_at: now,
+                                expires_at: link.expires_at,
+                                used_at: None,
+                            },
+                        )
+                        .await?;
+                        let mail = vuoro_store::mail::NewMail {
+                            user: Some(created.id),
+                            ..link.mail
+                        };
+                        crate::mail::insert_mails(&mut tx, std::slice::from_ref(&mail), now)
+                            .await?;
+                    }
                 }
                 created
             }

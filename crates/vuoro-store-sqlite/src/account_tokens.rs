@@ -7,6 +7,23 @@ use vuoro_store::account_tokens::mail_state;
 use vuoro_store::mail::NewMail;
 use vuoro_store::{AccountToken, InvitationMail, TOKEN_USED, TokenPurpose, TokenStore};
 
+/// Writes a new link, in the caller's transaction.
+pub(crate) async fn insert_token(conn: &mut SqliteConnection, token: &AccountToken) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) \
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(&token.token_hash)
+    .bind(token.user.to_string())
+    .bind(token.purpose.code())
+    .bind(timestamp(token.created_at)?)
+    .bind(timestamp(token.expires_at)?)
+    .execute(conn)
+    .await
+    .map_err(db_unique("account token"))?;
+    Ok(())
+}
+
 #[async_trait]
 impl TokenStore for SqliteStore {
     async fn issue_token(
@@ -34,18 +51,7 @@ impl TokenStore for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-        sqlx::query(
-            "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) \
-             VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(&token.token_hash)
-        .bind(token.user.to_string())
-        .bind(token.purpose.code())
-        .bind(timestamp(token.created_at)?)
-        .bind(timestamp(token.expires_at)?)
-        .execute(&mut *tx)
-        .await
-        .map_err(db_unique("account token"))?;
+        insert_token(&mut tx, token).await?;
         crate::mail::insert_mails(&mut tx, outbox, now).await?;
         tx.commit().await.map_err(db)
     }

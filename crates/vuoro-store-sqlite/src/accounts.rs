@@ -1,6 +1,7 @@
 //! Organisations, users, roles, invitations and log-in sessions on SQLite.
 
 use super::*;
+use vuoro_store::ConfirmLink;
 
 #[async_trait]
 impl AccountStore for SqliteStore {
@@ -380,10 +381,11 @@ impl AccountStore for SqliteStore {
             .collect()
     }
 
-    async fn accept_invitation(
+    async fn accept_invitation_confirming(
         &self,
         token_hash: &str,
         acceptor: Acceptor,
+        confirm: Option<ConfirmLink>,
         now: OffsetDateTime,
     ) -> Result<User> {
         let mut tx = self.begin_write().await?;
@@ -440,6 +442,26 @@ impl AccountStore for SqliteStore {
                         .execute(&mut *tx)
                         .await
                         .map_err(db)?;
+                    if let Some(link) = confirm {
+                        crate::account_tokens::insert_token(
+                            &mut tx,
+                            &vuoro_store::AccountToken {
+                                token_hash: link.token_hash,
+                                user: created.id,
+                                purpose: vuoro_store::TokenPurpose::AddressConfirmation,
+                                created_at: now,
+                                expires_at: link.expires_at,
+                                used_at: None,
+                            },
+                        )
+                        .await?;
+                        let mail = vuoro_store::mail::NewMail {
+                            user: Some(created.id),
+                            ..link.mail
+                        };
+                        crate::mail::insert_mails(&mut tx, std::slice::from_ref(&mail), now)
+                            .await?;
+                    }
                 }
                 created
             }

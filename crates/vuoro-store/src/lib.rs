@@ -153,6 +153,16 @@ pub enum Acceptor {
     Account(UserId),
 }
 
+/// The link that confirms the address of an account made from an invitation nobody mailed
+/// (with mail configured): written with the account, in its transaction, so an account never
+/// exists without the mail that lets its owner confirm it. The store sets the mail's account.
+#[derive(Debug, Clone)]
+pub struct ConfirmLink {
+    pub token_hash: String,
+    pub expires_at: OffsetDateTime,
+    pub mail: crate::mail::NewMail,
+}
+
 /// How roles came to change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoleChangeVia {
@@ -808,6 +818,19 @@ pub trait AccountStore: Send + Sync {
         &self,
         token_hash: &str,
         acceptor: Acceptor,
+        now: OffsetDateTime,
+    ) -> Result<User> {
+        self.accept_invitation_confirming(token_hash, acceptor, None, now)
+            .await
+    }
+    /// [`AccountStore::accept_invitation`], and when it makes an account whose address stays
+    /// unconfirmed, the `confirm` link (an address-confirmation token and its mail) is written
+    /// with it in the same transaction.
+    async fn accept_invitation_confirming(
+        &self,
+        token_hash: &str,
+        acceptor: Acceptor,
+        confirm: Option<ConfirmLink>,
         now: OffsetDateTime,
     ) -> Result<User>;
 

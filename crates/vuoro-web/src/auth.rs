@@ -596,10 +596,21 @@ async fn accept_invite(
             return Ok(r);
         }
     };
+    // An account made from a link an admin saw (one made before mail was configured) keeps an
+    // unconfirmed address; with mail, a link to confirm it goes to that address, written with
+    // the account (the store writes it only then). One made from a mailed invitation is
+    // confirmed already, by the store.
+    let confirm = match &acceptor {
+        Acceptor::New(user) => {
+            crate::password::confirmation_for_new(&state, &user.name, &inv.email, c.lang).await?
+        }
+        _ => None,
+    };
     let made = matches!(acceptor, Acceptor::New(_));
+    let confirming = confirm.is_some();
     let account = state
         .store
-        .accept_invitation(&hash, acceptor, OffsetDateTime::now_utc())
+        .accept_invitation_confirming(&hash, acceptor, confirm, OffsetDateTime::now_utc())
         .await
         .map_err(|e| match e {
             vuoro_store::StoreError::Conflict(m) if m == vuoro_store::ADDRESS_UNCONFIRMED => {
@@ -610,12 +621,12 @@ async fn accept_invite(
             }
             other => other.into(),
         })?;
-    // An account made from a link an admin saw (one made before mail was configured) has an
-    // unconfirmed address; with mail, a link to confirm it goes to that address. One made from
-    // a mailed invitation is confirmed already, by the store.
-    let confirm_sent = made
-        && state.store.unconfirmed_origin(account.id).await?.is_some()
-        && crate::password::send_confirmation(&state, &account, c.lang).await;
+    let confirm_sent =
+        made && confirming && state.store.unconfirmed_origin(account.id).await?.is_some();
+    if confirm_sent {
+        state.mail_queued();
+        tracing::info!(user = %account.id, "address confirmation link mailed");
+    }
     Ok(redirect(if c.user.is_some() {
         "/"
     } else if confirm_sent {

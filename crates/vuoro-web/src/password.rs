@@ -207,23 +207,33 @@ async fn send_reset(
     Ok(())
 }
 
-/// Mails a link to confirm the account's address. Whether it was written: not without mail, nor
-/// when writing failed, which is logged (the account exists already; its address can still be
-/// confirmed by a site administrator, or by a password reset).
-pub(crate) async fn send_confirmation(state: &AppState, user: &User, lang: Lang) -> bool {
-    let now = OffsetDateTime::now_utc();
-    match issue(state, user, TokenPurpose::AddressConfirmation, lang, now).await {
-        Ok(sent) => {
-            if sent {
-                tracing::info!(user = %user.id, "address confirmation link mailed");
-            }
-            sent
-        }
-        Err(e) => {
-            tracing::error!(user = %user.id, cause = %e, "an address confirmation link was not written");
-            false
-        }
-    }
+/// The link confirming the address of an account about to be made from an invitation nobody
+/// mailed, for the store to write with the account (`accept_invitation_confirming`); `None`
+/// without mail.
+pub(crate) async fn confirmation_for_new(
+    state: &AppState,
+    name: &str,
+    email: &str,
+    lang: Lang,
+) -> AppResult<Option<vuoro_store::ConfirmLink>> {
+    let token = random_token();
+    let expires = OffsetDateTime::now_utc() + CONFIRMATION_VALID;
+    let path = format!("/address/confirm/{token}");
+    let to = (name, email, None);
+    Ok(link_mail(
+        state,
+        MailKind::AddressConfirmation,
+        to,
+        lang,
+        &path,
+        expires,
+    )
+    .await?
+    .map(|mail| vuoro_store::ConfirmLink {
+        token_hash: hash_token(&token),
+        expires_at: expires,
+        mail,
+    }))
 }
 
 /// Makes a link of `purpose` for the account and writes it with its mail, in one transaction.
@@ -245,7 +255,9 @@ async fn issue(
         ),
     };
     let expires = now + valid;
-    let Some(mail) = link_mail(state, kind, user, lang, &format!("{path}{token}"), expires).await?
+    let lang = state.store.mail_language(user.id).await?.unwrap_or(lang);
+    let to = (user.name.as_str(), user.email.as_str(), Some(user.id));
+    let Some(mail) = link_mail(state, kind, to, lang, &format!("{path}{token}"), expires).await?
     else {
         return Ok(false);
     };
@@ -268,21 +280,20 @@ async fn issue(
     Ok(true)
 }
 
-/// The mail carrying a link to `path` to the account, in its language; `None` without mail.
-/// In the language the account chose for mail, else the one of the page the request came
-/// from (the person asking is most likely the one reading).
+/// The mail carrying a link to `path` to `(name, address, account)`, in `lang` (the account's
+/// choice for mail, else the one of the page the request came from: the person asking is most
+/// likely the one reading); `None` without mail.
 async fn link_mail(
     state: &AppState,
     kind: MailKind,
-    user: &User,
+    (name, email, user): (&str, &str, Option<vuoro_core::UserId>),
     lang: Lang,
     path: &str,
     expires: OffsetDateTime,
 ) -> AppResult<Option<NewMail>> {
-    let lang = state.store.mail_language(user.id).await?.unwrap_or(lang);
     let args: crate::mail::MailArgs = vec![
-        ("name", crate::i18n::s(user.name.as_str())),
-        ("email", crate::i18n::s(user.email.as_str())),
+        ("name", crate::i18n::s(name)),
+        ("email", crate::i18n::s(email)),
         ("link", crate::i18n::s(state.mail_link(path))),
         (
             "until",
@@ -290,8 +301,8 @@ async fn link_mail(
         ),
     ];
     let to = Recipient {
-        to: user.email.clone(),
-        user: Some(user.id),
+        to: email.to_owned(),
+        user,
         lang: Some(lang),
     };
     Ok(state.compose(kind, to, args).await?)

@@ -204,10 +204,17 @@ pub async fn using_a_mailed_link_confirms_the_address(store: Arc<dyn Store>) {
     )
     .await
     .expect("invite");
+    // With mail, the account is made with its confirmation link and the mail carrying it.
+    let link = crate::ConfirmLink {
+        token_hash: hash(7),
+        expires_at: now + Duration::days(7),
+        mail: mail_to("nahty@vantaa.fi", MailKind::AddressConfirmation, None, None),
+    };
     let account = s
-        .accept_invitation(
+        .accept_invitation_confirming(
             "hash-seen",
             Acceptor::New(new_user("nahty@vantaa.fi", "Nähty")),
+            Some(link),
             now,
         )
         .await
@@ -215,6 +222,27 @@ pub async fn using_a_mailed_link_confirms_the_address(store: Arc<dyn Store>) {
     assert_eq!(
         s.unconfirmed_origin(account.id).await.expect("origin"),
         Some(f.org.id)
+    );
+    let written = s
+        .account_token(&hash(7))
+        .await
+        .expect("read")
+        .expect("the link was written with the account");
+    assert_eq!(
+        (written.user, written.purpose),
+        (account.id, TokenPurpose::AddressConfirmation)
+    );
+    let queued = s
+        .claim_mail(now, now + Duration::minutes(5), 10)
+        .await
+        .expect("claimed");
+    assert_eq!(
+        queued
+            .iter()
+            .map(|m| (m.kind, m.to.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(MailKind::AddressConfirmation, "nahty@vantaa.fi")],
+        "and its mail"
     );
     let refused = s
         .change_roles(
@@ -231,13 +259,6 @@ pub async fn using_a_mailed_link_confirms_the_address(store: Arc<dyn Store>) {
         "{refused:?}"
     );
 
-    s.issue_token(
-        &token(account.id, 7, TokenPurpose::AddressConfirmation, now),
-        now,
-        &[],
-    )
-    .await
-    .expect("issued");
     s.use_token(
         &hash(7),
         TokenPurpose::AddressConfirmation,
@@ -339,10 +360,21 @@ pub async fn a_mailed_invitation_makes_a_confirmed_account_and_tells_its_mail(
     let other = s.create_org("Espoon kaupunki", NOW).await.expect("org");
     assert!(s.invitation_mail(other.id).await.expect("read").is_empty());
 
+    let link = crate::ConfirmLink {
+        token_hash: hash(11),
+        expires_at: now + Duration::days(7),
+        mail: mail_to(
+            "postissa@vantaa.fi",
+            MailKind::AddressConfirmation,
+            None,
+            None,
+        ),
+    };
     let account = s
-        .accept_invitation(
+        .accept_invitation_confirming(
             &mailed,
             Acceptor::New(new_user("postissa@vantaa.fi", "Postissa")),
+            Some(link),
             now,
         )
         .await
@@ -351,6 +383,18 @@ pub async fn a_mailed_invitation_makes_a_confirmed_account_and_tells_its_mail(
         s.unconfirmed_origin(account.id).await.expect("origin"),
         None,
         "only the mailbox's reader had the link"
+    );
+    assert_eq!(
+        s.account_token(&hash(11)).await.expect("read"),
+        None,
+        "a confirmed address needs no link"
+    );
+    assert!(
+        s.claim_mail(now, now + Duration::minutes(5), 10)
+            .await
+            .expect("claimed")
+            .is_empty(),
+        "nor its mail"
     );
     s.change_roles(
         other.id,

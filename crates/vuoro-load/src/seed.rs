@@ -116,6 +116,7 @@ pub async fn seed(
                     orderer: orderer.id,
                     order: order(i),
                     plan: plan.clone(),
+                    community: None,
                 },
                 at,
             )

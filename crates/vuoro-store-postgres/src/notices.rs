@@ -11,6 +11,50 @@ use vuoro_store::notices::{
     community_of,
 };
 
+/// Replaces the process's community addresses, in the caller's transaction.
+pub(crate) async fn write_community(
+    conn: &mut PgConnection,
+    process: ProcessId,
+    community: Option<&Community>,
+    at: OffsetDateTime,
+) -> Result<()> {
+    let list = match community {
+        Some(Community::List(l)) => Some(l.as_str()),
+        _ => None,
+    };
+    sqlx::query(
+        "INSERT INTO community_mail (process_id, list_address, updated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (process_id) DO UPDATE SET list_address = excluded.list_address, \
+             updated_at = excluded.updated_at",
+    )
+    .bind(process.to_string())
+    .bind(list)
+    .bind(timestamp(at)?)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    sqlx::query("DELETE FROM community_addresses WHERE process_id = $1")
+        .bind(process.to_string())
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    if let Some(Community::People(people)) = community {
+        for (i, a) in people.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO community_addresses (process_id, position, address) \
+                     VALUES ($1, $2, $3)",
+            )
+            .bind(process.to_string())
+            .bind(index_value(i)?)
+            .bind(a)
+            .execute(&mut *conn)
+            .await
+            .map_err(db_unique("community address"))?;
+        }
+    }
+    Ok(())
+}
+
 #[async_trait]
 impl NoticeStore for PgStore {
     async fn community_mail(&self, process: ProcessId) -> Result<CommunityMail> {
@@ -55,40 +99,7 @@ impl NoticeStore for PgStore {
         // The process's row locked first: two saves at once replace the addresses one after
         // the other, never interleaved.
         lock_process(&mut tx, process).await?;
-        let list = match community {
-            Some(Community::List(l)) => Some(l.as_str()),
-            _ => None,
-        };
-        sqlx::query(
-            "INSERT INTO community_mail (process_id, list_address, updated_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (process_id) DO UPDATE SET list_address = excluded.list_address, \
-             updated_at = excluded.updated_at",
-        )
-        .bind(process.to_string())
-        .bind(list)
-        .bind(timestamp(at)?)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        sqlx::query("DELETE FROM community_addresses WHERE process_id = $1")
-            .bind(process.to_string())
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        if let Some(Community::People(people)) = community {
-            for (i, a) in people.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO community_addresses (process_id, position, address) \
-                     VALUES ($1, $2, $3)",
-                )
-                .bind(process.to_string())
-                .bind(index_value(i)?)
-                .bind(a)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_unique("community address"))?;
-            }
-        }
+        write_community(&mut tx, process, community, at).await?;
         tx.commit().await.map_err(db)?;
         Ok(())
     }

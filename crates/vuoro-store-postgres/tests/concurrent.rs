@@ -107,6 +107,7 @@ async fn create_process(f: &Fixture) -> ProcessId {
                     method: MethodChoice::Method("eratauko".into()),
                 },
                 plan: Plan::default(),
+                community: None,
             },
             NOW,
         )

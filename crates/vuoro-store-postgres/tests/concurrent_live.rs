@@ -87,6 +87,7 @@ async fn fixture() -> Option<Fixture> {
                     method: MethodChoice::Method("eratauko".into()),
                 },
                 plan: Plan::default(),
+                community: None,
             },
             T,
         )

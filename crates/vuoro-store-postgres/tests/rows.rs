@@ -53,6 +53,7 @@ async fn store_with_process() -> Option<(PgStore, User, ProcessId)> {
                 orderer: user.id,
                 order,
                 plan: Plan::default(),
+                community: None,
             },
             NOW,
         )

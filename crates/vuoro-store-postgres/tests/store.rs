@@ -57,6 +57,7 @@ async fn live_data_survives_connecting_again() {
                 orderer: user.id,
                 order: order("Tiimi", None),
                 plan: Plan::default(),
+                community: None,
             },
             NOW,
         )

@@ -840,6 +840,7 @@ mod tests {
                     orderer: user.id,
                     order,
                     plan: Plan::default(),
+                    community: None,
                 },
                 T,
             )
@@ -934,6 +935,7 @@ mod tests {
                     orderer: user.id,
                     order,
                     plan: Plan::default(),
+                    community: None,
                 },
                 T,
             )

@@ -11,6 +11,50 @@ use vuoro_store::notices::{
     community_of,
 };
 
+/// Replaces the process's community addresses, in the caller's transaction.
+pub(crate) async fn write_community(
+    conn: &mut SqliteConnection,
+    process: ProcessId,
+    community: Option<&Community>,
+    at: OffsetDateTime,
+) -> Result<()> {
+    let list = match community {
+        Some(Community::List(l)) => Some(l.as_str()),
+        _ => None,
+    };
+    sqlx::query(
+        "INSERT INTO community_mail (process_id, list_address, updated_at) VALUES (?, ?, ?) \
+             ON CONFLICT (process_id) DO UPDATE SET list_address = excluded.list_address, \
+             updated_at = excluded.updated_at",
+    )
+    .bind(process.to_string())
+    .bind(list)
+    .bind(timestamp(at)?)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    sqlx::query("DELETE FROM community_addresses WHERE process_id = ?")
+        .bind(process.to_string())
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    if let Some(Community::People(people)) = community {
+        for (i, a) in people.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO community_addresses (process_id, position, address) \
+                     VALUES (?, ?, ?)",
+            )
+            .bind(process.to_string())
+            .bind(index_value(i)?)
+            .bind(a)
+            .execute(&mut *conn)
+            .await
+            .map_err(db_unique("community address"))?;
+        }
+    }
+    Ok(())
+}
+
 #[async_trait]
 impl NoticeStore for SqliteStore {
     async fn community_mail(&self, process: ProcessId) -> Result<CommunityMail> {
@@ -55,40 +99,7 @@ impl NoticeStore for SqliteStore {
         if !process_exists(&mut tx, process).await? {
             return Err(StoreError::NotFound);
         }
-        let list = match community {
-            Some(Community::List(l)) => Some(l.as_str()),
-            _ => None,
-        };
-        sqlx::query(
-            "INSERT INTO community_mail (process_id, list_address, updated_at) VALUES (?, ?, ?) \
-             ON CONFLICT (process_id) DO UPDATE SET list_address = excluded.list_address, \
-             updated_at = excluded.updated_at",
-        )
-        .bind(process.to_string())
-        .bind(list)
-        .bind(timestamp(at)?)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        sqlx::query("DELETE FROM community_addresses WHERE process_id = ?")
-            .bind(process.to_string())
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        if let Some(Community::People(people)) = community {
-            for (i, a) in people.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO community_addresses (process_id, position, address) \
-                     VALUES (?, ?, ?)",
-                )
-                .bind(process.to_string())
-                .bind(index_value(i)?)
-                .bind(a)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_unique("community address"))?;
-            }
-        }
+        write_community(&mut tx, process, community, at).await?;
         tx.commit().await.map_err(db)?;
         Ok(())
     }

@@ -63,6 +63,9 @@ impl ProcessStore for SqliteStore {
             &EventKind::Ordered,
         )
         .await?;
+        if let Some(community) = &p.community {
+            crate::notices::write_community(&mut tx, process.id, Some(community), at).await?;
+        }
         tx.commit().await.map_err(db)?;
         Ok(process)
     }

@@ -121,6 +121,7 @@ async fn create_process(
                 orderer: f.orderer.id,
                 order: order(community, unit),
                 plan,
+                community: None,
             },
             NOW,
         )
@@ -224,6 +225,7 @@ async fn live_data_survives_reopening_the_file() {
                 orderer: user.id,
                 order: order("Tiimi", None),
                 plan: Plan::default(),
+                community: None,
             },
             NOW,
         )

@@ -258,6 +258,9 @@ pub struct NewProcess {
     pub orderer: UserId,
     pub order: Order,
     pub plan: Plan,
+    /// The community's addresses the orderer gave for the summary's mail, saved with the
+    /// order in its transaction (as `NoticeStore::set_community_mail` saves them later).
+    pub community: Option<vuoro_core::notices::Community>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -223,16 +223,11 @@ async fn submit(
                         orderer: user,
                         order,
                         plan,
+                        community,
                     },
                     now,
                 )
                 .await?;
-            if let Some(community) = community {
-                state
-                    .store
-                    .set_community_mail(p.id, Some(&community), now)
-                    .await?;
-            }
             Ok(redirect(&format!("/processes/{}", p.id)))
         }
         (order, community) => {

@@ -149,6 +149,7 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
                     method: Some(method("hyvien-kaytantojen-dialogit")?),
                     ..Plan::default()
                 },
+                community: None,
             },
             at,
         )
@@ -177,6 +178,7 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
                     &[ParticipantKind::Staff],
                 ),
                 plan: Plan::default(),
+                community: None,
             },
             at,
         )
@@ -213,6 +215,7 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
                     &[ParticipantKind::Pupils],
                 ),
                 plan: Plan::default(),
+                community: None,
             },
             at,
         )

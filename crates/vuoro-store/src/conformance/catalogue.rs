@@ -251,6 +251,7 @@ pub async fn plans_list_their_areas_and_link_only_their_organisations_processes(
                 orderer: f.orderer.id,
                 order: order("Muu tiimi", None),
                 plan: Plan::default(),
+                community: None,
             },
             NOW,
         )

@@ -339,6 +339,7 @@ async fn create_process_at(
                 orderer: f.orderer.id,
                 order: order(community, unit),
                 plan,
+                community: None,
             },
             at,
         )
@@ -584,6 +585,7 @@ async fn ordered(
             orderer,
             order: order(community, None),
             plan: Plan::default(),
+            community: None,
         },
         at,
     )

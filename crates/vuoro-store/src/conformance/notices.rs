@@ -29,6 +29,25 @@ fn summary() -> Summary {
 pub async fn community_addresses_are_kept_as_given_and_replaced_whole(store: Arc<dyn Store>) {
     let f = fixture(store).await;
     let s = &f.store;
+    // Given with the order, they are saved with it.
+    let list = Community::List("tiimi@vantaa.fi".into());
+    let ordered = s
+        .create_process(
+            NewProcess {
+                org: f.org.id,
+                orderer: f.orderer.id,
+                order: order("Tiimi", None),
+                plan: Plan::default(),
+                community: Some(list.clone()),
+            },
+            NOW,
+        )
+        .await
+        .expect("ordered");
+    assert_eq!(
+        s.community_mail(ordered.id).await.expect("read").community,
+        Some(list)
+    );
     let id = create_process(&f, "Tiimi", None, Plan::default()).await;
     assert_eq!(
         s.community_mail(id).await.expect("read"),

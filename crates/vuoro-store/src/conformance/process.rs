@@ -14,6 +14,7 @@ pub async fn processes_are_created_read_and_filtered_by_every_field(store: Arc<d
                 orderer: f.orderer.id,
                 order: order("Kotihoidon tiimi 3", Some(f.unit.id)),
                 plan: plan.clone(),
+                community: None,
             },
             NOW,
         )
@@ -88,6 +89,7 @@ pub async fn processes_are_created_read_and_filtered_by_every_field(store: Arc<d
                 orderer: other_orderer.id,
                 order: order("Keravan tiimi", None),
                 plan: plan_with("eratauko", &[date!(2027 - 02 - 05)]),
+                community: None,
             },
             NOW + Duration::minutes(4),
         )
@@ -303,6 +305,7 @@ pub async fn processes_are_created_read_and_filtered_by_every_field(store: Arc<d
                 orderer: f.orderer.id,
                 order: order("X", Some(UnitId::new())),
                 plan: Plan::default(),
+                community: None,
             },
             NOW,
         )
@@ -329,6 +332,7 @@ pub async fn a_unit_of_another_organisation_is_refused(store: Arc<dyn Store>) {
                 orderer: f.orderer.id,
                 order: order("X", Some(foreign.id)),
                 plan: Plan::default(),
+                community: None,
             },
             NOW,
         )

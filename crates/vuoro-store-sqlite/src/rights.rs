@@ -5,8 +5,9 @@ use super::*;
 use crate::audit::insert_audit;
 use vuoro_core::summary::Summary;
 use vuoro_store::rights::{
-    BEYOND_ORGANISATION, RecordAccount, RecordApproval, RecordEvent, RecordInvitation, RecordLogin,
-    RecordMembership, RecordProcess, RecordRoleChange, RecordVersion, STILL_FACILITATING,
+    BEYOND_ORGANISATION, RecordAccount, RecordApproval, RecordAudit, RecordEvent, RecordInvitation,
+    RecordLogin, RecordMembership, RecordProcess, RecordRoleChange, RecordVersion,
+    STILL_FACILITATING,
 };
 use vuoro_store::rights::{
     removed_address, removed_name, retention_changed_audit, retention_deleted_audit,
@@ -665,6 +666,24 @@ impl RightsStore for SqliteStore {
         .fetch_all(pool)
         .await
         .map_err(db)?;
+        let account: (Option<String>, Option<String>) =
+            sqlx::query_as("SELECT confirmed_at, origin_org FROM users WHERE id = ?")
+                .bind(&uid)
+                .fetch_one(pool)
+                .await
+                .map_err(db)?;
+        type AuditRow = (Option<String>, String, Option<String>, String, String);
+        let audit: Vec<AuditRow> = sqlx::query_as(
+            "SELECT org_id, action, target_user_id, detail, at FROM audit_log \
+             WHERE (actor_id = ? OR target_user_id = ?) AND (? = '' OR org_id = ?) ORDER BY id",
+        )
+        .bind(&uid)
+        .bind(&uid)
+        .bind(&scope)
+        .bind(&scope)
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
         let typed: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM notes n JOIN processes p ON p.id = n.process_id \
              WHERE n.staff_user_id = ? AND (? = '' OR p.org_id = ?)",
@@ -682,6 +701,8 @@ impl RightsStore for SqliteStore {
                 name: u.name,
                 site_admin: u.site_admin,
                 created_at: timestamp(u.created_at)?,
+                address_confirmed_at: account.0,
+                unconfirmed_origin: account.1,
             },
             memberships: ms,
             processes_ordered: processes("orderer_id").await?,
@@ -733,6 +754,16 @@ impl RightsStore for SqliteStore {
                 .map(|(created_at, expires_at)| RecordLogin {
                     created_at,
                     expires_at,
+                })
+                .collect(),
+            audit_entries: audit
+                .into_iter()
+                .map(|(organisation, action, target, detail, at)| RecordAudit {
+                    organisation,
+                    action,
+                    about_them: target.as_deref() == Some(uid.as_str()),
+                    detail,
+                    at,
                 })
                 .collect(),
             notes_typed_for_the_circle: count(typed, "notes")?,

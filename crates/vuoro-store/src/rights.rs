@@ -228,6 +228,24 @@ pub struct RecordAccount {
     pub name: String,
     pub site_admin: bool,
     pub created_at: String,
+    /// When the address was confirmed (by a mailed link, or by a site administrator); `None`
+    /// while it is not, or for an account that never needed it.
+    pub address_confirmed_at: Option<String>,
+    /// While the address is unconfirmed: the only organisation that may give the account
+    /// roles.
+    pub unconfirmed_origin: Option<String>,
+}
+
+/// An entry of the audit log the person made or that was about them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordAudit {
+    pub organisation: Option<String>,
+    pub action: String,
+    /// Whether it was about them (else they made it).
+    pub about_them: bool,
+    /// The entry's detail as stored ([`crate::AuditDetail`]).
+    pub detail: String,
+    pub at: String,
 }
 
 /// Everything held about a staff member, as the JSON export gives it: times as stored (RFC
@@ -247,6 +265,7 @@ pub struct StaffRecord {
     pub role_changes: Vec<RecordRoleChange>,
     pub invitations_sent: Vec<RecordInvitation>,
     pub logins: Vec<RecordLogin>,
+    pub audit_entries: Vec<RecordAudit>,
     pub notes_typed_for_the_circle: u64,
 }
 

@@ -619,6 +619,23 @@ pub async fn a_staff_members_record_holds_their_work_and_no_participant(store: A
     .expect("note");
     let elsewhere = s.create_org("Espoon kaupunki", NOW).await.expect("org");
     ordered(s, elsewhere.id, f.facilitator.id, "Espoon tiimi", t).await;
+    // The audit log's entries about them, and the ones they made, in this organisation only.
+    let entry = |org: OrgId, actor: UserId, target: Option<UserId>| NewAuditEntry {
+        org: Some(org),
+        actor: Some(actor),
+        action: AuditAction::StaffExported,
+        target_user: target,
+        detail: String::new(),
+        at: t,
+    };
+    for e in [
+        entry(f.org.id, f.coordinator.id, Some(f.facilitator.id)),
+        entry(f.org.id, f.facilitator.id, Some(f.orderer.id)),
+        entry(f.org.id, f.coordinator.id, Some(f.orderer.id)),
+        entry(elsewhere.id, f.coordinator.id, Some(f.facilitator.id)),
+    ] {
+        s.record_audit(&e).await.expect("audit");
+    }
 
     let record = s
         .staff_record(f.facilitator.id, Some(f.org.id))
@@ -643,6 +660,23 @@ pub async fn a_staff_members_record_holds_their_work_and_no_participant(store: A
     assert_eq!(record.approvals.len(), 1);
     assert_eq!(record.logins.len(), 1);
     assert_eq!(record.notes_typed_for_the_circle, 1);
+    assert_eq!(
+        record
+            .audit_entries
+            .iter()
+            .map(|e| (e.action.as_str(), e.about_them))
+            .collect::<Vec<_>>(),
+        vec![("staff_exported", true), ("staff_exported", false)],
+        "the entries about them and the one they made, in this organisation"
+    );
+    assert_eq!(
+        (
+            record.account.address_confirmed_at.is_some(),
+            record.account.unconfirmed_origin.as_deref()
+        ),
+        (false, None),
+        "an account that never needed confirming"
+    );
     let json = serde_json::to_string(&record).expect("json");
     for never in ["Osallistujan sanat", "Kirjurin sanat", &p.id.to_string()] {
         assert!(!json.contains(never), "{never} in {json}");

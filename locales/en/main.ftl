@@ -116,6 +116,7 @@ invite-mailed = The invitation was sent by email to { $email }. The link goes to
 invitations-mail = Email
 invitation-mail-waiting = On its way
 invitation-mail-failing = Not sent yet; trying again
+invitation-mail-refused = The address takes no mail; check it and invite again
 invitation-mail-sent = Sent
 invitation-mail-none = Link handed over by hand
 

@@ -116,6 +116,7 @@ invite-mailed = Kutsu lähetettiin sähköpostilla osoitteeseen { $email }. Link
 invitations-mail = Sähköposti
 invitation-mail-waiting = Lähdössä
 invitation-mail-failing = Lähetys ei ole vielä onnistunut; yritetään uudelleen
+invitation-mail-refused = Osoite ei ota postia vastaan; tarkista osoite ja kutsu uudelleen
 invitation-mail-sent = Lähetetty
 invitation-mail-none = Linkki annettiin käsin
 

@@ -116,6 +116,7 @@ invite-mailed = Inbjudan skickades per e-post till { $email }. Länken går bara
 invitations-mail = E-post
 invitation-mail-waiting = På väg
 invitation-mail-failing = Har inte kunnat skickas ännu; försöker igen
+invitation-mail-refused = Adressen tar inte emot e-post; kontrollera adressen och bjud in på nytt
 invitation-mail-sent = Skickad
 invitation-mail-none = Länken gavs för hand
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """An SMTP server for the tests: it accepts every message on a loopback port and stores each
 one as a JSON file in a directory (envelope, subject, plain text, HTML and the raw message).
+A recipient in the domain `refused.test` is refused for good (550), as a real server refuses a
+mailbox that does not exist.
 
     python3 tests/smtp/sink.py --dir DIR [--port PORT]
 
@@ -33,6 +35,12 @@ class Store:
     def next_name(self):
         taken = [f for f in os.listdir(self.directory) if f.endswith(".json")]
         return "%06d-%d.json" % (len(taken) + 1, os.getpid())
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower().endswith("@refused.test"):
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         raw = envelope.original_content or envelope.content

@@ -59,8 +59,8 @@ impl TokenStore for PgStore {
     }
 
     async fn invitation_mail(&self, org: OrgId) -> Result<HashMap<String, InvitationMail>> {
-        let rows: Vec<(String, bool, i64)> = sqlx::query_as(
-            "SELECT i.token_hash, m.sent_at IS NOT NULL, m.attempts \
+        let rows: Vec<(String, bool, bool, i64)> = sqlx::query_as(
+            "SELECT i.token_hash, m.sent_at IS NOT NULL, m.refused_at IS NOT NULL, m.attempts \
              FROM invitations i JOIN mail_outbox m ON m.dedupe_key = 'invitation:' || i.token_hash \
              WHERE i.org_id = $1",
         )
@@ -70,7 +70,7 @@ impl TokenStore for PgStore {
         .map_err(db)?;
         Ok(rows
             .into_iter()
-            .map(|(token, sent, attempts)| (token, mail_state(sent, attempts)))
+            .map(|(token, sent, refused, attempts)| (token, mail_state(sent, refused, attempts)))
             .collect())
     }
 

@@ -225,6 +225,10 @@ mod tests {
             8,
             "cf89b4bb7366ae6c162c13e98fba9c65b8a5d1739d91ef54c46f78c8702954728aabd7fe975ed72328a34f2e7c3c3341",
         ),
+        (
+            9,
+            "f92dcca1bd998281d4cdc4d4fdbd45510c99847aba96e42beb148130812f1940953c1958eba1a0a63cbe3b40e325d7cb",
+        ),
     ];
 
     #[test]

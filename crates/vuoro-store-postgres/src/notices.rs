@@ -255,7 +255,8 @@ impl NoticeStore for PgStore {
     async fn forget_sent_community_mail(&self) -> Result<u64> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
-            "DELETE FROM mail_outbox WHERE sent_at IS NOT NULL AND dedupe_key LIKE $1 || '%'",
+            "DELETE FROM mail_outbox WHERE (sent_at IS NOT NULL OR refused_at IS NOT NULL) \
+             AND dedupe_key LIKE $1 || '%'",
         )
         .bind(COMMUNITY_MAIL_KEY)
         .execute(&mut *tx)

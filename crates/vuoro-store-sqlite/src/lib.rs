@@ -651,6 +651,10 @@ mod tests {
             18,
             "875bfad9afc78c477ec1fe37b2b7539f52fef087aec8dfd72d01b0de62b0c9e1009e2353cae843989a4e8c5c52d4673f",
         ),
+        (
+            19,
+            "8b93407c65bca905f61185aefb7d0c3d15b5b37d165c7804499aae838eeeffa533f58ae2a2e94bcee7cd0430a4475538",
+        ),
     ];
 
     #[test]

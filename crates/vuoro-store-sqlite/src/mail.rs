@@ -63,7 +63,7 @@ impl MailStore for SqliteStore {
         let mut tx = self.begin_write().await?;
         let rows: Vec<QueuedMailRow> = sqlx::query_as(concat!(
             "UPDATE mail_outbox SET claimed_until = ? WHERE id IN (SELECT id FROM mail_outbox \
-             WHERE sent_at IS NULL AND next_attempt_at <= ? \
+             WHERE sent_at IS NULL AND refused_at IS NULL AND next_attempt_at <= ? \
              AND (claimed_until IS NULL OR claimed_until <= ?) \
              ORDER BY next_attempt_at, id LIMIT ?) RETURNING ",
             queued_mail_columns!()
@@ -119,21 +119,45 @@ impl MailStore for SqliteStore {
         Ok(())
     }
 
+    async fn mail_refused(&self, id: i64, error: &str, now: OffsetDateTime) -> Result<()> {
+        let error: String = error.chars().take(ERROR_MAX).collect();
+        let done = sqlx::query(
+            "UPDATE mail_outbox SET attempts = attempts + 1, refused_at = ?, \
+             claimed_until = NULL, last_error = ?, body_text = '', body_html = '' \
+             WHERE id = ? AND sent_at IS NULL AND refused_at IS NULL",
+        )
+        .bind(timestamp(now)?)
+        .bind(error)
+        .bind(id)
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     async fn outbox_state(&self) -> Result<OutboxState> {
         let (waiting, failing, oldest): (i64, i64, Option<String>) = sqlx::query_as(
             "SELECT count(*), coalesce(sum(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0), \
-             min(created_at) FROM mail_outbox WHERE sent_at IS NULL",
+             min(created_at) FROM mail_outbox WHERE sent_at IS NULL AND refused_at IS NULL",
         )
         .fetch_one(&self.pool)
         .await
         .map_err(db)?;
         let last_error: Option<String> = sqlx::query_scalar(
-            "SELECT last_error FROM mail_outbox WHERE sent_at IS NULL \
+            "SELECT last_error FROM mail_outbox WHERE sent_at IS NULL AND refused_at IS NULL \
              AND last_error IS NOT NULL ORDER BY next_attempt_at DESC, id DESC LIMIT 1",
         )
         .fetch_optional(&self.pool)
         .await
         .map_err(db)?;
+        let refused: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM mail_outbox WHERE refused_at IS NOT NULL")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db)?;
         Ok(OutboxState {
             waiting: count(waiting, "mail")?,
             failing: count(failing, "failing mail")?,
@@ -141,6 +165,7 @@ impl MailStore for SqliteStore {
                 .map(|t| parse_timestamp(&t, "mail_outbox"))
                 .transpose()?,
             last_error,
+            refused: count(refused, "refused mail")?,
         })
     }
 

@@ -257,7 +257,8 @@ impl NoticeStore for SqliteStore {
     async fn forget_sent_community_mail(&self) -> Result<u64> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
-            "DELETE FROM mail_outbox WHERE sent_at IS NOT NULL AND dedupe_key LIKE ? || '%'",
+            "DELETE FROM mail_outbox WHERE (sent_at IS NOT NULL OR refused_at IS NOT NULL) \
+             AND dedupe_key LIKE ? || '%'",
         )
         .bind(COMMUNITY_MAIL_KEY)
         .execute(&mut *tx)

@@ -65,6 +65,8 @@ pub enum InvitationMail {
     /// Not sent yet, and sending failed at least once (the worker tries again).
     Failing,
     Sent,
+    /// The mail server refused it for good: the address takes no mail.
+    Refused,
 }
 
 /// The dedupe key of an invitation's mail: how the outbox row is found again for the
@@ -145,10 +147,11 @@ impl AccountTokenRow {
 }
 
 /// An invitation's mail state from its outbox row: sent, or its failed attempts so far.
-pub fn mail_state(sent: bool, attempts: i64) -> InvitationMail {
-    match (sent, attempts) {
-        (true, _) => InvitationMail::Sent,
-        (false, 0) => InvitationMail::Waiting,
-        (false, _) => InvitationMail::Failing,
+pub fn mail_state(sent: bool, refused: bool, attempts: i64) -> InvitationMail {
+    match (sent, refused, attempts) {
+        (true, _, _) => InvitationMail::Sent,
+        (false, true, _) => InvitationMail::Refused,
+        (false, false, 0) => InvitationMail::Waiting,
+        (false, false, _) => InvitationMail::Failing,
     }
 }

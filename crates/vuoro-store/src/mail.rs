@@ -116,6 +116,8 @@ pub struct OutboxState {
     pub oldest: Option<OffsetDateTime>,
     /// The last error of the most recent failure (the mail server's answer, never a body).
     pub last_error: Option<String>,
+    /// Messages the mail server refused for good, never tried again.
+    pub refused: u64,
 }
 
 /// The outbox and each person's mail settings.
@@ -139,6 +141,9 @@ pub trait MailStore: Send + Sync {
     async fn mail_sent(&self, id: i64, now: OffsetDateTime) -> Result<()>;
     /// Records a failed attempt: the message is claimed again from `retry_at` on.
     async fn mail_failed(&self, id: i64, error: &str, retry_at: OffsetDateTime) -> Result<()>;
+    /// Records that the mail server refused the message for good: it is never claimed again,
+    /// and its body is erased as a sent one's is.
+    async fn mail_refused(&self, id: i64, error: &str, now: OffsetDateTime) -> Result<()>;
     /// The outbox's state: what waits, what keeps failing.
     async fn outbox_state(&self) -> Result<OutboxState>;
 

@@ -256,6 +256,7 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
                     Some(InvitationMail::Sent) => "invitation-mail-sent",
                     Some(InvitationMail::Waiting) => "invitation-mail-waiting",
                     Some(InvitationMail::Failing) => "invitation-mail-failing",
+                    Some(InvitationMail::Refused) => "invitation-mail-refused",
                     None => "invitation-mail-none",
                 },
             ),

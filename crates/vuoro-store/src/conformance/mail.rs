@@ -130,6 +130,7 @@ pub async fn a_failed_mail_is_retried_from_its_time(store: Arc<dyn Store>) {
             failing: 1,
             oldest: Some(t0),
             last_error: Some("connection refused".into()),
+            refused: 0,
         }
     );
     assert!(
@@ -173,6 +174,35 @@ pub async fn a_failed_mail_is_retried_from_its_time(store: Arc<dyn Store>) {
         "a sent message cannot fail afterwards"
     );
     assert_eq!(s.outbox_state().await.expect("state").waiting, 0);
+
+    // Refused for good: never claimed again, its body erased, counted apart.
+    let t1 = retry + Duration::hours(4);
+    s.enqueue_mail(&[mail("ei-ole@vantaa.fi", None)], t1)
+        .await
+        .expect("queued");
+    let claimed = s
+        .claim_mail(t1, t1 + Duration::minutes(5), 10)
+        .await
+        .expect("claimed");
+    s.mail_refused(claimed[0].id, "550", t1)
+        .await
+        .expect("refused");
+    let state = s.outbox_state().await.expect("state");
+    assert_eq!((state.waiting, state.failing, state.refused), (0, 0, 1));
+    assert!(
+        s.claim_mail(t1 + Duration::days(2), t1 + Duration::days(3), 10)
+            .await
+            .expect("claimed")
+            .is_empty(),
+        "never tried again"
+    );
+    assert!(
+        matches!(
+            s.mail_refused(claimed[0].id, "550", t1).await,
+            Err(StoreError::NotFound)
+        ),
+        "refused once"
+    );
 }
 
 /// A message with a dedupe key is written once, whether the key comes twice in one call or in

@@ -24,8 +24,9 @@ pub const LEASE: time::Duration = time::Duration::minutes(10);
 /// The first retry waits this long; each further one twice as long as the one before …
 const FIRST_RETRY: time::Duration = time::Duration::seconds(30);
 
-/// … up to this. A message is never given up: a mail server that is down for a day gets
-/// every message once it is back, at most this long after.
+/// … up to this. A message that merely failed is never given up: a mail server that is down
+/// for a day gets every message once it is back, at most this long after. Only one the server
+/// refuses for good (a permanent 5xx answer), or whose address is no address, is given up.
 pub const LONGEST_RETRY: time::Duration = time::Duration::hours(1);
 
 /// How long to wait after a failed attempt, the `attempts`-th failure before it counted.
@@ -39,7 +40,10 @@ pub fn backoff(attempts: u32) -> time::Duration {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Pass {
     pub sent: u32,
+    /// Failed for now: tried again later.
     pub failed: u32,
+    /// Refused for good: never tried again.
+    pub refused: u32,
 }
 
 /// The SMTP side of the worker: a transport and the sender's address. Its `Debug` names the
@@ -68,10 +72,11 @@ impl Mailer {
     }
 
     /// Builds the message (plain text with an HTML alternative) and sends it.
-    async fn send(&self, m: &QueuedMail) -> Result<(), String> {
-        let to: Mailbox =
-            m.to.parse()
-                .map_err(|_| "the recipient is not an e-mail address".to_owned())?;
+    async fn send(&self, m: &QueuedMail) -> Result<(), Failure> {
+        let to: Mailbox = m.to.parse().map_err(|_| Failure {
+            error: "the recipient is not an e-mail address".to_owned(),
+            permanent: true,
+        })?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -81,13 +86,25 @@ impl Mailer {
                 m.text.clone(),
                 m.html.clone(),
             ))
-            .map_err(|e| format!("cannot build the message: {e}"))?;
+            .map_err(|e| Failure {
+                error: format!("cannot build the message: {e}"),
+                permanent: true,
+            })?;
         self.transport
             .send(message)
             .await
             .map(|_| ())
-            .map_err(|e| format!("{}: {}", self.server, failure(&e)))
+            .map_err(|e| Failure {
+                error: format!("{}: {}", self.server, failure(&e)),
+                permanent: e.is_permanent(),
+            })
     }
+}
+
+/// Why a message was not sent, and whether trying again could change that.
+struct Failure {
+    error: String,
+    permanent: bool,
 }
 
 /// A failed SMTP conversation in words that carry no address: the server's status code (a
@@ -131,7 +148,21 @@ pub async fn send_due(
                     pass.sent += 1;
                     tracing::info!(mail = m.id, kind = m.kind.as_str(), "mail sent");
                 }
-                Err(error) => {
+                Err(Failure { error, permanent }) if permanent => {
+                    match store.mail_refused(m.id, &error, now).await {
+                        Ok(()) | Err(vuoro_store::StoreError::NotFound) => {}
+                        Err(e) => return Err(e),
+                    }
+                    pass.refused += 1;
+                    tracing::warn!(
+                        mail = m.id,
+                        kind = m.kind.as_str(),
+                        attempts = m.attempts + 1,
+                        %error,
+                        "mail refused for good; not tried again"
+                    );
+                }
+                Err(Failure { error, .. }) => {
                     let retry = now + backoff(m.attempts);
                     store.mail_failed(m.id, &error, retry).await?;
                     pass.failed += 1;

@@ -62,6 +62,38 @@ async fn log_in(app: &TestApp, address: &str, password: &str) -> reqwest::Respon
         .await
 }
 
+/// An invitation to an address the mail server refuses for good says so on the list, where
+/// the admin can see the address to check, and the server stops trying.
+#[tokio::test]
+async fn an_invitation_to_an_address_that_takes_no_mail_says_so() {
+    let Some(sink) = Sink::start() else { return };
+    let app = spawn_with_mail(&sink).await;
+    let admin = app.login("admin").await;
+    let org_page = format!("/orgs/{}", app.org);
+    let r = admin
+        .post_form(
+            &format!("{org_page}/invitations"),
+            &[("email", "ei-ole@refused.test"), ("roles", "facilitator")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mut refused = false;
+    for _ in 0..100 {
+        let (_, page) = admin.text(&org_page).await;
+        if page.contains("Osoite ei ota postia vastaan; tarkista osoite ja kutsu uudelleen") {
+            refused = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        refused,
+        "the invitation list says the address takes no mail"
+    );
+    let state = app.store.outbox_state().await.expect("outbox");
+    assert_eq!((state.waiting, state.refused), (0, 1));
+}
+
 /// With mail, an invitation goes to the invited address only: the admin's page says where it
 /// went and never shows the link, the list says when it was sent, and the mailed link makes an
 /// account whose address is confirmed, so another organisation may invite it at once.

@@ -448,7 +448,14 @@ async fn mail_waits_while_the_server_is_down_and_arrives_once_it_is_back() {
     let pass = send_due(app.store.as_ref(), &mailer, t0)
         .await
         .expect("pass");
-    assert_eq!(pass, Pass { sent: 0, failed: 1 });
+    assert_eq!(
+        pass,
+        Pass {
+            sent: 0,
+            failed: 1,
+            refused: 0
+        }
+    );
     let state = app.store.outbox_state().await.expect("outbox");
     assert_eq!((state.waiting, state.failing), (1, 1));
     let error = state.last_error.expect("the failure is kept");
@@ -465,7 +472,14 @@ async fn mail_waits_while_the_server_is_down_and_arrives_once_it_is_back() {
     let pass = send_due(app.store.as_ref(), &mailer, later)
         .await
         .expect("pass");
-    assert_eq!(pass, Pass { sent: 1, failed: 0 });
+    assert_eq!(
+        pass,
+        Pass {
+            sent: 1,
+            failed: 0,
+            refused: 0
+        }
+    );
     let pass = send_due(
         app.store.as_ref(),
         &mailer,
@@ -478,6 +492,43 @@ async fn mail_waits_while_the_server_is_down_and_arrives_once_it_is_back() {
     assert_eq!(got.len(), 1, "sent once");
     assert_eq!(got[0].subject, format!("Viesti {to}"));
     assert_eq!(app.store.outbox_state().await.expect("outbox").waiting, 0);
+}
+
+/// A message the mail server refuses for good (no such mailbox) is not tried again: its body
+/// is erased, the outbox counts it as refused, and other messages go on.
+#[tokio::test]
+async fn a_message_refused_for_good_is_not_tried_again() {
+    let Some(sink) = Sink::start() else { return };
+    let app = spawn_with_mail(&sink).await;
+    let mailer = Mailer::new(&mail_config(&sink));
+    let t0 = OffsetDateTime::now_utc() + time::Duration::days(1);
+    let ok = "perilla@test.vuoro.fi";
+    app.store
+        .enqueue_mail(&[message("ei-ole@refused.test"), message(ok)], t0)
+        .await
+        .expect("queued");
+    let pass = send_due(app.store.as_ref(), &mailer, t0)
+        .await
+        .expect("pass");
+    assert_eq!(
+        pass,
+        Pass {
+            sent: 1,
+            failed: 0,
+            refused: 1
+        }
+    );
+    assert_eq!(sink.to(ok).len(), 1, "the other message went");
+    let state = app.store.outbox_state().await.expect("outbox");
+    assert_eq!((state.waiting, state.failing, state.refused), (0, 0, 1));
+    let pass = send_due(
+        app.store.as_ref(),
+        &mailer,
+        t0 + vuoro_web::mail::worker::LONGEST_RETRY * 3,
+    )
+    .await
+    .expect("pass");
+    assert_eq!(pass, Pass::default(), "never tried again");
 }
 
 /// Two server processes on one database sending at the same moment send each message once.

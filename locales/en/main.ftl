@@ -1122,6 +1122,9 @@ retention-months-invalid = The retention period must be 1–60 months.
 
 ## Rights: a person's data
 person-open = { $name }: data, export and removal
+members-former = Former members
+members-former-hint = They no longer hold roles in this organisation. Their data can still be exported or removed.
+person-former-member = Former member, no roles
 person-export-title = The person's data
 person-export-intro = Download as a JSON file everything the service holds about this person in this organisation: the account, roles, processes ordered and facilitated, plan versions, approvals, entries in the processes' logs and the times of log-ins. The file holds no participant's data. The export is recorded in the audit log.
 person-export = Download the data (JSON)

@@ -1125,6 +1125,9 @@ retention-months-invalid = Säilytysajan pitää olla 1–60 kuukautta.
 
 ## Rights: a person's data
 person-open = Henkilön { $name } tiedot, vienti ja poisto
+members-former = Entiset jäsenet
+members-former-hint = Heillä ei ole enää rooleja tässä organisaatiossa. Heidän tietonsa voi yhä viedä tai poistaa.
+person-former-member = Entinen jäsen, ei rooleja
 person-export-title = Henkilön tiedot
 person-export-intro = Lataa JSON-tiedostona kaikki, mitä palvelu säilyttää tästä henkilöstä tässä organisaatiossa: tili, roolit, tilatut ja fasilitoidut prosessit, suunnitelmaversiot, hyväksynnät, kirjaukset ja kirjautumisten ajat. Osallistujien tietoja tiedostossa ei ole. Vienti kirjataan hallinnon lokiin.
 person-export = Lataa tiedot (JSON)

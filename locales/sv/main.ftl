@@ -1116,6 +1116,9 @@ retention-months-invalid = Bevarandetiden ska vara 1–60 månader.
 
 ## Rights: a person's data
 person-open = Uppgifter om { $name }, export och radering
+members-former = Tidigare medlemmar
+members-former-hint = De har inte längre några roller i den här organisationen. Deras uppgifter kan fortfarande exporteras eller raderas.
+person-former-member = Tidigare medlem, inga roller
 person-export-title = Personens uppgifter
 person-export-intro = Ladda ner som JSON-fil allt som tjänsten har om personen i denna organisation: kontot, roller, beställda och faciliterade processer, planversioner, godkännanden, anteckningar i processernas logg och inloggningarnas tider. Deltagarnas uppgifter finns inte i filen. Exporten antecknas i förvaltningsloggen.
 person-export = Ladda ner uppgifterna (JSON)

@@ -530,6 +530,21 @@ impl RightsStore for PgStore {
         Ok(events)
     }
 
+    async fn former_members(&self, org: OrgId) -> Result<Vec<User>> {
+        let rows: Vec<UserRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users u WHERE u.id IN (SELECT user_id FROM role_changes WHERE org_id = $1) \
+             AND u.id NOT IN (SELECT user_id FROM org_roles WHERE org_id = $1) \
+             AND u.email NOT LIKE 'removed-%@vuoro.invalid' ORDER BY u.name, u.id"
+        ))
+        .bind(org.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(UserRow::into_user).collect()
+    }
+
     async fn staff_record(&self, user: UserId, org: Option<OrgId>) -> Result<StaffRecord> {
         let u = self.user(user).await?;
         let uid = user.to_string();
@@ -801,7 +816,18 @@ impl RightsStore for PgStore {
         if let Some(org) = org {
             let here = org.to_string();
             if !held.iter().any(|(o, _)| *o == here) {
-                return Err(StoreError::NotFound);
+                // A former member: their history here is still this organisation's.
+                let was: Option<i64> = sqlx::query_scalar(
+                    "SELECT 1::BIGINT FROM role_changes WHERE org_id = $1 AND user_id = $2 LIMIT 1",
+                )
+                .bind(&here)
+                .bind(&uid)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+                if was.is_none() {
+                    return Err(StoreError::NotFound);
+                }
             }
             if site_admin || held.iter().any(|(o, _)| *o != here) {
                 return Err(StoreError::Conflict(BEYOND_ORGANISATION));

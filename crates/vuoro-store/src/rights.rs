@@ -317,6 +317,9 @@ pub trait RightsStore: Send + Sync {
         at: OffsetDateTime,
     ) -> Result<Vec<LiveEvent>>;
 
+    /// People who held roles in the organisation and hold none there now (removed accounts
+    /// left out), by name: their data is still the organisation's to export or remove.
+    async fn former_members(&self, org: OrgId) -> Result<Vec<crate::User>>;
     /// Everything held about the staff member; within one organisation when `org` is given
     /// (its memberships, processes and their records), else everywhere. Log-ins are the
     /// account's, whatever the organisation.
@@ -325,8 +328,9 @@ pub trait RightsStore: Send + Sync {
     /// role removed (each removal recorded as a role change by `actor`), log-in sessions and
     /// pending invitations to the address deleted, and an audit entry written, in one
     /// transaction. The dialogue history stays. With `org` (an organisation's admin acting)
-    /// the person must hold roles there (`NotFound`) and nowhere else and not be a site
-    /// administrator (`Conflict(BEYOND_ORGANISATION)`). `Conflict(STILL_FACILITATING)` while
+    /// the person must hold roles there or have held them ([`RightsStore::former_members`])
+    /// (`NotFound`), hold none anywhere else and not be a site administrator
+    /// (`Conflict(BEYOND_ORGANISATION)`). `Conflict(STILL_FACILITATING)` while
     /// they facilitate a running process.
     async fn remove_staff(
         &self,

@@ -132,6 +132,8 @@ struct OrgView {
     units: Vec<String>,
     unit_field: Field,
     members: Vec<MemberRow>,
+    /// People who held roles here and hold none now: (id, name), for their data.
+    former: Vec<(UserId, String)>,
     invitations: Vec<InvitationRow>,
     invite_fields: Vec<Field>,
     /// Why the invitation just tried was refused, beyond a field's error.
@@ -300,12 +302,20 @@ async fn org_view(state: &AppState, c: Ctx, org_id: OrgId, f: OrgForms<'_>) -> A
         .prefix("i-")
         .errors(lang, &f.invite.2),
     ];
+    let former = state
+        .store
+        .former_members(org_id)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
     Ok(OrgView {
         c,
         org,
         units,
         unit_field,
         members,
+        former,
         invitations,
         invite_fields,
         invite_refused: f.invite_refused,

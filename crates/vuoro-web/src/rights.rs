@@ -56,7 +56,12 @@ async fn member(state: &AppState, org: OrgId, user: &str) -> AppResult<(User, Ro
     let id = UserId::parse(user).map_err(|_| AppError::NotFound)?;
     let roles = state.store.roles(org, id).await?;
     if roles.is_empty() {
-        return Err(AppError::NotFound);
+        // A former member's data is still the organisation's to export or remove.
+        let former = state.store.former_members(org).await?;
+        return match former.into_iter().find(|u| u.id == id) {
+            Some(person) => Ok((person, roles)),
+            None => Err(AppError::NotFound),
+        };
     }
     Ok((state.store.user(id).await?, roles))
 }
@@ -107,7 +112,11 @@ async fn person_view(
     Ok(PersonView {
         org: state.store.org(org).await?,
         person,
-        roles: names.join(", "),
+        roles: if names.is_empty() {
+            c.t("person-former-member")
+        } else {
+            names.join(", ")
+        },
         confirm,
         refused,
         c,

@@ -189,6 +189,7 @@ macro_rules! conformance_tests {
             rights::retention_deletes_exactly_what_is_due_and_records_it,
             rights::a_participant_reads_and_deletes_their_own_words,
             rights::a_staff_members_record_holds_their_work_and_no_participant,
+            rights::a_former_member_is_listed_and_can_still_be_removed,
             rights::removing_a_staff_member_keeps_the_history_and_refuses_a_running_facilitator,
         );
     };

@@ -819,3 +819,59 @@ pub async fn removing_a_staff_member_keeps_the_history_and_refuses_a_running_fac
         );
     }
 }
+
+/// Someone whose every role here was taken away is a former member: listed for the
+/// organisation's admins, whose export and removal still reach them, until removed.
+pub async fn a_former_member_is_listed_and_can_still_be_removed(store: Arc<dyn Store>) {
+    use crate::Removal;
+    let f = fixture(store).await;
+    let s = f.store.as_ref();
+    let t = datetime!(2027-02-01 09:00 UTC);
+    assert!(s.former_members(f.org.id).await.expect("read").is_empty());
+    s.change_roles(
+        f.org.id,
+        f.orderer.id,
+        RoleSet::empty(),
+        f.coordinator.id,
+        RoleChangeVia::Members,
+        t,
+    )
+    .await
+    .expect("roles taken away");
+    let former = s.former_members(f.org.id).await.expect("read");
+    assert_eq!(
+        former.iter().map(|u| u.id).collect::<Vec<_>>(),
+        vec![f.orderer.id]
+    );
+    let elsewhere = s.create_org("Espoon kaupunki", NOW).await.expect("org");
+    assert!(
+        s.former_members(elsewhere.id)
+            .await
+            .expect("read")
+            .is_empty(),
+        "never a member there"
+    );
+    let refused = s
+        .remove_staff(
+            f.orderer.id,
+            Removal::Anonymise,
+            f.coordinator.id,
+            Some(elsewhere.id),
+            t,
+        )
+        .await;
+    assert!(matches!(refused, Err(StoreError::NotFound)), "{refused:?}");
+    s.remove_staff(
+        f.orderer.id,
+        Removal::Anonymise,
+        f.coordinator.id,
+        Some(f.org.id),
+        t,
+    )
+    .await
+    .expect("removed by the organisation it belonged to");
+    assert!(
+        s.former_members(f.org.id).await.expect("read").is_empty(),
+        "a removed account is no longer listed"
+    );
+}

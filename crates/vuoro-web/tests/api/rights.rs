@@ -402,3 +402,45 @@ async fn an_admin_exports_a_person_as_json_without_participants_then_anonymises_
     let r = fac2.get(&format!("/orgs/{org}/audit")).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN, "the admins' page");
 }
+
+/// Someone whose roles were all taken away is listed as a former member, and the admin can
+/// still open, export and remove what is held about them.
+#[tokio::test]
+async fn a_former_members_data_can_still_be_exported() {
+    let app = spawn().await;
+    let admin = app.login("admin").await;
+    let org = app.org;
+    let orderer = app.user_id("orderer").await;
+    let r = admin
+        .post_form(&format!("/orgs/{org}/members/{orderer}/roles"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = admin.text(&format!("/orgs/{org}")).await;
+    assert!(page.contains("Entiset jäsenet"));
+    assert!(page.contains(&format!("/orgs/{org}/members/{orderer}\"")));
+    let (s, person) = admin.text(&format!("/orgs/{org}/members/{orderer}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(person.contains("Entinen jäsen, ei rooleja"));
+    let r = admin
+        .get(&format!("/orgs/{org}/members/{orderer}/export"))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let json: serde_json::Value =
+        serde_json::from_str(&r.text().await.expect("body")).expect("JSON");
+    assert_eq!(json["account"]["email"], email("orderer"));
+    assert_eq!(
+        json["role_changes"][0]["own"], true,
+        "the change that ended the membership"
+    );
+    let r = admin
+        .post_form(
+            &format!("/orgs/{org}/members/{orderer}/remove"),
+            &[("how", "delete"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = admin.text(&format!("/orgs/{org}")).await;
+    assert!(!page.contains("Entiset jäsenet"), "no one left to list");
+    let (s, _) = admin.text(&format!("/orgs/{org}/members/{orderer}")).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}

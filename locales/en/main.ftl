@@ -1223,6 +1223,7 @@ sso-refused-unverified = The sign-on service has not verified your e-mail addres
 sso-refused-no-account = You have no account in vuoro yet, and you have not been invited. Ask your organisation's administrator to invite you.
 sso-refused-linked = Your account is already linked to another account at your organisation's sign-on service. Log in with that one or contact your organisation's administrator.
 sso-provider-down = Your organisation's sign-on service could not be reached just now. Try again in a moment or log in with a password.
+sso-throttled = Too many sign-ons were started from this address. Wait a moment and try again.
 sso-admin-open = Single sign-on
 sso-admin-title = Single sign-on
 sso-admin-not-configured = Single sign-on is not set up on this server. You can still prepare the groups; they apply once the service's administrators set up sign-on.

@@ -1226,6 +1226,7 @@ sso-refused-unverified = Kirjautumispalvelu ei ole vahvistanut sähköpostiosoit
 sso-refused-no-account = Sinulla ei ole vielä tunnusta vuorossa, eikä sinua ole kutsuttu. Pyydä organisaatiosi ylläpitäjää kutsumaan sinut.
 sso-refused-linked = Tunnuksesi on jo yhdistetty toiseen organisaation kirjautumispalvelun tunnukseen. Kirjaudu sillä tai ota yhteyttä organisaatiosi ylläpitäjään.
 sso-provider-down = Organisaation kirjautumispalveluun ei juuri nyt saatu yhteyttä. Yritä hetken päästä uudelleen tai kirjaudu salasanalla.
+sso-throttled = Tästä osoitteesta on aloitettu liian monta kirjautumista. Odota hetki ja yritä uudelleen.
 sso-admin-open = Kertakirjautuminen
 sso-admin-title = Kertakirjautuminen
 sso-admin-not-configured = Kertakirjautumista ei ole otettu käyttöön tällä palvelimella. Voit silti valmistella ryhmät; ne otetaan huomioon, kun palvelun ylläpito ottaa kertakirjautumisen käyttöön.

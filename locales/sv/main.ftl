@@ -1217,6 +1217,7 @@ sso-refused-unverified = Inloggningstjänsten har inte bekräftat din e-postadre
 sso-refused-no-account = Du har ännu inget konto i vuoro och har inte bjudits in. Be din organisations administratör att bjuda in dig.
 sso-refused-linked = Ditt konto är redan kopplat till ett annat konto i organisationens inloggningstjänst. Logga in med det eller kontakta din organisations administratör.
 sso-provider-down = Organisationens inloggningstjänst kunde inte nås just nu. Försök igen om en stund eller logga in med lösenord.
+sso-throttled = För många inloggningar har påbörjats från den här adressen. Vänta en stund och försök igen.
 sso-admin-open = Gemensam inloggning
 sso-admin-title = Gemensam inloggning
 sso-admin-not-configured = Gemensam inloggning har inte tagits i bruk på den här servern. Du kan ändå förbereda grupperna; de tillämpas när tjänstens administratör tar inloggningen i bruk.

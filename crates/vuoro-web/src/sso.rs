@@ -15,6 +15,7 @@
 //! Everything stored is in the database, so any server process may answer the callback.
 
 use crate::AppState;
+use crate::client::ClientAddr;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::form::FormData;
@@ -24,7 +25,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use http_body_util::{BodyExt, Full, Limited};
@@ -56,6 +57,9 @@ const COOKIE: &str = "vuoro_sign_on";
 const COOKIE_PATH: &str = "/login/sso";
 /// How long someone may take at the provider's log-in page.
 const START_LIFETIME: Duration = Duration::minutes(10);
+/// Sign-ons one client may start within [`START_LIFETIME`]: far more than a person needs,
+/// even an office behind one address.
+const STARTS_PER_CLIENT: u32 = 60;
 /// How long the provider's metadata and keys are used before they are read again (a provider
 /// rotates its signing keys now and then).
 const METADATA_LIFETIME: std::time::Duration = std::time::Duration::from_secs(15 * 60);
@@ -373,8 +377,36 @@ fn sign_on(state: &AppState) -> AppResult<&SignOn> {
 }
 
 /// The log-in page's button: a sign-on starts, and the browser goes to the provider.
-async fn start(State(state): State<AppState>, c: Ctx, form: FormData) -> AppResult<Response> {
+async fn start(
+    State(state): State<AppState>,
+    c: Ctx,
+    client_addr: ClientAddr,
+    form: FormData,
+) -> AppResult<Response> {
     let so = sign_on(&state)?;
+    // Each start writes a row until it expires: one client may not fill the table. Counted in
+    // the database, so every server process spends one budget.
+    let now = OffsetDateTime::now_utc();
+    let key = format!(
+        "sso-start:{}",
+        hash_token(&crate::auth::client_key(client_addr.0).to_string())
+    );
+    let budget = [vuoro_store::Budget {
+        key: &key,
+        limit: STARTS_PER_CLIENT,
+    }];
+    if let Some(spent) = state
+        .store
+        .take_attempt(&budget, now - START_LIFETIME, now)
+        .await?
+    {
+        let wait = (spent.until - now).max(Duration::ZERO).unsigned_abs();
+        let mut r = refused(&state, c, "sso-throttled", StatusCode::TOO_MANY_REQUESTS);
+        if let Ok(v) = HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
+            r.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Ok(r);
+    }
     let client = match so.client(false).await {
         Ok(client) => client,
         Err(e) => {
@@ -399,7 +431,6 @@ async fn start(State(state): State<AppState>, c: Ctx, form: FormData) -> AppResu
         .set_pkce_challenge(challenge)
         .url();
     let token = random_token();
-    let now = OffsetDateTime::now_utc();
     state
         .store
         .start_sign_on(

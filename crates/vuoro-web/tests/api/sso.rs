@@ -222,6 +222,28 @@ async fn a_wrong_or_missing_state_is_refused() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
+/// Each start writes a row until it expires, so one client may start only so many: the next
+/// is refused with a page saying to wait, and when.
+#[tokio::test]
+async fn one_client_cannot_start_sign_ons_without_end() {
+    let Some((app, _provider)) = spawn_with_sign_on().await else {
+        return;
+    };
+    let b = app.browser();
+    for i in 0..60 {
+        let r = b.post_form("/login/sso", &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "start {i}");
+    }
+    let r = b.post_form("/login/sso", &[]).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.headers().contains_key("retry-after"));
+    let page = r.text().await.expect("page");
+    assert!(
+        page.contains("Tästä osoitteesta on aloitettu liian monta kirjautumista."),
+        "{page}"
+    );
+}
+
 #[tokio::test]
 async fn an_unverified_email_is_refused() {
     let Some((app, provider)) = spawn_with_sign_on().await else {

@@ -553,7 +553,8 @@ async fn record_role_change(
     .bind(role_codes(before))
     .bind(role_codes(after))
     .bind(via.code())
-    .bind(actor == user && actor_is_site_admin)
+    // Roles a sign-on brings come from the provider's groups, not from the person.
+    .bind(actor == user && actor_is_site_admin && via != RoleChangeVia::SignOn)
     .bind(timestamp(now)?)
     .execute(conn)
     .await

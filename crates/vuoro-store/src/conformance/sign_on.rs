@@ -288,6 +288,27 @@ pub async fn groups_give_and_take_roles_at_sign_on(store: Arc<dyn Store>) {
             .expect("roles")
             .is_empty()
     );
+
+    // A site administrator's roles from a sign-on are the provider's groups' doing: not marked
+    // as a site administrator giving roles to themselves.
+    let site = s
+        .create_user(
+            NewUser {
+                site_admin: true,
+                ..new_user("yllapito@vantaa.fi", "Ylläpitäjä")
+            },
+            NOW,
+        )
+        .await
+        .expect("user");
+    s.set_roles(f.org.id, site.id, RoleSet::empty().with(Role::Orderer))
+        .await
+        .expect("roles");
+    s.apply_group_roles(site.id, &["vuoro-fasilitaattorit".to_owned()], at)
+        .await
+        .expect("applied");
+    let log = s.role_changes(f.org.id, 1).await.expect("log");
+    assert_eq!((log[0].user, log[0].self_grant), (site.id, false));
 }
 
 /// Password log-in is allowed until an organisation turns it off; then its members are

@@ -129,6 +129,7 @@ role-facilitator = Facilitator
 ## Front page
 home-title = My home page
 home-no-roles = You do not have a role in any organisation yet. Ask an administrator for an invitation.
+home-sign-on-required = This organisation has turned password log-in off. Sign in with the organisation's account to see its processes.
 home-your-roles = Your roles:
 home-order = Order a dialogue
 home-queue = Order queue
@@ -1245,3 +1246,4 @@ sso-password-off-confirm = Turn off logging in with a password? The organisation
 sso-password-off-yes = Yes, turn off logging in with a password
 sso-password-keep = Keep logging in with a password
 sso-password-needs-sign-on = Logging in with a password cannot be turned off, because single sign-on is not set up on this server.
+sso-password-sign-on-first = First log out and back in with the organisation's account: your session, begun with a password, would no longer reach this organisation once password log-in is off.

@@ -129,6 +129,7 @@ role-facilitator = Fasilitaattori
 ## Front page
 home-title = Oma etusivu
 home-no-roles = Sinulla ei ole vielä rooleja missään organisaatiossa. Pyydä ylläpitäjältä kutsu.
+home-sign-on-required = Tämä organisaatio on ottanut salasanalla kirjautumisen pois käytöstä. Kirjaudu organisaation tunnuksella nähdäksesi sen prosessit.
 home-your-roles = Roolisi:
 home-order = Tilaa dialogi
 home-queue = Tilausjono
@@ -1248,3 +1249,4 @@ sso-password-off-confirm = Poistetaanko salasanalla kirjautuminen käytöstä? O
 sso-password-off-yes = Kyllä, poista salasanalla kirjautuminen käytöstä
 sso-password-keep = Pidä salasanalla kirjautuminen
 sso-password-needs-sign-on = Salasanalla kirjautumista ei voi poistaa käytöstä, koska kertakirjautumista ei ole otettu käyttöön tällä palvelimella.
+sso-password-sign-on-first = Kirjaudu ensin ulos ja takaisin sisään organisaation tunnuksella: salasanalla alkanut istuntosi ei enää pääsisi tähän organisaatioon, kun salasanalla kirjautuminen on poistettu käytöstä.

@@ -129,6 +129,7 @@ role-facilitator = Facilitator
 ## Front page
 home-title = Min startsida
 home-no-roles = Du har ännu inga roller i någon organisation. Be en administratör om en inbjudan.
+home-sign-on-required = Den här organisationen har stängt av inloggning med lösenord. Logga in med organisationens konto för att se dess processer.
 home-your-roles = Dina roller:
 home-order = Beställ en dialog
 home-queue = Beställningskö
@@ -1239,3 +1240,4 @@ sso-password-off-confirm = Stänga av inloggning med lösenord? Organisationens 
 sso-password-off-yes = Ja, stäng av inloggning med lösenord
 sso-password-keep = Behåll inloggning med lösenord
 sso-password-needs-sign-on = Inloggning med lösenord kan inte stängas av, eftersom gemensam inloggning inte har tagits i bruk på den här servern.
+sso-password-sign-on-first = Logga först ut och in igen med organisationens konto: din session som började med lösenord skulle inte längre nå den här organisationen när inloggning med lösenord är avstängd.

@@ -696,13 +696,14 @@ impl AccountStore for PgStore {
 
     async fn create_login(&self, s: &LoginSession) -> Result<()> {
         sqlx::query(
-            "INSERT INTO login_sessions (token_hash, user_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4)",
+            "INSERT INTO login_sessions (token_hash, user_id, created_at, expires_at, via) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(&s.token_hash)
         .bind(s.user.to_string())
         .bind(timestamp(s.created_at)?)
         .bind(timestamp(s.expires_at)?)
+        .bind(s.via.code())
         .execute(&self.pool)
         .await
         .map_err(db_unique("login session"))?;
@@ -722,7 +723,7 @@ impl AccountStore for PgStore {
         now: OffsetDateTime,
     ) -> Result<Option<(LoginSession, User)>> {
         let row: Option<LoginRow> = sqlx::query_as(concat!(
-            "SELECT s.token_hash, s.created_at AS session_created_at, s.expires_at, ",
+            "SELECT s.token_hash, s.created_at AS session_created_at, s.expires_at, s.via, ",
             user_columns!(),
             " FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
         ))

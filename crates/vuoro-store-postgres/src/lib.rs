@@ -229,6 +229,10 @@ mod tests {
             9,
             "f92dcca1bd998281d4cdc4d4fdbd45510c99847aba96e42beb148130812f1940953c1958eba1a0a63cbe3b40e325d7cb",
         ),
+        (
+            10,
+            "9f6beb07fe915ac0fb01ae54deeac0e46b9e5ef2d061dbfaad92d13ddcba4082492795f926a16f2c0b3b11c15d817764",
+        ),
     ];
 
     #[test]

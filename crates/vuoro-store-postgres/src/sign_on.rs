@@ -237,11 +237,12 @@ impl SignOnStore for PgStore {
         .await
         .map_err(db)?;
         if !allowed {
-            // A session does not record how it began, so every member's ends now: one begun
-            // with a password must not outlive the rule. They log in again with the sign-on;
-            // the admin who turned it off keeps theirs, and so do site administrators.
+            // Every member's session begun with a password ends now, so none outlives the
+            // rule (one in another organisation too: they log in again and reach the
+            // organisations that allow it). Sessions begun by sign-on stay, as do the admin's
+            // who turned it off and site administrators'.
             sqlx::query(
-                "DELETE FROM login_sessions WHERE user_id IN \
+                "DELETE FROM login_sessions WHERE via = 'password' AND user_id IN \
                  (SELECT u.id FROM users u JOIN org_roles r ON r.user_id = u.id \
                  WHERE r.org_id = $1 AND NOT u.site_admin AND u.id <> $2)",
             )
@@ -261,16 +262,31 @@ impl SignOnStore for PgStore {
 
     async fn password_login_refused(&self, user: UserId) -> Result<bool> {
         let refused: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM users u \
-             JOIN org_roles r ON r.user_id = u.id \
-             JOIN org_sign_on s ON s.org_id = r.org_id \
-             WHERE u.id = $1 AND NOT u.site_admin AND NOT s.password_login)",
+            "SELECT EXISTS (SELECT 1 FROM org_roles WHERE user_id = $1) \
+             AND NOT EXISTS (SELECT 1 FROM org_roles r \
+                             LEFT JOIN org_sign_on s ON s.org_id = r.org_id \
+                             WHERE r.user_id = $1 AND coalesce(s.password_login, true)) \
+             AND NOT coalesce((SELECT site_admin FROM users WHERE id = $1), false)",
         )
         .bind(user.to_string())
         .fetch_one(&self.pool)
         .await
         .map_err(db)?;
         Ok(refused)
+    }
+
+    async fn password_off_orgs(&self, user: UserId) -> Result<Vec<OrgId>> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT r.org_id FROM org_roles r \
+             JOIN org_sign_on s ON s.org_id = r.org_id JOIN users u ON u.id = r.user_id \
+             WHERE r.user_id = $1 AND NOT u.site_admin AND NOT s.password_login \
+             ORDER BY r.org_id",
+        )
+        .bind(user.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        ids.iter().map(|id| parse_id(id, "org_roles")).collect()
     }
 }
 

@@ -656,6 +656,10 @@ mod tests {
             19,
             "8b93407c65bca905f61185aefb7d0c3d15b5b37d165c7804499aae838eeeffa533f58ae2a2e94bcee7cd0430a4475538",
         ),
+        (
+            20,
+            "7f47d0a602aca764355298f3031e0dbcd1658aeea520ce46b51a1bfddc81436265b6b6e9249520345799519bb8d1628e",
+        ),
     ];
 
     #[test]

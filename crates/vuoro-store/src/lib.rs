@@ -229,6 +229,32 @@ pub struct LoginSession {
     pub user: UserId,
     pub created_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
+    /// How it began: an organisation with password log-in off is closed to a session begun
+    /// with a password.
+    pub via: LoginVia,
+}
+
+/// How a log-in session began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginVia {
+    Password,
+    SignOn,
+}
+
+impl LoginVia {
+    /// Stored in `login_sessions.via`.
+    pub fn code(self) -> &'static str {
+        match self {
+            LoginVia::Password => "password",
+            LoginVia::SignOn => "sign_on",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<LoginVia> {
+        [LoginVia::Password, LoginVia::SignOn]
+            .into_iter()
+            .find(|v| v.code() == s)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

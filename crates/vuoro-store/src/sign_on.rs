@@ -100,9 +100,14 @@ pub trait SignOnStore: Send + Sync {
         actor: UserId,
         now: OffsetDateTime,
     ) -> Result<()>;
-    /// Whether a password log-in is refused to the account: it holds a role in an
-    /// organisation that turned password log-in off, and is not a site administrator.
+    /// Whether a password log-in is refused to the account: every organisation where it holds
+    /// roles (one at least) turned password log-in off, and it is not a site administrator.
+    /// Otherwise a password session reaches the organisations that allow it, and
+    /// [`SignOnStore::password_off_orgs`] says which it does not.
     async fn password_login_refused(&self, user: UserId) -> Result<bool>;
+    /// The organisations where the account holds roles and password log-in is off (none for
+    /// a site administrator): a session begun with a password does not reach them.
+    async fn password_off_orgs(&self, user: UserId) -> Result<Vec<OrgId>>;
 }
 
 /// The roles an account holds in an organisation after a sign-on with `groups`: the roles

@@ -26,7 +26,7 @@ use time::{Duration, OffsetDateTime};
 use vuoro_core::text::{self, limits};
 use vuoro_core::{FieldErrors, Lang};
 use vuoro_store::prelude::*;
-use vuoro_store::{Acceptor, Budget, LoginSession, NewUser};
+use vuoro_store::{Acceptor, Budget, LoginSession, LoginVia, NewUser};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -367,6 +367,7 @@ async fn login(
     start_session(
         &state,
         &user,
+        LoginVia::Password,
         &next_of(Some(form.get("next"))),
         OffsetDateTime::now_utc(),
     )
@@ -378,6 +379,7 @@ async fn login(
 pub(crate) async fn start_session(
     state: &AppState,
     user: &vuoro_store::User,
+    via: LoginVia,
     next: &str,
     now: OffsetDateTime,
 ) -> AppResult<Response> {
@@ -390,9 +392,10 @@ pub(crate) async fn start_session(
             user: user.id,
             created_at: now,
             expires_at: now + Duration::hours(hours),
+            via,
         })
         .await?;
-    tracing::info!(user = %user.id, "logged in");
+    tracing::info!(user = %user.id, via = via.code(), "logged in");
     let mut r = redirect(if next.is_empty() { "/" } else { next });
     set_session_cookie(&mut r, state, token, Duration::hours(hours));
     Ok(r)

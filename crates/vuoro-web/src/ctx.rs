@@ -13,7 +13,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use time::OffsetDateTime;
 use vuoro_core::permission::{Action, Actor};
 use vuoro_core::{Lang, OrgId, RoleSet, UserId};
-use vuoro_store::Organisation;
+use vuoro_store::{LoginVia, Organisation};
 
 pub const LANG_COOKIE: &str = "vuoro_lang";
 pub const SESSION_COOKIE: &str = "vuoro_session";
@@ -29,8 +29,15 @@ pub struct CurrentUser {
     pub name: String,
     pub email: String,
     pub site_admin: bool,
+    /// The organisations this session reaches, with the roles held there.
     pub memberships: Vec<(Organisation, RoleSet)>,
+    /// Organisations where the user holds roles that this session does not reach: it began
+    /// with a password and they turned password log-in off. The front page offers the
+    /// sign-on for them.
+    pub sign_on_required: Vec<Organisation>,
     pub session_hash: String,
+    /// How this session began.
+    pub session_via: LoginVia,
 }
 
 impl CurrentUser {
@@ -204,15 +211,31 @@ impl FromRequestParts<AppState> for Ctx {
         let mut user = None;
         if let Some(token) = cookie(&parts.headers, SESSION_COOKIE) {
             let hash = hash_token(token);
-            if let Some((_, u)) = state.store.login(&hash, OffsetDateTime::now_utc()).await? {
-                let memberships = state.store.memberships(u.id).await?;
+            if let Some((session, u)) = state.store.login(&hash, OffsetDateTime::now_utc()).await? {
+                let mut memberships = state.store.memberships(u.id).await?;
+                // A session begun with a password does not reach an organisation that turned
+                // password log-in off, while the server's sign-on works (without it, passwords
+                // work everywhere, so nobody is locked out).
+                let mut sign_on_required = Vec::new();
+                if session.via == LoginVia::Password && state.sign_on.is_some() {
+                    let off = state.store.password_off_orgs(u.id).await?;
+                    if !off.is_empty() {
+                        let (closed, open) = memberships
+                            .into_iter()
+                            .partition::<Vec<_>, _>(|(o, _)| off.contains(&o.id));
+                        memberships = open;
+                        sign_on_required = closed.into_iter().map(|(o, _)| o).collect();
+                    }
+                }
                 user = Some(CurrentUser {
                     id: u.id,
                     name: u.name,
                     email: u.email,
                     site_admin: u.site_admin,
                     memberships,
+                    sign_on_required,
                     session_hash: hash,
+                    session_via: session.via,
                 });
             }
         }

@@ -46,6 +46,8 @@ pub struct OrgCard {
 struct HomeView {
     c: Ctx,
     orgs: Vec<OrgCard>,
+    /// Organisations this password session does not reach (see `CurrentUser`).
+    sign_on_required: Vec<vuoro_store::Organisation>,
     ordered: Vec<ProcessRow>,
     facilitating: Vec<ProcessRow>,
 }
@@ -62,6 +64,8 @@ enum HomePrimary {
     /// anyone else the public listing.
     Methods,
     Listing,
+    /// Every organisation of the user wants a sign-on this password session lacks.
+    SignOn,
 }
 
 impl HomeView {
@@ -70,6 +74,7 @@ impl HomeView {
             Some(o) if o.can_order => HomePrimary::Order,
             Some(o) if o.can_coordinate => HomePrimary::Queue,
             _ if self.continue_row().is_some() => HomePrimary::Continue,
+            None if !self.sign_on_required.is_empty() => HomePrimary::SignOn,
             _ if self.c.user.as_ref().is_some_and(|u| u.is_staff()) => HomePrimary::Methods,
             _ => HomePrimary::Listing,
         }
@@ -181,6 +186,7 @@ async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
     Ok(HomeView {
         c,
         orgs,
+        sign_on_required: user.sign_on_required.clone(),
         ordered,
         facilitating,
     }

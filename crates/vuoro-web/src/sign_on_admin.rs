@@ -166,6 +166,13 @@ async fn set_password_login(
         if state.sign_on.is_none() {
             return Err(AppError::Conflict("sso-password-needs-sign-on"));
         }
+        // A password session would lose this organisation the moment it is turned off: the
+        // admin proves the sign-on works for them first (a site administrator keeps a
+        // password everywhere).
+        let me = c.user()?;
+        if me.session_via == vuoro_store::LoginVia::Password && !me.site_admin {
+            return Err(AppError::Conflict("sso-password-sign-on-first"));
+        }
         if form.get("confirm") != "yes" {
             let v = view(&state, c, id, ("", Vec::new(), FieldErrors::new()), true).await?;
             return Ok(v.into_response());

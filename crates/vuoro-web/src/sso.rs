@@ -538,7 +538,14 @@ async fn callback(
     if !changed.is_empty() {
         tracing::info!(user = %user.id, organisations = changed.len(), "roles changed by sign-on groups");
     }
-    let mut r = crate::auth::start_session(&state, &user, &started.next, now).await?;
+    let mut r = crate::auth::start_session(
+        &state,
+        &user,
+        vuoro_store::LoginVia::SignOn,
+        &started.next,
+        now,
+    )
+    .await?;
     clear_cookie(&mut r, &state);
     tracing::info!(user = %user.id, "signed on");
     Ok(r)

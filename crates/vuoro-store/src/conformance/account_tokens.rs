@@ -73,6 +73,7 @@ pub async fn a_mailed_link_sets_the_password_once_and_ends_every_log_in(store: A
             user: who,
             created_at: t0,
             expires_at: t0 + Duration::hours(12),
+            via: crate::LoginVia::Password,
         })
         .await
         .expect("log-in");

@@ -407,6 +407,7 @@ pub async fn login_sessions_expire(store: Arc<dyn Store>) {
         user: f.orderer.id,
         created_at: now,
         expires_at: now + Duration::hours(8),
+        via: crate::LoginVia::Password,
     };
     s.create_login(&session).await.expect("login");
     let found = s

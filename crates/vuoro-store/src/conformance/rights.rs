@@ -597,6 +597,7 @@ pub async fn a_staff_members_record_holds_their_work_and_no_participant(store: A
         user: f.facilitator.id,
         created_at: t,
         expires_at: t + Duration::hours(8),
+        via: crate::LoginVia::Password,
     })
     .await
     .expect("login");
@@ -716,6 +717,7 @@ pub async fn removing_a_staff_member_keeps_the_history_and_refuses_a_running_fac
         user: f.orderer.id,
         created_at: t,
         expires_at: t + Duration::hours(8),
+        via: crate::LoginVia::Password,
     })
     .await
     .expect("login");

@@ -311,9 +311,11 @@ pub async fn groups_give_and_take_roles_at_sign_on(store: Arc<dyn Store>) {
     assert_eq!((log[0].user, log[0].self_grant), (site.id, false));
 }
 
-/// Password log-in is allowed until an organisation turns it off; then its members are
-/// refused a password and logged out, site administrators are not, and members of other
-/// organisations not.
+/// Password log-in is allowed until an organisation turns it off; then its members' sessions
+/// begun with a password end and a password is refused to whoever belongs to no organisation
+/// that allows it; one who also belongs to another reaches only that one by password. Site
+/// administrators and members of other organisations are not touched, nor sessions begun by
+/// sign-on.
 pub async fn password_log_in_is_turned_off_per_organisation(store: Arc<dyn Store>) {
     let f = fixture(store).await;
     let s = &f.store;
@@ -340,16 +342,26 @@ pub async fn password_log_in_is_turned_off_per_organisation(store: Arc<dyn Store
     s.set_roles(other.id, espoo.id, RoleSet::empty().with(Role::Orderer))
         .await
         .expect("roles");
-    for (token, user) in [
-        ("orderer-session", f.orderer.id),
-        ("site-session", site.id),
-        ("espoo-session", espoo.id),
+    // The coordinator is a member in Espoo too.
+    s.set_roles(
+        other.id,
+        f.coordinator.id,
+        RoleSet::empty().with(Role::Orderer),
+    )
+    .await
+    .expect("roles");
+    for (token, user, via) in [
+        ("orderer-session", f.orderer.id, crate::LoginVia::Password),
+        ("orderer-sign-on", f.orderer.id, crate::LoginVia::SignOn),
+        ("site-session", site.id, crate::LoginVia::Password),
+        ("espoo-session", espoo.id, crate::LoginVia::Password),
     ] {
         s.create_login(&LoginSession {
             token_hash: token.into(),
             user,
             created_at: NOW,
             expires_at: NOW + Duration::hours(8),
+            via,
         })
         .await
         .expect("login");
@@ -367,6 +379,14 @@ pub async fn password_log_in_is_turned_off_per_organisation(store: Arc<dyn Store
             .is_some()
     };
     assert!(!still_in("orderer-session").await);
+    assert!(still_in("orderer-sign-on").await, "a sign-on session stays");
+    assert_eq!(
+        s.login("orderer-sign-on", NOW)
+            .await
+            .expect("session")
+            .map(|(l, _)| l.via),
+        Some(crate::LoginVia::SignOn)
+    );
     assert!(still_in("site-session").await);
     assert!(still_in("espoo-session").await);
     assert!(!s.password_login(f.org.id).await.expect("read"));
@@ -377,6 +397,24 @@ pub async fn password_log_in_is_turned_off_per_organisation(store: Arc<dyn Store
         "a site administrator keeps a password"
     );
     assert!(!s.password_login_refused(espoo.id).await.expect("read"));
+    assert!(
+        !s.password_login_refused(f.coordinator.id)
+            .await
+            .expect("read"),
+        "Espoo still takes their password"
+    );
+    assert_eq!(
+        s.password_off_orgs(f.coordinator.id).await.expect("read"),
+        vec![f.org.id],
+        "but a password session does not reach Vantaa"
+    );
+    assert!(s.password_off_orgs(site.id).await.expect("read").is_empty());
+    assert!(
+        s.password_off_orgs(espoo.id)
+            .await
+            .expect("read")
+            .is_empty()
+    );
 
     s.set_password_login(f.org.id, true, site.id, NOW + Duration::minutes(1))
         .await

@@ -120,6 +120,7 @@ pub struct LoginRow {
     token_hash: String,
     session_created_at: String,
     expires_at: String,
+    via: String,
     #[sqlx(flatten)]
     user: UserRow,
 }
@@ -132,6 +133,8 @@ impl LoginRow {
             user: user.id,
             created_at: parse_timestamp(&self.session_created_at, "login_sessions")?,
             expires_at: parse_timestamp(&self.expires_at, "login_sessions")?,
+            via: crate::LoginVia::parse(&self.via)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown log-in {}", self.via)))?,
         };
         Ok((session, user))
     }

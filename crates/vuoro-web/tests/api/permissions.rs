@@ -564,6 +564,7 @@ async fn session_for(app: &TestApp, who: &str) -> String {
             user: app.user_id(who).await,
             created_at: now,
             expires_at: now + Duration::hours(1),
+            via: vuoro_store::LoginVia::Password,
         })
         .await
         .expect("session");

@@ -404,15 +404,70 @@ async fn the_first_sign_on_accepts_an_invitation_and_groups_give_roles() {
     );
 }
 
+/// A browser holding a session of `who` begun by sign-on, as the callback would start it.
+async fn signed_on(app: &TestApp, who: &str) -> Browser {
+    let token = vuoro_web::util::random_token();
+    let now = OffsetDateTime::now_utc();
+    app.store
+        .create_login(&vuoro_store::LoginSession {
+            token_hash: hash_token(&token),
+            user: app.user_id(who).await,
+            created_at: now,
+            expires_at: now + Duration::hours(1),
+            via: vuoro_store::LoginVia::SignOn,
+        })
+        .await
+        .expect("session");
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let url: reqwest::Url = app.base.parse().expect("url");
+    jar.add_cookie_str(&format!("vuoro_session={token}"), &url);
+    Browser {
+        client: reqwest::Client::builder()
+            .cookie_provider(jar)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        base: app.base.clone(),
+    }
+}
+
 #[tokio::test]
 async fn password_log_in_off_refuses_a_members_password() {
     let Some((app, _provider)) = spawn_with_sign_on().await else {
         return;
     };
-    let admin = app.login("admin").await;
-    let member = app.login("orderer").await;
     let page = format!("/orgs/{}/sign-on", app.org);
     let action = format!("{page}/password");
+    // An admin on a password session would lock themselves out: they sign on first.
+    let on_password = app.login("admin").await;
+    let r = on_password
+        .post_form(&action, &[("allowed", "no"), ("confirm", "yes")])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(
+        r.text()
+            .await
+            .expect("body")
+            .contains("Kirjaudu ensin ulos ja takaisin sisään organisaation tunnuksella")
+    );
+    assert!(app.store.password_login(app.org).await.expect("read"));
+    let admin = signed_on(&app, "admin").await;
+    let member = app.login("orderer").await;
+    // The coordinator is also a member of another organisation that keeps passwords.
+    let other = app
+        .store
+        .create_org("Naapurikunta", OffsetDateTime::now_utc())
+        .await
+        .expect("org");
+    let coordinator = app.user_id("coordinator").await;
+    app.store
+        .set_roles(
+            other.id,
+            coordinator,
+            RoleSet::empty().with(Role::Coordinator),
+        )
+        .await
+        .expect("roles");
     // The first press asks; nothing changes yet.
     let r = admin.post_form(&action, &[("allowed", "no")]).await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -425,9 +480,32 @@ async fn password_log_in_off_refuses_a_members_password() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, shown) = admin.text(&page).await;
     assert!(shown.contains("Salasanalla kirjautuminen on pois käytöstä"));
-    // The member who was in, perhaps on a password, is out; the admin who did it is not.
+    // The member who was in on a password is out; the admin who did it is not.
     assert!(!logged_in(&member).await);
     assert!(logged_in(&admin).await);
+
+    // The coordinator logs in with a password and reaches the other organisation only: the
+    // front page offers the sign-on for this one, whose pages are closed to the session.
+    let coord = app.login("coordinator").await;
+    let (_, home) = coord.text("/").await;
+    assert!(
+        home.contains("Tämä organisaatio on ottanut salasanalla kirjautumisen pois käytöstä"),
+        "{home}"
+    );
+    assert!(home.contains("Naapurikunta"));
+    let (status, _) = coord.text(&format!("/orgs/{}/processes", app.org)).await;
+    assert!(
+        status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+        "{status}"
+    );
+    let (status, _) = coord.text(&format!("/orgs/{}/processes", other.id)).await;
+    assert_eq!(status, StatusCode::OK);
+    // Signed on, the same person reaches this organisation again.
+    let coord_signed_on = signed_on(&app, "coordinator").await;
+    let (status, _) = coord_signed_on
+        .text(&format!("/orgs/{}/processes", app.org))
+        .await;
+    assert_eq!(status, StatusCode::OK);
 
     // An invitation to the organisation makes the account by sign-on, not with a password.
     let now = OffsetDateTime::now_utc();

@@ -118,6 +118,22 @@ id_type!(
     /// One import of a listing document into the catalogue.
     ListingImportId
 );
+id_type!(
+    /// A training a coordinator recorded for the facilitator network.
+    TrainingId
+);
+id_type!(
+    /// A meeting of the facilitator network.
+    MeetingId
+);
+id_type!(
+    /// A stretch of days a facilitator is away.
+    AbsenceId
+);
+id_type!(
+    /// One training a person holds: from a recorded training, or done before the platform.
+    HeldTrainingId
+);
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,7 @@ pub mod lang;
 pub mod live;
 pub mod method;
 pub mod mixing;
+pub mod network;
 pub mod notices;
 pub mod openspace;
 pub mod order;
@@ -24,8 +25,9 @@ pub mod text;
 pub mod themes;
 
 pub use ids::{
-    ActivityId, CompletionRequestId, ListingImportId, LiveSessionId, NoteId, OrgId, OrgPlanId,
-    ParticipantId, PlanAreaId, PracticeId, ProcessId, TopicId, UnitId, UserId,
+    AbsenceId, ActivityId, CompletionRequestId, HeldTrainingId, ListingImportId, LiveSessionId,
+    MeetingId, NoteId, OrgId, OrgPlanId, ParticipantId, PlanAreaId, PracticeId, ProcessId, TopicId,
+    TrainingId, UnitId, UserId,
 };
 pub use lang::{Lang, Localized};
 pub use permission::{Action, Role, RoleSet};

@@ -96,6 +96,15 @@ pub enum Action {
     /// Ask an organisation to complete its catalogue. Site administrators do it for the peer
     /// listing across organisations; a coordinator for their own organisation.
     RequestCompletion,
+    /// See the facilitator network: the network page, profiles, trainings and meetings. The
+    /// coordinators who keep it, and the organisation's admins.
+    ViewNetwork,
+    /// Record trainings and network meetings with their attendance, complete trainees, and edit
+    /// any facilitator's profile, absences and earlier trainings: the coordinator's.
+    ManageNetwork,
+    /// Keep one's own facilitator profile and absences, and see one's own facilitation: a
+    /// holder of the facilitator role.
+    KeepOwnProfile,
 }
 
 /// A user as the permission rules see them in one organisation.
@@ -121,6 +130,9 @@ impl Actor {
                 self.site_admin || r.has(Role::Admin) || r.has(Role::Coordinator)
             }
             Action::RequestCompletion => self.site_admin || r.has(Role::Coordinator),
+            Action::ViewNetwork => r.has(Role::Coordinator) || r.has(Role::Admin),
+            Action::ManageNetwork => r.has(Role::Coordinator),
+            Action::KeepOwnProfile => r.has(Role::Facilitator),
         }
     }
 }
@@ -306,6 +318,18 @@ mod tests {
         }
         assert!(site.can(Action::RequestCompletion) && coord.can(Action::RequestCompletion));
         assert!(!admin.can(Action::RequestCompletion));
+        assert!(coord.can(Action::ViewNetwork) && admin.can(Action::ViewNetwork));
+        for a in [&orderer, &fac, &nobody, &site] {
+            assert!(!a.can(Action::ViewNetwork), "{a:?}");
+        }
+        assert!(coord.can(Action::ManageNetwork));
+        for a in [&admin, &orderer, &fac, &nobody, &site] {
+            assert!(!a.can(Action::ManageNetwork), "{a:?}");
+        }
+        assert!(fac.can(Action::KeepOwnProfile));
+        for a in [&admin, &orderer, &coord, &nobody, &site] {
+            assert!(!a.can(Action::KeepOwnProfile), "{a:?}");
+        }
     }
 
     #[test]

@@ -110,7 +110,7 @@ pub(crate) async fn origin_of(conn: &mut PgConnection, user: UserId) -> Result<O
 }
 
 /// Refuses roles in `org` for an account whose unconfirmed address came from another one.
-async fn check_origin(conn: &mut PgConnection, org: OrgId, user: UserId) -> Result<()> {
+pub(crate) async fn check_origin(conn: &mut PgConnection, org: OrgId, user: UserId) -> Result<()> {
     match origin_of(conn, user).await? {
         Some(origin) if origin != org => Err(StoreError::Conflict(ADDRESS_UNCONFIRMED)),
         _ => Ok(()),

@@ -23,6 +23,7 @@ mod copy;
 mod feed;
 mod live;
 mod mail;
+mod network;
 mod notices;
 mod outcome;
 mod process;
@@ -232,6 +233,10 @@ mod tests {
         (
             10,
             "9f6beb07fe915ac0fb01ae54deeac0e46b9e5ef2d061dbfaad92d13ddcba4082492795f926a16f2c0b3b11c15d817764",
+        ),
+        (
+            11,
+            "02965ecc305f2771a5c4012cb36edbfd230334767050a704be14a72cd48741c11f28ac39785ae120860bbcb812edf535",
         ),
     ];
 

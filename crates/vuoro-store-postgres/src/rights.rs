@@ -779,6 +779,7 @@ impl RightsStore for PgStore {
                 })
                 .collect(),
             notes_typed_for_the_circle: count(typed, "notes")?,
+            network: vuoro_store::NetworkStore::network_record(self, user, org).await?,
         })
     }
 
@@ -869,6 +870,11 @@ impl RightsStore for PgStore {
             "DELETE FROM account_tokens WHERE user_id = $1",
             "DELETE FROM mail_settings WHERE user_id = $1",
             "DELETE FROM mail_turned_off WHERE user_id = $1",
+            // The network's profile, absences and the trainings added on the profile; what they
+            // attended (trainees, trainings completed, meetings) stays under the removed account.
+            "DELETE FROM facilitator_profiles WHERE user_id = $1",
+            "DELETE FROM facilitator_absences WHERE user_id = $1",
+            "DELETE FROM held_trainings WHERE user_id = $1 AND training_id IS NULL",
         ] {
             sqlx::query(statement)
                 .bind(&uid)

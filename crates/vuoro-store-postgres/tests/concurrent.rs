@@ -518,3 +518,59 @@ fn activity(text: &str) -> vuoro_core::catalogue::Activity {
     .validate(vuoro_core::catalogue::Vocabulary::builtin())
     .expect("valid activity")
 }
+
+/// A training completed by several coordinators at once: each trainee is completed once, holds
+/// the training once, and gains the facilitator role by one recorded change.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn completions_at_once_train_and_give_the_role_once() {
+    let Some(f) = fixture().await else { return };
+    let training = vuoro_core::network::Training {
+        id: vuoro_core::TrainingId::new(),
+        org: f.org.id,
+        method: "eratauko".into(),
+        trainer: "Erätauko-säätiö".into(),
+        from: date!(2027 - 02 - 01),
+        to: date!(2027 - 02 - 02),
+        minutes: 720,
+    };
+    let trainees = [f.orderer.id, f.facilitator.id];
+    f.store
+        .create_training(&training, &trainees, f.admin.id, NOW)
+        .await
+        .expect("training");
+    let tasks: Vec<_> = (0..WRITERS)
+        .map(|i| {
+            let (store, admin) = (f.writer(i), f.admin.id);
+            tokio::spawn(async move {
+                store
+                    .complete_training(training.id, &trainees, admin, NOW)
+                    .await
+            })
+        })
+        .collect();
+    let mut completed = 0;
+    let mut became = 0;
+    for t in tasks {
+        let done = t.await.expect("task").expect("completed");
+        completed += done.completed.len();
+        became += done.became_facilitators.len();
+    }
+    assert_eq!((completed, became), (2, 2));
+    for user in trainees {
+        let held = f.store.held_trainings(f.org.id, user).await.expect("held");
+        assert_eq!(held.len(), 1);
+        assert!(
+            f.store
+                .roles(f.org.id, user)
+                .await
+                .expect("roles")
+                .has(Role::Facilitator)
+        );
+    }
+    let changes = f.store.role_changes(f.org.id, 100).await.expect("changes");
+    let by_training = changes
+        .iter()
+        .filter(|c| c.via == RoleChangeVia::Training)
+        .count();
+    assert_eq!(by_training, 2);
+}

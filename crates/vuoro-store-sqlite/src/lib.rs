@@ -14,6 +14,7 @@ mod copy;
 mod feed;
 mod live;
 mod mail;
+mod network;
 mod notices;
 mod outcome;
 mod process;
@@ -659,6 +660,10 @@ mod tests {
         (
             20,
             "7f47d0a602aca764355298f3031e0dbcd1658aeea520ce46b51a1bfddc81436265b6b6e9249520345799519bb8d1628e",
+        ),
+        (
+            21,
+            "7b87ad6d998ffbfd1cd962dc202dce9490b2f91a8ee3a5b6011aa1bd03ef890c8250ba742c50fe02eb71760733f4de95",
         ),
     ];
 

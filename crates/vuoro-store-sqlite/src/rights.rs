@@ -782,6 +782,7 @@ impl RightsStore for SqliteStore {
                 })
                 .collect(),
             notes_typed_for_the_circle: count(typed, "notes")?,
+            network: vuoro_store::NetworkStore::network_record(self, user, org).await?,
         })
     }
 
@@ -872,6 +873,11 @@ impl RightsStore for SqliteStore {
             "DELETE FROM account_tokens WHERE user_id = ?",
             "DELETE FROM mail_settings WHERE user_id = ?",
             "DELETE FROM mail_turned_off WHERE user_id = ?",
+            // The network's profile, absences and the trainings added on the profile; what they
+            // attended (trainees, trainings completed, meetings) stays under the removed account.
+            "DELETE FROM facilitator_profiles WHERE user_id = ?",
+            "DELETE FROM facilitator_absences WHERE user_id = ?",
+            "DELETE FROM held_trainings WHERE user_id = ? AND training_id IS NULL",
         ] {
             sqlx::query(statement)
                 .bind(&uid)

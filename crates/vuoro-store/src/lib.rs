@@ -18,6 +18,7 @@ pub mod copy;
 
 pub mod feed;
 pub mod mail;
+pub mod network;
 pub mod notices;
 
 pub mod rights;
@@ -30,6 +31,7 @@ pub mod throttle;
 /// callable on a `dyn Store` or a backend, whichever feature it belongs to.
 pub mod prelude {
     pub use crate::MailStore as _;
+    pub use crate::NetworkStore as _;
     pub use crate::NoticeStore as _;
 
     pub use crate::TokenStore as _;
@@ -61,6 +63,9 @@ use vuoro_core::{
 pub use audit::{AuditAction, AuditDetail, AuditEntry, AuditStore, NewAuditEntry};
 pub use feed::{LiveFeed, LiveNotice};
 pub use mail::{MailKind, MailStore, NewMail, QueuedMail};
+pub use network::{
+    Completed, MeetingLine, NetworkRecord, NetworkStore, Trainee, TrainingLine, TrainingRecord,
+};
 pub use notices::{CommunityMail, NoticeStore, SummaryMove, SummaryMoved};
 
 pub use rights::{
@@ -174,6 +179,8 @@ pub enum RoleChangeVia {
     NewOrganisation,
     /// A sign-on applied the organisation's group mappings; the actor is the account itself.
     SignOn,
+    /// A coordinator marked a training completed and the trainee became a facilitator.
+    Training,
 }
 
 impl RoleChangeVia {
@@ -183,6 +190,7 @@ impl RoleChangeVia {
             Self::Members => "members",
             Self::NewOrganisation => "new_organisation",
             Self::SignOn => "sign_on",
+            Self::Training => "training",
         }
     }
 
@@ -192,6 +200,7 @@ impl RoleChangeVia {
             Self::Members,
             Self::NewOrganisation,
             Self::SignOn,
+            Self::Training,
         ]
         .into_iter()
         .find(|v| v.code() == s)
@@ -750,6 +759,7 @@ pub trait Store:
     + AuditStore
     + RightsStore
     + TokenStore
+    + NetworkStore
     + std::fmt::Debug
 {
 }
@@ -768,6 +778,7 @@ impl<T> Store for T where
         + AuditStore
         + RightsStore
         + TokenStore
+        + NetworkStore
         + std::fmt::Debug
 {
 }

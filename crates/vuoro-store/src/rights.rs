@@ -267,6 +267,8 @@ pub struct StaffRecord {
     pub logins: Vec<RecordLogin>,
     pub audit_entries: Vec<RecordAudit>,
     pub notes_typed_for_the_circle: u64,
+    /// The facilitator network: profiles, absences, trainings held and attended, meetings.
+    pub network: crate::network::NetworkRecord,
 }
 
 #[async_trait]

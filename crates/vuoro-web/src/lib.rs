@@ -21,6 +21,7 @@ pub mod layers;
 pub mod live;
 pub mod mail;
 pub mod methods;
+pub mod network;
 pub mod notices;
 pub mod orders;
 pub mod pages;
@@ -162,6 +163,7 @@ fn routes() -> routes::Routes {
         .merge(catalogue::router())
         .merge(retention::router())
         .merge(rights::router())
+        .merge(network::router())
         .merge(assets::router())
         .merge(mail::prefs::router())
 }

@@ -33,6 +33,10 @@ pub struct OrgCard {
     pub can_coordinate: bool,
     pub can_manage: bool,
     pub can_catalogue: bool,
+    /// Sees the facilitator network (coordinators, admins).
+    pub can_network: bool,
+    /// Their own page ("Oma fasilitointi"), where they keep a facilitator profile here.
+    pub own_page: Option<String>,
     /// Requests to complete the catalogue that nobody has resolved yet.
     pub open_requests: i64,
     /// For a coordinator: orders waiting for a facilitator, and how many of them asked for
@@ -147,6 +151,10 @@ async fn home(State(state): State<AppState>, c: Ctx) -> AppResult<Response> {
             can_coordinate: actor.can(Action::ViewAllProcesses),
             can_manage: actor.can(Action::ManageOrganisation),
             can_catalogue: can_edit_catalogue || actor.can(Action::RequestCompletion),
+            can_network: actor.can(Action::ViewNetwork),
+            own_page: actor
+                .can(Action::KeepOwnProfile)
+                .then(|| format!("/orgs/{}/network/people/{}", org.id, user.id)),
             open_requests,
             waiting_orders,
             waiting_advice,

@@ -80,8 +80,170 @@ fn session(title: &str, phase: u32, date: &str) -> SessionInput {
 /// Adds the demo data unless it is there already. Refuses a database that holds accounts the
 /// demo did not create: the demo adds a site administrator whose password is published, which
 /// must never happen to a real installation's database.
+/// The rest of the demo city's facilitator network (part 9): name, home unit (an index into the
+/// demo's units, or none), the participant languages they facilitate in, the methods they take
+/// on, hours a month, and whether they take on orders that need an outsider. Each logs in as
+/// `verkosto01@demo.vuoro.fi` and so on, with the demo password.
+type NetworkPerson = (
+    &'static str,
+    Option<usize>,
+    &'static [&'static str],
+    &'static [&'static str],
+    u32,
+    bool,
+);
+
+const NETWORK: &[NetworkPerson] = &[
+    (
+        "Aada Aaltonen",
+        Some(0),
+        &["fi"],
+        &["luokkadialogi", "eratauko"],
+        6,
+        false,
+    ),
+    (
+        "Benjamin Berg",
+        Some(1),
+        &["fi", "sv"],
+        &["hyvien-kaytantojen-dialogit"],
+        4,
+        true,
+    ),
+    (
+        "Cecilia Cederholm",
+        Some(1),
+        &["sv", "fi", "en"],
+        &["eratauko", "learning-cafe"],
+        6,
+        true,
+    ),
+    (
+        "Daniel Dahlström",
+        Some(2),
+        &["fi"],
+        &["open-space", "learning-cafe"],
+        3,
+        false,
+    ),
+    (
+        "Eveliina Eskola",
+        Some(0),
+        &["fi", "en"],
+        &["luokkadialogi"],
+        6,
+        false,
+    ),
+    (
+        "Faisal Farah",
+        Some(1),
+        &["fi", "so", "ar"],
+        &["eratauko", "tulevaisuuden-muistelu"],
+        5,
+        false,
+    ),
+    (
+        "Greta Grönroos",
+        None,
+        &["fi", "sv"],
+        &["hyvien-kaytantojen-dialogit", "eratauko"],
+        8,
+        true,
+    ),
+    (
+        "Hannu Heikkinen",
+        Some(2),
+        &["fi"],
+        &["eratauko", "eratauko-verkossa"],
+        4,
+        false,
+    ),
+    (
+        "Iida Immonen",
+        Some(0),
+        &["fi"],
+        &["luokkadialogi", "learning-cafe"],
+        6,
+        false,
+    ),
+    (
+        "Jussi Jokinen",
+        Some(1),
+        &["fi"],
+        &["tulevaisuuden-muistelu"],
+        4,
+        false,
+    ),
+    (
+        "Katariina Koskinen",
+        None,
+        &["fi", "en"],
+        &["hyvien-kaytantojen-dialogit", "open-space"],
+        6,
+        true,
+    ),
+    (
+        "Lauri Lehtonen",
+        Some(2),
+        &["fi"],
+        &["eratauko-verkossa"],
+        2,
+        false,
+    ),
+    (
+        "Maryan Mohamed",
+        Some(1),
+        &["so", "fi"],
+        &["eratauko"],
+        4,
+        false,
+    ),
+    (
+        "Noora Nieminen",
+        Some(0),
+        &["fi", "sv"],
+        &["luokkadialogi", "eratauko"],
+        6,
+        false,
+    ),
+    (
+        "Olli Ojala",
+        Some(2),
+        &["fi"],
+        &["hyvien-kaytantojen-dialogit"],
+        5,
+        true,
+    ),
+    (
+        "Pirkko Pelkonen",
+        Some(1),
+        &["fi"],
+        &["hyvien-kaytantojen-dialogit", "learning-cafe"],
+        6,
+        false,
+    ),
+    (
+        "Rami Rantanen",
+        Some(0),
+        &["fi", "en"],
+        &["open-space"],
+        3,
+        false,
+    ),
+    ("Sara Salonen", None, &["fi", "ar"], &["eratauko"], 4, false),
+];
+
+fn network_email(i: usize) -> String {
+    format!("verkosto{:02}@demo.vuoro.fi", i + 1)
+}
+
 pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> {
     let mut demo_accounts = 0;
+    for i in 0..NETWORK.len() {
+        if store.user_by_email(&network_email(i)).await?.is_some() {
+            demo_accounts += 1;
+        }
+    }
     for (email, _, _) in PEOPLE {
         if store.user_by_email(email).await?.is_some() {
             demo_accounts += 1;
@@ -107,7 +269,7 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
     let care = store
         .create_unit(org.id, "Sosiaali- ja terveyspalvelut")
         .await?;
-    store.create_unit(org.id, "Kaupunkiympäristö").await?;
+    let environment = store.create_unit(org.id, "Kaupunkiympäristö").await?;
     let mut ids: Vec<UserId> = Vec::new();
     for (i, (email, name, roles)) in PEOPLE.iter().enumerate() {
         let u = store
@@ -249,7 +411,221 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         store.set_state(p3.id, now, to, facilitator, at).await?;
         now = to;
     }
+    let units = [education.id, care.id, environment.id];
+    network(
+        store,
+        org.id,
+        &units,
+        coordinator,
+        &[facilitator, second],
+        &hash,
+        at,
+    )
+    .await?;
     catalogue(store, org.id, coordinator, p3.id).await
+}
+
+/// The facilitator network: about twenty facilitators with profiles (units, languages,
+/// capacities, a few absences), a THL Good Practices training and an Erätauko training with
+/// their trainees completed, one coming training, earlier trainings on two profiles, and four
+/// network meetings of the year with who attended.
+async fn network(
+    store: &dyn Store,
+    org: vuoro_core::OrgId,
+    units: &[UnitId; 3],
+    coordinator: UserId,
+    named: &[UserId; 2],
+    hash: &str,
+    at: time::OffsetDateTime,
+) -> anyhow::Result<()> {
+    use time::Duration;
+    use time::macros::date;
+    use vuoro_core::network::{Absence, HeldTraining, Meeting, Profile, Training};
+    use vuoro_core::{AbsenceId, HeldTrainingId, MeetingId, TrainingId};
+
+    let profile =
+        |unit: Option<usize>, langs: &[&str], methods: &[&str], hours: u32, out| Profile {
+            unit: unit.map(|u| units[u]),
+            languages: langs
+                .iter()
+                .filter_map(|l| ParticipantLang::parse(l))
+                .collect(),
+            methods: methods.iter().map(|m| (*m).to_owned()).collect(),
+            takes_outsider: out,
+            capacity_minutes: hours * 60,
+        };
+    // Fanni and Veikko, the facilitators of the log-in table, first.
+    store
+        .save_profile(
+            org,
+            named[0],
+            &profile(
+                Some(1),
+                &["fi", "sv"],
+                &["hyvien-kaytantojen-dialogit", "eratauko", "luokkadialogi"],
+                6,
+                false,
+            ),
+            at,
+        )
+        .await?;
+    store
+        .save_profile(
+            org,
+            named[1],
+            &profile(Some(0), &["fi"], &["eratauko"], 4, true),
+            at,
+        )
+        .await?;
+    let mut people = vec![named[0], named[1]];
+    for (i, (name, unit, langs, methods, hours, out)) in NETWORK.iter().enumerate() {
+        let u = store
+            .create_user(
+                NewUser {
+                    email: network_email(i),
+                    name: (*name).into(),
+                    password_hash: hash.to_owned(),
+                    site_admin: false,
+                },
+                at,
+            )
+            .await?;
+        store
+            .set_roles(org, u.id, RoleSet::empty().with(Role::Facilitator))
+            .await?;
+        store
+            .save_profile(org, u.id, &profile(*unit, langs, methods, *hours, *out), at)
+            .await?;
+        people.push(u.id);
+    }
+    // A few absences, from the coming weeks on.
+    let today = at.date();
+    for (who, from, days) in [(2, 10, 14), (7, 30, 5), (12, 3, 60), (0, 45, 3)] {
+        let first = today + Duration::days(from);
+        store
+            .add_absence(
+                org,
+                people[who],
+                &Absence {
+                    id: AbsenceId::new(),
+                    from: first,
+                    to: first + Duration::days(days),
+                },
+                at,
+            )
+            .await?;
+    }
+    // The trainings: THL's Good Practices training and an Erätauko training, completed; a
+    // class dialogue training coming, its trainees not yet completed.
+    let trainings = [
+        (
+            "hyvien-kaytantojen-dialogit",
+            "THL",
+            date!(2026 - 09 - 14),
+            date!(2026 - 09 - 16),
+            18,
+            &[0usize, 1, 3, 8, 12, 16, 17][..],
+            true,
+        ),
+        (
+            "eratauko",
+            "Erätauko-säätiö",
+            date!(2026 - 11 - 05),
+            date!(2026 - 11 - 06),
+            12,
+            &[0, 1, 4, 5, 7, 9, 14, 15, 19][..],
+            true,
+        ),
+        (
+            "luokkadialogi",
+            "Esimerkkilän kaupunki",
+            date!(2027 - 02 - 15),
+            date!(2027 - 02 - 15),
+            6,
+            &[6, 10, 15, 18][..],
+            false,
+        ),
+    ];
+    for (method, trainer, from, to, hours, trainees, done) in trainings {
+        let t = Training {
+            id: TrainingId::new(),
+            org,
+            method: method.into(),
+            trainer: trainer.into(),
+            from,
+            to,
+            minutes: hours * 60,
+        };
+        let who: Vec<UserId> = trainees.iter().map(|i| people[*i]).collect();
+        store.create_training(&t, &who, coordinator, at).await?;
+        if done {
+            store.complete_training(t.id, &who, coordinator, at).await?;
+        }
+    }
+    // Trainings before the platform, added on two profiles.
+    for (who, method, trainer, on, hours) in [
+        (0, "eratauko", "Erätauko-säätiö", date!(2020 - 10 - 01), 8),
+        (2, "learning-cafe", "Sitra", date!(2019 - 04 - 10), 4),
+        (
+            13,
+            "tulevaisuuden-muistelu",
+            "THL",
+            date!(2018 - 03 - 12),
+            24,
+        ),
+    ] {
+        store
+            .add_held_training(
+                org,
+                people[who],
+                &HeldTraining {
+                    id: HeldTrainingId::new(),
+                    method: method.into(),
+                    trainer: trainer.into(),
+                    date: on,
+                    minutes: hours * 60,
+                    training: None,
+                },
+                coordinator,
+                at,
+            )
+            .await?;
+    }
+    // Four network meetings this year, with who attended.
+    let year = vuoro_core::network::year_of(at);
+    let meetings: [(u8, u8, &str, Option<&str>, usize); 4] = [
+        (
+            2,
+            10,
+            "Verkoston aloitustapaaminen",
+            Some("Kaupungintalo, sali 2"),
+            16,
+        ),
+        (5, 12, "Kokemusten vaihto: Erätauko", Some("Teams"), 11),
+        (9, 8, "Syksyn suunnittelu", Some("Pääkirjasto"), 14),
+        (11, 24, "Vertaistapaaminen", None, 9),
+    ];
+    for (month, day, title, place, count) in meetings {
+        let date = time::Date::from_calendar_date(year, time::Month::try_from(month)?, day)?;
+        let m = Meeting {
+            id: MeetingId::new(),
+            org,
+            date,
+            title: title.into(),
+            place: place.map(str::to_owned),
+        };
+        store.create_meeting(&m, coordinator, at).await?;
+        let mut who: Vec<UserId> = people
+            .iter()
+            .cycle()
+            .skip(usize::from(month))
+            .take(count)
+            .copied()
+            .collect();
+        who.push(coordinator);
+        store.set_attendance(m.id, &who).await?;
+    }
+    Ok(())
 }
 
 /// The catalogue: the 2021 peer listing of ten organisations, imported as `vuoro import

@@ -24,6 +24,7 @@ pub mod catalogue;
 pub mod feed;
 pub mod live;
 pub mod mail;
+pub mod network;
 pub mod notices;
 pub mod outcome;
 pub mod process;
@@ -191,6 +192,11 @@ macro_rules! conformance_tests {
             rights::a_staff_members_record_holds_their_work_and_no_participant,
             rights::a_former_member_is_listed_and_can_still_be_removed,
             rights::removing_a_staff_member_keeps_the_history_and_refuses_a_running_facilitator,
+            network::a_profile_its_absences_and_trainings_held_round_trip,
+            network::a_completed_training_trains_and_makes_a_facilitator_once,
+            network::the_networks_members_are_read_in_one_go_as_each_reads_alone,
+            network::meetings_are_listed_per_year_with_their_attendance,
+            network::removal_takes_the_profile_and_keeps_what_was_attended,
         );
     };
 }

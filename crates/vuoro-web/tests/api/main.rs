@@ -18,6 +18,7 @@ mod live_guard;
 mod look;
 mod mail;
 mod names;
+mod network;
 mod notices;
 mod openspace;
 mod org_plans;

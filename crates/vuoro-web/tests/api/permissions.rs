@@ -188,6 +188,13 @@ const FOLLOW_UP: &str = "L N N F Y Y N N N L L";
 const CATALOGUE: &str = "L Y Y Y N N N N N L L";
 /// The organisation's plans: as the catalogue.
 const PLANS: &str = CATALOGUE;
+/// Seeing the facilitator network: coordinators and admins.
+const NETWORK: &str = "L F Y Y F F F F F L L";
+/// Keeping the network (trainings, meetings): the coordinator.
+const NETWORK_KEEP: &str = "L F F Y F F F F F L L";
+/// Changing a facilitator's profile (`{person}`, the facilitator): the coordinator and the
+/// facilitator themselves.
+const PROFILE: &str = "L F F Y F Y F F F L L";
 
 /// Every route and method with what each caller gets.
 fn table() -> Vec<Row> {
@@ -516,6 +523,69 @@ fn table() -> Vec<Row> {
         row(GET, "/assets/fonts/NotoSansArabic-Regular.woff2", ALL),
         row(GET, "/assets/fonts/OFL.txt", ALL),
         // mail: every logged-in person's own settings
+        // the facilitator network: "my facilitation" leads a facilitator (anywhere) to their page
+        row(GET, "/facilitation", "L N N N N Y Y Y N L L"),
+        row(GET, "/orgs/{org}/network", NETWORK),
+        // A profile: the network's viewers, and the facilitator themselves.
+        row(
+            GET,
+            "/orgs/{org}/network/people/{person}",
+            "L F Y Y F Y F F F L L",
+        ),
+        row(POST, "/orgs/{org}/network/people/{person}", PROFILE).fields(&[
+            ("languages", "fi"),
+            ("methods", "eratauko"),
+            ("capacity", "6"),
+        ]),
+        row(
+            POST,
+            "/orgs/{org}/network/people/{person}/absences",
+            PROFILE,
+        )
+        .fields(&[("from", "2030-01-01"), ("to", "2030-01-02")]),
+        // Without `confirm` the deletion only asks.
+        row(
+            POST,
+            "/orgs/{org}/network/people/{person}/absences/{absence}/delete",
+            PROFILE,
+        ),
+        row(
+            POST,
+            "/orgs/{org}/network/people/{person}/trainings",
+            NETWORK_KEEP,
+        )
+        .fields(&[
+            ("method", "eratauko"),
+            ("trainer", "THL"),
+            ("date", "2020-01-01"),
+            ("hours", "8"),
+        ]),
+        row(GET, "/orgs/{org}/network/trainings/new", NETWORK_KEEP),
+        row(POST, "/orgs/{org}/network/trainings", NETWORK_KEEP).fields(&[
+            ("method", "eratauko"),
+            ("trainer", "THL"),
+            ("from", "2027-02-01"),
+            ("to", "2027-02-02"),
+            ("hours", "12"),
+            ("trainees", "{fac}"),
+        ]),
+        row(GET, "/orgs/{org}/network/trainings/{training}", NETWORK),
+        row(
+            POST,
+            "/orgs/{org}/network/trainings/{training}/complete",
+            NETWORK_KEEP,
+        )
+        .fields(&[("completed", "{fac}")]),
+        row(GET, "/orgs/{org}/network/meetings/new", NETWORK_KEEP),
+        row(POST, "/orgs/{org}/network/meetings", NETWORK_KEEP)
+            .fields(&[("date", "2027-03-01"), ("title", "Tapaaminen {uniq}")]),
+        row(GET, "/orgs/{org}/network/meetings/{meeting}", NETWORK),
+        row(
+            POST,
+            "/orgs/{org}/network/meetings/{meeting}/attendance",
+            NETWORK_KEEP,
+        )
+        .fields(&[("attended", "{fac}")]),
         row(GET, "/account/mail", "L Y Y Y Y Y Y Y Y L L"),
         row(POST, "/account/mail", "L Y Y Y Y Y Y Y Y L L")
             .fields(&[("lang", "sv"), ("on", "order-assigned")]),
@@ -541,6 +611,10 @@ struct Fx {
     area: String,
     member: String,
     fac: String,
+    /// The facilitator's absence, a training and a network meeting.
+    absence: String,
+    training: String,
+    meeting: String,
     /// The cookies each caller sends, by the index of [`WHO`].
     cookies: Vec<String>,
     /// A CSRF token every caller holds in a cookie and sends with every form.
@@ -837,6 +911,44 @@ async fn fixture(app: &TestApp, client: &Client) -> Fx {
         .await
         .expect("requests");
 
+    // The network: an absence of the facilitator, a training they take and a meeting.
+    let fac_id = app.user_id("facilitator").await;
+    let coord_id = app.user_id("coordinator").await;
+    let now = OffsetDateTime::now_utc();
+    let absence = vuoro_core::network::Absence {
+        id: vuoro_core::AbsenceId::new(),
+        from: time::macros::date!(2030 - 06 - 01),
+        to: time::macros::date!(2030 - 06 - 30),
+    };
+    app.store
+        .add_absence(app.org, fac_id, &absence, now)
+        .await
+        .expect("absence");
+    let training = vuoro_core::network::Training {
+        id: vuoro_core::TrainingId::new(),
+        org: app.org,
+        method: "eratauko".into(),
+        trainer: "Erätauko-säätiö".into(),
+        from: time::macros::date!(2027 - 02 - 01),
+        to: time::macros::date!(2027 - 02 - 02),
+        minutes: 720,
+    };
+    app.store
+        .create_training(&training, &[fac_id], coord_id, now)
+        .await
+        .expect("training");
+    let meeting = vuoro_core::network::Meeting {
+        id: vuoro_core::MeetingId::new(),
+        org: app.org,
+        date: time::macros::date!(2027 - 03 - 01),
+        title: "Verkostotapaaminen".into(),
+        place: None,
+    };
+    app.store
+        .create_meeting(&meeting, coord_id, now)
+        .await
+        .expect("meeting");
+
     let mut cookies = Vec::new();
     for who in WHO {
         let c = match who {
@@ -870,6 +982,9 @@ async fn fixture(app: &TestApp, client: &Client) -> Fx {
         plan: plans[0].id.to_string(),
         area: plans[0].areas[0].id.to_string(),
         member: app.user_id("member").await.to_string(),
+        absence: absence.id.to_string(),
+        training: training.id.to_string(),
+        meeting: meeting.id.to_string(),
         fac,
         cookies,
         csrf,
@@ -917,6 +1032,10 @@ fn params(fx: &Fx, r: &Row) -> HashMap<&'static str, String> {
         ("plan", fx.plan.clone()),
         ("area", fx.area.clone()),
         ("token", "not-a-token".to_owned()),
+        ("person", fx.fac.clone()),
+        ("absence", fx.absence.clone()),
+        ("training", fx.training.clone()),
+        ("meeting", fx.meeting.clone()),
     ])
 }
 

@@ -19,6 +19,7 @@ pub mod permission;
 pub mod plan;
 pub mod practice;
 pub mod process;
+pub mod proposals;
 pub mod retention;
 pub mod summary;
 pub mod text;

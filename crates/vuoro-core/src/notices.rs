@@ -61,6 +61,12 @@ fn local_instant(tz: &TimeZone, date: Date, at: Time) -> Option<Timestamp> {
     Some(dt.to_zoned(tz.clone()).ok()?.timestamp())
 }
 
+/// The moment a local (Helsinki) date and time falls on, read as [`local_instant`] reads it.
+pub fn local_moment(tz: &TimeZone, date: Date, at: Time) -> Option<OffsetDateTime> {
+    let ts = local_instant(tz, date, at)?;
+    OffsetDateTime::from_unix_timestamp_nanos(ts.as_nanosecond()).ok()
+}
+
 /// The Helsinki date at `now`.
 pub fn local_date(tz: &TimeZone, now: OffsetDateTime) -> Option<Date> {
     let d = timestamp(now)?.to_zoned(tz.clone()).date();

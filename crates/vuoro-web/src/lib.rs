@@ -28,6 +28,7 @@ pub mod pages;
 pub mod password;
 pub mod practices;
 pub mod processes;
+pub mod proposals;
 pub mod retention;
 pub mod rights;
 pub mod routes;
@@ -153,6 +154,7 @@ fn routes() -> routes::Routes {
         .merge(methods::router())
         .merge(orders::router())
         .merge(processes::router())
+        .merge(proposals::router())
         .merge(live::router())
         .merge(themes::router())
         .merge(practices::router())

@@ -24,11 +24,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
+use vuoro_core::assignment::YearMonth;
 use vuoro_core::lang::ParticipantLang;
 use vuoro_core::network::{
     self, Absence, HeldTrainingInput, MeetingInput, Profile, ProfileInput, TrainingInput,
 };
 use vuoro_core::permission::Action;
+use vuoro_core::proposals;
 use vuoro_core::{
     AbsenceId, FieldError, FieldErrors, Lang, MeetingId, OrgId, Role, TrainingId, UserId,
 };
@@ -243,6 +245,8 @@ pub struct IdleRow {
     pub name: String,
     pub unit: String,
     pub last: String,
+    /// This month's planned hours against the capacity.
+    pub load: String,
 }
 
 #[derive(Debug)]
@@ -320,6 +324,33 @@ async fn network_page(
         })
         .collect();
     per_unit.sort_by_key(|r| r.name.to_lowercase());
+    // This month's load: the sessions this month of the processes each one leads.
+    let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
+    let this_month = YearMonth::of(now);
+    let led: Vec<_> = state
+        .store
+        .processes(&ProcessFilter {
+            org: Some(org.id),
+            ..ProcessFilter::default()
+        })
+        .await?
+        .into_iter()
+        .filter(|p| p.state != vuoro_core::ProcessState::Cancelled)
+        .filter_map(|p| p.facilitator.map(|f| (p.id, f)))
+        .collect();
+    let ids: Vec<vuoro_core::ProcessId> = led.iter().map(|(p, _)| *p).collect();
+    let plans = state.store.current_plans(&ids).await?;
+    let mut load: HashMap<UserId, u32> = HashMap::new();
+    for (p, f) in &led {
+        if let Some(v) = plans.get(p) {
+            let spans = proposals::session_spans(&tz, &v.plan.sessions);
+            let m = proposals::minutes_per_month(&spans)
+                .get(&this_month)
+                .copied()
+                .unwrap_or(0);
+            *load.entry(*f).or_default() += m;
+        }
+    }
     let idle = network::longest_idle(&members)
         .into_iter()
         .map(|m| IdleRow {
@@ -329,6 +360,13 @@ async fn network_page(
             last: m
                 .last_facilitated
                 .map_or_else(|| i18n::t(lang, "net-never"), format_date),
+            load: format!(
+                "{} / {}",
+                hours(lang, load.get(&m.user).copied().unwrap_or(0)),
+                m.profile
+                    .as_ref()
+                    .map_or_else(|| "–".to_owned(), |p| hours(lang, p.capacity_minutes))
+            ),
         })
         .collect();
     let meetings = state
@@ -391,6 +429,15 @@ pub struct HeldRow {
     pub recorded: Option<TrainingId>,
 }
 
+/// A month of a facilitator's planned hours against their capacity.
+#[derive(Debug)]
+pub struct HoursRow {
+    pub month: String,
+    pub planned: String,
+    pub capacity: String,
+    pub over: bool,
+}
+
 #[derive(Debug)]
 pub struct ComingRow {
     pub id: vuoro_core::ProcessId,
@@ -423,6 +470,8 @@ struct PersonPage {
     absences: Vec<AbsenceRow>,
     held: Vec<HeldRow>,
     coming: Option<Vec<ComingRow>>,
+    /// Planned hours per month from this month on, to themselves and the coordinator.
+    hours: Option<Vec<HoursRow>>,
     refused: Option<Refused>,
     /// The absence whose deletion waits for a second press.
     confirm: Option<AbsenceRow>,
@@ -650,6 +699,7 @@ async fn person_view(
         .collect();
     // The processes they facilitate that are still coming: to themselves and the coordinator,
     // who see those processes anyway; an admin sees the network, not its processes.
+    let mut hours_rows = None;
     let coming = if rights.own || rights.manage {
         let filter = ProcessFilter {
             org: Some(org.id),
@@ -657,10 +707,35 @@ async fn person_view(
             ..ProcessFilter::default()
         };
         let day = today();
-        let mut list: Vec<_> = state
-            .store
-            .processes(&filter)
-            .await?
+        let led = state.store.processes(&filter).await?;
+        // Planned hours: every session of the processes they lead (not cancelled) counts in its
+        // month, the months from this one on are shown against the capacity.
+        let ids: Vec<vuoro_core::ProcessId> = led
+            .iter()
+            .filter(|p| p.state != vuoro_core::ProcessState::Cancelled)
+            .map(|p| p.id)
+            .collect();
+        let plans = state.store.current_plans(&ids).await?;
+        let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
+        let spans: Vec<_> = plans
+            .values()
+            .flat_map(|v| proposals::session_spans(&tz, &v.plan.sessions))
+            .collect();
+        let this_month = YearMonth::of(OffsetDateTime::now_utc());
+        let capacity = profile.as_ref().map(|p| p.capacity_minutes);
+        hours_rows = Some(
+            proposals::minutes_per_month(&spans)
+                .into_iter()
+                .filter(|(m, _)| *m >= this_month)
+                .map(|(m, minutes)| HoursRow {
+                    month: format!("{}/{}", m.month, m.year),
+                    planned: hours(lang, minutes),
+                    capacity: capacity.map_or_else(|| "–".to_owned(), |c| hours(lang, c)),
+                    over: capacity.is_none_or(|c| minutes > c),
+                })
+                .collect(),
+        );
+        let mut list: Vec<_> = led
             .into_iter()
             .filter(|p| !p.state.is_final() && p.last_session.is_none_or(|d| d >= day))
             .collect();
@@ -704,6 +779,7 @@ async fn person_view(
         absences,
         held,
         coming,
+        hours: hours_rows,
         confirm,
         saved: false,
         person,

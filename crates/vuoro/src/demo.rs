@@ -317,6 +317,41 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         )
         .await?;
 
+    // Two more orders waiting for a facilitator, with their sessions already in the plan, so the
+    // proposals page checks the month's capacity and clashes (part 9).
+    for (community, unit, date) in [
+        ("Varhaiskasvatuksen tiimi Kielo", education.id, "2027-03-04"),
+        (
+            "Kaupunkiympäristön asiakaspalvelu",
+            environment.id,
+            "2027-04-15",
+        ),
+    ] {
+        let mut plan = Plan {
+            method: Some(method("eratauko")?),
+            ..Plan::default()
+        };
+        plan.add_session(session("Erätauko-keskustelu", 1, date))
+            .map_err(|e| anyhow::anyhow!("demo session: {e:?}"))?;
+        store
+            .create_process(
+                NewProcess {
+                    org: org.id,
+                    orderer,
+                    order: order(
+                        community,
+                        Some(unit),
+                        MethodChoice::Method("eratauko".into()),
+                        &[ParticipantKind::Staff],
+                    ),
+                    plan,
+                    community: None,
+                },
+                at,
+            )
+            .await?;
+    }
+
     // 2. Being agreed: a facilitator, a plan with sessions, the orderer's approval pending.
     let mut plan = Plan {
         method: Some(method("eratauko")?),

@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod assets;
+mod assign;
 mod auth;
 mod bad_input;
 mod catalogue;

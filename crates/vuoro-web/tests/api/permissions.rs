@@ -299,6 +299,7 @@ fn table() -> Vec<Row> {
         // processes, on Q: ordered, a facilitator assigned, one session planned
         row(GET, "/orgs/{org}/processes", "L F F Y F F F F F L L"),
         row(GET, "/processes/{id}", VIEW).on(On::Plan),
+        row(GET, "/processes/{id}/proposals", "L N N Y F F N N N L L").on(On::Plan),
         row(POST, "/processes/{id}/assign", "L N N Y F F N N N L L")
             .on(On::Plan)
             .fields(&[("facilitator", "{fac}")]),

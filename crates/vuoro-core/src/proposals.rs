@@ -1,0 +1,330 @@
+//! The ranking's inputs from the domain's values (Part 9, assignment): the [`Need`] of an
+//! order from the order and its plan's sessions, and each facilitator's [`Candidate`] from the
+//! network's member and the planned sessions of the processes they facilitate. Nothing here
+//! reads a clock or a store: the web layer reads the members, the processes and their plans and
+//! passes `now`.
+//!
+//! Hours are the plan's: a process's facilitation minutes in a month are the lengths of its
+//! sessions in that Finnish month ([`minutes_per_month`]). Every session of the month counts
+//! against the month's capacity, the ones already held too, so a month half used is half full.
+
+use crate::assignment::{Busy, BusyKind, Candidate, Need, Span, YearMonth};
+use crate::ids::{OrgId, ProcessId, UserId};
+use crate::network::{NetworkMember, candidate};
+use crate::notices;
+use crate::order::{MethodChoice, Order};
+use crate::plan::PlanSession;
+use jiff::tz::TimeZone;
+use std::collections::BTreeMap;
+use time::{Duration, OffsetDateTime};
+
+/// How far back the fairness criterion looks: the last twelve months.
+pub const LOAD_WINDOW_DAYS: i64 = 365;
+
+/// The plan's sessions as spans of time: each from its start to its end on its date in
+/// Helsinki. A session whose times do not fall on a real moment (never from a validated plan)
+/// is read as its whole day, so it still counts as busy.
+pub fn session_spans(tz: &TimeZone, sessions: &[PlanSession]) -> Vec<Span> {
+    sessions
+        .iter()
+        .map(|s| {
+            let start = notices::local_moment(tz, s.date, s.start);
+            let end = notices::local_moment(tz, s.date, s.end);
+            match (start, end) {
+                (Some(a), Some(b)) if b > a => Span::new(a, b),
+                _ => {
+                    let a = s.date.midnight().assume_utc();
+                    Span::new(a, a + Duration::days(1))
+                }
+            }
+        })
+        .collect()
+}
+
+/// Minutes per Finnish month of these spans (a span counts in the month it starts in).
+pub fn minutes_per_month(spans: &[Span]) -> BTreeMap<YearMonth, u32> {
+    let mut out = BTreeMap::new();
+    for s in spans {
+        let m: &mut u32 = out.entry(YearMonth::of(s.start)).or_default();
+        *m = m.saturating_add(s.minutes());
+    }
+    out
+}
+
+/// The method an order is ranked on: the plan's method once the facilitator or coordinator
+/// chose one, otherwise the order's; `None` when the orderer asked for advice and nobody chose
+/// yet (then nobody is refused for their training).
+pub fn method_of(order: &Order, plan_method: Option<&str>) -> Option<String> {
+    plan_method.map(str::to_owned).or(match &order.method {
+        MethodChoice::Method(m) => Some(m.clone()),
+        MethodChoice::AdviseMe => None,
+    })
+}
+
+/// The need of an order in `org`. The order form does not ask whether the community needs an
+/// outsider, so `needs_outsider` is false until the partner agreements give one to ask for;
+/// the work community is not keyed either (profiles do not name one), so only the unit rule
+/// keeps a facilitator from leading their own.
+pub fn need(org: OrgId, order: &Order, method: Option<String>, sessions: Vec<Span>) -> Need {
+    Need {
+        org,
+        unit: order.unit,
+        community: None,
+        needs_outsider: false,
+        method,
+        languages: order.languages.clone(),
+        kinds: order.participant_kinds.clone(),
+        sessions,
+    }
+}
+
+/// A process a facilitator leads and its planned sessions: what books their months.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Booking {
+    pub process: ProcessId,
+    pub facilitator: UserId,
+    pub sessions: Vec<Span>,
+}
+
+/// Each member as the ranking sees them: [`candidate`] plus, from the other processes they
+/// lead (`skip`, the order being ranked, is left out), the minutes booked per month, their
+/// sessions as busy time and the minutes facilitated over the [`LOAD_WINDOW_DAYS`] before
+/// `now`.
+pub fn candidates(
+    org: OrgId,
+    members: &[NetworkMember],
+    bookings: &[Booking],
+    skip: Option<ProcessId>,
+    now: OffsetDateTime,
+) -> Vec<Candidate> {
+    let since = now - Duration::days(LOAD_WINDOW_DAYS);
+    members
+        .iter()
+        .map(|m| {
+            let mut c = candidate(org, m);
+            for b in bookings
+                .iter()
+                .filter(|b| b.facilitator == m.user && Some(b.process) != skip)
+            {
+                for (month, minutes) in minutes_per_month(&b.sessions) {
+                    let e = c.booked.entry(month).or_default();
+                    *e = e.saturating_add(minutes);
+                }
+                for s in &b.sessions {
+                    c.busy.push(Busy {
+                        span: *s,
+                        kind: BusyKind::Session,
+                    });
+                    if s.start >= since && s.start < now {
+                        c.load_last_year_minutes =
+                            c.load_last_year_minutes.saturating_add(s.minutes());
+                    }
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assignment::{Reason, rank};
+    use crate::lang::ParticipantLang;
+    use crate::method::Format;
+    use crate::network::Profile;
+    use std::collections::BTreeSet;
+    use time::macros::{date, datetime, time};
+
+    fn tz() -> TimeZone {
+        notices::helsinki().expect("the bundled zone database has Helsinki")
+    }
+
+    fn session(id: u32, d: time::Date, from: time::Time, to: time::Time) -> PlanSession {
+        PlanSession {
+            id,
+            title: "s".into(),
+            phase: 1,
+            date: d,
+            start: from,
+            end: to,
+            format: Format::FaceToFace,
+            place: None,
+            online_link: None,
+        }
+    }
+
+    fn order(unit: Option<crate::ids::UnitId>) -> Order {
+        Order {
+            community: "Koulu".into(),
+            unit,
+            reason: "r".into(),
+            outcome: "o".into(),
+            timing: "t".into(),
+            participant_count: 10,
+            participant_kinds: BTreeSet::from([crate::order::ParticipantKind::Staff]),
+            languages: BTreeSet::from([ParticipantLang::Fi]),
+            format: Format::FaceToFace,
+            method: MethodChoice::Method("eratauko".into()),
+        }
+    }
+
+    fn member(user: UserId, capacity_hours: u32) -> NetworkMember {
+        NetworkMember {
+            user,
+            profile: Some(Profile {
+                unit: None,
+                languages: BTreeSet::from([ParticipantLang::Fi]),
+                methods: BTreeSet::new(),
+                takes_outsider: true,
+                capacity_minutes: capacity_hours * 60,
+            }),
+            trained: BTreeSet::from(["eratauko".to_owned()]),
+            absences: vec![],
+            last_facilitated: None,
+        }
+    }
+
+    #[test]
+    fn sessions_are_read_in_helsinki_time() {
+        // Summer time: 9–11 in Helsinki is 6–8 UTC.
+        let spans = session_spans(
+            &tz(),
+            &[session(1, date!(2026 - 06 - 01), time!(9:00), time!(11:00))],
+        );
+        assert_eq!(spans[0].start, datetime!(2026-06-01 6:00 UTC));
+        assert_eq!(spans[0].minutes(), 120);
+        // A session at 00:30 on the first counts for that Finnish month.
+        let early = session_spans(
+            &tz(),
+            &[session(1, date!(2026 - 03 - 01), time!(0:30), time!(1:30))],
+        );
+        assert_eq!(
+            minutes_per_month(&early),
+            BTreeMap::from([(
+                YearMonth {
+                    year: 2026,
+                    month: 3
+                },
+                60
+            )])
+        );
+    }
+
+    #[test]
+    fn the_plan_method_wins_over_the_order() {
+        let o = order(None);
+        assert_eq!(method_of(&o, None).as_deref(), Some("eratauko"));
+        assert_eq!(
+            method_of(&o, Some("dialogi-cafe")).as_deref(),
+            Some("dialogi-cafe")
+        );
+        let mut advise = o.clone();
+        advise.method = MethodChoice::AdviseMe;
+        assert_eq!(method_of(&advise, None), None);
+    }
+
+    #[test]
+    fn other_processes_book_months_and_busy_time_but_not_the_one_ranked() {
+        let tz = tz();
+        let org = OrgId::new();
+        let a = UserId::new();
+        let this = ProcessId::new();
+        let other = ProcessId::new();
+        let sessions = session_spans(
+            &tz,
+            &[session(1, date!(2026 - 09 - 10), time!(9:00), time!(12:00))],
+        );
+        let bookings = vec![
+            Booking {
+                process: other,
+                facilitator: a,
+                sessions: sessions.clone(),
+            },
+            Booking {
+                process: this,
+                facilitator: a,
+                sessions: session_spans(
+                    &tz,
+                    &[session(1, date!(2026 - 09 - 20), time!(9:00), time!(10:00))],
+                ),
+            },
+        ];
+        let now = datetime!(2026-12-01 10:00 UTC);
+        let c = candidates(org, &[member(a, 6)], &bookings, Some(this), now);
+        assert_eq!(
+            c[0].booked,
+            BTreeMap::from([(
+                YearMonth {
+                    year: 2026,
+                    month: 9
+                },
+                180
+            )])
+        );
+        assert_eq!(c[0].busy.len(), 1);
+        assert_eq!(c[0].load_last_year_minutes, 180);
+        // A year and more later the load has run out of the window.
+        let later = candidates(
+            org,
+            &[member(a, 6)],
+            &bookings,
+            Some(this),
+            now + Duration::days(400),
+        );
+        assert_eq!(later[0].load_last_year_minutes, 0);
+    }
+
+    #[test]
+    fn a_full_month_is_never_proposed_and_a_clash_is_named() {
+        let tz = tz();
+        let org = OrgId::new();
+        let (full, clashing, free) = (UserId::new(), UserId::new(), UserId::new());
+        let day = date!(2026 - 10 - 05);
+        let members = [member(full, 3), member(clashing, 20), member(free, 20)];
+        let bookings = vec![
+            Booking {
+                process: ProcessId::new(),
+                facilitator: full,
+                sessions: session_spans(
+                    &tz,
+                    &[session(1, date!(2026 - 10 - 20), time!(9:00), time!(11:00))],
+                ),
+            },
+            Booking {
+                process: ProcessId::new(),
+                facilitator: clashing,
+                sessions: session_spans(&tz, &[session(1, day, time!(10:00), time!(12:00))]),
+            },
+        ];
+        let spans = session_spans(&tz, &[session(1, day, time!(9:00), time!(11:00))]);
+        let n = need(org, &order(None), Some("eratauko".into()), spans);
+        let cands = candidates(
+            org,
+            &members,
+            &bookings,
+            None,
+            datetime!(2026-09-01 0:00 UTC),
+        );
+        let r = rank(&n, &cands);
+        assert_eq!(r.proposed.len(), 1);
+        assert_eq!(r.proposed[0].candidate, free);
+        let why = |u: UserId| {
+            r.not_proposed
+                .iter()
+                .find(|p| p.candidate == u)
+                .map(|p| p.reasons.clone())
+                .expect("not proposed")
+        };
+        assert!(
+            why(full)
+                .iter()
+                .any(|r| matches!(r, Reason::OverCapacity { .. }))
+        );
+        assert!(
+            why(clashing)
+                .iter()
+                .any(|r| matches!(r, Reason::Clash { .. }))
+        );
+    }
+}

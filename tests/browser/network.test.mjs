@@ -3,7 +3,7 @@
 // the year's meetings), records a training with a refused form first and completes its trainee,
 // who becomes a facilitator, and records a network meeting with who attended; the demo
 // facilitator opens their own page, changes their monthly hours and adds and deletes an
-// absence. Every page is checked with axe-core, for its one primary action and for reflow.
+// absence; the coordinator reads the network's reports. Every page is checked with axe-core, for its one primary action and for reflow.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -63,6 +63,14 @@ test('the network page, a training completed, a meeting and a facilitator\'s own
   assert.match(await meetings.innerText(), /Joulukuun vertaistapaaminen\s+2/);
   await follow(c, 'Faisal Farah');
   await c.getByRole('heading', { level: 1, name: 'Faisal Farah' }).waitFor();
+
+  // The reports: the demo's two past Erätauko dialogues of the year, and their feedback (12
+  // answers, over the five-answer threshold).
+  await follow(c, 'Fasilitaattoriverkosto: Esimerkkilän kaupunki', c.locator('main > p').first());
+  await follow(c, 'Raportit');
+  await c.getByRole('heading', { level: 1, name: 'Verkoston raportit: Esimerkkilän kaupunki' }).waitFor();
+  assert.match(await c.getByRole('table', { name: 'Dialogit menetelmittäin' }).innerText(), /Erätauko\s+2/);
+  assert.match(await c.getByRole('table', { name: 'Palaute menetelmittäin' }).innerText(), /Erätauko\s+12\s+4,2/);
 
   // The facilitator's own page.
   const fac = await personLoggedIn(h.browser, h.server.url, 'fasilitaattori@demo.vuoro.fi');

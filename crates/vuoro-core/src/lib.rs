@@ -20,6 +20,7 @@ pub mod plan;
 pub mod practice;
 pub mod process;
 pub mod proposals;
+pub mod reports;
 pub mod retention;
 pub mod summary;
 pub mod text;

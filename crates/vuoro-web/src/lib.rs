@@ -29,6 +29,7 @@ pub mod password;
 pub mod practices;
 pub mod processes;
 pub mod proposals;
+pub mod reports;
 pub mod retention;
 pub mod rights;
 pub mod routes;
@@ -166,6 +167,7 @@ fn routes() -> routes::Routes {
         .merge(retention::router())
         .merge(rights::router())
         .merge(network::router())
+        .merge(reports::router())
         .merge(assets::router())
         .merge(mail::prefs::router())
 }

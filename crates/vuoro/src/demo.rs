@@ -446,6 +446,16 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         store.set_state(p3.id, now, to, facilitator, at).await?;
         now = to;
     }
+    past_dialogues(
+        store,
+        lib,
+        org.id,
+        orderer,
+        coordinator,
+        &[(facilitator, environment.id), (second, care.id)],
+        at,
+    )
+    .await?;
     let units = [education.id, care.id, environment.id];
     network(
         store,
@@ -458,6 +468,162 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
     )
     .await?;
     catalogue(store, org.id, coordinator, p3.id).await
+}
+
+/// Two Erätauko dialogues held 45 and 20 days ago (ordered two and three weeks before), each
+/// with a session where six participants answered the feedback, so that the network's reports
+/// have figures to show, feedback included (12 answers: over the five-answer threshold). Early
+/// in January they fall in the year before, which the reports' period filter reaches.
+async fn past_dialogues(
+    store: &dyn Store,
+    lib: &MethodLibrary,
+    org: vuoro_core::OrgId,
+    orderer: UserId,
+    coordinator: UserId,
+    who: &[(UserId, UnitId); 2],
+    at: time::OffsetDateTime,
+) -> anyhow::Result<()> {
+    use time::Duration;
+    use vuoro_core::feedback::{Answer, FeedbackState};
+    use vuoro_core::live::{JoinCode, Position, Timer};
+    use vuoro_core::{LiveSessionId, ParticipantId};
+    use vuoro_store::{LiveSession, Participant};
+
+    let today = at.date();
+    let dialogues = [
+        (
+            "Ympäristöpalvelujen lupatiimi",
+            45,
+            14,
+            0x5eed_0001_u64,
+            [4, 5, 4, 3, 5, 4],
+        ),
+        (
+            "Sosiaalipalvelujen aikuistiimi",
+            20,
+            21,
+            0x5eed_0002_u64,
+            [5, 4, 4, 4, 3, 5],
+        ),
+    ];
+    for (i, (community, ago, wait, code, ratings)) in dialogues.into_iter().enumerate() {
+        let (facilitator, unit) = who[i];
+        let first = today - Duration::days(ago);
+        let ordered_at = at - Duration::days(ago + wait);
+        let mut plan = Plan {
+            method: Some(
+                lib.get("eratauko")
+                    .map(|m| m.adapt())
+                    .context("demo method missing")?,
+            ),
+            ..Plan::default()
+        };
+        plan.invited = "Tiimin koko henkilöstö".into();
+        let date = format!(
+            "{:04}-{:02}-{:02}",
+            first.year(),
+            u8::from(first.month()),
+            first.day()
+        );
+        plan.add_session(session("Erätauko-keskustelu", 1, &date))
+            .map_err(|e| anyhow::anyhow!("demo session: {e:?}"))?;
+        let p = store
+            .create_process(
+                NewProcess {
+                    org,
+                    orderer,
+                    order: order(
+                        community,
+                        Some(unit),
+                        MethodChoice::Method("eratauko".into()),
+                        &[ParticipantKind::Staff],
+                    ),
+                    plan: Plan::default(),
+                    community: None,
+                },
+                ordered_at,
+            )
+            .await?;
+        store
+            .assign_facilitator(p.id, facilitator, coordinator, ordered_at, &[])
+            .await?;
+        let v = store
+            .save_plan(p.id, 1, &plan, facilitator, ordered_at, &[])
+            .await?;
+        store
+            .approve(p.id, v, ApprovalSide::Orderer, orderer, ordered_at)
+            .await?;
+        store
+            .approve(p.id, v, ApprovalSide::Facilitator, facilitator, ordered_at)
+            .await?;
+        let ready = Readiness {
+            facilitator_assigned: true,
+            has_method: true,
+            session_count: plan.sessions.len(),
+            orderer_approved: true,
+            facilitator_approved: true,
+            method_phases: plan.phase_count(),
+            ..Readiness::default()
+        };
+        let mut now = ProcessState::Ordered;
+        for t in [Transition::Agree, Transition::StartPhase1] {
+            let to = process::apply(now, t, &ready)?;
+            store
+                .set_state(p.id, now, to, facilitator, ordered_at)
+                .await?;
+            now = to;
+        }
+        let held = first
+            .with_time(time::Time::from_hms(14, 0, 0)?)
+            .assume_utc();
+        let live = LiveSession {
+            id: LiveSessionId::new(),
+            process: p.id,
+            plan_session: 1,
+            phase: 1,
+            join_code: JoinCode::from_random(code),
+            open: true,
+            position: Position::default(),
+            timer: Timer::new(10),
+            opened_by: facilitator,
+            opened_at: held,
+            closed_at: None,
+        };
+        store.open_live_session(&live).await?;
+        store
+            .set_feedback_state(live.id, FeedbackState::Open, held)
+            .await?;
+        for r in ratings {
+            let one = Participant {
+                id: ParticipantId::new(),
+                process: p.id,
+                token_hash: format!("demo-{}", ParticipantId::new()),
+                display_name: None,
+                lang: "fi".into(),
+                created_at: held,
+            };
+            store.create_participant(&one).await?;
+            store.attend(live.id, one.id, held).await?;
+            store
+                .add_feedback(
+                    live.id,
+                    one.id,
+                    &[
+                        Answer::Scale(r),
+                        Answer::Scale(r),
+                        Answer::Scale(r),
+                        Answer::Skipped,
+                    ],
+                    held,
+                )
+                .await?;
+        }
+        store
+            .set_feedback_state(live.id, FeedbackState::Closed, held)
+            .await?;
+        store.close_live_session(live.id, held).await?;
+    }
+    Ok(())
 }
 
 /// The facilitator network: about twenty facilitators with profiles (units, languages,

@@ -163,6 +163,27 @@ pub struct ContextCount {
     pub activities: u32,
 }
 
+/// People trained in one method, in the organisation's facilitator network.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MethodTrained {
+    pub method: Term,
+    pub trained: u32,
+}
+
+/// The figures of the organisation's facilitator network, when it keeps one in vuoro and
+/// publishes its vuoro figures: they stand in for the hand-entered count on the peer listing.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkOut {
+    /// People trained in any method.
+    pub trained: u32,
+    /// Per method, the most first; methods nobody is trained in are left out.
+    pub per_method: Vec<MethodTrained>,
+    /// Those who facilitated a process whose first session was within the last 12 months.
+    pub active_last_12_months: u32,
+}
+
 /// An organisation that publishes its catalogue.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -175,6 +196,8 @@ pub struct OrganisationOut {
     pub trained_facilitators: Option<CountOut>,
     /// That number as the organisation wrote it.
     pub trained_facilitators_text: Option<String>,
+    /// The facilitator network's figures, if it feeds them (see [`NetworkOut`]).
+    pub network: Option<NetworkOut>,
     /// How many public activities it has.
     pub activities: u32,
     /// The share (0–1) of what the catalogue compares that its public activities state.
@@ -243,6 +266,8 @@ pub struct Filters {
         ActivityOut,
         OrganisationList,
         OrganisationOut,
+        NetworkOut,
+        MethodTrained,
         ContextCount,
         Term,
         Names,
@@ -290,6 +315,25 @@ async fn organisations(State(state): State<AppState>) -> AppResult<Response> {
             continue;
         };
         let own: Vec<&Entry> = all.iter().filter(|e| e.org == org.id).collect();
+        // Under the consent that publishes the organisation's other vuoro figures.
+        let network = if s.publish_processes {
+            let today = crate::practices::today();
+            let members = state.store.network_members(s.org, today).await?;
+            vuoro_core::reports::catalogue_feed(&members, today).map(|f| NetworkOut {
+                trained: f.trained,
+                per_method: f
+                    .per_method
+                    .iter()
+                    .map(|(m, n)| MethodTrained {
+                        method: term(TermKind::Method, m),
+                        trained: *n,
+                    })
+                    .collect(),
+                active_last_12_months: f.active,
+            })
+        } else {
+            None
+        };
         let contexts = vocab
             .contexts
             .iter()
@@ -310,6 +354,7 @@ async fn organisations(State(state): State<AppState>) -> AppResult<Response> {
             region: s.region.clone(),
             trained_facilitators: s.trained.as_ref().map(count_out),
             trained_facilitators_text: s.trained_text.clone(),
+            network,
             activities: u32::try_from(own.len()).unwrap_or(u32::MAX),
             completeness: completeness(own.iter().map(|e| &e.activity)),
             contexts,

@@ -21,6 +21,7 @@ use time::OffsetDateTime;
 use vuoro_core::catalogue::{
     ActivityStatus, TermKind, Vocabulary, YEAR_MAX, YEAR_MIN, completeness,
 };
+use vuoro_core::reports::CatalogueFeed;
 use vuoro_core::{Lang, OrgId};
 use vuoro_export::{Block, Document};
 use vuoro_store::OrgCatalogue;
@@ -227,20 +228,69 @@ struct Data {
     names: HashMap<OrgId, vuoro_store::Organisation>,
     settings: HashMap<OrgId, OrgCatalogue>,
     all: Vec<Entry>,
+    /// The network's figures of each public organisation that publishes its vuoro figures
+    /// and keeps a network here (part 9): they stand in for the hand-entered count.
+    network: HashMap<OrgId, CatalogueFeed>,
+    methods: std::sync::Arc<vuoro_core::method::MethodLibrary>,
+}
+
+/// The trained facilitators of an organisation as the listing shows them: the network's
+/// figures where it feeds them, otherwise the count the organisation typed.
+fn trained_label(data: &Data, lang: Lang, org: OrgId) -> String {
+    if let Some(f) = data.network.get(&org) {
+        let per: Vec<String> = f
+            .per_method
+            .iter()
+            .map(|(m, n)| {
+                let name = data
+                    .methods
+                    .get(m)
+                    .map_or_else(|| m.clone(), |x| x.name_in(lang).to_owned());
+                format!("{name} {n}")
+            })
+            .collect();
+        return i18n::t_args(
+            lang,
+            "cat-network-trained",
+            &[
+                ("trained", i18n::n(i64::from(f.trained))),
+                ("methods", i18n::s(per.join(", "))),
+                ("active", i18n::n(i64::from(f.active))),
+            ],
+        );
+    }
+    data.settings
+        .get(&org)
+        .and_then(|s| s.trained.as_ref())
+        .map(|c| count_label(lang, c))
+        .unwrap_or_default()
 }
 
 async fn load(state: &AppState) -> AppResult<Data> {
+    let settings: HashMap<OrgId, OrgCatalogue> = state
+        .store
+        .org_catalogues()
+        .await?
+        .into_iter()
+        .filter(|c| c.public)
+        .map(|c| (c.org, c))
+        .collect();
+    // The network's figures are published under the consent that publishes the organisation's
+    // other vuoro figures (`publish_processes`).
+    let today = crate::practices::today();
+    let mut network = HashMap::new();
+    for s in settings.values().filter(|s| s.publish_processes) {
+        let members = state.store.network_members(s.org, today).await?;
+        if let Some(f) = vuoro_core::reports::catalogue_feed(&members, today) {
+            network.insert(s.org, f);
+        }
+    }
     Ok(Data {
         names: org_names(state).await?,
-        settings: state
-            .store
-            .org_catalogues()
-            .await?
-            .into_iter()
-            .filter(|c| c.public)
-            .map(|c| (c.org, c))
-            .collect(),
+        settings,
         all: entries(state, None, Audience::Public).await?,
+        network,
+        methods: state.methods.clone(),
     })
 }
 
@@ -250,6 +300,7 @@ fn build(data: &Data, lang: Lang, f: &Filters) -> Listing {
         names,
         settings,
         all,
+        ..
     } = data;
     let region_of = |o: OrgId| settings.get(&o).and_then(|c| c.region.as_deref());
     let kept: Vec<Entry> = all
@@ -294,10 +345,7 @@ fn build(data: &Data, lang: Lang, f: &Filters) -> Listing {
             id: org,
             name: names.get(&org).map(|o| o.name.clone()).unwrap_or_default(),
             region: s.and_then(|s| s.region.clone()).unwrap_or_default(),
-            trained: s
-                .and_then(|s| s.trained.as_ref())
-                .map(|c| count_label(lang, c))
-                .unwrap_or_default(),
+            trained: trained_label(data, lang, org),
             completeness: percent(completeness(list.iter().map(|e| &e.activity))),
             contexts,
             topics: topics.join(", "),

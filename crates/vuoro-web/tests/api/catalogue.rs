@@ -248,7 +248,7 @@ async fn requests_to_complete_are_sent_and_resolved() {
     assert!(page.contains("value=\"method\" checked"), "{page}");
 }
 
-async fn add(app: &TestApp, org: vuoro_core::OrgId, text: &str, context: &str, public: bool) {
+pub async fn add(app: &TestApp, org: vuoro_core::OrgId, text: &str, context: &str, public: bool) {
     let activity = ActivityInput {
         contexts: vec![context.into()],
         method: "eratauko".into(),
@@ -275,7 +275,7 @@ async fn add(app: &TestApp, org: vuoro_core::OrgId, text: &str, context: &str, p
         .expect("add");
 }
 
-async fn publish(app: &TestApp, org: vuoro_core::OrgId, region: &str, processes: bool) {
+pub async fn publish(app: &TestApp, org: vuoro_core::OrgId, region: &str, processes: bool) {
     let mut c = app.store.org_catalogue(org).await.expect("catalogue");
     c.public = true;
     c.publish_processes = processes;

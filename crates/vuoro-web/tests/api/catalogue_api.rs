@@ -110,7 +110,7 @@ async fn schema(b: &Browser, path: &str, status: u16) -> jsonschema::Validator {
 
 /// Fetches `path` (with `query`), checks the status and validates the body against the
 /// document's schema for that path and status.
-async fn valid(b: &Browser, path: &str, query: &str, status: u16) -> Value {
+pub async fn valid(b: &Browser, path: &str, query: &str, status: u16) -> Value {
     let r = b.get(&format!("{path}{query}")).await;
     assert_eq!(r.status().as_u16(), status, "{path}{query}");
     let ct = r

@@ -26,6 +26,7 @@ mod org_plans;
 mod permissions;
 mod practices;
 mod process_page;
+mod reports;
 mod rights;
 mod share;
 mod sso;

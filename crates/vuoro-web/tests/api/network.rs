@@ -18,7 +18,7 @@ async fn profile_path(app: &TestApp, who: &str) -> String {
 }
 
 /// A coordinator of another organisation, logged in.
-async fn neighbour(app: &TestApp) -> crate::helpers::Browser {
+pub async fn neighbour(app: &TestApp) -> crate::helpers::Browser {
     let other = app
         .store
         .create_org("Naapurila", OffsetDateTime::now_utc())

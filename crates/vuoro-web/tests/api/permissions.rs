@@ -587,6 +587,9 @@ fn table() -> Vec<Row> {
             NETWORK_KEEP,
         )
         .fields(&[("attended", "{fac}")]),
+        // the network's reports and their CSV tables: as the network page
+        row(GET, "/orgs/{org}/network/reports", NETWORK),
+        row(GET, "/orgs/{org}/network/reports/{table}", NETWORK),
         row(GET, "/account/mail", "L Y Y Y Y Y Y Y Y L L"),
         row(POST, "/account/mail", "L Y Y Y Y Y Y Y Y L L")
             .fields(&[("lang", "sv"), ("on", "order-assigned")]),
@@ -1037,6 +1040,7 @@ fn params(fx: &Fx, r: &Row) -> HashMap<&'static str, String> {
         ("absence", fx.absence.clone()),
         ("training", fx.training.clone()),
         ("meeting", fx.meeting.clone()),
+        ("table", "units.csv".to_owned()),
     ])
 }
 

@@ -171,13 +171,19 @@ pub struct Absence {
 
 impl Absence {
     /// The absence as a span for the ranking: from the first day's midnight to the midnight
-    /// after the last, in UTC (a day early or late by the Finnish offset errs on the safe side
-    /// only by hours).
+    /// after the last, in Helsinki time (the days a person marks are Finnish days, so an
+    /// evening session on the day before an absence does not clash with it, and one on its
+    /// last evening does).
     pub fn busy(&self) -> Busy {
-        let start = self.from.with_time(Time::MIDNIGHT).assume_utc();
-        let end = (self.to + Duration::days(1))
-            .with_time(Time::MIDNIGHT)
-            .assume_utc();
+        let midnight = |d: Date| {
+            crate::notices::helsinki()
+                .ok()
+                .and_then(|tz| crate::notices::local_moment(&tz, d, Time::MIDNIGHT))
+                // Without the time zone database, UTC midnight: off by the offset only.
+                .unwrap_or_else(|| d.with_time(Time::MIDNIGHT).assume_utc())
+        };
+        let start = midnight(self.from);
+        let end = midnight(self.to + Duration::days(1));
         Busy {
             span: Span::new(start, end),
             kind: BusyKind::Absence,
@@ -627,6 +633,11 @@ mod tests {
         assert!(c.methods.contains("eratauko"));
         assert_eq!(c.busy.len(), 1);
         assert_eq!(c.busy[0].span.minutes(), 2 * 24 * 60);
+        // Finnish days: 1 March 2027 begins at 22:00 UTC the evening before (UTC+2).
+        assert_eq!(
+            c.busy[0].span.start,
+            time::macros::datetime!(2027-02-28 22:00 UTC)
+        );
         let no_profile = member(None, &[], None);
         let c = candidate(
             org,

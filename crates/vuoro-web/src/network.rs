@@ -619,6 +619,24 @@ struct Back<'a> {
     errors: FieldErrors,
 }
 
+/// The person's page again after a refused form, with what was typed and why (422).
+async fn refused_again(
+    state: &AppState,
+    c: Ctx,
+    (org, person, rights): (Organisation, User, Rights),
+    refused: Refused,
+    form: &FormData,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let back = Back {
+        refused,
+        form,
+        errors,
+    };
+    let page = person_view(state, c, org, person, rights, Some(back), None).await?;
+    Ok(unprocessable(page))
+}
+
 async fn person_view(
     state: &AppState,
     c: Ctx,
@@ -885,13 +903,15 @@ async fn save_profile(
             )))
         }
         Err(errors) => {
-            let back = Back {
-                refused: Refused::Profile,
-                form: &form,
+            refused_again(
+                &state,
+                c,
+                (org, person, rights),
+                Refused::Profile,
+                &form,
                 errors,
-            };
-            let page = person_view(&state, c, org, person, rights, Some(back), None).await?;
-            Ok(unprocessable(page))
+            )
+            .await
         }
     }
 }
@@ -923,13 +943,15 @@ async fn add_absence(
             )))
         }
         Err(errors) => {
-            let back = Back {
-                refused: Refused::Absence,
-                form: &form,
+            refused_again(
+                &state,
+                c,
+                (org, person, rights),
+                Refused::Absence,
+                &form,
                 errors,
-            };
-            let page = person_view(&state, c, org, person, rights, Some(back), None).await?;
-            Ok(unprocessable(page))
+            )
+            .await
         }
     }
 }
@@ -997,13 +1019,15 @@ async fn add_held(
             )))
         }
         Err(errors) => {
-            let back = Back {
-                refused: Refused::Held,
-                form: &form,
+            refused_again(
+                &state,
+                c,
+                (org, person, rights),
+                Refused::Held,
+                &form,
                 errors,
-            };
-            let page = person_view(&state, c, org, person, rights, Some(back), None).await?;
-            Ok(unprocessable(page))
+            )
+            .await
         }
     }
 }

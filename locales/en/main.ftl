@@ -1081,7 +1081,7 @@ mail-prefs-not-in-use = This service does not send e-mail yet. Your settings app
 mail-kind-invitation = An invitation to an organisation
 mail-kind-password-reset = A link to reset your password
 mail-kind-address-confirmation = Confirming your e-mail address
-mail-kind-order-assigned = You are assigned to facilitate a process
+mail-kind-order-assigned = You are offered a process to facilitate
 mail-kind-plan-awaiting-approval = A process plan waits for your approval
 mail-kind-session-reminder = A reminder the day before a session
 mail-kind-practice-follow-up = Follow-up dates of agreed practices
@@ -1090,11 +1090,11 @@ mail-kind-summary-published = A summary is published
 mail-footer-settings = You can choose which e-mail you get: { $link }
 
 ## Mail: order-assigned
-mail-order-assigned-subject = You are the facilitator of { $process }
+mail-order-assigned-subject = You are offered { $process } to facilitate
 mail-order-assigned-text =
-    { $by } assigned you to facilitate the dialogue process { $process }.
+    { $by } offers you the facilitation of the dialogue process { $process }.
 
-    The order and the plan are on the process page: { $link }
+    Read the order and answer whether you take it on the process page: { $link }
 
 ## Mail: plan-awaiting-approval
 mail-plan-awaiting-approval-subject = A plan waits for your approval: { $process }
@@ -1401,3 +1401,43 @@ rep-no-ratings = no ratings
 rep-no-method = no method
 rep-no-facilitator = no facilitator
 cat-network-trained = { $trained } trained ({ $methods }); { $active } facilitated in the last 12 months (from the facilitator network)
+
+## Offers and volunteers (part 9)
+facilitator-awaiting = { $name } (answer awaited)
+transition-error-awaiting-answer = The facilitator has not accepted the order yet.
+next-answer-offer = The order was offered to a facilitator, who accepts or declines it.
+event-offer-accepted = { $actor } accepted the order.
+event-offer-declined = { $actor } declined the order; it returned to the queue.
+offer-text = { $by } offered you this order to facilitate on { $when }. Do you accept it?
+offer-accept = I accept the order
+offer-decline-title = Decline the order
+offer-reason = Reason
+offer-reason-hint = Only the coordinators see the reason. The order returns to the queue and the next facilitator is proposed.
+offer-decline = I decline
+proposals-awaiting = The order was offered to { $name } ({ $when }). An answer is awaited.
+assign-reason-declined = Declined this order: { $reason }
+mail-kind-offer-declined = A facilitator declined an order you offered
+mail-offer-declined-subject = { $by } declined: { $process }
+mail-offer-declined-text =
+    { $by } declined to facilitate the dialogue process { $process }. Reason: { $reason }
+
+    The order returned to the queue. The next proposals are on the order's proposals page: { $link }
+queue-next = Next proposal: { $name }
+queue-next-none = Nobody to propose
+queue-declined = { $count ->
+    [one] One declined
+   *[other] { $count } declined
+}
+queue-volunteers = { $count ->
+    [one] One volunteered
+   *[other] { $count } volunteered
+}
+open-title = Open orders
+open-intro = These orders wait for a facilitator, and you could take them. Volunteering does not bind you: the coordinator decides, and volunteers count in the proposals.
+open-none = No order in the queue suits you just now.
+open-volunteer = I volunteer: { $process }
+open-withdraw = Withdraw: { $process }
+open-volunteered = You have volunteered.
+open-sessions = Sessions: { $dates }
+open-declined = You declined the order. It returned to the queue.
+net-awaiting-answer = awaiting your answer

@@ -1084,7 +1084,7 @@ mail-prefs-not-in-use = Tämä palvelu ei vielä lähetä sähköpostia. Asetuks
 mail-kind-invitation = Kutsu organisaatioon
 mail-kind-password-reset = Salasanan vaihtolinkki
 mail-kind-address-confirmation = Sähköpostiosoitteen vahvistus
-mail-kind-order-assigned = Sinut on valittu prosessin fasilitaattoriksi
+mail-kind-order-assigned = Sinulle tarjotaan prosessia fasilitoitavaksi
 mail-kind-plan-awaiting-approval = Prosessin suunnitelma odottaa hyväksyntääsi
 mail-kind-session-reminder = Muistutus tilaisuutta edeltävänä päivänä
 mail-kind-practice-follow-up = Sovittujen käytäntöjen seurantapäivät
@@ -1093,11 +1093,11 @@ mail-kind-summary-published = Yhteenveto on julkaistu
 mail-footer-settings = Voit valita, mistä saat sähköpostia: { $link }
 
 ## Mail: order-assigned
-mail-order-assigned-subject = Sinut valittiin fasilitaattoriksi: { $process }
+mail-order-assigned-subject = Sinulle tarjotaan fasilitoitavaksi: { $process }
 mail-order-assigned-text =
-    { $by } valitsi sinut fasilitoimaan dialogiprosessia { $process }.
+    { $by } tarjoaa sinulle dialogiprosessin { $process } fasilitointia.
 
-    Tilaus ja suunnitelma ovat prosessin sivulla: { $link }
+    Lue tilaus ja vastaa, otatko sen vastaan, prosessin sivulla: { $link }
 
 ## Mail: plan-awaiting-approval
 mail-plan-awaiting-approval-subject = Suunnitelma odottaa hyväksyntääsi: { $process }
@@ -1404,3 +1404,43 @@ rep-no-ratings = ei arvioita
 rep-no-method = ei menetelmää
 rep-no-facilitator = ei fasilitaattoria
 cat-network-trained = { $trained } koulutettua ({ $methods }); { $active } fasilitoinut viimeisen 12 kuukauden aikana (fasilitaattoriverkoston luvut)
+
+## Offers and volunteers (part 9)
+facilitator-awaiting = { $name } (vastausta odotetaan)
+transition-error-awaiting-answer = Fasilitaattori ei ole vielä ottanut tilausta vastaan.
+next-answer-offer = Tilaus on tarjottu fasilitaattorille, joka ottaa sen vastaan tai kieltäytyy.
+event-offer-accepted = { $actor } otti tilauksen vastaan.
+event-offer-declined = { $actor } kieltäytyi tilauksesta; se palasi jonoon.
+offer-text = { $by } tarjosi sinulle tämän tilauksen fasilitoitavaksi { $when }. Otatko sen vastaan?
+offer-accept = Otan tilauksen vastaan
+offer-decline-title = Kieltäydy tilauksesta
+offer-reason = Syy
+offer-reason-hint = Syyn näkevät vain koordinaattorit. Tilaus palaa jonoon, ja sille ehdotetaan seuraavaa fasilitaattoria.
+offer-decline = Kieltäydyn
+proposals-awaiting = Tilaus on tarjottu: { $name } ({ $when }). Vastausta odotetaan.
+assign-reason-declined = Kieltäytyi tästä tilauksesta: { $reason }
+mail-kind-offer-declined = Fasilitaattori kieltäytyi tarjoamastasi tilauksesta
+mail-offer-declined-subject = { $by } kieltäytyi: { $process }
+mail-offer-declined-text =
+    { $by } kieltäytyi fasilitoimasta dialogiprosessia { $process }. Syy: { $reason }
+
+    Tilaus palasi jonoon. Seuraavat ehdotukset ovat tilauksen ehdotussivulla: { $link }
+queue-next = Seuraava ehdotus: { $name }
+queue-next-none = Ei ehdotettavaa
+queue-declined = { $count ->
+    [one] Yksi kieltäytyi
+   *[other] { $count } kieltäytyi
+}
+queue-volunteers = { $count ->
+    [one] Yksi ilmoittautui
+   *[other] { $count } ilmoittautui
+}
+open-title = Avoimet tilaukset
+open-intro = Nämä tilaukset odottavat fasilitaattoria, ja voisit ottaa ne. Ilmoittautuminen ei sido: koordinaattori päättää, ja ilmoittautunut otetaan huomioon ehdotuksissa.
+open-none = Yksikään jonossa oleva tilaus ei nyt sovi sinulle.
+open-volunteer = Ilmoittaudun: { $process }
+open-withdraw = Peru ilmoittautuminen: { $process }
+open-volunteered = Olet ilmoittautunut.
+open-sessions = Tilaisuudet: { $dates }
+open-declined = Kieltäydyit tilauksesta. Se palasi jonoon.
+net-awaiting-answer = odottaa vastaustasi

@@ -1075,7 +1075,7 @@ mail-prefs-not-in-use = Tjänsten skickar ännu ingen e-post. Dina inställninga
 mail-kind-invitation = Inbjudan till en organisation
 mail-kind-password-reset = Länk för att byta lösenord
 mail-kind-address-confirmation = Bekräftelse av e-postadressen
-mail-kind-order-assigned = Du har valts till facilitator för en process
+mail-kind-order-assigned = Du erbjuds att facilitera en process
 mail-kind-plan-awaiting-approval = En processplan väntar på ditt godkännande
 mail-kind-session-reminder = Påminnelse dagen före ett tillfälle
 mail-kind-practice-follow-up = Uppföljningsdagar för överenskomna arbetssätt
@@ -1084,11 +1084,11 @@ mail-kind-summary-published = Sammanfattningen har publicerats
 mail-footer-settings = Du kan välja vilken e-post du får: { $link }
 
 ## Mail: order-assigned
-mail-order-assigned-subject = Du har valts till facilitator: { $process }
+mail-order-assigned-subject = Du erbjuds att facilitera: { $process }
 mail-order-assigned-text =
-    { $by } har valt dig till facilitator för dialogprocessen { $process }.
+    { $by } erbjuder dig att facilitera dialogprocessen { $process }.
 
-    Beställningen och planen finns på processens sida: { $link }
+    Läs beställningen och svara om du tar emot den på processens sida: { $link }
 
 ## Mail: plan-awaiting-approval
 mail-plan-awaiting-approval-subject = Planen väntar på ditt godkännande: { $process }
@@ -1395,3 +1395,43 @@ rep-no-ratings = inga bedömningar
 rep-no-method = ingen metod
 rep-no-facilitator = ingen facilitator
 cat-network-trained = { $trained } utbildade ({ $methods }); { $active } har facilierat under de senaste 12 månaderna (facilitatornätverkets siffror)
+
+## Offers and volunteers (part 9)
+facilitator-awaiting = { $name } (svar väntas)
+transition-error-awaiting-answer = Facilitatorn har ännu inte tagit emot beställningen.
+next-answer-offer = Beställningen har erbjudits en facilitator, som tar emot den eller tackar nej.
+event-offer-accepted = { $actor } tog emot beställningen.
+event-offer-declined = { $actor } tackade nej till beställningen; den återgick till kön.
+offer-text = { $by } erbjöd dig att facilitera den här beställningen { $when }. Tar du emot den?
+offer-accept = Jag tar emot beställningen
+offer-decline-title = Tacka nej till beställningen
+offer-reason = Orsak
+offer-reason-hint = Bara koordinatorerna ser orsaken. Beställningen återgår till kön och nästa facilitator föreslås.
+offer-decline = Jag tackar nej
+proposals-awaiting = Beställningen har erbjudits: { $name } ({ $when }). Svar väntas.
+assign-reason-declined = Tackade nej till den här beställningen: { $reason }
+mail-kind-offer-declined = En facilitator tackade nej till en beställning du erbjöd
+mail-offer-declined-subject = { $by } tackade nej: { $process }
+mail-offer-declined-text =
+    { $by } tackade nej till att facilitera dialogprocessen { $process }. Orsak: { $reason }
+
+    Beställningen återgick till kön. Nästa förslag finns på beställningens förslagssida: { $link }
+queue-next = Nästa förslag: { $name }
+queue-next-none = Ingen att föreslå
+queue-declined = { $count ->
+    [one] En tackade nej
+   *[other] { $count } tackade nej
+}
+queue-volunteers = { $count ->
+    [one] En anmälde sig
+   *[other] { $count } anmälde sig
+}
+open-title = Öppna beställningar
+open-intro = De här beställningarna väntar på en facilitator, och du kunde ta dem. En anmälan binder inte: koordinatorn bestämmer, och den som anmält sig beaktas i förslagen.
+open-none = Ingen beställning i kön passar dig just nu.
+open-volunteer = Jag anmäler mig: { $process }
+open-withdraw = Ta tillbaka anmälan: { $process }
+open-volunteered = Du har anmält dig.
+open-sessions = Tillfällen: { $dates }
+open-declined = Du tackade nej till beställningen. Den återgick till kön.
+net-awaiting-answer = väntar på ditt svar

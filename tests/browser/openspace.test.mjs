@@ -48,10 +48,32 @@ test('an open space: 12 phones, a marketplace of topics, a schedule, group notes
   await board.getByLabel('Tilat', { exact: true }).fill('Sali A\nKirjasto');
   await phonesFollow(() => submit(board, 'Avaa aiheiden tori', openSpace));
 
+  // The second proposer starts typing while the topics part of its page is on its way after
+  // the first topic: the part is held on the way, and what the person typed must survive it.
+  const typist = phones[1];
+  let partAsked;
+  const asked = new Promise((resolve) => (partAsked = resolve));
+  let releasePart;
+  const released = new Promise((resolve) => (releasePart = resolve));
+  await typist.route('**/openspace/phone', async (route) => {
+    partAsked();
+    await released;
+    await route.continue();
+  });
+
   // Four phones propose; the others see each topic appear without reloading.
   for (const [i, title] of TOPICS.entries()) {
     const p = phones[i];
-    await p.getByLabel('Ehdota aihetta').fill(title);
+    if (p === typist) {
+      await asked;
+      await p.getByLabel('Ehdota aihetta').fill(title);
+      releasePart();
+      await p.locator('#openspace[data-stale]').waitFor();
+      assert.equal(await p.getByLabel('Ehdota aihetta').inputValue(), title, 'a live update keeps the typed text');
+      await p.unroute('**/openspace/phone');
+    } else {
+      await p.getByLabel('Ehdota aihetta').fill(title);
+    }
     await submit(p, 'Ehdota');
     await phones[PHONES - 1].locator('#openspace').getByText(title, { exact: true }).waitFor();
   }

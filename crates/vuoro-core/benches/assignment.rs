@@ -167,6 +167,8 @@ fn needs(rng: &mut Lcg, n: u32) -> Vec<Need> {
                 languages,
                 kinds,
                 sessions,
+                declined: Default::default(),
+                volunteers: Default::default(),
             }
         })
         .collect()

@@ -164,6 +164,10 @@ pub struct Need {
     /// The sessions to facilitate. An order whose sessions are not set yet is ranked without
     /// the month's capacity and clashes; set the dates first for a proposal that can be booked.
     pub sessions: Vec<Span>,
+    /// Who declined this order when it was offered to them: never proposed for it again.
+    pub declined: BTreeSet<UserId>,
+    /// Who volunteered for this order.
+    pub volunteers: BTreeSet<UserId>,
 }
 
 /// Why someone is or is not proposed. The web layer turns each code into words through Fluent
@@ -198,6 +202,8 @@ pub enum Reason {
         minutes: u32,
     },
     Volunteered,
+    /// Excludes: declined this order when it was offered to them.
+    Declined,
     /// Excludes: from the orderer's own unit.
     OwnUnit,
     /// Excludes: from the work community the dialogue is for.
@@ -235,6 +241,7 @@ impl Reason {
             Reason::CapacityLeft { .. } => "capacity-left",
             Reason::LoadLastYear { .. } => "load-last-year",
             Reason::Volunteered => "volunteered",
+            Reason::Declined => "declined",
             Reason::OwnUnit => "own-unit",
             Reason::OwnCommunity => "own-community",
             Reason::OwnOrganisation => "own-organisation",
@@ -249,7 +256,8 @@ impl Reason {
     pub fn excludes(&self) -> bool {
         matches!(
             self,
-            Reason::OwnUnit
+            Reason::Declined
+                | Reason::OwnUnit
                 | Reason::OwnCommunity
                 | Reason::OwnOrganisation
                 | Reason::KindNotTaken { .. }
@@ -322,7 +330,7 @@ pub struct NotProposed {
     pub reasons: Vec<Reason>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ranking {
     /// Best first.
     pub proposed: Vec<Proposal>,
@@ -387,6 +395,9 @@ fn assess(
         }};
     }
 
+    if need.declined.contains(&cand.id) {
+        exclude!(Reason::Declined);
+    }
     if need.unit.is_some() && cand.unit == need.unit {
         exclude!(Reason::OwnUnit);
     }
@@ -460,7 +471,7 @@ fn assess(
         own_org: cand.org == need.org,
         room,
         load_hours: cand.load_last_year_minutes / 60,
-        volunteered: cand.volunteered,
+        volunteered: volunteered(need, cand),
     })
 }
 
@@ -505,10 +516,15 @@ fn explain(need: &Need, prep: &Prepared, cand: &Candidate) -> Vec<Reason> {
     r.push(Reason::LoadLastYear {
         minutes: cand.load_last_year_minutes,
     });
-    if cand.volunteered {
+    if volunteered(need, cand) {
         r.push(Reason::Volunteered);
     }
     r
+}
+
+/// Whether they volunteered for this order, or answered a call for facilitators.
+fn volunteered(need: &Need, cand: &Candidate) -> bool {
+    cand.volunteered || need.volunteers.contains(&cand.id)
 }
 
 /// Proposes facilitators for one order, best first, and says why everyone else is not proposed.
@@ -962,6 +978,8 @@ mod tests {
             languages: BTreeSet::from([ParticipantLang::Fi]),
             kinds: BTreeSet::from([ParticipantKind::Staff]),
             sessions: vec![span(2, 9, 120)],
+            declined: BTreeSet::new(),
+            volunteers: BTreeSet::new(),
         }
     }
 
@@ -1106,6 +1124,29 @@ mod tests {
             kind: BusyKind::Session,
         }];
         assert_eq!(ids(&rank(&order(), &[busy.clone()])), vec![busy.id]);
+    }
+
+    #[test]
+    fn who_declined_an_order_is_not_proposed_for_it_and_a_volunteer_is_named() {
+        let (a, b) = (facilitator(1), facilitator(2));
+        let mut need = order();
+        need.declined.insert(a.id);
+        need.volunteers.insert(b.id);
+        let r = rank(&need, &[a.clone(), b.clone()]);
+        assert_eq!(ids(&r), vec![b.id]);
+        assert_eq!(why_not(&r, a.id), &[Reason::Declined]);
+        assert_eq!(r.proposed[0].reasons.last(), Some(&Reason::Volunteered));
+        // The decline is of this order only: another order still gets them, and in a batch
+        // the declined order goes to someone else.
+        assert_eq!(ids(&rank(&order(), &[a.clone()])), vec![a.id]);
+        let other = Need {
+            sessions: vec![span(3, 9, 120)],
+            ..order()
+        };
+        let j = joint(&[need.clone(), other], &[a.clone(), b.clone()]);
+        assert_eq!(j[0], Some(b.id));
+        assert_eq!(j[1], Some(a.id));
+        assert_eq!(joint(&[need], &[a]), vec![None]);
     }
 
     #[test]
@@ -1385,10 +1426,12 @@ mod tests {
 
         /// Whether nothing of the order itself rules the facilitator out.
         pub fn allowed(need: &Need, c: &Candidate) -> bool {
+            let declined = need.declined.contains(&c.id);
             let own_unit = need.unit.is_some() && need.unit == c.unit;
             let own_community = need.community.is_some() && need.community == c.community;
             let insider = need.needs_outsider && need.org == c.org;
-            !own_unit
+            !declined
+                && !own_unit
                 && !own_community
                 && !insider
                 && c.kinds.as_ref().is_none_or(|k| need.kinds.is_subset(k))
@@ -1564,9 +1607,20 @@ mod tests {
                 proptest::option::of(prop_oneof![Just(ERATAUKO), Just(CAFE)]),
                 (languages(), kinds()),
                 proptest::collection::vec(session(), 0..=2),
+                (
+                    proptest::collection::btree_set(1..=4u128, 0..=1),
+                    proptest::collection::btree_set(1..=4u128, 0..=2),
+                ),
             )
                 .prop_map(
-                    |((o, u, com), outsider, method, (languages, kinds), sessions)| Need {
+                    |(
+                        (o, u, com),
+                        outsider,
+                        method,
+                        (languages, kinds),
+                        sessions,
+                        (declined, volunteers),
+                    )| Need {
                         org: org(o),
                         unit: u.map(|u| unit(o * 10 + u)),
                         community: com.map(|c| format!("yhteisö-{c}")),
@@ -1575,6 +1629,8 @@ mod tests {
                         languages,
                         kinds,
                         sessions,
+                        declined: declined.into_iter().map(user).collect(),
+                        volunteers: volunteers.into_iter().map(user).collect(),
                     },
                 )
         }

@@ -13,6 +13,7 @@ pub mod method;
 pub mod mixing;
 pub mod network;
 pub mod notices;
+pub mod offer;
 pub mod openspace;
 pub mod order;
 pub mod permission;

@@ -105,6 +105,9 @@ pub enum Action {
     /// Keep one's own facilitator profile and absences, and see one's own facilitation: a
     /// holder of the facilitator role.
     KeepOwnProfile,
+    /// See the orders waiting for a facilitator, and volunteer for one: a holder of the
+    /// facilitator role.
+    Volunteer,
 }
 
 /// A user as the permission rules see them in one organisation.
@@ -132,7 +135,7 @@ impl Actor {
             Action::RequestCompletion => self.site_admin || r.has(Role::Coordinator),
             Action::ViewNetwork => r.has(Role::Coordinator) || r.has(Role::Admin),
             Action::ManageNetwork => r.has(Role::Coordinator),
-            Action::KeepOwnProfile => r.has(Role::Facilitator),
+            Action::KeepOwnProfile | Action::Volunteer => r.has(Role::Facilitator),
         }
     }
 }
@@ -155,6 +158,9 @@ pub enum ProcessAction {
     ApproveAsOrderer,
     ApproveAsFacilitator,
     AssignFacilitator,
+    /// Accept the order, or decline it with a reason: the facilitator it was offered to,
+    /// before the phases (after that, a coordinator assigns someone else instead).
+    AnswerOffer,
     Transition(Transition),
     /// Open, lead and close live sessions: the facilitator's, during the phases.
     RunSession,
@@ -221,6 +227,9 @@ impl ProcessActor {
             ProcessAction::ApproveAsFacilitator => is_facilitator && state == ProcessState::Ordered,
             ProcessAction::AssignFacilitator => {
                 self.coordinator() && matches!(state, ProcessState::Ordered | ProcessState::Agreed)
+            }
+            ProcessAction::AnswerOffer => {
+                is_facilitator && matches!(state, ProcessState::Ordered | ProcessState::Agreed)
             }
             ProcessAction::RunSession => {
                 is_facilitator && matches!(state, ProcessState::Phase1 | ProcessState::Phase2)
@@ -326,9 +335,10 @@ mod tests {
         for a in [&admin, &orderer, &fac, &nobody, &site] {
             assert!(!a.can(Action::ManageNetwork), "{a:?}");
         }
-        assert!(fac.can(Action::KeepOwnProfile));
+        assert!(fac.can(Action::KeepOwnProfile) && fac.can(Action::Volunteer));
         for a in [&admin, &orderer, &coord, &nobody, &site] {
             assert!(!a.can(Action::KeepOwnProfile), "{a:?}");
+            assert!(!a.can(Action::Volunteer), "{a:?}");
         }
     }
 
@@ -379,6 +389,12 @@ mod tests {
         assert!(coord.can(ProcessAction::AssignFacilitator, S::Ordered));
         assert!(!orderer.can(ProcessAction::AssignFacilitator, S::Ordered));
         assert!(!fac.can(ProcessAction::AssignFacilitator, S::Ordered));
+        // Only the facilitator answers an offer, and only before the phases.
+        assert!(fac.can(ProcessAction::AnswerOffer, S::Ordered));
+        assert!(fac.can(ProcessAction::AnswerOffer, S::Agreed));
+        assert!(!fac.can(ProcessAction::AnswerOffer, S::Phase1));
+        assert!(!coord.can(ProcessAction::AnswerOffer, S::Ordered));
+        assert!(!orderer.can(ProcessAction::AnswerOffer, S::Ordered));
         assert!(fac.can(
             ProcessAction::Transition(Transition::StartPhase1),
             S::Agreed
@@ -486,6 +502,7 @@ mod tests {
             ProcessAction::ApproveAsOrderer,
             ProcessAction::ApproveAsFacilitator,
             ProcessAction::AssignFacilitator,
+            ProcessAction::AnswerOffer,
             ProcessAction::RunSession,
             ProcessAction::CurateThemes,
             ProcessAction::FollowUpPractices,

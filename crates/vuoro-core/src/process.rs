@@ -119,6 +119,9 @@ impl Transition {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Readiness {
     pub facilitator_assigned: bool,
+    /// The order was offered to its facilitator, who has not accepted yet: nothing is agreed
+    /// or started on their behalf before they have said yes.
+    pub facilitator_awaiting: bool,
     pub has_method: bool,
     pub session_count: usize,
     pub orderer_approved: bool,
@@ -145,6 +148,8 @@ pub enum TransitionError {
     },
     #[error("no facilitator is assigned")]
     NoFacilitator,
+    #[error("the facilitator has not accepted the order yet")]
+    AwaitingAnswer,
     #[error("the plan has no method")]
     NoMethod,
     #[error("the plan has no session")]
@@ -162,6 +167,7 @@ impl TransitionError {
         match self {
             TransitionError::NotFrom { .. } => "transition-error-not-from",
             TransitionError::NoFacilitator => "transition-error-no-facilitator",
+            TransitionError::AwaitingAnswer => "transition-error-awaiting-answer",
             TransitionError::NoMethod => "transition-error-no-method",
             TransitionError::NoSession => "transition-error-no-session",
             TransitionError::NotApproved => "transition-error-not-approved",
@@ -219,6 +225,9 @@ pub fn apply(
         transition: t,
     })?;
     match t {
+        Transition::Agree | Transition::StartPhase1 if r.facilitator_awaiting => {
+            return Err(TransitionError::AwaitingAnswer);
+        }
         Transition::Agree => {
             if !r.facilitator_assigned {
                 return Err(TransitionError::NoFacilitator);
@@ -263,6 +272,8 @@ pub fn offered(from: ProcessState, method_phases: usize) -> Vec<Transition> {
 pub enum NextStep {
     /// A coordinator assigns a facilitator.
     AssignFacilitator,
+    /// The order was offered to a facilitator: they accept it or decline with a reason.
+    AnswerOffer,
     /// Orderer, facilitator and participants' representatives agree the plan; both approve it.
     AgreePlan,
     /// The plan is approved; the facilitator confirms the agreement.
@@ -290,6 +301,7 @@ impl NextStep {
     pub fn message_id(self) -> &'static str {
         match self {
             NextStep::AssignFacilitator => "next-assign-facilitator",
+            NextStep::AnswerOffer => "next-answer-offer",
             NextStep::AgreePlan => "next-agree-plan",
             NextStep::ConfirmAgreement => "next-confirm-agreement",
             NextStep::StartPhase1 => "next-start-phase1",
@@ -308,6 +320,9 @@ impl NextStep {
 pub fn next_step(state: ProcessState, r: &Readiness) -> NextStep {
     match state {
         ProcessState::Ordered if !r.facilitator_assigned => NextStep::AssignFacilitator,
+        ProcessState::Ordered | ProcessState::Agreed if r.facilitator_awaiting => {
+            NextStep::AnswerOffer
+        }
         ProcessState::Ordered
             if r.orderer_approved
                 && r.facilitator_approved
@@ -521,6 +536,23 @@ mod tests {
         assert_eq!(next_step(S::Ordered, &assigned), NextStep::AgreePlan);
         assert_eq!(next_step(S::Ordered, &ready(2)), NextStep::ConfirmAgreement);
         assert_eq!(next_step(S::Agreed, &ready(2)), NextStep::StartPhase1);
+        // Offered and not answered: the facilitator's answer comes first, and nothing is
+        // agreed or started before it.
+        let awaiting = Readiness {
+            facilitator_awaiting: true,
+            ..ready(2)
+        };
+        assert_eq!(next_step(S::Ordered, &awaiting), NextStep::AnswerOffer);
+        assert_eq!(next_step(S::Agreed, &awaiting), NextStep::AnswerOffer);
+        assert_eq!(
+            apply(S::Ordered, T::Agree, &awaiting),
+            Err(TransitionError::AwaitingAnswer)
+        );
+        assert_eq!(
+            apply(S::Agreed, T::StartPhase1, &awaiting),
+            Err(TransitionError::AwaitingAnswer)
+        );
+        assert_eq!(apply(S::Ordered, T::Cancel, &awaiting), Ok(S::Cancelled));
         assert_eq!(next_step(S::Summary, &ready(2)), NextStep::WriteSummary);
         assert_eq!(next_step(S::Closed, &ready(2)), NextStep::Nothing);
         assert_eq!(next_step(S::Cancelled, &ready(2)), NextStep::Cancelled);
@@ -585,8 +617,9 @@ mod tests {
         }
 
         fn any_readiness() -> impl Strategy<Value = Readiness> {
-            (any::<[bool; 5]>(), 0usize..3, 0usize..3).prop_map(|(b, sessions, phases)| Readiness {
+            (any::<[bool; 6]>(), 0usize..3, 0usize..3).prop_map(|(b, sessions, phases)| Readiness {
                 facilitator_assigned: b[0],
+                facilitator_awaiting: b[0] && b[5],
                 has_method: b[1],
                 orderer_approved: b[2],
                 facilitator_approved: b[3],
@@ -622,6 +655,9 @@ mod tests {
                             if next == ProcessState::Cancelled {
                                 cancelled_from = Some(state);
                             }
+                            if matches!(next, ProcessState::Agreed | ProcessState::Phase1) {
+                                prop_assert!(!r.facilitator_awaiting, "started before an answer");
+                            }
                             if next == ProcessState::Agreed {
                                 prop_assert!(r.facilitator_assigned && r.has_method);
                                 prop_assert!(r.orderer_approved && r.facilitator_approved);
@@ -636,6 +672,7 @@ mod tests {
                             // A refusal is either a missing edge or a guard that was not met:
                             // with everything ready, every edge of the graph is open.
                             let complete = r.facilitator_assigned
+                                && !r.facilitator_awaiting
                                 && r.has_method
                                 && r.orderer_approved
                                 && r.facilitator_approved

@@ -15,7 +15,7 @@ use crate::notices;
 use crate::order::{MethodChoice, Order};
 use crate::plan::PlanSession;
 use jiff::tz::TimeZone;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use time::{Duration, OffsetDateTime};
 
 /// How far back the fairness criterion looks: the last twelve months.
@@ -75,6 +75,8 @@ pub fn need(org: OrgId, order: &Order, method: Option<String>, sessions: Vec<Spa
         languages: order.languages.clone(),
         kinds: order.participant_kinds.clone(),
         sessions,
+        declined: BTreeSet::new(),
+        volunteers: BTreeSet::new(),
     }
 }
 

@@ -122,7 +122,14 @@ pub async fn seed(
             )
             .await?;
         store
-            .assign_facilitator(p.id, facilitator.id, facilitator.id, at, &[])
+            .assign_facilitator(
+                p.id,
+                facilitator.id,
+                facilitator.id,
+                vuoro_core::offer::OfferStatus::Accepted,
+                at,
+                &[],
+            )
             .await?;
         for (from, to) in [
             (ProcessState::Ordered, ProcessState::Agreed),

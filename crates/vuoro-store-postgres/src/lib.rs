@@ -25,6 +25,7 @@ mod live;
 mod mail;
 mod network;
 mod notices;
+mod offers;
 mod outcome;
 mod process;
 mod rights;
@@ -237,6 +238,10 @@ mod tests {
         (
             11,
             "02965ecc305f2771a5c4012cb36edbfd230334767050a704be14a72cd48741c11f28ac39785ae120860bbcb812edf535",
+        ),
+        (
+            12,
+            "7fe0e52d4c07d2c9cb251b5fd9b6434efaa6122332a8beb32703b33b50b583ec5a7a5fbc2de921af81834b39d229f2af",
         ),
     ];
 

@@ -780,6 +780,7 @@ impl RightsStore for PgStore {
                 .collect(),
             notes_typed_for_the_circle: count(typed, "notes")?,
             network: vuoro_store::NetworkStore::network_record(self, user, org).await?,
+            offers: vuoro_store::OfferStore::offer_record(self, user, org).await?,
         })
     }
 
@@ -875,6 +876,10 @@ impl RightsStore for PgStore {
             "DELETE FROM facilitator_profiles WHERE user_id = $1",
             "DELETE FROM facilitator_absences WHERE user_id = $1",
             "DELETE FROM held_trainings WHERE user_id = $1 AND training_id IS NULL",
+            // Their volunteering, and the reasons they gave for declining (a reason may tell
+            // of their health or their relations); the offers stay as history.
+            "DELETE FROM order_volunteers WHERE user_id = $1",
+            "UPDATE facilitator_offers SET reason = NULL WHERE facilitator_id = $1",
         ] {
             sqlx::query(statement)
                 .bind(&uid)

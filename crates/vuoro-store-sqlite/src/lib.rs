@@ -16,6 +16,7 @@ mod live;
 mod mail;
 mod network;
 mod notices;
+mod offers;
 mod outcome;
 mod process;
 mod rights;
@@ -664,6 +665,10 @@ mod tests {
         (
             21,
             "7b87ad6d998ffbfd1cd962dc202dce9490b2f91a8ee3a5b6011aa1bd03ef890c8250ba742c50fe02eb71760733f4de95",
+        ),
+        (
+            22,
+            "84d1ae366bdf9384395260298d557fcc177f2ceb53057ea5242f7e9f08842a73d9a54144f9d57ab8d5110e7da4cfa116",
         ),
     ];
 

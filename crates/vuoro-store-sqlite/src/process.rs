@@ -19,6 +19,7 @@ impl ProcessStore for SqliteStore {
             plan_version: 1,
             first_session: p.plan.sessions.iter().map(|s| s.date).min(),
             last_session: p.plan.sessions.iter().map(|s| s.date).max(),
+            awaiting_answer: false,
             created_at: at,
             updated_at: at,
             order: p.order,
@@ -130,6 +131,7 @@ impl ProcessStore for SqliteStore {
         id: ProcessId,
         facilitator: UserId,
         actor: UserId,
+        status: vuoro_core::offer::OfferStatus,
         at: OffsetDateTime,
         outbox: &[NewMail],
     ) -> Result<()> {
@@ -145,6 +147,7 @@ impl ProcessStore for SqliteStore {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        crate::offers::write_offer(&mut tx, id, facilitator, actor, status, at).await?;
         append_event(
             &mut tx,
             id,

@@ -20,6 +20,7 @@ pub mod feed;
 pub mod mail;
 pub mod network;
 pub mod notices;
+pub mod offers;
 
 pub mod rights;
 
@@ -33,6 +34,7 @@ pub mod prelude {
     pub use crate::MailStore as _;
     pub use crate::NetworkStore as _;
     pub use crate::NoticeStore as _;
+    pub use crate::OfferStore as _;
 
     pub use crate::TokenStore as _;
     pub use crate::{
@@ -67,6 +69,7 @@ pub use network::{
     Completed, MeetingLine, NetworkRecord, NetworkStore, Trainee, TrainingLine, TrainingRecord,
 };
 pub use notices::{CommunityMail, NoticeStore, SummaryMove, SummaryMoved};
+pub use offers::{Offer, OfferRecord, OfferStore, RecordOffer, RecordVolunteer};
 
 pub use rights::{
     OwnComment, OwnItem, OwnWords, RawKind, Removal, RetentionCandidate, RetentionCounts,
@@ -283,6 +286,8 @@ pub struct Process {
     /// First and last session dates of the current plan, for filtering by date.
     pub first_session: Option<Date>,
     pub last_session: Option<Date>,
+    /// The order was offered to `facilitator`, who has not answered yet.
+    pub awaiting_answer: bool,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
 }
@@ -339,6 +344,15 @@ pub struct Approval {
 pub enum EventKind {
     Ordered,
     FacilitatorAssigned {
+        facilitator: UserId,
+    },
+    /// The facilitator accepted the order offered to them.
+    OfferAccepted {
+        facilitator: UserId,
+    },
+    /// The facilitator declined the order, which returned to the queue. Their reason is kept
+    /// with the offer, for the coordinators, not in the history everyone on the process reads.
+    OfferDeclined {
         facilitator: UserId,
     },
     PlanSaved {
@@ -760,6 +774,7 @@ pub trait Store:
     + RightsStore
     + TokenStore
     + NetworkStore
+    + OfferStore
     + std::fmt::Debug
 {
 }
@@ -779,6 +794,7 @@ impl<T> Store for T where
         + RightsStore
         + TokenStore
         + NetworkStore
+        + OfferStore
         + std::fmt::Debug
 {
 }
@@ -892,12 +908,15 @@ pub trait ProcessStore: Send + Sync {
     async fn process(&self, id: ProcessId) -> Result<Process>;
     async fn processes(&self, f: &ProcessFilter) -> Result<Vec<Process>>;
     /// Assigns the facilitator and writes `outbox` (the mail telling them) in the same
-    /// transaction.
+    /// transaction, with the offer ([`crate::OfferStore`]) in `status`: `Accepted` or
+    /// `Awaiting` their answer. An offer still awaiting an answer from someone else is
+    /// withdrawn.
     async fn assign_facilitator(
         &self,
         id: ProcessId,
         facilitator: UserId,
         actor: UserId,
+        status: vuoro_core::offer::OfferStatus,
         at: OffsetDateTime,
         outbox: &[NewMail],
     ) -> Result<()>;

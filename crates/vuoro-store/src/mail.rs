@@ -22,6 +22,7 @@ pub enum MailKind {
     PasswordReset,
     AddressConfirmation,
     OrderAssigned,
+    OfferDeclined,
     PlanAwaitingApproval,
     SessionReminder,
     PracticeFollowUp,
@@ -30,11 +31,12 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 9] = [
+    pub const ALL: [MailKind; 10] = [
         MailKind::Invitation,
         MailKind::PasswordReset,
         MailKind::AddressConfirmation,
         MailKind::OrderAssigned,
+        MailKind::OfferDeclined,
         MailKind::PlanAwaitingApproval,
         MailKind::SessionReminder,
         MailKind::PracticeFollowUp,
@@ -50,6 +52,7 @@ impl MailKind {
             MailKind::PasswordReset => "password-reset",
             MailKind::AddressConfirmation => "address-confirmation",
             MailKind::OrderAssigned => "order-assigned",
+            MailKind::OfferDeclined => "offer-declined",
             MailKind::PlanAwaitingApproval => "plan-awaiting-approval",
             MailKind::SessionReminder => "session-reminder",
             MailKind::PracticeFollowUp => "practice-follow-up",

@@ -269,6 +269,8 @@ pub struct StaffRecord {
     pub notes_typed_for_the_circle: u64,
     /// The facilitator network: profiles, absences, trainings held and attended, meetings.
     pub network: crate::network::NetworkRecord,
+    /// Orders offered to them and their answers, and the orders they volunteered for.
+    pub offers: crate::offers::OfferRecord,
 }
 
 #[async_trait]

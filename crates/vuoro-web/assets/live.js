@@ -67,15 +67,23 @@
   // picks and schedule): fetched and swapped in, so that nobody loses what they are typing. A
   // part that holds the focus waits until the focus leaves it.
   var parts = Array.prototype.slice.call(document.querySelectorAll('[data-refresh]'));
+  var busy = function (el) {
+    return el.contains(document.activeElement) && document.activeElement !== document.body;
+  };
   var fetchPart = function (el) {
-    if (el.contains(document.activeElement) && document.activeElement !== document.body) {
+    if (busy(el)) {
       el.setAttribute('data-stale', '1');
       return;
     }
     el.removeAttribute('data-stale');
     fetch(el.getAttribute('data-refresh'), { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
-      .then(function (html) { el.innerHTML = html; })
+      .then(function (html) {
+        // The person may have started typing while the part was on its way: their text wins,
+        // and the part comes again when the focus leaves it.
+        if (busy(el)) el.setAttribute('data-stale', '1');
+        else el.innerHTML = html;
+      })
       .catch(function () {});
   };
   parts.forEach(function (el) {

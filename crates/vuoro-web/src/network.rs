@@ -219,7 +219,10 @@ fn people_field(
 
 /// "Oma fasilitointi": the user's own profile page in the first organisation where they hold
 /// the facilitator role.
-async fn own_page(c: Ctx) -> AppResult<Response> {
+async fn own_page(
+    c: Ctx,
+    axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>,
+) -> AppResult<Response> {
     let user: &CurrentUser = c.user()?;
     let org = user
         .memberships
@@ -227,7 +230,68 @@ async fn own_page(c: Ctx) -> AppResult<Response> {
         .find(|(_, roles)| roles.has(Role::Facilitator))
         .map(|(o, _)| o.id)
         .ok_or(AppError::NotFound)?;
-    Ok(redirect(&format!("/orgs/{org}/network/people/{}", user.id)))
+    // A declined order comes here; the page says it went back to the queue.
+    let declined = if q.get("declined").is_some_and(|v| v == "1") {
+        "?declined=1"
+    } else {
+        ""
+    };
+    Ok(redirect(&format!(
+        "/orgs/{org}/network/people/{}{declined}",
+        user.id
+    )))
+}
+
+/// The orders of the queue the ranking proposes `person` for, with whether they volunteered:
+/// what a facilitator may volunteer for. An order they could not take (their own unit, a
+/// clash, no capacity left, declined already) is not shown to them.
+async fn open_orders(
+    state: &AppState,
+    lang: vuoro_core::Lang,
+    org: OrgId,
+    person: UserId,
+) -> AppResult<Vec<OpenRow>> {
+    let queue = state
+        .store
+        .processes(&ProcessFilter {
+            org: Some(org),
+            unassigned: true,
+            ..ProcessFilter::default()
+        })
+        .await?;
+    if queue.is_empty() {
+        return Ok(Vec::new());
+    }
+    let refs: Vec<&vuoro_store::Process> = queue.iter().collect();
+    let ranked = crate::proposals::rank_orders(state, org, &refs).await?;
+    let ids: Vec<vuoro_core::ProcessId> = queue.iter().map(|p| p.id).collect();
+    let mine: Vec<vuoro_core::ProcessId> = state
+        .store
+        .volunteers(&ids)
+        .await?
+        .into_iter()
+        .filter(|(_, u)| *u == person)
+        .map(|(p, _)| p)
+        .collect();
+    Ok(queue
+        .into_iter()
+        .filter(|p| {
+            ranked
+                .by_process
+                .get(&p.id)
+                .is_some_and(|r| r.proposed.iter().any(|x| x.candidate == person))
+        })
+        .map(|p| OpenRow {
+            id: p.id,
+            method: crate::processes::method_label(state, lang, p.method_id.as_deref()),
+            dates: match (p.first_session, p.last_session) {
+                (Some(a), Some(b)) => span_text(a, b),
+                _ => i18n::t(lang, "net-no-dates"),
+            },
+            volunteered: mine.contains(&p.id),
+            title: p.title,
+        })
+        .collect())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,6 +508,18 @@ pub struct ComingRow {
     pub title: String,
     pub dates: String,
     pub state: String,
+    /// Offered to them and not answered yet.
+    pub awaiting: bool,
+}
+
+/// An order waiting in the queue that the ranking would propose this facilitator for.
+#[derive(Debug)]
+pub struct OpenRow {
+    pub id: vuoro_core::ProcessId,
+    pub title: String,
+    pub method: String,
+    pub dates: String,
+    pub volunteered: bool,
 }
 
 /// Which form on the person's page a refused post came from.
@@ -470,6 +546,10 @@ struct PersonPage {
     absences: Vec<AbsenceRow>,
     held: Vec<HeldRow>,
     coming: Option<Vec<ComingRow>>,
+    /// On their own page: the orders waiting for a facilitator that they could take.
+    open: Option<Vec<OpenRow>>,
+    /// They just declined an order.
+    declined: bool,
     /// Planned hours per month from this month on, to themselves and the coordinator.
     hours: Option<Vec<HoursRow>>,
     refused: Option<Refused>,
@@ -767,10 +847,22 @@ async fn person_view(
                         _ => i18n::t(lang, "net-no-dates"),
                     },
                     state: i18n::t(lang, &format!("state-{}", p.state.code())),
+                    awaiting: p.awaiting_answer,
                     title: p.title,
                 })
                 .collect(),
         )
+    } else {
+        None
+    };
+    let open = if rights.own
+        && state
+            .store
+            .roles(org.id, person.id)
+            .await?
+            .has(Role::Facilitator)
+    {
+        Some(open_orders(state, lang, org.id, person.id).await?)
     } else {
         None
     };
@@ -797,6 +889,8 @@ async fn person_view(
         absences,
         held,
         coming,
+        open,
+        declined: false,
         hours: hours_rows,
         confirm,
         saved: false,
@@ -871,6 +965,7 @@ async fn person_page(
     let (org, person, rights) = person_of(&state, &c, &org, &person).await?;
     let mut page = person_view(&state, c, org, person, rights, None, None).await?;
     page.saved = q.get("saved").is_some_and(|v| v == "1");
+    page.declined = page.own && q.get("declined").is_some_and(|v| v == "1");
     Ok(page.into_response())
 }
 

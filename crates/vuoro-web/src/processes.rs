@@ -19,6 +19,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use time::OffsetDateTime;
 use vuoro_core::method::Method;
+use vuoro_core::offer::{Answer, OfferStatus};
 use vuoro_core::order::MethodChoice;
 use vuoro_core::permission::{Action, ProcessAction, ProcessActor};
 use vuoro_core::plan::{
@@ -34,6 +35,7 @@ pub fn router() -> Routes {
         .route("/orgs/{org}/processes", get(list))
         .route("/processes/{id}", get(page))
         .route("/processes/{id}/assign", post(assign))
+        .route("/processes/{id}/offer", post(answer_offer))
         .route("/processes/{id}/plan", get(plan_page).post(save_fields))
         .route("/processes/{id}/plan/method", post(choose_method))
         .route(
@@ -67,9 +69,12 @@ pub struct ProcessRow {
     pub method: String,
     pub facilitator: String,
     pub dates: String,
+    /// In the queue: the next proposal, and who declined or volunteered, linking to the
+    /// proposals.
+    pub proposal: Option<String>,
 }
 
-fn method_label(state: &AppState, lang: Lang, id: Option<&str>) -> String {
+pub(crate) fn method_label(state: &AppState, lang: Lang, id: Option<&str>) -> String {
     match id {
         Some(id) => state
             .methods
@@ -128,11 +133,13 @@ pub async fn rows(state: &AppState, c: &Ctx, list: Vec<Process>) -> AppResult<Ve
             state: c.t(&format!("state-{}", p.state.code())),
             state_code: p.state.code(),
             method: method_label(state, c.lang, p.method_id.as_deref()),
-            facilitator: p
-                .facilitator
-                .and_then(|f| who.get(&f).cloned())
-                .unwrap_or_else(|| c.t("facilitator-none")),
+            facilitator: match p.facilitator.and_then(|f| who.get(&f).cloned()) {
+                Some(n) if p.awaiting_answer => c.t1("facilitator-awaiting", "name", &n),
+                Some(n) => n,
+                None => c.t("facilitator-none"),
+            },
             dates,
+            proposal: None,
         });
     }
     Ok(out)
@@ -182,6 +189,7 @@ fn readiness(
         .unwrap_or_default();
     Readiness {
         facilitator_assigned: p.facilitator.is_some(),
+        facilitator_awaiting: p.awaiting_answer,
         has_method: plan.method.is_some(),
         session_count: plan.sessions.len(),
         orderer_approved: approvals.iter().any(|a| a.side == ApprovalSide::Orderer),
@@ -337,8 +345,8 @@ async fn approval_mail(
     Ok(outbox)
 }
 
-/// The mail telling a facilitator they were assigned to a process (not when coordinators
-/// assign themselves).
+/// The mail offering a facilitator a process, to accept or decline on its page (not when
+/// coordinators assign themselves or the facilitator volunteered).
 async fn assignment_mail(
     state: &AppState,
     p: &Process,
@@ -498,7 +506,20 @@ async fn list(
     } else {
         state.store.processes(&f).await?
     };
-    let list = rows(&state, &c, found).await?;
+    // The queue says for each order who the ranking proposes next, and who declined or
+    // volunteered: what the coordinator assigns from.
+    let proposals = if queue && !found.is_empty() {
+        let refs: Vec<&Process> = found.iter().collect();
+        Some(crate::proposals::queue_lines(&state, &c, org_id, &refs).await?)
+    } else {
+        None
+    };
+    let mut list = rows(&state, &c, found).await?;
+    if let Some(mut lines) = proposals {
+        for r in &mut list {
+            r.proposal = lines.remove(&r.id);
+        }
+    }
     let caption = c.t(if queue {
         "list-queue-title"
     } else {
@@ -713,6 +734,20 @@ pub struct PrimaryView {
     pub label: String,
 }
 
+/// An order offered to the user viewing it, as the process page asks for their answer.
+#[derive(Debug)]
+pub struct OfferView {
+    /// "Kalle Koordinaattori offered you this order on …"
+    pub text: String,
+    pub reason: Field,
+}
+
+/// What a facilitator typed as their reason for declining, kept when it is refused.
+struct DeclineInput<'a> {
+    reason: &'a str,
+    errors: &'a FieldErrors,
+}
+
 /// An answer to "advise me", as the process page shows it.
 #[derive(Debug)]
 pub struct AdviceView {
@@ -735,6 +770,8 @@ struct ProcessView {
     order: OrderView,
     facilitator: Option<String>,
     assign: Option<Field>,
+    /// The offer awaiting this user's answer: its words and the reason field.
+    offer: Option<OfferView>,
     plan: PlanView,
     can_edit: bool,
     approvals: Vec<String>,
@@ -805,7 +842,7 @@ async fn process_view(
     pa: ProcessActor,
     alert: Option<String>,
 ) -> AppResult<ProcessView> {
-    process_view_with(state, c, p, pa, alert, None).await
+    process_view_with(state, c, p, pa, alert, None, None).await
 }
 
 async fn process_view_with(
@@ -815,6 +852,7 @@ async fn process_view_with(
     pa: ProcessActor,
     alert: Option<String>,
     advice_input: Option<AdviceInput<'_>>,
+    decline_input: Option<DeclineInput<'_>>,
 ) -> AppResult<ProcessView> {
     let lang = c.lang;
     let plan = state.store.plan(p.id, p.plan_version).await?.plan;
@@ -896,6 +934,42 @@ async fn process_view_with(
                 &[current],
             )),
         ))
+    } else {
+        None
+    };
+
+    // The order offered to this user and not answered yet: the page asks for their answer.
+    let offer = if p.awaiting_answer
+        && pa.can(ProcessAction::AnswerOffer, p.state)
+        && c.user().is_ok_and(|u| p.facilitator == Some(u.id))
+    {
+        let offers = state.store.offers(&[p.id]).await?;
+        offers
+            .iter()
+            .rev()
+            .find(|o| o.status == OfferStatus::Awaiting)
+            .map(|o| {
+                let none = FieldErrors::new();
+                let (typed, errors) = decline_input
+                    .as_ref()
+                    .map_or(("", &none), |d| (d.reason, d.errors));
+                OfferView {
+                    text: i18n::t_args(
+                        lang,
+                        "offer-text",
+                        &[
+                            ("by", i18n::s(name(&o.offered_by))),
+                            ("when", i18n::s(when(o.offered_at))),
+                        ],
+                    ),
+                    reason: Field::new("reason", c.t("offer-reason"), Kind::Textarea)
+                        .hint(c.t("offer-reason-hint"))
+                        .value(typed)
+                        .required()
+                        .max(limits::LONG)
+                        .errors(lang, errors),
+                }
+            })
     } else {
         None
     };
@@ -1018,6 +1092,7 @@ async fn process_view_with(
     let primary = if primary.is_none()
         && !assign_primary
         && !approve_primary
+        && offer.is_none()
         && !buttons.iter().any(|b| b.primary)
     {
         link("/".to_owned(), c.t("home-title"))
@@ -1095,6 +1170,12 @@ async fn process_view_with(
                         ("facilitator", i18n::s(name(facilitator))),
                     ],
                 ),
+                EventKind::OfferAccepted { .. } => {
+                    i18n::t_args(lang, "event-offer-accepted", &[("actor", actor)])
+                }
+                EventKind::OfferDeclined { .. } => {
+                    i18n::t_args(lang, "event-offer-declined", &[("actor", actor)])
+                }
                 EventKind::PlanSaved { version } => i18n::t_args(
                     lang,
                     "event-plan-saved",
@@ -1252,8 +1333,15 @@ async fn process_view_with(
         next,
         alert,
         order,
-        facilitator: p.facilitator.map(|f| name(&f)),
+        facilitator: p.facilitator.map(|f| {
+            if p.awaiting_answer {
+                c.t1("facilitator-awaiting", "name", &name(&f))
+            } else {
+                name(&f)
+            }
+        }),
         assign,
+        offer,
         can_edit: pa.can(ProcessAction::EditPlan, p.state),
         plan: plan_view(state, lang, p.plan_version, &plan),
         approvals: approvals_text,
@@ -1295,15 +1383,134 @@ async fn assign(
     if !state.store.roles(p.org, fac).await?.has(Role::Facilitator) {
         return Err(AppError::BadRequest("error-not-a-facilitator"));
     }
-    let outbox = assignment_mail(&state, &p, fac, user).await?;
+    // A volunteer, or a coordinator assigning themselves, has said yes already; anyone else
+    // is asked, by mail too.
+    let volunteered = state
+        .store
+        .volunteers(&[p.id])
+        .await?
+        .iter()
+        .any(|(_, u)| *u == fac);
+    let status = OfferStatus::on_assign(fac, user.id, volunteered);
+    let outbox = if status == OfferStatus::Awaiting {
+        assignment_mail(&state, &p, fac, user).await?
+    } else {
+        Vec::new()
+    };
     state
         .store
-        .assign_facilitator(p.id, fac, user.id, OffsetDateTime::now_utc(), &outbox)
+        .assign_facilitator(
+            p.id,
+            fac,
+            user.id,
+            status,
+            OffsetDateTime::now_utc(),
+            &outbox,
+        )
         .await?;
     if !outbox.is_empty() {
         state.mail_queued();
     }
     Ok(redirect(&format!("/processes/{}", p.id)))
+}
+
+/// The facilitator's answer to the order offered to them: accept, or decline with a reason,
+/// which takes them off the process and puts it back in the queue, with a mail to the
+/// coordinator who offered it. A decline without a reason comes back with what was typed.
+async fn answer_offer(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::AnswerOffer, p.state)?;
+    let user = c.user()?;
+    let now = OffsetDateTime::now_utc();
+    let answer = match form.get("answer") {
+        "accept" => Answer::Accept,
+        "decline" => {
+            let typed = form.get("reason");
+            match vuoro_core::text::bounded(typed, limits::LONG) {
+                Ok(reason) => Answer::Decline(reason),
+                Err(e) => {
+                    let mut errors = FieldErrors::new();
+                    errors.add("reason", e);
+                    let input = DeclineInput {
+                        reason: typed,
+                        errors: &errors,
+                    };
+                    let alert = Some(c.t("form-has-errors"));
+                    return Ok(unprocessable(
+                        process_view_with(&state, c, p, pa, alert, None, Some(input)).await?,
+                    ));
+                }
+            }
+        }
+        _ => return Err(AppError::BadRequest("error-malformed-form")),
+    };
+    let outbox = match &answer {
+        Answer::Decline(reason) => declined_mail(&state, &p, user, reason).await?,
+        Answer::Accept => Vec::new(),
+    };
+    state
+        .store
+        .answer_offer(p.id, user.id, &answer, now, &outbox)
+        .await?;
+    if !outbox.is_empty() {
+        state.mail_queued();
+    }
+    Ok(redirect(&match answer {
+        Answer::Accept => format!("/processes/{}", p.id),
+        // The process is no longer theirs to see: back to their own page, where the orders
+        // that wait for a facilitator are.
+        Answer::Decline(_) => "/facilitation?declined=1".to_owned(),
+    }))
+}
+
+/// The mail telling the coordinator who offered the order that it was declined, and why, while
+/// they still keep the organisation's queue.
+async fn declined_mail(
+    state: &AppState,
+    p: &Process,
+    by: &CurrentUser,
+    reason: &str,
+) -> AppResult<Vec<vuoro_store::NewMail>> {
+    if !state.mail_enabled() {
+        return Ok(Vec::new());
+    }
+    let Some(offer) = state
+        .store
+        .offers(&[p.id])
+        .await?
+        .into_iter()
+        .rev()
+        .find(|o| o.status == OfferStatus::Awaiting && o.facilitator == by.id)
+    else {
+        return Ok(Vec::new());
+    };
+    if offer.offered_by == by.id
+        || !state
+            .store
+            .roles(p.org, offer.offered_by)
+            .await?
+            .has(Role::Coordinator)
+    {
+        return Ok(Vec::new());
+    }
+    let person = state.store.user(offer.offered_by).await?;
+    let link = state.mail_link(&format!("/processes/{}/proposals", p.id));
+    let args = vec![
+        ("process", i18n::s(p.title.as_str())),
+        ("by", i18n::s(by.name.as_str())),
+        ("reason", i18n::s(reason)),
+        ("link", i18n::s(link.as_str())),
+    ];
+    Ok(state
+        .compose(MailKind::OfferDeclined, Recipient::user(&person), args)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 async fn approve(
@@ -1487,7 +1694,7 @@ async fn advise(
                 errors: &e,
             };
             Ok(unprocessable(
-                process_view_with(&state, c, p, pa, None, Some(input)).await?,
+                process_view_with(&state, c, p, pa, None, Some(input), None).await?,
             ))
         }
     }

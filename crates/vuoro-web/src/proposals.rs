@@ -10,24 +10,58 @@
 
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::form::FormData;
 use crate::processes::{format_date, load, require};
 use crate::routes::Routes;
+use crate::util::redirect;
 use crate::{AppState, i18n};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use std::collections::HashMap;
 use time::OffsetDateTime;
-use vuoro_core::assignment::{Reason, rank};
-use vuoro_core::permission::ProcessAction;
+use vuoro_core::assignment::{Ranking, Reason, rank};
+use vuoro_core::offer::OfferStatus;
+use vuoro_core::permission::{Action, ProcessAction};
 use vuoro_core::proposals::{self, Booking};
-use vuoro_core::{Lang, ProcessId, ProcessState, UserId};
-use vuoro_store::ProcessFilter;
+use vuoro_core::{Lang, OrgId, ProcessId, ProcessState, UserId};
+use vuoro_store::{Offer, Process, ProcessFilter};
 
 pub fn router() -> Routes {
-    Routes::new().route("/processes/{id}/proposals", get(page))
+    Routes::new()
+        .route("/processes/{id}/proposals", get(page))
+        .route("/processes/{id}/volunteer", post(volunteer))
+}
+
+/// A facilitator of the organisation volunteers for an order waiting in the queue, or takes it
+/// back; then back to their own page's open orders. Someone without the facilitator role there
+/// is refused as the process page would refuse them: 403 if they see the process, else 404.
+async fn volunteer(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    let user = c.user()?;
+    let pid = ProcessId::parse(&id).map_err(|_| AppError::NotFound)?;
+    let p = state.store.process(pid).await?;
+    if !user.can(p.org, Action::Volunteer) {
+        load(&state, &c, &id).await?;
+        return Err(AppError::Forbidden);
+    }
+    match form.get("do") {
+        "volunteer" => {
+            state
+                .store
+                .volunteer(p.id, user.id, OffsetDateTime::now_utc())
+                .await?
+        }
+        "withdraw" => state.store.withdraw_volunteer(p.id, user.id).await?,
+        _ => return Err(AppError::BadRequest("error-malformed-form")),
+    }
+    Ok(redirect("/facilitation#h-open"))
 }
 
 struct Row {
@@ -45,6 +79,8 @@ struct ProposalsPage {
     proposed: Vec<Row>,
     not_proposed: Vec<Row>,
     no_sessions: bool,
+    /// "Offered to … on …, waiting for an answer."
+    awaiting: Option<String>,
 }
 
 fn time_text(t: OffsetDateTime) -> String {
@@ -63,6 +99,7 @@ fn reason_text(
     lang: Lang,
     r: &Reason,
     orgs: &HashMap<vuoro_core::OrgId, String>,
+    declined_because: Option<&str>,
 ) -> String {
     let key = format!("assign-reason-{}", r.code());
     let args = match r {
@@ -109,6 +146,7 @@ fn reason_text(
             ("hours", i18n::f(f64::from(*over_minutes) / 60.0)),
         ],
         Reason::Clash { at } | Reason::Absent { at } => vec![("at", i18n::s(time_text(*at)))],
+        Reason::Declined => vec![("reason", i18n::s(declined_because.unwrap_or_default()))],
         Reason::SpeaksAll
         | Reason::Volunteered
         | Reason::OwnUnit
@@ -118,32 +156,46 @@ fn reason_text(
     i18n::t_args(lang, &key, &args)
 }
 
-async fn page(
-    State(state): State<AppState>,
-    c: Ctx,
-    Path(id): Path<String>,
-) -> AppResult<Response> {
-    let (p, pa) = load(&state, &c, &id).await?;
-    require(&pa, ProcessAction::AssignFacilitator, p.state)?;
+#[derive(Debug)]
+/// The rankings of some orders of one organisation, with what they were made from: the
+/// network's members, and the offers of those orders (who declined, who was asked).
+pub struct Rankings {
+    pub members: Vec<vuoro_core::network::NetworkMember>,
+    pub by_process: HashMap<ProcessId, Ranking>,
+    pub offers: Vec<Offer>,
+    /// Orders without sessions yet: ranked without the month's capacity and clashes.
+    pub without_sessions: Vec<ProcessId>,
+}
+
+/// Ranks the network's facilitators for each of `orders` (all of `org`), reading the network,
+/// the bookings of the processes its facilitators lead, and the orders' offers and volunteers
+/// once, whatever the number of orders: the proposals page ranks one, the queue and a
+/// facilitator's open orders rank every waiting one.
+pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> AppResult<Rankings> {
     let now = OffsetDateTime::now_utc();
     let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
     let members = state
         .store
-        .network_members(p.org, crate::practices::today())
+        .network_members(org, crate::practices::today())
         .await?;
-    // The organisation's other processes that have a facilitator book their months.
+    // The organisation's processes that have a facilitator book their months.
     let led: Vec<_> = state
         .store
         .processes(&ProcessFilter {
-            org: Some(p.org),
+            org: Some(org),
             ..Default::default()
         })
         .await?
         .into_iter()
-        .filter(|q| q.id != p.id && q.state != ProcessState::Cancelled)
+        .filter(|q| q.state != ProcessState::Cancelled)
         .filter_map(|q| q.facilitator.map(|f| (q.id, f)))
         .collect();
-    let ids: Vec<ProcessId> = led.iter().map(|(q, _)| *q).chain([p.id]).collect();
+    let targets: Vec<ProcessId> = orders.iter().map(|p| p.id).collect();
+    let ids: Vec<ProcessId> = led
+        .iter()
+        .map(|(q, _)| *q)
+        .chain(targets.iter().copied())
+        .collect();
     let plans = state.store.current_plans(&ids).await?;
     let bookings: Vec<Booking> = led
         .iter()
@@ -155,27 +207,129 @@ async fn page(
             })
         })
         .collect();
-    let sessions = plans
-        .get(&p.id)
-        .map(|v| proposals::session_spans(&tz, &v.plan.sessions))
-        .unwrap_or_default();
-    let no_sessions = sessions.is_empty();
-    let need = proposals::need(
-        p.org,
-        &p.order,
-        proposals::method_of(&p.order, p.method_id.as_deref()),
-        sessions,
-    );
-    let cands = proposals::candidates(p.org, &members, &bookings, Some(p.id), now);
-    let ranking = rank(&need, &cands);
-    let user_ids: Vec<UserId> = members.iter().map(|m| m.user).collect();
+    let offers = state.store.offers(&targets).await?;
+    let volunteers = state.store.volunteers(&targets).await?;
+    let mut by_process = HashMap::new();
+    let mut without_sessions = Vec::new();
+    for p in orders {
+        let sessions = plans
+            .get(&p.id)
+            .map(|v| proposals::session_spans(&tz, &v.plan.sessions))
+            .unwrap_or_default();
+        if sessions.is_empty() {
+            without_sessions.push(p.id);
+        }
+        let mut need = proposals::need(
+            p.org,
+            &p.order,
+            proposals::method_of(&p.order, p.method_id.as_deref()),
+            sessions,
+        );
+        need.declined = offers
+            .iter()
+            .filter(|o| o.process == p.id && o.status == OfferStatus::Declined)
+            .map(|o| o.facilitator)
+            .collect();
+        need.volunteers = volunteers
+            .iter()
+            .filter(|(q, _)| *q == p.id)
+            .map(|(_, u)| *u)
+            .collect();
+        let cands = proposals::candidates(p.org, &members, &bookings, Some(p.id), now);
+        by_process.insert(p.id, rank(&need, &cands));
+    }
+    Ok(Rankings {
+        members,
+        by_process,
+        offers,
+        without_sessions,
+    })
+}
+
+/// For each order of the queue, one line: the next proposal (or that nobody can be proposed),
+/// and how many declined it or volunteered for it.
+pub async fn queue_lines(
+    state: &AppState,
+    c: &Ctx,
+    org: OrgId,
+    orders: &[&Process],
+) -> AppResult<HashMap<ProcessId, String>> {
+    let r = rank_orders(state, org, orders).await?;
+    let tops: Vec<UserId> = r
+        .by_process
+        .values()
+        .filter_map(|k| k.proposed.first().map(|x| x.candidate))
+        .collect();
+    let users = state.store.users(&tops).await?;
+    let volunteers = state
+        .store
+        .volunteers(&orders.iter().map(|p| p.id).collect::<Vec<_>>())
+        .await?;
+    let mut out = HashMap::new();
+    for p in orders {
+        let mut parts = vec![match r
+            .by_process
+            .get(&p.id)
+            .and_then(|k| k.proposed.first())
+            .and_then(|x| users.get(&x.candidate))
+        {
+            Some(u) => c.t1("queue-next", "name", &u.name),
+            None => c.t("queue-next-none"),
+        }];
+        let declined = r
+            .offers
+            .iter()
+            .filter(|o| o.process == p.id && o.status == OfferStatus::Declined)
+            .count();
+        if declined > 0 {
+            parts.push(c.tn("queue-declined", "count", declined as i64));
+        }
+        let volunteered = volunteers.iter().filter(|(q, _)| *q == p.id).count();
+        if volunteered > 0 {
+            parts.push(c.tn("queue-volunteers", "count", volunteered as i64));
+        }
+        out.insert(p.id, parts.join(" · "));
+    }
+    Ok(out)
+}
+
+async fn page(
+    State(state): State<AppState>,
+    c: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (p, pa) = load(&state, &c, &id).await?;
+    require(&pa, ProcessAction::AssignFacilitator, p.state)?;
+    let r = rank_orders(&state, p.org, &[&p]).await?;
+    let ranking = r.by_process.get(&p.id).cloned().unwrap_or_default();
+    let user_ids: Vec<UserId> = r
+        .members
+        .iter()
+        .map(|m| m.user)
+        .chain(p.facilitator)
+        .collect();
     let users = state.store.users(&user_ids).await?;
     let name = |u: &UserId| users.get(u).map(|x| x.name.clone()).unwrap_or_default();
     let orgs = HashMap::new();
     let lang = c.lang;
-    let words = |rs: &[Reason]| {
+    // The latest reason of each who declined, for the coordinator's eyes only.
+    let declined: HashMap<UserId, String> = r
+        .offers
+        .iter()
+        .filter(|o| o.status == OfferStatus::Declined)
+        .map(|o| (o.facilitator, o.reason.clone().unwrap_or_default()))
+        .collect();
+    let words = |who: &UserId, rs: &[Reason]| {
         rs.iter()
-            .map(|r| reason_text(&state, lang, r, &orgs))
+            .map(|x| {
+                reason_text(
+                    &state,
+                    lang,
+                    x,
+                    &orgs,
+                    declined.get(who).map(String::as_str),
+                )
+            })
             .collect::<Vec<_>>()
     };
     let proposed = ranking
@@ -184,7 +338,7 @@ async fn page(
         .map(|x| Row {
             id: x.candidate,
             name: name(&x.candidate),
-            reasons: words(&x.reasons),
+            reasons: words(&x.candidate, &x.reasons),
         })
         .collect();
     let not_proposed = ranking
@@ -193,15 +347,39 @@ async fn page(
         .map(|x| Row {
             id: x.candidate,
             name: name(&x.candidate),
-            reasons: words(&x.reasons),
+            reasons: words(&x.candidate, &x.reasons),
         })
         .collect();
+    // The order offered and not answered yet: the page says to whom and since when.
+    let awaiting = p
+        .awaiting_answer
+        .then(|| {
+            r.offers
+                .iter()
+                .rev()
+                .find(|o| o.status == OfferStatus::Awaiting)
+                .map(|o| {
+                    i18n::t_args(
+                        lang,
+                        "proposals-awaiting",
+                        &[
+                            ("name", i18n::s(name(&o.facilitator))),
+                            (
+                                "when",
+                                i18n::s(crate::processes::helsinki_time(o.offered_at)),
+                            ),
+                        ],
+                    )
+                })
+        })
+        .flatten();
     Ok(ProposalsPage {
         id: p.id,
         title: p.title,
         proposed,
         not_proposed,
-        no_sessions,
+        no_sessions: !r.without_sessions.is_empty(),
+        awaiting,
         c,
     }
     .into_response())
@@ -228,6 +406,7 @@ mod tests {
             Reason::CapacityLeft { minutes: 90 },
             Reason::LoadLastYear { minutes: 0 },
             Reason::Volunteered,
+            Reason::Declined,
             Reason::OwnUnit,
             Reason::OwnCommunity,
             Reason::OwnOrganisation,

@@ -381,7 +381,14 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         )
         .await?;
     store
-        .assign_facilitator(p2.id, facilitator, coordinator, at, &[])
+        .assign_facilitator(
+            p2.id,
+            facilitator,
+            coordinator,
+            vuoro_core::offer::OfferStatus::Accepted,
+            at,
+            &[],
+        )
         .await?;
     let v = store
         .save_plan(p2.id, 1, &plan, facilitator, at, &[])
@@ -418,7 +425,14 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         )
         .await?;
     store
-        .assign_facilitator(p3.id, facilitator, coordinator, at, &[])
+        .assign_facilitator(
+            p3.id,
+            facilitator,
+            coordinator,
+            vuoro_core::offer::OfferStatus::Accepted,
+            at,
+            &[],
+        )
         .await?;
     let v = store
         .save_plan(p3.id, 1, &plan3, facilitator, at, &[])
@@ -545,7 +559,14 @@ async fn past_dialogues(
             )
             .await?;
         store
-            .assign_facilitator(p.id, facilitator, coordinator, ordered_at, &[])
+            .assign_facilitator(
+                p.id,
+                facilitator,
+                coordinator,
+                vuoro_core::offer::OfferStatus::Accepted,
+                ordered_at,
+                &[],
+            )
             .await?;
         let v = store
             .save_plan(p.id, 1, &plan, facilitator, ordered_at, &[])

@@ -290,6 +290,7 @@ pub async fn mail_is_written_with_the_change_that_causes_it(store: Arc<dyn Store
         id,
         f.facilitator.id,
         f.coordinator.id,
+        vuoro_core::offer::OfferStatus::Awaiting,
         NOW,
         std::slice::from_ref(&assigned),
     )
@@ -313,6 +314,7 @@ pub async fn mail_is_written_with_the_change_that_causes_it(store: Arc<dyn Store
             ProcessId::new(),
             f.facilitator.id,
             f.coordinator.id,
+            vuoro_core::offer::OfferStatus::Awaiting,
             NOW,
             std::slice::from_ref(&assigned),
         )

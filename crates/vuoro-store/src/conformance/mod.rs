@@ -26,6 +26,7 @@ pub mod live;
 pub mod mail;
 pub mod network;
 pub mod notices;
+pub mod offers;
 pub mod outcome;
 pub mod process;
 pub mod rights;
@@ -197,6 +198,10 @@ macro_rules! conformance_tests {
             network::the_networks_members_are_read_in_one_go_as_each_reads_alone,
             network::meetings_are_listed_per_year_with_their_attendance,
             network::removal_takes_the_profile_and_keeps_what_was_attended,
+            offers::an_offer_is_answered_once_and_a_decline_returns_the_order_to_the_queue,
+            offers::two_answers_at_once_count_once,
+            offers::volunteers_come_only_for_a_waiting_order,
+            offers::offers_are_in_the_record_and_removal_empties_the_reasons,
         );
     };
 }

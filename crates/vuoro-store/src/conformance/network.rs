@@ -209,9 +209,16 @@ pub async fn the_networks_members_are_read_in_one_go_as_each_reads_alone(store: 
         ("Peruttu", date!(2026 - 12 - 10), true),
     ] {
         let p = create_process(&f, name, None, plan_with("eratauko", &[d])).await;
-        s.assign_facilitator(p, f.facilitator.id, f.coordinator.id, NOW, &[])
-            .await
-            .expect("assign");
+        s.assign_facilitator(
+            p,
+            f.facilitator.id,
+            f.coordinator.id,
+            vuoro_core::offer::OfferStatus::Accepted,
+            NOW,
+            &[],
+        )
+        .await
+        .expect("assign");
         if cancel {
             s.set_state(
                 p,

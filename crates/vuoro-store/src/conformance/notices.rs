@@ -279,9 +279,16 @@ pub async fn practices_due_are_read_with_their_process(store: Arc<dyn Store>) {
     let f = fixture(store).await;
     let s = &f.store;
     let id = create_process(&f, "Tiimi", None, Plan::default()).await;
-    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, NOW, &[])
-        .await
-        .expect("assigned");
+    s.assign_facilitator(
+        id,
+        f.facilitator.id,
+        f.coordinator.id,
+        vuoro_core::offer::OfferStatus::Accepted,
+        NOW,
+        &[],
+    )
+    .await
+    .expect("assigned");
     let staff = NoteAuthor::Staff(f.facilitator.id);
     let mut on_time = practice(id, None, staff.clone(), "Aamukahvit", NOW);
     on_time.due = Some(date!(2027 - 05 - 10));

@@ -61,12 +61,26 @@ pub async fn processes_are_created_read_and_filtered_by_every_field(store: Arc<d
         NOW + Duration::minutes(3),
     )
     .await;
-    s.assign_facilitator(p_b, f.facilitator.id, f.coordinator.id, NOW, &[])
-        .await
-        .expect("assign");
-    s.assign_facilitator(p_d, f.facilitator.id, f.coordinator.id, NOW, &[])
-        .await
-        .expect("assign");
+    s.assign_facilitator(
+        p_b,
+        f.facilitator.id,
+        f.coordinator.id,
+        vuoro_core::offer::OfferStatus::Accepted,
+        NOW,
+        &[],
+    )
+    .await
+    .expect("assign");
+    s.assign_facilitator(
+        p_d,
+        f.facilitator.id,
+        f.coordinator.id,
+        vuoro_core::offer::OfferStatus::Accepted,
+        NOW,
+        &[],
+    )
+    .await
+    .expect("assign");
     s.set_state(
         p_d,
         ProcessState::Ordered,
@@ -579,6 +593,7 @@ pub async fn state_changes_are_conditional(store: Arc<dyn Store>) {
             ProcessId::new(),
             f.facilitator.id,
             f.coordinator.id,
+            vuoro_core::offer::OfferStatus::Accepted,
             NOW,
             &[],
         )
@@ -591,9 +606,16 @@ pub async fn the_event_log_records_every_change_in_order(store: Arc<dyn Store>) 
     let s = &f.store;
     let id = create_process(&f, "Tiimi", None, Plan::default()).await;
     let other = create_process(&f, "Toinen", None, Plan::default()).await;
-    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, NOW, &[])
-        .await
-        .expect("assign");
+    s.assign_facilitator(
+        id,
+        f.facilitator.id,
+        f.coordinator.id,
+        vuoro_core::offer::OfferStatus::Accepted,
+        NOW,
+        &[],
+    )
+    .await
+    .expect("assign");
     s.save_plan(
         id,
         1,
@@ -884,9 +906,16 @@ pub async fn many_processes_histories_are_read_in_one_go(store: Arc<dyn Store>) 
     )
     .await
     .expect("advice");
-    s.assign_facilitator(unasked, kalle.id, kalle.id, NOW, &[])
-        .await
-        .expect("assigned");
+    s.assign_facilitator(
+        unasked,
+        kalle.id,
+        kalle.id,
+        vuoro_core::offer::OfferStatus::Accepted,
+        NOW,
+        &[],
+    )
+    .await
+    .expect("assigned");
 
     let read = s
         .events_of(&[advised, waiting, ProcessId::new()])

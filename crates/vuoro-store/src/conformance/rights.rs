@@ -582,9 +582,16 @@ pub async fn a_staff_members_record_holds_their_work_and_no_participant(store: A
         plan_with("eratauko", &[date!(2027 - 02 - 10)]),
     )
     .await;
-    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, t, &[])
-        .await
-        .expect("assigned");
+    s.assign_facilitator(
+        id,
+        f.facilitator.id,
+        f.coordinator.id,
+        vuoro_core::offer::OfferStatus::Accepted,
+        t,
+        &[],
+    )
+    .await
+    .expect("assigned");
     let plan = s.plan(id, 1).await.expect("plan").plan;
     s.save_plan(id, 1, &plan, f.facilitator.id, t, &[])
         .await
@@ -701,9 +708,16 @@ pub async fn removing_a_staff_member_keeps_the_history_and_refuses_a_running_fac
     let s = f.store.as_ref();
     let t = datetime!(2027-02-01 09:00 UTC);
     let id = create_process(&f, "Tiimi", None, Plan::default()).await;
-    s.assign_facilitator(id, f.facilitator.id, f.coordinator.id, t, &[])
-        .await
-        .expect("assigned");
+    s.assign_facilitator(
+        id,
+        f.facilitator.id,
+        f.coordinator.id,
+        vuoro_core::offer::OfferStatus::Accepted,
+        t,
+        &[],
+    )
+    .await
+    .expect("assigned");
     let admin = f.coordinator.id;
     let refused = s
         .remove_staff(f.facilitator.id, Removal::Delete, admin, Some(f.org.id), t)

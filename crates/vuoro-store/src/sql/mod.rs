@@ -12,7 +12,9 @@
 macro_rules! process_columns {
     () => {
         "id, org_id, unit_id, title, state, orderer_id, facilitator_id, order_json, method_id, \
-         plan_version, first_session, last_session, created_at, updated_at"
+         plan_version, first_session, last_session, created_at, updated_at, \
+         EXISTS (SELECT 1 FROM facilitator_offers o \
+                 WHERE o.process_id = processes.id AND o.status = 'awaiting') AS awaiting_answer"
     };
 }
 

@@ -156,6 +156,7 @@ pub struct ProcessRow {
     last_session: Option<String>,
     created_at: String,
     updated_at: String,
+    awaiting_answer: bool,
 }
 
 impl ProcessRow {
@@ -175,6 +176,7 @@ impl ProcessRow {
             plan_version: version(self.plan_version, T)?,
             first_session: parse_opt_date(self.first_session.as_deref(), T)?,
             last_session: parse_opt_date(self.last_session.as_deref(), T)?,
+            awaiting_answer: self.awaiting_answer,
             created_at: parse_timestamp(&self.created_at, T)?,
             updated_at: parse_timestamp(&self.updated_at, T)?,
         })
@@ -790,6 +792,34 @@ impl ProcessPlanAreaRow {
             area: parse_id(&self.area_id, T)?,
             area_name: self.area_name,
             linked: self.linked,
+        })
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct OfferRow {
+    process_id: String,
+    facilitator_id: String,
+    offered_by: String,
+    offered_at: String,
+    status: String,
+    answered_at: Option<String>,
+    reason: Option<String>,
+}
+
+impl OfferRow {
+    pub fn into_offer(self) -> Result<crate::Offer> {
+        const T: &str = "facilitator_offers";
+        Ok(crate::Offer {
+            process: parse_id(&self.process_id, T)?,
+            facilitator: parse_id(&self.facilitator_id, T)?,
+            offered_by: parse_id(&self.offered_by, T)?,
+            offered_at: parse_timestamp(&self.offered_at, T)?,
+            status: vuoro_core::offer::OfferStatus::parse(&self.status).ok_or_else(|| {
+                StoreError::Corrupt(format!("unknown offer status {}", self.status))
+            })?,
+            answered_at: parse_opt_timestamp(self.answered_at.as_deref(), T)?,
+            reason: self.reason,
         })
     }
 }

@@ -121,3 +121,202 @@ async fn a_coordinator_sees_the_proposals_with_reasons_and_assigns_one() {
         "{html}"
     );
 }
+
+/// An order offered to a facilitator waits for their answer: nothing is agreed before it, a
+/// decline needs a reason (a refused one keeps what was typed), takes them off the process and
+/// puts the order back in the queue, where the next proposal and the decline show, and they are
+/// never proposed for it again. A volunteer, assigned, has said yes already.
+#[tokio::test]
+async fn an_offered_order_is_declined_back_to_the_queue_and_a_volunteer_takes_it() {
+    let app = spawn().await;
+    let orderer = app.login("orderer").await;
+    let coordinator = app.login("coordinator").await;
+    let p = order(&app, &orderer, "Kirjaston tiimi", "eratauko").await;
+    let id = vuoro_core::ProcessId::parse(p.trim_start_matches("/processes/")).expect("id");
+    let now = OffsetDateTime::now_utc();
+    let fac = app.user_id("facilitator").await;
+    let fac2 = app.user_id("facilitator2").await;
+    for who in [fac, fac2] {
+        app.store
+            .save_profile(app.org, who, &profile(&[ParticipantLang::Fi], 10), now)
+            .await
+            .expect("profile");
+    }
+    let assign = |who: vuoro_core::UserId| {
+        let coordinator = &coordinator;
+        let p = &p;
+        async move {
+            coordinator
+                .post_form(&format!("{p}/assign"), &[("facilitator", &who.to_string())])
+                .await
+                .status()
+        }
+    };
+    assert_eq!(assign(fac).await, StatusCode::SEE_OTHER);
+    assert!(
+        app.store
+            .process(id)
+            .await
+            .expect("process")
+            .awaiting_answer
+    );
+
+    // The coordinator sees whom it waits for; the facilitator is asked on the process page.
+    let (_, html) = coordinator.text(&format!("{p}/proposals")).await;
+    assert!(
+        html.contains("Tilaus on tarjottu: Testi facilitator"),
+        "{html}"
+    );
+    let (_, html) = coordinator.text(&p).await;
+    assert!(
+        html.contains("Testi facilitator (vastausta odotetaan)"),
+        "{html}"
+    );
+    let facilitator = app.login("facilitator").await;
+    let (_, html) = facilitator.text(&p).await;
+    assert!(html.contains("tarjosi sinulle tämän tilauksen"), "{html}");
+    assert!(html.contains("Otan tilauksen vastaan"));
+    // The facilitator's own page marks it.
+    let own_page = |who: vuoro_core::UserId| format!("/orgs/{}/network/people/{who}", app.org);
+    let (_, own) = facilitator.text(&own_page(fac)).await;
+    assert!(own.contains("odottaa vastaustasi"), "{own}");
+
+    // A decline without a reason is refused and keeps nothing lost (here: spaces only).
+    let r = facilitator
+        .post_form(
+            &format!("{p}/offer"),
+            &[("answer", "decline"), ("reason", "   ")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.expect("body");
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(html.contains("Tämä tieto tarvitaan."), "{html}");
+    assert!(
+        app.store
+            .process(id)
+            .await
+            .expect("process")
+            .awaiting_answer
+    );
+
+    let r = facilitator
+        .post_form(
+            &format!("{p}/offer"),
+            &[
+                ("answer", "decline"),
+                ("reason", "Olen kirjaston entinen esihenkilö"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers()["location"].to_str().expect("location"),
+        "/facilitation?declined=1"
+    );
+    let (_, own) = facilitator
+        .text(&format!("{}?declined=1", own_page(fac)))
+        .await;
+    assert!(own.contains("Kieltäydyit tilauksesta"), "{own}");
+    assert_eq!(facilitator.get(&p).await.status(), StatusCode::NOT_FOUND);
+    // Answering again is refused by the state of things.
+    let again = facilitator
+        .post_form(&format!("{p}/offer"), &[("answer", "accept")])
+        .await;
+    assert_eq!(
+        again.status(),
+        StatusCode::NOT_FOUND,
+        "no longer theirs to see"
+    );
+    let process = app.store.process(id).await.expect("process");
+    assert_eq!(process.facilitator, None);
+
+    // Back in the queue, with the next proposal and the decline.
+    let (_, queue) = coordinator
+        .text(&format!("/orgs/{}/processes?queue=1", app.org))
+        .await;
+    assert!(
+        queue.contains("Seuraava ehdotus: Testi facilitator2"),
+        "{queue}"
+    );
+    assert!(queue.contains("Yksi kieltäytyi"), "{queue}");
+    let (_, html) = coordinator.text(&format!("{p}/proposals")).await;
+    assert!(
+        html.contains("Kieltäytyi tästä tilauksesta: Olen kirjaston entinen esihenkilö"),
+        "{html}"
+    );
+    // The orderer's history says it, without the reason.
+    let (_, html) = orderer.text(&p).await;
+    assert!(
+        html.contains("kieltäytyi tilauksesta; se palasi jonoon"),
+        "{html}"
+    );
+    assert!(!html.contains("entinen esihenkilö"), "{html}");
+
+    // The other facilitator sees the open order and volunteers; assigned, nothing awaits.
+    let second = app.login("facilitator2").await;
+    let (_, own) = second.text(&own_page(fac2)).await;
+    assert!(own.contains("Ilmoittaudun: Kirjaston tiimi"), "{own}");
+    let r = second
+        .post_form(&format!("{p}/volunteer"), &[("do", "volunteer")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, own) = second.text(&own_page(fac2)).await;
+    assert!(own.contains("Olet ilmoittautunut."), "{own}");
+    let (_, queue) = coordinator
+        .text(&format!("/orgs/{}/processes?queue=1", app.org))
+        .await;
+    assert!(queue.contains("Yksi ilmoittautui"), "{queue}");
+    // The one who declined does not see it among their open orders.
+    let (_, own) = facilitator.text(&own_page(fac)).await;
+    assert!(!own.contains("Ilmoittaudun: Kirjaston tiimi"), "{own}");
+    assert_eq!(assign(fac2).await, StatusCode::SEE_OTHER);
+    let process = app.store.process(id).await.expect("process");
+    assert_eq!(process.facilitator, Some(fac2));
+    assert!(!process.awaiting_answer, "a volunteer has said yes already");
+    let (_, html) = second.text(&p).await;
+    assert!(!html.contains("Otan tilauksen vastaan"), "{html}");
+    // A waiting order only: volunteering now is refused.
+    let late = facilitator
+        .post_form(&format!("{p}/volunteer"), &[("do", "volunteer")])
+        .await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+}
+
+/// While the offer waits, the plan cannot be agreed on the facilitator's behalf; accepting
+/// lets the process go on.
+#[tokio::test]
+async fn nothing_is_agreed_before_the_facilitator_accepts() {
+    let app = spawn().await;
+    let orderer = app.login("orderer").await;
+    let coordinator = app.login("coordinator").await;
+    let p = order(&app, &orderer, "Kirjaston tiimi", "eratauko").await;
+    let id = vuoro_core::ProcessId::parse(p.trim_start_matches("/processes/")).expect("id");
+    let fac = app.user_id("facilitator").await;
+    let r = coordinator
+        .post_form(&format!("{p}/assign"), &[("facilitator", &fac.to_string())])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = coordinator
+        .post_form(&format!("{p}/transition"), &[("to", "agree")])
+        .await;
+    let html = r.text().await.expect("body");
+    assert!(
+        html.contains("Fasilitaattori ei ole vielä ottanut tilausta vastaan."),
+        "{html}"
+    );
+    let facilitator = app.login("facilitator").await;
+    let r = facilitator
+        .post_form(&format!("{p}/offer"), &[("answer", "accept")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let process = app.store.process(id).await.expect("process");
+    assert!(!process.awaiting_answer);
+    assert_eq!(process.facilitator, Some(fac));
+    let (_, html) = orderer.text(&p).await;
+    assert!(html.contains("otti tilauksen vastaan"), "{html}");
+    let again = facilitator
+        .post_form(&format!("{p}/offer"), &[("answer", "accept")])
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+}

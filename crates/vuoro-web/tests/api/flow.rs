@@ -49,6 +49,7 @@ async fn a_process_goes_from_order_to_closing() {
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac_id)])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    accept_offer(&app, &p, "facilitator").await;
     let (_, list) = coordinator.text(&queue).await;
     assert!(!list.contains("Kotihoidon tiimi 3"));
     let (_, home) = facilitator.text("/").await;
@@ -281,6 +282,7 @@ async fn coordinators_filter_the_organisation_list() {
     coordinator
         .post_form(&format!("{a}/assign"), &[("facilitator", &fac)])
         .await;
+    accept_offer(&app, &a, "facilitator").await;
     let list = |q: String| {
         let path = format!("/orgs/{}/processes{q}", app.org);
         let c = &coordinator;

@@ -437,3 +437,12 @@ pub fn plan_version(html: &str) -> String {
         None => panic!("no version field on page"),
     }
 }
+
+/// The facilitator a coordinator assigned accepts the order offered to them.
+pub async fn accept_offer(app: &TestApp, p: &str, who: &str) {
+    let b = app.login(who).await;
+    let r = b
+        .post_form(&format!("{p}/offer"), &[("answer", "accept")])
+        .await;
+    assert_eq!(r.status(), reqwest::StatusCode::SEE_OTHER, "{who} accepts");
+}

@@ -15,6 +15,7 @@ pub async fn process_in_phase1(app: &TestApp) -> String {
     coordinator
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
         .await;
+    accept_offer(app, &p, "facilitator").await;
     let r = facilitator
         .add_session(
             &p,

@@ -229,6 +229,7 @@ async fn assign(app: &TestApp, p: &str, who: &str) {
         .post_form(&format!("{p}/assign"), &[("facilitator", &id)])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "{who} assigned");
+    accept_offer(app, p, who).await;
 }
 
 async fn add_session(b: &Browser, p: &str, title: &str) {
@@ -275,13 +276,13 @@ async fn an_assigned_facilitator_gets_a_mail_whose_link_opens_the_process() {
     assign(&app, &p, "facilitator").await;
 
     let m = sink.wait_for(&email("facilitator")).await;
-    assert_eq!(m.subject, "Du har valts till facilitator: Koulun 8B");
+    assert_eq!(m.subject, "Du erbjuds att facilitera: Koulun 8B");
     assert_eq!(m.from, FROM);
     assert_eq!(m.mail_from, "vuoro@test.vuoro.fi");
     assert_eq!(m.content_type, "multipart/alternative");
     assert!(
         m.text()
-            .starts_with("Testi coordinator har valt dig till facilitator"),
+            .starts_with("Testi coordinator erbjuder dig att facilitera"),
         "{}",
         m.text()
     );
@@ -395,6 +396,7 @@ async fn a_kind_turned_off_is_not_sent() {
         app.store.mail_preferences(id).await.expect("read"),
         [
             MailKind::OrderAssigned,
+            MailKind::OfferDeclined,
             MailKind::SessionReminder,
             MailKind::PracticeFollowUp,
             MailKind::SummaryForComments,
@@ -560,4 +562,39 @@ async fn two_servers_send_each_message_once() {
         per_address.values().all(|n| *n == 1),
         "each once: {per_address:?}"
     );
+}
+
+/// A facilitator declines an order offered to them: the coordinator who offered it gets a mail
+/// with the reason and a link to the order's next proposals.
+#[tokio::test]
+async fn a_declined_order_tells_the_coordinator_why() {
+    let Some(sink) = Sink::start() else { return };
+    let app = spawn_with_mail(&sink).await;
+    let orderer = app.login("orderer").await;
+    let p = order(&app, &orderer, "Kirjasto", "eratauko").await;
+    let coordinator = app.login("coordinator").await;
+    let id = app.user_id("facilitator").await.to_string();
+    let r = coordinator
+        .post_form(&format!("{p}/assign"), &[("facilitator", &id)])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let facilitator = app.login("facilitator").await;
+    let r = facilitator
+        .post_form(
+            &format!("{p}/offer"),
+            &[
+                ("answer", "decline"),
+                ("reason", "Olen lomalla toukokuussa"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let m = sink.wait_for(&email("coordinator")).await;
+    assert_eq!(m.subject, "Testi facilitator kieltäytyi: Kirjasto");
+    assert!(
+        m.text().contains("Syy: Olen lomalla toukokuussa"),
+        "{}",
+        m.text()
+    );
+    assert_eq!(m.links()[0], format!("{}{p}/proposals", app.base));
 }

@@ -110,6 +110,8 @@ enum Fresh {
     /// A mailed link (`{token}`) of an account of its own, to be used: a password reset or an
     /// address confirmation.
     MailedLink(vuoro_store::TokenPurpose),
+    /// `Q` offered anew to its facilitator, awaiting their answer.
+    Offer,
 }
 
 struct Row {
@@ -303,6 +305,17 @@ fn table() -> Vec<Row> {
         row(POST, "/processes/{id}/assign", "L N N Y F F N N N L L")
             .on(On::Plan)
             .fields(&[("facilitator", "{fac}")]),
+        // Only the facilitator the order was offered to answers; a coordinator or the orderer
+        // who sees the process is refused (403).
+        row(POST, "/processes/{id}/offer", "L N N F F Y N N N L L")
+            .on(On::Plan)
+            .fresh(Fresh::Offer)
+            .fields(&[("answer", "accept")]),
+        // Facilitators of the organisation volunteer; Q has its facilitator, so they are
+        // refused by the state of things (409). Whoever sees Q without the role gets 403.
+        row(POST, "/processes/{id}/volunteer", "L N N F F C C N N L L")
+            .on(On::Plan)
+            .fields(&[("do", "volunteer")]),
         row(GET, "/processes/{id}/plan", EDIT_PLAN).on(On::Plan),
         row(POST, "/processes/{id}/plan", EDIT_PLAN)
             .on(On::Plan)
@@ -687,6 +700,7 @@ pub async fn process_in_phase2(app: &TestApp) -> String {
     coordinator
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
         .await;
+    accept_offer(app, &p, "facilitator").await;
     for (title, phase, date) in [
         ("Pohdinta", "1", "2027-02-01"),
         ("Käytännöt", "2", "2027-03-01"),
@@ -1089,6 +1103,19 @@ async fn make_fresh(
             };
             return Some(session_for(app, name).await);
         }
+        Fresh::Offer => {
+            app.store
+                .assign_facilitator(
+                    fx.q,
+                    app.user_id("facilitator").await,
+                    app.user_id("coordinator").await,
+                    vuoro_core::offer::OfferStatus::Awaiting,
+                    now,
+                    &[],
+                )
+                .await
+                .expect("offered anew");
+        }
         Fresh::PlanSession => {
             let orderer = app.login("orderer").await;
             let r = orderer
@@ -1436,6 +1463,7 @@ async fn a_cancelled_process_is_no_longer_edited_and_only_its_orderer_cancels() 
     coordinator
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
         .await;
+    accept_offer(&app, &p, "facilitator").await;
     // Cancelling belongs to the orderer and the coordinator, never the facilitator.
     let facilitator = app.login("facilitator").await;
     let s = facilitator

@@ -22,6 +22,7 @@ async fn process_in_phase2(app: &TestApp) -> String {
     coordinator
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
         .await;
+    accept_offer(app, &p, "facilitator").await;
     for (title, phase, date) in [
         ("Pohdinta", "1", "2027-02-01"),
         ("Käytännöt", "2", "2027-03-01"),

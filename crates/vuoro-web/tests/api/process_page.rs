@@ -37,6 +37,7 @@ async fn gpd_in_phase1(app: &TestApp) -> String {
     coordinator
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
         .await;
+    accept_offer(app, &p, "facilitator").await;
     for (title, phase) in [("Ensimmäinen kerta", "1"), ("Toinen kerta", "2")] {
         let r = facilitator
             .add_session(
@@ -89,6 +90,7 @@ async fn the_plan_page_keeps_every_field_whichever_button_is_pressed() {
     coordinator
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
         .await;
+    accept_offer(&app, &p, "facilitator").await;
     let plan = format!("{p}/plan");
     let (_, page) = facilitator.text(&plan).await;
     assert_eq!(
@@ -491,6 +493,7 @@ async fn an_orderer_who_asks_for_advice_gets_an_answer() {
     coordinator
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac)])
         .await;
+    accept_offer(&app, &p, "facilitator").await;
     let facilitator = app.login("facilitator").await;
     let (_, plan) = facilitator.text(&format!("{p}/plan")).await;
     assert!(

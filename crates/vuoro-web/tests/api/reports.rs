@@ -65,9 +65,16 @@ async fn dialogue(
         )
         .await
         .expect("process");
-    s.assign_facilitator(p.id, fac, app.user_id("coordinator").await, at, &[])
-        .await
-        .expect("assigned");
+    s.assign_facilitator(
+        p.id,
+        fac,
+        app.user_id("coordinator").await,
+        vuoro_core::offer::OfferStatus::Accepted,
+        at,
+        &[],
+    )
+    .await
+    .expect("assigned");
     let lib = MethodLibrary::builtin().expect("library");
     let plan = Plan {
         method: Some(lib.get(method).expect("method").adapt()),

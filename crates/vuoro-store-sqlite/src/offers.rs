@@ -1,0 +1,249 @@
+//! Offers and volunteers (see `vuoro_store::offers`).
+
+use super::*;
+use vuoro_core::offer::{Answer, OfferStatus};
+use vuoro_store::offers::{NOT_AWAITING, NOT_WAITING};
+use vuoro_store::sql::rows::OfferRow;
+use vuoro_store::{NewMail, Offer, OfferRecord, OfferStore, RecordOffer, RecordVolunteer};
+
+const WHAT: &str = "facilitator_offers";
+
+/// Writes the offer of an assignment, withdrawing one that still awaits someone's answer: part
+/// of [`ProcessStore::assign_facilitator`]'s transaction.
+pub(crate) async fn write_offer(
+    conn: &mut SqliteConnection,
+    process: ProcessId,
+    facilitator: UserId,
+    by: UserId,
+    status: OfferStatus,
+    at: OffsetDateTime,
+) -> Result<()> {
+    let now = timestamp(at)?;
+    sqlx::query(
+        "UPDATE facilitator_offers SET status = 'withdrawn', answered_at = ? \
+         WHERE process_id = ? AND status = 'awaiting'",
+    )
+    .bind(&now)
+    .bind(process.to_string())
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    let answered = (status != OfferStatus::Awaiting).then_some(&now);
+    sqlx::query(
+        "INSERT INTO facilitator_offers \
+         (process_id, facilitator_id, offered_by, offered_at, status, answered_at) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(process.to_string())
+    .bind(facilitator.to_string())
+    .bind(by.to_string())
+    .bind(&now)
+    .bind(status.code())
+    .bind(answered)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    Ok(())
+}
+
+#[async_trait]
+impl OfferStore for SqliteStore {
+    async fn offers(&self, processes: &[ProcessId]) -> Result<Vec<Offer>> {
+        if processes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<OfferRow> = sqlx::query_as(
+            "SELECT process_id, facilitator_id, offered_by, offered_at, status, answered_at, reason \
+             FROM facilitator_offers \
+             WHERE process_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        )
+        .bind(id_array(processes)?)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(OfferRow::into_offer).collect()
+    }
+
+    async fn awaiting_offers(&self, facilitator: UserId) -> Result<Vec<Offer>> {
+        let rows: Vec<OfferRow> = sqlx::query_as(
+            "SELECT process_id, facilitator_id, offered_by, offered_at, status, answered_at, reason \
+             FROM facilitator_offers \
+             WHERE facilitator_id = ? AND status = 'awaiting' ORDER BY id",
+        )
+        .bind(facilitator.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(OfferRow::into_offer).collect()
+    }
+
+    async fn answer_offer(
+        &self,
+        process: ProcessId,
+        facilitator: UserId,
+        answer: &Answer,
+        at: OffsetDateTime,
+        outbox: &[NewMail],
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let now = timestamp(at)?;
+        let (status, reason) = match answer {
+            Answer::Accept => (OfferStatus::Accepted, None),
+            Answer::Decline(r) => (OfferStatus::Declined, Some(r.as_str())),
+        };
+        // The offer must still await this person and the process must still be theirs.
+        let done = sqlx::query(
+            "UPDATE facilitator_offers SET status = ?, answered_at = ?, reason = ? \
+             WHERE process_id = ? AND facilitator_id = ? AND status = 'awaiting' \
+             AND EXISTS (SELECT 1 FROM processes p \
+                         WHERE p.id = facilitator_offers.process_id AND p.facilitator_id = ?)",
+        )
+        .bind(status.code())
+        .bind(&now)
+        .bind(reason)
+        .bind(process.to_string())
+        .bind(facilitator.to_string())
+        .bind(facilitator.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            let found: Option<String> = sqlx::query_scalar("SELECT id FROM processes WHERE id = ?")
+                .bind(process.to_string())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+            return Err(if found.is_some() {
+                StoreError::Conflict(NOT_AWAITING)
+            } else {
+                StoreError::NotFound
+            });
+        }
+        let event = match answer {
+            Answer::Accept => EventKind::OfferAccepted { facilitator },
+            Answer::Decline(_) => {
+                sqlx::query(
+                    "UPDATE processes SET facilitator_id = NULL, updated_at = ? \
+                     WHERE id = ? AND facilitator_id = ?",
+                )
+                .bind(&now)
+                .bind(process.to_string())
+                .bind(facilitator.to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+                EventKind::OfferDeclined { facilitator }
+            }
+        };
+        append_event(&mut tx, process, facilitator, at, &event).await?;
+        crate::mail::insert_mails(&mut tx, outbox, at).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn volunteer(&self, process: ProcessId, user: UserId, at: OffsetDateTime) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "INSERT INTO order_volunteers (process_id, user_id, at) \
+             SELECT id, ?, ? FROM processes \
+             WHERE id = ? AND state = 'ordered' AND facilitator_id IS NULL \
+             ON CONFLICT (process_id, user_id) DO NOTHING",
+        )
+        .bind(user.to_string())
+        .bind(timestamp(at)?)
+        .bind(process.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            let waiting: Option<bool> = sqlx::query_scalar(
+                "SELECT state = 'ordered' AND facilitator_id IS NULL FROM processes WHERE id = ?",
+            )
+            .bind(process.to_string())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+            match waiting {
+                None => return Err(StoreError::NotFound),
+                Some(false) => return Err(StoreError::Conflict(NOT_WAITING)),
+                // Volunteered already: nothing to change.
+                Some(true) => {}
+            }
+        }
+        tx.commit().await.map_err(db)
+    }
+
+    async fn withdraw_volunteer(&self, process: ProcessId, user: UserId) -> Result<()> {
+        let done = sqlx::query("DELETE FROM order_volunteers WHERE process_id = ? AND user_id = ?")
+            .bind(process.to_string())
+            .bind(user.to_string())
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    async fn volunteers(&self, processes: &[ProcessId]) -> Result<Vec<(ProcessId, UserId)>> {
+        if processes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT process_id, user_id FROM order_volunteers \
+             WHERE process_id IN (SELECT value FROM json_each(?)) ORDER BY at, user_id",
+        )
+        .bind(id_array(processes)?)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|(p, u)| Ok((parse_id(&p, WHAT)?, parse_id(&u, WHAT)?)))
+            .collect()
+    }
+
+    async fn offer_record(&self, user: UserId, org: Option<OrgId>) -> Result<OfferRecord> {
+        let org = org.map(|o| o.to_string());
+        let offers: Vec<(String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT p.title, o.offered_at, o.status, o.answered_at, o.reason \
+                 FROM facilitator_offers o JOIN processes p ON p.id = o.process_id \
+                 WHERE o.facilitator_id = ? AND (? IS NULL OR p.org_id = ?) ORDER BY o.id",
+        )
+        .bind(user.to_string())
+        .bind(&org)
+        .bind(&org)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let volunteered: Vec<(String, String)> = sqlx::query_as(
+            "SELECT p.title, v.at FROM order_volunteers v JOIN processes p ON p.id = v.process_id \
+             WHERE v.user_id = ? AND (? IS NULL OR p.org_id = ?) ORDER BY v.at",
+        )
+        .bind(user.to_string())
+        .bind(&org)
+        .bind(&org)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(OfferRecord {
+            offers: offers
+                .into_iter()
+                .map(|(process, offered_at, status, answered_at, reason)| {
+                    Ok(RecordOffer {
+                        process,
+                        offered_at,
+                        status: OfferStatus::parse(&status)
+                            .ok_or_else(|| StoreError::Corrupt(WHAT.into()))?
+                            .code(),
+                        answered_at,
+                        reason,
+                    })
+                })
+                .collect::<Result<_>>()?,
+            volunteered: volunteered
+                .into_iter()
+                .map(|(process, at)| RecordVolunteer { process, at })
+                .collect(),
+        })
+    }
+}

@@ -2,14 +2,40 @@
 // waiting order from the queue, reads the facilitators proposed for it with their reasons and
 // who is not proposed, and assigns the top proposal with one click; the process page then names
 // them; an order with its session planned is ranked on the month's capacity and the orderer's
-// unit. Every page is checked with axe-core, for its one primary action and for reflow.
-// (Offers the facilitator accepts or declines, and partners' facilitators, are not built yet.)
+// unit. The facilitator it was offered to declines it with a reason (a refused empty reason
+// first): it is back in the queue with its next proposal, the coordinator offers it to the
+// next one, who accepts it, and it is in their list. Every page is checked with axe-core, for
+// its one primary action and for reflow. (Partners' facilitators are not built yet.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, follow, submit, mainText, personLoggedIn } from './helpers.mjs';
+import {
+  harness, visit, follow, submit, submitWithoutBrowserChecks, mainText, personLoggedIn,
+} from './helpers.mjs';
 
 const h = harness();
+
+async function logIn(email) {
+  const p = await personLoggedIn(h.browser, h.server.url, email);
+  h.people.push(p);
+  return p.page;
+}
+
+/** A demo person's log-in address, as the organisation's admin sees it on its page. */
+async function emailOf(org, name) {
+  const admin = await logIn('admin@demo.vuoro.fi');
+  await visit(admin, `/orgs/${org}`);
+  const legend = await admin.locator('legend', { hasText: name }).first().innerText();
+  const email = legend.match(/\S+@demo\.vuoro\.fi/);
+  assert.ok(email, `${name}'s address on the organisation's page: ${legend}`);
+  return email[0];
+}
+
+/** The facilitator offered the order opens it from their front page. */
+async function openOffered(page, title) {
+  await follow(page, title, page.getByRole('region', { name: 'Fasilitoimasi prosessit' }));
+  assert.match(await mainText(page), /tarjosi sinulle tämän tilauksen fasilitoitavaksi/);
+}
 
 test('the coordinator reads the proposals for a waiting order and assigns the top one', async () => {
   const coord = await personLoggedIn(h.browser, h.server.url, 'koordinaattori@demo.vuoro.fi');
@@ -27,7 +53,47 @@ test('the coordinator reads the proposals for a waiting order and assigns the to
   const first = (await proposed.getByRole('heading', { level: 3 }).first().innerText()).trim();
   assert.ok(first.length > 0, 'someone is proposed');
   await submit(c, `Anna tehtäväksi: ${first}`);
-  assert.match(await c.getByRole('region', { name: 'Henkilöt' }).innerText(), new RegExp(`Fasilitaattori\\s+${first}`));
+  const people = () => c.getByRole('region', { name: 'Henkilöt' }).innerText();
+  assert.match(await people(), new RegExp(`Fasilitaattori\\s+${first} \\(vastausta odotetaan\\)`));
+  const processPath = new URL(c.url()).pathname;
+  await follow(c, 'Etusivu');
+  await follow(c, 'Tilausjono');
+  const org = new URL(c.url()).pathname.split('/')[2];
+
+  // The one it was offered to declines: a reason is required, then the order is back.
+  const f1 = await logIn(await emailOf(org, first));
+  await openOffered(f1, 'Kotihoidon tiimi 3');
+  const decline = f1.getByRole('group', { name: 'Kieltäydy tilauksesta' });
+  await submitWithoutBrowserChecks(f1, 'Kieltäydyn', decline);
+  assert.match(await mainText(f1), /Tämä tieto tarvitaan\./, 'a decline without a reason is refused');
+  const reason = 'Olen tämän tiimin entinen esihenkilö';
+  await f1.getByRole('group', { name: 'Kieltäydy tilauksesta' }).getByLabel(/^Syy/).fill(reason);
+  await submit(f1, 'Kieltäydyn', f1.getByRole('group', { name: 'Kieltäydy tilauksesta' }));
+  assert.match(await mainText(f1), /Kieltäydyit tilauksesta\. Se palasi jonoon\./);
+  assert.equal((await visit(f1, processPath)).status(), 404, 'no longer theirs to see');
+
+  // Back in the queue with its next proposal; the coordinator offers it to the next one.
+  await visit(c, new URL(c.url()).pathname + '?queue=1');
+  const row = c.getByRole('row', { name: /Kotihoidon tiimi 3/ });
+  assert.match(await row.innerText(), /Yksi kieltäytyi/);
+  await follow(c, /^Seuraava ehdotus: /, row);
+  assert.match(
+    await c.getByRole('region', { name: 'Ei ehdoteta' }).innerText(),
+    new RegExp(`${first}: Kieltäytyi tästä tilauksesta: ${reason}`),
+  );
+  const second = (await c.getByRole('region', { name: 'Ehdotetut, paras ensin' }).getByRole('heading', { level: 3 }).first().innerText()).trim();
+  assert.notEqual(second, first, 'whoever declined is not proposed again');
+  await submit(c, `Anna tehtäväksi: ${second}`);
+
+  // The next one accepts, and the order is in their list.
+  const f2 = await logIn(await emailOf(org, second));
+  await openOffered(f2, 'Kotihoidon tiimi 3');
+  await submit(f2, 'Otan tilauksen vastaan');
+  assert.match(await f2.getByRole('region', { name: 'Tapahtumat' }).innerText(), new RegExp(`${second} otti tilauksen vastaan\\.`));
+  await visit(f2, '/facilitation');
+  const coming = await f2.getByRole('region', { name: 'Tulossa' }).innerText();
+  assert.match(coming, /Kotihoidon tiimi 3/);
+  assert.doesNotMatch(coming, /odottaa vastaustasi/);
 
   // An order whose plan has its session: the month's capacity counts, and the orderer's own
   // unit's facilitators are not proposed.

@@ -176,6 +176,8 @@ describe('a Good Practices Dialogue from order to published summary (suomeksi)',
     if (!needs(t, 'assigned')) return;
     const page = await facilitator();
     await visit(page, story.processPath);
+    // The order was offered to them: they take it on first.
+    await submit(page, 'Otan tilauksen vastaan');
     await follow(page, 'Muokkaa suunnitelmaa');
     await page.getByLabel(/^Ketä kutsutaan/).fill('Koko yötiimi');
     await page.getByLabel(/^Miten kirjataan/).fill('Osallistujat kirjaavat itse puhelimella, ilman nimiä');

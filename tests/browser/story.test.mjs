@@ -269,6 +269,9 @@ describe('a dialogue process from order to closing (suomeksi)', () => {
     await follow(page, COMMUNITY, page.getByRole('region', { name: 'Fasilitoimasi prosessit' }));
     assert.equal(pathOf(page), story.processPath, 'the facilitator\'s front page should link to the assigned process');
     await expectState(page, 'Tilattu', 'before planning');
+    // The order was offered to them: they take it on, and the history says so.
+    await submit(page, 'Otan tilauksen vastaan');
+    assert.match(await textOf(page.getByRole('region', { name: 'Tapahtumat' })), /otti tilauksen vastaan\./);
 
     // Participants, note taking, summary.
     await follow(page, 'Muokkaa suunnitelmaa');

@@ -4,9 +4,11 @@
 //! reads a clock or a store: the web layer reads the members, the processes and their plans and
 //! passes `now`.
 //!
-//! Hours are the plan's: a process's facilitation minutes in a month are the lengths of its
-//! sessions in that Finnish month ([`minutes_per_month`]). Every session of the month counts
-//! against the month's capacity, the ones already held too, so a month half used is half full.
+//! Hours are planned from the plan: a session's facilitation minutes are its length, counted in
+//! its Finnish month ([`minutes_per_month`]), and corrected after it when the facilitator or a
+//! coordinator records the hours it really took ([`Booked`]). Every session of the month
+//! counts against the month's capacity, the ones already held too, so a month half used is
+//! half full.
 
 use crate::assignment::{Busy, BusyKind, Candidate, Need, Span, YearMonth};
 use crate::ids::{OrgId, ProcessId, UserId};
@@ -80,18 +82,70 @@ pub fn need(org: OrgId, order: &Order, method: Option<String>, sessions: Vec<Spa
     }
 }
 
-/// A process a facilitator leads and its planned sessions: what books their months.
+/// A session as it books its facilitator: when it is, its planned length, and the minutes
+/// recorded after it, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Booked {
+    pub span: Span,
+    pub planned: u32,
+    pub used: Option<u32>,
+}
+
+impl Booked {
+    /// What the session counts: the hours recorded after it, else its planned length.
+    pub fn minutes(&self) -> u32 {
+        self.used.unwrap_or(self.planned)
+    }
+}
+
+/// The plan's sessions as they book the facilitator, with the minutes recorded after any of
+/// them (by the plan session's id).
+pub fn booked_sessions(
+    tz: &TimeZone,
+    sessions: &[PlanSession],
+    used: &BTreeMap<u32, u32>,
+) -> Vec<Booked> {
+    session_spans(tz, sessions)
+        .into_iter()
+        .zip(sessions)
+        .map(|(span, s)| Booked {
+            span,
+            planned: span.minutes(),
+            used: used.get(&s.id).copied(),
+        })
+        .collect()
+}
+
+/// A month's facilitation minutes: as planned, and as corrected by the hours recorded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MonthMinutes {
+    pub planned: u32,
+    pub corrected: u32,
+}
+
+/// Minutes per Finnish month of these sessions, planned and corrected.
+pub fn booked_per_month(sessions: &[Booked]) -> BTreeMap<YearMonth, MonthMinutes> {
+    let mut out: BTreeMap<YearMonth, MonthMinutes> = BTreeMap::new();
+    for b in sessions {
+        let m = out.entry(YearMonth::of(b.span.start)).or_default();
+        m.planned = m.planned.saturating_add(b.planned);
+        m.corrected = m.corrected.saturating_add(b.minutes());
+    }
+    out
+}
+
+/// A process a facilitator leads and its sessions: what books their months.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Booking {
     pub process: ProcessId,
     pub facilitator: UserId,
-    pub sessions: Vec<Span>,
+    pub sessions: Vec<Booked>,
 }
 
 /// Each member as the ranking sees them: [`candidate`] plus, from the other processes they
 /// lead (`skip`, the order being ranked, is left out), the minutes booked per month, their
 /// sessions as busy time and the minutes facilitated over the [`LOAD_WINDOW_DAYS`] before
-/// `now`.
+/// `now`, each session counting the hours recorded after it where there are.
 pub fn candidates(
     org: OrgId,
     members: &[NetworkMember],
@@ -108,16 +162,16 @@ pub fn candidates(
                 .iter()
                 .filter(|b| b.facilitator == m.user && Some(b.process) != skip)
             {
-                for (month, minutes) in minutes_per_month(&b.sessions) {
+                for (month, minutes) in booked_per_month(&b.sessions) {
                     let e = c.booked.entry(month).or_default();
-                    *e = e.saturating_add(minutes);
+                    *e = e.saturating_add(minutes.corrected);
                 }
                 for s in &b.sessions {
                     c.busy.push(Busy {
-                        span: *s,
+                        span: s.span,
                         kind: BusyKind::Session,
                     });
-                    if s.start >= since && s.start < now {
+                    if s.span.start >= since && s.span.start < now {
                         c.load_last_year_minutes =
                             c.load_last_year_minutes.saturating_add(s.minutes());
                     }
@@ -140,6 +194,11 @@ mod tests {
 
     fn tz() -> TimeZone {
         notices::helsinki().expect("the bundled zone database has Helsinki")
+    }
+
+    /// Sessions booked as planned, nothing recorded.
+    fn planned(tz: &TimeZone, sessions: &[PlanSession]) -> Vec<Booked> {
+        booked_sessions(tz, sessions, &BTreeMap::new())
     }
 
     fn session(id: u32, d: time::Date, from: time::Time, to: time::Time) -> PlanSession {
@@ -233,7 +292,7 @@ mod tests {
         let a = UserId::new();
         let this = ProcessId::new();
         let other = ProcessId::new();
-        let sessions = session_spans(
+        let sessions = planned(
             &tz,
             &[session(1, date!(2026 - 09 - 10), time!(9:00), time!(12:00))],
         );
@@ -246,7 +305,7 @@ mod tests {
             Booking {
                 process: this,
                 facilitator: a,
-                sessions: session_spans(
+                sessions: planned(
                     &tz,
                     &[session(1, date!(2026 - 09 - 20), time!(9:00), time!(10:00))],
                 ),
@@ -278,6 +337,54 @@ mod tests {
     }
 
     #[test]
+    fn hours_recorded_after_a_session_replace_its_planned_length() {
+        let tz = tz();
+        let org = OrgId::new();
+        let a = UserId::new();
+        let plan = [
+            session(1, date!(2026 - 09 - 10), time!(9:00), time!(12:00)),
+            session(2, date!(2026 - 09 - 24), time!(9:00), time!(10:00)),
+        ];
+        // The first session took four hours with its preparation; the second is as planned.
+        let used = BTreeMap::from([(1, 240)]);
+        let sessions = booked_sessions(&tz, &plan, &used);
+        assert_eq!(sessions[0].minutes(), 240);
+        assert_eq!(sessions[1].minutes(), 60);
+        let september = YearMonth {
+            year: 2026,
+            month: 9,
+        };
+        assert_eq!(
+            booked_per_month(&sessions)[&september],
+            MonthMinutes {
+                planned: 240,
+                corrected: 300
+            }
+        );
+        let bookings = [Booking {
+            process: ProcessId::new(),
+            facilitator: a,
+            sessions,
+        }];
+        let c = candidates(
+            org,
+            &[member(a, 6)],
+            &bookings,
+            None,
+            datetime!(2026-12-01 10:00 UTC),
+        );
+        assert_eq!(c[0].booked[&september], 300);
+        assert_eq!(c[0].load_last_year_minutes, 300);
+        // Six hours a month: two more hours in September no longer fit.
+        let more = session_spans(
+            &tz,
+            &[session(3, date!(2026 - 09 - 28), time!(9:00), time!(11:00))],
+        );
+        let r = rank(&need(org, &order(None), None, more), &c);
+        assert!(r.proposed.is_empty());
+    }
+
+    #[test]
     fn a_full_month_is_never_proposed_and_a_clash_is_named() {
         let tz = tz();
         let org = OrgId::new();
@@ -288,7 +395,7 @@ mod tests {
             Booking {
                 process: ProcessId::new(),
                 facilitator: full,
-                sessions: session_spans(
+                sessions: planned(
                     &tz,
                     &[session(1, date!(2026 - 10 - 20), time!(9:00), time!(11:00))],
                 ),
@@ -296,7 +403,7 @@ mod tests {
             Booking {
                 process: ProcessId::new(),
                 facilitator: clashing,
-                sessions: session_spans(&tz, &[session(1, day, time!(10:00), time!(12:00))]),
+                sessions: planned(&tz, &[session(1, day, time!(10:00), time!(12:00))]),
             },
         ];
         let spans = session_spans(&tz, &[session(1, day, time!(9:00), time!(11:00))]);

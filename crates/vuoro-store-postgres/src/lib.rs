@@ -243,6 +243,10 @@ mod tests {
             12,
             "7fe0e52d4c07d2c9cb251b5fd9b6434efaa6122332a8beb32703b33b50b583ec5a7a5fbc2de921af81834b39d229f2af",
         ),
+        (
+            13,
+            "4986eebbb186d48168fcb997b7542caebb503b3d22ae6dd956056c6f5367545f770201195cedb5aa5c794a4b42ec3247",
+        ),
     ];
 
     #[test]

@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use vuoro_core::network::{Absence, HeldTraining, Meeting, NetworkMember, Profile, Training};
 use vuoro_core::{AbsenceId, MeetingId, Role, TrainingId};
 use vuoro_store::network::{
-    Completed, MeetingLine, NetworkRecord, NetworkStore, RecordAttended, RecordHeld, RecordMeeting,
-    RecordProfile, RecordSpan, Trainee, TrainingLine, TrainingRecord, profile_codes, profile_of,
-    split_codes,
+    Completed, MeetingLine, NetworkRecord, NetworkStore, RecordAttended, RecordHeld, RecordHours,
+    RecordMeeting, RecordProfile, RecordSpan, SessionHours, Trainee, TrainingLine, TrainingRecord,
+    profile_codes, profile_of, split_codes,
 };
 
 const WHAT: &str = "network";
@@ -614,6 +614,60 @@ impl NetworkStore for PgStore {
         tx.commit().await.map_err(db)
     }
 
+    async fn record_hours(&self, h: &SessionHours) -> Result<()> {
+        let done = sqlx::query(
+            "INSERT INTO facilitation_hours \
+             (process_id, session_id, facilitator_id, minutes, recorded_by, recorded_at) \
+             SELECT id, $1, $2, $3, $4, $5 FROM processes WHERE id = $6 \
+             ON CONFLICT (process_id, session_id) DO UPDATE SET \
+             facilitator_id = excluded.facilitator_id, minutes = excluded.minutes, \
+             recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+        )
+        .bind(i64::from(h.session))
+        .bind(h.facilitator.to_string())
+        .bind(i64::from(h.minutes))
+        .bind(h.recorded_by.to_string())
+        .bind(timestamp(h.recorded_at)?)
+        .bind(h.process.to_string())
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    async fn recorded_hours(
+        &self,
+        processes: &[vuoro_core::ProcessId],
+    ) -> Result<Vec<SessionHours>> {
+        if processes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<(String, i64, String, i64, String, String)> = sqlx::query_as(
+            "SELECT process_id, session_id, facilitator_id, minutes, recorded_by, recorded_at \
+             FROM facilitation_hours WHERE process_id = ANY($1) \
+             ORDER BY process_id, session_id",
+        )
+        .bind(id_array(processes))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|(p, session, f, minutes, by, at)| {
+                Ok(SessionHours {
+                    process: parse_id(&p, WHAT)?,
+                    session: number(session, WHAT)?,
+                    facilitator: parse_id(&f, WHAT)?,
+                    minutes: number(minutes, WHAT)?,
+                    recorded_by: parse_id(&by, WHAT)?,
+                    recorded_at: parse_timestamp(&at, WHAT)?,
+                })
+            })
+            .collect()
+    }
+
     async fn network_record(&self, user: UserId, org: Option<OrgId>) -> Result<NetworkRecord> {
         let u = user.to_string();
         let keep = |o: &str| org.is_none_or(|org| org.to_string() == o);
@@ -728,6 +782,25 @@ impl NetworkStore for PgStore {
                     organisation: name,
                     date: on,
                     title,
+                });
+            }
+        }
+        let hours: Vec<(String, String, i64, i64, String)> = sqlx::query_as(
+            "SELECT p.org_id, p.title, h.session_id, h.minutes, h.recorded_at \
+             FROM facilitation_hours h JOIN processes p ON p.id = h.process_id \
+             WHERE h.facilitator_id = $1 ORDER BY h.recorded_at, p.id, h.session_id",
+        )
+        .bind(&u)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        for (o, process, session, minutes, at) in hours {
+            if keep(&o) {
+                out.hours.push(RecordHours {
+                    process,
+                    session: number(session, WHAT)?,
+                    minutes: number(minutes, WHAT)?,
+                    recorded_at: at,
                 });
             }
         }

@@ -670,6 +670,10 @@ mod tests {
             22,
             "84d1ae366bdf9384395260298d557fcc177f2ceb53057ea5242f7e9f08842a73d9a54144f9d57ab8d5110e7da4cfa116",
         ),
+        (
+            23,
+            "88aa5e613dc8f13ec4fa9a2a55cd49a9e6b0f8222d6127236a084b0cc4078ec35b19602e3eb3f2efbf1fddfd9d720542",
+        ),
     ];
 
     #[test]

@@ -66,7 +66,8 @@ pub use audit::{AuditAction, AuditDetail, AuditEntry, AuditStore, NewAuditEntry}
 pub use feed::{LiveFeed, LiveNotice};
 pub use mail::{MailKind, MailStore, NewMail, QueuedMail};
 pub use network::{
-    Completed, MeetingLine, NetworkRecord, NetworkStore, Trainee, TrainingLine, TrainingRecord,
+    Completed, MeetingLine, NetworkRecord, NetworkStore, SessionHours, Trainee, TrainingLine,
+    TrainingRecord,
 };
 pub use notices::{CommunityMail, NoticeStore, SummaryMove, SummaryMoved};
 pub use offers::{Offer, OfferRecord, OfferStore, RecordOffer, RecordVolunteer};

@@ -66,6 +66,29 @@ pub struct NetworkRecord {
     pub trainings_held: Vec<RecordHeld>,
     pub trainings_attended: Vec<RecordAttended>,
     pub meetings_attended: Vec<RecordMeeting>,
+    /// Facilitation hours recorded after their sessions.
+    pub hours: Vec<RecordHours>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordHours {
+    /// The process's title.
+    pub process: String,
+    pub session: u32,
+    pub minutes: u32,
+    pub recorded_at: String,
+}
+
+/// The minutes a plan session really took its facilitator, recorded after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionHours {
+    pub process: vuoro_core::ProcessId,
+    /// The plan session's id.
+    pub session: u32,
+    pub facilitator: UserId,
+    pub minutes: u32,
+    pub recorded_by: UserId,
+    pub recorded_at: OffsetDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -197,6 +220,15 @@ pub trait NetworkStore: Send + Sync {
     /// The person's part of the network for the staff export (`StaffRecord::network`); within
     /// one organisation when `org` is given.
     async fn network_record(&self, user: UserId, org: Option<OrgId>) -> Result<NetworkRecord>;
+
+    /// Records the minutes a session took, replacing an earlier record of the same session;
+    /// `NotFound` without the process.
+    async fn record_hours(&self, h: &SessionHours) -> Result<()>;
+    /// The hours recorded for the sessions of these processes.
+    async fn recorded_hours(
+        &self,
+        processes: &[vuoro_core::ProcessId],
+    ) -> Result<Vec<SessionHours>>;
 }
 
 /// Codes joined by commas, as the tables store languages and methods.

@@ -198,6 +198,7 @@ macro_rules! conformance_tests {
             network::the_networks_members_are_read_in_one_go_as_each_reads_alone,
             network::meetings_are_listed_per_year_with_their_attendance,
             network::removal_takes_the_profile_and_keeps_what_was_attended,
+            network::hours_recorded_after_a_session_are_kept_once_per_session,
             offers::an_offer_is_answered_once_and_a_decline_returns_the_order_to_the_queue,
             offers::two_answers_at_once_count_once,
             offers::volunteers_come_only_for_a_waiting_order,

@@ -379,3 +379,66 @@ pub async fn removal_takes_the_profile_and_keeps_what_was_attended(store: Arc<dy
     assert_eq!(s.training(t.id).await.expect("training").trainees.len(), 1);
     assert_eq!(s.meeting(m.id).await.expect("meeting").1, vec![fac]);
 }
+
+/// Hours recorded after a session replace an earlier record of the same session, are read
+/// back per process, belong to the process's facilitator in the staff export, and need a
+/// process.
+pub async fn hours_recorded_after_a_session_are_kept_once_per_session(store: Arc<dyn Store>) {
+    let f = fixture(store).await;
+    let s = f.store.as_ref();
+    let p = create_process(
+        &f,
+        "Kotihoito",
+        None,
+        plan_with("eratauko", &[date!(2027 - 01 - 20)]),
+    )
+    .await;
+    let q = create_process(
+        &f,
+        "Keittiö",
+        None,
+        plan_with("eratauko", &[date!(2027 - 01 - 21)]),
+    )
+    .await;
+    let hours = |process, session, minutes, at| crate::SessionHours {
+        process,
+        session,
+        facilitator: f.facilitator.id,
+        minutes,
+        recorded_by: f.coordinator.id,
+        recorded_at: at,
+    };
+    s.record_hours(&hours(p, 1, 240, NOW))
+        .await
+        .expect("record");
+    let later = NOW + Duration::hours(1);
+    s.record_hours(&hours(p, 1, 180, later))
+        .await
+        .expect("correct");
+    s.record_hours(&hours(p, 2, 60, NOW))
+        .await
+        .expect("another session");
+    s.record_hours(&hours(q, 1, 90, NOW))
+        .await
+        .expect("another process");
+    assert_eq!(
+        s.recorded_hours(&[p]).await.expect("read"),
+        vec![hours(p, 1, 180, later), hours(p, 2, 60, NOW)]
+    );
+    assert_eq!(s.recorded_hours(&[p, q]).await.expect("both").len(), 3);
+    assert!(s.recorded_hours(&[]).await.expect("none").is_empty());
+    let missing = s.record_hours(&hours(ProcessId::new(), 1, 60, NOW)).await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    let record = s
+        .network_record(f.facilitator.id, Some(f.org.id))
+        .await
+        .expect("record");
+    let seen: Vec<(&str, u32, u32)> = record
+        .hours
+        .iter()
+        .map(|h| (h.process.as_str(), h.session, h.minutes))
+        .collect();
+    assert_eq!(seen.len(), 3);
+    assert!(seen.contains(&("Kotihoito", 1, 180)));
+    assert!(seen.contains(&("Keittiö", 1, 90)));
+}

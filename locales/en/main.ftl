@@ -1441,3 +1441,20 @@ open-volunteered = You have volunteered.
 open-sessions = Sessions: { $dates }
 open-declined = You declined the order. It returned to the queue.
 net-awaiting-answer = awaiting your answer
+
+## Facilitation hours recorded after sessions (part 9)
+net-col-corrected = Actual
+hours-link = Actual facilitation hours
+hours-title = Actual hours: { $process }
+hours-intro = After each session held, record how long it really took the facilitator, preparation included. The hours recorded replace the planned length in the month's load.
+hours-whose = The hours are recorded for the facilitator { $name }.
+hours-none = No session of the plan has started yet.
+hours-back = Back to the process
+hours-planned = planned { $hours }
+hours-recorded = recorded { $hours }
+hours-field = Actual hours: { $title }
+hours-hint = In hours, for example 2 or 2.5.
+hours-save = Save the hours: { $title }
+hours-saved = The hours are saved.
+hours-error-not-held = Hours are recorded only for a session of the plan that has started.
+hours-error-no-facilitator = The process has no facilitator to record the hours for.

@@ -1444,3 +1444,20 @@ open-volunteered = Olet ilmoittautunut.
 open-sessions = Tilaisuudet: { $dates }
 open-declined = Kieltäydyit tilauksesta. Se palasi jonoon.
 net-awaiting-answer = odottaa vastaustasi
+
+## Facilitation hours recorded after sessions (part 9)
+net-col-corrected = Toteutunut
+hours-link = Toteutuneet fasilitointitunnit
+hours-title = Toteutuneet tunnit: { $process }
+hours-intro = Kirjaa kunkin pidetyn tilaisuuden jälkeen, kauanko se todella vei fasilitaattorin aikaa valmisteluineen. Kirjatut tunnit korvaavat suunnitellun keston kuukauden kuormassa.
+hours-whose = Tunnit kirjataan fasilitaattorille { $name }.
+hours-none = Yksikään suunnitelman tilaisuus ei ole vielä alkanut.
+hours-back = Takaisin prosessiin
+hours-planned = suunniteltu { $hours }
+hours-recorded = kirjattu { $hours }
+hours-field = Toteutuneet tunnit: { $title }
+hours-hint = Tunteina, esimerkiksi 2 tai 2,5.
+hours-save = Tallenna tunnit: { $title }
+hours-saved = Tunnit on tallennettu.
+hours-error-not-held = Tunnit kirjataan vain alkaneelle suunnitelman tilaisuudelle.
+hours-error-no-facilitator = Prosessilla ei ole fasilitaattoria, jolle tunnit kirjattaisiin.

@@ -1435,3 +1435,20 @@ open-volunteered = Du har anmält dig.
 open-sessions = Tillfällen: { $dates }
 open-declined = Du tackade nej till beställningen. Den återgick till kön.
 net-awaiting-answer = väntar på ditt svar
+
+## Facilitation hours recorded after sessions (part 9)
+net-col-corrected = Utfört
+hours-link = Utförda faciliteringstimmar
+hours-title = Utförda timmar: { $process }
+hours-intro = Registrera efter varje hållet tillfälle hur länge det verkligen tog facilitatorns tid, förberedelserna inräknade. De registrerade timmarna ersätter den planerade längden i månadens belastning.
+hours-whose = Timmarna registreras för facilitatorn { $name }.
+hours-none = Inget av planens tillfällen har börjat ännu.
+hours-back = Tillbaka till processen
+hours-planned = planerat { $hours }
+hours-recorded = registrerat { $hours }
+hours-field = Utförda timmar: { $title }
+hours-hint = I timmar, till exempel 2 eller 2,5.
+hours-save = Spara timmarna: { $title }
+hours-saved = Timmarna har sparats.
+hours-error-not-held = Timmar registreras bara för ett tillfälle i planen som har börjat.
+hours-error-no-facilitator = Processen har ingen facilitator att registrera timmarna för.

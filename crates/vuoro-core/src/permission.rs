@@ -161,6 +161,10 @@ pub enum ProcessAction {
     /// Accept the order, or decline it with a reason: the facilitator it was offered to,
     /// before the phases (after that, a coordinator assigns someone else instead).
     AnswerOffer,
+    /// Record the hours a held session really took its facilitator: the facilitator and the
+    /// coordinator who keeps the network's load, from phase 1 on (also after closing, since
+    /// the hours are counted after the sessions).
+    RecordHours,
     Transition(Transition),
     /// Open, lead and close live sessions: the facilitator's, during the phases.
     RunSession,
@@ -230,6 +234,16 @@ impl ProcessActor {
             }
             ProcessAction::AnswerOffer => {
                 is_facilitator && matches!(state, ProcessState::Ordered | ProcessState::Agreed)
+            }
+            ProcessAction::RecordHours => {
+                (is_facilitator || self.coordinator())
+                    && matches!(
+                        state,
+                        ProcessState::Phase1
+                            | ProcessState::Phase2
+                            | ProcessState::Summary
+                            | ProcessState::Closed
+                    )
             }
             ProcessAction::RunSession => {
                 is_facilitator && matches!(state, ProcessState::Phase1 | ProcessState::Phase2)
@@ -395,6 +409,14 @@ mod tests {
         assert!(!fac.can(ProcessAction::AnswerOffer, S::Phase1));
         assert!(!coord.can(ProcessAction::AnswerOffer, S::Ordered));
         assert!(!orderer.can(ProcessAction::AnswerOffer, S::Ordered));
+        // Hours are recorded after sessions, by the facilitator or a coordinator.
+        for p in [fac, coord] {
+            assert!(p.can(ProcessAction::RecordHours, S::Phase1), "{p:?}");
+            assert!(p.can(ProcessAction::RecordHours, S::Closed), "{p:?}");
+            assert!(!p.can(ProcessAction::RecordHours, S::Agreed), "{p:?}");
+            assert!(!p.can(ProcessAction::RecordHours, S::Cancelled), "{p:?}");
+        }
+        assert!(!orderer.can(ProcessAction::RecordHours, S::Phase1));
         assert!(fac.can(
             ProcessAction::Transition(Transition::StartPhase1),
             S::Agreed
@@ -503,6 +525,7 @@ mod tests {
             ProcessAction::ApproveAsFacilitator,
             ProcessAction::AssignFacilitator,
             ProcessAction::AnswerOffer,
+            ProcessAction::RecordHours,
             ProcessAction::RunSession,
             ProcessAction::CurateThemes,
             ProcessAction::FollowUpPractices,

@@ -14,6 +14,7 @@ pub mod error;
 pub mod exports;
 pub mod fields;
 pub mod form;
+pub mod hours;
 pub mod hub;
 pub mod i18n;
 pub mod ics;
@@ -156,6 +157,7 @@ fn routes() -> routes::Routes {
         .merge(orders::router())
         .merge(processes::router())
         .merge(proposals::router())
+        .merge(hours::router())
         .merge(live::router())
         .merge(themes::router())
         .merge(practices::router())

@@ -168,7 +168,7 @@ fn method_options(state: &AppState, lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-fn hours(lang: Lang, minutes: u32) -> String {
+pub(crate) fn hours(lang: Lang, minutes: u32) -> String {
     i18n::t_args(
         lang,
         "net-hours",
@@ -388,32 +388,15 @@ async fn network_page(
         })
         .collect();
     per_unit.sort_by_key(|r| r.name.to_lowercase());
-    // This month's load: the sessions this month of the processes each one leads.
-    let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
+    // This month's load: the sessions this month of the processes each one leads, with the
+    // hours recorded after them.
     let this_month = YearMonth::of(now);
-    let led: Vec<_> = state
-        .store
-        .processes(&ProcessFilter {
-            org: Some(org.id),
-            ..ProcessFilter::default()
-        })
-        .await?
-        .into_iter()
-        .filter(|p| p.state != vuoro_core::ProcessState::Cancelled)
-        .filter_map(|p| p.facilitator.map(|f| (p.id, f)))
-        .collect();
-    let ids: Vec<vuoro_core::ProcessId> = led.iter().map(|(p, _)| *p).collect();
-    let plans = state.store.current_plans(&ids).await?;
     let mut load: HashMap<UserId, u32> = HashMap::new();
-    for (p, f) in &led {
-        if let Some(v) = plans.get(p) {
-            let spans = proposals::session_spans(&tz, &v.plan.sessions);
-            let m = proposals::minutes_per_month(&spans)
-                .get(&this_month)
-                .copied()
-                .unwrap_or(0);
-            *load.entry(*f).or_default() += m;
-        }
+    for b in crate::proposals::bookings(&state, org.id, None).await? {
+        let m = proposals::booked_per_month(&b.sessions)
+            .get(&this_month)
+            .map_or(0, |m| m.corrected);
+        *load.entry(b.facilitator).or_default() += m;
     }
     let idle = network::longest_idle(&members)
         .into_iter()
@@ -498,6 +481,8 @@ pub struct HeldRow {
 pub struct HoursRow {
     pub month: String,
     pub planned: String,
+    /// With the hours recorded after sessions in place of their planned lengths.
+    pub corrected: String,
     pub capacity: String,
     pub over: bool,
 }
@@ -806,30 +791,27 @@ async fn person_view(
         };
         let day = today();
         let led = state.store.processes(&filter).await?;
-        // Planned hours: every session of the processes they lead (not cancelled) counts in its
-        // month, the months from this one on are shown against the capacity.
-        let ids: Vec<vuoro_core::ProcessId> = led
-            .iter()
-            .filter(|p| p.state != vuoro_core::ProcessState::Cancelled)
-            .map(|p| p.id)
+        // Hours: every session of the processes they lead (not cancelled) counts in its month,
+        // as planned and as corrected by the hours recorded after it; the last three months
+        // and those to come are shown against the capacity.
+        let booked: Vec<_> = crate::proposals::bookings(state, org.id, Some(person.id))
+            .await?
+            .into_iter()
+            .flat_map(|b| b.sessions)
             .collect();
-        let plans = state.store.current_plans(&ids).await?;
-        let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
-        let spans: Vec<_> = plans
-            .values()
-            .flat_map(|v| proposals::session_spans(&tz, &v.plan.sessions))
-            .collect();
-        let this_month = YearMonth::of(OffsetDateTime::now_utc());
+        let now = OffsetDateTime::now_utc();
+        let from = YearMonth::of(now - time::Duration::days(92));
         let capacity = profile.as_ref().map(|p| p.capacity_minutes);
         hours_rows = Some(
-            proposals::minutes_per_month(&spans)
+            proposals::booked_per_month(&booked)
                 .into_iter()
-                .filter(|(m, _)| *m >= this_month)
+                .filter(|(m, _)| *m > from)
                 .map(|(m, minutes)| HoursRow {
                     month: format!("{}/{}", m.month, m.year),
-                    planned: hours(lang, minutes),
+                    planned: hours(lang, minutes.planned),
+                    corrected: hours(lang, minutes.corrected),
                     capacity: capacity.map_or_else(|| "–".to_owned(), |c| hours(lang, c)),
-                    over: capacity.is_none_or(|c| minutes > c),
+                    over: capacity.is_none_or(|c| minutes.corrected > c),
                 })
                 .collect(),
         );

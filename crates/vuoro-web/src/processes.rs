@@ -772,6 +772,8 @@ struct ProcessView {
     assign: Option<Field>,
     /// The offer awaiting this user's answer: its words and the reason field.
     offer: Option<OfferView>,
+    /// The user may record the hours its sessions took (`/processes/ID/hours`).
+    record_hours: bool,
     plan: PlanView,
     can_edit: bool,
     approvals: Vec<String>,
@@ -1342,6 +1344,7 @@ async fn process_view_with(
         }),
         assign,
         offer,
+        record_hours: pa.can(ProcessAction::RecordHours, p.state),
         can_edit: pa.can(ProcessAction::EditPlan, p.state),
         plan: plan_view(state, lang, p.plan_version, &plan),
         approvals: approvals_text,

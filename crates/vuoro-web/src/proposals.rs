@@ -20,7 +20,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
 use vuoro_core::assignment::{Ranking, Reason, rank};
 use vuoro_core::offer::OfferStatus;
@@ -171,6 +171,52 @@ pub struct Rankings {
 /// the bookings of the processes its facilitators lead, and the orders' offers and volunteers
 /// once, whatever the number of orders: the proposals page ranks one, the queue and a
 /// facilitator's open orders rank every waiting one.
+/// What books the facilitators of `org`: every session of the processes they lead (not
+/// cancelled), each counting the hours recorded after it or else its planned length; only
+/// `facilitator`'s with one given. Three queries however many processes.
+pub async fn bookings(
+    state: &AppState,
+    org: OrgId,
+    facilitator: Option<UserId>,
+) -> AppResult<Vec<Booking>> {
+    let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
+    let led: Vec<(ProcessId, UserId)> = state
+        .store
+        .processes(&ProcessFilter {
+            org: Some(org),
+            facilitator,
+            ..Default::default()
+        })
+        .await?
+        .into_iter()
+        .filter(|q| q.state != ProcessState::Cancelled)
+        .filter_map(|q| q.facilitator.map(|f| (q.id, f)))
+        .collect();
+    let ids: Vec<ProcessId> = led.iter().map(|(q, _)| *q).collect();
+    let plans = state.store.current_plans(&ids).await?;
+    let mut used: HashMap<ProcessId, BTreeMap<u32, u32>> = HashMap::new();
+    for h in state.store.recorded_hours(&ids).await? {
+        used.entry(h.process)
+            .or_default()
+            .insert(h.session, h.minutes);
+    }
+    let none = BTreeMap::new();
+    Ok(led
+        .iter()
+        .filter_map(|(q, f)| {
+            plans.get(q).map(|v| Booking {
+                process: *q,
+                facilitator: *f,
+                sessions: proposals::booked_sessions(
+                    &tz,
+                    &v.plan.sessions,
+                    used.get(q).unwrap_or(&none),
+                ),
+            })
+        })
+        .collect())
+}
+
 pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> AppResult<Rankings> {
     let now = OffsetDateTime::now_utc();
     let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
@@ -179,34 +225,9 @@ pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> A
         .network_members(org, crate::practices::today())
         .await?;
     // The organisation's processes that have a facilitator book their months.
-    let led: Vec<_> = state
-        .store
-        .processes(&ProcessFilter {
-            org: Some(org),
-            ..Default::default()
-        })
-        .await?
-        .into_iter()
-        .filter(|q| q.state != ProcessState::Cancelled)
-        .filter_map(|q| q.facilitator.map(|f| (q.id, f)))
-        .collect();
+    let bookings = bookings(state, org, None).await?;
     let targets: Vec<ProcessId> = orders.iter().map(|p| p.id).collect();
-    let ids: Vec<ProcessId> = led
-        .iter()
-        .map(|(q, _)| *q)
-        .chain(targets.iter().copied())
-        .collect();
-    let plans = state.store.current_plans(&ids).await?;
-    let bookings: Vec<Booking> = led
-        .iter()
-        .filter_map(|(q, f)| {
-            plans.get(q).map(|v| Booking {
-                process: *q,
-                facilitator: *f,
-                sessions: proposals::session_spans(&tz, &v.plan.sessions),
-            })
-        })
-        .collect();
+    let plans = state.store.current_plans(&targets).await?;
     let offers = state.store.offers(&targets).await?;
     let volunteers = state.store.volunteers(&targets).await?;
     let mut by_process = HashMap::new();

@@ -117,7 +117,7 @@ async fn a_coordinator_sees_the_proposals_with_reasons_and_assigns_one() {
         .await;
     assert!(html.contains("Fasilitointitunnit kuukausittain"), "{html}");
     assert!(
-        html.contains("<th scope=\"row\">5/2031</th><td>3 h</td><td>10 h</td>"),
+        html.contains("<th scope=\"row\">5/2031</th><td>3 h</td><td>3 h</td><td>10 h</td>"),
         "{html}"
     );
 }
@@ -319,4 +319,95 @@ async fn nothing_is_agreed_before_the_facilitator_accepts() {
         .post_form(&format!("{p}/offer"), &[("answer", "accept")])
         .await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
+}
+
+/// After a session the facilitator records the hours it really took: only for a session that
+/// has started, a refused value comes back as typed, and the hours replace the planned length
+/// on their own page; the orderer may not record them.
+#[tokio::test]
+async fn hours_recorded_after_a_session_correct_the_month() {
+    let app = spawn().await;
+    let p = crate::live::process_in_phase1(&app).await;
+    let id = vuoro_core::ProcessId::parse(p.trim_start_matches("/processes/")).expect("id");
+    let facilitator = app.login("facilitator").await;
+    let r = facilitator
+        .add_session(
+            &p,
+            &[
+                ("title", "Jo pidetty"),
+                ("phase", "1"),
+                ("date", "2026-11-03"),
+                ("start", "09:00"),
+                ("end", "11:00"),
+                ("format", "face_to_face"),
+                ("place", "Luokka 204"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let process = app.store.process(id).await.expect("process");
+    let plan = app
+        .store
+        .plan(id, process.plan_version)
+        .await
+        .expect("plan")
+        .plan;
+    let held = plan
+        .sessions
+        .iter()
+        .find(|s| s.title == "Jo pidetty")
+        .expect("held")
+        .id
+        .to_string();
+    let coming = plan
+        .sessions
+        .iter()
+        .find(|s| s.title == "Luokan tuokio")
+        .expect("coming")
+        .id
+        .to_string();
+
+    let hours = format!("{p}/hours");
+    let (s, html) = facilitator.text(&p).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains(&format!("href=\"{hours}\"")), "{html}");
+    let (s, html) = facilitator.text(&hours).await;
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(html.contains("Jo pidetty"));
+    assert!(html.contains("suunniteltu 2 h"), "{html}");
+    assert!(
+        !html.contains("Luokan tuokio"),
+        "a session to come is not listed"
+    );
+
+    let r = facilitator
+        .post_form(&hours, &[("session", &held), ("hours", "kolme")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.expect("body");
+    assert!(
+        html.contains("value=\"kolme\""),
+        "the typed value is kept: {html}"
+    );
+    let r = facilitator
+        .post_form(&hours, &[("session", &coming), ("hours", "2")])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let r = facilitator
+        .post_form(&hours, &[("session", &held), ("hours", "3,5")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = facilitator.text(&format!("{hours}?saved=1")).await;
+    assert!(html.contains("Tunnit on tallennettu."));
+    assert!(html.contains("kirjattu 3,5 h"), "{html}");
+    let fac = app.user_id("facilitator").await;
+    let (_, own) = facilitator
+        .text(&format!("/orgs/{}/network/people/{fac}", app.org))
+        .await;
+    assert!(
+        own.contains("<th scope=\"row\">11/2026</th><td>2 h</td><td>3,5 h"),
+        "{own}"
+    );
+    let orderer = app.login("orderer").await;
+    assert_eq!(orderer.get(&hours).await.status(), StatusCode::FORBIDDEN);
 }

@@ -428,6 +428,11 @@ fn table() -> Vec<Row> {
         ]),
         // themes of P, in phase 2
         row(GET, "/processes/{id}/themes", VIEW),
+        // Hours after sessions: the facilitator and the coordinator; P's sessions are still to
+        // come, so recording is refused by the state of things (409).
+        row(GET, "/processes/{id}/hours", "L N N Y F Y N N N L L"),
+        row(POST, "/processes/{id}/hours", "L N N C F C N N N L L")
+            .fields(&[("session", "1"), ("hours", "2,5")]),
         row(GET, "/processes/{id}/themes/{scope}", VIEW),
         row(POST, "/processes/{id}/themes/{scope}", CURATE).fields(&[
             ("base", "{themev}"),

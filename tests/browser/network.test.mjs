@@ -95,5 +95,21 @@ test('the network page, a training completed, a meeting and a facilitator\'s own
   assert.match(await f.getByRole('alert').innerText(), /Poistetaanko poissaolo 10.5.2031–20.5.2031\?/);
   await submit(f, 'Kyllä, poista poissaolo');
   assert.ok(!(await mainText(f)).includes('10.5.2031'), 'the absence is gone');
+
+  // After a session held, the hours it really took; the month's load counts them.
+  await visit(f, '/');
+  await follow(f, 'Ympäristöpalvelujen lupatiimi', f.getByRole('region', { name: 'Fasilitoimasi prosessit' }));
+  await follow(f, 'Toteutuneet fasilitointitunnit');
+  const hours = () => f.getByLabel('Toteutuneet tunnit: Erätauko-keskustelu');
+  await hours().fill('kolme');
+  await submit(f, 'Tallenna tunnit: Erätauko-keskustelu');
+  assert.equal(await hours().inputValue(), 'kolme', 'a refused value comes back as typed');
+  assert.match(await f.getByRole('alert').first().innerText(), /Lomakkeessa on virheitä|Tarkista/);
+  await hours().fill('3,25');
+  await submit(f, 'Tallenna tunnit: Erätauko-keskustelu');
+  assert.match(await mainText(f), /Tunnit on tallennettu\./);
+  assert.match(await mainText(f), /kirjattu 3,25 h/);
+  await visit(f, '/facilitation');
+  assert.match(await f.getByRole('table', { name: 'Fasilitointitunnit kuukausittain' }).innerText(), /3,25 h/);
   assert.ok((await h.closeAll()) > 0);
 });

@@ -1458,3 +1458,22 @@ hours-save = Save the hours: { $title }
 hours-saved = The hours are saved.
 hours-error-not-held = Hours are recorded only for a session of the plan that has started.
 hours-error-no-facilitator = The process has no facilitator to record the hours for.
+
+## Joint assignment of the queue (part 9)
+batch-link = Assign the whole queue at once
+batch-title = Joint assignment of the queue
+batch-intro = The proposal gives the queue's orders their facilitators at once so that the whole is best: nobody goes over their month's capacity, gets clashing sessions or their own unit's order, and the load is spread evenly. Untick a pair you do not want; the ticked ones are offered to the facilitators, who accept or decline them.
+batch-empty = There are no orders in the queue.
+batch-summary = { $joint } of { $total } orders get a facilitator (one after another: { $greedy }).
+batch-pairs = Proposed pairs
+batch-nobody = nobody free
+batch-proposals = Proposals: { $process }
+batch-offer = Offer the ticked pairs
+batch-offered = { $count ->
+    [one] One order was offered to a facilitator.
+   *[other] { $count } orders were offered to facilitators.
+}
+batch-stale = { $count ->
+    [one] One ticked pair no longer fitted, as the queue or the network changed meanwhile.
+   *[other] { $count } ticked pairs no longer fitted, as the queue or the network changed meanwhile.
+}

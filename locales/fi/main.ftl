@@ -1461,3 +1461,22 @@ hours-save = Tallenna tunnit: { $title }
 hours-saved = Tunnit on tallennettu.
 hours-error-not-held = Tunnit kirjataan vain alkaneelle suunnitelman tilaisuudelle.
 hours-error-no-facilitator = Prosessilla ei ole fasilitaattoria, jolle tunnit kirjattaisiin.
+
+## Joint assignment of the queue (part 9)
+batch-link = Jaa koko jono kerralla
+batch-title = Jonon yhteisjako
+batch-intro = Ehdotus antaa jonon tilauksille fasilitaattorit yhdellä kertaa niin, että kokonaisuus on paras: kukaan ei ylitä kuukauden kapasiteettiaan, saa päällekkäisiä tilaisuuksia tai oman yksikkönsä tilausta, ja kuorma jakautuu tasaisesti. Poista rasti parista, jota et halua; valitut tarjotaan fasilitaattoreille, jotka ottavat ne vastaan tai kieltäytyvät.
+batch-empty = Jonossa ei ole tilauksia.
+batch-summary = { $joint } / { $total } tilausta saa fasilitaattorin (yksi kerrallaan jaettuna { $greedy }).
+batch-pairs = Ehdotetut parit
+batch-nobody = ei ketään vapaana
+batch-proposals = Ehdotukset: { $process }
+batch-offer = Tarjoa valitut
+batch-offered = { $count ->
+    [one] Yksi tilaus tarjottiin fasilitaattorille.
+   *[other] { $count } tilausta tarjottiin fasilitaattoreille.
+}
+batch-stale = { $count ->
+    [one] Yksi valittu pari ei enää sopinut, koska jono tai verkosto muuttui välillä.
+   *[other] { $count } valittua paria ei enää sopinut, koska jono tai verkosto muuttui välillä.
+}

@@ -1452,3 +1452,22 @@ hours-save = Spara timmarna: { $title }
 hours-saved = Timmarna har sparats.
 hours-error-not-held = Timmar registreras bara för ett tillfälle i planen som har börjat.
 hours-error-no-facilitator = Processen har ingen facilitator att registrera timmarna för.
+
+## Joint assignment of the queue (part 9)
+batch-link = Fördela hela kön på en gång
+batch-title = Gemensam fördelning av kön
+batch-intro = Förslaget ger köns beställningar facilitatorer på en gång så att helheten blir bäst: ingen överskrider sin kapacitet för månaden, får överlappande tillfällen eller sin egen enhets beställning, och belastningen fördelas jämnt. Ta bort krysset vid ett par du inte vill ha; de valda erbjuds facilitatorerna, som tar emot dem eller tackar nej.
+batch-empty = Det finns inga beställningar i kön.
+batch-summary = { $joint } / { $total } beställningar får en facilitator (en i taget: { $greedy }).
+batch-pairs = Föreslagna par
+batch-nobody = ingen ledig
+batch-proposals = Förslag: { $process }
+batch-offer = Erbjud de valda
+batch-offered = { $count ->
+    [one] En beställning erbjöds en facilitator.
+   *[other] { $count } beställningar erbjöds facilitatorer.
+}
+batch-stale = { $count ->
+    [one] Ett valt par passade inte längre, eftersom kön eller nätverket ändrades under tiden.
+   *[other] { $count } valda par passade inte längre, eftersom kön eller nätverket ändrades under tiden.
+}

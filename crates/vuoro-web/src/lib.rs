@@ -7,6 +7,7 @@
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod batch;
 pub mod catalogue;
 pub mod client;
 pub mod ctx;
@@ -158,6 +159,7 @@ fn routes() -> routes::Routes {
         .merge(processes::router())
         .merge(proposals::router())
         .merge(hours::router())
+        .merge(batch::router())
         .merge(live::router())
         .merge(themes::router())
         .merge(practices::router())

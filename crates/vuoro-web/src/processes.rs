@@ -347,7 +347,7 @@ async fn approval_mail(
 
 /// The mail offering a facilitator a process, to accept or decline on its page (not when
 /// coordinators assign themselves or the facilitator volunteered).
-async fn assignment_mail(
+pub(crate) async fn assignment_mail(
     state: &AppState,
     p: &Process,
     facilitator: UserId,
@@ -382,6 +382,9 @@ struct ListQuery {
     from: Option<String>,
     to: Option<String>,
     queue: Option<String>,
+    /// After a joint assignment: how many pairs were offered, and how many no longer fitted.
+    offered: Option<u32>,
+    stale: Option<u32>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -395,6 +398,8 @@ struct ListView {
     list: Vec<ProcessRow>,
     caption: String,
     filter_error: bool,
+    /// What a joint assignment just did.
+    batch_notice: Option<String>,
 }
 
 async fn list(
@@ -520,6 +525,14 @@ async fn list(
             r.proposal = lines.remove(&r.id);
         }
     }
+    let batch_notice = q.offered.map(|n| {
+        let mut text = c.tn("batch-offered", "count", i64::from(n));
+        if let Some(s) = q.stale.filter(|s| *s > 0) {
+            text.push(' ');
+            text.push_str(&c.tn("batch-stale", "count", i64::from(s)));
+        }
+        text
+    });
     let caption = c.t(if queue {
         "list-queue-title"
     } else {
@@ -534,6 +547,7 @@ async fn list(
         list,
         caption,
         filter_error: bad,
+        batch_notice,
     }
     .into_response())
 }

@@ -22,7 +22,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
-use vuoro_core::assignment::{Ranking, Reason, rank};
+use vuoro_core::assignment::{Candidate, Need, Ranking, Reason, rank};
 use vuoro_core::offer::OfferStatus;
 use vuoro_core::permission::{Action, ProcessAction};
 use vuoro_core::proposals::{self, Booking};
@@ -165,6 +165,10 @@ pub struct Rankings {
     pub offers: Vec<Offer>,
     /// Orders without sessions yet: ranked without the month's capacity and clashes.
     pub without_sessions: Vec<ProcessId>,
+    /// The orders' needs, in their order, and the network's candidates beside the processes
+    /// already led: what a joint assignment of the orders reads.
+    pub needs: Vec<Need>,
+    pub candidates: Vec<Candidate>,
 }
 
 /// Ranks the network's facilitators for each of `orders` (all of `org`), reading the network,
@@ -232,6 +236,7 @@ pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> A
     let volunteers = state.store.volunteers(&targets).await?;
     let mut by_process = HashMap::new();
     let mut without_sessions = Vec::new();
+    let mut needs = Vec::with_capacity(orders.len());
     for p in orders {
         let sessions = plans
             .get(&p.id)
@@ -258,12 +263,16 @@ pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> A
             .collect();
         let cands = proposals::candidates(p.org, &members, &bookings, Some(p.id), now);
         by_process.insert(p.id, rank(&need, &cands));
+        needs.push(need);
     }
+    let candidates = proposals::candidates(org, &members, &bookings, None, now);
     Ok(Rankings {
         members,
         by_process,
         offers,
         without_sessions,
+        needs,
+        candidates,
     })
 }
 

@@ -411,3 +411,101 @@ async fn hours_recorded_after_a_session_correct_the_month() {
     let orderer = app.login("orderer").await;
     assert_eq!(orderer.get(&hours).await.status(), StatusCode::FORBIDDEN);
 }
+
+/// The joint assignment of the queue: every waiting order gets someone where anyone is free,
+/// never two orders over one person's capacity; the ticked pairs are offered, and a pair the
+/// fresh computation no longer makes is not.
+#[tokio::test]
+async fn the_whole_queue_is_offered_at_once_within_capacity() {
+    let app = spawn().await;
+    let orderer = app.login("orderer").await;
+    let coordinator = app.login("coordinator").await;
+    let now = OffsetDateTime::now_utc();
+    let fac = app.user_id("facilitator").await;
+    let fac2 = app.user_id("facilitator2").await;
+    // Three hours a month each; each order takes two hours the same month.
+    for who in [fac, fac2] {
+        app.store
+            .save_profile(app.org, who, &profile(&[ParticipantLang::Fi], 3), now)
+            .await
+            .expect("profile");
+    }
+    let mut orders = Vec::new();
+    for (title, day) in [("Kirjasto", "05"), ("Keittiö", "06"), ("Varasto", "07")] {
+        let p = order(&app, &orderer, title, "eratauko").await;
+        let r = coordinator
+            .add_session(
+                &p,
+                &[
+                    ("title", "Tapaaminen"),
+                    ("phase", "1"),
+                    ("date", &format!("2031-05-{day}")),
+                    ("start", "09:00"),
+                    ("end", "11:00"),
+                    ("format", "face_to_face"),
+                    ("place", "Sali"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{title}");
+        orders.push(p);
+    }
+    let batch = format!("/orgs/{}/processes/batch", app.org);
+    let (s, html) = coordinator.text(&batch).await;
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("2 / 3 tilausta saa fasilitaattorin"),
+        "{html}"
+    );
+    assert!(html.contains("ei ketään vapaana"), "{html}");
+    let pairs: Vec<String> = html
+        .match_indices("name=\"pair\" value=\"")
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            rest[..rest.find('"').expect("end")].to_owned()
+        })
+        .collect();
+    assert_eq!(pairs.len(), 2, "{html}");
+    // One ticked pair, and one that names a pair the assignment does not make.
+    let bogus = format!(
+        "{}:{}",
+        pairs[1].split(':').next().expect("process"),
+        app.user_id("coordinator").await
+    );
+    let r = coordinator
+        .post_form(&batch, &[("pair", &pairs[0]), ("pair", &bogus)])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let location = r.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    assert!(location.ends_with("offered=1&stale=1"), "{location}");
+    let (_, queue) = coordinator.text(&location).await;
+    assert!(
+        queue.contains("Yksi tilaus tarjottiin fasilitaattorille."),
+        "{queue}"
+    );
+    let mut given = Vec::new();
+    for p in &orders {
+        let id = vuoro_core::ProcessId::parse(p.trim_start_matches("/processes/")).expect("id");
+        let process = app.store.process(id).await.expect("process");
+        if let Some(f) = process.facilitator {
+            assert!(process.awaiting_answer, "offered, to be answered");
+            given.push(f);
+        }
+    }
+    assert_eq!(given.len(), 1);
+    // The rest of the queue: the remaining free person gets one more, nobody a second.
+    let (_, html) = coordinator.text(&batch).await;
+    assert!(
+        html.contains("1 / 2 tilausta saa fasilitaattorin"),
+        "{html}"
+    );
+    assert!(
+        !html.contains(&format!("{}\"", given[0])),
+        "nobody over capacity: {html}"
+    );
+    let orderer_sees = orderer.get(&batch).await.status();
+    assert_eq!(orderer_sees, StatusCode::FORBIDDEN);
+}

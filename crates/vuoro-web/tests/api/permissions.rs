@@ -300,6 +300,10 @@ fn table() -> Vec<Row> {
         row(POST, "/orgs/{org}/orders/new", "L F F Y Y F F F F L L").fields(order),
         // processes, on Q: ordered, a facilitator assigned, one session planned
         row(GET, "/orgs/{org}/processes", "L F F Y F F F F F L L"),
+        // The joint assignment of the queue: the coordinator's; offering nothing ticked is
+        // allowed and changes nothing.
+        row(GET, "/orgs/{org}/processes/batch", "L F F Y F F F F F L L"),
+        row(POST, "/orgs/{org}/processes/batch", "L F F Y F F F F F L L"),
         row(GET, "/processes/{id}", VIEW).on(On::Plan),
         row(GET, "/processes/{id}/proposals", "L N N Y F F N N N L L").on(On::Plan),
         row(POST, "/processes/{id}/assign", "L N N Y F F N N N L L")

@@ -5,7 +5,8 @@
 // unit. The facilitator it was offered to declines it with a reason (a refused empty reason
 // first): it is back in the queue with its next proposal, the coordinator offers it to the
 // next one, who accepts it, and it is in their list. Every page is checked with axe-core, for
-// its one primary action and for reflow. (Partners' facilitators are not built yet.)
+// its one primary action and for reflow. Then the rest of the queue is offered at once by the
+// joint assignment. (Partners' facilitators are not built yet.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -105,5 +106,15 @@ test('the coordinator reads the proposals for a waiting order and assigns the to
   assert.doesNotMatch(planned, /Tilaisuuksien päiviä ei ole vielä/);
   assert.match(planned, /Kuukauden kapasiteettia jää \d/);
   assert.match(await c.getByRole('region', { name: 'Ei ehdoteta' }).innerText(), /Samasta yksiköstä kuin tilaaja/);
+
+  // The rest of the queue at once: the joint assignment's pairs, offered with one button.
+  await follow(c, 'Etusivu');
+  await follow(c, 'Tilausjono');
+  await follow(c, 'Jaa koko jono kerralla');
+  assert.match(await c.getByRole('status').innerText(), /\d+ \/ \d+ tilausta saa fasilitaattorin/);
+  const ticked = await c.getByRole('checkbox').count();
+  assert.ok(ticked > 0, 'someone is free for a waiting order');
+  await submit(c, 'Tarjoa valitut');
+  assert.match(await c.getByRole('status').first().innerText(), /tarjottiin fasilitaattorei?lle/);
   assert.ok((await h.closeAll()) > 0);
 });

@@ -1138,7 +1138,7 @@ mod tests {
         assert_eq!(r.proposed[0].reasons.last(), Some(&Reason::Volunteered));
         // The decline is of this order only: another order still gets them, and in a batch
         // the declined order goes to someone else.
-        assert_eq!(ids(&rank(&order(), &[a.clone()])), vec![a.id]);
+        assert_eq!(ids(&rank(&order(), std::slice::from_ref(&a))), vec![a.id]);
         let other = Need {
             sessions: vec![span(3, 9, 120)],
             ..order()

@@ -1412,7 +1412,7 @@ offer-text = { $by } offered you this order to facilitate on { $when }. Do you a
 offer-accept = I accept the order
 offer-decline-title = Decline the order
 offer-reason = Reason
-offer-reason-hint = Only the coordinators see the reason. The order returns to the queue and the next facilitator is proposed.
+offer-reason-hint = The coordinators see the reason, the orderer does not. The order returns to the queue and the next facilitator is proposed.
 offer-decline = I decline
 proposals-awaiting = The order was offered to { $name } ({ $when }). An answer is awaited.
 assign-reason-declined = Declined this order: { $reason }
@@ -1477,3 +1477,5 @@ batch-stale = { $count ->
     [one] One ticked pair no longer fitted, as the queue or the network changed meanwhile.
    *[other] { $count } ticked pairs no longer fitted, as the queue or the network changed meanwhile.
 }
+net-awaiting = answer awaited
+open-error-declined = You declined this order, so you cannot volunteer for it.

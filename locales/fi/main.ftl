@@ -1415,7 +1415,7 @@ offer-text = { $by } tarjosi sinulle tämän tilauksen fasilitoitavaksi { $when 
 offer-accept = Otan tilauksen vastaan
 offer-decline-title = Kieltäydy tilauksesta
 offer-reason = Syy
-offer-reason-hint = Syyn näkevät vain koordinaattorit. Tilaus palaa jonoon, ja sille ehdotetaan seuraavaa fasilitaattoria.
+offer-reason-hint = Syyn näkevät koordinaattorit, ei tilaaja. Tilaus palaa jonoon, ja sille ehdotetaan seuraavaa fasilitaattoria.
 offer-decline = Kieltäydyn
 proposals-awaiting = Tilaus on tarjottu: { $name } ({ $when }). Vastausta odotetaan.
 assign-reason-declined = Kieltäytyi tästä tilauksesta: { $reason }
@@ -1480,3 +1480,5 @@ batch-stale = { $count ->
     [one] Yksi valittu pari ei enää sopinut, koska jono tai verkosto muuttui välillä.
    *[other] { $count } valittua paria ei enää sopinut, koska jono tai verkosto muuttui välillä.
 }
+net-awaiting = vastausta odotetaan
+open-error-declined = Kieltäydyit tästä tilauksesta, joten et voi ilmoittautua siihen.

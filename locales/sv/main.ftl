@@ -1406,7 +1406,7 @@ offer-text = { $by } erbjöd dig att facilitera den här beställningen { $when 
 offer-accept = Jag tar emot beställningen
 offer-decline-title = Tacka nej till beställningen
 offer-reason = Orsak
-offer-reason-hint = Bara koordinatorerna ser orsaken. Beställningen återgår till kön och nästa facilitator föreslås.
+offer-reason-hint = Koordinatorerna ser orsaken, inte beställaren. Beställningen återgår till kön och nästa facilitator föreslås.
 offer-decline = Jag tackar nej
 proposals-awaiting = Beställningen har erbjudits: { $name } ({ $when }). Svar väntas.
 assign-reason-declined = Tackade nej till den här beställningen: { $reason }
@@ -1471,3 +1471,5 @@ batch-stale = { $count ->
     [one] Ett valt par passade inte längre, eftersom kön eller nätverket ändrades under tiden.
    *[other] { $count } valda par passade inte längre, eftersom kön eller nätverket ändrades under tiden.
 }
+net-awaiting = svar väntas
+open-error-declined = Du tackade nej till den här beställningen och kan inte anmäla dig till den.

@@ -48,8 +48,73 @@ pub(crate) async fn write_offer(
     Ok(())
 }
 
+/// Assigns the facilitator with the offer, the event and the outbox, in one transaction: what
+/// [`ProcessStore::assign_facilitator`] and [`OfferStore::offer_waiting`] do; with
+/// `waiting_only`, only while the process waits in the queue (`Conflict(NOT_WAITING)` else).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn assign(
+    store: &PgStore,
+    id: ProcessId,
+    facilitator: UserId,
+    actor: UserId,
+    status: OfferStatus,
+    at: OffsetDateTime,
+    outbox: &[NewMail],
+    waiting_only: bool,
+) -> Result<()> {
+    let mut tx = store.begin_write().await?;
+    let sql = if waiting_only {
+        "UPDATE processes SET facilitator_id = $1, updated_at = $2 WHERE id = $3 \
+         AND state IN ('ordered', 'agreed') AND facilitator_id IS NULL"
+    } else {
+        "UPDATE processes SET facilitator_id = $1, updated_at = $2 WHERE id = $3"
+    };
+    let done = sqlx::query(sql)
+        .bind(facilitator.to_string())
+        .bind(timestamp(at)?)
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let found: Option<String> = sqlx::query_scalar("SELECT id FROM processes WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+        return Err(if found.is_some() {
+            StoreError::Conflict(NOT_WAITING)
+        } else {
+            StoreError::NotFound
+        });
+    }
+    write_offer(&mut tx, id, facilitator, actor, status, at).await?;
+    append_event(
+        &mut tx,
+        id,
+        actor,
+        at,
+        &EventKind::FacilitatorAssigned { facilitator },
+    )
+    .await?;
+    crate::mail::insert_mails(&mut tx, outbox, at).await?;
+    tx.commit().await.map_err(db)
+}
+
 #[async_trait]
 impl OfferStore for PgStore {
+    async fn offer_waiting(
+        &self,
+        id: ProcessId,
+        facilitator: UserId,
+        actor: UserId,
+        status: OfferStatus,
+        at: OffsetDateTime,
+        outbox: &[NewMail],
+    ) -> Result<()> {
+        assign(self, id, facilitator, actor, status, at, outbox, true).await
+    }
+
     async fn offers(&self, processes: &[ProcessId]) -> Result<Vec<Offer>> {
         if processes.is_empty() {
             return Ok(Vec::new());
@@ -148,7 +213,7 @@ impl OfferStore for PgStore {
         let done = sqlx::query(
             "INSERT INTO order_volunteers (process_id, user_id, at) \
              SELECT id, $1, $2 FROM processes \
-             WHERE id = $3 AND state = 'ordered' AND facilitator_id IS NULL \
+             WHERE id = $3 AND state IN ('ordered', 'agreed') AND facilitator_id IS NULL \
              ON CONFLICT (process_id, user_id) DO NOTHING",
         )
         .bind(user.to_string())
@@ -159,7 +224,8 @@ impl OfferStore for PgStore {
         .map_err(db)?;
         if done.rows_affected() == 0 {
             let waiting: Option<bool> = sqlx::query_scalar(
-                "SELECT state = 'ordered' AND facilitator_id IS NULL FROM processes WHERE id = $1",
+                "SELECT state IN ('ordered', 'agreed') AND facilitator_id IS NULL \
+                 FROM processes WHERE id = $1",
             )
             .bind(process.to_string())
             .fetch_optional(&mut *tx)

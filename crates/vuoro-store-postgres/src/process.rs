@@ -63,6 +63,18 @@ impl PgStore {
             &EventKind::StateChanged { from, to, reason },
         )
         .await?;
+        // A cancelled order is no longer offered: an answer awaited is withdrawn.
+        if to == ProcessState::Cancelled {
+            sqlx::query(
+                "UPDATE facilitator_offers SET status = 'withdrawn', answered_at = $1 \
+                 WHERE process_id = $2 AND status = 'awaiting'",
+            )
+            .bind(timestamp(at)?)
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
         tx.commit().await.map_err(db)
     }
 }
@@ -183,7 +195,7 @@ impl ProcessStore for PgStore {
             q.push(" AND first_session <= ").push_bind(date(to)?);
         }
         if f.unassigned {
-            q.push(" AND state = 'ordered' AND facilitator_id IS NULL");
+            q.push(" AND state IN ('ordered', 'agreed') AND facilitator_id IS NULL");
         }
         q.push(" ORDER BY created_at DESC, id DESC");
         let rows: Vec<ProcessRow> = q.build_query_as().fetch_all(&self.pool).await.map_err(db)?;
@@ -199,29 +211,7 @@ impl ProcessStore for PgStore {
         at: OffsetDateTime,
         outbox: &[NewMail],
     ) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        let done =
-            sqlx::query("UPDATE processes SET facilitator_id = $1, updated_at = $2 WHERE id = $3")
-                .bind(facilitator.to_string())
-                .bind(timestamp(at)?)
-                .bind(id.to_string())
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        crate::offers::write_offer(&mut tx, id, facilitator, actor, status, at).await?;
-        append_event(
-            &mut tx,
-            id,
-            actor,
-            at,
-            &EventKind::FacilitatorAssigned { facilitator },
-        )
-        .await?;
-        crate::mail::insert_mails(&mut tx, outbox, at).await?;
-        tx.commit().await.map_err(db)
+        crate::offers::assign(self, id, facilitator, actor, status, at, outbox, false).await
     }
 
     async fn save_plan(
@@ -353,10 +343,13 @@ impl ProcessStore for PgStore {
         if codec::version(current, "processes")? != version {
             return Err(StoreError::Conflict("plan version is not current"));
         }
-        // A second approval of the same side keeps the first.
+        // A second approval of the same side keeps the first, unless a new facilitator
+        // approves: the facilitator changed, and theirs is what counts.
         let done = sqlx::query(
             "INSERT INTO approvals (process_id, version, side, user_id, at) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (process_id, version, side) DO NOTHING",
+             ON CONFLICT (process_id, version, side) DO UPDATE \
+             SET user_id = excluded.user_id, at = excluded.at \
+             WHERE approvals.side = 'facilitator' AND approvals.user_id <> excluded.user_id",
         )
         .bind(id.to_string())
         .bind(i64::from(version))

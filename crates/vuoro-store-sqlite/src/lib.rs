@@ -123,6 +123,18 @@ impl SqliteStore {
             &EventKind::StateChanged { from, to, reason },
         )
         .await?;
+        // A cancelled order is no longer offered: an answer awaited is withdrawn.
+        if to == ProcessState::Cancelled {
+            sqlx::query(
+                "UPDATE facilitator_offers SET status = 'withdrawn', answered_at = ? \
+                 WHERE process_id = ? AND status = 'awaiting'",
+            )
+            .bind(timestamp(at)?)
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
         tx.commit().await.map_err(db)
     }
 

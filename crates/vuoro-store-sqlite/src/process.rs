@@ -119,7 +119,7 @@ impl ProcessStore for SqliteStore {
             q.push(" AND first_session <= ").push_bind(date(to)?);
         }
         if f.unassigned {
-            q.push(" AND state = 'ordered' AND facilitator_id IS NULL");
+            q.push(" AND state IN ('ordered', 'agreed') AND facilitator_id IS NULL");
         }
         q.push(" ORDER BY created_at DESC, id DESC");
         let rows: Vec<ProcessRow> = q.build_query_as().fetch_all(&self.pool).await.map_err(db)?;
@@ -135,29 +135,7 @@ impl ProcessStore for SqliteStore {
         at: OffsetDateTime,
         outbox: &[NewMail],
     ) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        let done =
-            sqlx::query("UPDATE processes SET facilitator_id = ?, updated_at = ? WHERE id = ?")
-                .bind(facilitator.to_string())
-                .bind(timestamp(at)?)
-                .bind(id.to_string())
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        crate::offers::write_offer(&mut tx, id, facilitator, actor, status, at).await?;
-        append_event(
-            &mut tx,
-            id,
-            actor,
-            at,
-            &EventKind::FacilitatorAssigned { facilitator },
-        )
-        .await?;
-        crate::mail::insert_mails(&mut tx, outbox, at).await?;
-        tx.commit().await.map_err(db)
+        crate::offers::assign(self, id, facilitator, actor, status, at, outbox, false).await
     }
 
     async fn save_plan(
@@ -285,10 +263,13 @@ impl ProcessStore for SqliteStore {
             return Err(StoreError::Conflict("plan version is not current"));
         }
         // The write lock taken at BEGIN IMMEDIATE keeps the version from changing between the
-        // check above and this insert. A second approval of the same side keeps the first.
+        // check above and this insert. A second approval of the same side keeps the first,
+        // unless a new facilitator approves: the facilitator changed, and theirs is what counts.
         let done = sqlx::query(
             "INSERT INTO approvals (process_id, version, side, user_id, at) VALUES (?, ?, ?, ?, ?) \
-             ON CONFLICT (process_id, version, side) DO NOTHING",
+             ON CONFLICT (process_id, version, side) DO UPDATE \
+             SET user_id = excluded.user_id, at = excluded.at \
+             WHERE approvals.side = 'facilitator' AND approvals.user_id <> excluded.user_id",
         )
         .bind(id.to_string())
         .bind(i64::from(version))

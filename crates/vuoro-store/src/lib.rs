@@ -429,7 +429,8 @@ pub struct ProcessFilter {
     pub from: Option<Date>,
     /// Processes with a session on or before this date.
     pub to: Option<Date>,
-    /// Only processes in the order queue: ordered and without a facilitator.
+    /// Only processes in the order queue: ordered or agreed, without a facilitator (an agreed
+    /// order whose facilitator declined waits there again).
     pub unassigned: bool,
 }
 
@@ -941,7 +942,9 @@ pub trait ProcessStore: Send + Sync {
     async fn current_plans(&self, ids: &[ProcessId]) -> Result<HashMap<ProcessId, PlanVersion>>;
     /// Every version, newest first.
     async fn plan_versions(&self, id: ProcessId) -> Result<Vec<PlanVersion>>;
-    /// Records an approval of `version`; `Conflict` if it is no longer the current version.
+    /// Records an approval of `version`; `Conflict` if it is no longer the current version. A
+    /// side approved already keeps its approval, except that a facilitator-side approval by
+    /// someone else (a new facilitator) replaces the earlier one.
     async fn approve(
         &self,
         id: ProcessId,

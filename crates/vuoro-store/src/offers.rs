@@ -19,7 +19,8 @@ use vuoro_core::{OrgId, ProcessId, UserId};
 
 /// `Conflict` when no offer awaits the person's answer.
 pub const NOT_AWAITING: &str = "no offer awaits this person's answer";
-/// `Conflict` when the order is no longer waiting in the queue for a facilitator.
+/// `Conflict` when the order is no longer waiting in the queue for a facilitator (ordered or
+/// agreed, without one).
 pub const NOT_WAITING: &str = "the order is not waiting for a facilitator";
 
 /// An order offered to a facilitator.
@@ -62,6 +63,18 @@ pub struct RecordVolunteer {
 
 #[async_trait]
 pub trait OfferStore: Send + Sync {
+    /// Assigns as [`crate::ProcessStore::assign_facilitator`] does, but only while the process
+    /// still waits in the queue (ordered or agreed, without a facilitator): `Conflict(NOT_WAITING)`
+    /// otherwise, so an assignment computed from the queue never replaces one made meanwhile.
+    async fn offer_waiting(
+        &self,
+        id: ProcessId,
+        facilitator: UserId,
+        actor: UserId,
+        status: OfferStatus,
+        at: OffsetDateTime,
+        outbox: &[NewMail],
+    ) -> Result<()>;
     /// The offers of these processes, oldest first.
     async fn offers(&self, processes: &[ProcessId]) -> Result<Vec<Offer>>;
     /// The offers awaiting this person's answer, in any organisation, oldest first.

@@ -6,8 +6,9 @@
 //! ordinary assignment (an offer the facilitator answers, with its mail).
 //!
 //! The pairs are computed again when the form comes back, and only a pair the fresh joint
-//! assignment still makes is offered: a subset of one feasible assignment is feasible, so
-//! nothing the queue or the network changed meanwhile can take anyone over capacity.
+//! assignment still makes is offered, each only while its order still waits
+//! (`OfferStore::offer_waiting`): a subset of one feasible assignment is feasible, so nothing
+//! the queue or the network changed meanwhile can take anyone over capacity.
 
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -161,12 +162,20 @@ async fn offer(
         } else {
             Vec::new()
         };
-        queued |= !outbox.is_empty();
-        state
+        // Only while it still waits: an assignment or a decline made meanwhile stands, and
+        // the pair counts as no longer fitting.
+        match state
             .store
-            .assign_facilitator(p.id, fac, user.id, status, now, &outbox)
-            .await?;
-        offered += 1;
+            .offer_waiting(p.id, fac, user.id, status, now, &outbox)
+            .await
+        {
+            Ok(()) => {
+                queued |= !outbox.is_empty();
+                offered += 1;
+            }
+            Err(vuoro_store::StoreError::Conflict(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     if queued {
         state.mail_queued();

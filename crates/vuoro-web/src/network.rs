@@ -799,13 +799,18 @@ async fn person_view(
             .into_iter()
             .flat_map(|b| b.sessions)
             .collect();
-        let now = OffsetDateTime::now_utc();
-        let from = YearMonth::of(now - time::Duration::days(92));
+        // This month and the three before it, whatever the day of the month.
+        let this = YearMonth::of(OffsetDateTime::now_utc());
+        let index = this.year * 12 + i32::from(this.month) - 1 - 3;
+        let from = YearMonth {
+            year: index.div_euclid(12),
+            month: u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1),
+        };
         let capacity = profile.as_ref().map(|p| p.capacity_minutes);
         hours_rows = Some(
             proposals::booked_per_month(&booked)
                 .into_iter()
-                .filter(|(m, _)| *m > from)
+                .filter(|(m, _)| *m >= from)
                 .map(|(m, minutes)| HoursRow {
                     month: format!("{}/{}", m.month, m.year),
                     planned: hours(lang, minutes.planned),

@@ -193,9 +193,11 @@ fn readiness(
         has_method: plan.method.is_some(),
         session_count: plan.sessions.len(),
         orderer_approved: approvals.iter().any(|a| a.side == ApprovalSide::Orderer),
+        // The current facilitator's approval: one given by someone who declined or was
+        // replaced does not agree the plan for the next.
         facilitator_approved: approvals
             .iter()
-            .any(|a| a.side == ApprovalSide::Facilitator),
+            .any(|a| a.side == ApprovalSide::Facilitator && Some(a.user) == p.facilitator),
         method_phases: plan.phase_count(),
         cancelled_from: cancelled_from(events),
         live_open: lives.iter().any(|l| l.open),
@@ -997,7 +999,7 @@ async fn process_view_with(
     } else if pa.can(ProcessAction::ApproveAsFacilitator, p.state)
         && !approvals
             .iter()
-            .any(|a| a.side == ApprovalSide::Facilitator)
+            .any(|a| a.side == ApprovalSide::Facilitator && Some(a.user) == p.facilitator)
     {
         Some("facilitator")
     } else {

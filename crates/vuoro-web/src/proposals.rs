@@ -53,6 +53,17 @@ async fn volunteer(
     }
     match form.get("do") {
         "volunteer" => {
+            // Who declined the order is never proposed for it again, so their volunteering
+            // would only mislead the queue.
+            let declined = state
+                .store
+                .offers(&[p.id])
+                .await?
+                .iter()
+                .any(|o| o.facilitator == user.id && o.status == OfferStatus::Declined);
+            if declined {
+                return Err(AppError::Conflict("open-error-declined"));
+            }
             state
                 .store
                 .volunteer(p.id, user.id, OffsetDateTime::now_utc())

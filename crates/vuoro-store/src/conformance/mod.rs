@@ -203,6 +203,7 @@ macro_rules! conformance_tests {
             offers::two_answers_at_once_count_once,
             offers::volunteers_come_only_for_a_waiting_order,
             offers::offers_are_in_the_record_and_removal_empties_the_reasons,
+            offers::an_order_is_offered_from_the_queue_only_while_it_waits,
         );
     };
 }

@@ -327,3 +327,85 @@ pub async fn offers_are_in_the_record_and_removal_empties_the_reasons(store: Arc
     assert_eq!(offers[0].reason, None);
     assert!(s.volunteers(&[q]).await.expect("volunteers").is_empty());
 }
+
+/// An assignment computed from the queue is made only while the order still waits (ordered or
+/// agreed, without a facilitator); cancelling withdraws an answer still awaited.
+pub async fn an_order_is_offered_from_the_queue_only_while_it_waits(store: Arc<dyn Store>) {
+    let f = fixture(store).await;
+    let s = f.store.as_ref();
+    let other = second_facilitator(&f).await;
+    let (fac, coord) = (f.facilitator.id, f.coordinator.id);
+    let p = create_process(&f, "Kotihoidon tiimi", None, plan_with("eratauko", &[])).await;
+    s.offer_waiting(p, fac, coord, OfferStatus::Awaiting, NOW, &[])
+        .await
+        .expect("waiting");
+    let late = s
+        .offer_waiting(p, other.id, coord, OfferStatus::Awaiting, NOW, &[])
+        .await;
+    assert!(
+        matches!(late, Err(StoreError::Conflict(NOT_WAITING))),
+        "{late:?}"
+    );
+    assert_eq!(s.process(p).await.expect("process").facilitator, Some(fac));
+    let missing = s
+        .offer_waiting(
+            ProcessId::new(),
+            fac,
+            coord,
+            OfferStatus::Awaiting,
+            NOW,
+            &[],
+        )
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+
+    // Agreed and then declined: it waits in the queue again.
+    s.answer_offer(p, fac, &Answer::Accept, NOW, &[])
+        .await
+        .expect("accept");
+    s.set_state(p, ProcessState::Ordered, ProcessState::Agreed, fac, NOW)
+        .await
+        .expect("agreed");
+    s.assign_facilitator(p, other.id, coord, OfferStatus::Awaiting, NOW, &[])
+        .await
+        .expect("replaced");
+    s.answer_offer(p, other.id, &decline("Ei sovi"), NOW, &[])
+        .await
+        .expect("decline");
+    let queue = s
+        .processes(&ProcessFilter {
+            org: Some(f.org.id),
+            unassigned: true,
+            ..Default::default()
+        })
+        .await
+        .expect("queue");
+    assert_eq!(queue.iter().map(|q| q.id).collect::<Vec<_>>(), vec![p]);
+    s.volunteer(p, fac, NOW)
+        .await
+        .expect("an agreed order waits too");
+    s.offer_waiting(p, fac, coord, OfferStatus::Accepted, NOW, &[])
+        .await
+        .expect("offered again");
+
+    // Cancelled while an answer is awaited: the offer is withdrawn.
+    let q = create_process(&f, "Keittiö", None, plan_with("eratauko", &[])).await;
+    s.assign_facilitator(q, other.id, coord, OfferStatus::Awaiting, NOW, &[])
+        .await
+        .expect("offer");
+    s.set_state(
+        q,
+        ProcessState::Ordered,
+        ProcessState::Cancelled,
+        coord,
+        NOW,
+    )
+    .await
+    .expect("cancel");
+    assert!(!s.process(q).await.expect("process").awaiting_answer);
+    assert!(s.awaiting_offers(other.id).await.expect("none").is_empty());
+    assert_eq!(
+        s.offers(&[q]).await.expect("offers")[0].status,
+        OfferStatus::Withdrawn
+    );
+}

@@ -492,6 +492,24 @@ pub async fn approvals_hold_for_one_version(store: Arc<dyn Store>) {
         ]
     );
     assert!(approvals.iter().all(|a| a.process == id && a.version == 1));
+    // A new facilitator's approval replaces the one of who facilitated before.
+    s.approve(
+        id,
+        1,
+        ApprovalSide::Facilitator,
+        f.coordinator.id,
+        NOW + Duration::minutes(3),
+    )
+    .await
+    .expect("a new facilitator approves");
+    let approvals = s.approvals(id, 1).await.expect("approvals");
+    assert!(
+        approvals
+            .iter()
+            .any(|a| a.side == ApprovalSide::Facilitator && a.user == f.coordinator.id),
+        "{approvals:?}"
+    );
+    assert_eq!(approvals.len(), 2);
 
     // A new version needs new approvals, and the old version can no longer be approved.
     s.save_plan(
@@ -535,7 +553,8 @@ pub async fn approvals_hold_for_one_version(store: Arc<dyn Store>) {
         .into_iter()
         .filter(|e| matches!(e.kind, EventKind::Approved { .. }))
         .count();
-    assert_eq!(approved_events, 3, "the repeated approval is not logged");
+    // Three first approvals and the new facilitator's; the repeated one is not logged.
+    assert_eq!(approved_events, 4, "the repeated approval is not logged");
 }
 
 pub async fn state_changes_are_conditional(store: Arc<dyn Store>) {

@@ -230,6 +230,11 @@ async fn an_offered_order_is_declined_back_to_the_queue_and_a_volunteer_takes_it
     );
     let process = app.store.process(id).await.expect("process");
     assert_eq!(process.facilitator, None);
+    // Who declined cannot volunteer for it.
+    let r = facilitator
+        .post_form(&format!("{p}/volunteer"), &[("do", "volunteer")])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
 
     // Back in the queue, with the next proposal and the decline.
     let (_, queue) = coordinator
@@ -508,4 +513,97 @@ async fn the_whole_queue_is_offered_at_once_within_capacity() {
     );
     let orderer_sees = orderer.get(&batch).await.status();
     assert_eq!(orderer_sees, StatusCode::FORBIDDEN);
+}
+
+/// The approval of someone who declined does not agree the plan for the next facilitator, and
+/// an order declined after its agreement waits in the queue again.
+#[tokio::test]
+async fn a_decline_leaves_no_approval_behind_and_an_agreed_order_back_in_the_queue() {
+    let app = spawn().await;
+    let orderer = app.login("orderer").await;
+    let coordinator = app.login("coordinator").await;
+    let p = order(&app, &orderer, "Kirjaston tiimi", "eratauko").await;
+    let fac = app.user_id("facilitator").await.to_string();
+    let fac2 = app.user_id("facilitator2").await.to_string();
+    let facilitator = app.login("facilitator").await;
+    let second = app.login("facilitator2").await;
+    let assign = |who: String| {
+        let coordinator = &coordinator;
+        let p = &p;
+        async move {
+            let r = coordinator
+                .post_form(&format!("{p}/assign"), &[("facilitator", &who)])
+                .await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        }
+    };
+    let r = coordinator
+        .add_session(
+            &p,
+            &[
+                ("title", "Tapaaminen"),
+                ("phase", "1"),
+                ("date", "2031-05-05"),
+                ("start", "09:00"),
+                ("end", "11:00"),
+                ("format", "face_to_face"),
+                ("place", "Sali"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // Offered, approved while the answer is awaited, then declined.
+    assign(fac.clone()).await;
+    approve(&orderer, &p, "orderer").await;
+    approve(&facilitator, &p, "facilitator").await;
+    let r = facilitator
+        .post_form(
+            &format!("{p}/offer"),
+            &[("answer", "decline"), ("reason", "Lomalla")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The next one (a volunteer: accepted at once) has not approved: nothing is agreed.
+    let r = second
+        .post_form(&format!("{p}/volunteer"), &[("do", "volunteer")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assign(fac2.clone()).await;
+    let r = coordinator
+        .post_form(&format!("{p}/transition"), &[("to", "agree")])
+        .await;
+    let html = r.text().await.expect("body");
+    assert!(
+        html.contains("Tilaajan ja fasilitaattorin on molempien hyväksyttävä"),
+        "refused: {html}"
+    );
+    approve(&second, &p, "facilitator").await;
+    let r = coordinator
+        .post_form(&format!("{p}/transition"), &[("to", "agree")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    // Agreed, then given to someone else who declines: it waits in the queue again.
+    assign(fac.clone()).await;
+    let r = facilitator
+        .post_form(
+            &format!("{p}/offer"),
+            &[("answer", "decline"), ("reason", "Ei sittenkään")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, queue) = coordinator
+        .text(&format!("/orgs/{}/processes?queue=1", app.org))
+        .await;
+    assert!(queue.contains("Kirjaston tiimi"), "{queue}");
+    assert!(queue.contains("Sovittu"), "{queue}");
+}
+
+async fn approve(b: &crate::helpers::Browser, p: &str, side: &str) {
+    let (_, page) = b.text(p).await;
+    let v = crate::helpers::plan_version(&page);
+    let r = b
+        .post_form(&format!("{p}/approve"), &[("as", side), ("version", &v)])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "{side} approves");
 }

@@ -1280,7 +1280,10 @@ async fn process_view_with(
         .collect();
     let checklist = if p.state == ProcessState::Ordered {
         [
-            ("agree-check-facilitator", ready.facilitator_assigned),
+            (
+                "agree-check-facilitator",
+                ready.facilitator_assigned && !ready.facilitator_awaiting,
+            ),
             ("agree-check-method", ready.has_method),
             ("agree-check-session", ready.session_count > 0),
             ("agree-check-orderer", ready.orderer_approved),

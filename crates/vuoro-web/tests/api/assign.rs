@@ -302,6 +302,12 @@ async fn nothing_is_agreed_before_the_facilitator_accepts() {
         .post_form(&format!("{p}/assign"), &[("facilitator", &fac.to_string())])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let missing = "Fasilitaattori on osoitettu ja ottanut tilauksen vastaan <span class=\"visually-hidden\">(puuttuu)";
+    let (_, html) = orderer.text(&p).await;
+    assert!(
+        html.contains(missing),
+        "the checklist waits for the answer: {html}"
+    );
     let r = coordinator
         .post_form(&format!("{p}/transition"), &[("to", "agree")])
         .await;
@@ -320,6 +326,7 @@ async fn nothing_is_agreed_before_the_facilitator_accepts() {
     assert_eq!(process.facilitator, Some(fac));
     let (_, html) = orderer.text(&p).await;
     assert!(html.contains("otti tilauksen vastaan"), "{html}");
+    assert!(!html.contains(missing), "{html}");
     let again = facilitator
         .post_form(&format!("{p}/offer"), &[("answer", "accept")])
         .await;

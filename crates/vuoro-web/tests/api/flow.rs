@@ -38,7 +38,7 @@ async fn a_process_goes_from_order_to_closing() {
     let (_, page) = orderer.text(&p).await;
     assert!(page.contains("Tilattu"));
     assert!(page.contains("Koordinaattori osoittaa prosessille fasilitaattorin."));
-    assert!(page.contains("Fasilitaattori on osoitettu <span class=\"visually-hidden\">(puuttuu)"));
+    assert!(page.contains("Fasilitaattori on osoitettu ja ottanut tilauksen vastaan <span class=\"visually-hidden\">(puuttuu)"));
 
     // The coordinator's queue has it; after assignment it leaves the queue.
     let queue = format!("/orgs/{}/processes?queue=1", app.org);

@@ -1479,3 +1479,9 @@ batch-stale = { $count ->
 }
 net-awaiting = answer awaited
 open-error-declined = You declined this order, so you cannot volunteer for it.
+mail-kind-offer-withdrawn = An order offered to you went to someone else
+mail-offer-withdrawn-subject = The order went to someone else: { $process }
+mail-offer-withdrawn-text =
+    The dialogue process { $process }, offered to you, went to another facilitator before you answered. You need not answer.
+
+    The orders waiting in the queue are on your own page: { $link }

@@ -1482,3 +1482,9 @@ batch-stale = { $count ->
 }
 net-awaiting = vastausta odotetaan
 open-error-declined = Kieltäydyit tästä tilauksesta, joten et voi ilmoittautua siihen.
+mail-kind-offer-withdrawn = Sinulle tarjottu tilaus annettiin toiselle
+mail-offer-withdrawn-subject = Tilaus annettiin toiselle: { $process }
+mail-offer-withdrawn-text =
+    Dialogiprosessi { $process }, jota sinulle tarjottiin, annettiin toiselle fasilitaattorille ennen vastaustasi. Sinun ei tarvitse vastata.
+
+    Jonossa odottavat tilaukset ovat omalla sivullasi: { $link }

@@ -1473,3 +1473,9 @@ batch-stale = { $count ->
 }
 net-awaiting = svar väntas
 open-error-declined = Du tackade nej till den här beställningen och kan inte anmäla dig till den.
+mail-kind-offer-withdrawn = En beställning som erbjöds dig gick till någon annan
+mail-offer-withdrawn-subject = Beställningen gick till någon annan: { $process }
+mail-offer-withdrawn-text =
+    Dialogprocessen { $process }, som du erbjöds, gick till en annan facilitator innan du svarade. Du behöver inte svara.
+
+    Beställningarna som väntar i kön finns på din egen sida: { $link }

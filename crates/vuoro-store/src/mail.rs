@@ -23,6 +23,7 @@ pub enum MailKind {
     AddressConfirmation,
     OrderAssigned,
     OfferDeclined,
+    OfferWithdrawn,
     PlanAwaitingApproval,
     SessionReminder,
     PracticeFollowUp,
@@ -31,12 +32,13 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 10] = [
+    pub const ALL: [MailKind; 11] = [
         MailKind::Invitation,
         MailKind::PasswordReset,
         MailKind::AddressConfirmation,
         MailKind::OrderAssigned,
         MailKind::OfferDeclined,
+        MailKind::OfferWithdrawn,
         MailKind::PlanAwaitingApproval,
         MailKind::SessionReminder,
         MailKind::PracticeFollowUp,
@@ -53,6 +55,7 @@ impl MailKind {
             MailKind::AddressConfirmation => "address-confirmation",
             MailKind::OrderAssigned => "order-assigned",
             MailKind::OfferDeclined => "offer-declined",
+            MailKind::OfferWithdrawn => "offer-withdrawn",
             MailKind::PlanAwaitingApproval => "plan-awaiting-approval",
             MailKind::SessionReminder => "session-reminder",
             MailKind::PracticeFollowUp => "practice-follow-up",

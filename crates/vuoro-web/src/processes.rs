@@ -1414,11 +1414,15 @@ async fn assign(
         .iter()
         .any(|(_, u)| *u == fac);
     let status = OfferStatus::on_assign(fac, user.id, volunteered);
-    let outbox = if status == OfferStatus::Awaiting {
+    let mut outbox = if status == OfferStatus::Awaiting {
         assignment_mail(&state, &p, fac, user).await?
     } else {
         Vec::new()
     };
+    // Whoever was offered it and has not answered is told that they need not.
+    if let Some(old) = p.facilitator.filter(|o| p.awaiting_answer && *o != fac) {
+        outbox.extend(withdrawn_mail(&state, &p, old).await?);
+    }
     state
         .store
         .assign_facilitator(
@@ -1488,6 +1492,29 @@ async fn answer_offer(
         // that wait for a facilitator are.
         Answer::Decline(_) => "/facilitation?declined=1".to_owned(),
     }))
+}
+
+/// The mail telling a facilitator that the order offered to them went to someone else before
+/// they answered.
+async fn withdrawn_mail(
+    state: &AppState,
+    p: &Process,
+    facilitator: UserId,
+) -> AppResult<Vec<vuoro_store::NewMail>> {
+    if !state.mail_enabled() {
+        return Ok(Vec::new());
+    }
+    let person = state.store.user(facilitator).await?;
+    let link = state.mail_link("/facilitation");
+    let args = vec![
+        ("process", i18n::s(p.title.as_str())),
+        ("link", i18n::s(link.as_str())),
+    ];
+    Ok(state
+        .compose(MailKind::OfferWithdrawn, Recipient::user(&person), args)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// The mail telling the coordinator who offered the order that it was declined, and why, while

@@ -397,6 +397,7 @@ async fn a_kind_turned_off_is_not_sent() {
         [
             MailKind::OrderAssigned,
             MailKind::OfferDeclined,
+            MailKind::OfferWithdrawn,
             MailKind::SessionReminder,
             MailKind::PracticeFollowUp,
             MailKind::SummaryForComments,
@@ -597,4 +598,33 @@ async fn a_declined_order_tells_the_coordinator_why() {
         m.text()
     );
     assert_eq!(m.links()[0], format!("{}{p}/proposals", app.base));
+}
+
+/// An order offered to one facilitator goes to another before they answer: the first is told
+/// they need not answer.
+#[tokio::test]
+async fn a_withdrawn_offer_tells_the_facilitator() {
+    let Some(sink) = Sink::start() else { return };
+    let app = spawn_with_mail(&sink).await;
+    let orderer = app.login("orderer").await;
+    let p = order(&app, &orderer, "Kirjasto", "eratauko").await;
+    let coordinator = app.login("coordinator").await;
+    for who in ["facilitator", "facilitator2"] {
+        let id = app.user_id(who).await.to_string();
+        let r = coordinator
+            .post_form(&format!("{p}/assign"), &[("facilitator", &id)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{who}");
+    }
+    let got = sink.wait_for_count(&email("facilitator"), 2).await;
+    let m = got
+        .iter()
+        .find(|m| m.subject == "Tilaus annettiin toiselle: Kirjasto")
+        .expect("the withdrawal");
+    assert!(
+        m.text().contains("Sinun ei tarvitse vastata."),
+        "{}",
+        m.text()
+    );
+    assert_eq!(m.links()[0], format!("{}/facilitation", app.base));
 }

@@ -355,18 +355,38 @@ pub(crate) async fn assignment_mail(
     facilitator: UserId,
     by: &CurrentUser,
 ) -> AppResult<Vec<vuoro_store::NewMail>> {
-    if !state.mail_enabled() || facilitator == by.id {
+    if facilitator == by.id {
         return Ok(Vec::new());
     }
-    let person = state.store.user(facilitator).await?;
-    let link = state.mail_link(&format!("/processes/{}", p.id));
-    let args = vec![
-        ("process", i18n::s(p.title.as_str())),
-        ("by", i18n::s(by.name.as_str())),
-        ("link", i18n::s(link.as_str())),
-    ];
+    process_mail(
+        state,
+        MailKind::OrderAssigned,
+        p,
+        facilitator,
+        &format!("/processes/{}", p.id),
+        vec![("by", i18n::s(by.name.as_str()))],
+    )
+    .await
+}
+
+/// One mail of `kind` to the account `to` about `p`, linking to `path`: the process's title
+/// (`$process`) and the link (`$link`) join `args`. Nothing without mail configured.
+async fn process_mail(
+    state: &AppState,
+    kind: MailKind,
+    p: &Process,
+    to: UserId,
+    path: &str,
+    mut args: crate::mail::MailArgs,
+) -> AppResult<Vec<vuoro_store::NewMail>> {
+    if !state.mail_enabled() {
+        return Ok(Vec::new());
+    }
+    let person = state.store.user(to).await?;
+    args.push(("process", i18n::s(p.title.as_str())));
+    args.push(("link", i18n::s(state.mail_link(path))));
     Ok(state
-        .compose(MailKind::OrderAssigned, Recipient::user(&person), args)
+        .compose(kind, Recipient::user(&person), args)
         .await?
         .into_iter()
         .collect())
@@ -1501,20 +1521,15 @@ async fn withdrawn_mail(
     p: &Process,
     facilitator: UserId,
 ) -> AppResult<Vec<vuoro_store::NewMail>> {
-    if !state.mail_enabled() {
-        return Ok(Vec::new());
-    }
-    let person = state.store.user(facilitator).await?;
-    let link = state.mail_link("/facilitation");
-    let args = vec![
-        ("process", i18n::s(p.title.as_str())),
-        ("link", i18n::s(link.as_str())),
-    ];
-    Ok(state
-        .compose(MailKind::OfferWithdrawn, Recipient::user(&person), args)
-        .await?
-        .into_iter()
-        .collect())
+    process_mail(
+        state,
+        MailKind::OfferWithdrawn,
+        p,
+        facilitator,
+        "/facilitation",
+        Vec::new(),
+    )
+    .await
 }
 
 /// The mail telling the coordinator who offered the order that it was declined, and why, while
@@ -1547,19 +1562,18 @@ async fn declined_mail(
     {
         return Ok(Vec::new());
     }
-    let person = state.store.user(offer.offered_by).await?;
-    let link = state.mail_link(&format!("/processes/{}/proposals", p.id));
-    let args = vec![
-        ("process", i18n::s(p.title.as_str())),
-        ("by", i18n::s(by.name.as_str())),
-        ("reason", i18n::s(reason)),
-        ("link", i18n::s(link.as_str())),
-    ];
-    Ok(state
-        .compose(MailKind::OfferDeclined, Recipient::user(&person), args)
-        .await?
-        .into_iter()
-        .collect())
+    process_mail(
+        state,
+        MailKind::OfferDeclined,
+        p,
+        offer.offered_by,
+        &format!("/processes/{}/proposals", p.id),
+        vec![
+            ("by", i18n::s(by.name.as_str())),
+            ("reason", i18n::s(reason)),
+        ],
+    )
+    .await
 }
 
 async fn approve(

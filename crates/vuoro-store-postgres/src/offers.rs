@@ -10,6 +10,25 @@ use vuoro_store::{NewMail, Offer, OfferRecord, OfferStore, RecordOffer, RecordVo
 
 const WHAT: &str = "facilitator_offers";
 
+/// Withdraws the offer of `process` still awaiting an answer, if any: when the order goes to
+/// someone else or is cancelled.
+pub(crate) async fn withdraw_awaiting(
+    conn: &mut PgConnection,
+    process: ProcessId,
+    at: OffsetDateTime,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE facilitator_offers SET status = 'withdrawn', answered_at = $1 \
+         WHERE process_id = $2 AND status = 'awaiting'",
+    )
+    .bind(timestamp(at)?)
+    .bind(process.to_string())
+    .execute(conn)
+    .await
+    .map_err(db)?;
+    Ok(())
+}
+
 /// Writes the offer of an assignment, withdrawing one that still awaits someone's answer: part
 /// of [`ProcessStore::assign_facilitator`]'s transaction.
 pub(crate) async fn write_offer(
@@ -20,16 +39,8 @@ pub(crate) async fn write_offer(
     status: OfferStatus,
     at: OffsetDateTime,
 ) -> Result<()> {
+    withdraw_awaiting(conn, process, at).await?;
     let now = timestamp(at)?;
-    sqlx::query(
-        "UPDATE facilitator_offers SET status = 'withdrawn', answered_at = $1 \
-         WHERE process_id = $2 AND status = 'awaiting'",
-    )
-    .bind(&now)
-    .bind(process.to_string())
-    .execute(&mut *conn)
-    .await
-    .map_err(db)?;
     let answered = (status != OfferStatus::Awaiting).then_some(&now);
     sqlx::query(
         "INSERT INTO facilitator_offers \
@@ -77,16 +88,7 @@ pub(crate) async fn assign(
         .await
         .map_err(db)?;
     if done.rows_affected() == 0 {
-        let found: Option<String> = sqlx::query_scalar("SELECT id FROM processes WHERE id = $1")
-            .bind(id.to_string())
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
-        return Err(if found.is_some() {
-            StoreError::Conflict(NOT_WAITING)
-        } else {
-            StoreError::NotFound
-        });
+        return Err(refused(&mut tx, id, NOT_WAITING).await);
     }
     write_offer(&mut tx, id, facilitator, actor, status, at).await?;
     append_event(

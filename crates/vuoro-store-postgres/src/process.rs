@@ -65,15 +65,7 @@ impl PgStore {
         .await?;
         // A cancelled order is no longer offered: an answer awaited is withdrawn.
         if to == ProcessState::Cancelled {
-            sqlx::query(
-                "UPDATE facilitator_offers SET status = 'withdrawn', answered_at = $1 \
-                 WHERE process_id = $2 AND status = 'awaiting'",
-            )
-            .bind(timestamp(at)?)
-            .bind(id.to_string())
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
+            crate::offers::withdraw_awaiting(&mut tx, id, at).await?;
         }
         tx.commit().await.map_err(db)
     }

@@ -38,6 +38,14 @@ pub struct Offer {
     pub reason: Option<String>,
 }
 
+impl Offer {
+    /// The one offer among a process's offers that awaits an answer, if any (the store keeps
+    /// at most one).
+    pub fn awaiting(offers: &[Offer]) -> Option<&Offer> {
+        offers.iter().find(|o| o.status == OfferStatus::Awaiting)
+    }
+}
+
 /// A person's offers and volunteering, as their data export lists them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct OfferRecord {

@@ -22,13 +22,13 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use fluent_templates::fluent_bundle::FluentValue;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use time::OffsetDateTime;
 use vuoro_core::assignment::{greedy, joint};
 use vuoro_core::offer::OfferStatus;
 use vuoro_core::permission::Action;
 use vuoro_core::{OrgId, ProcessId, UserId};
-use vuoro_store::{Process, ProcessFilter};
+use vuoro_store::Process;
 
 pub fn router() -> Routes {
     Routes::new().route("/orgs/{org}/processes/batch", get(page).post(offer))
@@ -66,27 +66,24 @@ fn org_of(c: &Ctx, org: &str) -> AppResult<OrgId> {
     Ok(org)
 }
 
-/// The queue and its joint assignment (with how many one order after another would give).
-async fn pairs(
-    state: &AppState,
-    org: OrgId,
-) -> AppResult<(Vec<Process>, Vec<Option<UserId>>, usize)> {
-    let queue = state
-        .store
-        .processes(&ProcessFilter {
-            org: Some(org),
-            unassigned: true,
-            ..ProcessFilter::default()
-        })
-        .await?;
-    if queue.is_empty() {
-        return Ok((queue, Vec::new(), 0));
-    }
-    let refs: Vec<&Process> = queue.iter().collect();
-    let r = crate::proposals::rank_orders(state, org, &refs).await?;
-    let j = joint(&r.needs, &r.candidates);
-    let g = greedy(&r.needs, &r.candidates).iter().flatten().count();
-    Ok((queue, j, g))
+/// The queue, its joint assignment, how many one order after another would place, and who
+/// volunteered for each order.
+struct Pairs {
+    queue: Vec<Process>,
+    joint: Vec<Option<UserId>>,
+    one_by_one: usize,
+    volunteers: Vec<BTreeSet<UserId>>,
+}
+
+async fn pairs(state: &AppState, org: OrgId) -> AppResult<Pairs> {
+    let (queue, r) = crate::proposals::rank_queue(state, org).await?;
+    let needs = r.needs();
+    Ok(Pairs {
+        joint: joint(&needs, &r.candidates),
+        one_by_one: greedy(&needs, &r.candidates).iter().flatten().count(),
+        volunteers: needs.into_iter().map(|n| n.volunteers).collect(),
+        queue,
+    })
 }
 
 fn pair_value(p: ProcessId, u: UserId) -> String {
@@ -100,7 +97,12 @@ async fn page(
 ) -> AppResult<Response> {
     let org = org_of(&c, &org)?;
     let org_name = state.store.org(org).await?.name;
-    let (queue, j, one_by_one) = pairs(&state, org).await?;
+    let Pairs {
+        queue,
+        joint: j,
+        one_by_one,
+        ..
+    } = pairs(&state, org).await?;
     let ids: Vec<UserId> = j.iter().flatten().copied().collect();
     let users = state.store.users(&ids).await?;
     let rows = queue
@@ -144,19 +146,16 @@ async fn offer(
     let org = org_of(&c, &org)?;
     let user = c.user()?;
     let chosen: HashSet<String> = form.all("pair").into_iter().collect();
-    let (queue, j, _) = pairs(&state, org).await?;
-    let ids: Vec<ProcessId> = queue.iter().map(|p| p.id).collect();
-    let volunteers = state.store.volunteers(&ids).await?;
+    let pairs = pairs(&state, org).await?;
     let now = OffsetDateTime::now_utc();
     let mut offered = 0;
     let mut queued = false;
-    for (p, who) in queue.iter().zip(&j) {
+    for ((p, who), volunteers) in pairs.queue.iter().zip(&pairs.joint).zip(&pairs.volunteers) {
         let Some(fac) = *who else { continue };
         if !chosen.contains(&pair_value(p.id, fac)) {
             continue;
         }
-        let volunteered = volunteers.contains(&(p.id, fac));
-        let status = OfferStatus::on_assign(fac, user.id, volunteered);
+        let status = OfferStatus::on_assign(fac, user.id, volunteers.contains(&fac));
         let outbox = if status == OfferStatus::Awaiting {
             crate::processes::assignment_mail(&state, p, fac, user).await?
         } else {

@@ -176,6 +176,14 @@ pub(crate) fn hours(lang: Lang, minutes: u32) -> String {
     )
 }
 
+/// A process's session dates, or that it has none yet.
+fn process_dates(lang: Lang, p: &vuoro_store::Process) -> String {
+    match (p.first_session, p.last_session) {
+        (Some(a), Some(b)) => span_text(a, b),
+        _ => i18n::t(lang, "net-no-dates"),
+    }
+}
+
 fn span_text(from: Date, to: Date) -> String {
     if from == to {
         format_date(from)
@@ -247,48 +255,20 @@ async fn own_page(
 /// clash, no capacity left, declined already) is not shown to them.
 async fn open_orders(
     state: &AppState,
-    lang: vuoro_core::Lang,
+    lang: Lang,
     org: OrgId,
     person: UserId,
 ) -> AppResult<Vec<OpenRow>> {
-    let queue = state
-        .store
-        .processes(&ProcessFilter {
-            org: Some(org),
-            unassigned: true,
-            ..ProcessFilter::default()
-        })
-        .await?;
-    if queue.is_empty() {
-        return Ok(Vec::new());
-    }
-    let refs: Vec<&vuoro_store::Process> = queue.iter().collect();
-    let ranked = crate::proposals::rank_orders(state, org, &refs).await?;
-    let ids: Vec<vuoro_core::ProcessId> = queue.iter().map(|p| p.id).collect();
-    let mine: Vec<vuoro_core::ProcessId> = state
-        .store
-        .volunteers(&ids)
-        .await?
-        .into_iter()
-        .filter(|(_, u)| *u == person)
-        .map(|(p, _)| p)
-        .collect();
+    let (queue, ranked) = crate::proposals::rank_queue(state, org).await?;
     Ok(queue
         .into_iter()
-        .filter(|p| {
-            ranked
-                .by_process
-                .get(&p.id)
-                .is_some_and(|r| r.proposed.iter().any(|x| x.candidate == person))
-        })
-        .map(|p| OpenRow {
+        .zip(ranked.ranked)
+        .filter(|(_, (_, r))| r.proposed.iter().any(|x| x.candidate == person))
+        .map(|(p, (need, _))| OpenRow {
             id: p.id,
             method: crate::processes::method_label(state, lang, p.method_id.as_deref()),
-            dates: match (p.first_session, p.last_session) {
-                (Some(a), Some(b)) => span_text(a, b),
-                _ => i18n::t(lang, "net-no-dates"),
-            },
-            volunteered: mine.contains(&p.id),
+            dates: process_dates(lang, &p),
+            volunteered: need.volunteers.contains(&person),
             title: p.title,
         })
         .collect())
@@ -829,10 +809,7 @@ async fn person_view(
             list.into_iter()
                 .map(|p| ComingRow {
                     id: p.id,
-                    dates: match (p.first_session, p.last_session) {
-                        (Some(a), Some(b)) => span_text(a, b),
-                        _ => i18n::t(lang, "net-no-dates"),
-                    },
+                    dates: process_dates(lang, &p),
                     state: i18n::t(lang, &format!("state-{}", p.state.code())),
                     awaiting: p.awaiting_answer,
                     title: p.title,

@@ -977,37 +977,31 @@ async fn process_view_with(
     };
 
     // The order offered to this user and not answered yet: the page asks for their answer.
-    let offer = if p.awaiting_answer
-        && pa.can(ProcessAction::AnswerOffer, p.state)
-        && c.user().is_ok_and(|u| p.facilitator == Some(u.id))
-    {
+    // (`AnswerOffer` is the process's facilitator's, so it is theirs.)
+    let offer = if p.awaiting_answer && pa.can(ProcessAction::AnswerOffer, p.state) {
         let offers = state.store.offers(&[p.id]).await?;
-        offers
-            .iter()
-            .rev()
-            .find(|o| o.status == OfferStatus::Awaiting)
-            .map(|o| {
-                let none = FieldErrors::new();
-                let (typed, errors) = decline_input
-                    .as_ref()
-                    .map_or(("", &none), |d| (d.reason, d.errors));
-                OfferView {
-                    text: i18n::t_args(
-                        lang,
-                        "offer-text",
-                        &[
-                            ("by", i18n::s(name(&o.offered_by))),
-                            ("when", i18n::s(when(o.offered_at))),
-                        ],
-                    ),
-                    reason: Field::new("reason", c.t("offer-reason"), Kind::Textarea)
-                        .hint(c.t("offer-reason-hint"))
-                        .value(typed)
-                        .required()
-                        .max(limits::LONG)
-                        .errors(lang, errors),
-                }
-            })
+        vuoro_store::Offer::awaiting(&offers).map(|o| {
+            let none = FieldErrors::new();
+            let (typed, errors) = decline_input
+                .as_ref()
+                .map_or(("", &none), |d| (d.reason, d.errors));
+            OfferView {
+                text: i18n::t_args(
+                    lang,
+                    "offer-text",
+                    &[
+                        ("by", i18n::s(name(&o.offered_by))),
+                        ("when", i18n::s(when(o.offered_at))),
+                    ],
+                ),
+                reason: Field::new("reason", c.t("offer-reason"), Kind::Textarea)
+                    .hint(c.t("offer-reason-hint"))
+                    .value(typed)
+                    .required()
+                    .max(limits::LONG)
+                    .errors(lang, errors),
+            }
+        })
     } else {
         None
     };
@@ -1543,13 +1537,8 @@ async fn declined_mail(
     if !state.mail_enabled() {
         return Ok(Vec::new());
     }
-    let Some(offer) = state
-        .store
-        .offers(&[p.id])
-        .await?
-        .into_iter()
-        .rev()
-        .find(|o| o.status == OfferStatus::Awaiting && o.facilitator == by.id)
+    let offers = state.store.offers(&[p.id]).await?;
+    let Some(offer) = vuoro_store::Offer::awaiting(&offers).filter(|o| o.facilitator == by.id)
     else {
         return Ok(Vec::new());
     };

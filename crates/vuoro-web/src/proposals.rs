@@ -167,25 +167,26 @@ fn reason_text(
     i18n::t_args(lang, &key, &args)
 }
 
+/// The rankings of some orders of one organisation, with what they were made from.
 #[derive(Debug)]
-/// The rankings of some orders of one organisation, with what they were made from: the
-/// network's members, and the offers of those orders (who declined, who was asked).
 pub struct Rankings {
     pub members: Vec<vuoro_core::network::NetworkMember>,
-    pub by_process: HashMap<ProcessId, Ranking>,
+    /// Each order's need (with who declined and who volunteered) and its ranking, in the
+    /// order of the orders given.
+    pub ranked: Vec<(Need, Ranking)>,
+    /// The orders' offers, oldest first (who declined and why, who was asked).
     pub offers: Vec<Offer>,
-    /// Orders without sessions yet: ranked without the month's capacity and clashes.
-    pub without_sessions: Vec<ProcessId>,
-    /// The orders' needs, in their order, and the network's candidates beside the processes
-    /// already led: what a joint assignment of the orders reads.
-    pub needs: Vec<Need>,
+    /// The network's candidates beside the processes already led: what a joint assignment of
+    /// the orders reads with their needs.
     pub candidates: Vec<Candidate>,
 }
 
-/// Ranks the network's facilitators for each of `orders` (all of `org`), reading the network,
-/// the bookings of the processes its facilitators lead, and the orders' offers and volunteers
-/// once, whatever the number of orders: the proposals page ranks one, the queue and a
-/// facilitator's open orders rank every waiting one.
+impl Rankings {
+    pub fn needs(&self) -> Vec<Need> {
+        self.ranked.iter().map(|(n, _)| n.clone()).collect()
+    }
+}
+
 /// What books the facilitators of `org`: every session of the processes they lead (not
 /// cancelled), each counting the hours recorded after it or else its planned length; only
 /// `facilitator`'s with one given. Three queries however many processes.
@@ -232,30 +233,41 @@ pub async fn bookings(
         .collect())
 }
 
+/// Ranks the network's facilitators for each of `orders` (all of `org`), reading the network,
+/// the bookings of the processes its facilitators lead, and the orders' plans, offers and
+/// volunteers once, whatever the number of orders: the proposals page ranks one, the queue, a
+/// facilitator's open orders and the joint assignment every waiting one.
 pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> AppResult<Rankings> {
+    if orders.is_empty() {
+        // Nothing to rank: the network is not read (an empty queue on every own page).
+        return Ok(Rankings {
+            members: Vec::new(),
+            ranked: Vec::new(),
+            offers: Vec::new(),
+            candidates: Vec::new(),
+        });
+    }
     let now = OffsetDateTime::now_utc();
     let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
     let members = state
         .store
         .network_members(org, crate::practices::today())
         .await?;
-    // The organisation's processes that have a facilitator book their months.
     let bookings = bookings(state, org, None).await?;
     let targets: Vec<ProcessId> = orders.iter().map(|p| p.id).collect();
     let plans = state.store.current_plans(&targets).await?;
     let offers = state.store.offers(&targets).await?;
     let volunteers = state.store.volunteers(&targets).await?;
-    let mut by_process = HashMap::new();
-    let mut without_sessions = Vec::new();
-    let mut needs = Vec::with_capacity(orders.len());
+    // An order with no facilitator books nobody, so leaving it out changes nothing: one set
+    // of candidates serves every such order (the whole queue); only an order that has its
+    // facilitator needs its own, without its own sessions.
+    let candidates = proposals::candidates(org, &members, &bookings, None, now);
+    let mut ranked = Vec::with_capacity(orders.len());
     for p in orders {
         let sessions = plans
             .get(&p.id)
             .map(|v| proposals::session_spans(&tz, &v.plan.sessions))
             .unwrap_or_default();
-        if sessions.is_empty() {
-            without_sessions.push(p.id);
-        }
         let mut need = proposals::need(
             p.org,
             &p.order,
@@ -272,19 +284,37 @@ pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> A
             .filter(|(q, _)| *q == p.id)
             .map(|(_, u)| *u)
             .collect();
-        let cands = proposals::candidates(p.org, &members, &bookings, Some(p.id), now);
-        by_process.insert(p.id, rank(&need, &cands));
-        needs.push(need);
+        let ranking = if p.facilitator.is_some() {
+            rank(
+                &need,
+                &proposals::candidates(p.org, &members, &bookings, Some(p.id), now),
+            )
+        } else {
+            rank(&need, &candidates)
+        };
+        ranked.push((need, ranking));
     }
-    let candidates = proposals::candidates(org, &members, &bookings, None, now);
     Ok(Rankings {
         members,
-        by_process,
+        ranked,
         offers,
-        without_sessions,
-        needs,
         candidates,
     })
+}
+
+/// The orders waiting in `org`'s queue, ranked.
+pub async fn rank_queue(state: &AppState, org: OrgId) -> AppResult<(Vec<Process>, Rankings)> {
+    let queue = state
+        .store
+        .processes(&ProcessFilter {
+            org: Some(org),
+            unassigned: true,
+            ..ProcessFilter::default()
+        })
+        .await?;
+    let refs: Vec<&Process> = queue.iter().collect();
+    let r = rank_orders(state, org, &refs).await?;
+    Ok((queue, r))
 }
 
 /// For each order of the queue, one line: the next proposal (or that nobody can be proposed),
@@ -297,37 +327,26 @@ pub async fn queue_lines(
 ) -> AppResult<HashMap<ProcessId, String>> {
     let r = rank_orders(state, org, orders).await?;
     let tops: Vec<UserId> = r
-        .by_process
-        .values()
-        .filter_map(|k| k.proposed.first().map(|x| x.candidate))
+        .ranked
+        .iter()
+        .filter_map(|(_, k)| k.proposed.first().map(|x| x.candidate))
         .collect();
     let users = state.store.users(&tops).await?;
-    let volunteers = state
-        .store
-        .volunteers(&orders.iter().map(|p| p.id).collect::<Vec<_>>())
-        .await?;
     let mut out = HashMap::new();
-    for p in orders {
-        let mut parts = vec![match r
-            .by_process
-            .get(&p.id)
-            .and_then(|k| k.proposed.first())
+    for (p, (need, ranking)) in orders.iter().zip(&r.ranked) {
+        let mut parts = vec![match ranking
+            .proposed
+            .first()
             .and_then(|x| users.get(&x.candidate))
         {
             Some(u) => c.t1("queue-next", "name", &u.name),
             None => c.t("queue-next-none"),
         }];
-        let declined = r
-            .offers
-            .iter()
-            .filter(|o| o.process == p.id && o.status == OfferStatus::Declined)
-            .count();
-        if declined > 0 {
-            parts.push(c.tn("queue-declined", "count", declined as i64));
+        if !need.declined.is_empty() {
+            parts.push(c.tn("queue-declined", "count", need.declined.len() as i64));
         }
-        let volunteered = volunteers.iter().filter(|(q, _)| *q == p.id).count();
-        if volunteered > 0 {
-            parts.push(c.tn("queue-volunteers", "count", volunteered as i64));
+        if !need.volunteers.is_empty() {
+            parts.push(c.tn("queue-volunteers", "count", need.volunteers.len() as i64));
         }
         out.insert(p.id, parts.join(" · "));
     }
@@ -341,10 +360,14 @@ async fn page(
 ) -> AppResult<Response> {
     let (p, pa) = load(&state, &c, &id).await?;
     require(&pa, ProcessAction::AssignFacilitator, p.state)?;
-    let r = rank_orders(&state, p.org, &[&p]).await?;
-    let ranking = r.by_process.get(&p.id).cloned().unwrap_or_default();
-    let user_ids: Vec<UserId> = r
-        .members
+    let Rankings {
+        members,
+        ranked,
+        offers,
+        ..
+    } = rank_orders(&state, p.org, &[&p]).await?;
+    let (need, ranking) = ranked.into_iter().next().ok_or(AppError::NotFound)?;
+    let user_ids: Vec<UserId> = members
         .iter()
         .map(|m| m.user)
         .chain(p.facilitator)
@@ -354,8 +377,7 @@ async fn page(
     let orgs = HashMap::new();
     let lang = c.lang;
     // The latest reason of each who declined, for the coordinator's eyes only.
-    let declined: HashMap<UserId, String> = r
-        .offers
+    let declined: HashMap<UserId, String> = offers
         .iter()
         .filter(|o| o.status == OfferStatus::Declined)
         .map(|o| (o.facilitator, o.reason.clone().unwrap_or_default()))
@@ -395,23 +417,19 @@ async fn page(
     let awaiting = p
         .awaiting_answer
         .then(|| {
-            r.offers
-                .iter()
-                .rev()
-                .find(|o| o.status == OfferStatus::Awaiting)
-                .map(|o| {
-                    i18n::t_args(
-                        lang,
-                        "proposals-awaiting",
-                        &[
-                            ("name", i18n::s(name(&o.facilitator))),
-                            (
-                                "when",
-                                i18n::s(crate::processes::helsinki_time(o.offered_at)),
-                            ),
-                        ],
-                    )
-                })
+            Offer::awaiting(&offers).map(|o| {
+                i18n::t_args(
+                    lang,
+                    "proposals-awaiting",
+                    &[
+                        ("name", i18n::s(name(&o.facilitator))),
+                        (
+                            "when",
+                            i18n::s(crate::processes::helsinki_time(o.offered_at)),
+                        ),
+                    ],
+                )
+            })
         })
         .flatten();
     Ok(ProposalsPage {
@@ -419,7 +437,7 @@ async fn page(
         title: p.title,
         proposed,
         not_proposed,
-        no_sessions: !r.without_sessions.is_empty(),
+        no_sessions: need.sessions.is_empty(),
         awaiting,
         c,
     }

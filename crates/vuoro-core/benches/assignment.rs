@@ -130,6 +130,7 @@ fn candidates(rng: &mut Lcg, n: u32) -> Vec<Candidate> {
                 busy,
                 load_last_year_minutes: rng.below(20_000),
                 volunteered: rng.chance(30),
+                takes_outsider: rng.chance(70),
             }
         })
         .collect()
@@ -169,6 +170,8 @@ fn needs(rng: &mut Lcg, n: u32) -> Vec<Need> {
                 sessions,
                 declined: Default::default(),
                 volunteers: Default::default(),
+                // The city's two partners share their facilitators for every order.
+                partners: BTreeSet::from([org(1), org(2)]),
             }
         })
         .collect()

@@ -11,8 +11,9 @@
 //! each is proposed and why anyone else is not. Some things exclude a facilitator outright: too
 //! little capacity left in the month of the sessions, a clash with another session or an absence,
 //! being from the orderer's own unit or work community (a facilitator does not lead their own
-//! community), being from the orderer's own organisation when an outsider is needed, or not
-//! taking on dialogues with these participants. Everyone else is ordered by the criteria of the
+//! community), being from the orderer's own organisation when an outsider is needed (or not
+//! taking on such orders), being from another organisation that no agreement shares for this
+//! order ([`Need::partners`]), or not taking on dialogues with these participants. Everyone else is ordered by the criteria of the
 //! issue, in this priority: trained in the method, speaks the participants' languages, from the
 //! orderer's own organisation rather than a partner's, the share of their month's capacity still
 //! free, less load over the last twelve months, volunteered; the identifier breaks what is still
@@ -143,6 +144,8 @@ pub struct Candidate {
     pub load_last_year_minutes: u32,
     /// They offered to take this kind of order (answered a call for facilitators).
     pub volunteered: bool,
+    /// They take on orders that need an outsider (their profile says so).
+    pub takes_outsider: bool,
 }
 
 /// An order as the ranking sees it.
@@ -168,6 +171,9 @@ pub struct Need {
     pub declined: BTreeSet<UserId>,
     /// Who volunteered for this order.
     pub volunteers: BTreeSet<UserId>,
+    /// The partner organisations whose facilitators an agreement shares for this order
+    /// (`crate::partner::lenders`); anyone of another organisation is not proposed.
+    pub partners: BTreeSet<OrgId>,
 }
 
 /// Why someone is or is not proposed. The web layer turns each code into words through Fluent
@@ -210,6 +216,10 @@ pub enum Reason {
     OwnCommunity,
     /// Excludes: from the orderer's organisation when an outsider is needed.
     OwnOrganisation,
+    /// Excludes: the order needs an outsider, and they do not take such orders.
+    NoOutsiderOrders,
+    /// Excludes: of another organisation, and no agreement shares them for this order.
+    NotShared,
     /// Excludes: does not take on dialogues with these participants.
     KindNotTaken {
         kinds: Vec<ParticipantKind>,
@@ -245,6 +255,8 @@ impl Reason {
             Reason::OwnUnit => "own-unit",
             Reason::OwnCommunity => "own-community",
             Reason::OwnOrganisation => "own-organisation",
+            Reason::NoOutsiderOrders => "no-outsider-orders",
+            Reason::NotShared => "not-shared",
             Reason::KindNotTaken { .. } => "kind-not-taken",
             Reason::OverCapacity { .. } => "over-capacity",
             Reason::Clash { .. } => "clash",
@@ -260,6 +272,8 @@ impl Reason {
                 | Reason::OwnUnit
                 | Reason::OwnCommunity
                 | Reason::OwnOrganisation
+                | Reason::NoOutsiderOrders
+                | Reason::NotShared
                 | Reason::KindNotTaken { .. }
                 | Reason::OverCapacity { .. }
                 | Reason::Clash { .. }
@@ -406,6 +420,12 @@ fn assess(
     }
     if need.needs_outsider && cand.org == need.org {
         exclude!(Reason::OwnOrganisation);
+    }
+    if need.needs_outsider && !cand.takes_outsider {
+        exclude!(Reason::NoOutsiderOrders);
+    }
+    if cand.org != need.org && !need.partners.contains(&cand.org) {
+        exclude!(Reason::NotShared);
     }
     if let Some(takes) = &cand.kinds {
         let missing: Vec<ParticipantKind> = need.kinds.difference(takes).copied().collect();
@@ -964,6 +984,7 @@ mod tests {
             busy: Vec::new(),
             load_last_year_minutes: 0,
             volunteered: false,
+            takes_outsider: true,
         }
     }
 
@@ -980,6 +1001,7 @@ mod tests {
             sessions: vec![span(2, 9, 120)],
             declined: BTreeSet::new(),
             volunteers: BTreeSet::new(),
+            partners: BTreeSet::from([org(1)]),
         }
     }
 
@@ -1022,6 +1044,35 @@ mod tests {
             joint(&[team], &[own, partner.clone()]),
             vec![Some(partner.id)]
         );
+    }
+
+    #[test]
+    fn a_partner_who_takes_no_outsider_orders_is_not_proposed_for_one() {
+        let mut partner = facilitator(2);
+        partner.org = org(1);
+        partner.takes_outsider = false;
+        let mut team = order();
+        team.needs_outsider = true;
+        let r = rank(&team, std::slice::from_ref(&partner));
+        assert!(r.proposed.is_empty());
+        assert_eq!(why_not(&r, partner.id), &[Reason::NoOutsiderOrders]);
+        // An ordinary order is theirs to take.
+        team.needs_outsider = false;
+        assert_eq!(ids(&rank(&team, &[partner.clone()])), vec![partner.id]);
+    }
+
+    #[test]
+    fn only_an_agreement_shares_another_organisations_facilitator() {
+        let mut stranger = facilitator(2);
+        stranger.org = org(7);
+        let r = rank(&order(), std::slice::from_ref(&stranger));
+        assert_eq!(why_not(&r, stranger.id), &[Reason::NotShared]);
+        let shared = Need {
+            partners: BTreeSet::from([org(7)]),
+            ..order()
+        };
+        assert_eq!(ids(&rank(&shared, &[stranger.clone()])), vec![stranger.id]);
+        assert_eq!(joint(&[order()], &[stranger]), vec![None]);
     }
 
     #[test]
@@ -1430,10 +1481,14 @@ mod tests {
             let own_unit = need.unit.is_some() && need.unit == c.unit;
             let own_community = need.community.is_some() && need.community == c.community;
             let insider = need.needs_outsider && need.org == c.org;
+            let unwilling = need.needs_outsider && !c.takes_outsider;
+            let unshared = need.org != c.org && !need.partners.contains(&c.org);
             !declined
                 && !own_unit
                 && !own_community
                 && !insider
+                && !unwilling
+                && !unshared
                 && c.kinds.as_ref().is_none_or(|k| need.kinds.is_subset(k))
         }
 
@@ -1554,7 +1609,7 @@ mod tests {
                     proptest::collection::btree_map(month(), 0..=8u32, 0..=2),
                 ),
                 proptest::collection::vec((session(), any::<bool>()), 0..=2),
-                (0..=3u32, any::<bool>()),
+                (0..=3u32, any::<bool>(), proptest::bool::weighted(0.8)),
             )
                 .prop_map(
                     move |(
@@ -1562,7 +1617,7 @@ mod tests {
                         (methods, languages, kinds),
                         (cap, booked),
                         busy,
-                        (load, vol),
+                        (load, vol, outsider),
                     )| {
                         Candidate {
                             id: user(k),
@@ -1587,6 +1642,7 @@ mod tests {
                                 .collect(),
                             load_last_year_minutes: load * 600,
                             volunteered: vol,
+                            takes_outsider: outsider,
                         }
                     },
                 )
@@ -1610,6 +1666,7 @@ mod tests {
                 (
                     proptest::collection::btree_set(1..=4u128, 0..=1),
                     proptest::collection::btree_set(1..=4u128, 0..=2),
+                    proptest::collection::btree_set(0..3u128, 0..=3),
                 ),
             )
                 .prop_map(
@@ -1619,7 +1676,7 @@ mod tests {
                         method,
                         (languages, kinds),
                         sessions,
-                        (declined, volunteers),
+                        (declined, volunteers, partners),
                     )| Need {
                         org: org(o),
                         unit: u.map(|u| unit(o * 10 + u)),
@@ -1631,6 +1688,7 @@ mod tests {
                         sessions,
                         declined: declined.into_iter().map(user).collect(),
                         volunteers: volunteers.into_iter().map(user).collect(),
+                        partners: partners.into_iter().map(org).collect(),
                     },
                 )
         }

@@ -1024,6 +1024,7 @@ mod tests {
             languages: [ParticipantLang::Fi].into(),
             format: Format::FaceToFace,
             method: crate::order::MethodChoice::AdviseMe,
+            needs_outsider: false,
         };
         let v = Vocabulary::builtin();
         let a = process_activity(&order, Some("eratauko"), ProcessState::Closed, 2027, v)

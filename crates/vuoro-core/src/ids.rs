@@ -134,6 +134,10 @@ id_type!(
     /// One training a person holds: from a recorded training, or done before the platform.
     HeldTrainingId
 );
+id_type!(
+    /// An agreement between two organisations to share their facilitators.
+    PartnershipId
+);
 
 #[cfg(test)]
 mod tests {

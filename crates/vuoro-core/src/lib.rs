@@ -16,6 +16,7 @@ pub mod notices;
 pub mod offer;
 pub mod openspace;
 pub mod order;
+pub mod partner;
 pub mod permission;
 pub mod plan;
 pub mod practice;
@@ -29,8 +30,8 @@ pub mod themes;
 
 pub use ids::{
     AbsenceId, ActivityId, CompletionRequestId, HeldTrainingId, ListingImportId, LiveSessionId,
-    MeetingId, NoteId, OrgId, OrgPlanId, ParticipantId, PlanAreaId, PracticeId, ProcessId, TopicId,
-    TrainingId, UnitId, UserId,
+    MeetingId, NoteId, OrgId, OrgPlanId, ParticipantId, PartnershipId, PlanAreaId, PracticeId,
+    ProcessId, TopicId, TrainingId, UnitId, UserId,
 };
 pub use lang::{Lang, Localized};
 pub use permission::{Action, Role, RoleSet};

@@ -447,13 +447,8 @@ pub fn candidate(org: OrgId, m: &NetworkMember) -> Candidate {
         busy: m.absences.iter().map(Absence::busy).collect(),
         load_last_year_minutes: 0,
         volunteered: false,
+        takes_outsider: profile.takes_outsider,
     }
-}
-
-/// Whether the member takes an order that needs an outsider (the ranking's `needs_outsider`
-/// filters by organisation; a profile may also decline such orders).
-pub fn takes(m: &NetworkMember, need: &assignment::Need) -> bool {
-    !need.needs_outsider || m.profile.as_ref().is_some_and(|p| p.takes_outsider)
 }
 
 /// The year of a time in Finland, for "this year's meetings".

@@ -64,6 +64,12 @@ pub struct Order {
     pub languages: BTreeSet<ParticipantLang>,
     pub format: Format,
     pub method: MethodChoice,
+    /// Nobody of the orderer's own organisation should facilitate: a management team, a board,
+    /// a community in a crisis where every colleague is a party. A partner organisation's
+    /// facilitator is proposed instead (`crate::partner`). Orders from before the question was
+    /// asked read as not needing one.
+    #[serde(default)]
+    pub needs_outsider: bool,
 }
 
 /// An order as typed into the form: every field is kept as text so that a refused form comes
@@ -80,6 +86,8 @@ pub struct OrderInput {
     pub languages: Vec<String>,
     pub format: String,
     pub method: String,
+    /// The check box "needs an outsider"; nothing to validate.
+    pub needs_outsider: bool,
 }
 
 pub const MAX_PARTICIPANTS: i64 = 100_000;
@@ -187,6 +195,7 @@ impl OrderInput {
                 languages,
                 format,
                 method,
+                needs_outsider: self.needs_outsider,
             }),
             _ => Err(e),
         }
@@ -210,6 +219,7 @@ mod tests {
             languages: vec!["fi".into(), "sv".into()],
             format: "hybrid".into(),
             method: "eratauko".into(),
+            needs_outsider: true,
         }
     }
 
@@ -219,6 +229,7 @@ mod tests {
         assert_eq!(o.participant_count, 14);
         assert_eq!(o.method, MethodChoice::Method("eratauko".into()));
         assert_eq!(o.format, Format::Hybrid);
+        assert!(o.needs_outsider);
     }
 
     #[test]

@@ -148,6 +148,10 @@ pub struct ProcessActor {
     pub actor: Actor,
     pub is_orderer: bool,
     pub is_facilitator: bool,
+    /// They hold the facilitator role in an organisation that has (or had) a partner
+    /// agreement with the process's organisation (`crate::partner::borrowers`): a partner's
+    /// facilitator assigned to the process leads it as one of its own would.
+    pub partner_facilitator: bool,
 }
 
 /// Things done to one process.
@@ -212,11 +216,12 @@ impl ProcessActor {
     }
 
     /// The process's facilitator, while they still hold the facilitator role in its
-    /// organisation: only a holder of that role can be assigned, and taking it away is how the
-    /// organisation says they no longer facilitate there (so they no longer see the process,
-    /// its notes or its live sessions, even ones assigned before).
+    /// organisation, or in the partner organisation that lent them: only a holder of that role
+    /// can be assigned, and taking it away is how the organisation says they no longer
+    /// facilitate there (so they no longer see the process, its notes or its live sessions,
+    /// even ones assigned before).
     pub fn facilitator(&self) -> bool {
-        self.is_facilitator && self.actor.roles.has(Role::Facilitator)
+        self.is_facilitator && (self.actor.roles.has(Role::Facilitator) || self.partner_facilitator)
     }
 
     /// Every process right goes through here; `is_orderer` and `is_facilitator` are read only
@@ -545,6 +550,7 @@ mod tests {
                 actor: actor(&[]),
                 is_orderer,
                 is_facilitator,
+                partner_facilitator: false,
             };
             for a in all_actions() {
                 for s in S::ALL {
@@ -578,6 +584,29 @@ mod tests {
         assert!(!fac_orderer.can(ProcessAction::ApproveAsOrderer, S::Ordered));
     }
 
+    #[test]
+    fn a_partners_facilitator_leads_the_process_given_them_and_nothing_else() {
+        let lent = ProcessActor {
+            actor: actor(&[]),
+            is_facilitator: true,
+            partner_facilitator: true,
+            ..Default::default()
+        };
+        assert!(lent.can(ProcessAction::View, S::Phase1));
+        assert!(lent.can(ProcessAction::AnswerOffer, S::Ordered));
+        assert!(lent.can(ProcessAction::RunSession, S::Phase2));
+        assert!(lent.can(ProcessAction::EditSummary, S::Summary));
+        // Not a coordinator or the orderer of the borrowing organisation.
+        assert!(!lent.can(ProcessAction::AssignFacilitator, S::Ordered));
+        assert!(!lent.can(ProcessAction::Transition(Transition::Close), S::Summary));
+        // Another process of that organisation is not theirs to see.
+        let not_theirs = ProcessActor {
+            is_facilitator: false,
+            ..lent
+        };
+        assert!(!not_theirs.can(ProcessAction::View, S::Phase1));
+    }
+
     mod prop {
         use super::*;
         use proptest::prelude::*;
@@ -590,25 +619,33 @@ mod tests {
         proptest! {
             /// Being named on the process adds nothing beyond what the same user would have
             /// without it, unless they hold the role that goes with the name: rights come from
-            /// a current role in the process's organisation.
+            /// a current role in the process's organisation (or, for its facilitator, in a partner
+            /// organisation that lent them).
             #[test]
             fn a_relation_counts_only_with_its_role(
                 roles in any_roles(),
                 site_admin in any::<bool>(),
                 is_orderer in any::<bool>(),
                 is_facilitator in any::<bool>(),
+                partner in any::<bool>(),
                 a in proptest::sample::select(all_actions()),
                 s in proptest::sample::select(S::ALL.to_vec()),
             ) {
                 let actor = Actor { roles, site_admin };
-                let named = ProcessActor { actor, is_orderer, is_facilitator };
+                let named = ProcessActor {
+                    actor,
+                    is_orderer,
+                    is_facilitator,
+                    partner_facilitator: partner,
+                };
                 let counted = ProcessActor {
                     actor,
                     is_orderer: is_orderer && actor.can(Action::CreateOrder),
-                    is_facilitator: is_facilitator && roles.has(Role::Facilitator),
+                    is_facilitator: is_facilitator && (roles.has(Role::Facilitator) || partner),
+                    partner_facilitator: partner,
                 };
                 prop_assert_eq!(named.can(a, s), counted.can(a, s));
-                if roles.is_empty() {
+                if roles.is_empty() && !partner {
                     prop_assert!(!named.can(a, s), "no role, no right");
                 }
             }

@@ -63,22 +63,22 @@ pub fn method_of(order: &Order, plan_method: Option<&str>) -> Option<String> {
     })
 }
 
-/// The need of an order in `org`. The order form does not ask whether the community needs an
-/// outsider, so `needs_outsider` is false until the partner agreements give one to ask for;
-/// the work community is not keyed either (profiles do not name one), so only the unit rule
-/// keeps a facilitator from leading their own.
+/// The need of an order in `org`. The work community is not keyed (profiles do not name
+/// one), so only the unit rule keeps a facilitator from leading their own; an order whose
+/// community needs an outsider keeps everyone of `org` from leading it.
 pub fn need(org: OrgId, order: &Order, method: Option<String>, sessions: Vec<Span>) -> Need {
     Need {
         org,
         unit: order.unit,
         community: None,
-        needs_outsider: false,
+        needs_outsider: order.needs_outsider,
         method,
         languages: order.languages.clone(),
         kinds: order.participant_kinds.clone(),
         sessions,
         declined: BTreeSet::new(),
         volunteers: BTreeSet::new(),
+        partners: BTreeSet::new(),
     }
 }
 
@@ -227,6 +227,7 @@ mod tests {
             languages: BTreeSet::from([ParticipantLang::Fi]),
             format: Format::FaceToFace,
             method: MethodChoice::Method("eratauko".into()),
+            needs_outsider: false,
         }
     }
 

@@ -40,6 +40,7 @@ fn order(n: usize) -> Order {
         languages: BTreeSet::from([ParticipantLang::Fi]),
         format: Format::FaceToFace,
         method: MethodChoice::Method(METHOD.into()),
+        needs_outsider: false,
     }
 }
 

@@ -27,6 +27,7 @@ mod network;
 mod notices;
 mod offers;
 mod outcome;
+mod partners;
 mod process;
 mod rights;
 
@@ -246,6 +247,10 @@ mod tests {
         (
             13,
             "4986eebbb186d48168fcb997b7542caebb503b3d22ae6dd956056c6f5367545f770201195cedb5aa5c794a4b42ec3247",
+        ),
+        (
+            14,
+            "66dcade21b7f32e1b06050c99eb4baad0646aeafa4d7eacabc20678d195900118f567f62e4f693a4f3331a4ba9b636f2",
         ),
     ];
 

@@ -105,6 +105,7 @@ async fn create_process(f: &Fixture) -> ProcessId {
                     languages: BTreeSet::from([ParticipantLang::Fi]),
                     format: Format::FaceToFace,
                     method: MethodChoice::Method("eratauko".into()),
+                    needs_outsider: false,
                 },
                 plan: Plan::default(),
                 community: None,

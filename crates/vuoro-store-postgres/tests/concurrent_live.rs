@@ -85,6 +85,7 @@ async fn fixture() -> Option<Fixture> {
                     languages: BTreeSet::from([ParticipantLang::Fi]),
                     format: Format::FaceToFace,
                     method: MethodChoice::Method("eratauko".into()),
+                    needs_outsider: false,
                 },
                 plan: Plan::default(),
                 community: None,

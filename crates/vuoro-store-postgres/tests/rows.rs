@@ -45,6 +45,7 @@ async fn store_with_process() -> Option<(PgStore, User, ProcessId)> {
         languages: BTreeSet::from([ParticipantLang::Fi]),
         format: Format::Online,
         method: MethodChoice::AdviseMe,
+        needs_outsider: false,
     };
     let p = store
         .create_process(

@@ -18,6 +18,7 @@ mod network;
 mod notices;
 mod offers;
 mod outcome;
+mod partners;
 mod process;
 mod rights;
 
@@ -678,6 +679,10 @@ mod tests {
             23,
             "88aa5e613dc8f13ec4fa9a2a55cd49a9e6b0f8222d6127236a084b0cc4078ec35b19602e3eb3f2efbf1fddfd9d720542",
         ),
+        (
+            24,
+            "56e60a41d11b939b45b0a91ddcd57db0c50c13bdfa730140866cccd0d2d0ef642ebcb490ac889c50291f7ab41c81a494",
+        ),
     ];
 
     #[test]
@@ -859,6 +864,7 @@ mod tests {
             languages: BTreeSet::from([ParticipantLang::Fi]),
             format: Format::Online,
             method: MethodChoice::AdviseMe,
+            needs_outsider: false,
         };
         let p = old
             .create_process(
@@ -954,6 +960,7 @@ mod tests {
             languages: BTreeSet::from([ParticipantLang::Fi]),
             format: Format::Online,
             method: MethodChoice::AdviseMe,
+            needs_outsider: false,
         };
         let p = store
             .create_process(

@@ -32,10 +32,15 @@ pub enum AuditAction {
     SignOnMappingChanged,
     /// Password log-in was turned on or off for an organisation.
     PasswordLoginChanged,
+    /// A partner agreement was proposed (by this side or to it).
+    PartnershipProposed,
+    PartnershipAccepted,
+    /// A partner agreement ended, or its proposal was withdrawn or turned down.
+    PartnershipEnded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 7] = [
+    pub const ALL: [AuditAction; 10] = [
         AuditAction::StaffExported,
         AuditAction::StaffDeleted,
         AuditAction::StaffAnonymised,
@@ -43,6 +48,9 @@ impl AuditAction {
         AuditAction::RetentionDeleted,
         AuditAction::SignOnMappingChanged,
         AuditAction::PasswordLoginChanged,
+        AuditAction::PartnershipProposed,
+        AuditAction::PartnershipAccepted,
+        AuditAction::PartnershipEnded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -54,6 +62,9 @@ impl AuditAction {
             AuditAction::RetentionDeleted => "retention_deleted",
             AuditAction::SignOnMappingChanged => "sign_on_mapping_changed",
             AuditAction::PasswordLoginChanged => "password_login_changed",
+            AuditAction::PartnershipProposed => "partnership_proposed",
+            AuditAction::PartnershipAccepted => "partnership_accepted",
+            AuditAction::PartnershipEnded => "partnership_ended",
         }
     }
 
@@ -86,6 +97,9 @@ pub enum AuditDetail {
     SignOnGroup { group: String, roles: Vec<String> },
     /// Password log-in was turned on or off.
     PasswordLogin { allowed: bool },
+    /// A partner agreement with the organisation named `org` (its name then), of this scope
+    /// (`vuoro_core::partner::Scope` code).
+    Partnership { org: String, scope: String },
     /// An entry from before details were structured.
     #[serde(skip)]
     Text(String),

@@ -21,6 +21,7 @@ pub mod mail;
 pub mod network;
 pub mod notices;
 pub mod offers;
+pub mod partners;
 
 pub mod rights;
 
@@ -35,6 +36,7 @@ pub mod prelude {
     pub use crate::NetworkStore as _;
     pub use crate::NoticeStore as _;
     pub use crate::OfferStore as _;
+    pub use crate::PartnerStore as _;
 
     pub use crate::TokenStore as _;
     pub use crate::{
@@ -71,6 +73,7 @@ pub use network::{
 };
 pub use notices::{CommunityMail, NoticeStore, SummaryMove, SummaryMoved};
 pub use offers::{Offer, OfferRecord, OfferStore, RecordOffer, RecordVolunteer};
+pub use partners::{NewPartnership, PartnerStore};
 
 pub use rights::{
     OwnComment, OwnItem, OwnWords, RawKind, Removal, RetentionCandidate, RetentionCounts,
@@ -777,6 +780,7 @@ pub trait Store:
     + TokenStore
     + NetworkStore
     + OfferStore
+    + PartnerStore
     + std::fmt::Debug
 {
 }
@@ -797,6 +801,7 @@ impl<T> Store for T where
         + TokenStore
         + NetworkStore
         + OfferStore
+        + PartnerStore
         + std::fmt::Debug
 {
 }

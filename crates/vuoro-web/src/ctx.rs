@@ -35,6 +35,10 @@ pub struct CurrentUser {
     /// with a password and they turned password log-in off. The front page offers the
     /// sign-on for them.
     pub sign_on_required: Vec<Organisation>,
+    /// Organisations whose processes the user may lead as a partner's facilitator: those with
+    /// an agreement (ever accepted) with an organisation where this session reaches their
+    /// facilitator role (`crate::partners::borrowing_orgs`).
+    pub partner_orgs: Vec<OrgId>,
     pub session_hash: String,
     /// How this session began.
     pub session_via: LoginVia,
@@ -77,6 +81,7 @@ impl CurrentUser {
             actor: self.actor(p.org),
             is_orderer: p.orderer == self.id,
             is_facilitator: p.facilitator == Some(self.id),
+            partner_facilitator: self.partner_orgs.contains(&p.org),
         }
     }
 }
@@ -227,6 +232,14 @@ impl FromRequestParts<AppState> for Ctx {
                         sign_on_required = closed.into_iter().map(|(o, _)| o).collect();
                     }
                 }
+                // Read only for facilitators: nobody else leads a partner's process.
+                let facilitating: Vec<OrgId> = memberships
+                    .iter()
+                    .filter(|(_, r)| r.has(vuoro_core::Role::Facilitator))
+                    .map(|(o, _)| o.id)
+                    .collect();
+                let partner_orgs =
+                    crate::partners::borrowing_orgs(state.store.as_ref(), &facilitating).await?;
                 user = Some(CurrentUser {
                     id: u.id,
                     name: u.name,
@@ -234,6 +247,7 @@ impl FromRequestParts<AppState> for Ctx {
                     site_admin: u.site_admin,
                     memberships,
                     sign_on_required,
+                    partner_orgs,
                     session_hash: hash,
                     session_via: session.via,
                 });

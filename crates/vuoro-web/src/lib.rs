@@ -27,6 +27,7 @@ pub mod network;
 pub mod notices;
 pub mod orders;
 pub mod pages;
+pub mod partners;
 pub mod password;
 pub mod practices;
 pub mod processes;
@@ -160,6 +161,7 @@ fn routes() -> routes::Routes {
         .merge(proposals::router())
         .merge(hours::router())
         .merge(batch::router())
+        .merge(partners::router())
         .merge(live::router())
         .merge(themes::router())
         .merge(practices::router())

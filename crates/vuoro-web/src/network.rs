@@ -293,6 +293,18 @@ pub struct IdleRow {
     pub load: String,
 }
 
+/// A partner's process led by one of this network's members: who, for whom, from when, how
+/// many hours (as planned, corrected by the hours recorded).
+#[derive(Debug)]
+pub struct LentRow {
+    pub id: UserId,
+    pub name: String,
+    pub partner: String,
+    pub first: String,
+    pub hours: String,
+    sort: Option<OffsetDateTime>,
+}
+
 #[derive(Debug)]
 pub struct MeetingRow {
     pub id: MeetingId,
@@ -325,6 +337,7 @@ struct NetworkPage {
     year: String,
     meetings: Vec<MeetingRow>,
     trainings: Vec<TrainingRow>,
+    lent: Vec<LentRow>,
 }
 
 async fn network_page(
@@ -372,12 +385,42 @@ async fn network_page(
     // hours recorded after them.
     let this_month = YearMonth::of(now);
     let mut load: HashMap<UserId, u32> = HashMap::new();
-    for b in crate::proposals::bookings(&state, org.id, None).await? {
+    let own = crate::proposals::bookings(&state, Some(org.id), None).await?;
+    // What the partners borrowed: their processes that this network's members lead. The page
+    // shows who leads how many hours for whom, never what the dialogues are about.
+    let mut lent = Vec::new();
+    for partner in crate::partners::borrowing_orgs(state.store.as_ref(), &[org.id]).await? {
+        let partner_name = state.store.org(partner).await?.name;
+        for b in crate::proposals::bookings(&state, Some(partner), None).await? {
+            if ids.contains(&b.facilitator) {
+                lent.push((partner_name.clone(), b));
+            }
+        }
+    }
+    for b in own.iter().chain(lent.iter().map(|(_, b)| b)) {
         let m = proposals::booked_per_month(&b.sessions)
             .get(&this_month)
             .map_or(0, |m| m.corrected);
         *load.entry(b.facilitator).or_default() += m;
     }
+    let mut lent: Vec<LentRow> = lent
+        .into_iter()
+        .map(|(partner, b)| {
+            let first = b.sessions.iter().map(|s| s.span.start).min();
+            LentRow {
+                id: b.facilitator,
+                name: name(&b.facilitator),
+                partner,
+                first: first.map_or_else(
+                    || i18n::t(lang, "net-lent-no-dates"),
+                    |t| format_date(t.to_offset(vuoro_core::notices::helsinki_offset(t)).date()),
+                ),
+                hours: hours(lang, b.sessions.iter().map(|s| s.minutes()).sum()),
+                sort: first,
+            }
+        })
+        .collect();
+    lent.sort_by(|a, b| b.sort.cmp(&a.sort).then_with(|| a.name.cmp(&b.name)));
     let idle = network::longest_idle(&members)
         .into_iter()
         .map(|m| IdleRow {
@@ -431,6 +474,7 @@ async fn network_page(
         year: year.to_string(),
         meetings,
         trainings,
+        lent,
         manage,
         org,
         c,
@@ -773,8 +817,9 @@ async fn person_view(
         let led = state.store.processes(&filter).await?;
         // Hours: every session of the processes they lead (not cancelled) counts in its month,
         // as planned and as corrected by the hours recorded after it; the last three months
-        // and those to come are shown against the capacity.
-        let booked: Vec<_> = crate::proposals::bookings(state, org.id, Some(person.id))
+        // and those to come are shown against the capacity. A partner's processes they lead
+        // count too (as sums per month: their titles are the partner's).
+        let booked: Vec<_> = crate::proposals::bookings(state, None, Some(person.id))
             .await?
             .into_iter()
             .flat_map(|b| b.sessions)

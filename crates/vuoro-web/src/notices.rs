@@ -34,7 +34,7 @@ use vuoro_core::notices::{
 };
 use vuoro_core::permission::ProcessAction;
 use vuoro_core::summary::{Summary, SummaryState};
-use vuoro_core::{Lang, OrgId, ProcessId, Role, UserId};
+use vuoro_core::{Lang, ProcessId, Role, UserId};
 use vuoro_store::notices::COMMUNITY_MAIL_KEY;
 use vuoro_store::{MailKind, NewMail, Process, ProcessFilter, StoreError, SummaryMove, User};
 
@@ -437,7 +437,7 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
             let Some(u) = people.get(&r.to) else {
                 continue;
             };
-            if !still_holds(state, p.org, r.to, Role::Facilitator).await? {
+            if !crate::partners::facilitates(state.store.as_ref(), p.org, r.to).await? {
                 continue;
             }
             let to = Recipient::user(u);
@@ -474,13 +474,13 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
             let Some(u) = people.get(&f.to) else {
                 continue;
             };
-            let role = if f.to == pr.orderer {
-                Role::Orderer
-            } else {
-                Role::Facilitator
-            };
             let org = state.store.process(f.process).await?.org;
-            if !still_holds(state, org, f.to, role).await? {
+            let holds = if f.to == pr.orderer {
+                state.store.roles(org, f.to).await?.has(Role::Orderer)
+            } else {
+                crate::partners::facilitates(state.store.as_ref(), org, f.to).await?
+            };
+            if !holds {
                 continue;
             }
             let to = Recipient::user(u);
@@ -510,15 +510,6 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
 /// Whether `user` still holds `role` in `org`: someone who left the organisation, lost the
 /// role or was removed is not mailed about its processes any more (a notice names the process
 /// and what its community agreed).
-async fn still_holds(
-    state: &AppState,
-    org: OrgId,
-    user: UserId,
-    role: Role,
-) -> Result<bool, StoreError> {
-    Ok(state.store.roles(org, user).await?.has(role))
-}
-
 /// The accounts notices go to, in one query.
 async fn accounts(
     state: &AppState,

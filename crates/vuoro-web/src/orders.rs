@@ -68,6 +68,19 @@ fn fields(
             .errors(lang, e),
         );
     }
+    // A management team or a board is not led by a colleague: the ranking proposes partner
+    // organisations' facilitators instead.
+    out.push(
+        Field::new(
+            "needs_outsider",
+            t("order-needs-outsider"),
+            Kind::Checkboxes(opts(
+                [("yes".to_owned(), t("order-needs-outsider-yes"))],
+                &[if i.needs_outsider { "yes" } else { "" }.to_owned()],
+            )),
+        )
+        .hint(t("order-needs-outsider-hint")),
+    );
     out.extend([
         text("reason", Kind::Textarea, &i.reason, limits::LONG),
         text("outcome", Kind::Textarea, &i.outcome, limits::LONG),
@@ -196,6 +209,7 @@ async fn submit(
         languages: form.all("languages"),
         format: form.string("format"),
         method: form.string("method"),
+        needs_outsider: form.get("needs_outsider") == "yes",
     };
     let unit_ids: Vec<_> = units.iter().map(|u| u.id).collect();
     let community_input = crate::notices::community_input(&form);

@@ -303,14 +303,18 @@ async fn approval_mail(
         let Some(person) = people.get(&id) else {
             continue;
         };
-        // Only someone who may still approve (holds the role in the organisation) is asked.
+        // Only someone who may still approve (holds the role in the organisation, or the
+        // partner's facilitator lent to it) is asked.
+        let is_facilitator = p.facilitator == Some(id);
         let actor = ProcessActor {
             actor: vuoro_core::permission::Actor {
                 roles: state.store.roles(p.org, id).await?,
                 site_admin: person.site_admin,
             },
             is_orderer: p.orderer == id,
-            is_facilitator: p.facilitator == Some(id),
+            is_facilitator,
+            partner_facilitator: is_facilitator
+                && crate::partners::facilitates(state.store.as_ref(), p.org, id).await?,
         };
         let may = match side {
             ApprovalSide::Orderer => ProcessAction::ApproveAsOrderer,
@@ -730,6 +734,7 @@ pub struct OrderView {
     pub orderer: String,
     pub unit: Option<String>,
     pub created: String,
+    pub needs_outsider: bool,
 }
 
 #[derive(Debug)]
@@ -951,6 +956,7 @@ async fn process_view_with(
             MethodChoice::Method(id) => method_label(state, lang, Some(id)),
         },
         orderer: name(&p.orderer),
+        needs_outsider: p.order.needs_outsider,
         unit: p
             .order
             .unit
@@ -959,16 +965,15 @@ async fn process_view_with(
     };
 
     let assign = if pa.can(ProcessAction::AssignFacilitator, p.state) {
-        let members = state.store.members(p.org).await?;
         let current = p.facilitator.map(|f| f.to_string()).unwrap_or_default();
         Some(Field::new(
             "facilitator",
             c.t("assign-label"),
             Kind::Select(opts(
-                members
-                    .iter()
-                    .filter(|m| m.roles.has(Role::Facilitator))
-                    .map(|m| (m.user.id.to_string(), m.user.name.clone())),
+                crate::partners::assignable(state, &p)
+                    .await?
+                    .into_iter()
+                    .map(|(id, name)| (id.to_string(), name)),
                 &[current],
             )),
         ))
@@ -1415,8 +1420,13 @@ async fn assign(
     let user = c.user()?;
     let fac = UserId::parse(form.get("facilitator"))
         .map_err(|_| AppError::BadRequest("error-invalid"))?;
-    // Only a facilitator of the same organisation can be assigned.
-    if !state.store.roles(p.org, fac).await?.has(Role::Facilitator) {
+    // Only a facilitator of the same organisation, or of a partner whose agreement shares
+    // them for this order, can be assigned.
+    if !crate::partners::assignable(&state, &p)
+        .await?
+        .iter()
+        .any(|(id, _)| *id == fac)
+    {
         return Err(AppError::BadRequest("error-not-a-facilitator"));
     }
     // A volunteer, or a coordinator assigning themselves, has said yes already; anyone else

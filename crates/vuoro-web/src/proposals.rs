@@ -24,6 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
 use vuoro_core::assignment::{Candidate, Need, Ranking, Reason, rank};
 use vuoro_core::offer::OfferStatus;
+use vuoro_core::partner;
 use vuoro_core::permission::{Action, ProcessAction};
 use vuoro_core::proposals::{self, Booking};
 use vuoro_core::{Lang, OrgId, ProcessId, ProcessState, UserId};
@@ -162,7 +163,9 @@ fn reason_text(
         | Reason::Volunteered
         | Reason::OwnUnit
         | Reason::OwnCommunity
-        | Reason::OwnOrganisation => vec![],
+        | Reason::OwnOrganisation
+        | Reason::NoOutsiderOrders
+        | Reason::NotShared => vec![],
     };
     i18n::t_args(lang, &key, &args)
 }
@@ -170,14 +173,19 @@ fn reason_text(
 /// The rankings of some orders of one organisation, with what they were made from.
 #[derive(Debug)]
 pub struct Rankings {
+    /// The network's members, the organisation's own first, then those of the partners whose
+    /// agreements share them for some order.
     pub members: Vec<vuoro_core::network::NetworkMember>,
+    /// The names of those partners.
+    pub partners: HashMap<OrgId, String>,
     /// Each order's need (with who declined and who volunteered) and its ranking, in the
     /// order of the orders given.
     pub ranked: Vec<(Need, Ranking)>,
     /// The orders' offers, oldest first (who declined and why, who was asked).
     pub offers: Vec<Offer>,
-    /// The network's candidates beside the processes already led: what a joint assignment of
-    /// the orders reads with their needs.
+    /// The network's candidates (the partners' too) beside the processes already led: what a
+    /// joint assignment of the orders reads with their needs, whose `partners` say whose
+    /// facilitators each order may get.
     pub candidates: Vec<Candidate>,
 }
 
@@ -187,19 +195,20 @@ impl Rankings {
     }
 }
 
-/// What books the facilitators of `org`: every session of the processes they lead (not
-/// cancelled), each counting the hours recorded after it or else its planned length; only
-/// `facilitator`'s with one given. Three queries however many processes.
+/// What books facilitators: every session of the processes of `org` (of any organisation
+/// without one) that have a facilitator (not cancelled), each counting the hours recorded after
+/// it or else its planned length; only `facilitator`'s with one given. Three queries however
+/// many processes.
 pub async fn bookings(
     state: &AppState,
-    org: OrgId,
+    org: Option<OrgId>,
     facilitator: Option<UserId>,
 ) -> AppResult<Vec<Booking>> {
     let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
     let led: Vec<(ProcessId, UserId)> = state
         .store
         .processes(&ProcessFilter {
-            org: Some(org),
+            org,
             facilitator,
             ..Default::default()
         })
@@ -237,11 +246,17 @@ pub async fn bookings(
 /// the bookings of the processes its facilitators lead, and the orders' plans, offers and
 /// volunteers once, whatever the number of orders: the proposals page ranks one, the queue, a
 /// facilitator's open orders and the joint assignment every waiting one.
+///
+/// The facilitators of every partner whose agreement is in force are candidates too, with the
+/// bookings of their own organisation's processes; each order's `partners` say whose of them
+/// the agreements share for it (`partner::lenders`: an agreement for outsiders only shares
+/// them for an order that needs one).
 pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> AppResult<Rankings> {
     if orders.is_empty() {
         // Nothing to rank: the network is not read (an empty queue on every own page).
         return Ok(Rankings {
             members: Vec::new(),
+            partners: HashMap::new(),
             ranked: Vec::new(),
             offers: Vec::new(),
             candidates: Vec::new(),
@@ -249,11 +264,33 @@ pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> A
     }
     let now = OffsetDateTime::now_utc();
     let tz = vuoro_core::notices::helsinki().map_err(|_| AppError::NotFound)?;
-    let members = state
-        .store
-        .network_members(org, crate::practices::today())
-        .await?;
-    let bookings = bookings(state, org, None).await?;
+    let today = crate::practices::today();
+    let agreements = state.store.partnerships(&[org]).await?;
+    // Every agreement in force covers an order that needs an outsider.
+    let lenders = partner::lenders(&agreements, org, true);
+    let mut members = state.store.network_members(org, today).await?;
+    let mut bookings = bookings(state, Some(org), None).await?;
+    let mut sides = vec![(org, members.len())];
+    let mut partners = HashMap::new();
+    for &lender in &lenders {
+        let theirs = state.store.network_members(lender, today).await?;
+        sides.push((lender, theirs.len()));
+        members.extend(theirs);
+        bookings.extend(self::bookings(state, Some(lender), None).await?);
+        partners.insert(lender, state.store.org(lender).await?.name);
+    }
+    // Each side's members as candidates of their own organisation, the order's own first (a
+    // person in both counts as its own).
+    let candidates_of = |skip: Option<ProcessId>| {
+        let mut out = Vec::with_capacity(members.len());
+        let mut rest = members.as_slice();
+        for &(side, n) in &sides {
+            let (these, after) = rest.split_at(n);
+            out.extend(proposals::candidates(side, these, &bookings, skip, now));
+            rest = after;
+        }
+        out
+    };
     let targets: Vec<ProcessId> = orders.iter().map(|p| p.id).collect();
     let plans = state.store.current_plans(&targets).await?;
     let offers = state.store.offers(&targets).await?;
@@ -261,7 +298,7 @@ pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> A
     // An order with no facilitator books nobody, so leaving it out changes nothing: one set
     // of candidates serves every such order (the whole queue); only an order that has its
     // facilitator needs its own, without its own sessions.
-    let candidates = proposals::candidates(org, &members, &bookings, None, now);
+    let candidates = candidates_of(None);
     let mut ranked = Vec::with_capacity(orders.len());
     for p in orders {
         let sessions = plans
@@ -284,11 +321,11 @@ pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> A
             .filter(|(q, _)| *q == p.id)
             .map(|(_, u)| *u)
             .collect();
+        need.partners = partner::lenders(&agreements, org, need.needs_outsider)
+            .into_iter()
+            .collect();
         let ranking = if p.facilitator.is_some() {
-            rank(
-                &need,
-                &proposals::candidates(p.org, &members, &bookings, Some(p.id), now),
-            )
+            rank(&need, &candidates_of(Some(p.id)))
         } else {
             rank(&need, &candidates)
         };
@@ -296,6 +333,7 @@ pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> A
     }
     Ok(Rankings {
         members,
+        partners,
         ranked,
         offers,
         candidates,
@@ -362,6 +400,7 @@ async fn page(
     require(&pa, ProcessAction::AssignFacilitator, p.state)?;
     let Rankings {
         members,
+        partners: orgs,
         ranked,
         offers,
         ..
@@ -374,7 +413,6 @@ async fn page(
         .collect();
     let users = state.store.users(&user_ids).await?;
     let name = |u: &UserId| users.get(u).map(|x| x.name.clone()).unwrap_or_default();
-    let orgs = HashMap::new();
     let lang = c.lang;
     // The latest reason of each who declined, for the coordinator's eyes only.
     let declined: HashMap<UserId, String> = offers
@@ -404,9 +442,12 @@ async fn page(
             reasons: words(&x.candidate, &x.reasons),
         })
         .collect();
+    // A partner's facilitator whom no agreement shares for this order is not this order's
+    // business: not listed.
     let not_proposed = ranking
         .not_proposed
         .iter()
+        .filter(|x| !x.reasons.contains(&Reason::NotShared))
         .map(|x| Row {
             id: x.candidate,
             name: name(&x.candidate),
@@ -469,6 +510,8 @@ mod tests {
             Reason::OwnUnit,
             Reason::OwnCommunity,
             Reason::OwnOrganisation,
+            Reason::NoOutsiderOrders,
+            Reason::NotShared,
             Reason::KindNotTaken { kinds: vec![] },
             Reason::OverCapacity {
                 month: YearMonth {

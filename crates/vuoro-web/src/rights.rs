@@ -322,6 +322,17 @@ fn detail_text(lang: Lang, stored: &str) -> String {
                 &[("group", text(group)), ("roles", text(roles))],
             )
         }
+        AuditDetail::Partnership { org, scope } => i18n::t_args(
+            lang,
+            "audit-detail-partnership",
+            &[
+                ("org", text(org)),
+                (
+                    "scope",
+                    text(i18n::t(lang, &format!("partners-scope-{scope}"))),
+                ),
+            ],
+        ),
         AuditDetail::PasswordLogin { allowed } => i18n::t(
             lang,
             if allowed {

@@ -61,6 +61,7 @@ fn order(
         languages: BTreeSet::from([ParticipantLang::Fi, ParticipantLang::Sv]),
         format: Format::FaceToFace,
         method,
+        needs_outsider: false,
     }
 }
 

@@ -28,6 +28,7 @@ pub mod network;
 pub mod notices;
 pub mod offers;
 pub mod outcome;
+pub mod partners;
 pub mod process;
 pub mod rights;
 pub mod sign_on;
@@ -204,6 +205,8 @@ macro_rules! conformance_tests {
             offers::volunteers_come_only_for_a_waiting_order,
             offers::offers_are_in_the_record_and_removal_empties_the_reasons,
             offers::an_order_is_offered_from_the_queue_only_while_it_waits,
+            partners::an_agreement_is_proposed_accepted_and_ended_once,
+            partners::proposals_and_answers_at_once_count_once,
         );
     };
 }
@@ -297,6 +300,7 @@ pub fn order(community: &str, unit: Option<UnitId>) -> Order {
         languages: BTreeSet::from([ParticipantLang::Fi, ParticipantLang::Sv]),
         format: Format::FaceToFace,
         method: MethodChoice::Method("eratauko".into()),
+        needs_outsider: false,
     }
 }
 

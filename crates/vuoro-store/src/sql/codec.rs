@@ -180,4 +180,15 @@ mod tests {
     fn emails_are_lower_cased() {
         assert_eq!(normalise_email(" Äiti@Example.FI "), "äiti@example.fi");
     }
+
+    /// An order stored before the order form asked whether the community needs an outsider
+    /// reads as not needing one.
+    #[test]
+    fn orders_from_before_the_outsider_question_read() {
+        let stored = r#"{"community":"Koulu","unit":null,"reason":"r","outcome":"o","timing":"t","participant_count":5,"participant_kinds":["staff"],"languages":["fi"],"format":"face_to_face","method":{"kind":"advise_me"}}"#;
+        let order: vuoro_core::order::Order =
+            from_json(stored, "order").expect("an old order reads");
+        assert!(!order.needs_outsider);
+        assert_eq!(order.community, "Koulu");
+    }
 }

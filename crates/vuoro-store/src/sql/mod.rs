@@ -105,5 +105,14 @@ macro_rules! summary_link_columns {
     };
 }
 
+/// The columns of `partnerships` that [`PartnershipRow`] reads.
+#[macro_export]
+macro_rules! partnership_columns {
+    () => {
+        "id, proposer_org, partner_org, scope, proposed_by, proposed_at, accepted_by, \
+         accepted_at, ended_by, ended_at"
+    };
+}
+
 pub mod codec;
 pub mod rows;

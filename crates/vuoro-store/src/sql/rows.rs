@@ -823,3 +823,37 @@ impl OfferRow {
         })
     }
 }
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct PartnershipRow {
+    id: String,
+    proposer_org: String,
+    partner_org: String,
+    scope: String,
+    proposed_by: String,
+    proposed_at: String,
+    accepted_by: Option<String>,
+    accepted_at: Option<String>,
+    ended_by: Option<String>,
+    ended_at: Option<String>,
+}
+
+impl PartnershipRow {
+    pub fn into_partnership(self) -> Result<vuoro_core::partner::Partnership> {
+        const T: &str = "partnerships";
+        Ok(vuoro_core::partner::Partnership {
+            id: parse_id(&self.id, T)?,
+            proposer: parse_id(&self.proposer_org, T)?,
+            partner: parse_id(&self.partner_org, T)?,
+            scope: vuoro_core::partner::Scope::parse(&self.scope).ok_or_else(|| {
+                StoreError::Corrupt(format!("unknown partnership scope {}", self.scope))
+            })?,
+            proposed_by: parse_id(&self.proposed_by, T)?,
+            proposed_at: parse_timestamp(&self.proposed_at, T)?,
+            accepted_by: parse_opt_id(self.accepted_by.as_deref(), T)?,
+            accepted_at: parse_opt_timestamp(self.accepted_at.as_deref(), T)?,
+            ended_by: parse_opt_id(self.ended_by.as_deref(), T)?,
+            ended_at: parse_opt_timestamp(self.ended_at.as_deref(), T)?,
+        })
+    }
+}

@@ -57,6 +57,7 @@ async fn dialogue(
                     languages: BTreeSet::from([ParticipantLang::Fi]),
                     format: Format::FaceToFace,
                     method: MethodChoice::Method(method.into()),
+                    needs_outsider: false,
                 },
                 plan: Plan::default(),
                 community: None,

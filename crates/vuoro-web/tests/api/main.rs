@@ -23,6 +23,7 @@ mod network;
 mod notices;
 mod openspace;
 mod org_plans;
+mod partners;
 mod permissions;
 mod practices;
 mod process_page;

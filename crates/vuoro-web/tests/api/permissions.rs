@@ -112,6 +112,8 @@ enum Fresh {
     MailedLink(vuoro_store::TokenPurpose),
     /// `Q` offered anew to its facilitator, awaiting their answer.
     Offer,
+    /// A partnership (`{id}`) proposed to the organisation by a new one, to be accepted.
+    Partnership,
 }
 
 struct Row {
@@ -292,6 +294,13 @@ fn table() -> Vec<Row> {
             .fields(&[("group", "ryhmä-{uniq}"), ("roles", "orderer")]),
         // Allowing password log-in, the only change that needs no sign-on on the server.
         row(POST, "/orgs/{org}/sign-on/password", MANAGE).fields(&[("allowed", "yes")]),
+        // partner agreements: the organisation's admins (and site administrators); a proposal
+        // without its fields comes back with their errors
+        row(GET, "/orgs/{org}/partners", MANAGE),
+        row(POST, "/orgs/{org}/partners", MANAGE),
+        row(POST, "/orgs/{org}/partners/{id}", MANAGE)
+            .fields(&[("do", "accept")])
+            .fresh(Fresh::Partnership),
         // the method library: anyone who holds a role somewhere, or the site administrator
         row(GET, "/methods", "L Y Y Y Y Y Y Y F L L"),
         row(GET, "/methods/{id}", "L Y Y Y Y Y Y Y F L L"),
@@ -1124,6 +1133,25 @@ async fn make_fresh(
                 )
                 .await
                 .expect("offered anew");
+        }
+        Fresh::Partnership => {
+            let county = app
+                .store
+                .create_org(&format!("Kumppani {n}"), now)
+                .await
+                .expect("org");
+            let p = app
+                .store
+                .propose_partnership(&vuoro_store::NewPartnership {
+                    proposer: county.id,
+                    partner: fx.org,
+                    scope: vuoro_core::partner::Scope::Outsider,
+                    by: app.user_id("admin").await,
+                    at: now,
+                })
+                .await
+                .expect("proposed");
+            values.insert("id", p.id.to_string());
         }
         Fresh::PlanSession => {
             let orderer = app.login("orderer").await;

@@ -6,7 +6,9 @@
 // first): it is back in the queue with its next proposal, the coordinator offers it to the
 // next one, who accepts it, and it is in their list. Every page is checked with axe-core, for
 // its one primary action and for reflow. Then the rest of the queue is offered at once by the
-// joint assignment. (Partners' facilitators are not built yet.)
+// joint assignment. First, the city's management team needs an outsider: the partner
+// county's facilitator is proposed for it, assigned and accepts it, and the county sees the
+// assignment on its network page, not the dialogue.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,6 +39,46 @@ async function openOffered(page, title) {
   await follow(page, title, page.getByRole('region', { name: 'Fasilitoimasi prosessit' }));
   assert.match(await mainText(page), /tarjosi sinulle tämän tilauksen fasilitoitavaksi/);
 }
+
+test('a partner organisation\'s facilitator is proposed for the management team and leads it', async () => {
+  const c = await logIn('koordinaattori@demo.vuoro.fi');
+  await follow(c, 'Tilausjono');
+  await follow(c, 'Kaupungin johtoryhmä');
+  assert.match(await mainText(c), /Yhteisö tarvitsee oman organisaation ulkopuolisen fasilitaattorin/);
+  await follow(c, 'Näytä ehdotetut fasilitaattorit');
+  const proposed = c.getByRole('region', { name: 'Ehdotetut, paras ensin' });
+  assert.match(await proposed.innerText(), /Kumppanilta Esimerkkilän hyvinvointialue/);
+  const first = (await proposed.getByRole('heading', { level: 3 }).first().innerText()).trim();
+  const emails = { 'Kalle Kumppani': 'kumppani@demo.vuoro.fi', 'Katja Kumpulainen': 'kumppani2@demo.vuoro.fi' };
+  assert.ok(emails[first], `the partner's facilitator comes first, not ${first}`);
+  assert.match(
+    await c.getByRole('region', { name: 'Ei ehdoteta' }).innerText(),
+    /Tilaajan omasta organisaatiosta, vaikka tarvitaan ulkopuolinen/,
+    "the city's own facilitators are not proposed",
+  );
+  await submit(c, `Anna tehtäväksi: ${first}`);
+
+  // The partner's facilitator finds it on their front page, opens it and accepts it.
+  const f = await logIn(emails[first]);
+  await openOffered(f, 'Kaupungin johtoryhmä');
+  await submit(f, 'Otan tilauksen vastaan');
+  assert.match(await f.getByRole('region', { name: 'Tapahtumat' }).innerText(), new RegExp(`${first} otti tilauksen vastaan\\.`));
+
+  // The county's admin keeps the agreement, and its network page shows who leads for whom.
+  const a = await logIn('hyvinvointialue@demo.vuoro.fi');
+  await follow(a, 'Hallinnoi organisaatiota');
+  await follow(a, 'Kumppanuudet');
+  assert.match(
+    await a.getByRole('region', { name: 'Voimassa olevat sopimukset' }).innerText(),
+    /Esimerkkilän kaupunki · Vain ulkopuolista fasilitaattoria tarvitsevat tilaukset/,
+  );
+  await follow(a, 'Etusivu');
+  await follow(a, 'Fasilitaattoriverkosto');
+  const lent = await a.getByRole('region', { name: 'Kumppaneiden prosessit' }).innerText();
+  assert.match(lent, new RegExp(`${first}\\s+Esimerkkilän kaupunki\\s+18\\.3\\.2027`));
+  assert.doesNotMatch(await mainText(a), /johtoryhmä/i, 'the dialogue is the city\'s');
+  assert.ok((await h.closeAll()) > 0);
+});
 
 test('the coordinator reads the proposals for a waiting order and assigns the top one', async () => {
   const coord = await personLoggedIn(h.browser, h.server.url, 'koordinaattori@demo.vuoro.fi');

@@ -33,13 +33,41 @@ const PEOPLE: &[(&str, &str, &[Role])] = &[
     ),
 ];
 
+/// The city's partner, a wellbeing services county that shares its facilitators with the city
+/// for orders that need an outsider (part 9).
+const PARTNER: &str = "Esimerkkilän hyvinvointialue";
+const PARTNER_PEOPLE: &[(&str, &str, &[Role])] = &[
+    (
+        "hyvinvointialue@demo.vuoro.fi",
+        "Helmi Hyvärinen",
+        &[Role::Admin, Role::Coordinator],
+    ),
+    (
+        "kumppani@demo.vuoro.fi",
+        "Kalle Kumppani",
+        &[Role::Facilitator],
+    ),
+    (
+        "kumppani2@demo.vuoro.fi",
+        "Katja Kumpulainen",
+        &[Role::Facilitator],
+    ),
+];
+
 pub fn banner() -> String {
     let mut s = String::from("Demo log-ins (password for all: ");
     s.push_str(PASSWORD);
     s.push_str("):\n");
-    for (email, name, roles) in PEOPLE {
+    let line = |s: &mut String, (email, name, roles): &(&str, &str, &[Role])| {
         let roles: Vec<&str> = roles.iter().map(|r| r.code()).collect();
         s.push_str(&format!("  {email:<32} {name} ({})\n", roles.join(", ")));
+    };
+    for p in PEOPLE {
+        line(&mut s, p);
+    }
+    s.push_str(&format!("The city's partner, {PARTNER}:\n"));
+    for p in PARTNER_PEOPLE {
+        line(&mut s, p);
     }
     s
 }
@@ -245,7 +273,7 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
             demo_accounts += 1;
         }
     }
-    for (email, _, _) in PEOPLE {
+    for (email, _, _) in PEOPLE.iter().chain(PARTNER_PEOPLE) {
         if store.user_by_email(email).await?.is_some() {
             demo_accounts += 1;
         }
@@ -471,6 +499,7 @@ pub async fn seed(store: &dyn Store, lib: &MethodLibrary) -> anyhow::Result<()> 
         at,
     )
     .await?;
+    partner(store, lib, org.id, (ids[0], orderer), &hash, at).await?;
     let units = [education.id, care.id, environment.id];
     network(
         store,
@@ -848,6 +877,110 @@ async fn network(
         who.push(coordinator);
         store.set_attendance(m.id, &who).await?;
     }
+    Ok(())
+}
+
+/// The city's partner: the wellbeing services county, its admin and coordinator and two
+/// facilitators trained in Erätauko who take orders that need an outsider, an agreement in force
+/// for such orders, and the city management team's order in the queue, which needs one.
+async fn partner(
+    store: &dyn Store,
+    lib: &MethodLibrary,
+    city: vuoro_core::OrgId,
+    (city_admin, orderer): (UserId, UserId),
+    hash: &str,
+    at: time::OffsetDateTime,
+) -> anyhow::Result<()> {
+    use vuoro_core::network::{HeldTraining, Profile};
+    use vuoro_core::partner::Scope;
+    use vuoro_store::NewPartnership;
+
+    let county = store.create_org(PARTNER, at).await?;
+    let mut ids = Vec::new();
+    for (email, name, roles) in PARTNER_PEOPLE {
+        let u = store
+            .create_user(
+                NewUser {
+                    email: (*email).into(),
+                    name: (*name).into(),
+                    password_hash: hash.to_owned(),
+                    site_admin: false,
+                },
+                at,
+            )
+            .await?;
+        store
+            .set_roles(county.id, u.id, roles.iter().copied().collect::<RoleSet>())
+            .await?;
+        ids.push(u.id);
+    }
+    for (who, hours) in [(ids[1], 6), (ids[2], 4)] {
+        let profile = Profile {
+            unit: None,
+            languages: [ParticipantLang::Fi, ParticipantLang::Sv].into(),
+            methods: ["eratauko".to_owned()].into(),
+            takes_outsider: true,
+            capacity_minutes: hours * 60,
+        };
+        store.save_profile(county.id, who, &profile, at).await?;
+        store
+            .add_held_training(
+                county.id,
+                who,
+                &HeldTraining {
+                    id: vuoro_core::HeldTrainingId::new(),
+                    method: "eratauko".into(),
+                    trainer: "Erätauko-säätiö".into(),
+                    date: time::macros::date!(2025 - 10 - 02),
+                    minutes: 12 * 60,
+                    training: None,
+                },
+                ids[0],
+                at,
+            )
+            .await?;
+    }
+    let agreement = store
+        .propose_partnership(&NewPartnership {
+            proposer: city,
+            partner: county.id,
+            scope: Scope::Outsider,
+            by: city_admin,
+            at,
+        })
+        .await?;
+    store.accept_partnership(agreement.id, ids[0], at).await?;
+
+    let mut plan = Plan {
+        method: Some(
+            lib.get("eratauko")
+                .map(|m| m.adapt())
+                .context("demo method missing")?,
+        ),
+        ..Plan::default()
+    };
+    plan.add_session(session("Johtoryhmän Erätauko", 1, "2027-03-18"))
+        .map_err(|e| anyhow::anyhow!("demo session: {e:?}"))?;
+    store
+        .create_process(
+            NewProcess {
+                org: city,
+                orderer,
+                order: Order {
+                    needs_outsider: true,
+                    ..order(
+                        "Kaupungin johtoryhmä",
+                        None,
+                        MethodChoice::Method("eratauko".into()),
+                        &[ParticipantKind::Staff],
+                    )
+                },
+                plan,
+                community: None,
+            },
+            at,
+        )
+        .await?;
     Ok(())
 }
 

@@ -148,9 +148,11 @@ pub struct ProcessActor {
     pub actor: Actor,
     pub is_orderer: bool,
     pub is_facilitator: bool,
-    /// They hold the facilitator role in an organisation that has (or had) a partner
-    /// agreement with the process's organisation (`crate::partner::borrowers`): a partner's
-    /// facilitator assigned to the process leads it as one of its own would.
+    /// They hold no role in the process's organisation, and the facilitator role in an
+    /// organisation that has (or had) a partner agreement with it (`crate::partner::borrowers`):
+    /// a partner's facilitator assigned to the process leads it as one of its own would. A
+    /// member of the process's organisation is never one (taking their facilitator role away
+    /// there ends their facilitating there, whatever else they hold elsewhere).
     pub partner_facilitator: bool,
 }
 

@@ -64,6 +64,12 @@ impl CurrentUser {
         self.actor(org).can(a)
     }
 
+    /// Whether they hold any role in `org`, reached by this session or not.
+    pub fn member_of(&self, org: OrgId) -> bool {
+        self.memberships.iter().any(|(o, _)| o.id == org)
+            || self.sign_on_required.iter().any(|o| o.id == org)
+    }
+
     /// Whether the user is staff at all: a site administrator, or someone who may view one of
     /// their organisations. The method library and the staff menu are for them only, so an
     /// account whose roles were all removed sees nothing but the public pages.
@@ -81,7 +87,7 @@ impl CurrentUser {
             actor: self.actor(p.org),
             is_orderer: p.orderer == self.id,
             is_facilitator: p.facilitator == Some(self.id),
-            partner_facilitator: self.partner_orgs.contains(&p.org),
+            partner_facilitator: self.partner_orgs.contains(&p.org) && !self.member_of(p.org),
         }
     }
 }
@@ -238,8 +244,19 @@ impl FromRequestParts<AppState> for Ctx {
                     .filter(|(_, r)| r.has(vuoro_core::Role::Facilitator))
                     .map(|(o, _)| o.id)
                     .collect();
-                let partner_orgs =
+                let mut partner_orgs =
                     crate::partners::borrowing_orgs(state.store.as_ref(), &facilitating).await?;
+                // A partner that turned password log-in off is not reached by a password
+                // session either, as its own members' sessions would not reach it.
+                if session.via == LoginVia::Password && state.sign_on.is_some() {
+                    let mut reached = Vec::with_capacity(partner_orgs.len());
+                    for o in partner_orgs {
+                        if state.store.password_login(o).await? {
+                            reached.push(o);
+                        }
+                    }
+                    partner_orgs = reached;
+                }
                 user = Some(CurrentUser {
                     id: u.id,
                     name: u.name,

@@ -391,13 +391,23 @@ async fn network_page(
     let mut lent = Vec::new();
     for partner in crate::partners::borrowing_orgs(state.store.as_ref(), &[org.id]).await? {
         let partner_name = state.store.org(partner).await?.name;
+        // Someone who is a member there too leads its processes as its own, not as lent.
+        let theirs: Vec<UserId> = state
+            .store
+            .members(partner)
+            .await?
+            .into_iter()
+            .map(|m| m.user.id)
+            .collect();
         for b in crate::proposals::bookings(&state, Some(partner), None).await? {
             if ids.contains(&b.facilitator) {
-                lent.push((partner_name.clone(), b));
+                let as_lent = !theirs.contains(&b.facilitator);
+                lent.push((partner_name.clone(), b, as_lent));
             }
         }
     }
-    for b in own.iter().chain(lent.iter().map(|(_, b)| b)) {
+    // Every session of theirs books their month, lent or not.
+    for b in own.iter().chain(lent.iter().map(|(_, b, _)| b)) {
         let m = proposals::booked_per_month(&b.sessions)
             .get(&this_month)
             .map_or(0, |m| m.corrected);
@@ -405,7 +415,8 @@ async fn network_page(
     }
     let mut lent: Vec<LentRow> = lent
         .into_iter()
-        .map(|(partner, b)| {
+        .filter(|(_, _, as_lent)| *as_lent)
+        .map(|(partner, b, _)| {
             let first = b.sessions.iter().map(|s| s.span.start).min();
             LentRow {
                 id: b.facilitator,

@@ -474,6 +474,9 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
             let Some(u) = people.get(&f.to) else {
                 continue;
             };
+            // Someone who left the organisation, lost the role or was removed is not mailed
+            // about its processes any more (a notice names the process and what its community
+            // agreed).
             let org = state.store.process(f.process).await?.org;
             let holds = if f.to == pr.orderer {
                 state.store.roles(org, f.to).await?.has(Role::Orderer)
@@ -507,9 +510,6 @@ pub async fn run(state: &AppState, now: OffsetDateTime) -> Result<Pass, StoreErr
     })
 }
 
-/// Whether `user` still holds `role` in `org`: someone who left the organisation, lost the
-/// role or was removed is not mailed about its processes any more (a notice names the process
-/// and what its community agreed).
 /// The accounts notices go to, in one query.
 async fn accounts(
     state: &AppState,

@@ -44,10 +44,12 @@ pub async fn borrowing_orgs(store: &dyn Store, orgs: &[OrgId]) -> Result<Vec<Org
 }
 
 /// Whether `user` may lead processes of `org` as their facilitator: they hold the facilitator
-/// role there, or in a partner organisation that lent them (see `ProcessActor::facilitator`).
+/// role there, or, holding no role there, in a partner organisation that lent them (see
+/// `ProcessActor::partner_facilitator`).
 pub async fn facilitates(store: &dyn Store, org: OrgId, user: UserId) -> Result<bool, StoreError> {
-    if store.roles(org, user).await?.has(Role::Facilitator) {
-        return Ok(true);
+    let roles = store.roles(org, user).await?;
+    if !roles.is_empty() {
+        return Ok(roles.has(Role::Facilitator));
     }
     let theirs: Vec<OrgId> = store
         .memberships(user)
@@ -61,7 +63,9 @@ pub async fn facilitates(store: &dyn Store, org: OrgId, user: UserId) -> Result<
 
 /// The facilitators who may be assigned to `p`: those of its organisation, then those of the
 /// partners whose agreements in force share them for its order (`partner::lenders`), a
-/// partner's named with their organisation: (id, name for the list).
+/// partner's named with their organisation: (id, name for the list). Its facilitator now
+/// stays in the list, so the assign form shows them chosen (and sending it unchanged keeps
+/// them) after the agreement that lent them ended.
 pub async fn assignable(state: &AppState, p: &Process) -> AppResult<Vec<(UserId, String)>> {
     let facilitators = |members: Vec<vuoro_store::Member>| {
         members
@@ -83,6 +87,10 @@ pub async fn assignable(state: &AppState, p: &Process) -> AppResult<Vec<(UserId,
             }
         }
     }
+    if let Some(f) = p.facilitator.filter(|f| !out.iter().any(|(id, _)| id == f)) {
+        let name = state.store.users(&[f]).await?.remove(&f).map(|u| u.name);
+        out.push((f, name.unwrap_or_default()));
+    }
     Ok(out)
 }
 
@@ -94,6 +102,8 @@ struct Line {
     other: String,
     /// The words of the end button: end, withdraw or turn down.
     end_label: String,
+    /// The question asked before it.
+    end_question: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -141,15 +151,17 @@ fn line(lang: Lang, org: OrgId, p: &Partnership, names: &HashMap<OrgId, String>)
         scope_text(lang, p.scope),
         i18n::t_args(lang, key, &[("date", i18n::s(date(when)))])
     );
-    let end_label = match p.status() {
+    let end = match p.status() {
         Status::Proposed if p.proposer == org => "partners-withdraw",
         Status::Proposed => "partners-decline",
         _ => "partners-end",
     };
+    let with_org = |key: &str| i18n::t_args(lang, key, &[("org", i18n::s(other.clone()))]);
     Line {
         id: p.id,
         text,
-        end_label: i18n::t_args(lang, end_label, &[("org", i18n::s(other.clone()))]),
+        end_label: with_org(end),
+        end_question: with_org(&format!("{end}-confirm")),
         other,
     }
 }
@@ -351,4 +363,27 @@ async fn answer(
         _ => return Err(AppError::BadRequest("error-malformed-form")),
     }
     Ok(redirect(&format!("/orgs/{org}/partners")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The end button's words and question are named at run time (`{end}-confirm`), so the
+    /// test of message ids in the code cannot see them: each has its text in every language.
+    #[test]
+    fn every_end_has_its_words_and_question_in_every_language() {
+        for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+            for end in ["partners-withdraw", "partners-decline", "partners-end"] {
+                for key in [end.to_owned(), format!("{end}-confirm")] {
+                    let text = i18n::t_args(lang, &key, &[("org", i18n::s("Kunta"))]);
+                    assert!(text.contains("Kunta"), "{lang:?} {key}: {text}");
+                }
+            }
+            for s in Scope::ALL {
+                let key = format!("partners-scope-{}", s.code());
+                assert_ne!(i18n::t(lang, &key), key, "{lang:?}");
+            }
+        }
+    }
 }

@@ -269,15 +269,23 @@ pub async fn rank_orders(state: &AppState, org: OrgId, orders: &[&Process]) -> A
     // Every agreement in force covers an order that needs an outsider.
     let lenders = partner::lenders(&agreements, org, true);
     let mut members = state.store.network_members(org, today).await?;
-    let mut bookings = bookings(state, Some(org), None).await?;
     let mut sides = vec![(org, members.len())];
     let mut partners = HashMap::new();
     for &lender in &lenders {
         let theirs = state.store.network_members(lender, today).await?;
         sides.push((lender, theirs.len()));
         members.extend(theirs);
-        bookings.extend(self::bookings(state, Some(lender), None).await?);
         partners.insert(lender, state.store.org(lender).await?.name);
+    }
+    // What books them: the processes of these organisations, and of every organisation that
+    // borrowed from one of them under an agreement ever accepted (a dialogue given before an
+    // agreement ended still books its facilitator).
+    let mut booked_in: Vec<OrgId> = sides.iter().map(|(o, _)| *o).collect();
+    let borrowing = crate::partners::borrowing_orgs(state.store.as_ref(), &booked_in).await?;
+    booked_in.extend(borrowing);
+    let mut bookings = Vec::new();
+    for o in booked_in {
+        bookings.extend(self::bookings(state, Some(o), None).await?);
     }
     // Each side's members as candidates of their own organisation, the order's own first (a
     // person in both counts as its own).

@@ -154,6 +154,26 @@ async fn admins_propose_accept_and_end_an_agreement_and_both_logs_say_so() {
     let (_, html) = city_admin.text(&ours).await;
     assert!(html.contains("Päättyneet"), "{html}");
 
+    // Withdrawing a proposal asks in its own words.
+    let far = app
+        .store
+        .create_org("Naapurikunta", now)
+        .await
+        .expect("org");
+    let r = city_admin
+        .post_form(&ours, &[("partner", &far.id.to_string()), ("scope", "all")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let next = app.store.partnerships(&[far.id]).await.expect("listed")[0].id;
+    let r = city_admin
+        .post_form(&format!("{ours}/{next}"), &[("do", "end")])
+        .await;
+    let html = r.text().await.expect("body");
+    assert!(
+        html.contains("Perutaanko ehdotus organisaatiolle Naapurikunta?"),
+        "{html}"
+    );
+
     // Both logs tell it, naming the other side.
     for (b, org, other) in [
         (&city_admin, app.org, "Hyvinvointialue"),
@@ -306,6 +326,14 @@ async fn a_management_team_gets_the_partners_facilitator_who_leads_it() {
         .expect("ended");
     let fac = app.login("county-fac").await;
     assert_eq!(fac.get(&team).await.status(), StatusCode::OK);
+    // The process page still shows them chosen in its assign list.
+    let (_, html) = coordinator.text(&team).await;
+    assert!(
+        html.contains(&format!(
+            "<option value=\"{lent}\" selected>Testi county-fac</option>"
+        )),
+        "{html}"
+    );
     let mut fields = order_fields("Hallitus", "advise");
     fields.push(("needs_outsider", "yes"));
     let r = orderer
@@ -314,4 +342,59 @@ async fn a_management_team_gets_the_partners_facilitator_who_leads_it() {
     let board = location(&r);
     let (_, html) = coordinator.text(&format!("{board}/proposals")).await;
     assert!(!html.contains("Testi county-fac"), "{html}");
+}
+
+/// Someone in both organisations leads the city's processes as the city's facilitator: when
+/// the city takes that role away (leaving them an orderer there), the agreement with the
+/// county, where they also facilitate, does not keep the process theirs.
+#[tokio::test]
+async fn a_member_whose_facilitator_role_went_does_not_keep_leading_through_a_partner() {
+    let app = spawn().await;
+    let now = OffsetDateTime::now_utc();
+    let county = app
+        .store
+        .create_org("Hyvinvointialue", now)
+        .await
+        .expect("org");
+    let both = person(&app, "both", app.org, &[Role::Facilitator]).await;
+    app.store
+        .set_roles(county.id, both, RoleSet::empty().with(Role::Facilitator))
+        .await
+        .expect("roles");
+    let agreement = app
+        .store
+        .propose_partnership(&NewPartnership {
+            proposer: app.org,
+            partner: county.id,
+            scope: Scope::All,
+            by: app.user_id("admin").await,
+            at: now,
+        })
+        .await
+        .expect("proposed");
+    app.store
+        .accept_partnership(agreement.id, both, now)
+        .await
+        .expect("accepted");
+    let orderer = app.login("orderer").await;
+    let p = crate::helpers::order(&app, &orderer, "Kirjasto", "advise").await;
+    let coordinator = app.login("coordinator").await;
+    let r = coordinator
+        .post_form(
+            &format!("{p}/assign"),
+            &[("facilitator", &both.to_string())],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.login("both").await.get(&p).await.status(),
+        StatusCode::OK
+    );
+
+    app.store
+        .set_roles(app.org, both, RoleSet::empty().with(Role::Orderer))
+        .await
+        .expect("roles");
+    let status = app.login("both").await.get(&p).await.status();
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

@@ -14,7 +14,7 @@ use vuoro_core::{OrgId, Role, RoleSet, UserId};
 use vuoro_store::{NewPartnership, NewUser};
 
 /// A person of `org` with these roles, who logs in as `who`.
-async fn person(app: &TestApp, who: &str, org: OrgId, roles: &[Role]) -> UserId {
+pub async fn person(app: &TestApp, who: &str, org: OrgId, roles: &[Role]) -> UserId {
     let u = app
         .store
         .create_user(

@@ -611,3 +611,59 @@ async fn without_sign_on_password_log_in_cannot_be_turned_off() {
     assert!(app.store.password_login(app.org).await.expect("read"));
     app.login("orderer").await;
 }
+
+/// A partner's facilitator leads a city process on a password session until the city turns
+/// password log-in off: then only their sign-on session reaches it, as a member's would.
+#[tokio::test]
+async fn a_partner_without_passwords_is_not_reached_on_a_password_session() {
+    let Some((app, _provider)) = spawn_with_sign_on().await else {
+        return;
+    };
+    let now = OffsetDateTime::now_utc();
+    let county = app
+        .store
+        .create_org("Hyvinvointialue", now)
+        .await
+        .expect("org");
+    let lent = crate::partners::person(&app, "county-fac", county.id, &[Role::Facilitator]).await;
+    let admin = app.user_id("admin").await;
+    let agreement = app
+        .store
+        .propose_partnership(&vuoro_store::NewPartnership {
+            proposer: app.org,
+            partner: county.id,
+            scope: vuoro_core::partner::Scope::All,
+            by: admin,
+            at: now,
+        })
+        .await
+        .expect("proposed");
+    app.store
+        .accept_partnership(agreement.id, lent, now)
+        .await
+        .expect("accepted");
+    let orderer = app.login("orderer").await;
+    let p = order(&app, &orderer, "Kirjasto", "advise").await;
+    let id = vuoro_core::ProcessId::parse(p.trim_start_matches("/processes/")).expect("id");
+    app.store
+        .assign_facilitator(
+            id,
+            lent,
+            admin,
+            vuoro_core::offer::OfferStatus::Accepted,
+            now,
+            &[],
+        )
+        .await
+        .expect("assigned");
+    let on_password = app.login("county-fac").await;
+    assert_eq!(on_password.get(&p).await.status(), StatusCode::OK);
+
+    app.store
+        .set_password_login(app.org, false, admin, now)
+        .await
+        .expect("off");
+    assert_eq!(on_password.get(&p).await.status(), StatusCode::NOT_FOUND);
+    let signed = signed_on(&app, "county-fac").await;
+    assert_eq!(signed.get(&p).await.status(), StatusCode::OK);
+}

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 use vuoro_core::lang::ParticipantLang;
 use vuoro_core::network::Profile;
 use vuoro_core::partner::Scope;
-use vuoro_core::{OrgId, Role, RoleSet, UserId};
+use vuoro_core::{OrgId, PartnershipId, Role, RoleSet, UserId};
 use vuoro_store::{NewPartnership, NewUser};
 
 /// A person of `org` with these roles, who logs in as `who`.
@@ -33,6 +33,28 @@ pub async fn person(app: &TestApp, who: &str, org: OrgId, roles: &[Role]) -> Use
         .await
         .expect("roles");
     u.id
+}
+
+/// An agreement of the city's with `partner`, proposed by the city's admin and accepted by
+/// `by` of the partner.
+pub async fn in_force(app: &TestApp, partner: OrgId, scope: Scope, by: UserId) -> PartnershipId {
+    let now = OffsetDateTime::now_utc();
+    let p = app
+        .store
+        .propose_partnership(&NewPartnership {
+            proposer: app.org,
+            partner,
+            scope,
+            by: app.user_id("admin").await,
+            at: now,
+        })
+        .await
+        .expect("proposed");
+    app.store
+        .accept_partnership(p.id, by, now)
+        .await
+        .expect("accepted");
+    p.id
 }
 
 async fn profile(app: &TestApp, org: OrgId, who: UserId) {
@@ -214,21 +236,7 @@ async fn a_management_team_gets_the_partners_facilitator_who_leads_it() {
     profile(&app, far.id, stranger).await;
     let own = app.user_id("facilitator").await;
     profile(&app, app.org, own).await;
-    let agreement = app
-        .store
-        .propose_partnership(&NewPartnership {
-            proposer: app.org,
-            partner: county.id,
-            scope: Scope::Outsider,
-            by: app.user_id("admin").await,
-            at: now,
-        })
-        .await
-        .expect("proposed");
-    app.store
-        .accept_partnership(agreement.id, lent, now)
-        .await
-        .expect("accepted");
+    let agreement = in_force(&app, county.id, Scope::Outsider, lent).await;
 
     // The management team's order says it needs an outsider; the process page says so too.
     let orderer = app.login("orderer").await;
@@ -321,7 +329,7 @@ async fn a_management_team_gets_the_partners_facilitator_who_leads_it() {
 
     // Ending the agreement stops new proposals; the team's dialogue stays with its facilitator.
     app.store
-        .end_partnership(agreement.id, lent, now)
+        .end_partnership(agreement, lent, now)
         .await
         .expect("ended");
     let fac = app.login("county-fac").await;
@@ -361,21 +369,7 @@ async fn a_member_whose_facilitator_role_went_does_not_keep_leading_through_a_pa
         .set_roles(county.id, both, RoleSet::empty().with(Role::Facilitator))
         .await
         .expect("roles");
-    let agreement = app
-        .store
-        .propose_partnership(&NewPartnership {
-            proposer: app.org,
-            partner: county.id,
-            scope: Scope::All,
-            by: app.user_id("admin").await,
-            at: now,
-        })
-        .await
-        .expect("proposed");
-    app.store
-        .accept_partnership(agreement.id, both, now)
-        .await
-        .expect("accepted");
+    in_force(&app, county.id, Scope::All, both).await;
     let orderer = app.login("orderer").await;
     let p = crate::helpers::order(&app, &orderer, "Kirjasto", "advise").await;
     let coordinator = app.login("coordinator").await;

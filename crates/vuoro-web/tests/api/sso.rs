@@ -627,21 +627,7 @@ async fn a_partner_without_passwords_is_not_reached_on_a_password_session() {
         .expect("org");
     let lent = crate::partners::person(&app, "county-fac", county.id, &[Role::Facilitator]).await;
     let admin = app.user_id("admin").await;
-    let agreement = app
-        .store
-        .propose_partnership(&vuoro_store::NewPartnership {
-            proposer: app.org,
-            partner: county.id,
-            scope: vuoro_core::partner::Scope::All,
-            by: admin,
-            at: now,
-        })
-        .await
-        .expect("proposed");
-    app.store
-        .accept_partnership(agreement.id, lent, now)
-        .await
-        .expect("accepted");
+    crate::partners::in_force(&app, county.id, vuoro_core::partner::Scope::All, lent).await;
     let orderer = app.login("orderer").await;
     let p = order(&app, &orderer, "Kirjasto", "advise").await;
     let id = vuoro_core::ProcessId::parse(p.trim_start_matches("/processes/")).expect("id");

@@ -22,7 +22,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use fluent_templates::fluent_bundle::FluentValue;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use time::OffsetDateTime;
 use vuoro_core::assignment::{greedy, joint};
 use vuoro_core::offer::OfferStatus;
@@ -38,7 +38,8 @@ pub fn router() -> Routes {
 pub struct PairRow {
     pub process: ProcessId,
     pub title: String,
-    /// Who the joint assignment gives it to, by name; `None`: nobody is free for it.
+    /// Who the joint assignment gives it to, by name (a partner's with their organisation, as
+    /// the assign list names them); `None`: nobody is free for it.
     pub facilitator: Option<String>,
     /// The pair as the form sends it back: `process:facilitator`.
     pub value: String,
@@ -73,12 +74,26 @@ struct Pairs {
     joint: Vec<Option<UserId>>,
     one_by_one: usize,
     volunteers: Vec<BTreeSet<UserId>>,
+    /// The partner organisation of each partner's facilitator, by name.
+    partner_of: HashMap<UserId, String>,
 }
 
 async fn pairs(state: &AppState, org: OrgId) -> AppResult<Pairs> {
     let (queue, r) = crate::proposals::rank_queue(state, org).await?;
     let needs = r.needs();
+    // A person's first candidate is the one ranked (someone in both organisations is the
+    // order's own).
+    let mut partner_of = HashMap::new();
+    let mut seen = HashSet::new();
+    for c in &r.candidates {
+        if seen.insert(c.id)
+            && let Some(name) = r.partners.get(&c.org)
+        {
+            partner_of.insert(c.id, name.clone());
+        }
+    }
     Ok(Pairs {
+        partner_of,
         joint: joint(&needs, &r.candidates),
         one_by_one: greedy(&needs, &r.candidates).iter().flatten().count(),
         volunteers: needs.into_iter().map(|n| n.volunteers).collect(),
@@ -101,6 +116,7 @@ async fn page(
         queue,
         joint: j,
         one_by_one,
+        partner_of,
         ..
     } = pairs(&state, org).await?;
     let ids: Vec<UserId> = j.iter().flatten().copied().collect();
@@ -110,7 +126,12 @@ async fn page(
         .zip(&j)
         .map(|(p, who)| PairRow {
             process: p.id,
-            facilitator: who.and_then(|u| users.get(&u).map(|x| x.name.clone())),
+            facilitator: who.and_then(|u| {
+                users.get(&u).map(|x| match partner_of.get(&u) {
+                    Some(org) => format!("{} ({org})", x.name),
+                    None => x.name.clone(),
+                })
+            }),
             value: who.map(|u| pair_value(p.id, u)).unwrap_or_default(),
             title: p.title,
         })

@@ -288,6 +288,16 @@ async fn a_management_team_gets_the_partners_facilitator_who_leads_it() {
         .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 
+    // The joint assignment of the queue pairs the team with them, named with their
+    // organisation.
+    let (_, html) = coordinator
+        .text(&format!("/orgs/{}/processes/batch", app.org))
+        .await;
+    assert!(
+        html.contains("Testi county-fac (Hyvinvointialue)"),
+        "{html}"
+    );
+
     // The team's order lists them with their organisation, and one click offers it.
     let (_, html) = coordinator.text(&team).await;
     assert!(

@@ -62,16 +62,6 @@ pub enum Status {
     Ended,
 }
 
-impl Status {
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Proposed => "proposed",
-            Status::Active => "active",
-            Status::Ended => "ended",
-        }
-    }
-}
-
 /// An agreement between two organisations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Partnership {

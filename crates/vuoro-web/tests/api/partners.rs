@@ -3,7 +3,7 @@
 //! needs an outsider gets the partner's facilitator proposed and assigned, who then leads it
 //! from their own account, and the lending side sees the assignment, not the dialogue.
 
-use crate::helpers::{PASSWORD, TestApp, email, location, order_fields, spawn};
+use crate::helpers::{Browser, PASSWORD, TestApp, email, location, order_fields, spawn};
 use reqwest::StatusCode;
 use std::collections::BTreeSet;
 use time::OffsetDateTime;
@@ -55,6 +55,17 @@ pub async fn in_force(app: &TestApp, partner: OrgId, scope: Scope, by: UserId) -
         .await
         .expect("accepted");
     p.id
+}
+
+/// How the assign list and the joint assignment name the county's facilitator.
+const LENT: &str = "Testi county-fac (Hyvinvointialue)";
+
+/// The coordinator assigns with the process page's form; the answer's status.
+async fn assign(coordinator: &Browser, p: &str, who: UserId) -> StatusCode {
+    coordinator
+        .post_form(&format!("{p}/assign"), &[("facilitator", &who.to_string())])
+        .await
+        .status()
 }
 
 async fn profile(app: &TestApp, org: OrgId, who: UserId) {
@@ -269,48 +280,30 @@ async fn a_management_team_gets_the_partners_facilitator_who_leads_it() {
     // An ordinary order gets no partner's facilitator: the agreement is for outsiders only.
     let plain = crate::helpers::order(&app, &orderer, "Kirjasto", "advise").await;
     let (_, html) = coordinator.text(&plain).await;
-    assert!(
-        !html.contains("Testi county-fac (Hyvinvointialue)"),
-        "{html}"
+    assert!(!html.contains(LENT), "{html}");
+    assert_eq!(
+        assign(&coordinator, &plain, lent).await,
+        StatusCode::BAD_REQUEST
     );
-    let r = coordinator
-        .post_form(
-            &format!("{plain}/assign"),
-            &[("facilitator", &lent.to_string())],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    let r = coordinator
-        .post_form(
-            &format!("{team}/assign"),
-            &[("facilitator", &stranger.to_string())],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        assign(&coordinator, &team, stranger).await,
+        StatusCode::BAD_REQUEST
+    );
 
     // The joint assignment of the queue pairs the team with them, named with their
     // organisation.
     let (_, html) = coordinator
         .text(&format!("/orgs/{}/processes/batch", app.org))
         .await;
-    assert!(
-        html.contains("Testi county-fac (Hyvinvointialue)"),
-        "{html}"
-    );
+    assert!(html.contains(LENT), "{html}");
 
     // The team's order lists them with their organisation, and one click offers it.
     let (_, html) = coordinator.text(&team).await;
-    assert!(
-        html.contains("Testi county-fac (Hyvinvointialue)"),
-        "{html}"
+    assert!(html.contains(LENT), "{html}");
+    assert_eq!(
+        assign(&coordinator, &team, lent).await,
+        StatusCode::SEE_OTHER
     );
-    let r = coordinator
-        .post_form(
-            &format!("{team}/assign"),
-            &[("facilitator", &lent.to_string())],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
     // They see it on their front page, open it and accept it; a stranger does not see it.
     let fac = app.login("county-fac").await;
@@ -383,13 +376,7 @@ async fn a_member_whose_facilitator_role_went_does_not_keep_leading_through_a_pa
     let orderer = app.login("orderer").await;
     let p = crate::helpers::order(&app, &orderer, "Kirjasto", "advise").await;
     let coordinator = app.login("coordinator").await;
-    let r = coordinator
-        .post_form(
-            &format!("{p}/assign"),
-            &[("facilitator", &both.to_string())],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(assign(&coordinator, &p, both).await, StatusCode::SEE_OTHER);
     assert_eq!(
         app.login("both").await.get(&p).await.status(),
         StatusCode::OK
